@@ -1,0 +1,314 @@
+//! Gender-equality statistics of who represents the organisation (SPEC §7).
+
+use std::collections::{BTreeMap, HashSet};
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::cost::{self, Filter};
+use crate::finding::Error;
+use crate::model::{Gender, Inventory, Network, Role, Scope, Side, Status};
+use crate::money::{self, add, mul, Overflow};
+use crate::report::{check_range, default_statuses, option_error};
+
+/// Options of the equality statistics: a report's, without `by` and `leave`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EqualityOptions {
+    /// First year, inclusive.
+    pub from: i32,
+    /// Last year, inclusive.
+    pub to: i32,
+    /// Every network, or only those of central units.
+    #[serde(default)]
+    pub scope: Scope,
+    /// Statuses included; `None`: every status but `declined`.
+    #[serde(default)]
+    pub statuses: Option<Vec<Status>>,
+}
+
+impl EqualityOptions {
+    /// Statistics over `from..=to`, everything else default.
+    pub fn new(from: i32, to: i32) -> EqualityOptions {
+        EqualityOptions {
+            from,
+            to,
+            scope: Scope::All,
+            statuses: None,
+        }
+    }
+    /// Options from a JSON object (`from`, `to`, `scope`, `statuses`).
+    pub fn from_json(text: &str) -> Result<EqualityOptions, Error> {
+        serde_json::from_str(text).map_err(|e| option_error(&e))
+    }
+}
+
+/// Counts by gender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Counts {
+    /// Women.
+    pub woman: u64,
+    /// Men.
+    pub man: u64,
+    /// Other.
+    pub other: u64,
+    /// Gender not given.
+    pub unknown: u64,
+}
+
+impl Counts {
+    fn add(&mut self, g: Option<Gender>) {
+        match g {
+            Some(Gender::Woman) => self.woman += 1,
+            Some(Gender::Man) => self.man += 1,
+            Some(Gender::Other) => self.other += 1,
+            None => self.unknown += 1,
+        }
+    }
+}
+
+/// Whether w women and m men are balanced (SPEC §6 `gender_imbalance`):
+/// `None` when w + m < 2; else not |w − m| > max(1, 0.2 × (w + m)).
+pub fn balanced(w: u64, m: u64) -> Option<bool> {
+    let n = w + m;
+    if n < 2 {
+        return None;
+    }
+    // |w − m| > max(1, n/5)  ⇔  5|w − m| > max(5, n), in integers.
+    Some(5 * w.abs_diff(m) <= n.max(5))
+}
+
+/// Sums by gender, exact; written rounded to two decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Amounts {
+    /// Women.
+    pub woman: Decimal,
+    /// Men.
+    pub man: Decimal,
+    /// Other.
+    pub other: Decimal,
+    /// Gender not given.
+    pub unknown: Decimal,
+}
+
+impl Amounts {
+    fn add(&mut self, g: Option<Gender>, v: Decimal) -> Result<(), Overflow> {
+        let slot = match g {
+            Some(Gender::Woman) => &mut self.woman,
+            Some(Gender::Man) => &mut self.man,
+            Some(Gender::Other) => &mut self.other,
+            None => &mut self.unknown,
+        };
+        *slot = add(*slot, v)?;
+        Ok(())
+    }
+}
+
+impl Serialize for Amounts {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("woman", &money::fmt2(self.woman))?;
+        m.serialize_entry("man", &money::fmt2(self.man))?;
+        m.serialize_entry("other", &money::fmt2(self.other))?;
+        m.serialize_entry("unknown", &money::fmt2(self.unknown))?;
+        m.end()
+    }
+}
+
+/// Counts by role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct ByRole {
+    /// Politicians.
+    pub politician: Counts,
+    /// Officials.
+    pub official: Counts,
+}
+
+/// Counts of politicians by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct BySide {
+    /// The majority.
+    pub majority: Counts,
+    /// The opposition.
+    pub opposition: Counts,
+}
+
+/// One network's composition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NetworkCounts {
+    /// Network id.
+    pub network: String,
+    /// Network name.
+    pub name: String,
+    /// Women.
+    pub woman: u64,
+    /// Men.
+    pub man: u64,
+    /// Other.
+    pub other: u64,
+    /// Gender not given.
+    pub unknown: u64,
+    /// Balanced (40–60 %), `None` with fewer than two women and men.
+    pub balanced: Option<bool>,
+}
+
+/// Equality statistics (SPEC §7.1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Equality {
+    /// Organisation name.
+    pub organisation: String,
+    /// Organisation currency.
+    pub currency: String,
+    /// First year.
+    pub from: i32,
+    /// Last year.
+    pub to: i32,
+    /// Scope.
+    pub scope: Scope,
+    /// Participant entries by gender.
+    pub seats: Counts,
+    /// Distinct people by gender.
+    pub persons: Counts,
+    /// Seats by role.
+    pub seats_by_role: ByRole,
+    /// Persons by role.
+    pub persons_by_role: ByRole,
+    /// Seats of politicians by side.
+    pub seats_by_side: BySide,
+    /// Politicians by side.
+    pub persons_by_side: BySide,
+    /// Hours over the network-years, by gender.
+    pub hours: Amounts,
+    /// Cost of those hours, by gender.
+    pub time_cost: Amounts,
+    /// Per network, sorted by id.
+    pub networks: Vec<NetworkCounts>,
+}
+
+impl Equality {
+    /// SPEC §7.1 JSON, pretty-printed.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Computes the equality statistics (SPEC §7).
+pub fn equality(inv: &Inventory, opts: &EqualityOptions) -> Result<Equality, Error> {
+    check_range(opts.from, opts.to)?;
+    let statuses = opts.statuses.clone().unwrap_or_else(default_statuses);
+    let filter = Filter {
+        central_only: opts.scope == Scope::Central,
+        statuses: &statuses,
+    };
+    let nets: Vec<&Network> = inv
+        .networks
+        .iter()
+        .filter(|n| filter.admits(inv, n) && cost::has_years(n, opts.from, opts.to))
+        .collect();
+    let mut e = Equality {
+        organisation: inv.organisation.name.clone(),
+        currency: inv.organisation.currency.clone(),
+        from: opts.from,
+        to: opts.to,
+        scope: opts.scope,
+        seats: Counts::default(),
+        persons: Counts::default(),
+        seats_by_role: ByRole::default(),
+        persons_by_role: ByRole::default(),
+        seats_by_side: BySide::default(),
+        persons_by_side: BySide::default(),
+        hours: Amounts::default(),
+        time_cost: Amounts::default(),
+        networks: Vec::with_capacity(nets.len()),
+    };
+    let mut people = HashSet::new();
+    let mut per_net = BTreeMap::new();
+    for n in nets {
+        let years = cost::network_years(n, n.end, opts.from, opts.to);
+        let nyears = Decimal::from(years.clone().count() as u64);
+        let mut c = Counts::default();
+        for p in &n.participants {
+            let Some(person) = inv.person(&p.person) else {
+                continue;
+            };
+            let g = person.gender;
+            c.add(g);
+            e.seats.add(g);
+            let first = people.insert(person.id.as_str());
+            if first {
+                e.persons.add(g);
+            }
+            let (seats_role, persons_role) = match person.role {
+                Role::Politician => (
+                    &mut e.seats_by_role.politician,
+                    &mut e.persons_by_role.politician,
+                ),
+                Role::Official => (
+                    &mut e.seats_by_role.official,
+                    &mut e.persons_by_role.official,
+                ),
+            };
+            seats_role.add(g);
+            if first {
+                persons_role.add(g);
+            }
+            if let Some(side) = person.side.filter(|_| person.role == Role::Politician) {
+                let (s, ps) = match side {
+                    Side::Majority => (
+                        &mut e.seats_by_side.majority,
+                        &mut e.persons_by_side.majority,
+                    ),
+                    Side::Opposition => (
+                        &mut e.seats_by_side.opposition,
+                        &mut e.persons_by_side.opposition,
+                    ),
+                };
+                s.add(g);
+                if first {
+                    ps.add(g);
+                }
+            }
+            if let Some(h) = p.hours_per_year {
+                let hours = mul(h, nyears)?;
+                e.hours.add(g, hours)?;
+                if let Some(cost) = person.hourly_cost {
+                    e.time_cost.add(g, mul(hours, cost)?)?;
+                }
+            }
+        }
+        per_net.insert(
+            n.id.as_str(),
+            NetworkCounts {
+                network: n.id.clone(),
+                name: n.name.clone(),
+                woman: c.woman,
+                man: c.man,
+                other: c.other,
+                unknown: c.unknown,
+                balanced: balanced(c.woman, c.man),
+            },
+        );
+    }
+    e.networks = per_net.into_values().collect();
+    Ok(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::balanced;
+
+    #[test]
+    fn balance_rule() {
+        assert_eq!(balanced(1, 0), None);
+        assert_eq!(balanced(1, 1), Some(true));
+        assert_eq!(balanced(2, 0), Some(false));
+        assert_eq!(balanced(3, 1), Some(false));
+        assert_eq!(balanced(2, 1), Some(true));
+        assert_eq!(balanced(6, 4), Some(true));
+        assert_eq!(balanced(7, 3), Some(false));
+        assert_eq!(balanced(12, 8), Some(true));
+        assert_eq!(balanced(13, 7), Some(false));
+        assert_eq!(balanced(14, 6), Some(false));
+    }
+}

@@ -1,0 +1,268 @@
+//! Money: exact decimals, the one rounding rule, parsing and formatting.
+//!
+//! Nothing else in the crate rounds. Arithmetic is checked: an overflow is a
+//! value ([`Overflow`]) that callers turn into an `overflow` finding.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Serialize, Serializer};
+
+/// An arithmetic result that does not fit the decimal type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a sum is too large for exact decimal arithmetic")]
+pub struct Overflow;
+
+/// Checked addition.
+pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_add(b).ok_or(Overflow)
+}
+/// Checked subtraction.
+pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_sub(b).ok_or(Overflow)
+}
+/// Checked multiplication.
+pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_mul(b).ok_or(Overflow)
+}
+/// Checked division (a zero divisor is an overflow too).
+pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_div(b).ok_or(Overflow)
+}
+
+/// The spec's rounding: two decimals, half away from zero, never `-0.00`.
+pub fn round2(d: Decimal) -> Decimal {
+    let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    if r.is_zero() {
+        r.set_sign_positive(true);
+    }
+    r
+}
+
+/// Formats a (rounded) amount with exactly two decimals: `65000.00`.
+pub fn fmt2(d: Decimal) -> String {
+    let mut r = round2(d);
+    r.rescale(2);
+    r.to_string()
+}
+
+/// Formats an amount for people: thousands grouped, two decimals.
+/// Swedish: `65 000,00` (no-break space), English: `65,000.00`.
+pub fn fmt_human(d: Decimal, lang: Lang) -> String {
+    let s = fmt2(d);
+    let (neg, s) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.as_str()),
+    };
+    let (int, frac) = s.split_once('.').unwrap_or((s, "00"));
+    let (group, point) = match lang {
+        Lang::Sv => ('\u{a0}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = String::with_capacity(s.len() + 8);
+    if neg {
+        out.push('-');
+    }
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(ch);
+    }
+    out.push(point);
+    out.push_str(frac);
+    out
+}
+
+/// Language of output meant for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Swedish.
+    Sv,
+    /// English.
+    #[default]
+    En,
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Lang, String> {
+        match s {
+            "sv" => Ok(Lang::Sv),
+            "en" => Ok(Lang::En),
+            _ => Err(format!("unknown language `{s}`: expected sv or en")),
+        }
+    }
+}
+
+/// Parses a decimal exactly from its text (SPEC §3): `65000`, `650.5`,
+/// `-3`. No exponent, no thousands separators, no NaN. Errors say why.
+pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
+    let b = text.as_bytes();
+    let digits = b.strip_prefix(b"-").unwrap_or(b);
+    let (int, frac) = match digits.iter().position(|&c| c == b'.') {
+        Some(p) => (&digits[..p], Some(&digits[p + 1..])),
+        None => (digits, None),
+    };
+    let ok = !int.is_empty()
+        && int.iter().all(u8::is_ascii_digit)
+        && frac.is_none_or(|f| !f.is_empty() && f.iter().all(u8::is_ascii_digit));
+    if !ok {
+        return Err(if text.contains(['e', 'E']) {
+            format!("invalid decimal `{text}`: write it without an exponent")
+        } else if text.contains([' ', '\u{a0}', ',']) {
+            format!("invalid decimal `{text}`: write it without thousands separators, with `.` as decimal point")
+        } else {
+            format!("invalid decimal `{text}`: expected digits with an optional `.` and decimals")
+        });
+    }
+    Decimal::from_str_exact(text).map_err(|_| {
+        format!(
+            "invalid decimal `{}`: too many digits (at most 28 significant digits fit)",
+            clip(text)
+        )
+    })
+}
+
+/// Shortens a long text for a message.
+pub(crate) fn clip(s: &str) -> String {
+    if s.chars().count() > 40 {
+        let head: String = s.chars().take(37).collect();
+        format!("{head}...")
+    } else {
+        s.to_string()
+    }
+}
+
+/// The nine money fields of a report line (SPEC §5.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Money {
+    /// Fees and memberships.
+    pub fees: Decimal,
+    /// Staff time.
+    pub time: Decimal,
+    /// Travel.
+    pub travel: Decimal,
+    /// Other costs.
+    pub other: Decimal,
+    /// Granted financing.
+    pub granted: Decimal,
+    /// Probability-weighted expected financing.
+    pub expected: Decimal,
+}
+
+impl Money {
+    /// fees + time + travel + other.
+    pub fn gross(&self) -> Result<Decimal, Overflow> {
+        add(add(add(self.fees, self.time)?, self.travel)?, self.other)
+    }
+    /// gross − granted.
+    pub fn net(&self) -> Result<Decimal, Overflow> {
+        sub(self.gross()?, self.granted)
+    }
+    /// net − expected.
+    pub fn expected_net(&self) -> Result<Decimal, Overflow> {
+        sub(self.net()?, self.expected)
+    }
+    /// Field-wise sum.
+    pub fn plus(&self, o: &Money) -> Result<Money, Overflow> {
+        Ok(Money {
+            fees: add(self.fees, o.fees)?,
+            time: add(self.time, o.time)?,
+            travel: add(self.travel, o.travel)?,
+            other: add(self.other, o.other)?,
+            granted: add(self.granted, o.granted)?,
+            expected: add(self.expected, o.expected)?,
+        })
+    }
+    /// Field-wise difference.
+    pub fn minus(&self, o: &Money) -> Result<Money, Overflow> {
+        Ok(Money {
+            fees: sub(self.fees, o.fees)?,
+            time: sub(self.time, o.time)?,
+            travel: sub(self.travel, o.travel)?,
+            other: sub(self.other, o.other)?,
+            granted: sub(self.granted, o.granted)?,
+            expected: sub(self.expected, o.expected)?,
+        })
+    }
+    /// The nine fields in SPEC §5.1 order, with their names.
+    pub fn fields(&self) -> Result<[(&'static str, Decimal); 9], Overflow> {
+        Ok([
+            ("fees", self.fees),
+            ("time", self.time),
+            ("travel", self.travel),
+            ("other", self.other),
+            ("gross", self.gross()?),
+            ("granted", self.granted),
+            ("expected", self.expected),
+            ("net", self.net()?),
+            ("expected_net", self.expected_net()?),
+        ])
+    }
+}
+
+/// The names of the nine money fields, in SPEC §5.1 order.
+pub const MONEY_FIELDS: [&str; 9] = [
+    "fees",
+    "time",
+    "travel",
+    "other",
+    "gross",
+    "granted",
+    "expected",
+    "net",
+    "expected_net",
+];
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeMap};
+        let fields = self.fields().map_err(|_| S::Error::custom("overflow"))?;
+        let mut m = s.serialize_map(Some(9))?;
+        for (k, v) in fields {
+            m.serialize_entry(k, &fmt2(v))?;
+        }
+        m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        assert_eq!(fmt2(d("0.005")), "0.01");
+        assert_eq!(fmt2(d("0.015")), "0.02");
+        assert_eq!(fmt2(d("-0.005")), "-0.01");
+        assert_eq!(fmt2(d("2.675")), "2.68");
+        assert_eq!(fmt2(d("-0.004")), "0.00");
+        assert_eq!(fmt2(d("65000")), "65000.00");
+    }
+
+    #[test]
+    fn parses_exactly() {
+        assert_eq!(parse_decimal("650.50").unwrap().to_string(), "650.50");
+        assert_eq!(parse_decimal("-3").unwrap(), d("-3"));
+        for bad in [
+            "1e3", "65 000", "NaN", "", ".5", "5.", "+5", "0x10", "1,5", "--1",
+        ] {
+            assert!(parse_decimal(bad).is_err(), "{bad}");
+        }
+        assert!(parse_decimal(&"9".repeat(40))
+            .unwrap_err()
+            .contains("too many digits"));
+    }
+
+    #[test]
+    fn formats_for_people() {
+        assert_eq!(fmt_human(d("65000"), Lang::Sv), "65\u{a0}000,00");
+        assert_eq!(fmt_human(d("1234567.891"), Lang::En), "1,234,567.89");
+        assert_eq!(fmt_human(d("-999"), Lang::En), "-999.00");
+        assert_eq!(fmt_human(d("-1000"), Lang::En), "-1,000.00");
+    }
+}
