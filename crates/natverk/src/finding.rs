@@ -227,6 +227,13 @@ impl Error {
     pub fn one(code: Code, path: impl Into<String>, message: impl Into<String>) -> Error {
         Error::new(vec![Finding::new(code, path, message)])
     }
+    /// Whether every finding is about the options of a report rather than
+    /// the inventory (paths under `options.`): a usage error.
+    pub fn is_options_error(&self) -> bool {
+        self.findings
+            .iter()
+            .all(|f| f.path == "options" || f.path.starts_with("options."))
+    }
     /// The findings as SPEC §7.2 JSON.
     pub fn to_json(&self) -> String {
         Findings::new(self.findings.clone()).to_json()

@@ -1989,3 +1989,24 @@ impl<'de> Builder<'de> for FinancingB {
         })
     }
 }
+
+/// The keys each object of `natverk/1` accepts, by object name, exactly as
+/// the loader takes them (for a JSON Schema or an editor's completion).
+pub fn known_fields() -> Vec<(&'static str, &'static [&'static str])> {
+    vec![
+        ("inventory", <TopB as Builder<'static>>::KNOWN),
+        ("organisation", <OrgB as Builder<'static>>::KNOWN),
+        ("unit", <UnitB as Builder<'static>>::KNOWN),
+        ("person", <PersonB as Builder<'static>>::KNOWN),
+        ("fee_schedule", <ScheduleB as Builder<'static>>::KNOWN),
+        ("tier", <TierB as Builder<'static>>::KNOWN),
+        ("per_capita", <PerCapitaB as Builder<'static>>::KNOWN),
+        ("rate", <RateB as Builder<'static>>::KNOWN),
+        ("network", <NetworkB as Builder<'static>>::KNOWN),
+        ("decision", <DecisionB as Builder<'static>>::KNOWN),
+        ("assessment", <AssessmentB as Builder<'static>>::KNOWN),
+        ("participant", <ParticipantB as Builder<'static>>::KNOWN),
+        ("cost", <CostB as Builder<'static>>::KNOWN),
+        ("financing", <FinancingB as Builder<'static>>::KNOWN),
+    ]
+}

@@ -239,7 +239,7 @@ impl Serialize for Report {
 /// Checks the year range of any report or statistics.
 pub(crate) fn check_range(from: i32, to: i32) -> Result<(), Error> {
     let mut f = Vec::new();
-    for (k, y) in [("from", from), ("to", to)] {
+    for (k, y) in [("options.from", from), ("options.to", to)] {
         if !(MIN_YEAR..=MAX_YEAR).contains(&i64::from(y)) {
             f.push(Finding::new(
                 Code::InvalidValue,
@@ -251,14 +251,14 @@ pub(crate) fn check_range(from: i32, to: i32) -> Result<(), Error> {
     if f.is_empty() && to < from {
         f.push(Finding::new(
             Code::InvalidPeriod,
-            "to",
+            "options.to",
             format!("`to` {to} is before `from` {from}: swap them"),
         ));
     }
     if f.is_empty() && to - from >= MAX_SPAN_YEARS {
         f.push(Finding::new(
             Code::InvalidValue,
-            "to",
+            "options.to",
             format!("a report spans at most {MAX_SPAN_YEARS} years; {from} to {to} is more"),
         ));
     }
@@ -306,7 +306,7 @@ pub fn report(inv: &Inventory, opts: &ReportOptions) -> Result<Report, Error> {
         if !seen.insert(*k) {
             return Err(Error::one(
                 Code::InvalidValue,
-                "by",
+                "options.by",
                 format!("group key `{k}` is given twice: give it once"),
             ));
         }
@@ -340,7 +340,7 @@ pub fn report(inv: &Inventory, opts: &ReportOptions) -> Result<Report, Error> {
                     }
                     None => bad.push(Finding::new(
                         Code::UnknownReference,
-                        "leave",
+                        "options.leave",
                         format!(
                             "unknown network `{}` in `leave`: use an id from the inventory",
                             money::clip(id)
@@ -358,7 +358,7 @@ pub fn report(inv: &Inventory, opts: &ReportOptions) -> Result<Report, Error> {
     if opts.leave.is_some() && !(MIN_YEAR..=MAX_YEAR).contains(&i64::from(leave_from)) {
         return Err(Error::one(
             Code::InvalidValue,
-            "leave_from",
+            "options.leave_from",
             format!("year {leave_from} is out of range"),
         ));
     }

@@ -1,0 +1,166 @@
+//! Conversions at the JS boundary: one place for input, options, results and
+//! errors, so the exported methods only call the core.
+
+use chrono::NaiveDate;
+use js_sys::{Array, Object, Reflect, Uint8Array, JSON};
+use natverk::{Code, Error, Finding};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What a `fromJson`/`checkJson` argument holds.
+pub enum Input {
+    /// A JS string (already valid Unicode).
+    Text(String),
+    /// Raw bytes (`Uint8Array`/`ArrayBuffer`), checked as UTF-8 by the core.
+    Bytes(Vec<u8>),
+}
+
+impl Input {
+    /// Reads a string, `Uint8Array` or `ArrayBuffer`; anything else is an
+    /// `invalid_value` error.
+    pub fn from_js(value: &JsValue) -> Result<Input, Error> {
+        if let Some(s) = value.as_string() {
+            return Ok(Input::Text(s));
+        }
+        if let Some(a) = value.dyn_ref::<Uint8Array>() {
+            return Ok(Input::Bytes(a.to_vec()));
+        }
+        if let Some(b) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+            return Ok(Input::Bytes(Uint8Array::new(b).to_vec()));
+        }
+        Err(Error::one(
+            Code::InvalidValue,
+            "",
+            format!(
+                "expected the inventory as a string, Uint8Array or ArrayBuffer, got {}",
+                type_name(value)
+            ),
+        ))
+    }
+
+    /// The bytes the core reads.
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            Input::Text(s) => s.as_bytes(),
+            Input::Bytes(b) => b,
+        }
+    }
+}
+
+fn type_name(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_string()
+    } else if Array::is_array(value) {
+        "an array".to_string()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+/// An options argument as the JSON text the core's `from_json` reads.
+/// `undefined`/`null` are refused: `from` and `to` are required.
+pub fn options_text(options: &JsValue) -> Result<String, Error> {
+    if !options.is_object() || Array::is_array(options) {
+        return Err(Error::one(
+            Code::InvalidValue,
+            "options",
+            format!(
+                "invalid options: expected an object such as {{\"from\": 2024, \"to\": 2025}}, got {}",
+                type_name(options)
+            ),
+        ));
+    }
+    JSON::stringify(options)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            Error::one(
+                Code::InvalidValue,
+                "options",
+                "invalid options: they cannot be written as JSON",
+            )
+        })
+}
+
+/// The `today` of `{today}` check options: a `YYYY-MM-DD` string, or the
+/// local date of the JS clock when absent (chrono has no clock on wasm32).
+pub fn check_today(options: &JsValue) -> Result<NaiveDate, Error> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(js_today());
+    }
+    if !options.is_object() || Array::is_array(options) {
+        return Err(Error::one(
+            Code::InvalidValue,
+            "options",
+            format!(
+                "invalid options: expected an object such as {{\"today\": \"2024-01-31\"}}, got {}",
+                type_name(options)
+            ),
+        ));
+    }
+    let keys = Object::keys(options.unchecked_ref());
+    let mut findings = Vec::new();
+    for key in keys.iter() {
+        let key = key.as_string().unwrap_or_default();
+        if key != "today" {
+            findings.push(Finding::new(
+                Code::InvalidValue,
+                "options",
+                format!("invalid options: unknown field `{key}`, expected `today`"),
+            ));
+        }
+    }
+    if !findings.is_empty() {
+        return Err(Error::new(findings));
+    }
+    let today = Reflect::get(options, &JsValue::from_str("today")).unwrap_or(JsValue::UNDEFINED);
+    if today.is_undefined() || today.is_null() {
+        return Ok(js_today());
+    }
+    today
+        .as_string()
+        .and_then(|s| natverk::parse_date(&s))
+        .ok_or_else(|| {
+            let shown = today
+                .as_string()
+                .unwrap_or_else(|| format!("a value of type {}", type_name(&today)));
+            Error::one(
+                Code::InvalidValue,
+                "options.today",
+                format!(
+                    "invalid options: `today` must be a date written YYYY-MM-DD, got `{shown}`"
+                ),
+            )
+        })
+}
+
+/// Today's local date from the JS clock.
+fn js_today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    let (y, m, day) = (d.get_full_year(), d.get_month() + 1, d.get_date());
+    // The JS clock always gives a real calendar date; fall back to the epoch
+    // rather than panic if an engine ever does not.
+    i32::try_from(y)
+        .ok()
+        .and_then(|y| NaiveDate::from_ymd_opt(y, m, day))
+        .unwrap_or_default()
+}
+
+/// A JSON text written by the core, as a plain JS object.
+pub fn parse(json: &str) -> Result<JsValue, JsValue> {
+    JSON::parse(json)
+}
+
+/// A core error as a thrown JS `Error`: `message` is the summary (every
+/// finding on its own line), `name` is `InventoryError`, and `findings` the
+/// SPEC §7.2 finding objects.
+pub fn to_js_error(err: &Error) -> JsValue {
+    let e = js_sys::Error::new(&err.to_string());
+    e.set_name("InventoryError");
+    let findings = JSON::parse(&err.to_json())
+        .and_then(|o| Reflect::get(&o, &JsValue::from_str("findings")))
+        .unwrap_or_else(|_| Array::new().into());
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(&e, &JsValue::from_str("findings"), &findings);
+    e.into()
+}
