@@ -1,0 +1,20 @@
+//! Integration tests of the natverk core, one binary.
+//!
+//! - `conformance`: the shared corpus in `tests/conformance/cases.json`,
+//!   which the Python and JavaScript frontends run too.
+//! - `rules`: the money rules of SPEC §4–§5 on small inventories, with
+//!   figures computed by hand.
+//! - `robustness`: malformed input never panics or hangs (SPEC §9).
+//! - `properties`: invariants on generated inventories (proptest).
+
+mod conformance;
+mod properties;
+mod robustness;
+mod rules;
+
+use std::path::PathBuf;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}

@@ -1,0 +1,213 @@
+//! SPEC §9: no input panics, hangs or loses data; each is rejected with findings.
+
+use natverk::{Code, Inventory};
+
+use crate::root;
+
+fn codes(bytes: &[u8]) -> Vec<Code> {
+    match Inventory::from_slice(bytes) {
+        Ok(_) => Vec::new(),
+        Err(e) => {
+            assert!(!e.findings.is_empty());
+            e.findings.iter().map(|f| f.code).collect()
+        }
+    }
+}
+
+#[test]
+fn every_truncation_of_the_example_is_a_syntax_error() {
+    let bytes = std::fs::read(root().join("examples/goteborg.json")).unwrap();
+    let mut cut = 0;
+    while cut < bytes.len() - 2 {
+        let c = codes(&bytes[..cut]);
+        assert_eq!(c, [Code::Syntax], "truncated at {cut}");
+        cut += 13;
+    }
+}
+
+#[test]
+fn invalid_utf8_is_a_syntax_error_with_position() {
+    let mut bytes = br#"{"format": "natverk/1", "organisation": {"name": "G"#.to_vec();
+    bytes.extend([0xff, 0xfe]);
+    bytes.extend(br#"", "currency": "SEK"}}"#);
+    let err = Inventory::from_slice(&bytes).unwrap_err();
+    assert_eq!(err.findings[0].code, Code::Syntax);
+    assert_eq!(
+        (err.findings[0].line, err.findings[0].column),
+        (Some(1), Some(52))
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused_without_stack_overflow() {
+    for open in ["[", "{\"a\":"] {
+        for text in [
+            open.repeat(100_000),
+            format!(
+                r#"{{"format": "natverk/1", "networks": {}}}"#,
+                open.repeat(100_000)
+            ),
+            format!(
+                r#"{{"format": "natverk/1", "unknown": {}}}"#,
+                open.repeat(100_000)
+            ),
+        ] {
+            // findings before the nesting limit are kept; the parse stops there
+            let c = codes(text.as_bytes());
+            assert_eq!(c.last(), Some(&Code::Syntax), "{c:?}");
+        }
+    }
+}
+
+fn doc(amount: &str) -> String {
+    format!(
+        r#"{{"format": "natverk/1", "organisation": {{"name": "X", "currency": "SEK", "population": 1}},
+        "networks": [{{"id": "n", "name": "N", "start": "2024-01-01", "notice_months": 3,
+        "costs": [{{"kind": "fee", "amount": {amount}}}]}}]}}"#
+    )
+}
+
+#[test]
+fn enormous_and_odd_numbers_are_invalid_values() {
+    for amount in [
+        "1234567890123456789012345678901234567890",
+        "\"1234567890123456789012345678901234567890\"",
+        "1e400",
+        "1E5",
+        "-0.5",
+        "\"NaN\"",
+        "\"65 000\"",
+        "\"\"",
+        "true",
+        "[]",
+        "{}",
+        "0.00000000000000000000000000000000001",
+    ] {
+        assert_eq!(
+            codes(doc(amount).as_bytes()),
+            [Code::InvalidValue],
+            "{amount}"
+        );
+    }
+    assert_eq!(codes(doc("\"65000.50\"").as_bytes()), []);
+    assert_eq!(codes(doc("65000.50").as_bytes()), []);
+}
+
+#[test]
+fn wrong_types_everywhere_are_findings_not_panics() {
+    let base = std::fs::read_to_string(root().join("examples/goteborg.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&base).unwrap();
+    let replacements = [
+        serde_json::json!(null),
+        serde_json::json!(1),
+        serde_json::json!(-1),
+        serde_json::json!("x"),
+        serde_json::json!([]),
+        serde_json::json!({}),
+        serde_json::json!(true),
+        serde_json::json!(1.5),
+        serde_json::json!(99999999999999999999u128.to_string()),
+    ];
+    let mut paths = Vec::new();
+    collect_paths(&v, &mut Vec::new(), &mut paths);
+    let mut checked = 0;
+    for (i, path) in paths.iter().enumerate() {
+        let r = &replacements[i % replacements.len()];
+        let mut w = v.clone();
+        *pointer_mut(&mut w, path) = r.clone();
+        // must not panic; any outcome is fine as long as errors have findings
+        let _ = codes(w.to_string().as_bytes());
+        checked += 1;
+    }
+    assert!(checked > 200);
+}
+
+fn collect_paths(v: &serde_json::Value, cur: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                cur.push(k.clone());
+                out.push(cur.clone());
+                collect_paths(x, cur, out);
+                cur.pop();
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                cur.push(i.to_string());
+                out.push(cur.clone());
+                collect_paths(x, cur, out);
+                cur.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn pointer_mut<'a>(v: &'a mut serde_json::Value, path: &[String]) -> &'a mut serde_json::Value {
+    let p: String = path
+        .iter()
+        .map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1")))
+        .collect();
+    v.pointer_mut(&p).unwrap()
+}
+
+#[test]
+fn duplicate_keys_are_found_in_every_object() {
+    let text = r#"{"format": "natverk/1", "format": "natverk/1",
+      "organisation": {"name": "X", "name": "Y", "currency": "SEK",
+                       "population": {"2023": 1, "2023": 2}}}"#;
+    let err = Inventory::from_slice(text.as_bytes()).unwrap_err();
+    let paths: Vec<(&str, &str)> = err
+        .findings
+        .iter()
+        .map(|f| (f.code.as_str(), f.path.as_str()))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            ("duplicate_key", "format"),
+            ("duplicate_key", "organisation.name"),
+            ("duplicate_key", "organisation.population.2023"),
+        ]
+    );
+}
+
+#[test]
+fn a_bom_is_accepted_and_trailing_garbage_is_not() {
+    let base = std::fs::read(root().join("tests/findings/clean.json")).unwrap();
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(&base);
+    assert!(Inventory::from_slice(&bom).is_ok());
+    let mut trailing = base.clone();
+    trailing.extend(b"{}");
+    assert_eq!(codes(&trailing), [Code::Syntax]);
+}
+
+#[test]
+fn overflowing_reports_fail_with_overflow() {
+    let max = "79228162514264337593543950335";
+    let text = doc(max);
+    let inv = Inventory::from_slice(text.as_bytes()).unwrap();
+    // one network-year is fine; two years overflow the total
+    assert!(inv.report(&natverk::ReportOptions::new(2024, 2024)).is_ok());
+    let err = inv
+        .report(&natverk::ReportOptions::new(2024, 2025))
+        .unwrap_err();
+    assert_eq!(err.findings[0].code, Code::Overflow);
+    let mut o = natverk::ReportOptions::new(2024, 2024);
+    o.leave = Some(natverk::Leave::Networks(vec!["n".into()]));
+    o.leave_from = Some(2030);
+    assert!(inv.report(&o).is_ok());
+}
+
+#[test]
+fn absurd_report_ranges_are_refused_quickly() {
+    let inv = Inventory::from_slice(doc("1").as_bytes()).unwrap();
+    for (from, to) in [(1, 9999), (2025, 2024), (0, 10), (-5, 2024), (2024, 100000)] {
+        let err = inv
+            .report(&natverk::ReportOptions::new(from, to))
+            .unwrap_err();
+        assert!(err.is_options_error(), "{from}..{to}: {err}");
+    }
+}
