@@ -425,6 +425,7 @@ word_enum!(
     }
 );
 
+#[allow(clippy::derivable_impls)] // the enum comes from a macro
 impl Default for Scope {
     fn default() -> Scope {
         Scope::All

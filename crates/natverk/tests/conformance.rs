@@ -135,3 +135,16 @@ fn syntax_errors_carry_line_and_column() {
     assert_eq!((f.line, f.path.as_str()), (Some(3), ""));
     assert!(f.column.is_some());
 }
+
+#[test]
+fn the_readme_example_loads_and_reports() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme.find("```json\n").expect("a json block in the README") + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    let inv = Inventory::from_json(&readme[start..end]).unwrap_or_else(|e| panic!("{e}"));
+    let r = inv.report(&ReportOptions::new(2024, 2025)).unwrap();
+    // 65 000 a year for a population above 100 000, expected 80 % from Länsstyrelsen
+    assert_eq!(natverk::money::fmt2(r.total.fees), "130000.00");
+    assert_eq!(natverk::money::fmt2(r.total.expected), "104000.00");
+    assert_eq!(natverk::money::fmt2(r.total.time), "88000.00");
+}

@@ -58,7 +58,7 @@ fn financing() -> impl Strategy<Value = Value> {
     )
         .prop_map(|(status, covers, share, cap, p)| {
             let mut f = json!({"funder": "F", "status": status, "covers": covers,
-                               "share": format!("{}", share as f64 / 100.0)});
+                               "share": rust_decimal::Decimal::new(i64::from(share), 2).normalize().to_string()});
             if let Some(cap) = cap {
                 f["max_per_year"] = json!(cap.to_string());
             }

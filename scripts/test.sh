@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test of every frontend. Installs what it needs, idempotently,
+# on a fresh Debian 12 machine with rustup, Python 3.11 and Node 20:
+#   Rust: fmt, clippy, docs, core + CLI tests (unit, integration, doc, property)
+#   Python: venv, maturin build, pytest (conformance corpus, stubtest, notebook)
+#   WebAssembly: wasm32 target, wasm-bindgen-cli, npm deps, node tests, tsc,
+#                headless Chromium widget test
+# Usage: scripts/test.sh [rust|python|wasm]...   (default: all)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+parts=("$@")
+[ ${#parts[@]} -eq 0 ] && parts=(rust python wasm)
+want() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
+
+step() { printf '\n==> %s\n' "$*"; }
+
+if want rust; then
+  step "cargo fmt --check"
+  cargo fmt --all --check
+  step "cargo clippy (workspace, all targets, warnings are errors)"
+  cargo clippy --workspace --all-targets --locked -- -D warnings
+  step "cargo doc (broken links are errors)"
+  RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p natverk -p natverk-cli
+  step "cargo test (core and command line)"
+  cargo test --locked
+fi
+
+if want python; then
+  step "Python package"
+  bash bindings/python/run-tests.sh
+fi
+
+if want wasm; then
+  if ! command -v chromium >/dev/null 2>&1; then
+    step "installing Chromium (Debian) for the browser tests"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  fi
+  step "WebAssembly package and widget"
+  bash bindings/wasm/run-tests.sh
+fi
+
+step "all tests passed"
