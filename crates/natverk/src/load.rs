@@ -128,6 +128,9 @@ struct Ctx {
     amount_currencies: Vec<(String, String)>,
     /// (currency, path) of rates
     rate_currencies: Vec<(String, String)>,
+    /// Keys of the object being built whose values had findings (bit i:
+    /// `KNOWN[i]`); set just before `Builder::build`.
+    bad: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -467,6 +470,7 @@ impl<'de, B: Builder<'de>> Visitor<'de> for Obj<'_, B> {
         let start = ctx.findings.len();
         let mut b = B::default();
         let mut seen: u64 = 0;
+        let mut bad: u64 = 0;
         while let Some(key) = map.next_key_seed(KeySeed)? {
             match B::KNOWN.iter().position(|k| *k == key) {
                 Some(i) if seen & (1 << i) != 0 => {
@@ -480,7 +484,11 @@ impl<'de, B: Builder<'de>> Visitor<'de> for Obj<'_, B> {
                 Some(i) => {
                     seen |= 1 << i;
                     let mark = ctx.push_key(&key);
+                    let before = ctx.findings.len();
                     b.field(i, &mut map, ctx)?;
+                    if ctx.findings.len() > before {
+                        bad |= 1 << i;
+                    }
                     ctx.pop(mark);
                 }
                 None => {
@@ -490,6 +498,7 @@ impl<'de, B: Builder<'de>> Visitor<'de> for Obj<'_, B> {
                 }
             }
         }
+        ctx.bad = bad;
         let out = b.build(seen, ctx);
         if !B::LENIENT && ctx.has_errors_since(start) {
             Ok(None)
@@ -656,25 +665,23 @@ fn present(seen: u64, known: &[&str], name: &str) -> bool {
 }
 
 fn require<T>(ctx: &mut Ctx, v: &Option<T>, seen: u64, known: &[&str], key: &str, what: &str) {
-    if v.is_none() && !present(seen, known, key) {
+    if v.is_some() {
+        return;
+    }
+    if !present(seen, known, key) {
         ctx.err_below(
             Code::MissingField,
             key,
             format!("{what} needs `{key}`: add it"),
         );
-    } else if v.is_none() && !ctx_has_error_at(ctx, key) {
-        // present but null
+    } else if !present(ctx.bad, known, key) {
+        // present without a finding: it was null
         ctx.err_below(
             Code::MissingField,
             key,
             format!("{what} needs `{key}`, and null is not a value: give one"),
         );
     }
-}
-
-fn ctx_has_error_at(ctx: &Ctx, key: &str) -> bool {
-    let p = ctx.below(key);
-    ctx.findings.iter().rev().any(|f| f.path == p)
 }
 
 // ---- top level ------------------------------------------------------------
@@ -749,7 +756,7 @@ fn finish(top: Top, mut ctx: Ctx) -> (Option<Inventory>, Vec<Finding>) {
             return (None, vec![f]);
         }
         None => {
-            if !present(b.seen, TopB::KNOWN, "format") || !ctx_has_error_at(&ctx, "format") {
+            if !present(ctx.bad, TopB::KNOWN, "format") {
                 ctx.findings.push(Finding::new(
                     Code::MissingField,
                     "format",
@@ -1139,7 +1146,7 @@ impl<'de> Builder<'de> for PersonB {
         require(ctx, &self.id, seen, Self::KNOWN, "id", "a person");
         require(ctx, &self.role, seen, Self::KNOWN, "role", "a person");
         match (self.role, self.side) {
-            (Some(Role::Politician), None) if !ctx_has_error_at(ctx, "side") => ctx.err_below(
+            (Some(Role::Politician), None) if !present(ctx.bad, Self::KNOWN, "side") => ctx.err_below(
                 Code::MissingField,
                 "side",
                 "a politician needs `side`: majority or opposition",
@@ -1602,12 +1609,13 @@ fn subjects(r: &RawValue, ctx: &mut Ctx) -> Vec<String> {
     }
     let items: Vec<&RawValue> = serde_json::from_str(r.get()).unwrap_or_default();
     let mut out: Vec<String> = Vec::with_capacity(items.len());
+    let mut seen: HashSet<String> = HashSet::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
         let mark = ctx.push_index(i);
         if let Some(s) = ctx.string(item) {
             if s.trim().is_empty() {
                 ctx.err(Code::InvalidValue, "empty subject: remove it");
-            } else if out.contains(&s) {
+            } else if !seen.insert(s.clone()) {
                 ctx.err(
                     Code::InvalidValue,
                     format!("subject `{}` is listed twice: keep one", clip(&s)),

@@ -211,3 +211,23 @@ fn absurd_report_ranges_are_refused_quickly() {
         assert!(err.is_options_error(), "{from}..{to}: {err}");
     }
 }
+
+#[test]
+fn many_problems_are_reported_without_quadratic_work() {
+    // 60 000 networks with a null name and 50 000 subjects on one network:
+    // each problem is found in constant time (a quadratic scan would hang here).
+    let nets: Vec<String> = (0..60_000)
+        .map(|i| format!(r#"{{"id": "n{i}", "name": null, "start": "2024-01-01"}}"#))
+        .collect();
+    let subjects: Vec<String> = (0..50_000).map(|i| format!("\"s{}\"", i % 49_999)).collect();
+    let text = format!(
+        r#"{{"format": "natverk/1", "organisation": {{"name": "X", "currency": "SEK"}},
+        "networks": [{}, {{"id": "s", "name": "S", "start": "2024-01-01", "subjects": [{}]}}]}}"#,
+        nets.join(","),
+        subjects.join(",")
+    );
+    let err = Inventory::from_slice(text.as_bytes()).unwrap_err();
+    assert_eq!(err.findings.len(), 60_001);
+    assert_eq!(err.findings[0].path, "networks[0].name");
+    assert_eq!(err.findings[60_000].path, "networks[60000].subjects[49999]");
+}
