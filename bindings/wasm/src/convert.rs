@@ -98,7 +98,7 @@ pub fn check_today(options: &JsValue) -> Result<NaiveDate, Error> {
             ),
         ));
     }
-    let keys = Object::keys(options.unchecked_ref());
+    let keys = Object::keys::<JsValue>(options.unchecked_ref());
     let mut findings = Vec::new();
     for key in keys.iter() {
         let key = key.as_string().unwrap_or_default();

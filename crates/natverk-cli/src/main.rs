@@ -1,7 +1,9 @@
 //! `natverk`: the command line over the natverk core (SPEC §8).
 //!
-//! Thin: parse arguments, read the file, call the core, print. Exit codes:
-//! 0 fine, 1 the inventory has errors, 2 usage or I/O error.
+//! Thin: parse arguments, read the file, call the core, lay out the result
+//! ([`render`], [`table`]). Exit codes: 0 fine, 1 the inventory (or the
+//! imported sheet) has errors, 2 usage or I/O error. Files are written
+//! atomically ([`atomic`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,7 +16,12 @@ use natverk::{
     EqualityOptions, Error, Findings, GroupKey, Inventory, Leave, ReportOptions, Scope, Status,
 };
 
+mod atomic;
+mod import;
+mod render;
 mod table;
+
+use render::{Context, Shown};
 
 #[derive(Parser)]
 #[command(
@@ -54,6 +61,9 @@ enum Command {
         /// Year notice is given on 1 January (default: --from).
         #[arg(long)]
         leave_from: Option<i32>,
+        /// Judge the warnings shown in html and xlsx against this date (default today).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
         #[command(flatten)]
         out: Output,
     },
@@ -63,8 +73,41 @@ enum Command {
         file: PathBuf,
         #[command(flatten)]
         range: Range,
+        /// Judge the warnings shown in html and xlsx against this date (default today).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
         #[command(flatten)]
         out: Output,
+    },
+    /// Turn a one-sheet spreadsheet of networks (CSV) into an inventory.
+    Import {
+        /// The sheet: CSV with `;` or `,`, one row per network, a header row.
+        file: PathBuf,
+        /// Name of the organisation that keeps the inventory.
+        #[arg(long)]
+        organisation: String,
+        /// Its currency, an ISO 4217 code (every report is in it).
+        #[arg(long)]
+        currency: String,
+        /// Its municipality code, e.g. 1480.
+        #[arg(long)]
+        code: Option<String>,
+        /// Its population (needed once a fee schedule is used).
+        #[arg(long)]
+        population: Option<String>,
+        /// An exchange rate for fees in another currency: CUR:YEAR:RATE,
+        /// e.g. EUR:2024:11,43 (repeat for more).
+        #[arg(long = "rate")]
+        rates: Vec<String>,
+        /// Write the inventory to this file (atomically) instead of stdout.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Print the JSON Schema (draft 2020-12) of the natverk/1 format.
+    Schema {
+        /// Write it to this file (atomically) instead of stdout.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -95,16 +138,42 @@ impl Range {
             None => (self.from.unwrap_or(now), self.to.unwrap_or(now)),
         }
     }
+    fn equality(&self) -> EqualityOptions {
+        let (from, to) = self.years();
+        EqualityOptions {
+            from,
+            to,
+            scope: self.scope,
+            statuses: self.statuses.clone(),
+        }
+    }
+    fn shown(&self, lang: Lang) -> Shown {
+        let (from, to) = self.years();
+        let s = Shown::new(lang, from, to, self.scope);
+        match &self.statuses {
+            Some(st) => s.add(
+                render::tr(lang, "statuses", "statusar"),
+                st.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(", "),
+            ),
+            None => s.add(
+                render::tr(lang, "statuses", "statusar"),
+                render::tr(lang, "all but declined", "alla utom avböjda"),
+            ),
+        }
+    }
 }
 
 #[derive(Args)]
 struct Output {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    /// Output format (xlsx needs -o).
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     format: Format,
-    /// Language of tables for people: sv or en.
+    /// Language of output for people (table, md, html, xlsx): sv or en.
     #[arg(long, default_value = "en")]
     lang: Lang,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short = 'o', long = "output")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -113,6 +182,14 @@ enum Format {
     Table,
     /// SPEC §5.1 / §7.1 / §7.2 JSON.
     Json,
+    /// Tidy CSV: one header row, plain decimals.
+    Csv,
+    /// Markdown (GitHub tables).
+    Md,
+    /// One self-contained HTML page to open or print.
+    Html,
+    /// An Excel workbook (needs -o).
+    Xlsx,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -121,7 +198,7 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 
 /// How a run ends.
 enum Failure {
-    /// The inventory (or a report over it) has errors: exit 1.
+    /// The inventory (or a report over it, or a sheet) has errors: exit 1.
     Inventory,
     /// Usage or I/O: exit 2.
     Usage(String),
@@ -146,8 +223,32 @@ fn read(path: &Path) -> Result<Vec<u8>, Failure> {
 
 fn write(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
     out.write_all(text.as_bytes())
-        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| {
+            if text.ends_with('\n') {
+                Ok(())
+            } else {
+                out.write_all(b"\n")
+            }
+        })
         .map_err(|e| Failure::Usage(format!("cannot write output: {e}")))
+}
+
+/// Writes a result to `-o FILE` (atomically) or stdout.
+fn emit(path: Option<&Path>, out: &mut dyn Write, bytes: &[u8]) -> Result<(), Failure> {
+    match path {
+        Some(p) => atomic::write(p, bytes)
+            .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", p.display()))),
+        None => out
+            .write_all(bytes)
+            .map_err(|e| Failure::Usage(format!("cannot write output: {e}"))),
+    }
+}
+
+fn text_bytes(mut s: String) -> Vec<u8> {
+    if !s.ends_with('\n') {
+        s.push('\n');
+    }
+    s.into_bytes()
 }
 
 /// Prints the findings of a failure the way `check` would, and fails.
@@ -159,7 +260,7 @@ fn fail(err: Error, out: &mut dyn Write, o: &Output) -> Failure {
     let findings = Findings::new(err.findings.clone());
     let text = match o.format {
         Format::Json => findings.to_json(),
-        Format::Table => table::findings(&findings),
+        _ => table::findings(&findings),
     };
     if let Err(f) = write(out, &text) {
         return f;
@@ -172,6 +273,10 @@ fn load(path: &Path, out: &mut dyn Write, o: &Output) -> Result<Inventory, Failu
     Inventory::from_slice(&bytes).map_err(|e| fail(e, out, o))
 }
 
+fn usage(msg: String) -> Failure {
+    Failure::Usage(msg)
+}
+
 fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     match cmd {
         Command::Check {
@@ -179,13 +284,36 @@ fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             today,
             out: o,
         } => {
+            need_output_for_xlsx(&o)?;
             let bytes = read(&file)?;
-            let findings = natverk::check(&bytes, today.unwrap_or_else(natverk::today));
-            let text = match o.format {
-                Format::Json => findings.to_json(),
-                Format::Table => table::findings(&findings),
+            let today = today.unwrap_or_else(natverk::today);
+            let findings = natverk::check(&bytes, today);
+            let inv = match o.format {
+                Format::Html | Format::Xlsx => Inventory::from_slice(&bytes).ok(),
+                _ => None,
             };
-            write(out, &text)?;
+            let ctx = Context {
+                inv: inv.as_ref(),
+                lang: o.lang,
+                options: vec![(
+                    render::tr(o.lang, "today", "dagens datum").into(),
+                    today.to_string(),
+                )],
+                findings: findings.findings.clone(),
+                equality: None,
+                today,
+            };
+            let bytes = match o.format {
+                Format::Json => text_bytes(findings.to_json()),
+                Format::Table => text_bytes(table::findings(&findings)),
+                Format::Csv => render::csv::findings(&findings)
+                    .map_err(usage)?
+                    .into_bytes(),
+                Format::Md => text_bytes(render::md::findings(&findings, o.lang)),
+                Format::Html => render::html::findings(&findings, &ctx).into_bytes(),
+                Format::Xlsx => render::xlsx::findings(&findings.findings, &ctx).map_err(usage)?,
+            };
+            emit(o.output.as_deref(), out, &bytes)?;
             Ok(if findings.errors > 0 {
                 ExitCode::from(1)
             } else {
@@ -198,47 +326,187 @@ fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             by,
             leave,
             leave_from,
+            today,
             out: o,
         } => {
+            need_output_for_xlsx(&o)?;
             let inv = load(&file, out, &o)?;
             let (from, to) = range.years();
             let opts = ReportOptions {
                 from,
                 to,
                 scope: range.scope,
-                by,
-                statuses: range.statuses,
+                by: by.clone(),
+                statuses: range.statuses.clone(),
                 leave: leave.as_deref().map(Leave::parse),
                 leave_from,
             };
             let report = inv.report(&opts).map_err(|e| fail(e, out, &o))?;
-            let text = match o.format {
-                Format::Json => report.to_json(),
-                Format::Table => table::report(&report, o.lang),
+            let bytes = match o.format {
+                Format::Json => text_bytes(report.to_json()),
+                Format::Table => text_bytes(table::report(&report, o.lang)),
+                Format::Csv => render::csv::report(&report).map_err(usage)?.into_bytes(),
+                Format::Md => text_bytes(render::md::report(&report, o.lang).map_err(usage)?),
+                Format::Html | Format::Xlsx => {
+                    let today = today.unwrap_or_else(natverk::today);
+                    let equality = inv
+                        .equality(&range.equality())
+                        .map_err(|e| fail(e, out, &o))?;
+                    let mut shown = range.shown(o.lang).add(
+                        render::tr(o.lang, "grouped by", "grupperat efter"),
+                        by.iter()
+                            .map(|k| render::key_heading(k.as_str(), o.lang))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    );
+                    if let Some(l) = &leave {
+                        let which = match Leave::parse(l) {
+                            Leave::Recommended => render::tr(
+                                o.lang,
+                                "every network recommended to leave",
+                                "alla nätverk som rekommenderas att lämna",
+                            )
+                            .to_string(),
+                            Leave::Networks(ids) => ids.join(", "),
+                        };
+                        shown = shown
+                            .add(render::tr(o.lang, "leaving", "utträde ur"), which)
+                            .add(
+                                render::tr(o.lang, "notice given", "uppsägning"),
+                                format!(
+                                    "{} {}",
+                                    render::tr(o.lang, "1 January", "1 januari"),
+                                    leave_from.unwrap_or(from)
+                                ),
+                            );
+                    }
+                    shown = shown.add(
+                        render::tr(o.lang, "warnings as of", "varningar per"),
+                        today.to_string(),
+                    );
+                    let ctx = Context {
+                        inv: Some(&inv),
+                        lang: o.lang,
+                        options: shown.pairs,
+                        findings: inv.warnings(today),
+                        equality: Some(equality),
+                        today,
+                    };
+                    if o.format == Format::Html {
+                        render::html::report(&report, &ctx)
+                            .map_err(usage)?
+                            .into_bytes()
+                    } else {
+                        render::xlsx::report(&report, &ctx).map_err(usage)?
+                    }
+                }
             };
-            write(out, &text)?;
+            emit(o.output.as_deref(), out, &bytes)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Equality {
             file,
             range,
+            today,
             out: o,
         } => {
+            need_output_for_xlsx(&o)?;
             let inv = load(&file, out, &o)?;
-            let (from, to) = range.years();
-            let opts = EqualityOptions {
-                from,
-                to,
-                scope: range.scope,
-                statuses: range.statuses,
+            let eq = inv
+                .equality(&range.equality())
+                .map_err(|e| fail(e, out, &o))?;
+            let today = today.unwrap_or_else(natverk::today);
+            let ctx = || Context {
+                inv: Some(&inv),
+                lang: o.lang,
+                options: range
+                    .shown(o.lang)
+                    .add(
+                        render::tr(o.lang, "warnings as of", "varningar per"),
+                        today.to_string(),
+                    )
+                    .pairs,
+                findings: inv.warnings(today),
+                equality: None,
+                today,
             };
-            let eq = inv.equality(&opts).map_err(|e| fail(e, out, &o))?;
-            let text = match o.format {
-                Format::Json => eq.to_json(),
-                Format::Table => table::equality(&eq, o.lang),
+            let bytes = match o.format {
+                Format::Json => text_bytes(eq.to_json()),
+                Format::Table => text_bytes(table::equality(&eq, o.lang)),
+                Format::Csv => render::csv::equality(&eq).map_err(usage)?.into_bytes(),
+                Format::Md => text_bytes(render::md::equality(&eq, o.lang).map_err(usage)?),
+                Format::Html => render::html::equality(&eq, &ctx()).into_bytes(),
+                Format::Xlsx => render::xlsx::equality(&eq, &ctx()).map_err(usage)?,
             };
-            write(out, &text)?;
+            emit(o.output.as_deref(), out, &bytes)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import {
+            file,
+            organisation,
+            currency,
+            code,
+            population,
+            rates,
+            output,
+        } => {
+            let bytes = read(&file)?;
+            let opts = import::Options {
+                organisation,
+                currency,
+                code,
+                population,
+                rates,
+            };
+            match import::import(&bytes, &opts) {
+                Ok(imported) => {
+                    for n in &imported.notes {
+                        eprintln!("natverk: note: {n}");
+                    }
+                    emit(
+                        output.as_deref(),
+                        out,
+                        &text_bytes(imported.inventory.to_json()),
+                    )?;
+                    let warnings = imported.inventory.warnings(natverk::today()).len();
+                    if warnings > 0 {
+                        eprintln!(
+                            "natverk: imported {} networks; {warnings} warnings: see them with `natverk check`",
+                            imported.inventory.networks.len()
+                        );
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(problems) => {
+                    for p in &problems {
+                        eprintln!("{p}");
+                    }
+                    eprintln!(
+                        "{} problem{} in {}; nothing written",
+                        problems.len(),
+                        if problems.len() == 1 { "" } else { "s" },
+                        file.display()
+                    );
+                    Err(Failure::Inventory)
+                }
+            }
+        }
+        Command::Schema { output } => {
+            emit(
+                output.as_deref(),
+                out,
+                &text_bytes(natverk::schema::json_schema()),
+            )?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn need_output_for_xlsx(o: &Output) -> Result<(), Failure> {
+    if o.format == Format::Xlsx && o.output.is_none() {
+        return Err(Failure::Usage(
+            "--format xlsx writes a binary file: give it a name with -o FILE".into(),
+        ));
+    }
+    Ok(())
 }

@@ -4,48 +4,7 @@ use natverk::equality::{Counts, Equality};
 use natverk::money::{fmt_human, Lang, MONEY_FIELDS};
 use natverk::{Findings, KeyValue, Money, Report, Severity};
 
-/// Column headings of the money fields.
-fn money_headings(lang: Lang) -> [&'static str; 9] {
-    match lang {
-        Lang::En => [
-            "fees",
-            "time",
-            "travel",
-            "other",
-            "gross",
-            "granted",
-            "expected",
-            "net",
-            "expected net",
-        ],
-        Lang::Sv => [
-            "avgifter",
-            "tid",
-            "resor",
-            "övrigt",
-            "brutto",
-            "beviljat",
-            "förväntat",
-            "netto",
-            "förväntat netto",
-        ],
-    }
-}
-
-fn key_heading(key: &str, lang: Lang) -> &str {
-    match (lang, key) {
-        (Lang::En, k) => k,
-        (Lang::Sv, "network") => "nätverk",
-        (Lang::Sv, "name") => "namn",
-        (Lang::Sv, "subject") => "sakområde",
-        (Lang::Sv, "organiser") => "huvudman",
-        (Lang::Sv, "unit") => "enhet",
-        (Lang::Sv, "kind") => "typ",
-        (Lang::Sv, "status") => "status",
-        (Lang::Sv, "year") => "år",
-        (Lang::Sv, k) => k,
-    }
-}
+use crate::render::{currency_word, key_heading, money_headings, years};
 
 /// Renders rows as aligned columns; `right[i]` aligns column i right.
 fn grid(rows: &[Vec<String>], right: &[bool]) -> String {
@@ -135,15 +94,17 @@ pub fn report(r: &Report, lang: Lang) -> String {
     right.extend([true; 9]);
     let title = match lang {
         Lang::En => format!(
-            "{} — costs {}–{} in {}, scope {}\n\n",
-            r.organisation, r.from, r.to, r.currency, r.scope
+            "{} — costs {}, amounts in {}, scope {}\n\n",
+            r.organisation,
+            years(r.from, r.to),
+            currency_word(&r.currency, lang),
+            r.scope
         ),
         Lang::Sv => format!(
-            "{} — kostnader {}–{} i {}, urval {}\n\n",
+            "{} — kostnader {}, belopp i {}, urval {}\n\n",
             r.organisation,
-            r.from,
-            r.to,
-            r.currency,
+            years(r.from, r.to),
+            currency_word(&r.currency, lang),
             if r.scope == natverk::Scope::Central {
                 "kommuncentralt"
             } else {
@@ -213,7 +174,11 @@ pub fn equality(e: &Equality, lang: Lang) -> String {
             fmt_human(e.hours.unknown, lang),
         ],
         vec![
-            format!("{} ({})", t("time cost", "tidskostnad"), e.currency),
+            format!(
+                "{} ({})",
+                t("time cost", "tidskostnad"),
+                currency_word(&e.currency, lang)
+            ),
             fmt_human(e.time_cost.woman, lang),
             fmt_human(e.time_cost.man, lang),
             fmt_human(e.time_cost.other, lang),
@@ -222,11 +187,10 @@ pub fn equality(e: &Equality, lang: Lang) -> String {
     ];
     let right = [false, true, true, true, true];
     let mut out = format!(
-        "{} — {} {}–{}, {} {}\n\n",
+        "{} — {} {}, {} {}\n\n",
         e.organisation,
         t("representation", "representation"),
-        e.from,
-        e.to,
+        years(e.from, e.to),
         t("scope", "urval"),
         e.scope
     );

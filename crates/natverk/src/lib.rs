@@ -66,6 +66,7 @@ pub mod load;
 pub mod model;
 pub mod money;
 pub mod report;
+pub mod schema;
 
 use chrono::NaiveDate;
 

@@ -938,7 +938,8 @@ impl<'de> DeserializeSeed<'de> for PopSeed<'_> {
     }
 }
 
-const MAX_POPULATION: i64 = 10_000_000_000_000;
+/// Largest population accepted.
+pub const MAX_POPULATION: i64 = 10_000_000_000_000;
 
 impl<'de> Visitor<'de> for PopSeed<'_> {
     type Value = Option<Population>;
@@ -962,10 +963,10 @@ impl<'de> Visitor<'de> for PopSeed<'_> {
         );
         Ok(None)
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
         self.ctx.err(
             Code::InvalidValue,
-            format!("population `{v}` is not a whole number in range"),
+            format!("a population is a whole number from 0 to {MAX_POPULATION}"),
         );
         Ok(None)
     }
@@ -1146,11 +1147,12 @@ impl<'de> Builder<'de> for PersonB {
         require(ctx, &self.id, seen, Self::KNOWN, "id", "a person");
         require(ctx, &self.role, seen, Self::KNOWN, "role", "a person");
         match (self.role, self.side) {
-            (Some(Role::Politician), None) if !present(ctx.bad, Self::KNOWN, "side") => ctx.err_below(
-                Code::MissingField,
-                "side",
-                "a politician needs `side`: majority or opposition",
-            ),
+            (Some(Role::Politician), None) if !present(ctx.bad, Self::KNOWN, "side") => ctx
+                .err_below(
+                    Code::MissingField,
+                    "side",
+                    "a politician needs `side`: majority or opposition",
+                ),
             (Some(Role::Official), Some(_)) => ctx.err_below(
                 Code::InvalidValue,
                 "side",

@@ -310,6 +310,18 @@ pub struct Rate {
     pub rate: Decimal,
 }
 
+/// `NetworkKind` → `network kind`, for messages.
+fn words_of(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push(' ');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
 macro_rules! word_enum {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal),+ $(,)? }) => {
         $(#[$m])*
@@ -332,7 +344,7 @@ macro_rules! word_enum {
                     $($s => Ok($name::$v),)+
                     _ => Err(format!(
                         "unknown {} `{}`: expected one of {}",
-                        stringify!($name).to_lowercase(), s, $name::words().join(", "))),
+                        words_of(stringify!($name)), s, $name::words().join(", "))),
                 }
             }
         }

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Builds the npm package of natverk in bindings/wasm:
+#   pkg/natverk_wasm.js, .d.ts, natverk_wasm_bg.wasm  (wasm-bindgen --target web, wasm-opt -Oz)
+# next to the committed js/ layer (natverk.js, natverk.d.ts, widget.js).
+# Idempotent; safe on a fresh machine with rustup, cargo and npm.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target/wasm}"
+# A size profile for the wasm build only (the root Cargo.toml serves every
+# target): opt-level z, fat LTO, one codegen unit, abort on panic (no
+# unwinding tables; no panic is expected, and the hook logs one if it happens).
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
+export CARGO_PROFILE_RELEASE_LTO=fat
+export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
+export CARGO_PROFILE_RELEASE_PANIC=abort
+export CARGO_PROFILE_RELEASE_STRIP=debuginfo
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "rust target wasm32-unknown-unknown"
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+
+step "wasm-bindgen-cli (the exact version of the wasm-bindgen crate in Cargo.lock)"
+want="$(cargo pkgid -p wasm-bindgen | sed -E 's/.*[@#]//')"
+have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have" != "$want" ]; then
+  # Not --locked: the registry lacks one locked dependency (TOOLCHAIN pitfall 1).
+  cargo install wasm-bindgen-cli --version "$want" --force
+fi
+echo "wasm-bindgen $want"
+
+step "cargo build (release, wasm32)"
+cargo build --release --target wasm32-unknown-unknown -p natverk-wasm
+
+step "wasm-bindgen --target web -> bindings/wasm/pkg"
+rm -rf "$here/pkg.tmp"
+wasm-bindgen --target web --out-dir "$here/pkg.tmp" --out-name natverk_wasm \
+  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/natverk_wasm.wasm"
+
+step "npm dev dependencies (binaryen, playwright-core, typescript)"
+cd "$here"
+if [ -f package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+else
+  npm install --no-audit --no-fund --loglevel=error
+fi
+
+step "wasm-opt -Oz (npm binaryen; never Debian's, TOOLCHAIN pitfall 2)"
+raw_size=$(wc -c < pkg.tmp/natverk_wasm_bg.wasm)
+node_modules/.bin/wasm-opt -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  pkg.tmp/natverk_wasm_bg.wasm -o pkg.tmp/natverk_wasm_bg.opt.wasm
+mv pkg.tmp/natverk_wasm_bg.opt.wasm pkg.tmp/natverk_wasm_bg.wasm
+rm -rf pkg && mv pkg.tmp pkg
+
+opt_size=$(wc -c < pkg/natverk_wasm_bg.wasm)
+gz_size=$(gzip -9 -c pkg/natverk_wasm_bg.wasm | wc -c)
+echo "natverk_wasm_bg.wasm: $raw_size bytes after wasm-bindgen, $opt_size after wasm-opt, $gz_size gzipped"

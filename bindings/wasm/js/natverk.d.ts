@@ -1,0 +1,156 @@
+// Types of the natverk npm package (SPEC §5.1, §7.1, §7.2, §8).
+
+/** Money: a decimal string with exactly two decimals, e.g. "65000.00". Never a JS number. */
+export type Money = string;
+
+export type Scope = 'all' | 'central';
+export type GroupKey = 'network' | 'subject' | 'organiser' | 'unit' | 'kind' | 'status' | 'year';
+export type Status = 'proposed' | 'applied' | 'active' | 'dormant' | 'ended' | 'declined';
+export type Gender = 'woman' | 'man' | 'other' | 'unknown';
+
+/** Options of a report (SPEC §5). Unknown keys are rejected. */
+export interface ReportOptions {
+  from: number;
+  to: number;
+  scope?: Scope;
+  by?: GroupKey[];
+  statuses?: Status[];
+  /** Network ids, or "recommended" (every network whose assessment recommends leaving). */
+  leave?: 'recommended' | string[];
+  leave_from?: number;
+}
+
+/** Options of the equality statistics (SPEC §7). Unknown keys are rejected. */
+export interface EqualityOptions {
+  from: number;
+  to: number;
+  scope?: Scope;
+  statuses?: Status[];
+}
+
+/** Options of the checks: `today` as YYYY-MM-DD or a Date (its local day); default today. */
+export interface CheckOptions {
+  today?: string | Date;
+}
+
+/** The nine money fields of a line, the total and the savings. */
+export interface Amounts {
+  fees: Money;
+  time: Money;
+  travel: Money;
+  other: Money;
+  gross: Money;
+  granted: Money;
+  expected: Money;
+  net: Money;
+  expected_net: Money;
+}
+
+/** A report line: its group keys (`null` when a key has no value), `name` with `network`, and the money. */
+export interface ReportLine extends Amounts {
+  network?: string;
+  name?: string;
+  subject?: string | null;
+  organiser?: string | null;
+  unit?: string | null;
+  kind?: string;
+  status?: Status;
+  year?: number;
+}
+
+/** SPEC §5.1. */
+export interface Report {
+  organisation: string;
+  currency: string;
+  from: number;
+  to: number;
+  scope: Scope;
+  by: GroupKey[];
+  lines: ReportLine[];
+  total: Amounts;
+  /** Only when `leave` was given. */
+  savings?: Amounts;
+}
+
+export interface GenderCounts { woman: number; man: number; other: number; unknown: number }
+export interface GenderAmounts { woman: string; man: string; other: string; unknown: string }
+
+export interface NetworkCounts extends GenderCounts {
+  network: string;
+  name: string;
+  /** null when women + men < 2. */
+  balanced: boolean | null;
+}
+
+/** SPEC §7.1. */
+export interface Equality {
+  organisation: string;
+  currency: string;
+  from: number;
+  to: number;
+  scope: Scope;
+  seats: GenderCounts;
+  persons: GenderCounts;
+  seats_by_role: { politician: GenderCounts; official: GenderCounts };
+  persons_by_role: { politician: GenderCounts; official: GenderCounts };
+  seats_by_side: { majority: GenderCounts; opposition: GenderCounts };
+  persons_by_side: { majority: GenderCounts; opposition: GenderCounts };
+  hours: GenderAmounts;
+  time_cost: GenderAmounts;
+  networks: NetworkCounts[];
+}
+
+/** One finding (SPEC §6, §7.2). */
+export interface Finding {
+  code: string;
+  severity: 'error' | 'warning';
+  /** JSON path into the file, e.g. "networks[3].costs[0].schedule"; "" for the whole file. */
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** SPEC §7.2. */
+export interface Findings {
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+}
+
+/** What an inventory is read from. */
+export type InventoryInput = string | Uint8Array | ArrayBuffer;
+
+/** A failed load, option or report; `findings` holds every error. */
+export class InventoryError extends Error {
+  constructor(message: string, findings: Finding[], options?: ErrorOptions);
+  name: 'InventoryError';
+  findings: Finding[];
+}
+
+/** Loads the WebAssembly module once (fetched in browsers, read from disk in Node by default). */
+export function init(input?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+/** Instantiates the module synchronously from its bytes or a compiled module. */
+export function initSync(module: BufferSource | WebAssembly.Module): void;
+/** The package version. */
+export function version(): string;
+
+/** A loaded, valid inventory (SPEC §3). */
+export class Inventory {
+  private constructor(inner: never);
+  /** Loads an inventory; throws InventoryError with every error of the file. */
+  static fromJson(input: InventoryInput): Inventory;
+  /** Every error of any text, or when it loads every warning. Never throws for a bad file. */
+  static checkJson(input: InventoryInput, options?: CheckOptions): Findings;
+  /** The warnings of this inventory. */
+  check(options?: CheckOptions): Findings;
+  /** A cost report (SPEC §5.1). Throws InventoryError (e.g. missing_rate, bad options). */
+  report(options: ReportOptions): Report;
+  /** Equality statistics (SPEC §7.1). */
+  equality(options: EqualityOptions): Equality;
+  /** The inventory as `natverk/1` JSON text. */
+  toJson(): string;
+  /** Frees the WebAssembly memory now. */
+  free(): void;
+  [Symbol.dispose](): void;
+}

@@ -1,0 +1,149 @@
+// natverk for JavaScript: the WebAssembly core behind a small ES module.
+//
+//   import { init, Inventory } from 'natverk';
+//   await init();
+//   const inv = Inventory.fromJson(text);              // throws InventoryError
+//   const report = inv.report({ from: 2024, to: 2025, by: ['subject'] });
+//   report.total.net                                    // "130000.00" (money is a string)
+//
+// Every rule lives in the Rust core; this layer only loads the module, names
+// the error class and turns a Date `today` into the `YYYY-MM-DD` the core
+// reads. Results are plain objects shaped as SPEC §5.1 / §7.1 / §7.2: the
+// core writes JSON and the engine's JSON.parse reads it, so money never
+// passes through a JS number.
+
+import wasmInit, { initSync as wasmInitSync, Inventory as WasmInventory, version as wasmVersion } from '../pkg/natverk_wasm.js';
+
+let ready = false;
+let pending = null;
+
+const WASM_URL = new URL('../pkg/natverk_wasm_bg.wasm', import.meta.url);
+
+/**
+ * Loads and instantiates the WebAssembly module once; later calls return the
+ * same promise. `input` (optional) is anything wasm-bindgen's init takes: a
+ * URL, a Response, bytes or a compiled WebAssembly.Module. Without it the
+ * module next to this package is used (fetched in browsers, read from disk
+ * in Node).
+ */
+export function init(input) {
+  if (ready) return Promise.resolve();
+  if (!pending) {
+    pending = (async () => {
+      let source = input;
+      if (source === undefined && WASM_URL.protocol === 'file:') {
+        const { readFile } = await import('node:fs/promises');
+        source = await readFile(WASM_URL);
+      }
+      await wasmInit(source === undefined ? { module_or_path: WASM_URL } : { module_or_path: source });
+      ready = true;
+    })();
+    pending.catch(() => { pending = null; });
+  }
+  return pending;
+}
+
+/** Instantiates the module synchronously from its bytes or a compiled module. */
+export function initSync(module) {
+  if (!ready) {
+    wasmInitSync({ module });
+    ready = true;
+  }
+}
+
+/** The package version. */
+export function version() {
+  assertReady();
+  return wasmVersion();
+}
+
+/**
+ * A load, check option or report that failed. `message` is a summary with
+ * one line per finding; `findings` holds every SPEC §7.2 finding.
+ */
+export class InventoryError extends Error {
+  constructor(message, findings, options) {
+    super(message, options);
+    this.name = 'InventoryError';
+    this.findings = findings;
+  }
+}
+
+function assertReady() {
+  if (!ready) throw new Error('natverk: the WebAssembly module is not loaded yet: `await init()` first');
+}
+
+// Calls into the module, rethrowing its errors as InventoryError.
+function call(fn) {
+  assertReady();
+  try {
+    return fn();
+  } catch (e) {
+    if (e && Array.isArray(e.findings)) throw new InventoryError(e.message, e.findings);
+    throw e;
+  }
+}
+
+function pad(n, width) {
+  return String(n).padStart(width, '0');
+}
+
+// `today` may be a Date (its local calendar day) or a YYYY-MM-DD string.
+function checkOptions(options) {
+  if (options == null) return undefined;
+  if (typeof options === 'object' && options.today instanceof Date) {
+    const d = options.today;
+    return { ...options, today: `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}` };
+  }
+  return options;
+}
+
+/** A loaded, valid inventory (SPEC §3). */
+export class Inventory {
+  #inner;
+
+  /** @private use Inventory.fromJson */
+  constructor(inner) {
+    if (!(inner instanceof WasmInventory)) throw new TypeError('use Inventory.fromJson(text)');
+    this.#inner = inner;
+  }
+
+  /** Loads from JSON text, a Uint8Array or an ArrayBuffer; throws InventoryError with every error. */
+  static fromJson(input) {
+    return new Inventory(call(() => WasmInventory.fromJson(input)));
+  }
+
+  /** Checks any text or bytes: every error, or when it loads every warning (§7.2). Never throws for a bad file. */
+  static checkJson(input, options) {
+    return call(() => WasmInventory.checkJson(input, checkOptions(options)));
+  }
+
+  /** Warnings judged against `options.today` (default: today, local time), as §7.2 findings. */
+  check(options) {
+    return call(() => this.#inner.check(checkOptions(options)));
+  }
+
+  /** A cost report (§5.1). */
+  report(options) {
+    return call(() => this.#inner.report(options));
+  }
+
+  /** Equality statistics (§7.1). */
+  equality(options) {
+    return call(() => this.#inner.equality(options));
+  }
+
+  /** The inventory as `natverk/1` JSON text. */
+  toJson() {
+    return call(() => this.#inner.toJson());
+  }
+
+  /** Frees the WebAssembly memory now instead of at garbage collection. */
+  free() {
+    this.#inner.free();
+  }
+
+  [Symbol.dispose]() {
+    this.free();
+  }
+}

@@ -1,0 +1,301 @@
+// The JS API over the shared conformance corpus (tests/conformance/cases.json)
+// and the binding's own cases: errors are Error objects with findings, bad
+// input never kills the module.
+import { test, describe, before } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { init, Inventory, InventoryError, version } from '../js/natverk.js';
+import { generateInventory } from './generate.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const CASES = path.join(ROOT, 'tests/conformance/cases.json');
+const GOTEBORG = path.join(ROOT, 'examples/goteborg.json');
+
+before(async () => {
+  await init();
+});
+
+// The §7.2 object of a thrown error.
+function findingsOf(err) {
+  const findings = err.findings;
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return { findings, errors, warnings: findings.length - errors };
+}
+
+function run(c) {
+  const input = new Uint8Array(fs.readFileSync(path.join(ROOT, c.input)));
+  switch (c.op) {
+    case 'check':
+      return Inventory.checkJson(input, c.options);
+    case 'load':
+      return JSON.parse(Inventory.fromJson(input).toJson());
+    case 'report':
+      return Inventory.fromJson(input).report(c.options);
+    case 'equality':
+      return Inventory.fromJson(input).equality(c.options);
+    default:
+      throw new Error(`unknown op ${c.op} in ${c.name}`);
+  }
+}
+
+describe('conformance corpus', () => {
+  if (!fs.existsSync(CASES)) {
+    test('tests/conformance/cases.json', { skip: `${path.relative(ROOT, CASES)} does not exist yet: no shared cases to run` }, () => {});
+    return;
+  }
+  const { cases } = JSON.parse(fs.readFileSync(CASES, 'utf8'));
+  assert.ok(Array.isArray(cases) && cases.length > 0, 'cases.json has cases');
+  for (const c of cases) {
+    test(c.name, () => {
+      const expected = JSON.parse(fs.readFileSync(path.join(ROOT, c.expected), 'utf8'));
+      if (c.error && c.op !== 'check') {
+        let thrown;
+        try {
+          run(c);
+        } catch (e) {
+          thrown = e;
+        }
+        assert.ok(thrown, `${c.name}: expected an error`);
+        assert.ok(thrown instanceof InventoryError && thrown instanceof Error, `${c.name}: ${thrown}`);
+        assert.deepEqual(findingsOf(thrown), expected);
+      } else {
+        assert.deepEqual(run(c), expected);
+      }
+    });
+  }
+});
+
+const MODELLKONCEPT = JSON.stringify({
+  format: 'natverk/1',
+  organisation: { name: 'Göteborgs Stad', currency: 'SEK', population: 604616 },
+  units: [{ id: 'slk', name: 'Stadsledningskontoret', central: true }],
+  fee_schedules: [{ id: 'skr', tiers: [{ max_population: 100000, amount: 30000 }, { amount: 65000 }] }],
+  networks: [
+    {
+      id: 'modellkoncept',
+      name: 'Modellkoncept för jämställdhet',
+      kind: 'programme',
+      subjects: ['jämställdhet'],
+      unit: 'slk',
+      start: '2024-03-01',
+      end: '2025-12-31',
+      costs: [{ kind: 'fee', schedule: 'skr' }],
+      financing: [{ funder: 'Länsstyrelsen', status: 'expected', probability: '0.8' }],
+    },
+  ],
+});
+
+describe('Inventory', () => {
+  test('report is the SPEC §5.1 object with money as strings', () => {
+    const inv = Inventory.fromJson(MODELLKONCEPT);
+    const r = inv.report({ from: 2024, to: 2025, scope: 'central', by: ['subject'] });
+    assert.deepEqual(r, {
+      organisation: 'Göteborgs Stad',
+      currency: 'SEK',
+      from: 2024,
+      to: 2025,
+      scope: 'central',
+      by: ['subject'],
+      lines: [
+        {
+          subject: 'jämställdhet',
+          fees: '130000.00', time: '0.00', travel: '0.00', other: '0.00', gross: '130000.00',
+          granted: '0.00', expected: '104000.00', net: '130000.00', expected_net: '26000.00',
+        },
+      ],
+      total: {
+        fees: '130000.00', time: '0.00', travel: '0.00', other: '0.00', gross: '130000.00',
+        granted: '0.00', expected: '104000.00', net: '130000.00', expected_net: '26000.00',
+      },
+    });
+    assert.equal(Object.getPrototypeOf(r), Object.prototype, 'a plain object');
+  });
+
+  test('leave adds savings', () => {
+    const inv = Inventory.fromJson(MODELLKONCEPT);
+    const r = inv.report({ from: 2024, to: 2025, leave: ['modellkoncept'], leave_from: 2025 });
+    assert.equal(r.savings.fees, '65000.00');
+    assert.equal(r.total.fees, '65000.00');
+    assert.deepEqual(Object.keys(r.savings).sort(), ['expected', 'expected_net', 'fees', 'granted', 'gross', 'net', 'other', 'time', 'travel']);
+  });
+
+  test('equality is the SPEC §7.1 object', () => {
+    const inv = Inventory.fromJson(fs.readFileSync(GOTEBORG, 'utf8'));
+    const e = inv.equality({ from: 2024, to: 2025 });
+    assert.deepEqual(Object.keys(e), [
+      'organisation', 'currency', 'from', 'to', 'scope', 'seats', 'persons', 'seats_by_role', 'persons_by_role',
+      'seats_by_side', 'persons_by_side', 'hours', 'time_cost', 'networks',
+    ]);
+    assert.equal(typeof e.seats.woman, 'number');
+    assert.match(e.hours.woman, /^\d+\.\d\d$/);
+    const ids = e.networks.map((n) => n.network);
+    assert.deepEqual(ids, [...ids].sort());
+  });
+
+  test('toJson round-trips', () => {
+    const inv = Inventory.fromJson(fs.readFileSync(GOTEBORG, 'utf8'));
+    const again = Inventory.fromJson(inv.toJson());
+    assert.equal(again.toJson(), inv.toJson());
+    assert.deepEqual(again.report({ from: 2023, to: 2026, by: ['subject', 'year'] }), inv.report({ from: 2023, to: 2026, by: ['subject', 'year'] }));
+  });
+
+  test('check gives warnings judged against today (string or Date)', () => {
+    const inv = Inventory.fromJson(fs.readFileSync(GOTEBORG, 'utf8'));
+    const before = inv.check({ today: '2023-11-20' });
+    assert.equal(before.errors, 0);
+    assert.ok(before.findings.some((f) => f.code === 'deadline_soon'), JSON.stringify(before));
+    const after = inv.check({ today: new Date(2023, 11, 9) });
+    assert.ok(after.findings.some((f) => f.code === 'deadline_passed'));
+    assert.ok(!after.findings.some((f) => f.code === 'deadline_soon'));
+    assert.equal(after.warnings, after.findings.length);
+    const now = inv.check();
+    assert.equal(now.errors, 0);
+  });
+
+  test('checkJson reports every error of a bad file without throwing', () => {
+    const bad = '{"format": "natverk/1", "organisation": {"name": "X", "currency": "sek"}, "networks": [{"id": "a", "nmae": "A", "start": "2024-13-01"}]}';
+    const r = Inventory.checkJson(bad, { today: '2024-01-01' });
+    assert.deepEqual(r.findings.map((f) => f.code), ['invalid_value', 'unknown_field', 'invalid_value', 'missing_field']);
+    assert.equal(r.errors, 4);
+    assert.match(r.findings[1].message, /did you mean `name`/);
+  });
+
+  test('a bad file throws an InventoryError (an Error) with every finding', () => {
+    const bad = '{"format": "natverk/1", "organisation": {"name": "X", "currency": "sek"}, "networks": [{"id": "a", "nmae": "A", "start": "2024-13-01"}]}';
+    assert.throws(
+      () => Inventory.fromJson(bad),
+      (e) => {
+        assert.ok(e instanceof Error);
+        assert.ok(e instanceof InventoryError);
+        assert.equal(e.name, 'InventoryError');
+        assert.match(e.message, /^the inventory has 4 problems/);
+        assert.equal(e.findings.length, 4);
+        assert.equal(e.findings[1].path, 'networks[0].nmae');
+        assert.equal(e.findings[1].severity, 'error');
+        assert.ok(e.stack);
+        return true;
+      },
+    );
+  });
+
+  test('a syntax error carries line and column', () => {
+    assert.throws(
+      () => Inventory.fromJson('{\n  "format": "natverk/1",\n  "organisation": }'),
+      (e) => e.findings[0].code === 'syntax' && e.findings[0].line === 3 && typeof e.findings[0].column === 'number',
+    );
+  });
+
+  test('bad options throw with findings at `options`', () => {
+    const inv = Inventory.fromJson(MODELLKONCEPT);
+    for (const opts of [undefined, null, 42, 'x', [], { from: 2024 }, { from: 2024, to: 2025, bye: ['x'] }, { from: 2024, to: 2025, by: ['colour'] }, { from: '2024', to: 2025 }]) {
+      assert.throws(
+        () => inv.report(opts),
+        (e) => e instanceof InventoryError && e.findings.length >= 1 && e.findings[0].path.startsWith('options'),
+        JSON.stringify(opts),
+      );
+    }
+    assert.throws(() => inv.equality({ from: 2024, to: 2025, by: ['subject'] }), InventoryError);
+    assert.throws(() => inv.check({ today: '2024-02-30' }), (e) => e.findings[0].path === 'options.today');
+    assert.throws(() => inv.check({ tday: '2024-02-01' }), (e) => /unknown field `tday`/.test(e.message));
+    assert.throws(() => Inventory.checkJson('{}', { today: 20240101 }), InventoryError);
+  });
+
+  test('a report that needs a missing rate fails with findings', () => {
+    const inv = Inventory.fromJson(JSON.stringify({
+      format: 'natverk/1',
+      organisation: { name: 'X', currency: 'SEK' },
+      exchange_rates: [{ currency: 'EUR', year: 2024, rate: '11.43' }],
+      networks: [{ id: 'e', name: 'E', start: '2020-01-01', costs: [{ kind: 'membership', amount: '1000', currency: 'EUR' }] }],
+    }));
+    assert.equal(inv.report({ from: 2024, to: 2024 }).total.fees, '11430.00');
+    assert.throws(() => inv.report({ from: 2022, to: 2024 }), (e) => e.findings.every((f) => f.code === 'missing_rate') && e.findings.length === 2);
+  });
+
+  test('non-text input is refused with a finding', () => {
+    for (const v of [undefined, null, 42, {}, [1, 2]]) {
+      assert.throws(() => Inventory.fromJson(v), (e) => e instanceof InventoryError && e.findings[0].code === 'invalid_value');
+    }
+  });
+
+  test('bytes: a BOM is allowed; ArrayBuffer works', () => {
+    const bytes = new TextEncoder().encode('\uFEFF' + MODELLKONCEPT);
+    assert.equal(Inventory.fromJson(bytes).report({ from: 2024, to: 2024 }).total.fees, '65000.00');
+    assert.equal(Inventory.fromJson(bytes.buffer).report({ from: 2024, to: 2024 }).total.fees, '65000.00');
+  });
+
+  test('hostile input never kills the module; the next call still works', () => {
+    const hostile = [
+      new Uint8Array([0xff, 0xfe, 0x00, 0x7b, 0x22]), // invalid UTF-8
+      new Uint8Array([0x7b, 0x22, 0x66, 0xc3, 0x28, 0x22, 0x3a, 0x31, 0x7d]), // bad sequence inside a key
+      '['.repeat(200000),
+      '['.repeat(5000) + ']'.repeat(5000),
+      '{"a":'.repeat(5000) + '1' + '}'.repeat(5000),
+      '',
+      '\u0000',
+      'null',
+      '{"format": "natverk/1", "organisation": {"name": "X", "currency": "SEK", "population": 1e999999}}',
+      '{"format": "natverk/1", "organisation": {"name": "X", "currency": "SEK"}, "networks": [{"id": "a", "name": "A", "start": "2024-01-01", "costs": [{"kind": "fee", "amount": "79228162514264337593543950335"}, {"kind": "fee", "amount": "79228162514264337593543950335"}]}]}',
+      '{"format": "natverk/1", "format": "natverk/1"}',
+      '{"format": "natverk/1", "organisation": {"name": "\uD800", "currency": "SEK"}}',
+      new Uint8Array(1 << 16).fill(0x20),
+    ];
+    for (const input of hostile) {
+      const label = typeof input === 'string' ? input.slice(0, 40) : `bytes ${input.length}`;
+      const r = Inventory.checkJson(input, { today: '2024-01-01' });
+      assert.ok(r.findings.length >= 1 || r.errors === 0, label);
+      let inv = null;
+      try {
+        inv = Inventory.fromJson(input);
+      } catch (e) {
+        assert.ok(e instanceof InventoryError, `${label}: ${e}`);
+        assert.ok(e.findings.length >= 1, label);
+      }
+      if (inv) {
+        // Loaded (e.g. overflow is a report-time problem): reporting must not panic either.
+        try {
+          inv.report({ from: 2024, to: 2024 });
+        } catch (e) {
+          assert.ok(e instanceof InventoryError, `${label}: ${e}`);
+        }
+      }
+      // The module is still alive.
+      assert.equal(Inventory.fromJson(MODELLKONCEPT).report({ from: 2024, to: 2024 }).total.fees, '65000.00', label);
+    }
+  });
+
+  test('overflow is an error, never a panic', () => {
+    const big = '79228162514264337593543950335';
+    const inv = Inventory.fromJson(JSON.stringify({
+      format: 'natverk/1',
+      organisation: { name: 'X', currency: 'SEK' },
+      networks: [{ id: 'a', name: 'A', start: '2024-01-01', costs: [{ kind: 'fee', amount: big }, { kind: 'fee', amount: big }] }],
+    }));
+    assert.throws(() => inv.report({ from: 2024, to: 2024 }), (e) => e.findings.some((f) => f.code === 'overflow'));
+    assert.equal(Inventory.fromJson(MODELLKONCEPT).report({ from: 2024, to: 2024 }).total.fees, '65000.00');
+  });
+
+  test('a generated 1 000-network inventory reports by every key', () => {
+    const inv = Inventory.fromJson(JSON.stringify(generateInventory(1000)));
+    const r = inv.report({ from: 2024, to: 2025, by: ['network'] });
+    assert.ok(r.lines.length >= 1000);
+    const r2 = inv.report({ from: 2024, to: 2025, by: ['subject', 'year'] });
+    // Subject parts add up exactly to the total by network (exact decimals, in cents).
+    const sum = (lines) => lines.reduce((a, l) => a + BigInt(l.net.replace('.', '')), 0n);
+    assert.equal(sum(r2.lines), sum(r.lines));
+    assert.equal(r2.total.net, r.total.net);
+    for (const by of ['organiser', 'unit', 'kind', 'status', 'year']) inv.report({ from: 2024, to: 2025, by: [by] });
+  });
+
+  test('version', () => {
+    assert.match(version(), /^\d+\.\d+\.\d+/);
+  });
+
+  test('free releases the instance', () => {
+    const inv = Inventory.fromJson(MODELLKONCEPT);
+    inv.free();
+    assert.throws(() => inv.toJson());
+  });
+});

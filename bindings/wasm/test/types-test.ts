@@ -1,0 +1,45 @@
+// Checked by `tsc --noEmit` (never run): the declarations in js/natverk.d.ts
+// describe the API as the tests use it, and reject misuse.
+import { init, Inventory, InventoryError, version } from '../js/natverk.js';
+import type { Report, Equality, Findings, Money, ReportOptions } from '../js/natverk.js';
+
+async function main(): Promise<void> {
+  await init();
+  const v: string = version();
+  const inv: Inventory = Inventory.fromJson('{}');
+  Inventory.fromJson(new Uint8Array([123, 125]));
+  const opts: ReportOptions = { from: 2024, to: 2025, scope: 'central', by: ['subject', 'year'], leave: 'recommended', leave_from: 2025 };
+  const r: Report = inv.report(opts);
+  const net: Money = r.total.net;
+  const first: string | null | undefined = r.lines[0]?.subject;
+  const year: number | undefined = r.lines[0]?.year;
+  const saved: string | undefined = r.savings?.fees;
+  const e: Equality = inv.equality({ from: 2024, to: 2025, statuses: ['active'] });
+  const balanced: boolean | null | undefined = e.networks[0]?.balanced;
+  const seats: number = e.seats_by_side.opposition.woman;
+  const f: Findings = inv.check({ today: new Date() });
+  const g: Findings = Inventory.checkJson('{}', { today: '2024-01-01' });
+  const code: string | undefined = g.findings[0]?.code;
+  const text: string = inv.toJson();
+  try {
+    Inventory.fromJson('x');
+  } catch (err) {
+    if (err instanceof InventoryError) {
+      const line: number | undefined = err.findings[0]?.line;
+      void line;
+    }
+  }
+  inv.free();
+  void [v, net, first, year, saved, balanced, seats, f, code, text];
+
+  // @ts-expect-error money is a string, never a number
+  const wrong: number = r.total.net;
+  // @ts-expect-error `from` and `to` are required
+  inv.report({ by: ['network'] });
+  // @ts-expect-error not a group key
+  inv.report({ from: 2024, to: 2025, by: ['colour'] });
+  // @ts-expect-error the constructor is private: use fromJson
+  new Inventory();
+  void wrong;
+}
+void main;

@@ -1,0 +1,288 @@
+//! An Excel workbook: one sheet per table, each an Excel Table with an
+//! autofilter and typed columns.
+//!
+//! Money is written as numbers with the format `#,##0.00`, so it sums and
+//! sorts in Excel. Excel stores numbers as binary floats: this is the one
+//! place an exact amount becomes an `f64`, converted from its exact
+//! two-decimal text (`65000.00`), which every amount below 2^53 / 100
+//! (about 90 000 billion) survives unchanged. Years and counts are
+//! integers with the format `0`.
+
+use natverk::equality::Counts;
+use natverk::money::{fmt2, Lang};
+use natverk::{Equality, Finding, Money, Report};
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Format, Table, TableColumn, Workbook, XlsxError};
+
+use super::csv::severity;
+use super::{key_cells, key_columns, key_heading, money_headings, network_of, tr, Cell, Context};
+
+/// A typed cell.
+enum X {
+    Text(String),
+    Money(Decimal),
+    Int(i64),
+    Blank,
+}
+
+/// The amount as Excel's number: parsed from the exact two-decimal text.
+fn to_f64(d: Decimal) -> f64 {
+    fmt2(d).parse().unwrap_or_default()
+}
+
+fn xerr(e: XlsxError) -> String {
+    format!("cannot write the workbook: {e}")
+}
+
+/// Writes one sheet holding one Excel Table.
+fn sheet(
+    wb: &mut Workbook,
+    name: &str,
+    table_name: &str,
+    head: &[String],
+    mut rows: Vec<Vec<X>>,
+) -> Result<(), String> {
+    let money = Format::new().set_num_format("#,##0.00");
+    let int = Format::new().set_num_format("0");
+    let bold = Format::new().set_bold();
+    let ws = wb.add_worksheet();
+    ws.set_name(name).map_err(xerr)?;
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &bold)
+            .map_err(xerr)?;
+    }
+    if rows.is_empty() {
+        // A Table needs a data row.
+        rows.push(Vec::new());
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, x) in row.iter().enumerate() {
+            let c = c as u16;
+            match x {
+                X::Text(t) => {
+                    ws.write_string(r, c, t).map_err(xerr)?;
+                }
+                X::Money(d) => {
+                    ws.write_number_with_format(r, c, to_f64(*d), &money)
+                        .map_err(xerr)?;
+                }
+                X::Int(i) => {
+                    // Counts and years: far below 2^53, exact as f64.
+                    #[allow(clippy::cast_precision_loss)]
+                    let v = *i as f64;
+                    ws.write_number_with_format(r, c, v, &int).map_err(xerr)?;
+                }
+                X::Blank => {}
+            }
+        }
+    }
+    let columns: Vec<TableColumn> = head
+        .iter()
+        .map(|h| TableColumn::new().set_header(h))
+        .collect();
+    let table = Table::new()
+        .set_name(table_name)
+        .set_columns(&columns)
+        .set_autofilter(true);
+    ws.add_table(0, 0, rows.len() as u32, head.len() as u16 - 1, &table)
+        .map_err(xerr)?;
+    ws.autofit();
+    ws.set_freeze_panes(1, 0).map_err(xerr)?;
+    Ok(())
+}
+
+fn money_row(m: &Money) -> Result<Vec<X>, String> {
+    let f = m
+        .fields()
+        .map_err(|_| "a total is too large to write".to_string())?;
+    Ok(f.iter().map(|(_, v)| X::Money(*v)).collect())
+}
+
+fn report_sheets(wb: &mut Workbook, r: &Report, lang: Lang) -> Result<(), String> {
+    let mut head: Vec<String> = key_columns(r)
+        .iter()
+        .map(|k| key_heading(k, lang).to_string())
+        .collect();
+    head.extend(money_headings(lang).iter().map(|s| s.to_string()));
+    let mut rows = Vec::new();
+    for l in &r.lines {
+        let mut row: Vec<X> = key_cells(r, l)
+            .into_iter()
+            .map(|c| match c {
+                Cell::Year(y) => X::Int(i64::from(y)),
+                Cell::Text(t) => X::Text(t.to_string()),
+                Cell::Null => X::Blank,
+            })
+            .collect();
+        row.extend(money_row(&l.money)?);
+        rows.push(row);
+    }
+    sheet(wb, tr(lang, "Report", "Rapport"), "Report", &head, rows)?;
+
+    // Totals from the core, not Excel formulas: exact, and readable by
+    // programs that do not evaluate formulas.
+    let mut head = vec![tr(lang, "row", "rad").to_string()];
+    head.extend(money_headings(lang).iter().map(|s| s.to_string()));
+    let mut rows = Vec::new();
+    let mut sums = vec![(tr(lang, "total", "summa"), &r.total)];
+    if let Some(s) = &r.savings {
+        sums.push((tr(lang, "savings", "besparing"), s));
+    }
+    for (label, m) in sums {
+        let mut row = vec![X::Text(label.into())];
+        row.extend(money_row(m)?);
+        rows.push(row);
+    }
+    sheet(wb, tr(lang, "Totals", "Summor"), "Totals", &head, rows)
+}
+
+fn counts(c: &Counts) -> [X; 4] {
+    [c.woman, c.man, c.other, c.unknown].map(|n| X::Int(i64::try_from(n).unwrap_or(i64::MAX)))
+}
+
+fn equality_sheets(wb: &mut Workbook, e: &Equality, lang: Lang) -> Result<(), String> {
+    let t = |en, sv| tr(lang, en, sv);
+    let genders = [
+        t("women", "kvinnor"),
+        t("men", "män"),
+        t("other", "annat"),
+        t("unknown", "okänt"),
+    ];
+    let mut head = vec![
+        t("measure", "mått").to_string(),
+        t("by", "efter").to_string(),
+    ];
+    head.extend(genders.iter().map(|s| s.to_string()));
+    let mut rows = Vec::new();
+    for (measure, all, role, side) in [
+        (
+            t("seats", "platser"),
+            &e.seats,
+            &e.seats_by_role,
+            &e.seats_by_side,
+        ),
+        (
+            t("persons", "personer"),
+            &e.persons,
+            &e.persons_by_role,
+            &e.persons_by_side,
+        ),
+    ] {
+        for (by, c) in [
+            (t("all", "alla"), all),
+            (t("politicians", "politiker"), &role.politician),
+            (t("officials", "tjänstepersoner"), &role.official),
+            (t("majority", "majoritet"), &side.majority),
+            (t("opposition", "opposition"), &side.opposition),
+        ] {
+            let mut row = vec![X::Text(measure.into()), X::Text(by.into())];
+            row.extend(counts(c));
+            rows.push(row);
+        }
+    }
+    for (measure, a) in [
+        (t("hours", "timmar").to_string(), &e.hours),
+        (
+            format!("{} ({})", t("time cost", "tidskostnad"), e.currency),
+            &e.time_cost,
+        ),
+    ] {
+        let mut row = vec![X::Text(measure), X::Text(t("all", "alla").into())];
+        row.extend([a.woman, a.man, a.other, a.unknown].map(X::Money));
+        rows.push(row);
+    }
+    sheet(wb, t("Equality", "Jämställdhet"), "Equality", &head, rows)?;
+
+    let mut head = vec![
+        t("network", "nätverk").to_string(),
+        t("name", "namn").into(),
+    ];
+    head.extend(genders.iter().map(|s| s.to_string()));
+    head.push(t("balanced", "jämn").into());
+    let rows = e
+        .networks
+        .iter()
+        .map(|n| {
+            let mut row = vec![X::Text(n.network.clone()), X::Text(n.name.clone())];
+            row.extend(
+                [n.woman, n.man, n.other, n.unknown]
+                    .map(|x| X::Int(i64::try_from(x).unwrap_or(i64::MAX))),
+            );
+            row.push(match n.balanced {
+                Some(true) => X::Text(t("yes", "ja").into()),
+                Some(false) => X::Text(t("no", "nej").into()),
+                None => X::Blank,
+            });
+            row
+        })
+        .collect();
+    sheet(
+        wb,
+        t("Networks by gender", "Nätverk efter kön"),
+        "Networks",
+        &head,
+        rows,
+    )
+}
+
+fn findings_sheet(wb: &mut Workbook, f: &[Finding], ctx: &Context<'_>) -> Result<(), String> {
+    let t = |en, sv| tr(ctx.lang, en, sv);
+    let head: Vec<String> = [
+        t("severity", "allvarlighet"),
+        t("code", "kod"),
+        t("path", "sökväg"),
+        t("network", "nätverk"),
+        t("message", "meddelande"),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let rows = f
+        .iter()
+        .map(|x| {
+            vec![
+                X::Text(severity(x.severity).into()),
+                X::Text(x.code.as_str().into()),
+                X::Text(x.path.clone()),
+                match network_of(ctx.inv, &x.path) {
+                    Some(n) => X::Text(n.id.clone()),
+                    None => X::Blank,
+                },
+                X::Text(x.message.clone()),
+            ]
+        })
+        .collect();
+    sheet(wb, t("Findings", "Fynd"), "Findings", &head, rows)
+}
+
+fn save(mut wb: Workbook) -> Result<Vec<u8>, String> {
+    wb.save_to_buffer().map_err(xerr)
+}
+
+/// A report workbook: report lines, totals, the equality statistics over
+/// the same range, and the warnings of `check`.
+pub fn report(r: &Report, ctx: &Context<'_>) -> Result<Vec<u8>, String> {
+    let mut wb = Workbook::new();
+    report_sheets(&mut wb, r, ctx.lang)?;
+    if let Some(e) = &ctx.equality {
+        equality_sheets(&mut wb, e, ctx.lang)?;
+    }
+    findings_sheet(&mut wb, &ctx.findings, ctx)?;
+    save(wb)
+}
+
+/// An equality workbook, with the warnings of `check`.
+pub fn equality(e: &Equality, ctx: &Context<'_>) -> Result<Vec<u8>, String> {
+    let mut wb = Workbook::new();
+    equality_sheets(&mut wb, e, ctx.lang)?;
+    findings_sheet(&mut wb, &ctx.findings, ctx)?;
+    save(wb)
+}
+
+/// The findings of `check` as a workbook.
+pub fn findings(f: &[Finding], ctx: &Context<'_>) -> Result<Vec<u8>, String> {
+    let mut wb = Workbook::new();
+    findings_sheet(&mut wb, f, ctx)?;
+    save(wb)
+}
