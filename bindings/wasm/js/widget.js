@@ -26,6 +26,8 @@
 
 import { init, Inventory } from './natverk.js';
 
+/** Lines shown before the reader asks for all of them. */
+const PAGE = 100;
 const MONEY = ['fees', 'time', 'travel', 'other', 'gross', 'granted', 'expected', 'net', 'expected_net'];
 const KEYS = ['network', 'subject', 'organiser', 'unit', 'kind', 'status', 'year'];
 const CHART_MAX_BARS = 20;
@@ -55,6 +57,7 @@ const TEXT = {
       `Liggande staplar, en per rad, längd efter nettokostnad i ${cur}; värdet står vid varje stapel.` +
       (shown < n ? ` Visar de ${shown} största av ${n} rader.` : ''),
     empty: 'Inga nätverk i urvalet.',
+    showAll: (n) => `Visa alla ${n} rader`,
     failedFetch: 'Inventeringen kunde inte hämtas',
     noSrc: 'attributet src saknas: ange adressen till en natverk/1-fil',
     failedFile: 'Inventeringen kunde inte läsas',
@@ -91,6 +94,7 @@ const TEXT = {
       `Horizontal bars, one per line, length by net cost in ${cur}; each bar is labelled with its value.` +
       (shown < n ? ` Showing the ${shown} largest of ${n} lines.` : ''),
     empty: 'No networks in the selection.',
+    showAll: (n) => `Show all ${n} lines`,
     failedFetch: 'The inventory could not be fetched',
     noSrc: 'the src attribute is missing: give the address of a natverk/1 file',
     failedFile: 'The inventory could not be read',
@@ -257,6 +261,7 @@ export class NatverkInventory extends HTMLElement {
   #loadError = null;
   #token = 0;
   #sort = null; // {col, dir: 1 | -1}; null: the core's order
+  #all = false; // show every line, not only the first PAGE
   #queued = false;
   #started = 0;
   #orgName = null;
@@ -278,6 +283,7 @@ export class NatverkInventory extends HTMLElement {
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
     if (name === 'by') this.#sort = null;
+    this.#all = false;
     if (this.isConnected) this.#schedule();
   }
 
@@ -517,7 +523,10 @@ export class NatverkInventory extends HTMLElement {
       );
     });
     const strong = (c) => (c === 'net' ? 'num strong' : 'num');
-    const rows = lines.map((line) =>
+    // A long table shows its first PAGE lines (sorted over all of them) and a
+    // button for the rest: readable on a page, and quick to first paint.
+    const shown = this.#all ? lines : lines.slice(0, PAGE);
+    const rows = shown.map((line) =>
       h(
         'tr',
         {},
@@ -546,7 +555,22 @@ export class NatverkInventory extends HTMLElement {
       body,
       foot,
     );
-    return h('div', { class: 'scroll', role: 'region', 'aria-label': t.caption(report.from, report.to, report.currency, report.scope), tabindex: 0 }, table);
+    const region = h('div', { class: 'scroll', role: 'region', 'aria-label': t.caption(report.from, report.to, report.currency, report.scope), tabindex: 0 }, table);
+    if (shown.length === lines.length) return region;
+    const more = h(
+      'button',
+      {
+        type: 'button',
+        class: 'more',
+        onclick: () => {
+          this.#all = true;
+          this.#render();
+          this.#root.querySelector('tbody tr:nth-child(' + (PAGE + 1) + ') th, tbody tr:nth-child(' + (PAGE + 1) + ') td')?.scrollIntoView?.({ block: 'nearest' });
+        },
+      },
+      t.showAll(lines.length),
+    );
+    return h('div', {}, region, more);
   }
 
   #sortBy(col) {

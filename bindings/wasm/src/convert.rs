@@ -157,7 +157,7 @@ pub fn parse(json: &str) -> Result<JsValue, JsValue> {
 pub fn to_js_error(err: &Error) -> JsValue {
     let e = js_sys::Error::new(&err.to_string());
     e.set_name("InventoryError");
-    let findings = JSON::parse(&err.to_json())
+    let findings = JSON::parse(&err.to_json_compact())
         .and_then(|o| Reflect::get(&o, &JsValue::from_str("findings")))
         .unwrap_or_else(|_| Array::new().into());
     // Setting a property on a fresh Error object cannot fail.

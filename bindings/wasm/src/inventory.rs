@@ -31,14 +31,14 @@ impl JsInventory {
     pub fn check_json(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let today = check_today(&options).map_err(|e| to_js_error(&e))?;
         let input = Input::from_js(&input).map_err(|e| to_js_error(&e))?;
-        convert::parse(&natverk::check(input.bytes(), today).to_json())
+        convert::parse(&natverk::check(input.bytes(), today).to_json_compact())
     }
 
     /// The warnings of this inventory (SPEC §6), judged against
     /// `options.today` (default: today), as SPEC §7.2 findings.
     pub fn check(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let today = check_today(&options).map_err(|e| to_js_error(&e))?;
-        convert::parse(&Findings::new(self.inner.warnings(today)).to_json())
+        convert::parse(&Findings::new(self.inner.warnings(today)).to_json_compact())
     }
 
     /// A cost report (SPEC §5) as a SPEC §5.1 object. Options: `from`, `to`
@@ -48,7 +48,7 @@ impl JsInventory {
             .and_then(|t| ReportOptions::from_json(&t))
             .map_err(|e| to_js_error(&e))?;
         let report = self.inner.report(&opts).map_err(|e| to_js_error(&e))?;
-        convert::parse(&report.to_json())
+        convert::parse(&report.to_json_compact())
     }
 
     /// Equality statistics (SPEC §7) as a SPEC §7.1 object. Options: `from`,
@@ -58,7 +58,7 @@ impl JsInventory {
             .and_then(|t| EqualityOptions::from_json(&t))
             .map_err(|e| to_js_error(&e))?;
         let eq = self.inner.equality(&opts).map_err(|e| to_js_error(&e))?;
-        convert::parse(&eq.to_json())
+        convert::parse(&eq.to_json_compact())
     }
 
     /// The inventory as `natverk/1` JSON text (decimals as strings), which

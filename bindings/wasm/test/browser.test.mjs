@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { serve, browser, ROOT } from './server.mjs';
-import { hostileInventory } from './generate.mjs';
+import { hostileInventory, generateInventory } from './generate.mjs';
 
 const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
 const BAD = '{"format": "natverk/1", "organisation": {"name": "X", "currency": "sek"},\n "networks": [{"id": "a", "nmae": "A", "start": "2024-13-01"}]}';
@@ -29,6 +29,8 @@ before(async () => {
     '/t/names.html': page('<natverk-inventory src="/t/hostile.json" from="2024" to="2024" show-names></natverk-inventory>'),
     '/t/bad.html': page('<natverk-inventory src="/t/bad.json" lang="en"></natverk-inventory>'),
     '/t/missing.html': page('<natverk-inventory src="/t/nothing-here.json"></natverk-inventory>'),
+    '/t/big.json': JSON.stringify(generateInventory(300)),
+    '/t/big.html': page('<natverk-inventory src="/t/big.json" from="2024" to="2025" lang="en"></natverk-inventory>'),
   });
   chrome = await browser();
 });
@@ -114,6 +116,27 @@ describe('<natverk-inventory> in Chromium', () => {
     assert.equal(await sortOf('network'), 'ascending');
     await w.locator('button[data-col="network"]').click();
     assert.equal(await sortOf('network'), 'descending');
+    await p.close();
+  });
+
+  test('a long report shows its first 100 lines, sorted over all, then all on request', async () => {
+    const p = await open('/t/big.html');
+    const w = widget(p);
+    await w.locator('tbody tr').first().waitFor();
+    const report = await w.evaluate((el) => el.report);
+    assert.ok(report.lines.length > 100);
+    assert.equal(await w.locator('tbody tr').count(), 100);
+    // sorting by net descending puts the largest of ALL lines first
+    await w.locator('button[data-col="net"]').click();
+    await w.locator('button[data-col="net"]').click();
+    const cents = (s) => BigInt(s.replace('.', ''));
+    const max = report.lines.map((l) => cents(l.net)).reduce((a, b) => (b > a ? b : a));
+    const firstName = await w.locator('tbody tr').first().locator('th').textContent();
+    const top = report.lines.filter((l) => cents(l.net) === max).map((l) => l.name);
+    assert.ok(top.includes(firstName), `${firstName} is not among the largest: ${top}`);
+    await w.locator('button.more').click();
+    assert.equal(await w.locator('tbody tr').count(), report.lines.length);
+    assert.equal(await w.locator('button.more').count(), 0);
     await p.close();
   });
 

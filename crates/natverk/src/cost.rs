@@ -168,6 +168,20 @@ impl Problems {
     }
 }
 
+/// Most network-years one report computes (rows of the ledger, and subject
+/// parts when grouping by subject): 100 years of a 50 000-network national
+/// inventory. Each takes about 100 bytes, so this bounds a report's memory
+/// to about half a gigabyte; a larger report fails with a finding.
+pub const MAX_REPORT_ROWS: usize = 5_000_000;
+
+pub(crate) fn too_many_rows(what: &str) -> Finding {
+    Finding::new(
+        Code::InvalidValue,
+        "options",
+        format!("the report would have more than {MAX_REPORT_ROWS} {what}: report fewer years, a scope or fewer statuses"),
+    )
+}
+
 /// Computes the network-years of a scenario. Missing rates, populations and
 /// overflows are collected; the rows are meaningful only when there are none.
 pub(crate) fn ledger(inv: &Inventory, sc: &Scenario<'_>, problems: &mut Problems) -> Vec<Row> {
@@ -187,6 +201,10 @@ pub(crate) fn ledger(inv: &Inventory, sc: &Scenario<'_>, problems: &mut Problems
             network_rows(inv, ni, n, sc, leave_from, &mut acc, &mut rows, problems)
         {
             problems.overflow(format!("networks[{ni}]"));
+        }
+        if rows.len() > MAX_REPORT_ROWS {
+            problems.findings.push(too_many_rows("network-years"));
+            break;
         }
     }
     rows
@@ -326,11 +344,16 @@ fn charge(
 /// The amount a fee schedule charges for population `pop` (SPEC §3.1).
 pub fn schedule_amount(s: &FeeSchedule, pop: u64) -> Result<Decimal, Overflow> {
     match &s.pricing {
-        Pricing::Tiers(tiers) => Ok(tiers
-            .iter()
-            .find(|t| t.max_population.is_some_and(|m| pop <= m))
-            .or(tiers.last())
-            .map_or(Decimal::ZERO, |t| t.amount)),
+        Pricing::Tiers(tiers) => {
+            // The loader checked that the bounds rise strictly and only the
+            // last tier is open, so the first tier with pop ≤ max_population
+            // is found by binary search (a schedule may have many tiers).
+            let i = tiers.partition_point(|t| t.max_population.is_some_and(|m| m < pop));
+            Ok(tiers
+                .get(i)
+                .or(tiers.last())
+                .map_or(Decimal::ZERO, |t| t.amount))
+        }
         Pricing::PerCapita(pc) => {
             let mut a = add(
                 pc.base.unwrap_or_default(),

@@ -39,7 +39,8 @@ impl EqualityOptions {
     }
     /// Options from a JSON object (`from`, `to`, `scope`, `statuses`).
     pub fn from_json(text: &str) -> Result<EqualityOptions, Error> {
-        serde_json::from_str(text).map_err(|e| option_error(&e))
+        // from_slice: the loader's reader, so only one is compiled in
+        serde_json::from_slice(text.as_bytes()).map_err(|e| option_error(&e))
     }
 }
 
@@ -190,6 +191,10 @@ impl Equality {
     /// SPEC §7.1 JSON, pretty-printed.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+    /// SPEC §7.1 JSON on one line, for machines (the bindings).
+    pub fn to_json_compact(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 

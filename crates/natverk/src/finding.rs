@@ -208,6 +208,10 @@ impl Findings {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+    /// SPEC §7.2 JSON on one line, for machines (the bindings).
+    pub fn to_json_compact(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 /// A load or a report failed: every error finding, in one value.
@@ -237,6 +241,10 @@ impl Error {
     /// The findings as SPEC §7.2 JSON.
     pub fn to_json(&self) -> String {
         Findings::new(self.findings.clone()).to_json()
+    }
+    /// The findings as SPEC §7.2 JSON on one line (the bindings).
+    pub fn to_json_compact(&self) -> String {
+        Findings::new(self.findings.clone()).to_json_compact()
     }
 }
 

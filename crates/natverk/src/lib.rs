@@ -114,6 +114,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 }
 
 /// Today's date on this machine (the default `today` of the checks).
+#[cfg(feature = "clock")]
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }

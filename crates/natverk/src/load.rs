@@ -91,7 +91,8 @@ pub(crate) fn parse(bytes: &[u8]) -> (Option<Inventory>, Vec<Finding>) {
                 format!("invalid JSON: {msg}: fix the syntax at this line and column"),
             );
             f.line = Some(e.line() as u64);
-            f.column = Some(e.column() as u64);
+            // serde_json says column 0 for the very start of a line
+            f.column = Some((e.column() as u64).max(1));
             ctx.findings.push(f);
             return (None, ctx.findings);
         }
@@ -395,7 +396,7 @@ fn classify(raw: &RawValue) -> Scalar<'_> {
             let inner = &t[1..t.len() - 1];
             if inner.contains('\\') {
                 Scalar::Str(Cow::Owned(
-                    serde_json::from_str::<String>(t).unwrap_or_default(),
+                    serde_json::from_slice::<String>(t.as_bytes()).unwrap_or_default(),
                 ))
             } else {
                 Scalar::Str(Cow::Borrowed(inner))
@@ -542,10 +543,15 @@ fn wrong<T, E>(ctx: &mut Ctx, what: &str, found: &str) -> Result<Option<T>, E> {
     Ok(None)
 }
 
+/// Longest key compared with the known keys for a suggestion: the edit
+/// distance costs length × length, and no known key is near a longer one.
+const MAX_SUGGEST_KEY: usize = 64;
+
 fn unknown_key_message(key: &str, known: &[&str], what: &str) -> String {
+    let short: String = key.chars().take(MAX_SUGGEST_KEY).collect();
     let nearest = known
         .iter()
-        .min_by_key(|k| strsim::levenshtein(key, k))
+        .min_by_key(|k| strsim::levenshtein(&short, k))
         .copied()
         .unwrap_or("");
     format!(
@@ -895,7 +901,7 @@ impl<'de> Builder<'de> for OrgB {
         match i {
             0 => self.name = ctx.text(raw(map)?),
             1 => self.code = ctx.string(raw(map)?),
-            2 => self.population = map.next_value_seed(PopSeed { ctx })?,
+            2 => self.population = population(raw(map)?, ctx),
             _ => self.currency = ctx.currency(raw(map)?),
         }
         Ok(())
@@ -926,101 +932,72 @@ impl<'de> Builder<'de> for OrgB {
     }
 }
 
-/// A population: an integer, or an object of years to integers.
-struct PopSeed<'c> {
-    ctx: &'c mut Ctx,
-}
-
-impl<'de> DeserializeSeed<'de> for PopSeed<'_> {
-    type Value = Option<Population>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
 /// Largest population accepted.
 pub const MAX_POPULATION: i64 = 10_000_000_000_000;
 
-impl<'de> Visitor<'de> for PopSeed<'_> {
-    type Value = Option<Population>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a population")
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        if v > MAX_POPULATION as u64 {
-            self.ctx.err(
-                Code::InvalidValue,
-                format!("population {v} is out of range: expected 0 to {MAX_POPULATION}"),
-            );
-            return Ok(None);
-        }
-        Ok(Some(Population::Constant(v)))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        self.ctx.err(
-            Code::InvalidValue,
-            format!("negative population `{v}`: must be 0 or more"),
-        );
-        Ok(None)
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        self.ctx.err(
-            Code::InvalidValue,
-            format!("a population is a whole number from 0 to {MAX_POPULATION}"),
-        );
-        Ok(None)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        self.ctx.err(Code::InvalidValue, format!("expected a population (a whole number, or an object of years to whole numbers), found the string \"{}\"", clip(v)));
-        Ok(None)
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        self.ctx.err(
-            Code::InvalidValue,
-            format!("expected a population, found {v}"),
-        );
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        self.ctx.err(Code::InvalidValue, "expected a population (a whole number, or an object such as {\"2023\": 604616}), found an array");
-        Ok(None)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let ctx = self.ctx;
-        let start = ctx.findings.len();
-        let mut years = BTreeMap::new();
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            let mark = ctx.push_key(&key);
-            let value = raw(&mut map)?;
-            let year = match key.parse::<i64>() {
-                Ok(y) if (MIN_YEAR..=MAX_YEAR).contains(&y) && key.len() == 4 => Some(y as i32),
-                _ => {
-                    ctx.err(Code::InvalidValue, format!("`{}` is not a year: the keys of a population by year are years such as \"2023\"", clip(&key)));
-                    None
+/// A population: a whole number, or an object of years to whole numbers.
+/// Numbers are read from their text, so any size gives a finding.
+fn population(r: &RawValue, ctx: &mut Ctx) -> Option<Population> {
+    match classify(r) {
+        Scalar::Num(_) => ctx
+            .integer(r, 0, MAX_POPULATION)
+            .map(|p| Population::Constant(p as u64)),
+        Scalar::Null => None,
+        Scalar::Object => {
+            let pairs: Vec<(Cow<'_, str>, &RawValue)> = serde_json::from_slice::<PairList<'_>>(r.get().as_bytes())
+                .map(|p| p.0)
+                .unwrap_or_default();
+            let start = ctx.findings.len();
+            let mut years = BTreeMap::new();
+            for (key, value) in pairs {
+                let mark = ctx.push_key(&key);
+                let year = match key.parse::<i64>() {
+                    Ok(y) if (MIN_YEAR..=MAX_YEAR).contains(&y) && key.len() == 4 => Some(y as i32),
+                    _ => {
+                        ctx.err(Code::InvalidValue, format!("`{}` is not a year: the keys of a population by year are years such as \"2023\"", clip(&key)));
+                        None
+                    }
+                };
+                let pop = ctx.integer(value, 0, MAX_POPULATION);
+                if let (Some(y), Some(p)) = (year, pop) {
+                    if years.insert(y, p as u64).is_some() {
+                        ctx.err(Code::DuplicateKey, format!("year `{y}` is given twice: keep one"));
+                    }
                 }
-            };
-            let pop = ctx.integer(value, 0, MAX_POPULATION);
-            if let (Some(y), Some(p)) = (year, pop) {
-                if years.insert(y, p as u64).is_some() {
-                    ctx.err(
-                        Code::DuplicateKey,
-                        format!("year `{y}` is given twice: keep one"),
-                    );
-                }
+                ctx.pop(mark);
             }
-            ctx.pop(mark);
+            if years.is_empty() && !ctx.has_errors_since(start) {
+                ctx.err(Code::InvalidValue, "a population by year needs at least one year, e.g. {\"2023\": 604616}");
+            }
+            Some(Population::ByYear(years))
         }
-        if years.is_empty() && !ctx.has_errors_since(start) {
-            ctx.err(
-                Code::InvalidValue,
-                "a population by year needs at least one year, e.g. {\"2023\": 604616}",
-            );
+        other => {
+            ctx.err(Code::InvalidValue, format!("expected a population (a whole number, or an object such as {{\"2023\": 604616}}), found {}", other.describe()));
+            None
         }
-        Ok(Some(Population::ByYear(years)))
+    }
+}
+
+/// The key-value pairs of an object, in order, duplicates kept.
+struct PairList<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
+
+impl<'de> de::Deserialize<'de> for PairList<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = PairList<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(k) = map.next_key_seed(KeySeed)? {
+                    out.push((k, map.next_value::<&'de RawValue>()?));
+                }
+                Ok(PairList(out))
+            }
+        }
+        d.deserialize_map(V)
     }
 }
 
@@ -1609,7 +1586,7 @@ fn subjects(r: &RawValue, ctx: &mut Ctx) -> Vec<String> {
             return Vec::new();
         }
     }
-    let items: Vec<&RawValue> = serde_json::from_str(r.get()).unwrap_or_default();
+    let items: Vec<&RawValue> = serde_json::from_slice(r.get().as_bytes()).unwrap_or_default();
     let mut out: Vec<String> = Vec::with_capacity(items.len());
     let mut seen: HashSet<String> = HashSet::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {

@@ -158,7 +158,9 @@ impl Serialize for Population {
         match self {
             Population::Constant(p) => s.serialize_u64(*p),
             Population::ByYear(m) => {
-                let m: BTreeMap<String, u64> = m.iter().map(|(y, p)| (y.to_string(), *p)).collect();
+                // Four digits, as the loader reads them (year 1 is "0001").
+                let m: BTreeMap<String, u64> =
+                    m.iter().map(|(y, p)| (format!("{y:04}"), *p)).collect();
                 m.serialize(s)
             }
         }

@@ -107,11 +107,11 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
         && frac.is_none_or(|f| !f.is_empty() && f.iter().all(u8::is_ascii_digit));
     if !ok {
         return Err(if text.contains(['e', 'E']) {
-            format!("invalid decimal `{text}`: write it without an exponent")
+            format!("invalid decimal `{}`: write it without an exponent", clip(text))
         } else if text.contains([' ', '\u{a0}', ',']) {
-            format!("invalid decimal `{text}`: write it without thousands separators, with `.` as decimal point")
+            format!("invalid decimal `{}`: write it without thousands separators, with `.` as decimal point", clip(text))
         } else {
-            format!("invalid decimal `{text}`: expected digits with an optional `.` and decimals")
+            format!("invalid decimal `{}`: expected digits with an optional `.` and decimals", clip(text))
         });
     }
     Decimal::from_str_exact(text).map_err(|_| {

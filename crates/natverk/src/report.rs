@@ -62,7 +62,8 @@ impl ReportOptions {
     /// Options from a JSON object with the same keys (`from`, `to`, `scope`,
     /// `by`, `statuses`, `leave`, `leave_from`), as the bindings pass them.
     pub fn from_json(text: &str) -> Result<ReportOptions, Error> {
-        serde_json::from_str(text).map_err(|e| option_error(&e))
+        // from_slice: the loader's reader, so only one is compiled in
+        serde_json::from_slice(text.as_bytes()).map_err(|e| option_error(&e))
     }
 }
 
@@ -190,6 +191,10 @@ impl Report {
     /// SPEC §5.1 JSON, pretty-printed (two-space indent).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+    /// SPEC §5.1 JSON on one line, for machines (the bindings).
+    pub fn to_json_compact(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 
@@ -451,8 +456,17 @@ pub fn split(m: &Money, k: usize) -> Result<Vec<Money>, Overflow> {
     Ok(out)
 }
 
-fn group(inv: &Inventory, rows: &[Row], by: &[GroupKey]) -> Result<Vec<Line>, Overflow> {
+fn group(inv: &Inventory, rows: &[Row], by: &[GroupKey]) -> Result<Vec<Line>, Error> {
     let by_subject = by.contains(&GroupKey::Subject);
+    if by_subject {
+        let parts: usize = rows
+            .iter()
+            .map(|r| inv.networks[r.network].subjects.len().max(1))
+            .sum();
+        if parts > cost::MAX_REPORT_ROWS {
+            return Err(Error::new(vec![cost::too_many_rows("subject parts")]));
+        }
+    }
     let mut groups: BTreeMap<Vec<KeyValue>, (Option<String>, Money)> = BTreeMap::new();
     let mut key = Vec::with_capacity(by.len());
     for r in rows {

@@ -219,7 +219,9 @@ fn many_problems_are_reported_without_quadratic_work() {
     let nets: Vec<String> = (0..60_000)
         .map(|i| format!(r#"{{"id": "n{i}", "name": null, "start": "2024-01-01"}}"#))
         .collect();
-    let subjects: Vec<String> = (0..50_000).map(|i| format!("\"s{}\"", i % 49_999)).collect();
+    let subjects: Vec<String> = (0..50_000)
+        .map(|i| format!("\"s{}\"", i % 49_999))
+        .collect();
     let text = format!(
         r#"{{"format": "natverk/1", "organisation": {{"name": "X", "currency": "SEK"}},
         "networks": [{}, {{"id": "s", "name": "S", "start": "2024-01-01", "subjects": [{}]}}]}}"#,
@@ -230,4 +232,30 @@ fn many_problems_are_reported_without_quadratic_work() {
     assert_eq!(err.findings.len(), 60_001);
     assert_eq!(err.findings[0].path, "networks[0].name");
     assert_eq!(err.findings[60_000].path, "networks[60000].subjects[49999]");
+}
+
+#[test]
+fn huge_whole_numbers_are_invalid_values_at_their_path() {
+    let digits = "9".repeat(5000);
+    for (population, path) in [
+        (digits.clone(), "organisation.population"),
+        (format!(r#"{{"2023": {digits}}}"#), "organisation.population.2023"),
+        ("1.5".to_string(), "organisation.population"),
+        ("-3".to_string(), "organisation.population"),
+    ] {
+        let text = format!(
+            r#"{{"format": "natverk/1", "organisation": {{"name": "X", "currency": "SEK", "population": {population}}}}}"#
+        );
+        let err = Inventory::from_slice(text.as_bytes()).unwrap_err();
+        let got: Vec<(Code, &str)> = err.findings.iter().map(|f| (f.code, f.path.as_str())).collect();
+        assert_eq!(got, [(Code::InvalidValue, path)], "{population:.20}");
+        assert!(err.findings[0].message.len() < 300, "message quotes a clipped value");
+    }
+}
+
+#[test]
+fn a_syntax_error_at_a_line_start_has_column_one_or_more() {
+    let err = Inventory::from_slice(b"{\n").unwrap_err();
+    assert_eq!(err.findings[0].code, Code::Syntax);
+    assert!(err.findings[0].column.unwrap() >= 1);
 }

@@ -1,0 +1,172 @@
+"""Python data → ``natverk/1`` JSON text, for ``Inventory.from_dict``.
+
+Only conversion happens here: every rule of the format is checked by the
+core when it loads the text. The walk is iterative, so a deeply nested
+value reaches the core (which rejects it with a finding) instead of
+exhausting Python's stack.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import Decimal
+from typing import Any, Callable, Iterator, List, Mapping, Optional, Tuple, Union
+
+__all__ = ["encode"]
+
+_CHUNK = 10**1000
+
+# the C string encoder of the json module (ensure_ascii=False flavour)
+_str: Callable[[str], str] = (
+    getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
+)
+
+
+def _int_text(i: int) -> str:
+    """Decimal digits of any int, beyond Python's str() digit limit."""
+    if -_CHUNK < i < _CHUNK:
+        return str(i)
+    sign = "-" if i < 0 else ""
+    i = abs(i)
+    parts: List[str] = []
+    while i:
+        i, rest = divmod(i, _CHUNK)
+        parts.append(str(rest))
+    # every chunk but the most significant is zero-padded to 1000 digits
+    head, tail = parts[-1], parts[-2::-1]
+    return sign + head + "".join(p.rjust(1000, "0") for p in tail)
+
+
+class _Frame:
+    """An open dict or list; its path is built only for an error message
+    (building it eagerly would cost quadratic time on deep nesting)."""
+
+    __slots__ = ("items", "is_map", "parent", "key", "count")
+
+    def __init__(
+        self,
+        items: Iterator[Tuple[Any, Any]],
+        is_map: bool,
+        parent: Optional["_Frame"],
+        key: Union[str, int, None],
+    ) -> None:
+        self.items = items
+        self.is_map = is_map
+        self.parent = parent
+        self.key = key
+        self.count = 0
+
+
+def _path(frame: Optional[_Frame], key: Union[str, int, None]) -> str:
+    """``networks[0].costs[1].amount`` for ``key`` inside ``frame``."""
+    steps: List[Union[str, int]] = []
+    if key is not None:
+        steps.append(key)
+    while frame is not None and frame.key is not None:
+        steps.append(frame.key)
+        frame = frame.parent
+    out = ""
+    for step in reversed(steps):
+        if isinstance(step, int):
+            out += f"[{step}]"
+        else:
+            out += f".{step}" if out else step
+    return out or "the top level"
+
+
+def _scalar_or_frame(
+    value: Any, parent: Optional[_Frame], key: Union[str, int, None], out: List[str]
+) -> Optional[_Frame]:
+    # fast paths for the exact common types; subclasses take the long way
+    t = type(value)
+    if t is str:
+        out.append(_str(value))
+        return None
+    if t is dict:
+        out.append("{")
+        return _Frame(iter(value.items()), True, parent, key)
+    if t is list:
+        out.append("[")
+        return _Frame(enumerate(value), False, parent, key)
+    if t is int:
+        out.append(_int_text(value))
+        return None
+    if value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, str):
+        out.append(_str(value))
+    elif isinstance(value, float):
+        raise TypeError(
+            f"float {value!r} at {_path(parent, key)}: a float is inexact, so natverk "
+            f"does not accept one; give money and other decimals as decimal.Decimal, "
+            f"str or int, e.g. Decimal({str(value)!r})"
+        )
+    elif isinstance(value, int):
+        out.append(_int_text(int(value)))  # an IntEnum's str() is its name
+    elif isinstance(value, Decimal):
+        if value.is_finite():
+            out.append(format(value, "f"))
+        else:
+            # as a string, so the core reports it at its path
+            out.append(json.dumps(str(value)))
+    elif isinstance(value, datetime.datetime):
+        raise TypeError(
+            f"datetime {value!r} at {_path(parent, key)}: expected a datetime.date "
+            f"or a 'YYYY-MM-DD' string"
+        )
+    elif isinstance(value, datetime.date):
+        out.append(f'"{value.isoformat()}"')
+    elif isinstance(value, Mapping):
+        out.append("{")
+        return _Frame(iter(value.items()), True, parent, key)
+    elif isinstance(value, (list, tuple)):
+        out.append("[")
+        return _Frame(enumerate(value), False, parent, key)
+    else:
+        raise TypeError(
+            f"{type(value).__name__} at {_path(parent, key)}: expected dict, list, "
+            f"str, int, bool, None, decimal.Decimal or datetime.date"
+        )
+    return None
+
+
+def encode(data: Any) -> str:
+    """The JSON text of ``data``; ``TypeError`` naming the key path for a
+    ``float`` or any other value JSON cannot carry exactly."""
+    if not isinstance(data, Mapping):
+        raise TypeError(f"an inventory is a dict, not {type(data).__name__}")
+    out: List[str] = []
+    stack: List[_Frame] = []
+    first = _scalar_or_frame(data, None, None, out)
+    if first is not None:
+        stack.append(first)
+    while stack:
+        top = stack[-1]
+        item = next(top.items, None)
+        if item is None:
+            out.append("}" if top.is_map else "]")
+            stack.pop()
+            continue
+        if top.count:
+            out.append(",")
+        top.count += 1
+        if top.is_map:
+            key, value = item
+            if not isinstance(key, str):
+                raise TypeError(
+                    f"key {key!r} at {_path(top, None)}: keys must be str, "
+                    f"not {type(key).__name__}"
+                )
+            out.append(_str(key))
+            out.append(":")
+        else:
+            key, value = item
+        child = _scalar_or_frame(value, top, key, out)
+        if child is not None:
+            stack.append(child)
+    return "".join(out)

@@ -1,0 +1,98 @@
+//! `Inventory` (mirrors the core's `Inventory`) and the file-level `check`.
+
+use pyo3::prelude::*;
+
+use crate::conversion::{self, nonempty_json};
+use crate::errors::{guarded, inventory_error};
+
+/// A validated inventory (`natverk/1`); immutable.
+#[pyclass(name = "Inventory", module = "natverk._natverk", frozen)]
+pub struct PyInventory {
+    inner: natverk::Inventory,
+}
+
+#[pymethods]
+impl PyInventory {
+    /// Loads an inventory from JSON text; raises `InventoryError` with every
+    /// error found.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<PyInventory> {
+        let bytes = text.as_bytes().to_vec();
+        Self::load(py, bytes)
+    }
+
+    /// Loads an inventory from JSON bytes (UTF-8, a BOM is allowed).
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<PyInventory> {
+        Self::load(py, data.to_vec())
+    }
+
+    /// The inventory as pretty `natverk/1` JSON (decimals as strings).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        let text = guarded(py, || self.inner.to_json())?;
+        nonempty_json(text, "inventory")
+    }
+
+    /// Every warning, judged against `today` (`YYYY-MM-DD`, default the
+    /// machine's date), as SPEC §7.2 JSON.
+    #[pyo3(signature = (today=None))]
+    fn warnings(&self, py: Python<'_>, today: Option<&str>) -> PyResult<String> {
+        let today = conversion::today(today)?;
+        let text = guarded(py, || {
+            natverk::Findings::new(self.inner.warnings(today)).to_json()
+        })?;
+        nonempty_json(text, "findings")
+    }
+
+    /// A cost report; `options` is a JSON object with the keys of the core's
+    /// `ReportOptions` (`from`, `to`, `scope`, `by`, `statuses`, `leave`,
+    /// `leave_from`). Returns SPEC §5.1 JSON.
+    fn report(&self, py: Python<'_>, options: &str) -> PyResult<String> {
+        let opts = natverk::ReportOptions::from_json(options).map_err(|e| inventory_error(&e))?;
+        let result = guarded(py, || self.inner.report(&opts).map(|r| r.to_json()))?;
+        nonempty_json(result.map_err(|e| inventory_error(&e))?, "report")
+    }
+
+    /// Equality statistics; `options` is a JSON object with `from`, `to`,
+    /// `scope`, `statuses`. Returns SPEC §7.1 JSON.
+    fn equality(&self, py: Python<'_>, options: &str) -> PyResult<String> {
+        let opts = natverk::EqualityOptions::from_json(options).map_err(|e| inventory_error(&e))?;
+        let result = guarded(py, || self.inner.equality(&opts).map(|r| r.to_json()))?;
+        nonempty_json(
+            result.map_err(|e| inventory_error(&e))?,
+            "equality statistics",
+        )
+    }
+
+    /// How many networks the inventory lists.
+    fn __len__(&self) -> usize {
+        self.inner.networks.len()
+    }
+}
+
+impl PyInventory {
+    fn load(py: Python<'_>, bytes: Vec<u8>) -> PyResult<PyInventory> {
+        let result = guarded(py, move || natverk::Inventory::from_slice(&bytes))?;
+        result
+            .map(|inner| PyInventory { inner })
+            .map_err(|e| inventory_error(&e))
+    }
+}
+
+/// Checks JSON bytes: every error, or (when they load) every warning,
+/// judged against `today`. Returns SPEC §7.2 JSON; never raises for
+/// problems of the inventory.
+#[pyfunction]
+#[pyo3(signature = (data, today=None))]
+pub fn check(py: Python<'_>, data: &[u8], today: Option<&str>) -> PyResult<String> {
+    let today = conversion::today(today)?;
+    let bytes = data.to_vec();
+    let text = guarded(py, move || natverk::check(&bytes, today).to_json())?;
+    nonempty_json(text, "findings")
+}
+
+/// Today's date on this machine, `YYYY-MM-DD` (the default `today`).
+#[pyfunction]
+pub fn today() -> String {
+    natverk::today().format("%Y-%m-%d").to_string()
+}
