@@ -7,8 +7,9 @@ time, travel, financing — and measures, over several runs (min and median):
 
 * loading it (``Inventory.from_json`` and ``Inventory.from_dict``);
 * ``report`` by network: the native call alone (the core computes the
-  report and writes its JSON) versus the whole Python call (native call +
-  turning every money field into a ``Decimal``), and their ratio;
+  report, in Rust) versus the Python call ``Inventory.report`` (which wraps
+  the core's report and converts lazily), and versus the Python call with
+  every line turned into Decimals (``.lines``), with their ratios;
 * the same for a small report (by subject and year) and for ``equality``;
 * ``to_pandas()`` of the report by network (one line per network);
 * with ``--file``, an inventory written by the Rust bench's generator
@@ -207,11 +208,15 @@ def main() -> None:
     for label, native, full in cases:
         n = measure(native, args.runs)
         p = measure(full, args.runs)
-        size = (f"{len(p[2].lines)} lines" if isinstance(p[2], natverk.Report)
-                else f"{len(p[2].networks)} networks")
-        row(f"{label}: native (core + its JSON)", n, size)
-        row(f"{label}: Python (+ Decimals)", p,
+        is_report = isinstance(p[2], natverk.Report)
+        size = f"{len(p[2].lines)} lines" if is_report else f"{len(p[2].networks)} networks"
+        row(f"{label}: native (the core{'' if is_report else ' + its JSON'})", n, size)
+        row(f"{label}: Python{' (lazy)' if is_report else ' (+ Decimals)'}", p,
             f"ratio {p[0] / n[0]:.2f}x (min), {p[1] / n[1]:.2f}x (median)")
+        if is_report:
+            d = measure(lambda: full().lines, args.runs)
+            row(f"{label}: Python + every line as Decimals", d,
+                f"ratio {d[0] / n[0]:.2f}x (min), {d[1] / n[1]:.2f}x (median)")
     print()
     # every generated network has the year 2024: one line per network
     every = ["proposed", "applied", "active", "dormant", "ended", "declined"]

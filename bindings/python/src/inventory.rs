@@ -46,11 +46,14 @@ impl PyInventory {
 
     /// A cost report; `options` is a JSON object with the keys of the core's
     /// `ReportOptions` (`from`, `to`, `scope`, `by`, `statuses`, `leave`,
-    /// `leave_from`). Returns SPEC §5.1 JSON.
-    fn report(&self, py: Python<'_>, options: &str) -> PyResult<String> {
+    /// `leave_from`). Returns the core's report; its JSON is written only
+    /// when asked for, so a report costs what the core's does.
+    fn report(&self, py: Python<'_>, options: &str) -> PyResult<PyReport> {
         let opts = natverk::ReportOptions::from_json(options).map_err(|e| inventory_error(&e))?;
-        let result = guarded(py, || self.inner.report(&opts).map(|r| r.to_json()))?;
-        nonempty_json(result.map_err(|e| inventory_error(&e))?, "report")
+        let result = guarded(py, || self.inner.report(&opts))?;
+        result
+            .map(|inner| PyReport { inner })
+            .map_err(|e| inventory_error(&e))
     }
 
     /// Equality statistics; `options` is a JSON object with `from`, `to`,
@@ -67,6 +70,45 @@ impl PyInventory {
     /// How many networks the inventory lists.
     fn __len__(&self) -> usize {
         self.inner.networks.len()
+    }
+}
+
+/// A cost report computed by the core (SPEC §5); immutable.
+#[pyclass(name = "Report", module = "natverk._natverk", frozen)]
+pub struct PyReport {
+    inner: natverk::Report,
+}
+
+#[pymethods]
+impl PyReport {
+    /// SPEC §5.1 JSON, pretty-printed: the same text as the command line's.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        let text = guarded(py, || self.inner.to_json())?;
+        nonempty_json(text, "report")
+    }
+
+    /// SPEC §5.1 JSON on one line (quicker to parse).
+    fn to_json_compact(&self, py: Python<'_>) -> PyResult<String> {
+        let text = guarded(py, || self.inner.to_json_compact())?;
+        nonempty_json(text, "report")
+    }
+
+    /// (organisation, currency, from, to, scope, by): the report's header.
+    fn header(&self) -> (String, String, i32, i32, String, Vec<String>) {
+        let r = &self.inner;
+        (
+            r.organisation.clone(),
+            r.currency.clone(),
+            r.from,
+            r.to,
+            r.scope.as_str().to_string(),
+            r.by.iter().map(|k| k.as_str().to_string()).collect(),
+        )
+    }
+
+    /// How many lines the report has.
+    fn __len__(&self) -> usize {
+        self.inner.lines.len()
     }
 }
 

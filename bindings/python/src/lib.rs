@@ -18,7 +18,7 @@ use pyo3::prelude::*;
 #[pymodule]
 mod _natverk {
     #[pymodule_export]
-    use super::inventory::PyInventory;
+    use super::inventory::{PyInventory, PyReport};
 
     #[pymodule_export]
     use super::inventory::{check, today};

@@ -7,7 +7,7 @@ import importlib
 from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
 
-from . import _decode, _html
+from . import _decode, _html, _natverk
 
 __all__ = ["Report", "Equality"]
 
@@ -38,30 +38,55 @@ class Report:
     """
 
     __slots__ = (
+        "_native",
         "_json",
+        "_data",
         "organisation",
         "currency",
         "from_year",
         "to_year",
         "scope",
         "by",
-        "lines",
-        "total",
-        "savings",
     )
 
-    def __init__(self, text: str) -> None:
-        d = _decode.report(text)
-        self._json = text
-        self.organisation: str = d["organisation"]
-        self.currency: str = d["currency"]
-        self.from_year: int = d["from"]
-        self.to_year: int = d["to"]
-        self.scope: str = d["scope"]
-        self.by: Tuple[str, ...] = tuple(d["by"])
-        self.lines: List[Dict[str, Any]] = d["lines"]
-        self.total: Dict[str, Decimal] = d["total"]
-        self.savings: Optional[Dict[str, Decimal]] = d.get("savings")
+    def __init__(self, native: _natverk.Report) -> None:
+        # The core's report; its JSON is written and parsed only when the
+        # lines or totals are first used, so ``Inventory.report`` costs what
+        # the core's report does.
+        self._native = native
+        self._json: Optional[str] = None
+        self._data: Optional[Dict[str, Any]] = None
+        organisation, currency, from_year, to_year, scope, by = native.header()
+        self.organisation: str = organisation
+        self.currency: str = currency
+        self.from_year: int = from_year
+        self.to_year: int = to_year
+        self.scope: str = scope
+        self.by: Tuple[str, ...] = tuple(by)
+
+    def _decoded(self) -> Dict[str, Any]:
+        if self._data is None:
+            self._data = _decode.report(self._native.to_json_compact())
+        return self._data
+
+    @property
+    def lines(self) -> List[Dict[str, Any]]:
+        """The lines: group keys (``name`` after ``network``) and the nine
+        money fields as :class:`decimal.Decimal`."""
+        lines: List[Dict[str, Any]] = self._decoded()["lines"]
+        return lines
+
+    @property
+    def total(self) -> Dict[str, Decimal]:
+        """The sum of the lines: the nine money fields."""
+        total: Dict[str, Decimal] = self._decoded()["total"]
+        return total
+
+    @property
+    def savings(self) -> Optional[Dict[str, Decimal]]:
+        """Without leave minus with leave (only with ``leave``, else ``None``)."""
+        savings: Optional[Dict[str, Decimal]] = self._decoded().get("savings")
+        return savings
 
     @property
     def columns(self) -> List[str]:
@@ -76,10 +101,12 @@ class Report:
 
     def to_dict(self) -> Dict[str, Any]:
         """SPEC §5.1 as a new dict, money as Decimal."""
-        return _decode.report(self._json)
+        return _decode.report(self._native.to_json_compact())
 
     def to_json(self) -> str:
         """SPEC §5.1 JSON: the core's own text (money as two-decimal strings)."""
+        if self._json is None:
+            self._json = self._native.to_json()
         return self._json
 
     def to_pandas(self) -> Any:
@@ -101,7 +128,7 @@ class Report:
         return df
 
     def __len__(self) -> int:
-        return len(self.lines)
+        return len(self._native)
 
     def __repr__(self) -> str:
         return (
