@@ -882,3 +882,36 @@ fn the_schema_rejects_what_the_loader_rejects() {
         );
     }
 }
+
+#[test]
+fn unknown_leave_ids_are_findings_and_bad_years_are_usage_errors() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_natverk"))
+        .args([
+            "report",
+            "../../examples/goteborg.json",
+            "--from",
+            "2024",
+            "--to",
+            "2025",
+        ])
+        .args(["--leave", "eurocities,no-such-network", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings"][0]["code"], "unknown_reference");
+    assert_eq!(v["errors"], 1);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_natverk"))
+        .args([
+            "report",
+            "../../examples/goteborg.json",
+            "--from",
+            "2025",
+            "--to",
+            "2024",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("before"));
+}

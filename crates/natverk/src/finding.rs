@@ -231,12 +231,16 @@ impl Error {
     pub fn one(code: Code, path: impl Into<String>, message: impl Into<String>) -> Error {
         Error::new(vec![Finding::new(code, path, message)])
     }
-    /// Whether every finding is about the options of a report rather than
-    /// the inventory (paths under `options.`): a usage error.
+    /// Whether the options of a report are malformed (years out of range,
+    /// `to` before `from`, a repeated group key: paths under `options.`),
+    /// a usage error rather than a finding about the inventory. Unknown
+    /// network ids in `leave` are `unknown_reference` findings, not usage
+    /// errors (SPEC §5).
     pub fn is_options_error(&self) -> bool {
-        self.findings
-            .iter()
-            .all(|f| f.path == "options" || f.path.starts_with("options."))
+        self.findings.iter().all(|f| {
+            (f.path == "options" || f.path.starts_with("options."))
+                && f.code != Code::UnknownReference
+        })
     }
     /// The findings as SPEC §7.2 JSON.
     pub fn to_json(&self) -> String {
