@@ -21,7 +21,7 @@ if want rust; then
   step "cargo clippy (workspace, all targets, warnings are errors)"
   cargo clippy --workspace --all-targets --locked -- -D warnings
   step "cargo doc (broken links are errors)"
-  RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p natverk -p natverk-cli
+  RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p natverk
   step "cargo test (core and command line)"
   cargo test --locked
 fi

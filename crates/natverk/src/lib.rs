@@ -55,7 +55,7 @@
 //! - [`cost`]: the network-years every figure comes from (SPEC §4).
 //! - [`report`]: grouped cost reports and leave scenarios (SPEC §5).
 //! - [`equality`]: who represents the organisation (SPEC §7).
-//! - [`check`]: warnings judged against a date (SPEC §6).
+//! - [`check`](mod@check): warnings judged against a date (SPEC §6).
 #![deny(missing_docs)]
 
 pub mod check;

@@ -2,7 +2,7 @@
 //! tools: completion, and a first check while typing.
 //!
 //! It is derived from the loader: every object's keys are exactly
-//! [`crate::load::known_fields`], and each key's type comes from [`TYPES`],
+//! [`crate::load::known_fields`], and each key's type comes from `TYPES`,
 //! kept next to the key lists' names so a test fails when a key has no type
 //! (or a type no key). Enum words come from the model's own word lists.
 //! Every object has `additionalProperties: false`, as the loader rejects
