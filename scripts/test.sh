@@ -15,6 +15,11 @@ want() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; 
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# Every runner's output also goes to a log, for the tally at the end.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+run() { "$@" 2>&1 | tee -a "$log"; }
+
 if want rust; then
   step "cargo fmt --check"
   cargo fmt --all --check
@@ -23,12 +28,12 @@ if want rust; then
   step "cargo doc (broken links are errors)"
   RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p natverk
   step "cargo test (core and command line)"
-  cargo test --locked
+  run cargo test --locked
 fi
 
 if want python; then
   step "Python package"
-  bash bindings/python/run-tests.sh
+  run bash bindings/python/run-tests.sh
 fi
 
 if want wasm; then
@@ -38,7 +43,12 @@ if want wasm; then
     apt-get update -qq && apt-get install -y -qq chromium >/dev/null
   fi
   step "WebAssembly package and widget"
-  bash bindings/wasm/run-tests.sh
+  run bash bindings/wasm/run-tests.sh
 fi
 
-step "all tests passed"
+# cargo: "test result: ok. N passed; M failed"; pytest: "== N passed"; node: "ℹ pass N"
+sum() { grep -oE "$1" "$log" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}'; return 0; }
+passed=$(( $(sum 'test result: [a-z]+\. [0-9]+ passed') + $(sum '^=+ ([0-9]+ [a-z]+, )*[0-9]+ passed') + $(sum '^ℹ pass [0-9]+') ))
+failed=$(( $(sum '[0-9]+ failed') + $(sum '^ℹ fail [0-9]+') ))
+step "all tests passed (${parts[*]})"
+echo "${passed} passed, ${failed} failed"
