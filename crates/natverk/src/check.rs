@@ -219,13 +219,19 @@ fn overfinanced(inv: &Inventory, i: usize, n: &Network, today: NaiveDate, out: &
     {
         return;
     }
-    let years: Vec<i32> = cost::network_life(inv, i, today.year())
-        .iter()
-        .filter(|r| r.overfinanced)
-        .map(|r| r.year)
-        .collect();
-    if !years.is_empty() {
-        let list: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+    let runs = cost::overfinanced_years(inv, i, today.year());
+    if !runs.is_empty() {
+        // Each year, or a run of three or more as `first–last` (a network
+        // may run for centuries).
+        let mut list: Vec<String> = Vec::new();
+        for run in &runs {
+            let (a, b) = (*run.start(), *run.end());
+            if b - a >= 2 {
+                list.push(format!("{a}–{b}"));
+            } else {
+                list.extend((a..=b).map(|y| y.to_string()));
+            }
+        }
         warn(
             out,
             Code::Overfinanced,

@@ -413,35 +413,218 @@ fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
     })
 }
 
-/// Rows of one network for every year from its start year to its end year
-/// (ongoing: to `last`, at least its start year), for the `overfinanced`
-/// check. Years whose figures cannot be computed are left out.
-pub(crate) fn network_life(inv: &Inventory, ni: usize, last: i32) -> Vec<Row> {
+/// The years of a network, from its start year to its end year (ongoing:
+/// to `last`, at least its start year), in which its non-denied financing
+/// exceeds its gross (the `overfinanced` check), as runs of consecutive
+/// years. Years whose figures cannot be computed are left out.
+///
+/// A year's figures change only at a few years ([`breakpoints`]): where the
+/// network, a cost or a financing starts or ends, where a rate or a
+/// population it uses changes. Every year of a stretch between two
+/// breakpoints has the same figures, so one year per stretch is computed:
+/// a network that runs from year 1 to 9999 costs little more than one that
+/// runs a year.
+pub(crate) fn overfinanced_years(
+    inv: &Inventory,
+    ni: usize,
+    last: i32,
+) -> Vec<RangeInclusive<i32>> {
     let n = &inv.networks[ni];
     let from = n.start.year();
     let to = n.end.map_or(last.max(from), |e| e.year());
-    let mut rows = Vec::new();
-    let mut acc = vec![None; 1];
-    for y in from..=to {
-        let sc = Scenario {
-            from: y,
-            to: y,
-            filter: None,
-            leave: None,
-        };
-        let mut problems = Problems::default();
-        let mut one = Vec::new();
-        let ok = network_rows(inv, ni, n, &sc, None, &mut acc, &mut one, &mut problems).is_ok();
-        if ok && problems.findings.is_empty() {
-            rows.extend(one);
+    let cuts = breakpoints(inv, n, from, to);
+    let mut out: Vec<RangeInclusive<i32>> = Vec::new();
+    for (k, &y) in cuts.iter().enumerate() {
+        let stretch_end = cuts.get(k + 1).map_or(to, |next| next - 1);
+        if one_year(inv, ni, y).is_some_and(|r| r.overfinanced) {
+            match out.last_mut() {
+                Some(run) if *run.end() + 1 == y => *run = *run.start()..=stretch_end,
+                _ => out.push(y..=stretch_end),
+            }
         }
     }
-    rows
+    out
+}
+
+/// The row of a network in one year: `None` when it has no figures then or
+/// they cannot be computed (missing rate or population, overflow).
+fn one_year(inv: &Inventory, ni: usize, y: i32) -> Option<Row> {
+    let sc = Scenario {
+        from: y,
+        to: y,
+        filter: None,
+        leave: None,
+    };
+    let mut problems = Problems::default();
+    let mut rows = Vec::with_capacity(1);
+    let n = &inv.networks[ni];
+    let ok = network_rows(inv, ni, n, &sc, None, &mut [None], &mut rows, &mut problems).is_ok();
+    rows.pop().filter(|_| ok && problems.findings.is_empty())
+}
+
+/// The years in `from..=to` at which a network's figures may differ from
+/// the year before, ascending, starting with `from`.
+fn breakpoints(inv: &Inventory, n: &Network, from: i32, to: i32) -> Vec<i32> {
+    // from: the first year; start + 1 and end, end + 1: prorating.
+    let mut cuts = vec![from, n.start.year() + 1];
+    if let Some(e) = n.end {
+        cuts.extend([e.year(), e.year() + 1]);
+    }
+    let mut currencies: Vec<&str> = Vec::new();
+    for c in &n.costs {
+        match c.charge {
+            Charge::Yearly {
+                from: cf, to: ct, ..
+            } => {
+                cuts.extend(cf);
+                cuts.extend(ct.map(|t| t + 1));
+            }
+            Charge::Once { date } => {
+                let y = date.unwrap_or(n.start).year();
+                cuts.extend([y, y + 1]);
+            }
+        }
+        match &c.amount {
+            Amount::Fixed { currency, .. } => currencies.extend(currency.as_deref()),
+            Amount::Schedule(id) => {
+                let Some(s) = inv.schedule(id) else { continue };
+                currencies.extend(s.currency.as_deref());
+                // The population of y + offset changes where y + offset
+                // reaches a year of the list.
+                if let Some(Population::ByYear(m)) = &inv.organisation.population {
+                    cuts.extend(m.keys().map(|k| k - s.population_offset));
+                }
+            }
+        }
+    }
+    for f in &n.financing {
+        cuts.extend(f.from);
+        cuts.extend(f.to.map(|t| t + 1));
+    }
+    currencies.sort_unstable();
+    currencies.dedup();
+    for cur in currencies {
+        if let Some(rates) = inv.index.rates.get(cur) {
+            cuts.extend(rates.keys());
+        }
+    }
+    cuts.retain(|y| (from..=to).contains(y));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The stretches of `overfinanced_years` give the same years as
+    /// computing every year, on random inventories with every source of
+    /// change: prorating, once costs, cost and financing ranges, caps,
+    /// rates and populations by year with an offset, missing ones.
+    #[test]
+    fn breakpoints_give_the_same_years_as_every_year() {
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for case in 0..1000 {
+            let mut nets = Vec::new();
+            for i in 0..4 {
+                let (sy, sm) = (2000 + next(20) as i32, 1 + next(12));
+                let ey = sy + next(12) as i32;
+                let em = if ey == sy {
+                    sm + next(13 - sm)
+                } else {
+                    1 + next(12)
+                };
+                let end = if next(3) == 0 {
+                    String::new()
+                } else {
+                    format!(r#", "end": "{ey}-{em:02}-28""#)
+                };
+                let mut costs = Vec::new();
+                for _ in 0..next(4) {
+                    let kind = ["fee", "membership", "travel", "other"][next(4) as usize];
+                    let amount = match next(4) {
+                        0 => r#""schedule": "s""#.to_string(),
+                        1 => r#""schedule": "e""#.to_string(),
+                        2 => format!(r#""amount": "{}", "currency": "EUR""#, next(5000)),
+                        _ => format!(r#""amount": "{}.{}""#, next(50000), next(100)),
+                    };
+                    let charge = match next(4) {
+                        0 => format!(
+                            r#", "per": "once", "date": "{}-03-01""#,
+                            sy + next(8) as i32
+                        ),
+                        1 => format!(
+                            r#", "from": {}, "to": {}"#,
+                            sy + next(3) as i32,
+                            sy + 3 + next(6) as i32
+                        ),
+                        2 => r#", "prorate": true"#.to_string(),
+                        _ => String::new(),
+                    };
+                    costs.push(format!(r#"{{"kind": "{kind}", {amount}{charge}}}"#));
+                }
+                let mut fin = Vec::new();
+                for _ in 0..1 + next(3) {
+                    let status = ["granted", "expected", "applied"][next(3) as usize];
+                    let p = if status == "granted" {
+                        ""
+                    } else {
+                        r#", "probability": "0.5""#
+                    };
+                    let cap = if next(3) == 0 {
+                        format!(r#", "max_per_year": "{}""#, next(30000))
+                    } else {
+                        String::new()
+                    };
+                    let range = if next(2) == 0 {
+                        let f = sy + next(4) as i32;
+                        format!(r#", "from": {f}, "to": {}"#, f + next(4) as i32)
+                    } else {
+                        String::new()
+                    };
+                    let share = ["1", "0.5", "0.9"][next(3) as usize];
+                    let covers = ["fees", "all"][next(2) as usize];
+                    fin.push(format!(r#"{{"funder": "F", "status": "{status}", "share": "{share}", "covers": "{covers}"{p}{cap}{range}}}"#));
+                }
+                nets.push(format!(
+                    r#"{{"id": "n{i}", "name": "N", "start": "{sy}-{sm:02}-01"{end}, "participants": [{{"person": "p", "hours_per_year": {}}}], "costs": [{}], "financing": [{}]}}"#,
+                    next(40), costs.join(","), fin.join(",")
+                ));
+            }
+            let text = format!(
+                r#"{{"format": "natverk/1",
+                   "organisation": {{"name": "X", "currency": "SEK", "population": {{"2003": 40000, "2009": 60000, "2015": 90000}}}},
+                   "people": [{{"id": "p", "role": "official", "hourly_cost": "{}"}}],
+                   "fee_schedules": [{{"id": "s", "population_offset": -2, "tiers": [{{"max_population": 50000, "amount": "1000"}}, {{"max_population": 80000, "amount": "30000"}}, {{"amount": "65000"}}]}},
+                                     {{"id": "e", "currency": "EUR", "per_capita": {{"rate": "0.3", "max": "40000"}}}}],
+                   "exchange_rates": [{{"currency": "EUR", "year": 2004, "rate": "9.5"}}, {{"currency": "EUR", "year": 2012, "rate": "11.25"}}],
+                   "networks": [{}]}}"#,
+                next(900),
+                nets.join(",")
+            );
+            let inv = Inventory::from_json(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+            for ni in 0..inv.networks.len() {
+                let last = 2010 + next(25) as i32;
+                let n = &inv.networks[ni];
+                let to = n.end.map_or(last.max(n.start.year()), |e| e.year());
+                let every: Vec<i32> = (n.start.year()..=to)
+                    .filter(|&y| one_year(&inv, ni, y).is_some_and(|r| r.overfinanced))
+                    .collect();
+                let runs: Vec<i32> = overfinanced_years(&inv, ni, last)
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                assert_eq!(runs, every, "case {case}, network {ni}\n{text}");
+            }
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

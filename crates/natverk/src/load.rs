@@ -58,22 +58,26 @@ pub(crate) fn parse(bytes: &[u8]) -> (Option<Inventory>, Vec<Finding>) {
         );
         return (None, vec![f]);
     }
-    if let Err(e) = std::str::from_utf8(bytes) {
-        let (line, column) = line_col(bytes, e.valid_up_to());
-        let mut f = Finding::new(
-            Code::Syntax,
-            "",
-            format!(
-                "invalid UTF-8 at byte {}: save the file as UTF-8",
-                e.valid_up_to()
-            ),
-        );
-        f.line = Some(line);
-        f.column = Some(column);
-        return (None, vec![f]);
-    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let (line, column) = line_col(bytes, e.valid_up_to());
+            let mut f = Finding::new(
+                Code::Syntax,
+                "",
+                format!(
+                    "invalid UTF-8 at byte {}: save the file as UTF-8",
+                    e.valid_up_to()
+                ),
+            );
+            f.line = Some(line);
+            f.column = Some(column);
+            return (None, vec![f]);
+        }
+    };
     let mut ctx = Ctx::default();
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    // Valid UTF-8 now, so the reader need not check every string again.
+    let mut de = serde_json::Deserializer::from_str(text);
     let result = Obj::<TopB>::new(&mut ctx)
         .deserialize(&mut de)
         .and_then(|top| de.end().map(|()| top));
@@ -117,7 +121,8 @@ fn line_col(bytes: &[u8], offset: usize) -> (u64, u64) {
 struct Ctx {
     path: String,
     findings: Vec<Finding>,
-    ids: [HashSet<String>; 4],
+    /// Ids of units, people, schedules and networks → position.
+    ids: [HashMap<String, usize>; 4],
     rate_keys: HashSet<(String, i32)>,
     /// (unit id, path)
     unit_refs: Vec<(String, String)>,
@@ -187,8 +192,13 @@ impl Ctx {
     // ---- scalars -------------------------------------------------------
 
     fn string(&mut self, raw: &RawValue) -> Option<String> {
+        self.str(raw).map(Cow::into_owned)
+    }
+    /// A string, borrowed from the file unless it has escapes: for values
+    /// that are parsed (dates, words), not kept.
+    fn str<'r>(&mut self, raw: &'r RawValue) -> Option<Cow<'r, str>> {
         match classify(raw) {
-            Scalar::Str(s) => Some(s.into_owned()),
+            Scalar::Str(s) => Some(s),
             Scalar::Null => None,
             other => {
                 self.err(
@@ -293,7 +303,7 @@ impl Ctx {
         self.integer(raw, MIN_YEAR, MAX_YEAR).map(|y| y as i32)
     }
     fn date(&mut self, raw: &RawValue) -> Option<NaiveDate> {
-        let s = self.string(raw)?;
+        let s = self.str(raw)?;
         match parse_date(&s) {
             Some(d) => Some(d),
             None => {
@@ -309,7 +319,7 @@ impl Ctx {
         }
     }
     fn word<T: FromStr<Err = String>>(&mut self, raw: &RawValue) -> Option<T> {
-        let s = self.string(raw)?;
+        let s = self.str(raw)?;
         match s.parse() {
             Ok(v) => Some(v),
             Err(m) => {
@@ -330,11 +340,28 @@ impl Ctx {
             None
         }
     }
-    /// An id, registered in its set: a second one is `duplicate_id`.
+    /// A reference, here, to an id of `set`. One to an id already read
+    /// resolves at once; the others are kept and checked at the end of the
+    /// file (the lists may come in any order).
+    fn reference(&mut self, id: &str, set: IdSet) {
+        if self.ids[set as usize].contains_key(id) {
+            return;
+        }
+        let r = (id.to_string(), self.here());
+        match set {
+            IdSet::Units => self.unit_refs.push(r),
+            _ => self.person_refs.push(r),
+        }
+    }
+    /// An id, registered in its set with its position: a second one is
+    /// `duplicate_id`. (An inventory loads only without errors, so then
+    /// the n-th id registered is that of the n-th element of its list.)
     fn id(&mut self, raw: &RawValue, set: Option<IdSet>) -> Option<String> {
         let id = self.text(raw)?;
         if let Some(set) = set {
-            if !self.ids[set as usize].insert(id.clone()) {
+            let ids = &mut self.ids[set as usize];
+            let next = ids.len();
+            if ids.insert(id.clone(), next).is_some() {
                 self.err(
                     Code::DuplicateId,
                     format!(
@@ -802,7 +829,7 @@ fn finish(top: Top, mut ctx: Ctx) -> (Option<Inventory>, Vec<Finding>) {
     let mut more = Vec::new();
     for (list, set, what, key) in refs {
         for (id, path) in list.iter() {
-            if !ctx.ids[set as usize].contains(id) {
+            if !ctx.ids[set as usize].contains_key(id) {
                 more.push(Finding::new(
                     Code::UnknownReference,
                     path.clone(),
@@ -866,7 +893,8 @@ fn finish(top: Top, mut ctx: Ctx) -> (Option<Inventory>, Vec<Finding>) {
         networks: b.networks,
         index: Index::default(),
     };
-    inv.index = Index::build(&inv);
+    let [units, people, schedules, networks] = std::mem::take(&mut ctx.ids);
+    inv.index = Index::with_ids(&inv, units, people, schedules, networks);
     (Some(inv), ctx.findings)
 }
 
@@ -944,9 +972,10 @@ fn population(r: &RawValue, ctx: &mut Ctx) -> Option<Population> {
             .map(|p| Population::Constant(p as u64)),
         Scalar::Null => None,
         Scalar::Object => {
-            let pairs: Vec<(Cow<'_, str>, &RawValue)> = serde_json::from_slice::<PairList<'_>>(r.get().as_bytes())
-                .map(|p| p.0)
-                .unwrap_or_default();
+            let pairs: Vec<(Cow<'_, str>, &RawValue)> =
+                serde_json::from_slice::<PairList<'_>>(r.get().as_bytes())
+                    .map(|p| p.0)
+                    .unwrap_or_default();
             let start = ctx.findings.len();
             let mut years = BTreeMap::new();
             for (key, value) in pairs {
@@ -961,13 +990,19 @@ fn population(r: &RawValue, ctx: &mut Ctx) -> Option<Population> {
                 let pop = ctx.integer(value, 0, MAX_POPULATION);
                 if let (Some(y), Some(p)) = (year, pop) {
                     if years.insert(y, p as u64).is_some() {
-                        ctx.err(Code::DuplicateKey, format!("year `{y}` is given twice: keep one"));
+                        ctx.err(
+                            Code::DuplicateKey,
+                            format!("year `{y}` is given twice: keep one"),
+                        );
                     }
                 }
                 ctx.pop(mark);
             }
             if years.is_empty() && !ctx.has_errors_since(start) {
-                ctx.err(Code::InvalidValue, "a population by year needs at least one year, e.g. {\"2023\": 604616}");
+                ctx.err(
+                    Code::InvalidValue,
+                    "a population by year needs at least one year, e.g. {\"2023\": 604616}",
+                );
             }
             Some(Population::ByYear(years))
         }
@@ -1070,7 +1105,7 @@ impl<'de> Builder<'de> for PersonB {
             0 => self.id = ctx.id(r, Some(IdSet::People)),
             1 => self.name = ctx.string(r),
             2 => {
-                self.gender = match ctx.string(r).as_deref() {
+                self.gender = match ctx.str(r).as_deref() {
                     None => None,
                     Some("woman") => Some(Gender::Woman),
                     Some("man") => Some(Gender::Man),
@@ -1082,7 +1117,7 @@ impl<'de> Builder<'de> for PersonB {
                 }
             }
             3 => {
-                self.role = match ctx.string(r).as_deref() {
+                self.role = match ctx.str(r).as_deref() {
                     None => None,
                     Some("politician") => Some(Role::Politician),
                     Some("official") => Some(Role::Official),
@@ -1099,7 +1134,7 @@ impl<'de> Builder<'de> for PersonB {
                 }
             }
             4 => {
-                self.side = match ctx.string(r).as_deref() {
+                self.side = match ctx.str(r).as_deref() {
                     None => None,
                     Some("majority") => Some(Side::Majority),
                     Some("opposition") => Some(Side::Opposition),
@@ -1492,8 +1527,7 @@ impl<'de> Builder<'de> for NetworkB {
             5 => {
                 self.unit = ctx.text(raw(map)?);
                 if let Some(u) = &self.unit {
-                    let p = ctx.here();
-                    ctx.unit_refs.push((u.clone(), p));
+                    ctx.reference(u, IdSet::Units);
                 }
             }
             6 => self.start = ctx.date(raw(map)?),
@@ -1513,20 +1547,20 @@ impl<'de> Builder<'de> for NetworkB {
             16 => self.assessment = map.next_value_seed(Obj::<AssessmentB>::new(ctx))?,
             17 => {
                 let list = map.next_value_seed(List::<ParticipantB>::new(ctx))?;
-                let mut seen = HashSet::new();
-                for (p, path) in list {
-                    if !seen.insert(p.person.clone()) {
+                let mut seen = HashSet::with_capacity(list.len());
+                for (p, path) in &list {
+                    if !seen.insert(p.person.as_str()) {
                         ctx.findings.push(Finding::new(
                             Code::DuplicateId,
-                            path,
+                            path.as_str(),
                             format!(
                                 "person `{}` sits in this network twice: keep one entry",
                                 clip(&p.person)
                             ),
                         ));
                     }
-                    self.participants.push(p);
                 }
+                self.participants = list.into_iter().map(|(p, _)| p).collect();
             }
             18 => self.costs = map.next_value_seed(List::<CostB>::new(ctx))?,
             _ => self.financing = map.next_value_seed(List::<FinancingB>::new(ctx))?,
@@ -1701,8 +1735,7 @@ impl<'de> Builder<'de> for ParticipantB {
             0 => {
                 self.person = ctx.text(raw(map)?);
                 if let Some(p) = &self.person {
-                    let path = ctx.here();
-                    ctx.person_refs.push((p.clone(), path));
+                    ctx.reference(p, IdSet::People);
                 }
             }
             1 => self.hours_per_year = ctx.nonneg_decimal(raw(map)?),

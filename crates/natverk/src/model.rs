@@ -47,28 +47,32 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    pub(crate) fn build(inv: &Inventory) -> Index {
-        let mut idx = Index::default();
-        for (i, u) in inv.units.iter().enumerate() {
-            idx.units.entry(u.id.clone()).or_insert(i);
-        }
-        for (i, p) in inv.people.iter().enumerate() {
-            idx.people.entry(p.id.clone()).or_insert(i);
-        }
-        for (i, s) in inv.fee_schedules.iter().enumerate() {
-            idx.schedules.entry(s.id.clone()).or_insert(i);
-        }
-        for (i, n) in inv.networks.iter().enumerate() {
-            idx.networks.entry(n.id.clone()).or_insert(i);
-        }
+    /// The index, given the id maps the loader built while reading.
+    pub(crate) fn with_ids(
+        inv: &Inventory,
+        units: HashMap<String, usize>,
+        people: HashMap<String, usize>,
+        schedules: HashMap<String, usize>,
+        networks: HashMap<String, usize>,
+    ) -> Index {
+        let mut idx = Index {
+            units,
+            people,
+            schedules,
+            networks,
+            rates: HashMap::new(),
+        };
+        idx.add_rates(inv);
+        idx
+    }
+    fn add_rates(&mut self, inv: &Inventory) {
         for r in &inv.exchange_rates {
-            idx.rates
+            self.rates
                 .entry(r.currency.clone())
                 .or_default()
                 .entry(r.year)
                 .or_insert(r.rate);
         }
-        idx
     }
 }
 

@@ -28,6 +28,24 @@ pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     a.checked_div(b).ok_or(Overflow)
 }
 
+/// Checked addition of two-decimal figures that must stay exact: near the
+/// top of the range (about 7.9e26 and up) the type keeps fewer than two
+/// decimals and would drop cents (1.4e28 + 0.20 gives 1.4e28); that is an
+/// overflow too. (Only for rounded figures: sums of unrounded amounts may
+/// round in their 28th digit, as exact decimal arithmetic does.)
+pub fn add_cents(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    let r = add(a, b)?;
+    if r.checked_sub(a) == Some(b) {
+        Ok(r)
+    } else {
+        Err(Overflow)
+    }
+}
+/// Checked subtraction of two-decimal figures that must stay exact.
+pub fn sub_cents(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    add_cents(a, -b)
+}
+
 /// The spec's rounding: two decimals, half away from zero, never `-0.00`.
 pub fn round2(d: Decimal) -> Decimal {
     let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
@@ -40,8 +58,21 @@ pub fn round2(d: Decimal) -> Decimal {
 /// Formats a (rounded) amount with exactly two decimals: `65000.00`.
 pub fn fmt2(d: Decimal) -> String {
     let mut r = round2(d);
+    // Near the top of the range (about 7.9e26 and up) the type cannot hold
+    // two decimal places, and `rescale` stops short: pad the text instead.
     r.rescale(2);
-    r.to_string()
+    let mut s = r.to_string();
+    let decimals = match s.find('.') {
+        Some(p) => s.len() - p - 1,
+        None => {
+            s.push('.');
+            0
+        }
+    };
+    for _ in decimals..2 {
+        s.push('0');
+    }
+    s
 }
 
 /// Formats an amount for people: thousands grouped, two decimals.
@@ -107,11 +138,17 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
         && frac.is_none_or(|f| !f.is_empty() && f.iter().all(u8::is_ascii_digit));
     if !ok {
         return Err(if text.contains(['e', 'E']) {
-            format!("invalid decimal `{}`: write it without an exponent", clip(text))
+            format!(
+                "invalid decimal `{}`: write it without an exponent",
+                clip(text)
+            )
         } else if text.contains([' ', '\u{a0}', ',']) {
             format!("invalid decimal `{}`: write it without thousands separators, with `.` as decimal point", clip(text))
         } else {
-            format!("invalid decimal `{}`: expected digits with an optional `.` and decimals", clip(text))
+            format!(
+                "invalid decimal `{}`: expected digits with an optional `.` and decimals",
+                clip(text)
+            )
         });
     }
     Decimal::from_str_exact(text).map_err(|_| {
@@ -152,36 +189,37 @@ pub struct Money {
 impl Money {
     /// fees + time + travel + other.
     pub fn gross(&self) -> Result<Decimal, Overflow> {
-        add(add(add(self.fees, self.time)?, self.travel)?, self.other)
+        let two = add_cents(self.fees, self.time)?;
+        add_cents(add_cents(two, self.travel)?, self.other)
     }
     /// gross − granted.
     pub fn net(&self) -> Result<Decimal, Overflow> {
-        sub(self.gross()?, self.granted)
+        sub_cents(self.gross()?, self.granted)
     }
     /// net − expected.
     pub fn expected_net(&self) -> Result<Decimal, Overflow> {
-        sub(self.net()?, self.expected)
+        sub_cents(self.net()?, self.expected)
     }
     /// Field-wise sum.
     pub fn plus(&self, o: &Money) -> Result<Money, Overflow> {
         Ok(Money {
-            fees: add(self.fees, o.fees)?,
-            time: add(self.time, o.time)?,
-            travel: add(self.travel, o.travel)?,
-            other: add(self.other, o.other)?,
-            granted: add(self.granted, o.granted)?,
-            expected: add(self.expected, o.expected)?,
+            fees: add_cents(self.fees, o.fees)?,
+            time: add_cents(self.time, o.time)?,
+            travel: add_cents(self.travel, o.travel)?,
+            other: add_cents(self.other, o.other)?,
+            granted: add_cents(self.granted, o.granted)?,
+            expected: add_cents(self.expected, o.expected)?,
         })
     }
     /// Field-wise difference.
     pub fn minus(&self, o: &Money) -> Result<Money, Overflow> {
         Ok(Money {
-            fees: sub(self.fees, o.fees)?,
-            time: sub(self.time, o.time)?,
-            travel: sub(self.travel, o.travel)?,
-            other: sub(self.other, o.other)?,
-            granted: sub(self.granted, o.granted)?,
-            expected: sub(self.expected, o.expected)?,
+            fees: sub_cents(self.fees, o.fees)?,
+            time: sub_cents(self.time, o.time)?,
+            travel: sub_cents(self.travel, o.travel)?,
+            other: sub_cents(self.other, o.other)?,
+            granted: sub_cents(self.granted, o.granted)?,
+            expected: sub_cents(self.expected, o.expected)?,
         })
     }
     /// The nine fields in SPEC §5.1 order, with their names.
@@ -256,6 +294,16 @@ mod tests {
         assert!(parse_decimal(&"9".repeat(40))
             .unwrap_err()
             .contains("too many digits"));
+    }
+
+    #[test]
+    fn two_decimals_even_at_the_top_of_the_range() {
+        let big = Decimal::from_str("1514680205173885369245368223").unwrap();
+        assert_eq!(fmt2(big), "1514680205173885369245368223.00");
+        let tenth = Decimal::from_str("151468020517388536924536822.3").unwrap();
+        assert_eq!(fmt2(tenth), "151468020517388536924536822.30");
+        assert_eq!(fmt2(Decimal::MAX), "79228162514264337593543950335.00");
+        assert_eq!(fmt2(Decimal::from_str("-7.005").unwrap()), "-7.01");
     }
 
     #[test]

@@ -467,47 +467,71 @@ fn group(inv: &Inventory, rows: &[Row], by: &[GroupKey]) -> Result<Vec<Line>, Er
             return Err(Error::new(vec![cost::too_many_rows("subject parts")]));
         }
     }
-    let mut groups: BTreeMap<Vec<KeyValue>, (Option<String>, Money)> = BTreeMap::new();
+    // Keys borrow from the inventory while grouping; only the lines'
+    // keys are copied out at the end.
+    let mut groups: BTreeMap<Vec<KeyRef<'_>>, (Option<&str>, Money)> = BTreeMap::new();
     let mut key = Vec::with_capacity(by.len());
     for r in rows {
         let n = &inv.networks[r.network];
-        let parts: Vec<(Option<&String>, Money)> = if by_subject && !n.subjects.is_empty() {
-            n.subjects
-                .iter()
-                .map(Some)
-                .zip(split(&r.money, n.subjects.len())?)
-                .collect()
+        let split_parts;
+        let parts: &[Money] = if by_subject && n.subjects.len() > 1 {
+            split_parts = split(&r.money, n.subjects.len())?;
+            &split_parts
         } else {
-            vec![(None, r.money)]
+            std::slice::from_ref(&r.money)
         };
-        for (subject, m) in parts {
+        for (j, m) in parts.iter().enumerate() {
             key.clear();
             for k in by {
                 key.push(match k {
-                    GroupKey::Network => KeyValue::Text(n.id.clone()),
+                    GroupKey::Network => KeyRef::Text(&n.id),
                     GroupKey::Subject => {
-                        subject.map_or(KeyValue::Null, |s| KeyValue::Text(s.clone()))
+                        n.subjects.get(j).map_or(KeyRef::Null, |s| KeyRef::Text(s))
                     }
                     GroupKey::Organiser => {
-                        n.organiser.clone().map_or(KeyValue::Null, KeyValue::Text)
+                        n.organiser.as_deref().map_or(KeyRef::Null, KeyRef::Text)
                     }
-                    GroupKey::Unit => n.unit.clone().map_or(KeyValue::Null, KeyValue::Text),
-                    GroupKey::Kind => KeyValue::Text(n.kind.as_str().to_string()),
-                    GroupKey::Status => KeyValue::Text(n.status.as_str().to_string()),
-                    GroupKey::Year => KeyValue::Year(r.year),
+                    GroupKey::Unit => n.unit.as_deref().map_or(KeyRef::Null, KeyRef::Text),
+                    GroupKey::Kind => KeyRef::Text(n.kind.as_str()),
+                    GroupKey::Status => KeyRef::Text(n.status.as_str()),
+                    GroupKey::Year => KeyRef::Year(r.year),
                 });
             }
-            match groups.get_mut(&key) {
-                Some((_, acc)) => *acc = acc.plus(&m)?,
+            match groups.get_mut(key.as_slice()) {
+                Some((_, acc)) => *acc = acc.plus(m)?,
                 None => {
-                    let name = by.contains(&GroupKey::Network).then(|| n.name.clone());
-                    groups.insert(key.clone(), (name, m));
+                    let name = by.contains(&GroupKey::Network).then_some(n.name.as_str());
+                    groups.insert(key.clone(), (name, *m));
                 }
             }
         }
     }
     Ok(groups
         .into_iter()
-        .map(|(keys, (name, money))| Line { keys, name, money })
+        .map(|(keys, (name, money))| Line {
+            keys: keys.into_iter().map(KeyRef::owned).collect(),
+            name: name.map(str::to_string),
+            money,
+        })
         .collect())
+}
+
+/// A key value borrowed from the inventory while grouping. The variants
+/// are in [`KeyValue`]'s order, so both sort alike (years, then texts by
+/// code point, then null).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum KeyRef<'a> {
+    Year(i32),
+    Text(&'a str),
+    Null,
+}
+
+impl KeyRef<'_> {
+    fn owned(self) -> KeyValue {
+        match self {
+            KeyRef::Year(y) => KeyValue::Year(y),
+            KeyRef::Text(t) => KeyValue::Text(t.to_string()),
+            KeyRef::Null => KeyValue::Null,
+        }
+    }
 }

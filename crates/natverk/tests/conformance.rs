@@ -139,7 +139,10 @@ fn syntax_errors_carry_line_and_column() {
 #[test]
 fn the_readme_example_loads_and_reports() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = readme.find("```json\n").expect("a json block in the README") + 8;
+    let start = readme
+        .find("```json\n")
+        .expect("a json block in the README")
+        + 8;
     let end = start + readme[start..].find("```").unwrap();
     let inv = Inventory::from_json(&readme[start..end]).unwrap_or_else(|e| panic!("{e}"));
     let r = inv.report(&ReportOptions::new(2024, 2025)).unwrap();

@@ -6,8 +6,12 @@
 //!   figures computed by hand.
 //! - `robustness`: malformed input never panics or hangs (SPEC §9).
 //! - `properties`: invariants on generated inventories (proptest).
+//! - `invariants`: reports under reordering, scaling and a JSON round trip.
+//! - `crashers`: fuzz crashers kept as regression fixtures, and the limits.
 
 mod conformance;
+mod crashers;
+mod invariants;
 mod properties;
 mod robustness;
 mod rules;

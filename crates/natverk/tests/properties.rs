@@ -122,7 +122,7 @@ fn network() -> impl Strategy<Value = Value> {
         })
 }
 
-fn inventory() -> impl Strategy<Value = Value> {
+pub(crate) fn inventory() -> impl Strategy<Value = Value> {
     prop::collection::vec(network(), 0..8).prop_map(|nets| {
         let nets: Vec<Value> = nets
             .into_iter()
@@ -152,7 +152,7 @@ fn inventory() -> impl Strategy<Value = Value> {
     })
 }
 
-fn load(v: &Value) -> Inventory {
+pub(crate) fn load(v: &Value) -> Inventory {
     Inventory::from_json(&v.to_string()).unwrap_or_else(|e| panic!("{e}\n{v}"))
 }
 

@@ -239,7 +239,10 @@ fn huge_whole_numbers_are_invalid_values_at_their_path() {
     let digits = "9".repeat(5000);
     for (population, path) in [
         (digits.clone(), "organisation.population"),
-        (format!(r#"{{"2023": {digits}}}"#), "organisation.population.2023"),
+        (
+            format!(r#"{{"2023": {digits}}}"#),
+            "organisation.population.2023",
+        ),
         ("1.5".to_string(), "organisation.population"),
         ("-3".to_string(), "organisation.population"),
     ] {
@@ -247,9 +250,16 @@ fn huge_whole_numbers_are_invalid_values_at_their_path() {
             r#"{{"format": "natverk/1", "organisation": {{"name": "X", "currency": "SEK", "population": {population}}}}}"#
         );
         let err = Inventory::from_slice(text.as_bytes()).unwrap_err();
-        let got: Vec<(Code, &str)> = err.findings.iter().map(|f| (f.code, f.path.as_str())).collect();
+        let got: Vec<(Code, &str)> = err
+            .findings
+            .iter()
+            .map(|f| (f.code, f.path.as_str()))
+            .collect();
         assert_eq!(got, [(Code::InvalidValue, path)], "{population:.20}");
-        assert!(err.findings[0].message.len() < 300, "message quotes a clipped value");
+        assert!(
+            err.findings[0].message.len() < 300,
+            "message quotes a clipped value"
+        );
     }
 }
 
