@@ -53,7 +53,7 @@ fi
 
 step "wasm-opt -Oz (npm binaryen; never Debian's, TOOLCHAIN pitfall 2)"
 raw_size=$(wc -c < pkg.tmp/natverk_wasm_bg.wasm)
-node_modules/.bin/wasm-opt -Oz \
+node_modules/.bin/wasm-opt -Oz --converge --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg.tmp/natverk_wasm_bg.wasm -o pkg.tmp/natverk_wasm_bg.opt.wasm

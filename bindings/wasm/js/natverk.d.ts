@@ -148,8 +148,6 @@ export class Inventory {
   report(options: ReportOptions): Report;
   /** Equality statistics (SPEC §7.1). */
   equality(options: EqualityOptions): Equality;
-  /** The inventory as `natverk/1` JSON text. */
-  toJson(): string;
   /** Frees the WebAssembly memory now. */
   free(): void;
   [Symbol.dispose](): void;

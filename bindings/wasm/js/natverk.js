@@ -133,11 +133,6 @@ export class Inventory {
     return call(() => this.#inner.equality(options));
   }
 
-  /** The inventory as `natverk/1` JSON text. */
-  toJson() {
-    return call(() => this.#inner.toJson());
-  }
-
   /** Frees the WebAssembly memory now instead of at garbage collection. */
   free() {
     this.#inner.free();

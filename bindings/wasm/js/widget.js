@@ -26,6 +26,12 @@
 
 import { init, Inventory } from './natverk.js';
 
+// Start fetching and compiling the WebAssembly module as soon as this script
+// is imported, so it is ready (or nearly) when an element attaches. `init()`
+// returns the same promise to every later caller; a failure is reported by
+// the element that awaits it.
+init().catch(() => {});
+
 /** Lines shown before the reader asks for all of them. */
 const PAGE = 100;
 const MONEY = ['fees', 'time', 'travel', 'other', 'gross', 'granted', 'expected', 'net', 'expected_net'];
@@ -257,6 +263,7 @@ export class NatverkInventory extends HTMLElement {
   #root;
   #inventory = null;
   #data = null; // the inventory as parsed JSON (unit names, delegations)
+  #bytes = null; // the file as fetched (valid: the core loaded it)
   #loaded = null; // src of #inventory
   #loadError = null;
   #token = 0;
@@ -316,12 +323,14 @@ export class NatverkInventory extends HTMLElement {
       this.#inventory?.free();
       this.#inventory = null;
       this.#data = null;
+      this.#bytes = null;
       this.#orgName = null;
       this.#loadError = null;
       try {
         const [, bytes] = await Promise.all([init(), this.#fetch(src)]);
         if (token !== this.#token) return;
         this.#inventory = Inventory.fromJson(bytes);
+        this.#bytes = bytes;
       } catch (e) {
         if (token !== this.#token) return;
         this.#loadError = e;
@@ -347,7 +356,8 @@ export class NatverkInventory extends HTMLElement {
 
   // The inventory as JSON (unit names, delegations), read only when needed.
   get #file() {
-    if (!this.#data) this.#data = JSON.parse(this.#inventory.toJson());
+    // Names only, for display; every figure comes from the core.
+    if (!this.#data) this.#data = JSON.parse(new TextDecoder().decode(this.#bytes));
     return this.#data;
   }
 

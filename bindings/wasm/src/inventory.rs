@@ -60,11 +60,4 @@ impl JsInventory {
         let eq = self.inner.equality(&opts).map_err(|e| to_js_error(&e))?;
         convert::parse(&eq.to_json_compact())
     }
-
-    /// The inventory as `natverk/1` JSON text (decimals as strings), which
-    /// loads back to the same inventory.
-    #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.inner.to_json()
-    }
 }

@@ -8,7 +8,7 @@
 //! the SPEC §7.2 findings.
 //!
 //! - [`inventory`]: the `Inventory` class (`fromJson`, `check`, `checkJson`,
-//!   `report`, `equality`, `toJson`).
+//!   `report`, `equality`).
 //! - [`convert`]: input text/bytes, options, results and errors at the boundary.
 #![deny(missing_docs)]
 

@@ -31,7 +31,10 @@ function run(c) {
     case 'check':
       return Inventory.checkJson(input, c.options);
     case 'load':
-      return JSON.parse(Inventory.fromJson(input).toJson());
+      // The corpus's load cases are failures (their findings are compared);
+      // the JS API does not re-serialise an inventory.
+      Inventory.fromJson(input);
+      return { loaded: true };
     case 'report':
       return Inventory.fromJson(input).report(c.options);
     case 'equality':
@@ -133,13 +136,6 @@ describe('Inventory', () => {
     assert.match(e.hours.woman, /^\d+\.\d\d$/);
     const ids = e.networks.map((n) => n.network);
     assert.deepEqual(ids, [...ids].sort());
-  });
-
-  test('toJson round-trips', () => {
-    const inv = Inventory.fromJson(fs.readFileSync(GOTEBORG, 'utf8'));
-    const again = Inventory.fromJson(inv.toJson());
-    assert.equal(again.toJson(), inv.toJson());
-    assert.deepEqual(again.report({ from: 2023, to: 2026, by: ['subject', 'year'] }), inv.report({ from: 2023, to: 2026, by: ['subject', 'year'] }));
   });
 
   test('check gives warnings judged against today (string or Date)', () => {
@@ -296,6 +292,6 @@ describe('Inventory', () => {
   test('free releases the instance', () => {
     const inv = Inventory.fromJson(MODELLKONCEPT);
     inv.free();
-    assert.throws(() => inv.toJson());
+    assert.throws(() => inv.report({ from: 2024, to: 2024 }));
   });
 });

@@ -88,17 +88,29 @@ pub enum Leave {
 
 impl<'de> Deserialize<'de> for Leave {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Leave, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum L {
-            Word(String),
-            List(Vec<String>),
+        // A small visitor rather than `#[serde(untagged)]`, whose buffering
+        // machinery would add kilobytes to the WebAssembly build.
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Leave;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("\"recommended\", comma-separated network ids, or a list of ids")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Leave, E> {
+                Ok(Leave::parse(v))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Leave, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.push(id);
+                }
+                Ok(Leave::Networks(ids))
+            }
         }
-        Ok(match L::deserialize(d)? {
-            L::Word(w) if w == "recommended" => Leave::Recommended,
-            L::Word(w) => Leave::parse(&w),
-            L::List(v) => Leave::Networks(v),
-        })
+        d.deserialize_any(V)
     }
 }
 
