@@ -62,17 +62,7 @@ fn assert_money_json(report: &str) {
         assert_eq!(s.split_once('.').map(|(_, f)| f.len()), Some(2), "{s}");
         s.replace('.', "").parse().unwrap()
     };
-    for k in [
-        "fees",
-        "time",
-        "travel",
-        "other",
-        "gross",
-        "granted",
-        "expected",
-        "net",
-        "expected_net",
-    ] {
+    for k in natverk::money::MONEY_FIELDS {
         let sum: i128 = lines.iter().map(|l| cents(l[k].as_str().unwrap())).sum();
         assert_eq!(sum, cents(v["total"][k].as_str().unwrap()), "{k}");
     }

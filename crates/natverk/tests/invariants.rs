@@ -135,17 +135,7 @@ fn d(v: &Value) -> Decimal {
     .unwrap()
 }
 
-const MONEY: [&str; 9] = [
-    "fees",
-    "time",
-    "travel",
-    "other",
-    "gross",
-    "granted",
-    "expected",
-    "net",
-    "expected_net",
-];
+const MONEY: [&str; 9] = natverk::money::MONEY_FIELDS;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
