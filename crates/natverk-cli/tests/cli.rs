@@ -915,3 +915,40 @@ fn unknown_leave_ids_are_findings_and_bad_years_are_usage_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("before"));
 }
+
+#[test]
+fn csv_cells_from_the_file_cannot_become_spreadsheet_formulas() {
+    let d = tmp();
+    let f = write(
+        d.path(),
+        "formula.json",
+        r#"{"format": "natverk/1", "organisation": {"name": "K", "currency": "SEK"},
+  "networks": [
+    {"id": "n1", "name": "=HYPERLINK(\"http://x\",\"klick\")", "organiser": "@SUM(1+1)",
+     "subjects": ["+cmd", "-x", "vanlig"], "start": "2024-01-01",
+     "costs": [{"kind": "fee", "amount": "100"}]}
+  ]}"#,
+    );
+    for by in ["network", "organiser", "subject"] {
+        let o = run(&[
+            "report", &f, "--year", "2024", "--by", by, "--format", "csv",
+        ]);
+        assert_eq!(code(&o), 0, "{}", err(&o));
+        let text = out(&o);
+        let mut r = csv::Reader::from_reader(text.as_bytes());
+        for rec in r.records() {
+            for cell in rec.unwrap().iter() {
+                let negative_number = cell.starts_with('-') && cell.parse::<f64>().is_ok();
+                let formula = cell.starts_with(['=', '+', '@', '-']) && !negative_number;
+                assert!(!formula, "a formula-like cell: {cell}");
+            }
+        }
+        if by == "subject" {
+            // money stays plain, and ordinary text is untouched
+            assert!(
+                text.contains("'+cmd,") && text.contains("vanlig,"),
+                "{text}"
+            );
+        }
+    }
+}

@@ -21,6 +21,18 @@ fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| format!("cannot write CSV: {e}"))
 }
 
+/// A text from the file, safe to open in a spreadsheet: a cell that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a
+/// formula by Excel or LibreOffice, so it gets a leading `'` (OWASP's advice
+/// for CSV injection). Money and counts are written by natverk and never
+/// need it.
+fn text(s: &str) -> String {
+    match s.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
 fn err(e: csv::Error) -> String {
     format!("cannot write CSV: {e}")
 }
@@ -36,7 +48,7 @@ pub fn report(r: &Report) -> Result<String, String> {
             .iter()
             .map(|c| match c {
                 Cell::Year(y) => y.to_string(),
-                Cell::Text(t) => (*t).to_string(),
+                Cell::Text(t) => text(t),
                 Cell::Null => String::new(),
             })
             .collect();
@@ -97,8 +109,8 @@ pub fn equality(e: &Equality) -> Result<String, String> {
         let mut row = vec![
             "network".to_string(),
             String::new(),
-            n.network.clone(),
-            n.name.clone(),
+            text(&n.network),
+            text(&n.name),
         ];
         row.extend([n.woman, n.man, n.other, n.unknown].map(|x| x.to_string()));
         row.push(match n.balanced {
