@@ -228,6 +228,20 @@ const HAND: &str = r#"{
   ]
 }"#;
 
+/// `natverk import CSV --organisation Org --currency SEK -o TARGET`.
+fn import_as_org(csv: &str, target: &Path) -> Output {
+    run(&[
+        "import",
+        csv,
+        "--organisation",
+        "Org",
+        "--currency",
+        "SEK",
+        "-o",
+        target.to_str().unwrap(),
+    ])
+}
+
 fn import_args<'a>(csv: &'a str, o: &'a str) -> Vec<&'a str> {
     vec![
         "import",
@@ -300,16 +314,7 @@ fn import_takes_commas_and_english_headers() {
         "id,name,unit,unit_central,start,fee\nx,\"X, the network\",ks,true,2024-01-01,\"1,5\"\ny,Y,ks,1,2024-01-01,1200.25\n",
     );
     let target = d.path().join("en.json");
-    let o = run(&[
-        "import",
-        &csv,
-        "--organisation",
-        "Org",
-        "--currency",
-        "SEK",
-        "-o",
-        target.to_str().unwrap(),
-    ]);
+    let o = import_as_org(&csv, &target);
     assert_eq!(code(&o), 0, "{}", err(&o));
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
     assert_eq!(v["networks"][0]["name"], "X, the network");
@@ -332,16 +337,7 @@ a;D;nätverk;kultur;ja;2024-01-01;pågående;1 000,00;SEK\r\n",
     );
     let target = d.path().join("out.json");
     std::fs::write(&target, "old").unwrap();
-    let o = run(&[
-        "import",
-        &csv,
-        "--organisation",
-        "Org",
-        "--currency",
-        "SEK",
-        "-o",
-        target.to_str().unwrap(),
-    ]);
+    let o = import_as_org(&csv, &target);
     assert_eq!(code(&o), 1, "{}", err(&o));
     let e = err(&o);
     for (row, col) in [

@@ -224,17 +224,18 @@ impl Money {
     }
     /// The nine fields in SPEC §5.1 order, with their names.
     pub fn fields(&self) -> Result<[(&'static str, Decimal); 9], Overflow> {
-        Ok([
-            ("fees", self.fees),
-            ("time", self.time),
-            ("travel", self.travel),
-            ("other", self.other),
-            ("gross", self.gross()?),
-            ("granted", self.granted),
-            ("expected", self.expected),
-            ("net", self.net()?),
-            ("expected_net", self.expected_net()?),
-        ])
+        let values = [
+            self.fees,
+            self.time,
+            self.travel,
+            self.other,
+            self.gross()?,
+            self.granted,
+            self.expected,
+            self.net()?,
+            self.expected_net()?,
+        ];
+        Ok(std::array::from_fn(|i| (MONEY_FIELDS[i], values[i])))
     }
 }
 
