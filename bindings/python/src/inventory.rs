@@ -69,7 +69,7 @@ impl PyInventory {
 
     /// How many networks the inventory lists.
     fn __len__(&self) -> usize {
-        self.inner.networks.len()
+        self.inner.networks().len()
     }
 }
 

@@ -3,9 +3,48 @@
 
 use chrono::NaiveDate;
 use js_sys::{Array, Object, Reflect, Uint8Array, JSON};
-use natverk::{Code, Error, Finding};
+use natverk::present::{Message, Template};
+use natverk::{Code, Error, Finding, Findings, Path};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+static NOT_INVENTORY: Template = Template {
+    key: "wasm.not_inventory",
+    en: "expected the inventory as a string, Uint8Array or ArrayBuffer, got {got}",
+    sv: "inventeringen ska ges som en sträng, Uint8Array eller ArrayBuffer, men det är {got}",
+};
+static NOT_OPTIONS: Template = Template {
+    key: "wasm.not_options",
+    en: "invalid options: expected an object such as {example}, got {got}",
+    sv: "ogiltiga val: här ska det stå ett objekt som {example}, men det är {got}",
+};
+static OPTIONS_NOT_JSON: Template = Template {
+    key: "wasm.options_not_json",
+    en: "invalid options: they cannot be written as JSON",
+    sv: "ogiltiga val: de går inte att skriva som JSON",
+};
+static UNKNOWN_OPTION: Template = Template {
+    key: "wasm.unknown_option",
+    en: "invalid options: unknown field `{key}`, expected `today`",
+    sv: "ogiltiga val: okänt fält `{key}`, här ska det stå `today`",
+};
+static BAD_TODAY: Template = Template {
+    key: "wasm.bad_today",
+    en: "invalid options: `today` must be a date written YYYY-MM-DD, got `{got}`",
+    sv: "ogiltiga val: `today` ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men det är `{got}`",
+};
+
+fn options_path() -> Path {
+    Path::root().key("options")
+}
+
+fn options_error(path: Path, message: Message) -> Error {
+    Error::Options(Findings::new(vec![Finding::new(
+        Code::InvalidValue,
+        path,
+        message,
+    )]))
+}
 
 /// What a `fromJson`/`checkJson` argument holds.
 pub enum Input {
@@ -28,14 +67,11 @@ impl Input {
         if let Some(b) = value.dyn_ref::<js_sys::ArrayBuffer>() {
             return Ok(Input::Bytes(Uint8Array::new(b).to_vec()));
         }
-        Err(Error::one(
+        Err(Error::Invalid(Findings::new(vec![Finding::new(
             Code::InvalidValue,
-            "",
-            format!(
-                "expected the inventory as a string, Uint8Array or ArrayBuffer, got {}",
-                type_name(value)
-            ),
-        ))
+            Path::root(),
+            Message::new(&NOT_INVENTORY).with("got", type_name(value)),
+        )])))
     }
 
     /// The bytes the core reads.
@@ -61,25 +97,17 @@ fn type_name(value: &JsValue) -> String {
 /// `undefined`/`null` are refused: `from` and `to` are required.
 pub fn options_text(options: &JsValue) -> Result<String, Error> {
     if !options.is_object() || Array::is_array(options) {
-        return Err(Error::one(
-            Code::InvalidValue,
-            "options",
-            format!(
-                "invalid options: expected an object such as {{\"from\": 2024, \"to\": 2025}}, got {}",
-                type_name(options)
-            ),
+        return Err(options_error(
+            options_path(),
+            Message::new(&NOT_OPTIONS)
+                .with("example", r#"{"from": 2024, "to": 2025}"#)
+                .with("got", type_name(options)),
         ));
     }
     JSON::stringify(options)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| {
-            Error::one(
-                Code::InvalidValue,
-                "options",
-                "invalid options: they cannot be written as JSON",
-            )
-        })
+        .ok_or_else(|| options_error(options_path(), Message::new(&OPTIONS_NOT_JSON)))
 }
 
 /// The `today` of `{today}` check options: a `YYYY-MM-DD` string, or the
@@ -89,13 +117,11 @@ pub fn check_today(options: &JsValue) -> Result<NaiveDate, Error> {
         return Ok(js_today());
     }
     if !options.is_object() || Array::is_array(options) {
-        return Err(Error::one(
-            Code::InvalidValue,
-            "options",
-            format!(
-                "invalid options: expected an object such as {{\"today\": \"2024-01-31\"}}, got {}",
-                type_name(options)
-            ),
+        return Err(options_error(
+            options_path(),
+            Message::new(&NOT_OPTIONS)
+                .with("example", r#"{"today": "2024-01-31"}"#)
+                .with("got", type_name(options)),
         ));
     }
     let keys = Object::keys::<JsValue>(options.unchecked_ref());
@@ -105,13 +131,13 @@ pub fn check_today(options: &JsValue) -> Result<NaiveDate, Error> {
         if key != "today" {
             findings.push(Finding::new(
                 Code::InvalidValue,
-                "options",
-                format!("invalid options: unknown field `{key}`, expected `today`"),
+                options_path(),
+                Message::new(&UNKNOWN_OPTION).with("key", key),
             ));
         }
     }
     if !findings.is_empty() {
-        return Err(Error::new(findings));
+        return Err(Error::Options(Findings::new(findings)));
     }
     let today = Reflect::get(options, &JsValue::from_str("today")).unwrap_or(JsValue::UNDEFINED);
     if today.is_undefined() || today.is_null() {
@@ -124,12 +150,9 @@ pub fn check_today(options: &JsValue) -> Result<NaiveDate, Error> {
             let shown = today
                 .as_string()
                 .unwrap_or_else(|| format!("a value of type {}", type_name(&today)));
-            Error::one(
-                Code::InvalidValue,
-                "options.today",
-                format!(
-                    "invalid options: `today` must be a date written YYYY-MM-DD, got `{shown}`"
-                ),
+            options_error(
+                options_path().key("today"),
+                Message::new(&BAD_TODAY).with("got", shown),
             )
         })
 }
@@ -157,7 +180,7 @@ pub fn parse(json: &str) -> Result<JsValue, JsValue> {
 pub fn to_js_error(err: &Error) -> JsValue {
     let e = js_sys::Error::new(&err.to_string());
     e.set_name("InventoryError");
-    let findings = JSON::parse(&err.to_json_compact())
+    let findings = JSON::parse(&err.findings().to_json_in(natverk::Lang::En, false))
         .and_then(|o| Reflect::get(&o, &JsValue::from_str("findings")))
         .unwrap_or_else(|_| Array::new().into());
     // Setting a property on a fresh Error object cannot fail.

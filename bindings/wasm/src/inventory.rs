@@ -31,14 +31,16 @@ impl JsInventory {
     pub fn check_json(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let today = check_today(&options).map_err(|e| to_js_error(&e))?;
         let input = Input::from_js(&input).map_err(|e| to_js_error(&e))?;
-        convert::parse(&natverk::check(input.bytes(), today).to_json_compact())
+        convert::parse(&natverk::check(input.bytes(), today).to_json_in(natverk::Lang::En, false))
     }
 
     /// The warnings of this inventory (SPEC §6), judged against
     /// `options.today` (default: today), as SPEC §7.2 findings.
     pub fn check(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let today = check_today(&options).map_err(|e| to_js_error(&e))?;
-        convert::parse(&Findings::new(self.inner.warnings(today)).to_json_compact())
+        convert::parse(
+            &Findings::new(self.inner.warnings(today)).to_json_in(natverk::Lang::En, false),
+        )
     }
 
     /// A cost report (SPEC §5) as a SPEC §5.1 object. Options: `from`, `to`

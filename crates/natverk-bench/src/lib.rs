@@ -15,7 +15,7 @@
 //! let mut out = Vec::new();
 //! natverk_bench::generate(&natverk_bench::Params { seed: 7, networks: 20 }, &mut out).unwrap();
 //! let inv = natverk::Inventory::from_slice(&out).unwrap();
-//! assert_eq!(inv.networks.len(), 20);
+//! assert_eq!(inv.networks().len(), 20);
 //! ```
 
 use std::io::{self, Write};
@@ -437,15 +437,15 @@ mod tests {
         assert_eq!(a, generate_vec(&p));
         assert_ne!(a, generate_vec(&Params { seed: 43, ..p }));
         let inv = natverk::Inventory::from_slice(&a).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(inv.networks.len(), 400);
-        assert_eq!(inv.units.len(), ORGANISATIONS * UNITS_PER_ORG);
+        assert_eq!(inv.networks().len(), 400);
+        assert_eq!(inv.data().units.len(), ORGANISATIONS * UNITS_PER_ORG);
         let mut o = natverk::ReportOptions::new(2024, 2026);
         o.by = vec![natverk::GroupKey::Subject, natverk::GroupKey::Year];
         let r = inv.report(&o).unwrap_or_else(|e| panic!("{e}"));
         assert!(!r.total.fees.is_zero());
         // every status and charge shape appears
         for s in natverk::Status::ALL {
-            assert!(inv.networks.iter().any(|n| n.status == *s), "{s}");
+            assert!(inv.networks().iter().any(|n| n.status == *s), "{s}");
         }
     }
 }

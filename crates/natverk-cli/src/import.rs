@@ -689,8 +689,8 @@ pub fn import(bytes: &[u8], opts: &Options) -> Result<Imported, Vec<Problem>> {
         Ok(inventory) if problems.is_empty() => Ok(Imported { inventory, notes }),
         Ok(_) => Err(sorted(problems)),
         Err(e) => {
-            for f in e.findings {
-                let (row, column) = locate(&f.path, &sources, &units, &colname);
+            for f in e.into_findings() {
+                let (row, column) = locate(&f.path.to_string(), &sources, &units, &colname);
                 // A cell already reported here says it better.
                 if row.is_some()
                     && column.is_some()
@@ -698,10 +698,14 @@ pub fn import(bytes: &[u8], opts: &Options) -> Result<Imported, Vec<Problem>> {
                 {
                     continue;
                 }
-                let mut message = f.message;
-                let sv: Vec<&str> = match f.path.rsplit('.').next() {
-                    Some("kind") => WORDS_SV[..5].iter().map(|(w, _)| *w).collect(),
-                    Some("status") => WORDS_SV[5..].iter().map(|(w, _)| *w).collect(),
+                let mut message = f.message.to_string();
+                let last = match f.path.segments().last() {
+                    Some(natverk::Seg::Key(k)) => k.to_string(),
+                    _ => String::new(),
+                };
+                let sv: Vec<&str> = match last.as_str() {
+                    "kind" => WORDS_SV[..5].iter().map(|(w, _)| *w).collect(),
+                    "status" => WORDS_SV[5..].iter().map(|(w, _)| *w).collect(),
                     _ => Vec::new(),
                 };
                 if f.code == Code::InvalidValue && !sv.is_empty() {

@@ -11,10 +11,8 @@ use std::process::ExitCode;
 
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use natverk::money::Lang;
-use natverk::{
-    EqualityOptions, Error, Findings, GroupKey, Inventory, Leave, ReportOptions, Scope, Status,
-};
+use natverk::Lang;
+use natverk::{EqualityOptions, Error, GroupKey, Inventory, Leave, ReportOptions, Scope, Status};
 
 mod atomic;
 mod import;
@@ -140,12 +138,10 @@ impl Range {
     }
     fn equality(&self) -> EqualityOptions {
         let (from, to) = self.years();
-        EqualityOptions {
-            from,
-            to,
-            scope: self.scope,
-            statuses: self.statuses.clone(),
-        }
+        let mut o = EqualityOptions::new(from, to);
+        o.scope = self.scope;
+        o.statuses = self.statuses.clone();
+        o
     }
     fn shown(&self, lang: Lang) -> Shown {
         let (from, to) = self.years();
@@ -253,11 +249,11 @@ fn text_bytes(mut s: String) -> Vec<u8> {
 
 /// Prints the findings of a failure the way `check` would, and fails.
 fn fail(err: Error, out: &mut dyn Write, o: &Output) -> Failure {
-    if err.is_options_error() {
-        let msgs: Vec<String> = err.findings.iter().map(|f| f.message.clone()).collect();
+    if let Error::Options(f) = &err {
+        let msgs: Vec<String> = f.iter().map(|f| f.message_in(o.lang)).collect();
         return Failure::Usage(msgs.join("; "));
     }
-    let findings = Findings::new(err.findings.clone());
+    let findings = err.into_findings();
     let text = match o.format {
         Format::Json => findings.to_json(),
         _ => table::findings(&findings),
@@ -299,7 +295,7 @@ fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                     render::tr(o.lang, "today", "dagens datum").into(),
                     today.to_string(),
                 )],
-                findings: findings.findings.clone(),
+                findings: findings.as_slice().to_vec(),
                 equality: None,
                 today,
             };
@@ -311,10 +307,10 @@ fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                     .into_bytes(),
                 Format::Md => text_bytes(render::md::findings(&findings, o.lang)),
                 Format::Html => render::html::findings(&findings, &ctx).into_bytes(),
-                Format::Xlsx => render::xlsx::findings(&findings.findings, &ctx).map_err(usage)?,
+                Format::Xlsx => render::xlsx::findings(findings.as_slice(), &ctx).map_err(usage)?,
             };
             emit(o.output.as_deref(), out, &bytes)?;
-            Ok(if findings.errors > 0 {
+            Ok(if findings.errors() > 0 {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -332,15 +328,12 @@ fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             need_output_for_xlsx(&o)?;
             let inv = load(&file, out, &o)?;
             let (from, to) = range.years();
-            let opts = ReportOptions {
-                from,
-                to,
-                scope: range.scope,
-                by: by.clone(),
-                statuses: range.statuses.clone(),
-                leave: leave.as_deref().map(Leave::parse),
-                leave_from,
-            };
+            let mut opts = ReportOptions::new(from, to);
+            opts.scope = range.scope;
+            opts.by = by.clone();
+            opts.statuses = range.statuses.clone();
+            opts.leave = leave.as_deref().map(Leave::parse);
+            opts.leave_from = leave_from;
             let report = inv.report(&opts).map_err(|e| fail(e, out, &o))?;
             let bytes = match o.format {
                 Format::Json => text_bytes(report.to_json()),
@@ -472,7 +465,7 @@ fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                     if warnings > 0 {
                         eprintln!(
                             "natverk: imported {} networks; {warnings} warnings: see them with `natverk check`",
-                            imported.inventory.networks.len()
+                            imported.inventory.networks().len()
                         );
                     }
                     Ok(ExitCode::SUCCESS)
@@ -495,7 +488,7 @@ fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             emit(
                 output.as_deref(),
                 out,
-                &text_bytes(natverk::schema::json_schema()),
+                &text_bytes(natverk::format::generate::json_schema()),
             )?;
             Ok(ExitCode::SUCCESS)
         }

@@ -1,8 +1,9 @@
 //! Tables for people: aligned columns, amounts with thousands grouped.
 
-use natverk::equality::{Counts, Equality};
-use natverk::money::{fmt_human, Lang, MONEY_FIELDS};
-use natverk::{Findings, KeyValue, Money, Report, Severity};
+use natverk::money::fmt_human;
+use natverk::Lang;
+use natverk::{Counts, Equality};
+use natverk::{Findings, KeyValue, Money, Report};
 
 use crate::render::{currency_word, key_heading, money_headings, years};
 
@@ -43,10 +44,10 @@ fn grid(rows: &[Vec<String>], right: &[bool]) -> String {
 }
 
 fn money_cells(m: &Money, lang: Lang) -> Vec<String> {
-    match m.fields() {
-        Ok(f) => f.iter().map(|(_, v)| fmt_human(*v, lang)).collect(),
-        Err(_) => vec!["overflow".into(); MONEY_FIELDS.len()],
-    }
+    m.fields()
+        .iter()
+        .map(|(_, v)| fmt_human(*v, lang))
+        .collect()
 }
 
 /// A cost report as a table, with its total (and savings).
@@ -67,7 +68,7 @@ pub fn report(r: &Report, lang: Lang) -> String {
             row.push(match v {
                 KeyValue::Year(y) => y.to_string(),
                 KeyValue::Text(t) => t.clone(),
-                KeyValue::Null => "–".into(),
+                _ => "–".into(),
             });
             if *k == natverk::GroupKey::Network {
                 row.push(l.name.clone().unwrap_or_default());
@@ -230,21 +231,17 @@ pub fn equality(e: &Equality, lang: Lang) -> String {
 /// Findings, one a line, then a count.
 pub fn findings(f: &Findings) -> String {
     let mut out = String::new();
-    for x in &f.findings {
+    for x in f {
         out.push_str(&x.to_string());
         out.push('\n');
     }
-    let errors = f
-        .findings
-        .iter()
-        .filter(|x| x.severity == Severity::Error)
-        .count();
+    let errors = f.errors();
     out.push_str(&format!(
         "{} error{}, {} warning{}",
         errors,
         if errors == 1 { "" } else { "s" },
-        f.warnings,
-        if f.warnings == 1 { "" } else { "s" }
+        f.warnings(),
+        if f.warnings() == 1 { "" } else { "s" }
     ));
     out
 }

@@ -803,7 +803,7 @@ fn the_committed_schema_is_the_one_the_core_derives() {
 }
 
 fn validator() -> jsonschema::Validator {
-    let schema: Value = serde_json::from_str(&natverk::schema::json_schema()).unwrap();
+    let schema: Value = serde_json::from_str(&natverk::format::generate::json_schema()).unwrap();
     assert!(
         jsonschema::meta::is_valid(&schema),
         "a valid 2020-12 schema"

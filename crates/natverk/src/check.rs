@@ -3,10 +3,13 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::cost;
+use crate::cost::{self, network_path};
 use crate::equality::balanced;
-use crate::finding::{Code, Finding};
-use crate::model::{Gender, Inventory, Network, NetworkKind, Role, Side, Status};
+use crate::finding::{Code, Finding, Path};
+use crate::inventory::Inventory;
+use crate::model::{Gender, Network, NetworkKind, Person, Role, Side, Status};
+use crate::present::messages as m;
+use crate::present::Message;
 
 /// A warning family: looks at one network and adds findings.
 type Rule = fn(&Inventory, usize, &Network, NaiveDate, &mut Vec<Finding>);
@@ -26,7 +29,7 @@ const RULES: &[Rule] = &[
 /// Every warning of the inventory, judged against `today`.
 pub fn warnings(inv: &Inventory, today: NaiveDate) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (i, n) in inv.networks.iter().enumerate() {
+    for (i, n) in inv.networks().iter().enumerate() {
         for rule in RULES {
             rule(inv, i, n, today, &mut out);
         }
@@ -42,27 +45,30 @@ fn current(n: &Network) -> bool {
     )
 }
 
-fn warn(out: &mut Vec<Finding>, code: Code, path: String, msg: String) {
+fn warn(out: &mut Vec<Finding>, code: Code, path: Path, msg: Message) {
     out.push(Finding::new(code, path, msg));
 }
 
-fn costed_time(inv: &Inventory, n: &Network) -> bool {
-    n.participants.iter().any(|p| {
-        p.hours_per_year.is_some()
-            && inv
-                .person(&p.person)
-                .is_some_and(|x| x.hourly_cost.is_some())
-    })
+/// The people sitting in network `i`, in the order of its participants.
+fn people<'a>(inv: &'a Inventory, i: usize) -> impl Iterator<Item = &'a Person> + 'a {
+    let ix = inv.ix();
+    ix.participants[ix.networks[i].participants.clone()]
+        .iter()
+        .map(move |p| &inv.data().people[p.person as usize])
 }
 
 fn no_costs(inv: &Inventory, i: usize, n: &Network, _: NaiveDate, out: &mut Vec<Finding>) {
     if current(n)
         && n.kind != NetworkKind::Declaration
         && n.costs.is_empty()
-        && !costed_time(inv, n)
+        && !inv.ix().networks[i].costed_time
     {
-        warn(out, Code::NoCosts, format!("networks[{i}].costs"), format!(
-            "network `{}` has no costs and no costed staff time: add its fees, or hours with an hourly cost", n.id));
+        warn(
+            out,
+            Code::NoCosts,
+            network_path(i).key("costs"),
+            Message::new(&m::NO_COSTS).with("id", &n.id),
+        );
     }
 }
 
@@ -71,11 +77,8 @@ fn no_participants(_: &Inventory, i: usize, n: &Network, _: NaiveDate, out: &mut
         warn(
             out,
             Code::NoParticipants,
-            format!("networks[{i}].participants"),
-            format!(
-                "network `{}` has no participants: add who represents the organisation",
-                n.id
-            ),
+            network_path(i).key("participants"),
+            Message::new(&m::NO_PARTICIPANTS).with("id", &n.id),
         );
     }
 }
@@ -84,35 +87,41 @@ fn composition(inv: &Inventory, i: usize, n: &Network, _: NaiveDate, out: &mut V
     if !current(n) {
         return;
     }
-    let people: Vec<_> = n
-        .participants
-        .iter()
-        .filter_map(|p| inv.person(&p.person))
-        .collect();
-    let politicians: Vec<_> = people
-        .iter()
-        .filter(|p| p.role == Role::Politician)
-        .collect();
-    let path = format!("networks[{i}].participants");
-    if !politicians.is_empty() && !politicians.iter().any(|p| p.side == Some(Side::Opposition)) {
+    let (mut politicians, mut opposition, mut officials) = (false, false, false);
+    for p in people(inv, i) {
+        match p.role {
+            Role::Politician => {
+                politicians = true;
+                opposition |= p.side == Some(Side::Opposition);
+            }
+            Role::Official => officials = true,
+        }
+    }
+    let path = network_path(i).key("participants");
+    if politicians && !opposition {
         warn(
             out,
             Code::NoOpposition,
             path.clone(),
-            format!(
-                "politicians sit in `{}`, none from the opposition: consider an opposition seat",
-                n.id
-            ),
+            Message::new(&m::NO_OPPOSITION).with("id", &n.id),
         );
     }
     if n.kind == NetworkKind::Programme {
-        if politicians.is_empty() {
-            warn(out, Code::NoPolitician, path.clone(), format!(
-                "programme `{}` has no politician: a programme's delegation usually includes the responsible politician", n.id));
+        if !politicians {
+            warn(
+                out,
+                Code::NoPolitician,
+                path.clone(),
+                Message::new(&m::NO_POLITICIAN).with("id", &n.id),
+            );
         }
-        if !people.iter().any(|p| p.role == Role::Official) {
-            warn(out, Code::NoOfficial, path, format!(
-                "programme `{}` has no official: a programme's delegation usually includes officials", n.id));
+        if !officials {
+            warn(
+                out,
+                Code::NoOfficial,
+                path,
+                Message::new(&m::NO_OFFICIAL).with("id", &n.id),
+            );
         }
     }
 }
@@ -121,23 +130,23 @@ fn gender_imbalance(inv: &Inventory, i: usize, n: &Network, _: NaiveDate, out: &
     if !current(n) {
         return;
     }
-    let (mut w, mut m) = (0u64, 0u64);
-    for p in n.participants.iter().filter_map(|p| inv.person(&p.person)) {
+    let (mut w, mut men) = (0u64, 0u64);
+    for p in people(inv, i) {
         match p.gender {
             Some(Gender::Woman) => w += 1,
-            Some(Gender::Man) => m += 1,
+            Some(Gender::Man) => men += 1,
             _ => {}
         }
     }
-    if balanced(w, m) == Some(false) {
+    if balanced(w, men) == Some(false) {
         warn(
             out,
             Code::GenderImbalance,
-            format!("networks[{i}].participants"),
-            format!(
-                "`{}` has {w} women and {m} men: a balanced delegation has 40–60 % of each",
-                n.id
-            ),
+            network_path(i).key("participants"),
+            Message::new(&m::GENDER_IMBALANCE)
+                .with("id", &n.id)
+                .with("women", w)
+                .with("men", men),
         );
     }
 }
@@ -146,7 +155,7 @@ fn deadlines(_: &Inventory, i: usize, n: &Network, today: NaiveDate, out: &mut V
     let (Status::Proposed, Some(d)) = (n.status, n.deadline) else {
         return;
     };
-    let path = format!("networks[{i}].deadline");
+    let path = network_path(i).key("deadline");
     let soon = today
         .checked_add_days(Days::new(30))
         .unwrap_or(NaiveDate::MAX);
@@ -155,10 +164,9 @@ fn deadlines(_: &Inventory, i: usize, n: &Network, today: NaiveDate, out: &mut V
             out,
             Code::DeadlinePassed,
             path,
-            format!(
-                "the deadline of `{}` passed on {d}: decide the proposal or mark it declined",
-                n.id
-            ),
+            Message::new(&m::DEADLINE_PASSED)
+                .with("id", &n.id)
+                .with("date", d),
         );
     } else if d <= soon {
         let left = (d - today).num_days();
@@ -166,10 +174,10 @@ fn deadlines(_: &Inventory, i: usize, n: &Network, today: NaiveDate, out: &mut V
             out,
             Code::DeadlineSoon,
             path,
-            format!(
-                "the deadline of `{}` is {d}, in {left} days: decide before then",
-                n.id
-            ),
+            Message::new(&m::DEADLINE_SOON)
+                .with("id", &n.id)
+                .with("date", d)
+                .with("days", left),
         );
     }
 }
@@ -186,28 +194,33 @@ fn ended_but_active(
             warn(
                 out,
                 Code::EndedButActive,
-                format!("networks[{i}].end"),
-                format!(
-                    "`{}` ended on {e} but its status is active: set status `ended` or a later end",
-                    n.id
-                ),
+                network_path(i).key("end"),
+                Message::new(&m::ENDED_BUT_ACTIVE)
+                    .with("id", &n.id)
+                    .with("date", e),
             );
         }
     }
 }
 
 fn uncosted_time(inv: &Inventory, i: usize, n: &Network, _: NaiveDate, out: &mut Vec<Finding>) {
-    for (j, p) in n.participants.iter().enumerate() {
+    for (j, (p, person)) in n.participants.iter().zip(people(inv, i)).enumerate() {
         let Some(h) = p.hours_per_year else { continue };
         if h.is_zero() {
             continue;
         }
-        if inv
-            .person(&p.person)
-            .is_some_and(|x| x.hourly_cost.is_none())
-        {
-            warn(out, Code::UncostedTime, format!("networks[{i}].participants[{j}].hours_per_year"), format!(
-                "person `{}` spends {h} hours a year here but has no `hourly_cost`: the time is not costed", p.person));
+        if person.hourly_cost.is_none() {
+            warn(
+                out,
+                Code::UncostedTime,
+                network_path(i)
+                    .key("participants")
+                    .index(j)
+                    .key("hours_per_year"),
+                Message::new(&m::UNCOSTED_TIME)
+                    .with("id", &p.person)
+                    .with("hours", h),
+            );
         }
     }
 }
@@ -235,12 +248,10 @@ fn overfinanced(inv: &Inventory, i: usize, n: &Network, today: NaiveDate, out: &
         warn(
             out,
             Code::Overfinanced,
-            format!("networks[{i}].financing"),
-            format!(
-                "the financing of `{}` exceeds its cost in {}: check shares and caps",
-                n.id,
-                list.join(", ")
-            ),
+            network_path(i).key("financing"),
+            Message::new(&m::OVERFINANCED)
+                .with("id", &n.id)
+                .with("years", list.join(", ")),
         );
     }
 }

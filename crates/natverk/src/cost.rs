@@ -5,21 +5,26 @@ use std::collections::HashSet;
 use std::ops::RangeInclusive;
 
 use chrono::{Datelike, NaiveDate};
+
+use crate::limits::MAX_REPORT_ROWS;
 use rust_decimal::Decimal;
 
-use crate::finding::{Code, Finding};
+use crate::finding::{Code, Finding, Path};
+use crate::inventory::{CostIx, Inventory};
 use crate::model::*;
-use crate::money::{add, div, mul, round2, sub, Money, Overflow};
+use crate::money::{add, div, mul, round2, sub, Overflow, Sums};
+use crate::present::messages as m;
+use crate::present::Message;
 
 /// One network in one year, its money fields rounded (SPEC §4).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    /// Index of the network in [`Inventory::networks`].
+pub(crate) struct Row {
+    /// Index of the network in the inventory's networks.
     pub network: usize,
     /// The year.
     pub year: i32,
     /// fees, time, travel, other, granted, expected, each rounded.
-    pub money: Money,
+    pub money: Sums,
     /// Non-denied financing, before weighting, exceeds gross.
     pub overfinanced: bool,
 }
@@ -42,8 +47,8 @@ pub(crate) struct Filter<'a> {
 }
 
 impl Filter<'_> {
-    pub fn admits(&self, inv: &Inventory, n: &Network) -> bool {
-        self.statuses.contains(&n.status) && (!self.central_only || inv.is_central(n))
+    pub fn admits(&self, inv: &Inventory, ni: usize, n: &Network) -> bool {
+        self.statuses.contains(&n.status) && (!self.central_only || inv.is_central_at(ni))
     }
 }
 
@@ -106,20 +111,18 @@ pub(crate) fn cost_years(
     to: i32,
 ) -> RangeInclusive<i32> {
     let cut = cut.map_or(i64::MAX, i64::from);
-    match c.charge {
-        Charge::Yearly {
-            from: cf, to: ct, ..
-        } => {
-            let lo = i64::from(cf.unwrap_or(n.start.year()));
-            let hi = match (ct, end) {
+    match c.per {
+        Per::Year => {
+            let lo = i64::from(c.from.unwrap_or(n.start.year()));
+            let hi = match (c.to, end) {
                 (Some(t), _) => i64::from(t),
                 (None, Some(e)) => i64::from(e.year()),
                 (None, None) => i64::MAX,
             };
             clamp(lo..=hi.min(cut), from, to)
         }
-        Charge::Once { date } => {
-            let y = i64::from(date.unwrap_or(n.start).year());
+        Per::Once => {
+            let y = i64::from(c.date.unwrap_or(n.start).year());
             if y > cut {
                 #[allow(clippy::reversed_empty_ranges)]
                 return 1..=0;
@@ -156,29 +159,30 @@ pub(crate) struct Problems {
 }
 
 impl Problems {
-    fn overflow(&mut self, path: String) {
+    fn overflow(&mut self, path: Path) {
         if !self.overflow {
             self.overflow = true;
             self.findings.push(Finding::new(
                 Code::Overflow,
                 path,
-                "a sum is too large for exact decimal arithmetic (about 7.9e28): check the amounts for a typo",
+                Message::new(&m::SUM_OVERFLOW),
             ));
         }
     }
 }
 
-/// Most network-years one report computes (rows of the ledger, and subject
-/// parts when grouping by subject): 100 years of a 50 000-network national
-/// inventory. Each takes about 100 bytes, so this bounds a report's memory
-/// to about half a gigabyte; a larger report fails with a finding.
-pub const MAX_REPORT_ROWS: usize = 5_000_000;
+/// The path of network `ni`.
+pub(crate) fn network_path(ni: usize) -> Path {
+    Path::root().key("networks").index(ni)
+}
 
-pub(crate) fn too_many_rows(what: &str) -> Finding {
+pub(crate) fn too_many_rows(what: &'static str) -> Finding {
     Finding::new(
         Code::InvalidValue,
-        "options",
-        format!("the report would have more than {MAX_REPORT_ROWS} {what}: report fewer years, a scope or fewer statuses"),
+        Path::root().key("options"),
+        Message::new(&m::TOO_MANY_ROWS)
+            .with("limit", MAX_REPORT_ROWS)
+            .label("what", what),
     )
 }
 
@@ -188,9 +192,9 @@ pub(crate) fn ledger(inv: &Inventory, sc: &Scenario<'_>, problems: &mut Problems
     let mut rows = Vec::new();
     let span = (sc.to - sc.from + 1).max(0) as usize;
     let mut acc: Vec<Option<Acc>> = vec![None; span];
-    for (ni, n) in inv.networks.iter().enumerate() {
+    for (ni, n) in inv.networks().iter().enumerate() {
         if let Some(f) = &sc.filter {
-            if !f.admits(inv, n) {
+            if !f.admits(inv, ni, n) {
                 continue;
             }
         }
@@ -200,10 +204,10 @@ pub(crate) fn ledger(inv: &Inventory, sc: &Scenario<'_>, problems: &mut Problems
         if let Err(Overflow) =
             network_rows(inv, ni, n, sc, leave_from, &mut acc, &mut rows, problems)
         {
-            problems.overflow(format!("networks[{ni}]"));
+            problems.overflow(network_path(ni));
         }
         if rows.len() > MAX_REPORT_ROWS {
-            problems.findings.push(too_many_rows("network-years"));
+            problems.findings.push(too_many_rows("count.network_years"));
             break;
         }
     }
@@ -227,17 +231,9 @@ fn network_rows(
     let slot = |y: i32| (y - sc.from) as usize;
 
     let years = network_years(n, end, sc.from, sc.to);
+    let nx = &inv.ix().networks[ni];
     if !years.is_empty() {
-        let mut time = Decimal::ZERO;
-        for p in &n.participants {
-            let (Some(h), Some(cost)) = (
-                p.hours_per_year,
-                inv.person(&p.person).and_then(|x| x.hourly_cost),
-            ) else {
-                continue;
-            };
-            time = add(time, mul(h, cost)?)?;
-        }
+        let time = nx.time?;
         for y in years {
             acc[slot(y)] = Some(Acc {
                 time,
@@ -246,12 +242,13 @@ fn network_rows(
         }
     }
 
-    for (ci, c) in n.costs.iter().enumerate() {
+    let cixs = &inv.ix().costs[nx.costs.clone()];
+    for (ci, (c, cx)) in n.costs.iter().zip(cixs).enumerate() {
         for y in cost_years(n, c, end, cut, sc.from, sc.to) {
-            let Some(mut amount) = charge(inv, ni, ci, c, y, problems)? else {
+            let Some(mut amount) = charge(inv, ni, ci, c, cx, y, problems)? else {
                 continue;
             };
-            if let Charge::Yearly { prorate: true, .. } = c.charge {
+            if c.per == Per::Year && c.prorate {
                 let months = prorate_months(n.start, end, y);
                 if months != 12 {
                     amount = div(mul(amount, Decimal::from(months))?, Decimal::from(12))?;
@@ -295,18 +292,17 @@ fn charge(
     ni: usize,
     ci: usize,
     c: &Cost,
+    cx: &CostIx,
     y: i32,
     problems: &mut Problems,
 ) -> Result<Option<Decimal>, Overflow> {
-    let (amount, currency, key) = match &c.amount {
-        Amount::Fixed { amount, currency } => (*amount, currency.as_deref(), "currency"),
-        Amount::Schedule(id) => {
-            let Some(s) = inv.schedule(id) else {
-                return Ok(None);
-            };
+    let (amount, key) = match (c.amount, cx.schedule) {
+        (Some(amount), _) => (amount, "currency"),
+        (None, Some(si)) => {
+            let s = &inv.data().fee_schedules[si as usize];
             let py = y + s.population_offset;
             let Some(pop) = inv
-                .organisation
+                .organisation()
                 .population
                 .as_ref()
                 .and_then(|p| p.of_year(py))
@@ -314,37 +310,48 @@ fn charge(
                 if problems.populations.insert(py) {
                     problems.findings.push(Finding::new(
                         Code::MissingPopulation,
-                        format!("networks[{ni}].costs[{ci}].schedule"),
-                        format!("fee schedule `{id}` needs the population of {py} (for {y}) and the file has none that early: add it to `organisation.population`"),
+                        cost_path(ni, ci).key("schedule"),
+                        Message::new(&m::MISSING_POPULATION)
+                            .with("id", &s.id)
+                            .with("year", py)
+                            .with("for_year", y),
                     ));
                 }
                 return Ok(None);
             };
-            (schedule_amount(s, pop)?, s.currency.as_deref(), "schedule")
+            (schedule_amount(s, pop)?, "schedule")
         }
+        (None, None) => return Ok(None),
     };
-    match currency {
-        Some(cur) if cur != inv.organisation.currency => match inv.rate(cur, y) {
+    match cx.currency {
+        Some(cur) => match inv.ix().rate(cur, y) {
             Some(rate) => Ok(Some(mul(amount, rate)?)),
             None => {
-                if problems.rates.insert((cur.to_string(), y)) {
+                let code = &inv.ix().currencies[cur as usize];
+                if problems.rates.insert((code.clone(), y)) {
                     problems.findings.push(Finding::new(
                         Code::MissingRate,
-                        format!("networks[{ni}].costs[{ci}].{key}"),
-                        format!("no exchange rate for {cur} in {y} or earlier: add one to `exchange_rates`"),
+                        cost_path(ni, ci).key(key),
+                        Message::new(&m::MISSING_RATE)
+                            .with("currency", code)
+                            .with("year", y),
                     ));
                 }
                 Ok(None)
             }
         },
-        _ => Ok(Some(amount)),
+        None => Ok(Some(amount)),
     }
+}
+
+fn cost_path(ni: usize, ci: usize) -> Path {
+    network_path(ni).key("costs").index(ci)
 }
 
 /// The amount a fee schedule charges for population `pop` (SPEC §3.1).
 pub fn schedule_amount(s: &FeeSchedule, pop: u64) -> Result<Decimal, Overflow> {
-    match &s.pricing {
-        Pricing::Tiers(tiers) => {
+    match (&s.tiers, &s.per_capita) {
+        (Some(tiers), _) => {
             // The loader checked that the bounds rise strictly and only the
             // last tier is open, so the first tier with pop ≤ max_population
             // is found by binary search (a schedule may have many tiers).
@@ -354,7 +361,7 @@ pub fn schedule_amount(s: &FeeSchedule, pop: u64) -> Result<Decimal, Overflow> {
                 .or(tiers.last())
                 .map_or(Decimal::ZERO, |t| t.amount))
         }
-        Pricing::PerCapita(pc) => {
+        (None, Some(pc)) => {
             let mut a = add(
                 pc.base.unwrap_or_default(),
                 mul(pc.rate, Decimal::from(pop))?,
@@ -367,17 +374,18 @@ pub fn schedule_amount(s: &FeeSchedule, pop: u64) -> Result<Decimal, Overflow> {
             }
             Ok(a)
         }
+        (None, None) => Ok(Decimal::ZERO),
     }
 }
 
 /// Rounds a network-year and applies its financing (SPEC §4).
 fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
-    let mut m = Money {
+    let mut m = Sums {
         fees: round2(a.fees),
         time: round2(a.time),
         travel: round2(a.travel),
         other: round2(a.other),
-        ..Money::default()
+        ..Sums::default()
     };
     let gross = m.gross()?;
     let total = add(add(add(a.fees, a.time)?, a.travel)?, a.other)?;
@@ -429,10 +437,10 @@ pub(crate) fn overfinanced_years(
     ni: usize,
     last: i32,
 ) -> Vec<RangeInclusive<i32>> {
-    let n = &inv.networks[ni];
+    let n = &inv.networks()[ni];
     let from = n.start.year();
     let to = n.end.map_or(last.max(from), |e| e.year());
-    let cuts = breakpoints(inv, n, from, to);
+    let cuts = breakpoints(inv, ni, n, from, to);
     let mut out: Vec<RangeInclusive<i32>> = Vec::new();
     for (k, &y) in cuts.iter().enumerate() {
         let stretch_end = cuts.get(k + 1).map_or(to, |next| next - 1);
@@ -457,44 +465,49 @@ fn one_year(inv: &Inventory, ni: usize, y: i32) -> Option<Row> {
     };
     let mut problems = Problems::default();
     let mut rows = Vec::with_capacity(1);
-    let n = &inv.networks[ni];
+    let n = &inv.networks()[ni];
     let ok = network_rows(inv, ni, n, &sc, None, &mut [None], &mut rows, &mut problems).is_ok();
     rows.pop().filter(|_| ok && problems.findings.is_empty())
 }
 
 /// The years in `from..=to` at which a network's figures may differ from
 /// the year before, ascending, starting with `from`.
-fn breakpoints(inv: &Inventory, n: &Network, from: i32, to: i32) -> Vec<i32> {
+fn breakpoints(inv: &Inventory, ni: usize, n: &Network, from: i32, to: i32) -> Vec<i32> {
     // from: the first year; start + 1 and end, end + 1: prorating.
     let mut cuts = vec![from, n.start.year() + 1];
     if let Some(e) = n.end {
         cuts.extend([e.year(), e.year() + 1]);
     }
-    let mut currencies: Vec<&str> = Vec::new();
-    for c in &n.costs {
-        match c.charge {
-            Charge::Yearly {
-                from: cf, to: ct, ..
-            } => {
-                cuts.extend(cf);
-                cuts.extend(ct.map(|t| t + 1));
+    let mut currencies: Vec<u32> = Vec::new();
+    let mut offsets: Vec<i32> = Vec::new();
+    let cixs = &inv.ix().costs[inv.ix().networks[ni].costs.clone()];
+    for (c, cx) in n.costs.iter().zip(cixs) {
+        match c.per {
+            Per::Year => {
+                cuts.extend(c.from);
+                cuts.extend(c.to.map(|t| t + 1));
             }
-            Charge::Once { date } => {
-                let y = date.unwrap_or(n.start).year();
+            Per::Once => {
+                let y = c.date.unwrap_or(n.start).year();
                 cuts.extend([y, y + 1]);
             }
         }
-        match &c.amount {
-            Amount::Fixed { currency, .. } => currencies.extend(currency.as_deref()),
-            Amount::Schedule(id) => {
-                let Some(s) = inv.schedule(id) else { continue };
-                currencies.extend(s.currency.as_deref());
-                // The population of y + offset changes where y + offset
-                // reaches a year of the list.
-                if let Some(Population::ByYear(m)) = &inv.organisation.population {
-                    cuts.extend(m.keys().map(|k| k - s.population_offset));
-                }
-            }
+        currencies.extend(cx.currency);
+        if let Some(si) = cx.schedule {
+            offsets.push(inv.data().fee_schedules[si as usize].population_offset);
+        }
+    }
+    // The population of y + offset changes where y + offset reaches a year
+    // of the list: once per distinct offset, not once per cost.
+    offsets.sort_unstable();
+    offsets.dedup();
+    if let Some(Population::ByYear(years)) = &inv.organisation().population {
+        for off in offsets {
+            cuts.extend(
+                years
+                    .range(from.saturating_add(off)..=to.saturating_add(off))
+                    .map(|(k, _)| k - off),
+            );
         }
     }
     for f in &n.financing {
@@ -504,9 +517,11 @@ fn breakpoints(inv: &Inventory, n: &Network, from: i32, to: i32) -> Vec<i32> {
     currencies.sort_unstable();
     currencies.dedup();
     for cur in currencies {
-        if let Some(rates) = inv.index.rates.get(cur) {
-            cuts.extend(rates.keys());
-        }
+        cuts.extend(
+            inv.ix().rates[cur as usize]
+                .range(from..=to)
+                .map(|(y, _)| *y),
+        );
     }
     cuts.retain(|y| (from..=to).contains(y));
     cuts.sort_unstable();
@@ -610,9 +625,9 @@ mod tests {
                 nets.join(",")
             );
             let inv = Inventory::from_json(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
-            for ni in 0..inv.networks.len() {
+            for ni in 0..inv.networks().len() {
                 let last = 2010 + next(25) as i32;
-                let n = &inv.networks[ni];
+                let n = &inv.networks()[ni];
                 let to = n.end.map_or(last.max(n.start.year()), |e| e.year());
                 let every: Vec<i32> = (n.start.year()..=to)
                     .filter(|&y| one_year(&inv, ni, y).is_some_and(|r| r.overfinanced))
@@ -640,28 +655,7 @@ mod tests {
 
     #[test]
     fn leave_end_follows_notice() {
-        let mut n = Network {
-            id: "x".into(),
-            name: "x".into(),
-            organiser: None,
-            kind: NetworkKind::Network,
-            subjects: vec![],
-            unit: None,
-            start: d(2020, 1, 1),
-            end: None,
-            deadline: None,
-            status: Status::Active,
-            notice_months: 0,
-            via: None,
-            decision: None,
-            url: None,
-            purpose: None,
-            notes: None,
-            assessment: None,
-            participants: vec![],
-            costs: vec![],
-            financing: vec![],
-        };
+        let mut n = Network::new("x", "x", d(2020, 1, 1));
         assert_eq!(leave_end(&n, 2025), Some(d(2024, 12, 31)));
         n.notice_months = 12;
         assert_eq!(leave_end(&n, 2025), Some(d(2025, 12, 31)));
@@ -675,13 +669,13 @@ mod tests {
 
     #[test]
     fn money_round_trip_through_fields() {
-        let m = Money {
+        let m = Sums {
             fees: Decimal::from(100),
             granted: Decimal::from(30),
             expected: Decimal::from(20),
-            ..Money::default()
+            ..Sums::default()
         };
-        let f = m.fields().unwrap();
+        let f = m.money().unwrap().fields();
         assert_eq!(f[4].1, Decimal::from(100));
         assert_eq!(f[7].1, Decimal::from(70));
         assert_eq!(f[8].1, Decimal::from(50));

@@ -3,49 +3,18 @@
 use std::collections::{BTreeMap, HashSet};
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 use crate::cost::{self, Filter};
-use crate::finding::Error;
-use crate::model::{Gender, Inventory, Network, Role, Scope, Side, Status};
+use crate::error::Error;
+use crate::inventory::Inventory;
+use crate::model::{Gender, Network, Role, Side};
 use crate::money::{self, add, mul, Overflow};
-use crate::report::{check_range, default_statuses, option_error};
-
-/// Options of the equality statistics: a report's, without `by` and `leave`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EqualityOptions {
-    /// First year, inclusive.
-    pub from: i32,
-    /// Last year, inclusive.
-    pub to: i32,
-    /// Every network, or only those of central units.
-    #[serde(default)]
-    pub scope: Scope,
-    /// Statuses included; `None`: every status but `declined`.
-    #[serde(default)]
-    pub statuses: Option<Vec<Status>>,
-}
-
-impl EqualityOptions {
-    /// Statistics over `from..=to`, everything else default.
-    pub fn new(from: i32, to: i32) -> EqualityOptions {
-        EqualityOptions {
-            from,
-            to,
-            scope: Scope::All,
-            statuses: None,
-        }
-    }
-    /// Options from a JSON object (`from`, `to`, `scope`, `statuses`).
-    pub fn from_json(text: &str) -> Result<EqualityOptions, Error> {
-        // from_slice: the loader's reader, so only one is compiled in
-        serde_json::from_slice(text.as_bytes()).map_err(|e| option_error(&e))
-    }
-}
+use crate::options::{default_statuses, EqualityOptions, Scope};
 
 /// Counts by gender.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[non_exhaustive]
 pub struct Counts {
     /// Women.
     pub woman: u64,
@@ -81,6 +50,7 @@ pub fn balanced(w: u64, m: u64) -> Option<bool> {
 
 /// Sums by gender, exact; written rounded to two decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct Amounts {
     /// Women.
     pub woman: Decimal,
@@ -119,6 +89,7 @@ impl Serialize for Amounts {
 
 /// Counts by role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[non_exhaustive]
 pub struct ByRole {
     /// Politicians.
     pub politician: Counts,
@@ -128,6 +99,7 @@ pub struct ByRole {
 
 /// Counts of politicians by side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[non_exhaustive]
 pub struct BySide {
     /// The majority.
     pub majority: Counts,
@@ -137,6 +109,7 @@ pub struct BySide {
 
 /// One network's composition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct NetworkCounts {
     /// Network id.
     pub network: String,
@@ -156,6 +129,7 @@ pub struct NetworkCounts {
 
 /// Equality statistics (SPEC §7.1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Equality {
     /// Organisation name.
     pub organisation: String,
@@ -190,30 +164,31 @@ pub struct Equality {
 impl Equality {
     /// SPEC §7.1 JSON, pretty-printed.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::json::pretty(self)
     }
     /// SPEC §7.1 JSON on one line, for machines (the bindings).
     pub fn to_json_compact(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::json::compact(self)
     }
 }
 
 /// Computes the equality statistics (SPEC §7).
-pub fn equality(inv: &Inventory, opts: &EqualityOptions) -> Result<Equality, Error> {
-    check_range(opts.from, opts.to)?;
+pub(crate) fn equality(inv: &Inventory, opts: &EqualityOptions) -> Result<Equality, Error> {
+    opts.validate()?;
     let statuses = opts.statuses.clone().unwrap_or_else(default_statuses);
     let filter = Filter {
         central_only: opts.scope == Scope::Central,
         statuses: &statuses,
     };
-    let nets: Vec<&Network> = inv
-        .networks
+    let nets: Vec<(usize, &Network)> = inv
+        .networks()
         .iter()
-        .filter(|n| filter.admits(inv, n) && cost::has_years(n, opts.from, opts.to))
+        .enumerate()
+        .filter(|(i, n)| filter.admits(inv, *i, n) && cost::has_years(n, opts.from, opts.to))
         .collect();
     let mut e = Equality {
-        organisation: inv.organisation.name.clone(),
-        currency: inv.organisation.currency.clone(),
+        organisation: inv.organisation().name.clone(),
+        currency: inv.organisation().currency.clone(),
         from: opts.from,
         to: opts.to,
         scope: opts.scope,
@@ -229,14 +204,14 @@ pub fn equality(inv: &Inventory, opts: &EqualityOptions) -> Result<Equality, Err
     };
     let mut people = HashSet::new();
     let mut per_net = BTreeMap::new();
-    for n in nets {
+    let people_data = &inv.data().people;
+    for (ni, n) in nets {
         let years = cost::network_years(n, n.end, opts.from, opts.to);
         let nyears = Decimal::from(years.clone().count() as u64);
         let mut c = Counts::default();
-        for p in &n.participants {
-            let Some(person) = inv.person(&p.person) else {
-                continue;
-            };
+        let pix = &inv.ix().participants[inv.ix().networks[ni].participants.clone()];
+        for (p, px) in n.participants.iter().zip(pix) {
+            let person = &people_data[px.person as usize];
             let g = person.gender;
             c.add(g);
             e.seats.add(g);

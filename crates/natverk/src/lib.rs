@@ -3,114 +3,168 @@
 //! A Swedish municipality or region keeps an inventory of the networks and
 //! collaborations it takes part in: who organises them, which subjects they
 //! serve, who represents the organisation and what it costs. This crate
-//! reads such an inventory (format `natverk/1`, JSON), validates it with
-//! findings that say what, where and how to fix, and computes exact cost
-//! reports, warnings and gender-equality statistics.
+//! models such an inventory (format `natverk/1`), validates it with findings
+//! that say what, where and how to fix, and computes exact cost reports,
+//! warnings and gender-equality statistics.
 //!
-//! ## Usage
+//! ## Overview
+//!
+//! - [`InventoryData`] and its parts ([`Organisation`], [`Unit`],
+//!   [`Person`], [`FeeSchedule`], [`Rate`], [`Network`], [`Participant`],
+//!   [`Cost`], [`Financing`]) are plain data: build them in code, or load
+//!   them from JSON.
+//! - [`Inventory`] is a validated, immutable inventory:
+//!   [`Inventory::new`] checks data built in code exactly as
+//!   [`Inventory::from_json`] checks a file, with the same finding codes
+//!   and paths.
+//! - [`Inventory::report`] gives a [`Report`] (SPEC §5),
+//!   [`Inventory::equality`] the [`Equality`] statistics (SPEC §7) and
+//!   [`Inventory::warnings`] the warnings of `check` (SPEC §6).
+//! - Every failure is an [`Error`] carrying every [`Finding`]; every text
+//!   for people exists in Swedish and English ([`present`]).
+//!
+//! ## Usage: an inventory built in code
 //!
 //! ```
-//! use natverk::{Inventory, ReportOptions, GroupKey};
+//! use natverk::{
+//!     Cost, CostKind, Decimal, FeeSchedule, Financing, FinancingStatus, GroupKey, Inventory,
+//!     InventoryData, NaiveDate, Network, NetworkKind, Organisation, Population, ReportOptions,
+//!     Tier,
+//! };
 //!
-//! let inv = Inventory::from_json(r#"{
-//!   "format": "natverk/1",
-//!   "organisation": { "name": "Göteborgs Stad", "currency": "SEK", "population": 604616 },
-//!   "fee_schedules": [ { "id": "skr", "tiers": [
-//!       { "max_population": 100000, "amount": 30000 },
-//!       { "amount": 65000 } ] } ],
-//!   "networks": [ {
-//!     "id": "modellkoncept", "name": "Modellkoncept för jämställdhet",
-//!     "kind": "programme", "subjects": ["jämställdhet"],
-//!     "start": "2024-03-01", "end": "2025-12-31",
-//!     "costs": [ { "kind": "fee", "schedule": "skr" } ],
-//!     "financing": [ { "funder": "Länsstyrelsen", "status": "expected", "probability": "0.8" } ]
-//!   } ]
-//! }"#)?;
+//! let mut org = Organisation::new("Göteborgs Stad", "SEK");
+//! org.population = Some(Population::Constant(604_616));
+//! let mut data = InventoryData::new(org);
+//! data.fee_schedules.push(FeeSchedule::tiered("skr", vec![
+//!     Tier::up_to(100_000, Decimal::from(30_000)),
+//!     Tier::open(Decimal::from(65_000)),
+//! ]));
 //!
+//! let start = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+//! let mut n = Network::new("modellkoncept", "Modellkoncept för jämställdhet", start);
+//! n.kind = NetworkKind::Programme;
+//! n.subjects = vec!["jämställdhet".into()];
+//! n.end = NaiveDate::from_ymd_opt(2025, 12, 31);
+//! n.costs.push(Cost::scheduled(CostKind::Fee, "skr"));
+//! let mut lst = Financing::new("Länsstyrelsen", FinancingStatus::Expected);
+//! lst.probability = Some(Decimal::new(8, 1)); // 0.8
+//! n.financing.push(lst);
+//! data.networks.push(n);
+//!
+//! let inv = Inventory::new(data)?;
 //! let mut opts = ReportOptions::new(2024, 2025);
 //! opts.by = vec![GroupKey::Subject];
 //! let report = inv.report(&opts)?;
-//! assert_eq!(natverk::money::fmt2(report.total.fees), "130000.00");
-//! assert_eq!(natverk::money::fmt2(report.total.expected), "104000.00");
-//! assert_eq!(natverk::money::fmt2(report.total.expected_net()?), "26000.00");
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! assert_eq!(report.total.fees, Decimal::from(130_000));
+//! assert_eq!(report.total.expected, Decimal::from(104_000));
+//! assert_eq!(report.total.expected_net, Decimal::from(26_000));
+//! # Ok::<(), natverk::Error>(())
 //! ```
 //!
-//! A file with problems fails to load with **every** error at once:
+//! ## Usage: a file
+//!
+//! A file with problems fails to load with **every** error at once, each
+//! with its path and a message in Swedish or English:
 //!
 //! ```
-//! let err = natverk::Inventory::from_json(r#"{"format": "natverk/1",
+//! use natverk::{Inventory, Lang};
+//!
+//! let err = Inventory::from_json(r#"{"format": "natverk/1",
 //!   "organisation": {"name": "X", "currency": "sek"},
 //!   "networks": [{"id": "a", "nmae": "A", "start": "2024-13-01"}]}"#).unwrap_err();
-//! let codes: Vec<&str> = err.findings.iter().map(|f| f.code.as_str()).collect();
-//! assert_eq!(codes, ["invalid_value", "unknown_field", "invalid_value", "missing_field"]);
-//! assert_eq!(err.findings[1].path, "networks[0].nmae");
-//! assert!(err.findings[1].message.contains("did you mean `name`"));
+//! let f = &err.findings()[1];
+//! assert_eq!(f.code.as_str(), "unknown_field");
+//! assert_eq!(f.path.to_string(), "networks[0].nmae");
+//! assert!(f.message_in(Lang::En).contains("did you mean `name`"));
+//! assert!(f.message_in(Lang::Sv).contains("menar du `name`"));
 //! ```
 //!
-//! ## Tour
-//! - [`load`]: JSON → [`Inventory`], with findings ([`Finding`], SPEC §6).
-//! - [`model`]: the typed inventory.
+//! ## Modules
+//! - [`model`]: the plain data, declared once ([`format`]).
+//! - [`options`]: the options of reports and statistics.
 //! - [`money`]: exact decimals, the one rounding rule, formatting.
-//! - [`cost`]: the network-years every figure comes from (SPEC §4).
-//! - [`report`]: grouped cost reports and leave scenarios (SPEC §5).
-//! - [`equality`]: who represents the organisation (SPEC §7).
-//! - [`check`](mod@check): warnings judged against a date (SPEC §6).
+//! - [`present`]: the vocabulary and tables for people, in sv and en.
+//! - [`limits`]: every limit of SPEC §9.
+//! - [`format`]: the declaration's machinery, and the generated schema and
+//!   types.
+//!
+//! ## Features
+//! - `clock` (default): [`today`], from the system clock (off in the
+//!   WebAssembly build, where today comes from JavaScript).
 #![deny(missing_docs)]
 
-pub mod check;
-pub mod cost;
-pub mod equality;
-pub mod finding;
-pub mod load;
+mod check;
+mod cost;
+mod equality;
+mod error;
+mod finding;
+pub mod format;
+mod inventory;
+mod json;
+pub mod limits;
+mod load;
 pub mod model;
 pub mod money;
-pub mod report;
-pub mod schema;
+pub mod options;
+pub mod present;
+mod report;
+mod validate;
 
-use chrono::NaiveDate;
+pub use chrono::NaiveDate;
+pub use rust_decimal::Decimal;
 
-pub use equality::{Equality, EqualityOptions};
-pub use finding::{Code, Error, Finding, Findings, Severity};
-pub use model::*;
+pub use equality::{Amounts, ByRole, BySide, Counts, Equality, NetworkCounts};
+pub use error::Error;
+pub use finding::{Code, Finding, Findings, Path, Seg, Severity};
+pub use inventory::Inventory;
+pub use model::Cost;
+pub use model::{
+    Assessment, CostKind, Covers, Decision, FeeSchedule, Financing, FinancingStatus, Gender,
+    InventoryData, Network, NetworkKind, Organisation, ParseWordError, Participant, Per, PerCapita,
+    Person, Population, Rate, Recommendation, Role, Side, Status, Tier, Unit, FORMAT,
+};
 pub use money::Money;
-pub use report::{KeyValue, Leave, Line, Report, ReportOptions};
+pub use options::{EqualityOptions, GroupKey, Leave, ReportOptions, Scope};
+pub use present::Lang;
+pub use report::{KeyValue, Line, Report};
 
-impl Inventory {
-    /// Loads an inventory from JSON text; fails with every error found.
-    pub fn from_json(text: &str) -> Result<Inventory, Error> {
-        load::load(text.as_bytes())
-    }
-    /// Loads an inventory from JSON bytes (UTF-8, a BOM is allowed).
-    pub fn from_slice(bytes: &[u8]) -> Result<Inventory, Error> {
-        load::load(bytes)
-    }
-    /// Every warning, judged against `today` (SPEC §6).
-    pub fn warnings(&self, today: NaiveDate) -> Vec<Finding> {
-        check::warnings(self, today)
-    }
-    /// A cost report (SPEC §5).
-    pub fn report(&self, opts: &ReportOptions) -> Result<Report, Error> {
-        report::report(self, opts)
-    }
-    /// Equality statistics (SPEC §7).
-    pub fn equality(&self, opts: &EqualityOptions) -> Result<Equality, Error> {
-        equality::equality(self, opts)
-    }
-}
-
-/// Checks a file: every error, or (when it loads) every warning (SPEC §6).
+/// Checks a file: every error, or (when it loads) every warning judged
+/// against `today` (SPEC §6). Never fails: problems are findings.
+///
+/// ```
+/// let today = natverk::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+/// let f = natverk::check(br#"{"format": "natverk/1"}"#, today);
+/// assert_eq!(f.errors(), 1);
+/// assert_eq!(f[0].code, natverk::Code::MissingField);
+/// ```
 pub fn check(bytes: &[u8], today: NaiveDate) -> Findings {
-    let (inv, mut findings) = load::parse(bytes);
-    if let Some(inv) = inv {
-        findings.extend(inv.warnings(today));
+    let (data, v) = load::parse(bytes);
+    match data {
+        Some(data) if !v.has_errors() => {
+            let inv = Inventory::from_validated(data, v);
+            Findings::new(inv.warnings(today))
+        }
+        _ => Findings::new(v.findings),
     }
-    Findings::new(findings)
 }
 
 /// Parses a strict `YYYY-MM-DD` date, as the file format writes them.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    load::parse_date(text)
+    let b = text.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        text[..4].parse().ok()?,
+        text[5..7].parse().ok()?,
+        text[8..].parse().ok()?,
+    )
 }
 
 /// Today's date on this machine (the default `today` of the checks).

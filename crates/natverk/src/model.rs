@@ -1,338 +1,83 @@
-//! The typed, validated inventory (SPEC §3).
+//! The inventory as plain data (SPEC §3), declared once.
 //!
-//! Every value here has passed [`crate::load`]: ids are unique, references
-//! resolve, periods are ordered and schedules are well formed, so nothing
-//! downstream re-validates. The types serialise back to `natverk/1` JSON
-//! (decimals as strings, so nothing is lost) with [`Inventory::to_json`].
+//! [`InventoryData`] and the types below are plain data with public fields:
+//! a program builds them in code (every type has a constructor taking its
+//! required fields; optional fields are public and defaulted) or gets them
+//! from a file. They may hold anything their types allow — a negative fee,
+//! a reference to no one; [`crate::Inventory::new`] validates them exactly
+//! as the loader validates a file, with the same codes and paths.
+//!
+//! Each object is declared once with [`declare!`](crate::format): that
+//! declaration gives the loader its keys and rules, the serialiser its
+//! order, and the JSON Schema and the Python and TypeScript types their
+//! shape ([`crate::format::objects`]).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::fmt;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
+use crate::format::kinds::{
+    Bool, Currency, Date, Dec, Id, Int, ListOf, ObjOf, PopulationKind, RateCurrency, Ref, Str,
+    Subjects, Text, WordOf, Year, NON_NEGATIVE, POSITIVE, PROBABILITY, SHARE,
+};
+use crate::format::{declare, FieldInfo, KindInfo, ObjectInfo};
+use crate::limits::{MAX_NOTICE_MONTHS, MAX_POPULATION, MIN_POPULATION_OFFSET};
+use crate::present::messages as m;
+use crate::present::Message;
+use crate::validate::{NETWORKS, PEOPLE, SCHEDULES, UNITS};
+
 /// The one supported file format tag.
 pub const FORMAT: &str = "natverk/1";
 
-/// A whole inventory: the organisation and everything it takes part in.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Inventory {
-    /// Always [`FORMAT`].
-    pub format: String,
-    /// Who keeps the inventory.
-    pub organisation: Organisation,
-    /// Parts of the organisation that take part in networks.
-    pub units: Vec<Unit>,
-    /// People who represent the organisation.
-    pub people: Vec<Person>,
-    /// Fee schedules tiered by population or per inhabitant.
-    pub fee_schedules: Vec<FeeSchedule>,
-    /// Exchange rates into the organisation currency.
-    pub exchange_rates: Vec<Rate>,
-    /// The networks and collaborations.
-    pub networks: Vec<Network>,
-    #[serde(skip)]
-    pub(crate) index: Index,
+// ---- words -----------------------------------------------------------------------
+
+/// An enum of words of the file format (sealed).
+pub(crate) trait Word: Copy + Sized + 'static {
+    /// Every word, in declaration order.
+    const WORDS: &'static [&'static str];
+    /// The word.
+    fn as_str(self) -> &'static str;
+    /// The value of a word.
+    fn parse_word(s: &str) -> Option<Self>;
+    /// The message for an unknown word.
+    fn unknown(s: &str) -> Message;
 }
 
-/// Lookup tables derived from the inventory at load time.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Index {
-    pub units: HashMap<String, usize>,
-    pub people: HashMap<String, usize>,
-    pub schedules: HashMap<String, usize>,
-    pub networks: HashMap<String, usize>,
-    /// currency → (year → rate), years ascending.
-    pub rates: HashMap<String, BTreeMap<i32, Decimal>>,
+/// A word that is not one of an enum's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseWordError {
+    message: Message,
 }
 
-impl Index {
-    /// The index, given the id maps the loader built while reading.
-    pub(crate) fn with_ids(
-        inv: &Inventory,
-        units: HashMap<String, usize>,
-        people: HashMap<String, usize>,
-        schedules: HashMap<String, usize>,
-        networks: HashMap<String, usize>,
-    ) -> Index {
-        let mut idx = Index {
-            units,
-            people,
-            schedules,
-            networks,
-            rates: HashMap::new(),
-        };
-        idx.add_rates(inv);
-        idx
+impl ParseWordError {
+    pub(crate) fn new(message: Message) -> ParseWordError {
+        ParseWordError { message }
     }
-    fn add_rates(&mut self, inv: &Inventory) {
-        for r in &inv.exchange_rates {
-            self.rates
-                .entry(r.currency.clone())
-                .or_default()
-                .entry(r.year)
-                .or_insert(r.rate);
-        }
+    /// What is wrong, in Swedish or English.
+    pub fn message(&self) -> &Message {
+        &self.message
     }
 }
 
-impl Inventory {
-    /// The unit with this id.
-    pub fn unit(&self, id: &str) -> Option<&Unit> {
-        self.index.units.get(id).map(|&i| &self.units[i])
-    }
-    /// The person with this id.
-    pub fn person(&self, id: &str) -> Option<&Person> {
-        self.index.people.get(id).map(|&i| &self.people[i])
-    }
-    /// The fee schedule with this id.
-    pub fn schedule(&self, id: &str) -> Option<&FeeSchedule> {
-        self.index
-            .schedules
-            .get(id)
-            .map(|&i| &self.fee_schedules[i])
-    }
-    /// The network with this id.
-    pub fn network(&self, id: &str) -> Option<&Network> {
-        self.index.networks.get(id).map(|&i| &self.networks[i])
-    }
-    /// Whether a network takes part through a central unit (SPEC §2).
-    pub fn is_central(&self, network: &Network) -> bool {
-        network
-            .unit
-            .as_deref()
-            .and_then(|u| self.unit(u))
-            .is_some_and(|u| u.central)
-    }
-    /// The rate of `currency` for `year`: that year's, else the latest
-    /// earlier year's (SPEC §3.1). `None` for the organisation currency
-    /// means "no conversion"; use [`Inventory::conversion`].
-    pub(crate) fn rate(&self, currency: &str, year: i32) -> Option<Decimal> {
-        self.index
-            .rates
-            .get(currency)?
-            .range(..=year)
-            .next_back()
-            .map(|(_, r)| *r)
-    }
-    /// Serialises the inventory as pretty `natverk/1` JSON. Decimals are
-    /// written as strings, so loading the text gives the same inventory.
-    pub fn to_json(&self) -> String {
-        // Serialising plain data to a String cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+impl fmt::Display for ParseWordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message)
     }
 }
 
-/// The organisation that keeps the inventory.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Organisation {
-    /// Name, non-empty.
-    pub name: String,
-    /// Municipality code (a string: leading zeros matter).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// Population, constant or by year.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub population: Option<Population>,
-    /// ISO 4217 code; every report is in it.
-    pub currency: String,
-}
-
-/// The population of the organisation's area.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Population {
-    /// The same every year.
-    Constant(u64),
-    /// By year; year Y uses Y's figure, else that of the latest earlier year.
-    ByYear(BTreeMap<i32, u64>),
-}
-
-impl Population {
-    /// The population of `year`, if known.
-    pub fn of_year(&self, year: i32) -> Option<u64> {
-        match self {
-            Population::Constant(p) => Some(*p),
-            Population::ByYear(m) => m.range(..=year).next_back().map(|(_, p)| *p),
-        }
-    }
-}
-
-impl Serialize for Population {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Population::Constant(p) => s.serialize_u64(*p),
-            Population::ByYear(m) => {
-                // Four digits, as the loader reads them (year 1 is "0001").
-                let m: BTreeMap<String, u64> =
-                    m.iter().map(|(y, p)| (format!("{y:04}"), *p)).collect();
-                m.serialize(s)
-            }
-        }
-    }
-}
-
-/// A part of the organisation (förvaltning, nämnd).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Unit {
-    /// Unique among units.
-    pub id: String,
-    /// Display name.
-    pub name: String,
-    /// Taken part in through the executive board or the city executive office.
-    pub central: bool,
-}
-
-/// Gender of a person, for the equality statistics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Gender {
-    /// Woman.
-    Woman,
-    /// Man.
-    Man,
-    /// Other.
-    Other,
-}
-
-/// Politician or official (tjänsteperson).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// An elected politician.
-    Politician,
-    /// An official (tjänsteperson).
-    Official,
-}
-
-/// Side of a politician.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    /// The governing majority.
-    Majority,
-    /// The opposition.
-    Opposition,
-}
-
-/// A person who represents the organisation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Person {
-    /// Unique among people.
-    pub id: String,
-    /// Personal data: never shown by default.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Absent means unknown.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub gender: Option<Gender>,
-    /// Politician or official.
-    pub role: Role,
-    /// Set for every politician, never for an official.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub side: Option<Side>,
-    /// Party, free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub party: Option<String>,
-    /// Full cost of an hour, organisation currency.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "ser_opt_dec"
-    )]
-    pub hourly_cost: Option<Decimal>,
-}
-
-/// How a fee schedule computes an amount from a population.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub enum Pricing {
-    /// Tiers by population; the last has no upper bound.
-    #[serde(rename = "tiers")]
-    Tiers(Vec<Tier>),
-    /// base + rate × population, within min..max.
-    #[serde(rename = "per_capita")]
-    PerCapita(PerCapita),
-}
-
-/// One tier of a tiered schedule.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Tier {
-    /// Upper bound (inclusive); `None` only on the last tier.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_population: Option<u64>,
-    /// The amount for a population in this tier.
-    #[serde(serialize_with = "ser_dec")]
-    pub amount: Decimal,
-}
-
-/// A per-inhabitant fee.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PerCapita {
-    /// Fixed part (default 0).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "ser_opt_dec"
-    )]
-    pub base: Option<Decimal>,
-    /// Per inhabitant.
-    #[serde(serialize_with = "ser_dec")]
-    pub rate: Decimal,
-    /// Lower bound.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "ser_opt_dec"
-    )]
-    pub min: Option<Decimal>,
-    /// Upper bound.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "ser_opt_dec"
-    )]
-    pub max: Option<Decimal>,
-}
-
-/// A fee schedule (SPEC §3.1).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FeeSchedule {
-    /// Unique among schedules.
-    pub id: String,
-    /// Currency of the amounts; `None` is the organisation's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
-    /// ≤ 0: a charge in year Y uses the population of Y + offset.
-    pub population_offset: i32,
-    /// Tiers or per capita.
-    #[serde(flatten)]
-    pub pricing: Pricing,
-}
-
-/// An exchange rate: organisation currency per one unit of `currency`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Rate {
-    /// Foreign currency.
-    pub currency: String,
-    /// Year it applies from.
-    pub year: i32,
-    /// Organisation currency per unit, > 0.
-    #[serde(serialize_with = "ser_dec")]
-    pub rate: Decimal,
-}
-
-/// `NetworkKind` → `network kind`, for messages.
-fn words_of(name: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in name.chars().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            out.push(' ');
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
-}
+impl std::error::Error for ParseWordError {}
 
 macro_rules! word_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal),+ $(,)? }) => {
-        $(#[$m])*
+    ($(#[doc = $d:literal])* $name:ident ($what:literal, $prefix:literal $(, $unknown:path)?) {
+        $($(#[doc = $vd:literal])* $v:ident = $s:literal),+ $(,)?
+    }) => {
+        $(#[doc = $d])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($(#[$vm])* $v),+ }
+        #[non_exhaustive]
+        pub enum $name { $($(#[doc = $vd])* $v),+ }
         impl $name {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$v),+];
@@ -340,32 +85,80 @@ macro_rules! word_enum {
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$v => $s),+ }
             }
-            /// Every word, for error messages.
+            /// Every word, in declaration order.
             pub fn words() -> &'static [&'static str] { &[$($s),+] }
+            /// The word for people, in `lang`.
+            pub fn label(self, lang: $crate::present::Lang) -> &'static str {
+                match self { $($name::$v => $crate::present::label(concat!($prefix, ".", $s), lang)),+ }
+            }
+        }
+        impl $crate::model::Word for $name {
+            const WORDS: &'static [&'static str] = &[$($s),+];
+            fn as_str(self) -> &'static str { $name::as_str(self) }
+            fn parse_word(s: &str) -> Option<Self> {
+                match s { $($s => Some($name::$v),)+ _ => None }
+            }
+            #[allow(unreachable_code)]
+            fn unknown(s: &str) -> $crate::present::Message {
+                $( return $crate::present::Message::new(&$unknown).with("value", crate::money::clip(s)); )?
+                $crate::present::Message::new(&$crate::present::messages::UNKNOWN_WORD)
+                    .label("what", $what)
+                    .with("value", crate::money::clip(s))
+                    .with("words", $name::words().join(", "))
+            }
         }
         impl std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, String> {
-                match s {
-                    $($s => Ok($name::$v),)+
-                    _ => Err(format!(
-                        "unknown {} `{}`: expected one of {}",
-                        words_of(stringify!($name)), s, $name::words().join(", "))),
-                }
+            type Err = $crate::model::ParseWordError;
+            fn from_str(s: &str) -> Result<Self, $crate::model::ParseWordError> {
+                <$name as $crate::model::Word>::parse_word(s)
+                    .ok_or_else(|| $crate::model::ParseWordError::new(<$name as $crate::model::Word>::unknown(s)))
             }
         }
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.as_str()) }
         }
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> { s.serialize_str(self.as_str()) }
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> { s.serialize_str(self.as_str()) }
         }
     };
 }
+pub(crate) use word_enum;
+
+word_enum!(
+    /// Gender of a person, for the equality statistics.
+    Gender ("word.gender", "gender", m::UNKNOWN_GENDER) {
+        /// Woman.
+        Woman = "woman",
+        /// Man.
+        Man = "man",
+        /// Other.
+        Other = "other",
+    }
+);
+
+word_enum!(
+    /// Politician or official (tjänsteperson).
+    Role ("word.role", "role", m::UNKNOWN_ROLE) {
+        /// An elected politician.
+        Politician = "politician",
+        /// An official (tjänsteperson).
+        Official = "official",
+    }
+);
+
+word_enum!(
+    /// Side of a politician.
+    Side ("word.side", "side", m::UNKNOWN_SIDE) {
+        /// The governing majority.
+        Majority = "majority",
+        /// The opposition.
+        Opposition = "opposition",
+    }
+);
 
 word_enum!(
     /// What kind of collaboration a network is.
-    NetworkKind {
+    NetworkKind ("word.network_kind", "kind") {
         /// A forum or network.
         Network = "network",
         /// A membership.
@@ -381,7 +174,7 @@ word_enum!(
 
 word_enum!(
     /// Where the organisation stands with a network.
-    Status {
+    Status ("word.status", "status") {
         /// Proposed, not applied for.
         Proposed = "proposed",
         /// Applied for.
@@ -399,7 +192,7 @@ word_enum!(
 
 word_enum!(
     /// What a network is recommended for.
-    Recommendation {
+    Recommendation ("word.recommendation", "recommendation") {
         /// Stay.
         Keep = "keep",
         /// Look at it again.
@@ -411,7 +204,7 @@ word_enum!(
 
 word_enum!(
     /// Kind of a cost.
-    CostKind {
+    CostKind ("word.cost_kind", "cost_kind") {
         /// Participation fee.
         Fee = "fee",
         /// Membership fee.
@@ -425,7 +218,7 @@ word_enum!(
 
 word_enum!(
     /// How often a cost is charged.
-    Per {
+    Per ("word.per", "per") {
         /// Every year of its range.
         Year = "year",
         /// Once, on a date.
@@ -434,45 +227,8 @@ word_enum!(
 );
 
 word_enum!(
-    /// Which networks a report covers.
-    Scope {
-        /// Every network.
-        All = "all",
-        /// Only networks whose unit is central.
-        Central = "central",
-    }
-);
-
-#[allow(clippy::derivable_impls)] // the enum comes from a macro
-impl Default for Scope {
-    fn default() -> Scope {
-        Scope::All
-    }
-}
-
-word_enum!(
-    /// What report lines are grouped by.
-    GroupKey {
-        /// Network id (the line also carries `name`).
-        Network = "network",
-        /// Subject; amounts split evenly over a network's subjects.
-        Subject = "subject",
-        /// Organiser.
-        Organiser = "organiser",
-        /// Unit id.
-        Unit = "unit",
-        /// Network kind.
-        Kind = "kind",
-        /// Network status.
-        Status = "status",
-        /// Year.
-        Year = "year",
-    }
-);
-
-word_enum!(
     /// What a financing covers.
-    Covers {
+    Covers ("word.covers", "covers") {
         /// Costs of kind fee and membership.
         Fees = "fees",
         /// Every cost of the network, staff time included.
@@ -482,7 +238,7 @@ word_enum!(
 
 word_enum!(
     /// Where a financing stands.
-    FinancingStatus {
+    FinancingStatus ("word.financing_status", "financing_status") {
         /// Hoped for.
         Expected = "expected",
         /// Applied for.
@@ -494,231 +250,621 @@ word_enum!(
     }
 );
 
-/// Which body decided to take part, and when.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Decision {
-    /// The deciding body.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    /// When.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<NaiveDate>,
-    /// Diary number or similar.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
+// ---- the population ------------------------------------------------------------------
+
+/// The population of the organisation's area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Population {
+    /// The same every year.
+    Constant(u64),
+    /// By year; year Y uses Y's figure, else that of the latest earlier year.
+    ByYear(BTreeMap<i32, u64>),
 }
 
-/// An assessment of a network's value.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Assessment {
-    /// 1 (little) to 5 (much).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub benefit: Option<u8>,
-    /// Keep, review or leave.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub recommendation: Option<Recommendation>,
-    /// Free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+impl Population {
+    /// The population of `year`, if known.
+    pub fn of_year(&self, year: i32) -> Option<u64> {
+        match self {
+            Population::Constant(p) => Some(*p),
+            Population::ByYear(m) => m.range(..=year).next_back().map(|(_, p)| *p),
+        }
+    }
 }
 
-/// A person's seat in a network.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Participant {
-    /// Person id.
-    pub person: String,
-    /// Hours a year spent on the network.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "ser_opt_dec"
-    )]
-    pub hours_per_year: Option<Decimal>,
-    /// The seat, e.g. "styrgrupp".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+// ---- the objects of the file, declared once --------------------------------------------
+
+type NonNeg = Dec<NON_NEGATIVE>;
+type PopulationCount = Int<u64, 0, { MAX_POPULATION as i64 }>;
+type Offset = Int<i32, { MIN_POPULATION_OFFSET as i64 }, 0>;
+type NoticeMonths = Int<u32, 0, { MAX_NOTICE_MONTHS as i64 }>;
+type Benefit = Int<u8, 1, 5>;
+
+declare! {
+    /// The organisation that keeps the inventory.
+    pub struct Organisation ("organisation", OrganisationB) {
+        /// Name, non-empty.
+        name: String => Text, req;
+        /// Municipality code (a string: leading zeros matter).
+        code: String => Str, opt;
+        /// Population, constant or by year; needed once a fee schedule is used.
+        population: Population => PopulationKind, opt;
+        /// ISO 4217 code of three capital letters; every report is in it.
+        currency: String => Currency, req;
+    }
 }
 
-/// Where the amount of a cost comes from.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Amount {
-    /// A fixed amount in a currency (`None`: the organisation's).
-    Fixed {
-        /// The amount, ≥ 0.
-        amount: Decimal,
-        /// Currency; `None` is the organisation's.
-        currency: Option<String>,
-    },
-    /// A fee schedule, by id.
-    Schedule(String),
+declare! {
+    /// A part of the organisation (förvaltning, nämnd).
+    pub struct Unit ("unit", UnitB) {
+        /// Unique among units.
+        id: String => Id<UNITS>, req;
+        /// Display name.
+        name: String => Text, req;
+        /// Taken part in through the executive board or the city executive office.
+        central: bool => Bool, def = false;
+    }
 }
 
-/// When a cost is charged.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Charge {
-    /// Every year in `from..=to` (defaults: the network's years).
-    Yearly {
+declare! {
+    /// A person who represents the organisation.
+    pub struct Person ("person", PersonB) {
+        /// Unique among people.
+        id: String => Id<PEOPLE>, req;
+        /// Personal data: never shown by default.
+        name: String => Str, opt;
+        /// Absent means unknown.
+        gender: Gender => WordOf<Gender>, opt;
+        /// Politician or official.
+        role: Role => WordOf<Role>, req;
+        /// Required for a politician, not allowed for an official.
+        side: Side => WordOf<Side>, opt;
+        /// Party, free text.
+        party: String => Str, opt;
+        /// Full cost of an hour of this person's time, organisation currency, ≥ 0.
+        hourly_cost: Decimal => NonNeg, opt;
+    }
+}
+
+declare! {
+    /// A fee schedule: tiers by population, or a fee per inhabitant
+    /// (exactly one of `tiers` and `per_capita`).
+    pub struct FeeSchedule ("fee_schedule", FeeScheduleB) {
+        /// Unique among schedules.
+        id: String => Id<SCHEDULES>, req;
+        /// Currency of the amounts; absent is the organisation's.
+        currency: String => Currency, opt;
+        /// ≤ 0: a charge in year Y uses the population of Y + offset.
+        population_offset: i32 => Offset, def = 0;
+        /// Tiers by population, bounds strictly rising; only the last has no `max_population`.
+        tiers: Vec<Tier> => ListOf<Tier>, opt;
+        /// base + rate × population, raised to `min`, lowered to `max`.
+        per_capita: PerCapita => ObjOf<PerCapita>, opt;
+    }
+}
+
+declare! {
+    /// One tier of a tiered schedule.
+    pub struct Tier ("tier", TierB) {
+        /// Upper bound of the population (inclusive); absent only on the last tier.
+        max_population: u64 => PopulationCount, opt;
+        /// The amount for a population in this tier, ≥ 0.
+        amount: Decimal => NonNeg, req;
+    }
+}
+
+declare! {
+    /// A fee per inhabitant.
+    pub struct PerCapita ("per_capita", PerCapitaB) {
+        /// Fixed part, ≥ 0 (default 0).
+        base: Decimal => NonNeg, opt;
+        /// Per inhabitant, ≥ 0.
+        rate: Decimal => NonNeg, req;
+        /// Lower bound, ≥ 0.
+        min: Decimal => NonNeg, opt;
+        /// Upper bound, ≥ 0.
+        max: Decimal => NonNeg, opt;
+    }
+}
+
+declare! {
+    /// An exchange rate: organisation currency per one unit of `currency`,
+    /// from `year` on (until a later rate of the same currency).
+    pub struct Rate ("rate", RateB) {
+        /// Foreign currency (not the organisation's).
+        currency: String => RateCurrency, req;
+        /// Year it applies from.
+        year: i32 => Year, req;
+        /// Organisation currency per unit, > 0.
+        rate: Decimal => Dec<POSITIVE>, req;
+    }
+}
+
+declare! {
+    /// A network, membership, programme, partnership or declaration.
+    pub struct Network ("network", NetworkB) {
+        /// Unique among networks.
+        id: String => Id<NETWORKS>, req;
+        /// Name, non-empty.
+        name: String => Text, req;
+        /// Who runs it.
+        organiser: String => Str, opt;
+        /// What kind of collaboration.
+        kind: NetworkKind => WordOf<NetworkKind>, def = NetworkKind::Network;
+        /// Subject areas, in order (the first takes split remainders); distinct, none empty.
+        subjects: Vec<String> => Subjects, def = Vec::new();
+        /// The unit that takes part (a unit id).
+        unit: String => Ref<UNITS>, opt;
+        /// Start date.
+        start: NaiveDate => Date, req;
+        /// End date (≥ start); absent is ongoing.
+        end: NaiveDate => Date, opt;
+        /// Last day to register.
+        deadline: NaiveDate => Date, opt;
+        /// Where the organisation stands.
+        status: Status => WordOf<Status>, def = Status::Active;
+        /// Months of notice needed to leave.
+        notice_months: u32 => NoticeMonths, def = 0;
+        /// The body through which membership is held (e.g. SKR).
+        via: String => Str, opt;
+        /// The decision to take part.
+        decision: Decision => ObjOf<Decision>, opt;
+        /// Web page.
+        url: String => Str, opt;
+        /// Why the organisation takes part.
+        purpose: String => Str, opt;
+        /// Free text.
+        notes: String => Str, opt;
+        /// An assessment of its value.
+        assessment: Assessment => ObjOf<Assessment>, opt;
+        /// Who sits in it.
+        participants: Vec<Participant> => ListOf<Participant>, def = Vec::new();
+        /// What it costs.
+        costs: Vec<Cost> => ListOf<Cost>, def = Vec::new();
+        /// Who pays part of it.
+        financing: Vec<Financing> => ListOf<Financing>, def = Vec::new();
+    }
+}
+
+declare! {
+    /// Which body decided to take part, and when.
+    pub struct Decision ("decision", DecisionB) {
+        /// The deciding body.
+        body: String => Str, opt;
+        /// When.
+        date: NaiveDate => Date, opt;
+        /// Diary number or similar.
+        reference: String => Str, opt;
+    }
+}
+
+declare! {
+    /// An assessment of a network's value.
+    pub struct Assessment ("assessment", AssessmentB) {
+        /// 1 (little) to 5 (much).
+        benefit: u8 => Benefit, opt;
+        /// Keep, review or leave.
+        recommendation: Recommendation => WordOf<Recommendation>, opt;
+        /// Free text.
+        note: String => Str, opt;
+    }
+}
+
+declare! {
+    /// A person's seat in a network (a person at most once per network).
+    pub struct Participant ("participant", ParticipantB) {
+        /// The person (a person id).
+        person: String => Ref<PEOPLE>, req;
+        /// Hours a year spent on the network, ≥ 0.
+        hours_per_year: Decimal => NonNeg, opt;
+        /// The seat, e.g. "styrgrupp".
+        role: String => Str, opt;
+    }
+}
+
+declare! {
+    /// A cost of a network: exactly one of `amount` and `schedule`.
+    pub struct Cost ("cost", CostB) {
+        /// Kind of cost.
+        kind: CostKind => WordOf<CostKind>, req;
+        /// A fixed amount, ≥ 0.
+        amount: Decimal => NonNeg, opt;
+        /// A fee schedule (a schedule id).
+        schedule: String => Text, opt;
+        /// Currency of `amount` (only with `amount`); absent is the organisation's.
+        currency: String => Currency, opt;
+        /// Every year, or once.
+        per: Per => WordOf<Per>, def = Per::Year;
+        /// Date of a once cost (only with `per: once`); absent is the network's start.
+        date: NaiveDate => Date, opt;
+        /// First year of a yearly cost; absent is the network's start year.
+        from: i32 => Year, opt;
+        /// Last year of a yearly cost; absent is the network's end year.
+        to: i32 => Year, opt;
+        /// Charge only the months of the network's start and end years (yearly costs).
+        prorate: bool => Bool, defskip = false;
+        /// Free text.
+        note: String => Str, opt;
+    }
+}
+
+declare! {
+    /// Money from a funder that covers part of a network's cost.
+    pub struct Financing ("financing", FinancingB) {
+        /// Who pays.
+        funder: String => Text, req;
+        /// What it covers: fees (and memberships), or all costs.
+        covers: Covers => WordOf<Covers>, def = Covers::Fees;
+        /// Share of the covered base, above 0 and at most 1.
+        share: Decimal => Dec<SHARE>, def = Decimal::ONE;
+        /// Cap per year, organisation currency, ≥ 0.
+        max_per_year: Decimal => NonNeg, opt;
+        /// Where it stands.
+        status: FinancingStatus => WordOf<FinancingStatus>, req;
+        /// 0 to 1: required with `expected` and `applied`, not allowed otherwise.
+        probability: Decimal => Dec<PROBABILITY>, opt;
         /// First year.
-        from: Option<i32>,
+        from: i32 => Year, opt;
         /// Last year.
-        to: Option<i32>,
-        /// Charge only the months of the start and end years.
-        prorate: bool,
-    },
-    /// Once, on a date (default the network's start).
-    Once {
-        /// The date.
-        date: Option<NaiveDate>,
-    },
+        to: i32 => Year, opt;
+    }
 }
 
-/// A cost of a network.
+// ---- the whole inventory -------------------------------------------------------------------
+
+/// A whole inventory as plain data: built in code, or loaded from a file.
+///
+/// It is not validated: [`crate::Inventory::new`] checks it and gives an
+/// [`crate::Inventory`] to report on.
+///
+/// ```
+/// use natverk::{InventoryData, Organisation, Unit};
+///
+/// let mut data = InventoryData::new(Organisation::new("Göteborgs Stad", "SEK"));
+/// data.units.push(Unit::new("slk", "Stadsledningskontoret"));
+/// assert!(data.to_json().contains("\"natverk/1\""));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cost {
-    /// Kind of cost.
-    pub kind: CostKind,
-    /// Fixed amount or schedule.
-    pub amount: Amount,
-    /// Yearly or once.
-    pub charge: Charge,
-    /// Free text.
-    pub note: Option<String>,
+#[non_exhaustive]
+pub struct InventoryData {
+    /// Who keeps the inventory.
+    pub organisation: Organisation,
+    /// Parts of the organisation that take part in networks.
+    pub units: Vec<Unit>,
+    /// People who represent the organisation.
+    pub people: Vec<Person>,
+    /// Fee schedules tiered by population or per inhabitant.
+    pub fee_schedules: Vec<FeeSchedule>,
+    /// Exchange rates into the organisation currency.
+    pub exchange_rates: Vec<Rate>,
+    /// The networks and collaborations.
+    pub networks: Vec<Network>,
 }
 
-impl Serialize for Cost {
+/// The top level of the format, for the schema and generated types.
+pub(crate) const INVENTORY_INFO: ObjectInfo = ObjectInfo {
+    name: "inventory",
+    type_name: "InventoryData",
+    doc: "A whole inventory (natverk/1).\n",
+    fields: &[
+        FieldInfo {
+            key: "format",
+            doc: "Always \"natverk/1\".\n",
+            required: true,
+            default: "",
+            kind: KindInfo::Word(&[FORMAT]),
+        },
+        FieldInfo {
+            key: "organisation",
+            doc: "Who keeps the inventory.\n",
+            required: true,
+            default: "",
+            kind: KindInfo::Object("organisation"),
+        },
+        FieldInfo {
+            key: "units",
+            doc: "Parts of the organisation that take part in networks.\n",
+            required: false,
+            default: "[]",
+            kind: KindInfo::List("unit"),
+        },
+        FieldInfo {
+            key: "people",
+            doc: "People who represent the organisation.\n",
+            required: false,
+            default: "[]",
+            kind: KindInfo::List("person"),
+        },
+        FieldInfo {
+            key: "fee_schedules",
+            doc: "Fee schedules tiered by population or per inhabitant.\n",
+            required: false,
+            default: "[]",
+            kind: KindInfo::List("fee_schedule"),
+        },
+        FieldInfo {
+            key: "exchange_rates",
+            doc: "Exchange rates into the organisation currency.\n",
+            required: false,
+            default: "[]",
+            kind: KindInfo::List("rate"),
+        },
+        FieldInfo {
+            key: "networks",
+            doc: "The networks and collaborations.\n",
+            required: false,
+            default: "[]",
+            kind: KindInfo::List("network"),
+        },
+    ],
+};
+
+impl InventoryData {
+    /// An inventory of `organisation` with empty lists.
+    pub fn new(organisation: Organisation) -> InventoryData {
+        InventoryData {
+            organisation,
+            units: Vec::new(),
+            people: Vec::new(),
+            fee_schedules: Vec::new(),
+            exchange_rates: Vec::new(),
+            networks: Vec::new(),
+        }
+    }
+    /// The inventory as pretty `natverk/1` JSON (decimals as strings, so
+    /// nothing is lost). It need not be valid: [`crate::Inventory::new`]
+    /// judges it.
+    pub fn to_json(&self) -> String {
+        // Strings, numbers and maps only: writing to a String cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+}
+
+impl Serialize for InventoryData {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("kind", &self.kind)?;
-        match &self.amount {
-            Amount::Fixed { amount, currency } => {
-                m.serialize_entry("amount", &amount.to_string())?;
-                if let Some(c) = currency {
-                    m.serialize_entry("currency", c)?;
-                }
-            }
-            Amount::Schedule(id) => m.serialize_entry("schedule", id)?,
-        }
-        match &self.charge {
-            Charge::Yearly { from, to, prorate } => {
-                m.serialize_entry("per", "year")?;
-                if let Some(f) = from {
-                    m.serialize_entry("from", f)?;
-                }
-                if let Some(t) = to {
-                    m.serialize_entry("to", t)?;
-                }
-                if *prorate {
-                    m.serialize_entry("prorate", &true)?;
-                }
-            }
-            Charge::Once { date } => {
-                m.serialize_entry("per", "once")?;
-                if let Some(d) = date {
-                    m.serialize_entry("date", d)?;
-                }
-            }
-        }
-        if let Some(n) = &self.note {
-            m.serialize_entry("note", n)?;
-        }
+        let mut m = s.serialize_map(Some(7))?;
+        m.serialize_entry("format", FORMAT)?;
+        m.serialize_entry("organisation", &self.organisation)?;
+        m.serialize_entry("units", &self.units)?;
+        m.serialize_entry("people", &self.people)?;
+        m.serialize_entry("fee_schedules", &self.fee_schedules)?;
+        m.serialize_entry("exchange_rates", &self.exchange_rates)?;
+        m.serialize_entry("networks", &self.networks)?;
         m.end()
     }
 }
 
-/// Money from a funder that covers part of a network's cost.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Financing {
-    /// Who pays.
-    pub funder: String,
-    /// What it covers.
-    pub covers: Covers,
-    /// Share of the covered base, 0 < share ≤ 1.
-    #[serde(serialize_with = "ser_dec")]
-    pub share: Decimal,
-    /// Cap per year, organisation currency.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "ser_opt_dec"
-    )]
-    pub max_per_year: Option<Decimal>,
-    /// Where it stands.
-    pub status: FinancingStatus,
-    /// Probability (expected and applied only).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "ser_opt_dec"
-    )]
-    pub probability: Option<Decimal>,
-    /// First year.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from: Option<i32>,
-    /// Last year.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<i32>,
+// ---- constructors -----------------------------------------------------------------------
+
+impl Organisation {
+    /// An organisation with its name and currency (an ISO 4217 code).
+    pub fn new(name: impl Into<String>, currency: impl Into<String>) -> Organisation {
+        Organisation {
+            name: name.into(),
+            code: None,
+            population: None,
+            currency: currency.into(),
+        }
+    }
 }
 
-/// A network, membership, programme, partnership or declaration.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Network {
-    /// Unique among networks.
-    pub id: String,
-    /// Name, non-empty.
-    pub name: String,
-    /// Who runs it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub organiser: Option<String>,
-    /// What kind of collaboration.
-    pub kind: NetworkKind,
-    /// Subject areas, in the order given (the first takes split remainders).
-    pub subjects: Vec<String>,
-    /// Unit id.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    /// Start date.
-    pub start: NaiveDate,
-    /// End date; `None` is ongoing.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub end: Option<NaiveDate>,
-    /// Last day to register.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub deadline: Option<NaiveDate>,
-    /// Where the organisation stands.
-    pub status: Status,
-    /// Months of notice needed to leave.
-    pub notice_months: u32,
-    /// Body through which membership is held.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub via: Option<String>,
-    /// The decision to take part.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub decision: Option<Decision>,
-    /// Web page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// Why the organisation takes part.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub purpose: Option<String>,
-    /// Free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
-    /// Assessment of its value.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub assessment: Option<Assessment>,
-    /// Who sits in it.
-    pub participants: Vec<Participant>,
-    /// What it costs.
-    pub costs: Vec<Cost>,
-    /// Who pays part of it.
-    pub financing: Vec<Financing>,
+impl Unit {
+    /// A unit, not central.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Unit {
+        Unit {
+            id: id.into(),
+            name: name.into(),
+            central: false,
+        }
+    }
 }
 
-fn ser_dec<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
+impl Person {
+    /// A person with a role; a politician also needs a `side`.
+    pub fn new(id: impl Into<String>, role: Role) -> Person {
+        Person {
+            id: id.into(),
+            name: None,
+            gender: None,
+            role,
+            side: None,
+            party: None,
+            hourly_cost: None,
+        }
+    }
 }
 
-fn ser_opt_dec<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => s.collect_str(d),
-        None => s.serialize_none(),
+impl FeeSchedule {
+    /// A schedule of tiers by population.
+    pub fn tiered(id: impl Into<String>, tiers: Vec<Tier>) -> FeeSchedule {
+        FeeSchedule {
+            id: id.into(),
+            currency: None,
+            population_offset: 0,
+            tiers: Some(tiers),
+            per_capita: None,
+        }
+    }
+    /// A schedule of `rate` per inhabitant (set `base`, `min` and `max` on
+    /// its `per_capita`).
+    pub fn per_capita(id: impl Into<String>, rate: Decimal) -> FeeSchedule {
+        FeeSchedule {
+            id: id.into(),
+            currency: None,
+            population_offset: 0,
+            tiers: None,
+            per_capita: Some(PerCapita::new(rate)),
+        }
+    }
+}
+
+impl Tier {
+    /// A tier up to and including `max_population`.
+    pub fn up_to(max_population: u64, amount: Decimal) -> Tier {
+        Tier {
+            max_population: Some(max_population),
+            amount,
+        }
+    }
+    /// The open top tier (the last one).
+    pub fn open(amount: Decimal) -> Tier {
+        Tier {
+            max_population: None,
+            amount,
+        }
+    }
+}
+
+impl PerCapita {
+    /// A fee of `rate` per inhabitant, with no base, minimum or maximum.
+    pub fn new(rate: Decimal) -> PerCapita {
+        PerCapita {
+            base: None,
+            rate,
+            min: None,
+            max: None,
+        }
+    }
+}
+
+impl Rate {
+    /// Organisation currency per one `currency`, from `year` on.
+    pub fn new(currency: impl Into<String>, year: i32, rate: Decimal) -> Rate {
+        Rate {
+            currency: currency.into(),
+            year,
+            rate,
+        }
+    }
+}
+
+impl Network {
+    /// An active network of kind `network`, ongoing from `start`.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, start: NaiveDate) -> Network {
+        Network {
+            id: id.into(),
+            name: name.into(),
+            organiser: None,
+            kind: NetworkKind::Network,
+            subjects: Vec::new(),
+            unit: None,
+            start,
+            end: None,
+            deadline: None,
+            status: Status::Active,
+            notice_months: 0,
+            via: None,
+            decision: None,
+            url: None,
+            purpose: None,
+            notes: None,
+            assessment: None,
+            participants: Vec::new(),
+            costs: Vec::new(),
+            financing: Vec::new(),
+        }
+    }
+}
+
+impl Decision {
+    /// A decision with nothing filled in.
+    pub fn new() -> Decision {
+        Decision {
+            body: None,
+            date: None,
+            reference: None,
+        }
+    }
+}
+
+impl Default for Decision {
+    fn default() -> Self {
+        Decision::new()
+    }
+}
+
+impl Assessment {
+    /// An assessment with nothing filled in.
+    pub fn new() -> Assessment {
+        Assessment {
+            benefit: None,
+            recommendation: None,
+            note: None,
+        }
+    }
+}
+
+impl Default for Assessment {
+    fn default() -> Self {
+        Assessment::new()
+    }
+}
+
+impl Participant {
+    /// A seat of `person` (a person id).
+    pub fn new(person: impl Into<String>) -> Participant {
+        Participant {
+            person: person.into(),
+            hours_per_year: None,
+            role: None,
+        }
+    }
+}
+
+impl Cost {
+    fn base(kind: CostKind) -> Cost {
+        Cost {
+            kind,
+            amount: None,
+            schedule: None,
+            currency: None,
+            per: Per::Year,
+            date: None,
+            from: None,
+            to: None,
+            prorate: false,
+            note: None,
+        }
+    }
+    /// `amount` every year of the network (organisation currency).
+    pub fn yearly(kind: CostKind, amount: Decimal) -> Cost {
+        Cost {
+            amount: Some(amount),
+            ..Cost::base(kind)
+        }
+    }
+    /// `amount` once, on `date`.
+    pub fn once(kind: CostKind, amount: Decimal, date: NaiveDate) -> Cost {
+        Cost {
+            amount: Some(amount),
+            per: Per::Once,
+            date: Some(date),
+            ..Cost::base(kind)
+        }
+    }
+    /// Every year of the network, the amount from a fee schedule.
+    pub fn scheduled(kind: CostKind, schedule_id: impl Into<String>) -> Cost {
+        Cost {
+            schedule: Some(schedule_id.into()),
+            ..Cost::base(kind)
+        }
+    }
+}
+
+impl Financing {
+    /// All fees financed by `funder` (share 1); expected and applied
+    /// financing also need a `probability`.
+    pub fn new(funder: impl Into<String>, status: FinancingStatus) -> Financing {
+        Financing {
+            funder: funder.into(),
+            covers: Covers::Fees,
+            share: Decimal::ONE,
+            max_per_year: None,
+            status,
+            probability: None,
+            from: None,
+            to: None,
+        }
     }
 }

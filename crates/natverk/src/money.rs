@@ -6,6 +6,9 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
 
+use crate::present::messages as m;
+use crate::present::{Lang, Message};
+
 /// An arithmetic result that does not fit the decimal type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("a sum is too large for exact decimal arithmetic")]
@@ -103,30 +106,22 @@ pub fn fmt_human(d: Decimal, lang: Lang) -> String {
     out
 }
 
-/// Language of output meant for people.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// Swedish.
-    Sv,
-    /// English.
-    #[default]
-    En,
-}
-
-impl std::str::FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Lang, String> {
-        match s {
-            "sv" => Ok(Lang::Sv),
-            "en" => Ok(Lang::En),
-            _ => Err(format!("unknown language `{s}`: expected sv or en")),
-        }
-    }
-}
-
 /// Parses a decimal exactly from its text (SPEC §3): `65000`, `650.5`,
 /// `-3`. No exponent, no thousands separators, no NaN. Errors say why.
-pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
+///
+/// # Errors
+///
+/// A [`Message`] saying what is wrong: an exponent, thousands separators or
+/// a decimal comma, another shape, or more digits than the type holds.
+///
+/// # Example
+///
+/// ```
+/// use natverk::money::parse_decimal;
+/// assert_eq!(parse_decimal("650.50").unwrap().to_string(), "650.50");
+/// assert!(parse_decimal("65 000").unwrap_err().contains("thousands separators"));
+/// ```
+pub fn parse_decimal(text: &str) -> Result<Decimal, Message> {
     let b = text.as_bytes();
     let digits = b.strip_prefix(b"-").unwrap_or(b);
     let (int, frac) = match digits.iter().position(|&c| c == b'.') {
@@ -137,72 +132,73 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
         && int.iter().all(u8::is_ascii_digit)
         && frac.is_none_or(|f| !f.is_empty() && f.iter().all(u8::is_ascii_digit));
     if !ok {
-        return Err(if text.contains(['e', 'E']) {
-            format!(
-                "invalid decimal `{}`: write it without an exponent",
-                clip(text)
-            )
+        let template = if text.contains(['e', 'E']) {
+            &m::DECIMAL_EXPONENT
         } else if text.contains([' ', '\u{a0}', ',']) {
-            format!("invalid decimal `{}`: write it without thousands separators, with `.` as decimal point", clip(text))
+            &m::DECIMAL_SEPARATORS
         } else {
-            format!(
-                "invalid decimal `{}`: expected digits with an optional `.` and decimals",
-                clip(text)
-            )
-        });
+            &m::DECIMAL_SHAPE
+        };
+        return Err(Message::new(template).with("value", clip(text)));
     }
-    Decimal::from_str_exact(text).map_err(|_| {
-        format!(
-            "invalid decimal `{}`: too many digits (at most 28 significant digits fit)",
-            clip(text)
-        )
-    })
+    Decimal::from_str_exact(text)
+        .map_err(|_| Message::new(&m::DECIMAL_DIGITS).with("value", clip(text)))
 }
 
-/// Shortens a long text for a message.
-pub(crate) fn clip(s: &str) -> String {
-    if s.chars().count() > 40 {
-        let head: String = s.chars().take(37).collect();
-        format!("{head}...")
-    } else {
-        s.to_string()
+/// Shortens a long text for a message: at most
+/// [`CLIP_CHARS`](crate::limits::CLIP_CHARS) characters, cut with `...`.
+/// It looks at no more of the text than it keeps, so a value of many
+/// megabytes costs no more than a short one.
+pub fn clip(s: &str) -> String {
+    let n = crate::limits::CLIP_CHARS;
+    let mut it = s.char_indices();
+    match it.nth(n) {
+        None => s.to_string(),
+        Some(_) => {
+            let cut = s.char_indices().nth(n - 3).map_or(s.len(), |(i, _)| i);
+            format!("{}...", &s[..cut])
+        }
     }
 }
 
-/// The nine money fields of a report line (SPEC §5.1).
+/// A count for people: `1 234` (Swedish, no-break space) or `1,234`.
+pub fn fmt_count(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    let group = match lang {
+        Lang::Sv => '\u{a0}',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + 4);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// The six additive money fields of a network-year or a group of them;
+/// gross, net and expected net follow from them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Money {
-    /// Fees and memberships.
+pub(crate) struct Sums {
     pub fees: Decimal,
-    /// Staff time.
     pub time: Decimal,
-    /// Travel.
     pub travel: Decimal,
-    /// Other costs.
     pub other: Decimal,
-    /// Granted financing.
     pub granted: Decimal,
-    /// Probability-weighted expected financing.
     pub expected: Decimal,
 }
 
-impl Money {
+impl Sums {
     /// fees + time + travel + other.
     pub fn gross(&self) -> Result<Decimal, Overflow> {
         let two = add_cents(self.fees, self.time)?;
         add_cents(add_cents(two, self.travel)?, self.other)
     }
-    /// gross − granted.
-    pub fn net(&self) -> Result<Decimal, Overflow> {
-        sub_cents(self.gross()?, self.granted)
-    }
-    /// net − expected.
-    pub fn expected_net(&self) -> Result<Decimal, Overflow> {
-        sub_cents(self.net()?, self.expected)
-    }
     /// Field-wise sum.
-    pub fn plus(&self, o: &Money) -> Result<Money, Overflow> {
-        Ok(Money {
+    pub fn plus(&self, o: &Sums) -> Result<Sums, Overflow> {
+        Ok(Sums {
             fees: add_cents(self.fees, o.fees)?,
             time: add_cents(self.time, o.time)?,
             travel: add_cents(self.travel, o.travel)?,
@@ -212,8 +208,8 @@ impl Money {
         })
     }
     /// Field-wise difference.
-    pub fn minus(&self, o: &Money) -> Result<Money, Overflow> {
-        Ok(Money {
+    pub fn minus(&self, o: &Sums) -> Result<Sums, Overflow> {
+        Ok(Sums {
             fees: sub_cents(self.fees, o.fees)?,
             time: sub_cents(self.time, o.time)?,
             travel: sub_cents(self.travel, o.travel)?,
@@ -222,20 +218,73 @@ impl Money {
             expected: sub_cents(self.expected, o.expected)?,
         })
     }
+    /// The nine figures; an overflow if gross, net or expected net do not
+    /// fit.
+    pub fn money(&self) -> Result<Money, Overflow> {
+        let gross = self.gross()?;
+        let net = sub_cents(gross, self.granted)?;
+        let expected_net = sub_cents(net, self.expected)?;
+        Ok(Money {
+            fees: self.fees,
+            time: self.time,
+            travel: self.travel,
+            other: self.other,
+            gross,
+            granted: self.granted,
+            expected: self.expected,
+            net,
+            expected_net,
+        })
+    }
+}
+
+/// The nine money fields of a report line, a total or savings (SPEC §5.1),
+/// each rounded to two decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Money {
+    /// Fees and memberships.
+    pub fees: Decimal,
+    /// Staff time: hours × hourly cost.
+    pub time: Decimal,
+    /// Travel.
+    pub travel: Decimal,
+    /// Other costs.
+    pub other: Decimal,
+    /// fees + time + travel + other.
+    pub gross: Decimal,
+    /// Financing granted.
+    pub granted: Decimal,
+    /// Financing expected or applied for, weighted by its probability.
+    pub expected: Decimal,
+    /// gross − granted.
+    pub net: Decimal,
+    /// net − expected.
+    pub expected_net: Decimal,
+}
+
+impl Money {
     /// The nine fields in SPEC §5.1 order, with their names.
-    pub fn fields(&self) -> Result<[(&'static str, Decimal); 9], Overflow> {
+    pub fn fields(&self) -> [(&'static str, Decimal); 9] {
         let values = [
             self.fees,
             self.time,
             self.travel,
             self.other,
-            self.gross()?,
+            self.gross,
             self.granted,
             self.expected,
-            self.net()?,
-            self.expected_net()?,
+            self.net,
+            self.expected_net,
         ];
-        Ok(std::array::from_fn(|i| (MONEY_FIELDS[i], values[i])))
+        std::array::from_fn(|i| (MONEY_FIELDS[i], values[i]))
+    }
+    /// The field named `name` (one of [`MONEY_FIELDS`]).
+    pub fn get(&self, name: &str) -> Option<Decimal> {
+        self.fields()
+            .into_iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v)
     }
 }
 
@@ -254,10 +303,9 @@ pub const MONEY_FIELDS: [&str; 9] = [
 
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{Error, SerializeMap};
-        let fields = self.fields().map_err(|_| S::Error::custom("overflow"))?;
+        use serde::ser::SerializeMap;
         let mut m = s.serialize_map(Some(9))?;
-        for (k, v) in fields {
+        for (k, v) in self.fields() {
             m.serialize_entry(k, &fmt2(v))?;
         }
         m.end()
@@ -295,6 +343,8 @@ mod tests {
         assert!(parse_decimal(&"9".repeat(40))
             .unwrap_err()
             .contains("too many digits"));
+        assert_eq!(clip(&"x".repeat(41)).chars().count(), 40);
+        assert_eq!(clip(&"é".repeat(40)), "é".repeat(40));
     }
 
     #[test]

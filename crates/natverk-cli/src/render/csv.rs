@@ -8,8 +8,8 @@
 //! `hours`, `time_cost`), then one row per network, with the counts by
 //! gender in columns.
 
-use natverk::equality::{Amounts, Counts};
 use natverk::money::fmt2;
+use natverk::{Amounts, Counts};
 use natverk::{Equality, Findings, Report};
 
 use super::{key_cells, key_columns, Cell};
@@ -52,11 +52,7 @@ pub fn report(r: &Report) -> Result<String, String> {
                 Cell::Null => String::new(),
             })
             .collect();
-        let fields = l
-            .money
-            .fields()
-            .map_err(|_| "a total is too large to write".to_string())?;
-        row.extend(fields.iter().map(|(_, v)| fmt2(*v)));
+        row.extend(l.money.fields().iter().map(|(_, v)| fmt2(*v)));
         w.write_record(&row).map_err(err)?;
     }
     finish(w)
@@ -127,15 +123,15 @@ pub fn findings(f: &Findings) -> Result<String, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(["code", "severity", "path", "line", "column", "message"])
         .map_err(err)?;
-    for x in &f.findings {
+    for x in f {
         let opt = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
         w.write_record([
             x.code.as_str().to_string(),
             severity(x.severity).into(),
-            x.path.clone(),
+            x.path.to_string(),
             opt(x.line),
             opt(x.column),
-            x.message.clone(),
+            x.message.to_string(),
         ])
         .map_err(err)?;
     }
@@ -144,8 +140,5 @@ pub fn findings(f: &Findings) -> Result<String, String> {
 
 /// `error` or `warning`.
 pub fn severity(s: natverk::Severity) -> &'static str {
-    match s {
-        natverk::Severity::Error => "error",
-        natverk::Severity::Warning => "warning",
-    }
+    s.as_str()
 }

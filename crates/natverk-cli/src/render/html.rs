@@ -7,8 +7,9 @@
 
 use std::fmt::Write as _;
 
-use natverk::equality::Counts;
-use natverk::money::{self, fmt_human, Lang};
+use natverk::money::{self, fmt_human};
+use natverk::Counts;
+use natverk::Lang;
 use natverk::{Equality, Finding, Findings, GroupKey, Money, Report, Severity};
 use rust_decimal::Decimal;
 
@@ -116,10 +117,10 @@ fn page(lang: Lang, title: &str, subtitle: &str, ctx: &Context<'_>, body: &str) 
 }
 
 fn money_cells(m: &Money, lang: Lang) -> Result<Vec<String>, String> {
-    let f = m
-        .fields()
-        .map_err(|_| "a total is too large to write".to_string())?;
-    Ok(f.iter().map(|(_, v)| fmt_human(*v, lang)).collect())
+    Ok(m.fields()
+        .iter()
+        .map(|(_, v)| fmt_human(*v, lang))
+        .collect())
 }
 
 /// A cost report as a page.
@@ -129,10 +130,7 @@ pub fn report(r: &Report, ctx: &Context<'_>) -> Result<String, String> {
     let mut body = String::new();
 
     // Key figures.
-    let total = r
-        .total
-        .fields()
-        .map_err(|_| "a total is too large to write".to_string())?;
+    let total = r.total.fields();
     let pick = |name: &str| {
         total
             .iter()
@@ -158,9 +156,7 @@ pub fn report(r: &Report, ctx: &Context<'_>) -> Result<String, String> {
         ),
     ];
     if let Some(s) = &r.savings {
-        let net = s
-            .net()
-            .map_err(|_| "a total is too large to write".to_string())?;
+        let net = s.net;
         figures.push((tr(lang, "Savings (net)", "Besparing (netto)"), net));
     }
     for (label, v) in figures {
@@ -281,7 +277,7 @@ fn chart(r: &Report, lang: Lang) -> Result<String, String> {
     let overflow = || "a total is too large to write".to_string();
     let mut bars = Vec::new();
     for l in &r.lines {
-        let net = l.money.net().map_err(|_| overflow())?;
+        let net = l.money.net;
         bars.push((line_label(r, l), net.max(Decimal::ZERO)));
     }
     let max = bars.iter().map(|(_, v)| *v).max().unwrap_or_default();
@@ -409,7 +405,7 @@ fn findings_section(findings: &[Finding], ctx: &Context<'_>, warnings_only: bool
             let network = network_of(ctx.inv, &f.path)
                 .map(|n| format!("<strong>{}</strong>: ", esc(&n.name)))
                 .unwrap_or_default();
-            let mut place = esc(&f.path);
+            let mut place = esc(&f.path.to_string());
             if let (Some(l), Some(c)) = (f.line, f.column) {
                 place = format!(
                     "{place} {} {l}, {} {c}",
@@ -421,7 +417,7 @@ fn findings_section(findings: &[Finding], ctx: &Context<'_>, warnings_only: bool
                 out,
                 "<li><span class=\"code\">{sev} {}</span> {network}{} <span class=\"path\">{}</span></li>",
                 esc(f.code.as_str()),
-                esc(&f.message),
+                esc(&f.message_in(lang)),
                 place
             );
         }
@@ -574,20 +570,20 @@ pub fn equality(e: &Equality, ctx: &Context<'_>) -> String {
 /// The findings of `check` as a page.
 pub fn findings(f: &Findings, ctx: &Context<'_>) -> String {
     let lang = ctx.lang;
-    let body = findings_section(&f.findings, ctx, false);
+    let body = findings_section(f.as_slice(), ctx, false);
     let title = match ctx.inv {
         Some(inv) => format!(
             "{} — {}",
-            inv.organisation.name,
+            inv.organisation().name,
             tr(lang, "check", "kontroll")
         ),
         None => tr(lang, "Inventory check", "Kontroll av inventeringen").to_string(),
     };
     let subtitle = format!(
         "{} {}, {} {}.",
-        f.errors,
+        f.errors(),
         tr(lang, "errors", "fel"),
-        f.warnings,
+        f.warnings(),
         tr(lang, "warnings", "varningar")
     );
     page(lang, &title, &subtitle, ctx, &body)

@@ -1,8 +1,8 @@
 //! Markdown: a heading and GitHub tables, amounts for people (`--lang`).
 //! Every text from the file is escaped, so a name cannot become markup.
 
-use natverk::equality::Counts;
-use natverk::money::{fmt_human, Lang};
+use natverk::money::fmt_human;
+use natverk::{Counts, Lang};
 use natverk::{Equality, Findings, Money, Report};
 
 use super::{
@@ -46,10 +46,10 @@ fn table(head: &[String], right: &[bool], rows: &[Vec<String>]) -> String {
 }
 
 fn money(m: &Money, lang: Lang) -> Result<Vec<String>, String> {
-    let f = m
-        .fields()
-        .map_err(|_| "a total is too large to write".to_string())?;
-    Ok(f.iter().map(|(_, v)| fmt_human(*v, lang)).collect())
+    Ok(m.fields()
+        .iter()
+        .map(|(_, v)| fmt_human(*v, lang))
+        .collect())
 }
 
 /// A report: heading, one table with its total (and savings) in bold.
@@ -224,10 +224,9 @@ pub fn findings(f: &Findings, lang: Lang) -> String {
     .map(|s| s.to_string())
     .collect();
     let rows: Vec<Vec<String>> = f
-        .findings
         .iter()
         .map(|x| {
-            let mut path = esc(&x.path);
+            let mut path = esc(&x.path.to_string());
             if let (Some(l), Some(c)) = (x.line, x.column) {
                 path = format!(
                     "{path} ({} {l}, {} {c})",
@@ -239,16 +238,16 @@ pub fn findings(f: &Findings, lang: Lang) -> String {
                 super::csv::severity(x.severity).to_string(),
                 format!("`{}`", x.code),
                 path,
-                esc(&x.message),
+                esc(&x.message_in(lang)),
             ]
         })
         .collect();
     let mut out = table(&head, &[], &rows);
     out.push_str(&format!(
         "\n{} {}, {} {}\n",
-        f.errors,
+        f.errors(),
         t("errors", "fel"),
-        f.warnings,
+        f.warnings(),
         t("warnings", "varningar")
     ));
     out

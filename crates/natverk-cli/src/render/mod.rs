@@ -7,7 +7,7 @@ pub mod md;
 pub mod xlsx;
 
 use chrono::NaiveDate;
-use natverk::money::Lang;
+use natverk::Lang;
 use natverk::{Equality, Finding, GroupKey, Inventory, KeyValue, Line, Network, Report};
 
 /// What a document shows besides its main table: the inventory (for
@@ -31,8 +31,8 @@ pub struct Context<'a> {
 /// English or Swedish, by language.
 pub fn tr(lang: Lang, en: &'static str, sv: &'static str) -> &'static str {
     match lang {
-        Lang::En => en,
         Lang::Sv => sv,
+        _ => en,
     }
 }
 
@@ -91,8 +91,8 @@ pub fn currency_word(code: &str, lang: Lang) -> String {
 /// The scope as a word for people.
 pub fn scope_word(scope: natverk::Scope, lang: Lang) -> &'static str {
     match scope {
-        natverk::Scope::All => tr(lang, "all networks", "alla nätverk"),
         natverk::Scope::Central => tr(lang, "central units only", "kommuncentrala"),
+        _ => tr(lang, "all networks", "alla nätverk"),
     }
 }
 
@@ -138,7 +138,7 @@ pub fn key_cell(v: &KeyValue) -> Cell<'_> {
     match v {
         KeyValue::Year(y) => Cell::Year(*y),
         KeyValue::Text(t) => Cell::Text(t),
-        KeyValue::Null => Cell::Null,
+        _ => Cell::Null,
     }
 }
 
@@ -169,17 +169,20 @@ pub fn line_label(r: &Report, l: &Line) -> String {
             (GroupKey::Network, _, Some(n)) => n.clone(),
             (_, KeyValue::Year(y), _) => y.to_string(),
             (_, KeyValue::Text(t), _) => t.clone(),
-            (_, KeyValue::Null, _) => "–".into(),
+            _ => "–".into(),
         });
     }
     parts.join(" · ")
 }
 
 /// The network a finding's path points into (`networks[3]…`), if any.
-pub fn network_of<'a>(inv: Option<&'a Inventory>, path: &str) -> Option<&'a Network> {
-    let rest = path.strip_prefix("networks[")?;
-    let i: usize = rest[..rest.find(']')?].parse().ok()?;
-    inv?.networks.get(i)
+pub fn network_of<'a>(inv: Option<&'a Inventory>, path: &natverk::Path) -> Option<&'a Network> {
+    match path.segments() {
+        [natverk::Seg::Key(k), natverk::Seg::Index(i), ..] if k == "networks" => {
+            inv?.networks().get(*i)
+        }
+        _ => None,
+    }
 }
 
 /// The options of a report, as shown in documents.

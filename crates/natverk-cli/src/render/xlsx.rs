@@ -8,8 +8,8 @@
 //! (about 90 000 billion) survives unchanged. Years and counts are
 //! integers with the format `0`.
 
-use natverk::equality::Counts;
-use natverk::money::{fmt2, Lang};
+use natverk::money::fmt2;
+use natverk::{Counts, Lang};
 use natverk::{Equality, Finding, Money, Report};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Table, TableColumn, Workbook, XlsxError};
@@ -93,10 +93,7 @@ fn sheet(
 }
 
 fn money_row(m: &Money) -> Result<Vec<X>, String> {
-    let f = m
-        .fields()
-        .map_err(|_| "a total is too large to write".to_string())?;
-    Ok(f.iter().map(|(_, v)| X::Money(*v)).collect())
+    Ok(m.fields().iter().map(|(_, v)| X::Money(*v)).collect())
 }
 
 fn report_sheets(wb: &mut Workbook, r: &Report, lang: Lang) -> Result<(), String> {
@@ -244,12 +241,12 @@ fn findings_sheet(wb: &mut Workbook, f: &[Finding], ctx: &Context<'_>) -> Result
             vec![
                 X::Text(severity(x.severity).into()),
                 X::Text(x.code.as_str().into()),
-                X::Text(x.path.clone()),
+                X::Text(x.path.to_string()),
                 match network_of(ctx.inv, &x.path) {
                     Some(n) => X::Text(n.id.clone()),
                     None => X::Blank,
                 },
-                X::Text(x.message.clone()),
+                X::Text(x.message_in(ctx.lang)),
             ]
         })
         .collect();

@@ -1,0 +1,811 @@
+//! The kinds of field values: how each is read from JSON (type level), the
+//! rule it obeys (shared by the loader and [`crate::Inventory::new`]), and
+//! how it is written.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
+use std::marker::PhantomData;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::de::MapAccess;
+use serde::ser::Serializer;
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use super::{DecimalBound, Declared, Kind, KindInfo};
+use crate::finding::Code;
+use crate::limits::{MAX_POPULATION, MAX_YEAR, MIN_YEAR};
+use crate::load::json::{List, Obj, PairList};
+use crate::model::{Population, Word};
+use crate::money::{clip, parse_decimal};
+use crate::present::messages as m;
+use crate::present::{Arg, Found, Message};
+use crate::validate::{IdSet, Rules, Validator};
+
+// ---- reading scalars ---------------------------------------------------------
+
+/// A JSON scalar, by its first byte.
+pub(crate) enum Scalar<'a> {
+    Str(Result<Cow<'a, str>, Message>),
+    Num(&'a str),
+    Bool(bool),
+    Null,
+    Array,
+    Object,
+}
+
+impl Scalar<'_> {
+    pub(crate) fn found(&self) -> Found {
+        match self {
+            Scalar::Str(Ok(s)) => Found::Str(clip(s)),
+            Scalar::Str(Err(_)) => Found::Str(String::new()),
+            Scalar::Num(n) => Found::Num(clip(n)),
+            Scalar::Bool(b) => Found::Bool(*b),
+            Scalar::Null => Found::Null,
+            Scalar::Array => Found::Array,
+            Scalar::Object => Found::Object,
+        }
+    }
+}
+
+pub(crate) fn classify(raw: &RawValue) -> Scalar<'_> {
+    let t = raw.get();
+    match t.as_bytes().first() {
+        Some(b'"') => {
+            let inner = &t[1..t.len() - 1];
+            if inner.contains('\\') {
+                Scalar::Str(unescape(t).map(Cow::Owned))
+            } else {
+                Scalar::Str(Ok(Cow::Borrowed(inner)))
+            }
+        }
+        Some(b't') => Scalar::Bool(true),
+        Some(b'f') => Scalar::Bool(false),
+        Some(b'n') => Scalar::Null,
+        Some(b'[') => Scalar::Array,
+        Some(b'{') => Scalar::Object,
+        _ => Scalar::Num(t),
+    }
+}
+
+/// A JSON string with escapes, decoded. A lone surrogate escape (`\ud83d`
+/// without its pair) is not a character: it is refused, never replaced.
+fn unescape(quoted: &str) -> Result<String, Message> {
+    serde_json::from_str::<String>(quoted).map_err(|_| {
+        let escape = lone_surrogate(quoted).unwrap_or_else(|| clip(quoted));
+        Message::new(&m::LONE_SURROGATE).with("escape", escape)
+    })
+}
+
+/// The first `\uD800`–`\uDFFF` escape of a JSON string's text.
+fn lone_surrogate(quoted: &str) -> Option<String> {
+    let b = quoted.as_bytes();
+    let mut i = 0;
+    while i + 5 < b.len() {
+        if b[i] == b'\\' {
+            if b[i + 1] == b'u' {
+                let hex = &quoted[i + 2..i + 6];
+                if let Ok(u) = u16::from_str_radix(hex, 16) {
+                    if (0xD800..=0xDFFF).contains(&u) {
+                        return Some(format!("\\u{hex}"));
+                    }
+                }
+                i += 6;
+            } else {
+                i += 2;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+fn raw<'de, A: MapAccess<'de>>(map: &mut A) -> Result<&'de RawValue, A::Error> {
+    map.next_value::<&'de RawValue>()
+}
+
+impl Validator {
+    /// A string; null is `None`; anything else a finding.
+    pub(crate) fn read_str<'r>(&mut self, raw: &'r RawValue) -> Option<Cow<'r, str>> {
+        match classify(raw) {
+            Scalar::Str(Ok(s)) => Some(s),
+            Scalar::Str(Err(msg)) => {
+                self.err(Code::InvalidValue, msg);
+                None
+            }
+            Scalar::Null => None,
+            other => {
+                self.err(
+                    Code::InvalidValue,
+                    Message::new(&m::EXPECTED_STRING).arg("found", Arg::Found(other.found())),
+                );
+                None
+            }
+        }
+    }
+    pub(crate) fn read_decimal(&mut self, raw: &RawValue) -> Option<Decimal> {
+        let text = match classify(raw) {
+            Scalar::Num(t) => Cow::Borrowed(t),
+            Scalar::Str(Ok(s)) => s,
+            Scalar::Str(Err(msg)) => {
+                self.err(Code::InvalidValue, msg);
+                return None;
+            }
+            Scalar::Null => return None,
+            other => {
+                self.err(
+                    Code::InvalidValue,
+                    Message::new(&m::EXPECTED_DECIMAL).arg("found", Arg::Found(other.found())),
+                );
+                return None;
+            }
+        };
+        match parse_decimal(&text) {
+            Ok(d) => Some(d),
+            Err(msg) => {
+                self.err(Code::InvalidValue, msg);
+                None
+            }
+        }
+    }
+    /// A whole number in `min..=max` (read from its text, so any size gives
+    /// a finding rather than an overflow).
+    pub(crate) fn read_integer(&mut self, raw: &RawValue, min: i64, max: i64) -> Option<i64> {
+        let text = match classify(raw) {
+            Scalar::Num(t) => t,
+            Scalar::Null => return None,
+            other => {
+                self.err(
+                    Code::InvalidValue,
+                    Message::new(&m::EXPECTED_INTEGER).arg("found", Arg::Found(other.found())),
+                );
+                return None;
+            }
+        };
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            self.err(
+                Code::InvalidValue,
+                Message::new(&m::EXPECTED_INTEGER_TEXT).with("found", clip(text)),
+            );
+            return None;
+        }
+        match text.parse::<i64>() {
+            Ok(v) if (min..=max).contains(&v) => Some(v),
+            _ => {
+                self.out_of_range(&clip(text), min, max);
+                None
+            }
+        }
+    }
+    pub(crate) fn out_of_range(&mut self, value: &str, min: i64, max: i64) {
+        self.err(
+            Code::InvalidValue,
+            Message::new(&m::OUT_OF_RANGE)
+                .with("value", value)
+                .with("min", min)
+                .with("max", max),
+        );
+    }
+    fn in_range(&mut self, value: i64, min: i64, max: i64) -> bool {
+        if (min..=max).contains(&value) {
+            true
+        } else {
+            self.out_of_range(&value.to_string(), min, max);
+            false
+        }
+    }
+}
+
+/// Reads a scalar kind: the raw value, parsed, then its rule.
+macro_rules! scalar_read {
+    () => {
+        fn read<'de, A: MapAccess<'de>>(
+            map: &mut A,
+            v: &mut Validator,
+        ) -> Result<Option<Self::Value>, A::Error> {
+            let r = raw(map)?;
+            Ok(Self::parse(r, v).filter(|x| Self::check(x, v)))
+        }
+    };
+}
+
+// ---- strings -------------------------------------------------------------------
+
+/// Any string.
+pub(crate) struct Str;
+
+impl Str {
+    fn parse(r: &RawValue, v: &mut Validator) -> Option<String> {
+        v.read_str(r).map(Cow::into_owned)
+    }
+}
+
+impl Kind for Str {
+    type Value = String;
+    const INFO: KindInfo = KindInfo::Str;
+    scalar_read!();
+    fn check(_: &String, _: &mut Validator) -> bool {
+        true
+    }
+    fn ser<S: Serializer>(value: &String, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(value)
+    }
+}
+
+/// A string that is not empty (nor only spaces).
+pub(crate) struct Text;
+
+fn not_empty(value: &str, v: &mut Validator) -> bool {
+    if value.trim().is_empty() {
+        v.err(Code::InvalidValue, Message::new(&m::NOT_EMPTY));
+        false
+    } else {
+        true
+    }
+}
+
+impl Kind for Text {
+    type Value = String;
+    const INFO: KindInfo = KindInfo::Text;
+    scalar_read!();
+    fn check(value: &String, v: &mut Validator) -> bool {
+        not_empty(value, v)
+    }
+    fn ser<S: Serializer>(value: &String, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(value)
+    }
+}
+
+impl Text {
+    fn parse(r: &RawValue, v: &mut Validator) -> Option<String> {
+        Str::parse(r, v)
+    }
+}
+
+/// An id, unique in its list.
+pub(crate) struct Id<const SET: u8>;
+
+impl<const SET: u8> Id<SET> {
+    fn parse(r: &RawValue, v: &mut Validator) -> Option<String> {
+        Str::parse(r, v)
+    }
+}
+
+impl<const SET: u8> Kind for Id<SET> {
+    type Value = String;
+    const INFO: KindInfo = KindInfo::Id;
+    scalar_read!();
+    fn check(value: &String, v: &mut Validator) -> bool {
+        not_empty(value, v) && v.register_id(IdSet::from_u8(SET), value)
+    }
+    fn ser<S: Serializer>(value: &String, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(value)
+    }
+}
+
+/// A reference to an id of another list.
+pub(crate) struct Ref<const SET: u8>;
+
+impl<const SET: u8> Ref<SET> {
+    fn parse(r: &RawValue, v: &mut Validator) -> Option<String> {
+        Str::parse(r, v)
+    }
+}
+
+impl<const SET: u8> Kind for Ref<SET> {
+    type Value = String;
+    const INFO: KindInfo = KindInfo::Ref(IdSet::from_u8(SET).list());
+    scalar_read!();
+    fn check(value: &String, v: &mut Validator) -> bool {
+        if !not_empty(value, v) {
+            return false;
+        }
+        v.reference(IdSet::from_u8(SET), value);
+        true
+    }
+    fn ser<S: Serializer>(value: &String, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(value)
+    }
+}
+
+/// An ISO 4217 currency code.
+pub(crate) struct Currency;
+
+fn currency_ok(value: &str, v: &mut Validator) -> bool {
+    if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {
+        true
+    } else {
+        v.err(
+            Code::InvalidValue,
+            Message::new(&m::INVALID_CURRENCY).with("value", clip(value)),
+        );
+        false
+    }
+}
+
+impl Currency {
+    fn parse(r: &RawValue, v: &mut Validator) -> Option<String> {
+        Str::parse(r, v)
+    }
+}
+
+impl Kind for Currency {
+    type Value = String;
+    const INFO: KindInfo = KindInfo::Currency;
+    scalar_read!();
+    fn check(value: &String, v: &mut Validator) -> bool {
+        currency_ok(value, v)
+    }
+    fn ser<S: Serializer>(value: &String, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(value)
+    }
+}
+
+/// The currency of an exchange rate: remembered, since it must not be the
+/// organisation's.
+pub(crate) struct RateCurrency;
+
+impl RateCurrency {
+    fn parse(r: &RawValue, v: &mut Validator) -> Option<String> {
+        Str::parse(r, v)
+    }
+}
+
+impl Kind for RateCurrency {
+    type Value = String;
+    const INFO: KindInfo = KindInfo::Currency;
+    scalar_read!();
+    fn check(value: &String, v: &mut Validator) -> bool {
+        if !currency_ok(value, v) {
+            return false;
+        }
+        let here = v.here();
+        v.rate_currencies.push((value.clone(), here));
+        true
+    }
+    fn ser<S: Serializer>(value: &String, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(value)
+    }
+}
+
+// ---- numbers, dates, words ---------------------------------------------------------
+
+/// A decimal within a bound.
+pub(crate) struct Dec<const BOUND: u8>;
+
+pub(crate) const NON_NEGATIVE: u8 = 1;
+pub(crate) const POSITIVE: u8 = 2;
+pub(crate) const SHARE: u8 = 3;
+pub(crate) const PROBABILITY: u8 = 4;
+
+impl<const BOUND: u8> Dec<BOUND> {
+    fn parse(r: &RawValue, v: &mut Validator) -> Option<Decimal> {
+        v.read_decimal(r)
+    }
+}
+
+impl<const BOUND: u8> Kind for Dec<BOUND> {
+    type Value = Decimal;
+    const INFO: KindInfo = KindInfo::Decimal(match BOUND {
+        NON_NEGATIVE => DecimalBound::NonNegative,
+        POSITIVE => DecimalBound::Positive,
+        SHARE => DecimalBound::Share,
+        PROBABILITY => DecimalBound::Probability,
+        _ => DecimalBound::Any,
+    });
+    scalar_read!();
+    fn check(d: &Decimal, v: &mut Validator) -> bool {
+        let d = *d;
+        let bad = match BOUND {
+            NON_NEGATIVE if d.is_sign_negative() && !d.is_zero() => &m::NEGATIVE,
+            POSITIVE if d <= Decimal::ZERO => &m::RATE_POSITIVE,
+            SHARE if d <= Decimal::ZERO || d > Decimal::ONE => &m::SHARE_RANGE,
+            PROBABILITY if d < Decimal::ZERO || d > Decimal::ONE => &m::PROBABILITY_RANGE,
+            _ => return true,
+        };
+        v.err(Code::InvalidValue, Message::new(bad).with("value", d));
+        false
+    }
+    fn ser<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(value)
+    }
+}
+
+/// A whole number of type `T` from `MIN` to `MAX`.
+pub(crate) struct Int<T, const MIN: i64, const MAX: i64>(PhantomData<T>);
+
+impl<T, const MIN: i64, const MAX: i64> Int<T, MIN, MAX>
+where
+    T: Copy + TryFrom<i64>,
+    i64: TryFrom<T>,
+{
+    fn parse(r: &RawValue, v: &mut Validator) -> Option<T> {
+        // The format's range is within the type's, so a value in range
+        // always converts.
+        let value = v.read_integer(r, MIN, MAX)?;
+        match T::try_from(value) {
+            Ok(x) => Some(x),
+            Err(_) => {
+                v.out_of_range(&value.to_string(), MIN, MAX);
+                None
+            }
+        }
+    }
+}
+
+impl<T, const MIN: i64, const MAX: i64> Kind for Int<T, MIN, MAX>
+where
+    T: Copy + TryFrom<i64> + Serialize,
+    i64: TryFrom<T>,
+{
+    type Value = T;
+    const INFO: KindInfo = KindInfo::Integer(MIN, MAX);
+    scalar_read!();
+    fn check(value: &T, v: &mut Validator) -> bool {
+        match i64::try_from(*value) {
+            Ok(x) => v.in_range(x, MIN, MAX),
+            Err(_) => {
+                v.out_of_range("?", MIN, MAX);
+                false
+            }
+        }
+    }
+    fn ser<S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+        value.serialize(s)
+    }
+}
+
+/// A year, 1 to 9999.
+pub(crate) type Year = Int<i32, { MIN_YEAR as i64 }, { MAX_YEAR as i64 }>;
+
+/// A date, `YYYY-MM-DD`.
+pub(crate) struct Date;
+
+impl Date {
+    fn parse(r: &RawValue, v: &mut Validator) -> Option<NaiveDate> {
+        let s = v.read_str(r)?;
+        match crate::parse_date(&s) {
+            Some(d) => Some(d),
+            None => {
+                v.err(
+                    Code::InvalidValue,
+                    Message::new(&m::INVALID_DATE).with("value", clip(&s)),
+                );
+                None
+            }
+        }
+    }
+}
+
+impl Kind for Date {
+    type Value = NaiveDate;
+    const INFO: KindInfo = KindInfo::Date;
+    scalar_read!();
+    fn check(d: &NaiveDate, v: &mut Validator) -> bool {
+        // Dates are four-digit years, as the format writes them.
+        use chrono::Datelike;
+        if (MIN_YEAR..=MAX_YEAR).contains(&d.year()) {
+            true
+        } else {
+            v.err(
+                Code::InvalidValue,
+                Message::new(&m::INVALID_DATE).with("value", d),
+            );
+            false
+        }
+    }
+    fn ser<S: Serializer>(value: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&value.format("%Y-%m-%d"))
+    }
+}
+
+/// `true` or `false`.
+pub(crate) struct Bool;
+
+impl Bool {
+    fn parse(r: &RawValue, v: &mut Validator) -> Option<bool> {
+        match classify(r) {
+            Scalar::Bool(b) => Some(b),
+            Scalar::Null => None,
+            other => {
+                v.err(
+                    Code::InvalidValue,
+                    Message::new(&m::EXPECTED_BOOL).arg("found", Arg::Found(other.found())),
+                );
+                None
+            }
+        }
+    }
+}
+
+impl Kind for Bool {
+    type Value = bool;
+    const INFO: KindInfo = KindInfo::Bool;
+    scalar_read!();
+    fn check(_: &bool, _: &mut Validator) -> bool {
+        true
+    }
+    fn ser<S: Serializer>(value: &bool, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bool(*value)
+    }
+}
+
+/// One of the words of an enum.
+pub(crate) struct WordOf<E>(PhantomData<E>);
+
+impl<E: Word> WordOf<E> {
+    fn parse(r: &RawValue, v: &mut Validator) -> Option<E> {
+        let s = v.read_str(r)?;
+        match E::parse_word(&s) {
+            Some(e) => Some(e),
+            None => {
+                v.err(Code::InvalidValue, E::unknown(&s));
+                None
+            }
+        }
+    }
+}
+
+impl<E: Word> Kind for WordOf<E> {
+    type Value = E;
+    const INFO: KindInfo = KindInfo::Word(E::WORDS);
+    scalar_read!();
+    fn check(_: &E, _: &mut Validator) -> bool {
+        true
+    }
+    fn ser<S: Serializer>(value: &E, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(value.as_str())
+    }
+}
+
+// ---- the population ------------------------------------------------------------
+
+/// A population: a whole number, or years mapped to whole numbers.
+pub(crate) struct PopulationKind;
+
+const POP_MAX: i64 = MAX_POPULATION as i64;
+
+impl PopulationKind {
+    fn parse(r: &RawValue, v: &mut Validator) -> Option<Population> {
+        match classify(r) {
+            Scalar::Num(_) => v
+                .read_integer(r, 0, POP_MAX)
+                .map(|p| Population::Constant(p as u64)),
+            Scalar::Null => None,
+            Scalar::Object => {
+                let pairs: Vec<(Cow<'_, str>, &RawValue)> =
+                    serde_json::from_str::<PairList<'_>>(r.get())
+                        .map(|p| p.0)
+                        .unwrap_or_default();
+                let start = v.count();
+                let mut years = BTreeMap::new();
+                for (key, value) in pairs {
+                    v.push_owned_key(&key);
+                    let year = match key.parse::<i32>() {
+                        Ok(y) if (MIN_YEAR..=MAX_YEAR).contains(&y) && key.len() == 4 => Some(y),
+                        _ => {
+                            v.err(
+                                Code::InvalidValue,
+                                Message::new(&m::NOT_A_YEAR).with("key", clip(&key)),
+                            );
+                            None
+                        }
+                    };
+                    let pop = v.read_integer(value, 0, POP_MAX);
+                    if let (Some(y), Some(p)) = (year, pop) {
+                        if years.insert(y, p as u64).is_some() {
+                            v.err(
+                                Code::DuplicateKey,
+                                Message::new(&m::YEAR_TWICE).with("year", y),
+                            );
+                        }
+                    }
+                    v.pop();
+                }
+                if years.is_empty() && !v.errors_since(start) {
+                    v.err(Code::InvalidValue, Message::new(&m::POPULATION_EMPTY));
+                }
+                Some(Population::ByYear(years))
+            }
+            other => {
+                v.err(
+                    Code::InvalidValue,
+                    Message::new(&m::EXPECTED_POPULATION).arg("found", Arg::Found(other.found())),
+                );
+                None
+            }
+        }
+    }
+}
+
+impl Kind for PopulationKind {
+    type Value = Population;
+    const INFO: KindInfo = KindInfo::Population;
+    fn read<'de, A: MapAccess<'de>>(
+        map: &mut A,
+        v: &mut Validator,
+    ) -> Result<Option<Population>, A::Error> {
+        // The loader checks each entry as it reads it.
+        let r = raw(map)?;
+        Ok(Self::parse(r, v))
+    }
+    fn check(p: &Population, v: &mut Validator) -> bool {
+        let start = v.count();
+        match p {
+            Population::Constant(n) => {
+                if *n > MAX_POPULATION {
+                    v.out_of_range(&n.to_string(), 0, POP_MAX);
+                }
+            }
+            Population::ByYear(years) => {
+                for (y, n) in years {
+                    v.push_owned_key(&format!("{y:04}"));
+                    if !(MIN_YEAR..=MAX_YEAR).contains(y) {
+                        v.err(
+                            Code::InvalidValue,
+                            Message::new(&m::NOT_A_YEAR).with("key", y),
+                        );
+                    }
+                    if *n > MAX_POPULATION {
+                        v.out_of_range(&n.to_string(), 0, POP_MAX);
+                    }
+                    v.pop();
+                }
+                if years.is_empty() {
+                    v.err(Code::InvalidValue, Message::new(&m::POPULATION_EMPTY));
+                }
+            }
+        }
+        !v.errors_since(start)
+    }
+    fn ser<S: Serializer>(p: &Population, s: S) -> Result<S::Ok, S::Error> {
+        match p {
+            Population::Constant(n) => s.serialize_u64(*n),
+            Population::ByYear(years) => {
+                use serde::ser::SerializeMap;
+                let mut m = s.serialize_map(Some(years.len()))?;
+                for (y, n) in years {
+                    // Four digits, as the loader reads them (year 1 is "0001").
+                    m.serialize_entry(&format!("{y:04}"), n)?;
+                }
+                m.end()
+            }
+        }
+    }
+}
+
+// ---- subjects --------------------------------------------------------------------
+
+/// A list of non-empty, distinct subjects.
+pub(crate) struct Subjects;
+
+fn subject_ok(s: &str, seen: &mut HashSet<String>, v: &mut Validator) -> bool {
+    if s.trim().is_empty() {
+        v.err(Code::InvalidValue, Message::new(&m::EMPTY_SUBJECT));
+        false
+    } else if !seen.insert(s.to_string()) {
+        v.err(
+            Code::InvalidValue,
+            Message::new(&m::SUBJECT_TWICE).with("value", clip(s)),
+        );
+        false
+    } else {
+        true
+    }
+}
+
+impl Kind for Subjects {
+    type Value = Vec<String>;
+    const INFO: KindInfo = KindInfo::Strings;
+    fn read<'de, A: MapAccess<'de>>(
+        map: &mut A,
+        v: &mut Validator,
+    ) -> Result<Option<Vec<String>>, A::Error> {
+        let r = raw(map)?;
+        match classify(r) {
+            Scalar::Array => {}
+            Scalar::Null => return Ok(Some(Vec::new())),
+            other => {
+                v.err(
+                    Code::InvalidValue,
+                    Message::new(&m::EXPECTED_SUBJECTS).arg("found", Arg::Found(other.found())),
+                );
+                return Ok(Some(Vec::new()));
+            }
+        }
+        let items: Vec<&RawValue> = serde_json::from_str(r.get()).unwrap_or_default();
+        let mut out: Vec<String> = Vec::with_capacity(items.len());
+        let mut seen: HashSet<String> = HashSet::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            v.push_index(i);
+            let is_null = matches!(classify(item), Scalar::Null);
+            if let Some(s) = v.read_str(item) {
+                if subject_ok(&s, &mut seen, v) {
+                    out.push(s.into_owned());
+                }
+            } else if is_null {
+                v.err(Code::InvalidValue, Message::new(&m::SUBJECT_NULL));
+            }
+            v.pop();
+        }
+        Ok(Some(out))
+    }
+    fn check(items: &Vec<String>, v: &mut Validator) -> bool {
+        let start = v.count();
+        let mut seen = HashSet::with_capacity(items.len());
+        for (i, s) in items.iter().enumerate() {
+            v.push_index(i);
+            subject_ok(s, &mut seen, v);
+            v.pop();
+        }
+        !v.errors_since(start)
+    }
+    fn ser<S: Serializer>(items: &Vec<String>, s: S) -> Result<S::Ok, S::Error> {
+        items.serialize(s)
+    }
+}
+
+// ---- objects and lists of them -----------------------------------------------------
+
+/// An object of a declared type.
+pub(crate) struct ObjOf<T>(PhantomData<T>);
+
+impl<T: Declared> Kind for ObjOf<T> {
+    type Value = T;
+    const INFO: KindInfo = KindInfo::Object(T::INFO.name);
+    fn read<'de, A: MapAccess<'de>>(map: &mut A, v: &mut Validator) -> Result<Option<T>, A::Error> {
+        map.next_value_seed(Obj::<T::Builder>::new(v))
+    }
+    fn check(value: &T, v: &mut Validator) -> bool {
+        let start = v.count();
+        value.walk(v);
+        !v.errors_since(start)
+    }
+    fn ser<S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        value.ser_fields(&mut m)?;
+        m.end()
+    }
+}
+
+/// A list of objects of a declared type.
+pub(crate) struct ListOf<T>(PhantomData<T>);
+
+impl<T: Rules> Kind for ListOf<T> {
+    type Value = Vec<T>;
+    const INFO: KindInfo = KindInfo::List(T::INFO.name);
+    fn read<'de, A: MapAccess<'de>>(
+        map: &mut A,
+        v: &mut Validator,
+    ) -> Result<Option<Vec<T>>, A::Error> {
+        let start = v.count();
+        let (items, at) = map.next_value_seed(List::<T::Builder>::new(v))?;
+        let clean = !v.errors_since(start);
+        T::list_rule(&items, &at, clean, v);
+        Ok(Some(items))
+    }
+    fn check(items: &Vec<T>, v: &mut Validator) -> bool {
+        let start = v.count();
+        for (i, item) in items.iter().enumerate() {
+            v.push_index(i);
+            item.walk(v);
+            v.pop();
+        }
+        let clean = !v.errors_since(start);
+        let at: Vec<usize> = (0..items.len()).collect();
+        T::list_rule(items, &at, clean, v);
+        !v.errors_since(start)
+    }
+    fn ser<S: Serializer>(items: &Vec<T>, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut q = s.serialize_seq(Some(items.len()))?;
+        for item in items {
+            q.serialize_element(&super::W::<ObjOf<T>>(item))?;
+        }
+        q.end()
+    }
+}

@@ -1,0 +1,441 @@
+//! The `natverk/1` format, declared once.
+//!
+//! Each object of SPEC §3 is declared in [`crate::model`] with the
+//! [`declare!`] macro: its fields, their Rust types, their *kind* (how a
+//! value is read from JSON, which rule it obeys, how it is written) and
+//! whether it is required, optional or defaulted. From that one declaration
+//! come:
+//!
+//! - the plain data type (`Unit`, `Network`, …) with public fields;
+//! - the loader's builder: its keys and its dispatch, by key, never by
+//!   position ([`Builder`]);
+//! - the walk of [`crate::Inventory::new`] over data built in code, which
+//!   calls the same rules in the same order as the loader;
+//! - the serialiser of [`crate::Inventory::to_json`];
+//! - [`objects`]: a description of every object (keys, kinds, docs) from
+//!   which the JSON Schema, the Python stubs and the TypeScript types are
+//!   generated ([`generate`]).
+//!
+//! Adding a key to an object is one line in its declaration, plus its rule
+//! if it has one.
+
+pub mod generate;
+pub(crate) mod kinds;
+
+use serde::de::{IgnoredAny, MapAccess};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use crate::finding::Code;
+use crate::present::messages as m;
+use crate::present::Message;
+use crate::validate::Validator;
+
+/// How a field's value is read, checked and written.
+pub(crate) trait Kind {
+    /// The Rust type of the value.
+    type Value;
+    /// What it is, for the schema and the generated types.
+    const INFO: KindInfo;
+    /// Reads the value at the map's next entry (the path ends with its
+    /// key). `None` when it is null or had a finding.
+    fn read<'de, A: MapAccess<'de>>(
+        map: &mut A,
+        v: &mut Validator,
+    ) -> Result<Option<Self::Value>, A::Error>;
+    /// The rule on a value (the loader calls it on what it read; the walk
+    /// of data built in code calls it on each value). `false`: it had a
+    /// finding.
+    fn check(value: &Self::Value, v: &mut Validator) -> bool;
+    /// Writes the value as `natverk/1` JSON.
+    fn ser<S: Serializer>(value: &Self::Value, s: S) -> Result<S::Ok, S::Error>;
+}
+
+/// A value written by its kind.
+pub(crate) struct W<'a, K: Kind>(pub &'a K::Value);
+
+impl<K: Kind> Serialize for W<'_, K> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        K::ser(self.0, s)
+    }
+}
+
+/// The type of a field, described for the schema and generated types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KindInfo {
+    /// Any string.
+    Str,
+    /// A non-empty string.
+    Text,
+    /// A non-empty id, unique in its list.
+    Id,
+    /// A non-empty id of an item of the named list (`units`, `people`).
+    Ref(&'static str),
+    /// A decimal (number or string) with a lower bound.
+    Decimal(DecimalBound),
+    /// A whole number from `min` to `max`.
+    Integer(i64, i64),
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// `true` or `false`.
+    Bool,
+    /// One of these words.
+    Word(&'static [&'static str]),
+    /// An ISO 4217 code of three capital letters.
+    Currency,
+    /// A population: a whole number, or years mapped to whole numbers.
+    Population,
+    /// A list of non-empty, distinct strings.
+    Strings,
+    /// An object of the named kind.
+    Object(&'static str),
+    /// A list of objects of the named kind.
+    List(&'static str),
+}
+
+/// The range of a decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DecimalBound {
+    /// Any decimal.
+    Any,
+    /// At least 0.
+    NonNegative,
+    /// Above 0.
+    Positive,
+    /// Above 0, at most 1.
+    Share,
+    /// From 0 to 1.
+    Probability,
+}
+
+/// One field of an object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldInfo {
+    /// The JSON key (also the Rust field's name).
+    pub key: &'static str,
+    /// Its documentation.
+    pub doc: &'static str,
+    /// Whether the key is required.
+    pub required: bool,
+    /// Its default when absent, as JSON text (`""` when it has none).
+    pub default: &'static str,
+    /// Its type.
+    pub kind: KindInfo,
+}
+
+/// One object of the format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ObjectInfo {
+    /// Its name (`network`, `cost`).
+    pub name: &'static str,
+    /// Its Rust type's name (`Network`).
+    pub type_name: &'static str,
+    /// Its documentation.
+    pub doc: &'static str,
+    /// Its fields, in the order they are written.
+    pub fields: &'static [FieldInfo],
+}
+
+/// A declared object of the format.
+pub(crate) trait Declared: Sized {
+    /// The loader's builder.
+    type Builder: Builder<Out = Self>;
+    /// The object's description.
+    const INFO: ObjectInfo;
+    /// Walks data built in code: every field's rule, then the object's
+    /// rules, in the order the loader calls them.
+    fn walk(&self, v: &mut Validator);
+    /// Writes the fields.
+    fn ser_fields<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error>;
+}
+
+/// Builds one object from its JSON keys as they come.
+pub(crate) trait Builder: Default {
+    /// The object built.
+    type Out;
+    /// Every key, in declaration order.
+    const KEYS: &'static [&'static str];
+    /// Vocabulary key of what the object is, for messages (`what.unit`).
+    const WHAT: &'static str;
+    /// Vocabulary key of it in a list (`what_list.unit`).
+    const WHAT_LIST: &'static str;
+    /// Reads the value of `key`; `false` if the key is unknown.
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+        v: &mut Validator,
+    ) -> Result<bool, A::Error>;
+    /// Checks what needs several fields and builds; the path is the
+    /// object's. `None` when a required field is missing.
+    fn finish(self, v: &mut Validator) -> Option<Self::Out>;
+}
+
+/// A field while its object is read: its value, whether its key was
+/// present, and whether reading it gave a finding.
+pub(crate) struct Slot<T> {
+    pub value: Option<T>,
+    pub seen: bool,
+    pub bad: bool,
+}
+
+impl<T> Default for Slot<T> {
+    fn default() -> Self {
+        Slot {
+            value: None,
+            seen: false,
+            bad: false,
+        }
+    }
+}
+
+/// Reads one field into its slot: a second key is `duplicate_key`.
+pub(crate) fn read_slot<'de, K: Kind, A: MapAccess<'de>>(
+    slot: &mut Slot<K::Value>,
+    key: &'static str,
+    map: &mut A,
+    v: &mut Validator,
+) -> Result<(), A::Error> {
+    if slot.seen {
+        v.err_below(
+            Code::DuplicateKey,
+            key,
+            Message::new(&m::DUPLICATE_KEY).with("key", key),
+        );
+        map.next_value::<IgnoredAny>()?;
+        return Ok(());
+    }
+    slot.seen = true;
+    v.push_key(key);
+    let before = v.count();
+    slot.value = K::read(map, v)?;
+    slot.bad = v.count() > before;
+    v.pop();
+    Ok(())
+}
+
+/// A required field's finding when it is missing or null.
+pub(crate) fn require<T>(slot: &Slot<T>, key: &'static str, what: &'static str, v: &mut Validator) {
+    if slot.value.is_some() {
+        return;
+    }
+    if !slot.seen {
+        v.err_below(
+            Code::MissingField,
+            key,
+            Message::new(&m::NEEDS_KEY)
+                .label("what", what)
+                .with("key", key),
+        );
+    } else if !slot.bad {
+        v.err_below(
+            Code::MissingField,
+            key,
+            Message::new(&m::NEEDS_KEY_NOT_NULL)
+                .label("what", what)
+                .with("key", key),
+        );
+    }
+}
+
+/// Every object of the format, the top level first.
+pub fn objects() -> Vec<ObjectInfo> {
+    use crate::model::*;
+    vec![
+        crate::model::INVENTORY_INFO,
+        <Organisation as Declared>::INFO,
+        <Unit as Declared>::INFO,
+        <Person as Declared>::INFO,
+        <FeeSchedule as Declared>::INFO,
+        <Tier as Declared>::INFO,
+        <PerCapita as Declared>::INFO,
+        <Rate as Declared>::INFO,
+        <Network as Declared>::INFO,
+        <Decision as Declared>::INFO,
+        <Assessment as Declared>::INFO,
+        <Participant as Declared>::INFO,
+        <Cost as Declared>::INFO,
+        <Financing as Declared>::INFO,
+    ]
+}
+
+/// Declares one object of the format: its data type, builder, walk,
+/// serialiser and description. Modes: `req` (required), `opt` (optional,
+/// `Option`), `def = expr` (defaulted, always written), `defskip = expr`
+/// (defaulted, written only when it differs from the default).
+macro_rules! declare {
+    (
+        $(#[doc = $tdoc:literal])*
+        pub struct $name:ident ($obj:literal, $builder:ident) {
+            $(
+                $(#[doc = $doc:literal])*
+                $field:ident : $ty:ty => $kind:ty, $mode:ident $(= $default:expr)?;
+            )+
+        }
+    ) => {
+        $(#[doc = $tdoc])*
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub struct $name {
+            $( $(#[doc = $doc])* pub $field: $crate::format::field_ty!($mode, $ty), )+
+        }
+
+        #[doc(hidden)]
+        #[derive(Default)]
+        pub(crate) struct $builder {
+            $( pub(crate) $field: $crate::format::Slot<$ty>, )+
+        }
+
+        impl $crate::format::Builder for $builder {
+            type Out = $name;
+            const KEYS: &'static [&'static str] = &[$(stringify!($field)),+];
+            const WHAT: &'static str = concat!("what.", $obj);
+            const WHAT_LIST: &'static str = concat!("what_list.", $obj);
+            fn field<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                key: &str,
+                map: &mut A,
+                v: &mut $crate::validate::Validator,
+            ) -> Result<bool, A::Error> {
+                match key {
+                    $( stringify!($field) => $crate::format::read_slot::<$kind, A>(
+                        &mut self.$field, stringify!($field), map, v)?, )+
+                    _ => return Ok(false),
+                }
+                Ok(true)
+            }
+            fn finish(self, v: &mut $crate::validate::Validator) -> Option<$name> {
+                $( $crate::format::require_if!($mode, &self.$field, stringify!($field),
+                    <Self as $crate::format::Builder>::WHAT, v); )+
+                <$name as $crate::validate::Rules>::builder_rules(&self, v);
+                Some($name {
+                    $( $field: $crate::format::take!($mode, self.$field.value $(, $default)?), )+
+                })
+            }
+        }
+
+        impl $crate::format::Declared for $name {
+            type Builder = $builder;
+            const INFO: $crate::format::ObjectInfo = $crate::format::ObjectInfo {
+                name: $obj,
+                type_name: stringify!($name),
+                doc: concat!($($tdoc, "\n",)*),
+                fields: &[$(
+                    $crate::format::FieldInfo {
+                        key: stringify!($field),
+                        doc: concat!($($doc, "\n",)*),
+                        required: $crate::format::is_req!($mode),
+                        default: $crate::format::default_text!($mode $(, $default)?),
+                        kind: <$kind as $crate::format::Kind>::INFO,
+                    },
+                )+],
+            };
+            fn walk(&self, v: &mut $crate::validate::Validator) {
+                $(
+                    v.push_key(stringify!($field));
+                    $crate::format::walk_field!($mode, $kind, &self.$field, v);
+                    v.pop();
+                )+
+                <$name as $crate::validate::Rules>::data_rules(self, v);
+            }
+            fn ser_fields<M: serde::ser::SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+                $( $crate::format::ser_field!($mode, $kind, m, stringify!($field), &self.$field $(, $default)?); )+
+                Ok(())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut m = s.serialize_map(None)?;
+                <$name as $crate::format::Declared>::ser_fields(self, &mut m)?;
+                m.end()
+            }
+        }
+    };
+}
+pub(crate) use declare;
+
+macro_rules! field_ty {
+    (opt, $ty:ty) => { Option<$ty> };
+    ($mode:ident, $ty:ty) => { $ty };
+}
+pub(crate) use field_ty;
+
+macro_rules! require_if {
+    (req, $slot:expr, $key:expr, $what:expr, $v:expr) => {
+        $crate::format::require($slot, $key, $what, $v)
+    };
+    ($mode:ident, $slot:expr, $key:expr, $what:expr, $v:expr) => {};
+}
+pub(crate) use require_if;
+
+macro_rules! take {
+    (req, $value:expr) => {
+        $value?
+    };
+    (opt, $value:expr) => {
+        $value
+    };
+    (def, $value:expr, $default:expr) => {
+        $value.unwrap_or_else(|| $default)
+    };
+    (defskip, $value:expr, $default:expr) => {
+        $value.unwrap_or_else(|| $default)
+    };
+}
+pub(crate) use take;
+
+macro_rules! is_req {
+    (req) => {
+        true
+    };
+    ($mode:ident) => {
+        false
+    };
+}
+pub(crate) use is_req;
+
+macro_rules! default_text {
+    (def, $default:expr) => {
+        stringify!($default)
+    };
+    (defskip, $default:expr) => {
+        stringify!($default)
+    };
+    ($mode:ident) => {
+        ""
+    };
+}
+pub(crate) use default_text;
+
+macro_rules! walk_field {
+    (opt, $kind:ty, $value:expr, $v:expr) => {
+        if let Some(x) = $value {
+            <$kind as $crate::format::Kind>::check(x, $v);
+        }
+    };
+    ($mode:ident, $kind:ty, $value:expr, $v:expr) => {
+        <$kind as $crate::format::Kind>::check($value, $v);
+    };
+}
+pub(crate) use walk_field;
+
+macro_rules! ser_field {
+    (opt, $kind:ty, $m:expr, $key:expr, $value:expr) => {
+        if let Some(x) = $value {
+            $m.serialize_entry($key, &$crate::format::W::<$kind>(x))?;
+        }
+    };
+    (defskip, $kind:ty, $m:expr, $key:expr, $value:expr, $default:expr) => {
+        if *$value != $default {
+            $m.serialize_entry($key, &$crate::format::W::<$kind>($value))?;
+        }
+    };
+    ($mode:ident, $kind:ty, $m:expr, $key:expr, $value:expr $(, $default:expr)?) => {
+        $m.serialize_entry($key, &$crate::format::W::<$kind>($value))?;
+    };
+}
+pub(crate) use ser_field;

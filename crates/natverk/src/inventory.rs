@@ -1,0 +1,381 @@
+//! [`Inventory`]: a validated inventory, immutable, with its references
+//! resolved to positions so reports and checks work over indices.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::equality::{self, Equality};
+use crate::error::Error;
+use crate::finding::{Finding, Findings};
+use crate::model::*;
+use crate::money::{add, mul, Overflow};
+use crate::options::{EqualityOptions, ReportOptions};
+use crate::report::{self, Report};
+use crate::validate::{self, Validator};
+
+/// A validated inventory: every id unique, every reference resolved, every
+/// period ordered, every schedule well formed (SPEC §3).
+///
+/// It is immutable, so no sequence of calls can make it inconsistent: read
+/// it with [`Inventory::data`], change a copy ([`Inventory::into_data`])
+/// and validate it again with [`Inventory::new`].
+#[derive(Debug, Clone)]
+pub struct Inventory {
+    data: InventoryData,
+    ix: Index,
+}
+
+impl PartialEq for Inventory {
+    fn eq(&self, other: &Self) -> bool {
+        self.data == other.data
+    }
+}
+
+/// What validation resolved: positions of ids, rates by currency, each
+/// network's unit, staff time and costs' schedules and currencies.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Index {
+    pub ids: [HashMap<String, u32>; 4],
+    /// Foreign currencies used by the file, and their rates by year.
+    pub currencies: Vec<String>,
+    pub rates: Vec<BTreeMap<i32, Decimal>>,
+    pub networks: Vec<NetIx>,
+    pub costs: Vec<CostIx>,
+    pub participants: Vec<PartIx>,
+}
+
+/// A network, resolved.
+#[derive(Debug, Clone)]
+pub(crate) struct NetIx {
+    /// Its unit is central.
+    pub central: bool,
+    /// Unrounded staff time cost of a year: Σ hours × hourly cost.
+    pub time: Result<Decimal, Overflow>,
+    /// Some participant has hours and an hourly cost.
+    pub costed_time: bool,
+    /// Its costs in [`Index::costs`].
+    pub costs: Range<usize>,
+    /// Its participants in [`Index::participants`].
+    pub participants: Range<usize>,
+}
+
+/// A cost, resolved.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CostIx {
+    /// The schedule charging it.
+    pub schedule: Option<u32>,
+    /// Its foreign currency (index into [`Index::currencies`]); `None` is
+    /// the organisation's.
+    pub currency: Option<u32>,
+}
+
+/// A participant, resolved.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PartIx {
+    /// The person.
+    pub person: u32,
+}
+
+impl Inventory {
+    /// Validates data built in code, exactly as loading the same inventory
+    /// from JSON does (the same findings, codes and paths).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] with every error finding when the data breaks a
+    /// rule of the format: an empty name, a duplicate id, a reference to
+    /// nothing, a period that ends before it starts, a badly formed fee
+    /// schedule, a missing rate or population, …
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use natverk::{Cost, CostKind, Decimal, Inventory, InventoryData, NaiveDate, Network, Organisation};
+    ///
+    /// let mut data = InventoryData::new(Organisation::new("Göteborgs Stad", "SEK"));
+    /// let start = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+    /// let mut n = Network::new("skr", "Modellkoncept för jämställdhet", start);
+    /// n.costs.push(Cost::yearly(CostKind::Fee, Decimal::from(65_000)));
+    /// data.networks.push(n);
+    /// let inv = Inventory::new(data.clone())?;
+    ///
+    /// // A second network with the same id is refused, at its path:
+    /// data.networks.push(data.networks[0].clone());
+    /// let err = Inventory::new(data).unwrap_err();
+    /// assert_eq!(err.findings()[0].path, "networks[1].id");
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn new(data: InventoryData) -> Result<Inventory, Error> {
+        let mut v = Validator::default();
+        validate::walk(&data, &mut v);
+        if v.has_errors() {
+            return Err(Error::Invalid(Findings::new(v.findings)));
+        }
+        Ok(Inventory::from_validated(data, v))
+    }
+
+    /// Loads an inventory from `natverk/1` JSON text.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] with every error of the file at once: JSON syntax
+    /// (with line and column), unknown or repeated keys, wrong types, and
+    /// every rule of [`Inventory::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = natverk::Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "sek"},
+    ///   "networks": [{"id": "a", "nmae": "A", "start": "2024-13-01"}]}"#).unwrap_err();
+    /// let codes: Vec<&str> = err.findings().iter().map(|f| f.code.as_str()).collect();
+    /// assert_eq!(codes, ["invalid_value", "unknown_field", "invalid_value", "missing_field"]);
+    /// assert_eq!(err.findings()[1].path, "networks[0].nmae");
+    /// assert!(err.findings()[1].message.contains("did you mean `name`"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<Inventory, Error> {
+        crate::load::load(text.as_bytes())
+    }
+
+    /// Loads an inventory from JSON bytes (UTF-8; a byte order mark is
+    /// allowed).
+    ///
+    /// # Errors
+    ///
+    /// As [`Inventory::from_json`]; bytes that are not UTF-8 are a `syntax`
+    /// finding with line and column, and a file larger than
+    /// [`crate::limits::MAX_INPUT_BYTES`] is refused unread.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = natverk::Inventory::from_slice(b"{\"format\": \xff}").unwrap_err();
+    /// assert_eq!(err.findings()[0].code, natverk::Code::Syntax);
+    /// ```
+    pub fn from_slice(bytes: &[u8]) -> Result<Inventory, Error> {
+        crate::load::load(bytes)
+    }
+
+    pub(crate) fn from_validated(data: InventoryData, v: Validator) -> Inventory {
+        let ix = Index::build(&data, v.ids);
+        Inventory { data, ix }
+    }
+
+    /// The inventory's data.
+    pub fn data(&self) -> &InventoryData {
+        &self.data
+    }
+
+    /// The data, to change and validate again.
+    pub fn into_data(self) -> InventoryData {
+        self.data
+    }
+
+    /// The organisation.
+    pub fn organisation(&self) -> &Organisation {
+        &self.data.organisation
+    }
+
+    /// The networks, in the order of the file.
+    pub fn networks(&self) -> &[Network] {
+        &self.data.networks
+    }
+
+    /// The unit with this id.
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.ix.ids[0]
+            .get(id)
+            .map(|&i| &self.data.units[i as usize])
+    }
+    /// The person with this id.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.ix.ids[1]
+            .get(id)
+            .map(|&i| &self.data.people[i as usize])
+    }
+    /// The fee schedule with this id.
+    pub fn schedule(&self, id: &str) -> Option<&FeeSchedule> {
+        self.ix.ids[2]
+            .get(id)
+            .map(|&i| &self.data.fee_schedules[i as usize])
+    }
+    /// The network with this id.
+    pub fn network(&self, id: &str) -> Option<&Network> {
+        self.ix.ids[3]
+            .get(id)
+            .map(|&i| &self.data.networks[i as usize])
+    }
+    /// The position of the network with this id.
+    pub(crate) fn network_index(&self, id: &str) -> Option<usize> {
+        self.ix.ids[3].get(id).map(|&i| i as usize)
+    }
+    /// Whether the network at `i` takes part through a central unit.
+    pub(crate) fn is_central_at(&self, i: usize) -> bool {
+        self.ix.networks[i].central
+    }
+    /// Whether a network takes part through a central unit (SPEC §2).
+    pub fn is_central(&self, network: &Network) -> bool {
+        network
+            .unit
+            .as_deref()
+            .and_then(|u| self.unit(u))
+            .is_some_and(|u| u.central)
+    }
+    pub(crate) fn ix(&self) -> &Index {
+        &self.ix
+    }
+
+    /// The inventory as pretty `natverk/1` JSON. Decimals are written as
+    /// strings, so loading the text gives the same inventory.
+    pub fn to_json(&self) -> String {
+        self.data.to_json()
+    }
+
+    /// Every warning, judged against `today` (SPEC §6).
+    pub fn warnings(&self, today: NaiveDate) -> Vec<Finding> {
+        crate::check::warnings(self, today)
+    }
+
+    /// A cost report (SPEC §5).
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::Options`]: a year outside 1–9999, `to` before `from`, a
+    ///   span of more than [`crate::limits::MAX_SPAN_YEARS`] years, a group
+    ///   key given twice, `leave_from` without `leave`.
+    /// - [`Error::Report`]: a rate or a population the report's years need
+    ///   is missing (one finding per currency and year, at the cost that
+    ///   needs it), a sum overflows, the report would exceed the work limit
+    ///   of SPEC §9, or `leave` names an unknown network.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use natverk::{Inventory, ReportOptions};
+    ///
+    /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"},
+    ///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01",
+    ///                 "costs": [{"kind": "fee", "amount": "1000"}]}]}"#)?;
+    /// let report = inv.report(&ReportOptions::new(2024, 2025))?;
+    /// assert_eq!(report.total.gross, natverk::Decimal::from(2000));
+    ///
+    /// let err = inv.report(&ReportOptions::new(2025, 2024)).unwrap_err();
+    /// assert!(matches!(err, natverk::Error::Options(_)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn report(&self, opts: &ReportOptions) -> Result<Report, Error> {
+        report::report(self, opts)
+    }
+
+    /// Equality statistics (SPEC §7).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Options`] for a year range a report would refuse;
+    /// [`Error::Report`] when a sum of staff time overflows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use natverk::{EqualityOptions, Inventory};
+    ///
+    /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"},
+    ///   "people": [{"id": "p", "gender": "woman", "role": "official"}],
+    ///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01",
+    ///                 "participants": [{"person": "p"}]}]}"#)?;
+    /// let eq = inv.equality(&EqualityOptions::new(2024, 2024))?;
+    /// assert_eq!(eq.seats.woman, 1);
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn equality(&self, opts: &EqualityOptions) -> Result<Equality, Error> {
+        equality::equality(self, opts)
+    }
+}
+
+impl Index {
+    fn build(data: &InventoryData, ids: [HashMap<String, u32>; 4]) -> Index {
+        let mut ix = Index {
+            ids,
+            ..Index::default()
+        };
+        let mut currency_ix: HashMap<&str, u32> = HashMap::new();
+        for r in &data.exchange_rates {
+            let next = ix.currencies.len() as u32;
+            let c = *currency_ix.entry(r.currency.as_str()).or_insert_with(|| {
+                ix.currencies.push(r.currency.clone());
+                ix.rates.push(BTreeMap::new());
+                next
+            });
+            ix.rates[c as usize].entry(r.year).or_insert(r.rate);
+        }
+        let own = data.organisation.currency.as_str();
+        let foreign = |c: Option<&str>| -> Option<u32> {
+            match c {
+                Some(c) if c != own => currency_ix.get(c).copied(),
+                _ => None,
+            }
+        };
+        let schedule_currency: Vec<Option<u32>> = data
+            .fee_schedules
+            .iter()
+            .map(|s| foreign(s.currency.as_deref()))
+            .collect();
+        for n in &data.networks {
+            let central = n
+                .unit
+                .as_deref()
+                .and_then(|u| ix.ids[0].get(u))
+                .is_some_and(|&u| data.units[u as usize].central);
+            let c0 = ix.costs.len();
+            for c in &n.costs {
+                let schedule = if c.amount.is_some() {
+                    None
+                } else {
+                    c.schedule
+                        .as_deref()
+                        .and_then(|s| ix.ids[2].get(s))
+                        .copied()
+                };
+                let currency = match schedule {
+                    Some(s) => schedule_currency[s as usize],
+                    None => foreign(c.currency.as_deref()),
+                };
+                ix.costs.push(CostIx { schedule, currency });
+            }
+            let p0 = ix.participants.len();
+            let mut time = Ok(Decimal::ZERO);
+            let mut costed_time = false;
+            for p in &n.participants {
+                let person = ix.ids[1].get(p.person.as_str()).copied().unwrap_or(0);
+                ix.participants.push(PartIx { person });
+                let hourly = data.people.get(person as usize).and_then(|x| x.hourly_cost);
+                if let (Some(h), Some(cost)) = (p.hours_per_year, hourly) {
+                    costed_time = true;
+                    time = time.and_then(|t| add(t, mul(h, cost)?));
+                }
+            }
+            ix.networks.push(NetIx {
+                central,
+                time,
+                costed_time,
+                costs: c0..ix.costs.len(),
+                participants: p0..ix.participants.len(),
+            });
+        }
+        ix
+    }
+
+    /// The rate of a foreign currency for `year`: that year's, else the
+    /// latest earlier year's (SPEC §3.1).
+    pub(crate) fn rate(&self, currency: u32, year: i32) -> Option<Decimal> {
+        self.rates[currency as usize]
+            .range(..=year)
+            .next_back()
+            .map(|(_, r)| *r)
+    }
+}

@@ -1,0 +1,41 @@
+//! Every limit of the crate, in one place (SPEC §9). Each is documented in
+//! `DESIGN.md` with the finding it gives and its measured worst case.
+
+/// Largest input accepted, in bytes. Larger files are refused with a
+/// finding before they are read.
+pub const MAX_INPUT_BYTES: usize = 512 * 1024 * 1024;
+
+/// Deepest nesting of arrays and objects (serde_json's own limit); a valid
+/// inventory nests at most 5 deep.
+pub const MAX_DEPTH: usize = 128;
+
+/// Earliest year (years are four-digit, as in dates).
+pub const MIN_YEAR: i32 = 1;
+
+/// Latest year.
+pub const MAX_YEAR: i32 = 9999;
+
+/// Largest population accepted (10¹³, a thousand times the world's).
+pub const MAX_POPULATION: u64 = 10_000_000_000_000;
+
+/// Longest notice period, in months (100 years).
+pub const MAX_NOTICE_MONTHS: u32 = 1200;
+
+/// Most negative `population_offset` of a fee schedule, in years.
+pub const MIN_POPULATION_OFFSET: i32 = -100;
+
+/// Longest report range, in years: keeps a typo (`--to 20255`) from
+/// producing millions of lines.
+pub const MAX_SPAN_YEARS: i32 = 1000;
+
+/// Longest key compared with the known keys for a suggestion: the edit
+/// distance costs length × length, and no known key is near a longer one.
+pub const MAX_SUGGEST_KEY: usize = 64;
+
+/// Longest value echoed in a message, in characters; longer ones are cut
+/// with `...`.
+pub const CLIP_CHARS: usize = 40;
+
+/// Most network-years one report computes whatever the file's size (rows
+/// of the ledger, and subject parts when grouping by subject).
+pub const MAX_REPORT_ROWS: usize = 5_000_000;

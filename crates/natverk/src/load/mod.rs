@@ -1,0 +1,195 @@
+//! Loading: `natverk/1` JSON text → [`InventoryData`] checked by the one
+//! validator ([`crate::validate`]) → [`Inventory`].
+//!
+//! One streaming pass over `serde_json`'s deserializer, no generic `Value`:
+//! each object's builder ([`crate::format`]) takes its keys as they come and
+//! calls the validator's rule for each value as it reads it, so one run
+//! reports every problem with its JSON path. Scalars are taken as raw JSON
+//! text, so decimals are read exactly from their digits. The rules that
+//! need the whole file run once it is read.
+
+pub(crate) mod json;
+
+use crate::finding::{Code, Finding, Path};
+use crate::format::kinds::{ListOf, ObjOf, Str};
+use crate::format::{read_slot, Builder, Slot};
+use crate::limits::MAX_INPUT_BYTES;
+use crate::model::*;
+use crate::money::clip;
+use crate::present::messages as m;
+use crate::present::Message;
+use crate::validate::Validator;
+use crate::{Error, Findings, Inventory};
+
+/// Loads an inventory from JSON bytes (UTF-8, a BOM is allowed); fails
+/// with every error found.
+pub(crate) fn load(bytes: &[u8]) -> Result<Inventory, Error> {
+    let (data, v) = parse(bytes);
+    match data {
+        Some(data) if !v.has_errors() => Ok(Inventory::from_validated(data, v)),
+        _ => Err(Error::Invalid(Findings::new(v.findings))),
+    }
+}
+
+/// Reads and validates; the data when the file could be read as an
+/// inventory (check the validator for errors), and the validator with
+/// every finding.
+pub(crate) fn parse(bytes: &[u8]) -> (Option<InventoryData>, Validator) {
+    let mut v = Validator::default();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.len() > MAX_INPUT_BYTES {
+        v.err(
+            Code::InvalidValue,
+            Message::new(&m::FILE_TOO_LARGE)
+                .with("size", bytes.len())
+                .with("limit", MAX_INPUT_BYTES),
+        );
+        return (None, v);
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let (line, column) = line_col(bytes, e.valid_up_to());
+            let mut f = Finding::new(
+                Code::Syntax,
+                Path::root(),
+                Message::new(&m::INVALID_UTF8).with("at", e.valid_up_to()),
+            );
+            f.line = Some(line);
+            f.column = Some(column);
+            v.findings.push(f);
+            return (None, v);
+        }
+    };
+    // Valid UTF-8 now, so the reader need not check every string again.
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result = serde::de::DeserializeSeed::deserialize(json::Obj::<TopB>::new(&mut v), &mut de)
+        .and_then(|top| de.end().map(|()| top));
+    let top = match result {
+        Ok(top) => top,
+        Err(e) => {
+            let text = e.to_string();
+            let detail = match text.find(" at line ") {
+                Some(p) => &text[..p],
+                None => &text,
+            };
+            let mut f = Finding::new(
+                Code::Syntax,
+                Path::root(),
+                Message::new(&m::INVALID_JSON).with("detail", detail),
+            );
+            f.line = Some(e.line() as u64);
+            // serde_json says column 0 for the very start of a line
+            f.column = Some((e.column() as u64).max(1));
+            v.findings.push(f);
+            return (None, v);
+        }
+    };
+    (top, v)
+}
+
+fn line_col(bytes: &[u8], offset: usize) -> (u64, u64) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let col = before.iter().rev().take_while(|&&b| b != b'\n').count() as u64 + 1;
+    (line, col)
+}
+
+/// The top level of the file.
+#[derive(Default)]
+pub(crate) struct TopB {
+    format: Slot<String>,
+    organisation: Slot<Organisation>,
+    units: Slot<Vec<Unit>>,
+    people: Slot<Vec<Person>>,
+    fee_schedules: Slot<Vec<FeeSchedule>>,
+    exchange_rates: Slot<Vec<Rate>>,
+    networks: Slot<Vec<Network>>,
+}
+
+impl Builder for TopB {
+    type Out = InventoryData;
+    const KEYS: &'static [&'static str] = &[
+        "format",
+        "organisation",
+        "units",
+        "people",
+        "fee_schedules",
+        "exchange_rates",
+        "networks",
+    ];
+    const WHAT: &'static str = "what.inventory";
+    const WHAT_LIST: &'static str = "what.inventory";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+        v: &mut Validator,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "format" => read_slot::<Str, A>(&mut self.format, "format", map, v)?,
+            "organisation" => {
+                read_slot::<ObjOf<Organisation>, A>(&mut self.organisation, "organisation", map, v)?
+            }
+            "units" => read_slot::<ListOf<Unit>, A>(&mut self.units, "units", map, v)?,
+            "people" => read_slot::<ListOf<Person>, A>(&mut self.people, "people", map, v)?,
+            "fee_schedules" => read_slot::<ListOf<FeeSchedule>, A>(
+                &mut self.fee_schedules,
+                "fee_schedules",
+                map,
+                v,
+            )?,
+            "exchange_rates" => {
+                read_slot::<ListOf<Rate>, A>(&mut self.exchange_rates, "exchange_rates", map, v)?
+            }
+            "networks" => read_slot::<ListOf<Network>, A>(&mut self.networks, "networks", map, v)?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    fn finish(self, v: &mut Validator) -> Option<InventoryData> {
+        match self.format.value.as_deref() {
+            Some(FORMAT) => {}
+            Some(other) => {
+                // A file of another format is not judged by this format's
+                // rules: this is its only finding.
+                v.findings = vec![Finding::new(
+                    Code::UnsupportedFormat,
+                    Path::root().key("format"),
+                    Message::new(&m::UNSUPPORTED_FORMAT)
+                        .with("found", clip(other))
+                        .with("format", FORMAT),
+                )];
+                return None;
+            }
+            None => {
+                if !self.format.bad {
+                    v.err_below(
+                        Code::MissingField,
+                        "format",
+                        Message::new(&m::NEEDS_FORMAT).with("format", FORMAT),
+                    );
+                }
+            }
+        }
+        if self.organisation.value.is_none() && !self.organisation.seen {
+            v.err_below(
+                Code::MissingField,
+                "organisation",
+                Message::new(&m::NEEDS_ORGANISATION),
+            );
+        }
+        let schedules = self.fee_schedules.value.unwrap_or_default();
+        let rates = self.exchange_rates.value.unwrap_or_default();
+        v.finish_file(self.organisation.value.as_ref(), &schedules, &rates);
+        let organisation = self.organisation.value?;
+        Some(InventoryData {
+            organisation,
+            units: self.units.value.unwrap_or_default(),
+            people: self.people.value.unwrap_or_default(),
+            fee_schedules: schedules,
+            exchange_rates: rates,
+            networks: self.networks.value.unwrap_or_default(),
+        })
+    }
+}

@@ -1,0 +1,394 @@
+//! The options of reports and statistics (SPEC §5, §7), and their parsing.
+
+use std::collections::HashSet;
+
+use serde::de::{self, Deserialize, Deserializer};
+
+use crate::error::Error;
+use crate::finding::{Code, Finding, Findings, Path};
+use crate::limits::{MAX_SPAN_YEARS, MAX_YEAR, MIN_YEAR};
+use crate::model::{word_enum, Status, Word};
+use crate::present::messages as m;
+use crate::present::{label, Lang, Message};
+
+word_enum!(
+    /// Which networks a report covers.
+    Scope ("word.scope", "scope") {
+        /// Every network.
+        All = "all",
+        /// Only networks whose unit is central.
+        Central = "central",
+    }
+);
+
+#[allow(clippy::derivable_impls)] // the enum comes from a macro
+impl Default for Scope {
+    fn default() -> Scope {
+        Scope::All
+    }
+}
+
+word_enum!(
+    /// What report lines are grouped by.
+    GroupKey ("word.group_key", "key") {
+        /// Network id (the line also carries `name`).
+        Network = "network",
+        /// Subject; amounts split evenly over a network's subjects.
+        Subject = "subject",
+        /// Organiser.
+        Organiser = "organiser",
+        /// Unit id.
+        Unit = "unit",
+        /// Network kind.
+        Kind = "kind",
+        /// Network status.
+        Status = "status",
+        /// Year.
+        Year = "year",
+    }
+);
+
+/// The options of a report (SPEC §5). `from` and `to` are required.
+///
+/// ```
+/// use natverk::{GroupKey, Leave, ReportOptions, Scope};
+///
+/// let mut opts = ReportOptions::new(2024, 2025);
+/// opts.scope = Scope::Central;
+/// opts.by = vec![GroupKey::Subject, GroupKey::Year];
+/// opts.leave = Some(Leave::Recommended);
+/// assert_eq!(opts, ReportOptions::from_json(
+///     r#"{"from": 2024, "to": 2025, "scope": "central", "by": ["subject", "year"], "leave": "recommended"}"#)?);
+/// # Ok::<(), natverk::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ReportOptions {
+    /// First year, inclusive.
+    pub from: i32,
+    /// Last year, inclusive.
+    pub to: i32,
+    /// Every network, or only those of central units.
+    pub scope: Scope,
+    /// Group keys, in order; default `["network"]`.
+    pub by: Vec<GroupKey>,
+    /// Statuses included; `None`: every status but `declined`.
+    pub statuses: Option<Vec<Status>>,
+    /// Networks to compute as left.
+    pub leave: Option<Leave>,
+    /// Year notice is given (default `from`); only with `leave`.
+    pub leave_from: Option<i32>,
+}
+
+impl ReportOptions {
+    /// A report by network over `from..=to`, everything else default.
+    pub fn new(from: i32, to: i32) -> ReportOptions {
+        ReportOptions {
+            from,
+            to,
+            scope: Scope::All,
+            by: vec![GroupKey::Network],
+            statuses: None,
+            leave: None,
+            leave_from: None,
+        }
+    }
+
+    /// Options from a JSON object with the same keys (`from`, `to`,
+    /// `scope`, `by`, `statuses`, `leave`, `leave_from`), as the bindings
+    /// pass them.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Options`]: not an object, an unknown key, a wrong type, an
+    /// unknown word, or `from`/`to` missing.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = natverk::ReportOptions::from_json(r#"{"from": 2024, "to": 2024, "by": ["subjekt"]}"#)
+    ///     .unwrap_err();
+    /// assert!(matches!(err, natverk::Error::Options(_)));
+    /// ```
+    pub fn from_json(text: &str) -> Result<ReportOptions, Error> {
+        let raw: RawReport = parse_json(text)?;
+        Ok(ReportOptions {
+            from: raw.from,
+            to: raw.to,
+            scope: raw.scope.map(|w| w.0).unwrap_or_default(),
+            by: match raw.by {
+                Some(by) => by.into_iter().map(|w| w.0).collect(),
+                None => vec![GroupKey::Network],
+            },
+            statuses: raw.statuses.map(|s| s.into_iter().map(|w| w.0).collect()),
+            leave: raw.leave,
+            leave_from: raw.leave_from,
+        })
+    }
+
+    /// Checks the options that do not need the inventory.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Options`] with every problem: a year outside 1–9999, `to`
+    /// before `from`, a span above [`MAX_SPAN_YEARS`] years, a group key
+    /// given twice, `leave_from` out of range or without `leave`.
+    pub fn validate(&self) -> Result<(), Error> {
+        let mut f = range_findings(self.from, self.to);
+        let mut seen = HashSet::new();
+        for k in &self.by {
+            if !seen.insert(*k) {
+                f.push(Finding::new(
+                    Code::InvalidValue,
+                    Path::root().key("options").key("by"),
+                    Message::new(&m::KEY_TWICE).with("key", k),
+                ));
+            }
+        }
+        if let Some(lf) = self.leave_from {
+            if self.leave.is_none() {
+                f.push(Finding::new(
+                    Code::InvalidValue,
+                    Path::root().key("options").key("leave_from"),
+                    Message::new(&m::LEAVE_FROM_WITHOUT_LEAVE),
+                ));
+            } else if !(MIN_YEAR..=MAX_YEAR).contains(&lf) {
+                f.push(Finding::new(
+                    Code::InvalidValue,
+                    Path::root().key("options").key("leave_from"),
+                    Message::new(&m::YEAR_RANGE)
+                        .with("year", lf)
+                        .with("min", MIN_YEAR)
+                        .with("max", MAX_YEAR),
+                ));
+            }
+        }
+        if f.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Options(Findings::new(f)))
+        }
+    }
+}
+
+/// The options of the equality statistics: a report's, without `by` and
+/// `leave`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EqualityOptions {
+    /// First year, inclusive.
+    pub from: i32,
+    /// Last year, inclusive.
+    pub to: i32,
+    /// Every network, or only those of central units.
+    pub scope: Scope,
+    /// Statuses included; `None`: every status but `declined`.
+    pub statuses: Option<Vec<Status>>,
+}
+
+impl EqualityOptions {
+    /// Statistics over `from..=to`, everything else default.
+    pub fn new(from: i32, to: i32) -> EqualityOptions {
+        EqualityOptions {
+            from,
+            to,
+            scope: Scope::All,
+            statuses: None,
+        }
+    }
+
+    /// Options from a JSON object (`from`, `to`, `scope`, `statuses`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Options`] as [`ReportOptions::from_json`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let o = natverk::EqualityOptions::from_json(r#"{"from": 2024, "to": 2025, "scope": "central"}"#)?;
+    /// assert_eq!(o.scope, natverk::Scope::Central);
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<EqualityOptions, Error> {
+        let raw: RawEquality = parse_json(text)?;
+        Ok(EqualityOptions {
+            from: raw.from,
+            to: raw.to,
+            scope: raw.scope.map(|w| w.0).unwrap_or_default(),
+            statuses: raw.statuses.map(|s| s.into_iter().map(|w| w.0).collect()),
+        })
+    }
+
+    /// Checks the year range.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Options`] as [`ReportOptions::validate`].
+    pub fn validate(&self) -> Result<(), Error> {
+        let f = range_findings(self.from, self.to);
+        if f.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Options(Findings::new(f)))
+        }
+    }
+}
+
+/// The findings of a year range: each year in range, `to` not before
+/// `from`, at most [`MAX_SPAN_YEARS`] years.
+fn range_findings(from: i32, to: i32) -> Vec<Finding> {
+    let mut f = Vec::new();
+    for (k, y) in [("from", from), ("to", to)] {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+            f.push(Finding::new(
+                Code::InvalidValue,
+                Path::root().key("options").key(k),
+                Message::new(&m::YEAR_RANGE)
+                    .with("year", y)
+                    .with("min", MIN_YEAR)
+                    .with("max", MAX_YEAR),
+            ));
+        }
+    }
+    if f.is_empty() && to < from {
+        f.push(Finding::new(
+            Code::InvalidPeriod,
+            Path::root().key("options").key("to"),
+            Message::new(&m::OPTIONS_TO_BEFORE_FROM)
+                .with("to", to)
+                .with("from", from),
+        ));
+    }
+    if f.is_empty() && to - from >= MAX_SPAN_YEARS {
+        f.push(Finding::new(
+            Code::InvalidValue,
+            Path::root().key("options").key("to"),
+            Message::new(&m::SPAN_TOO_LONG)
+                .with("limit", MAX_SPAN_YEARS)
+                .with("from", from)
+                .with("to", to),
+        ));
+    }
+    f
+}
+
+/// Which networks leave in a scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Leave {
+    /// Every network whose assessment recommends `leave`.
+    Recommended,
+    /// These network ids.
+    Networks(Vec<String>),
+}
+
+impl Leave {
+    /// `recommended`, or comma-separated network ids.
+    pub fn parse(s: &str) -> Leave {
+        if s.trim() == "recommended" {
+            Leave::Recommended
+        } else {
+            Leave::Networks(
+                s.split(',')
+                    .map(|x| x.trim().to_string())
+                    .filter(|x| !x.is_empty())
+                    .collect(),
+            )
+        }
+    }
+    /// Describes it for people (`the networks recommended for leaving`,
+    /// or the ids).
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            Leave::Recommended => label("ui.leave_recommended", lang).to_string(),
+            Leave::Networks(ids) => ids.join(", "),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Leave {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Leave, D::Error> {
+        // A small visitor rather than `#[serde(untagged)]`, whose buffering
+        // machinery would add kilobytes to the WebAssembly build.
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Leave;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("\"recommended\", comma-separated network ids, or a list of ids")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Leave, E> {
+                Ok(Leave::parse(v))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Leave, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.push(id);
+                }
+                Ok(Leave::Networks(ids))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A word of an enum read by serde, with the enum's own message.
+struct W<T>(T);
+
+impl<'de, T: Word> Deserialize<'de> for W<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<W<T>, D::Error> {
+        let s = String::deserialize(d)?;
+        T::parse_word(&s)
+            .map(W)
+            .ok_or_else(|| de::Error::custom(T::unknown(&s)))
+    }
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    from: i32,
+    to: i32,
+    #[serde(default)]
+    scope: Option<W<Scope>>,
+    #[serde(default)]
+    by: Option<Vec<W<GroupKey>>>,
+    #[serde(default)]
+    statuses: Option<Vec<W<Status>>>,
+    #[serde(default)]
+    leave: Option<Leave>,
+    #[serde(default)]
+    leave_from: Option<i32>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEquality {
+    from: i32,
+    to: i32,
+    #[serde(default)]
+    scope: Option<W<Scope>>,
+    #[serde(default)]
+    statuses: Option<Vec<W<Status>>>,
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
+    // from_slice: the loader's reader, so only one is compiled in
+    serde_json::from_slice(text.as_bytes()).map_err(|e| {
+        let t = e.to_string();
+        let detail = t.split(" at line ").next().unwrap_or(&t).to_string();
+        Error::options(
+            Code::InvalidValue,
+            Path::root().key("options"),
+            Message::new(&m::INVALID_OPTIONS).with("detail", detail),
+        )
+    })
+}
+
+/// The statuses a report includes by default: all but `declined`.
+pub(crate) fn default_statuses() -> Vec<Status> {
+    Status::ALL
+        .iter()
+        .copied()
+        .filter(|s| *s != Status::Declined)
+        .collect()
+}

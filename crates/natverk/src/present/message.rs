@@ -1,0 +1,141 @@
+use std::fmt;
+
+use super::{label, Lang};
+
+/// A message template in both languages, with `{name}` placeholders.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Template {
+    /// Stable name of the template (e.g. `not_empty`).
+    pub key: &'static str,
+    /// English text.
+    pub en: &'static str,
+    /// Swedish text.
+    pub sv: &'static str,
+}
+
+impl Template {
+    /// The text in `lang`.
+    pub fn text(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Sv => self.sv,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// What was found where something else was expected, described for people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Found {
+    /// A string (clipped).
+    Str(String),
+    /// A number, as written (clipped).
+    Num(String),
+    /// `true` or `false`.
+    Bool(bool),
+    /// `null`.
+    Null,
+    /// A list.
+    Array,
+    /// An object.
+    Object,
+}
+
+impl Found {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Found::Str(s), Lang::En) => format!("the string \"{s}\""),
+            (Found::Str(s), Lang::Sv) => format!("texten \"{s}\""),
+            (Found::Num(n), Lang::En) => format!("the number {n}"),
+            (Found::Num(n), Lang::Sv) => format!("talet {n}"),
+            (Found::Bool(b), _) => b.to_string(),
+            (Found::Null, _) => "null".into(),
+            (Found::Array, Lang::En) => "an array".into(),
+            (Found::Array, Lang::Sv) => "en lista".into(),
+            (Found::Object, Lang::En) => "an object".into(),
+            (Found::Object, Lang::Sv) => "ett objekt".into(),
+        }
+    }
+}
+
+/// A value put into a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Arg {
+    /// Text shown as it is in every language (ids, keys, numbers, dates).
+    Text(String),
+    /// A word of the vocabulary, by key, shown in the message's language.
+    Label(&'static str),
+    /// What was found.
+    Found(Found),
+    /// Another message.
+    Message(Box<Message>),
+}
+
+/// A message for people: a [`Template`] and its values. Its `Display` is
+/// English; [`Message::text`] gives either language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    template: &'static Template,
+    args: Vec<(&'static str, Arg)>,
+}
+
+impl Message {
+    /// A message from a template, without values.
+    pub fn new(template: &'static Template) -> Message {
+        Message {
+            template,
+            args: Vec::new(),
+        }
+    }
+    /// Adds a text value for `{name}`.
+    pub fn with(mut self, name: &'static str, value: impl fmt::Display) -> Message {
+        self.args.push((name, Arg::Text(value.to_string())));
+        self
+    }
+    /// Adds any value for `{name}`.
+    pub fn arg(mut self, name: &'static str, value: Arg) -> Message {
+        self.args.push((name, value));
+        self
+    }
+    /// Adds a vocabulary word for `{name}`.
+    pub fn label(self, name: &'static str, key: &'static str) -> Message {
+        self.arg(name, Arg::Label(key))
+    }
+    /// The template.
+    pub fn template(&self) -> &'static Template {
+        self.template
+    }
+    /// The values, by placeholder name.
+    pub fn args(&self) -> &[(&'static str, Arg)] {
+        &self.args
+    }
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let values: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(k, a)| {
+                let v = match a {
+                    Arg::Text(t) => t.clone(),
+                    Arg::Label(key) => label(key, lang).to_string(),
+                    Arg::Found(f) => f.text(lang),
+                    Arg::Message(m) => m.text(lang),
+                };
+                (*k, v)
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        super::fill(self.template.text(lang), &refs)
+    }
+    /// Whether the English text contains `needle` (for tests and filters).
+    pub fn contains(&self, needle: &str) -> bool {
+        self.text(Lang::En).contains(needle)
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}

@@ -1,0 +1,249 @@
+//! Every finding message, in English and Swedish (klarspråk). The English
+//! texts are those of the conformance corpus; `{name}` is a value.
+
+use super::Template;
+
+macro_rules! templates {
+    ($($name:ident = $en:literal, $sv:literal;)+) => {
+        $(
+            #[doc = $en]
+            pub(crate) static $name: Template = Template { key: stringify!($name), en: $en, sv: $sv };
+        )+
+        /// Every template.
+        pub(crate) static ALL: &[&Template] = &[$(&$name),+];
+    };
+}
+
+templates! {
+    // ---- the file as a whole -------------------------------------------------
+    FILE_TOO_LARGE = "the file is {size} bytes; at most {limit} bytes are accepted: split the inventory",
+        "filen är {size} byte; högst {limit} byte tas emot: dela upp inventeringen";
+    INVALID_UTF8 = "invalid UTF-8 at byte {at}: save the file as UTF-8",
+        "ogiltig UTF-8 vid byte {at}: spara filen som UTF-8";
+    INVALID_JSON = "invalid JSON: {detail}: fix the syntax at this line and column",
+        "ogiltig JSON: {detail}: rätta syntaxen på den här raden och kolumnen";
+    UNSUPPORTED_FORMAT = "unsupported format `{found}`: this version reads `{format}`",
+        "formatet `{found}` stöds inte: den här versionen läser `{format}`";
+    NEEDS_FORMAT = "the file needs `\"format\": \"{format}\"` at the top level",
+        "filen behöver `\"format\": \"{format}\"` på översta nivån";
+    NEEDS_ORGANISATION = "the file needs an `organisation` with `name` and `currency`",
+        "filen behöver en `organisation` med `name` och `currency`";
+
+    // ---- keys ----------------------------------------------------------------
+    UNKNOWN_FIELD = "unknown field `{key}` in {what}: did you mean `{nearest}`? (known fields: {known})",
+        "okänt fält `{key}` i {what}: menar du `{nearest}`? (kända fält: {known})";
+    DUPLICATE_KEY = "key `{key}` is given twice in one object: keep one",
+        "nyckeln `{key}` står två gånger i samma objekt: behåll en";
+    NEEDS_KEY = "{what} needs `{key}`: add it",
+        "{what} behöver `{key}`: lägg till det";
+    NEEDS_KEY_NOT_NULL = "{what} needs `{key}`, and null is not a value: give one",
+        "{what} behöver `{key}`, och null är inget värde: ange ett";
+
+    // ---- values --------------------------------------------------------------
+    EXPECTED_OBJECT = "expected {what} (an object), found {found}",
+        "här ska det stå {what} (ett objekt), men det står {found}";
+    EXPECTED_LIST = "expected a list (an array) of {what}, found {found}",
+        "här ska det stå en lista med {what}, men det står {found}";
+    EXPECTED_STRING = "expected a string, found {found}",
+        "här ska det stå en text, men det står {found}";
+    EXPECTED_BOOL = "expected true or false, found {found}",
+        "här ska det stå true eller false, men det står {found}";
+    EXPECTED_DECIMAL = "expected a decimal (a number or a string such as \"650.50\"), found {found}",
+        "här ska det stå ett decimaltal (ett tal eller en text som \"650.50\"), men det står {found}";
+    EXPECTED_INTEGER = "expected a whole number, found {found}",
+        "här ska det stå ett heltal, men det står {found}";
+    EXPECTED_INTEGER_TEXT = "expected a whole number, found `{found}`",
+        "här ska det stå ett heltal, men det står `{found}`";
+    OUT_OF_RANGE = "`{value}` is out of range: expected {min} to {max}",
+        "`{value}` ligger utanför det tillåtna: skriv {min} till {max}";
+    NOT_EMPTY = "must not be empty: write a value or leave the key out",
+        "får inte vara tomt: skriv ett värde eller ta bort nyckeln";
+    LONE_SURROGATE = "the text holds a lone surrogate escape (`{escape}`), which is not a character: write the whole character or remove the escape",
+        "texten innehåller en ensam surrogat-escape (`{escape}`), som inte är något tecken: skriv hela tecknet eller ta bort escape-sekvensen";
+    DECIMAL_EXPONENT = "invalid decimal `{value}`: write it without an exponent",
+        "ogiltigt decimaltal `{value}`: skriv det utan exponent";
+    DECIMAL_SEPARATORS = "invalid decimal `{value}`: write it without thousands separators, with `.` as decimal point",
+        "ogiltigt decimaltal `{value}`: skriv det utan tusentalsavgränsare och med `.` som decimaltecken";
+    DECIMAL_SHAPE = "invalid decimal `{value}`: expected digits with an optional `.` and decimals",
+        "ogiltigt decimaltal `{value}`: skriv siffror, eventuellt med `.` och decimaler";
+    DECIMAL_DIGITS = "invalid decimal `{value}`: too many digits (at most 28 significant digits fit)",
+        "ogiltigt decimaltal `{value}`: för många siffror (högst 28 gällande siffror får plats)";
+    NEGATIVE = "negative value `{value}`: must be 0 or more",
+        "negativt värde `{value}`: måste vara 0 eller mer";
+    INVALID_DATE = "invalid date `{value}`: write YYYY-MM-DD, e.g. 2024-03-01",
+        "ogiltigt datum `{value}`: skriv ÅÅÅÅ-MM-DD, t.ex. 2024-03-01";
+    INVALID_CURRENCY = "invalid currency `{value}`: write an ISO 4217 code of three capital letters, e.g. SEK or EUR",
+        "ogiltig valuta `{value}`: skriv en ISO 4217-kod med tre versaler, t.ex. SEK eller EUR";
+    UNKNOWN_WORD = "unknown {what} `{value}`: expected one of {words}",
+        "okänt värde för {what}, `{value}`: skriv något av {words}";
+    UNKNOWN_GENDER = "unknown gender `{value}`: expected woman, man or other (leave the key out if unknown)",
+        "okänt kön `{value}`: skriv woman, man eller other (ta bort nyckeln om det är okänt)";
+    UNKNOWN_ROLE = "unknown role `{value}`: expected politician or official",
+        "okänd roll `{value}`: skriv politician eller official";
+    UNKNOWN_SIDE = "unknown side `{value}`: expected majority or opposition",
+        "okänd sida `{value}`: skriv majority eller opposition";
+    SHARE_RANGE = "share `{value}` is out of range: expected above 0 and at most 1 (e.g. 0.5 for half)",
+        "andelen `{value}` ligger utanför det tillåtna: skriv mer än 0 och högst 1 (t.ex. 0.5 för hälften)";
+    PROBABILITY_RANGE = "probability `{value}` is out of range: expected 0 to 1 (e.g. 0.8)",
+        "sannolikheten `{value}` ligger utanför det tillåtna: skriv 0 till 1 (t.ex. 0.8)";
+    RATE_POSITIVE = "rate `{value}` must be above 0",
+        "kursen `{value}` måste vara större än 0";
+
+    // ---- ids and references -------------------------------------------------
+    DUPLICATE_ID = "duplicate id `{id}`: every id must be unique in its list",
+        "id `{id}` finns redan: varje id måste vara unikt i sin lista";
+    DUPLICATE_RATE = "a second rate for {currency} in {year}: keep one per currency and year",
+        "en andra kurs för {currency} år {year}: behåll en per valuta och år";
+    DUPLICATE_PARTICIPANT = "person `{id}` sits in this network twice: keep one entry",
+        "personen `{id}` sitter två gånger i det här nätverket: behåll en rad";
+    UNKNOWN_REFERENCE = "unknown {what} `{id}`: add it to `{key}` or fix the id",
+        "okänd {what} `{id}`: lägg till den i `{key}` eller rätta id:t";
+    RATE_FOR_OWN_CURRENCY = "a rate for `{currency}`, the organisation currency: remove it (its rate is always 1)",
+        "en kurs för `{currency}`, organisationens egen valuta: ta bort den (dess kurs är alltid 1)";
+    MISSING_RATE_AT_LOAD = "no exchange rate for `{currency}`: add one to `exchange_rates` (organisation currency per 1 {currency})",
+        "det finns ingen växelkurs för `{currency}`: lägg till en i `exchange_rates` (organisationens valuta per 1 {currency})";
+    MISSING_POPULATION_AT_LOAD = "fee schedule `{id}` needs the organisation's population: add `organisation.population`",
+        "avgiftsskalan `{id}` behöver organisationens folkmängd: lägg till `organisation.population`";
+
+    // ---- population ----------------------------------------------------------
+    EXPECTED_POPULATION = "expected a population (a whole number, or an object such as {\"2023\": 604616}), found {found}",
+        "här ska det stå en folkmängd (ett heltal, eller ett objekt som {\"2023\": 604616}), men det står {found}";
+    NOT_A_YEAR = "`{key}` is not a year: the keys of a population by year are years such as \"2023\"",
+        "`{key}` är inget år: nycklarna i en folkmängd per år är år som \"2023\"";
+    YEAR_TWICE = "year `{year}` is given twice: keep one",
+        "året `{year}` står två gånger: behåll ett";
+    POPULATION_EMPTY = "a population by year needs at least one year, e.g. {\"2023\": 604616}",
+        "en folkmängd per år behöver minst ett år, t.ex. {\"2023\": 604616}";
+
+    // ---- people --------------------------------------------------------------
+    POLITICIAN_NEEDS_SIDE = "a politician needs `side`: majority or opposition",
+        "en politiker behöver `side`: majority eller opposition";
+    OFFICIAL_HAS_NO_SIDE = "an official has no side: remove `side` or make the person a politician",
+        "en tjänsteperson har ingen sida: ta bort `side` eller gör personen till politiker";
+
+    // ---- fee schedules -------------------------------------------------------
+    SCHEDULE_BOTH = "a fee schedule has either `tiers` or `per_capita`, not both: remove one",
+        "en avgiftsskala har antingen `tiers` eller `per_capita`, inte båda: ta bort den ena";
+    SCHEDULE_NEITHER = "a fee schedule needs `tiers` or `per_capita`: add one",
+        "en avgiftsskala behöver `tiers` eller `per_capita`: lägg till den ena";
+    TIERS_EMPTY = "`tiers` is empty: give at least one tier, the last without `max_population`",
+        "`tiers` är tom: ange minst ett steg, det sista utan `max_population`";
+    TIER_OPEN_NOT_LAST = "only the last tier may leave out `max_population`: add it",
+        "bara det sista steget får sakna `max_population`: lägg till det";
+    TIER_LAST_CLOSED = "the last tier is the open top and has no `max_population`: remove it or add a last tier without it",
+        "det sista steget är det öppna översta steget och har ingen `max_population`: ta bort den eller lägg till ett sista steg utan den";
+    TIER_NOT_RISING = "`max_population` {value} is not above the previous tier's {previous}: the tiers must rise strictly",
+        "`max_population` {value} är inte större än föregående stegs {previous}: stegen måste öka";
+    MIN_ABOVE_MAX = "`min` {min} is above `max` {max}: swap or fix them",
+        "`min` {min} är större än `max` {max}: byt plats på dem eller rätta dem";
+
+    // ---- costs ---------------------------------------------------------------
+    COST_BOTH = "a cost has either `amount` or `schedule`, not both: remove one",
+        "en kostnad har antingen `amount` eller `schedule`, inte båda: ta bort den ena";
+    COST_NEITHER = "a cost needs `amount` or `schedule`: add one",
+        "en kostnad behöver `amount` eller `schedule`: lägg till den ena";
+    CURRENCY_WITH_SCHEDULE = "`currency` goes with `amount`; a schedule has its own currency: remove it",
+        "`currency` hör ihop med `amount`; en avgiftsskala har sin egen valuta: ta bort den";
+    YEARLY_KEY_ON_ONCE = "`{key}` goes with `\"per\": \"year\"`, not with a once cost: remove it or use `date`",
+        "`{key}` hör ihop med `\"per\": \"year\"`, inte med en engångskostnad: ta bort den eller använd `date`";
+    DATE_ON_YEARLY = "`date` goes with `\"per\": \"once\"`: remove it or add `\"per\": \"once\"`",
+        "`date` hör ihop med `\"per\": \"once\"`: ta bort den eller lägg till `\"per\": \"once\"`";
+    TO_BEFORE_FROM = "`to` {to} is before `from` {from}: fix one of them",
+        "`to` {to} ligger före `from` {from}: rätta ett av dem";
+    END_BEFORE_START = "`end` {end} is before `start` {start}: fix one of them",
+        "`end` {end} ligger före `start` {start}: rätta ett av dem";
+
+    // ---- networks ------------------------------------------------------------
+    EMPTY_SUBJECT = "empty subject: remove it",
+        "tomt sakområde: ta bort det";
+    SUBJECT_TWICE = "subject `{value}` is listed twice: keep one",
+        "sakområdet `{value}` står två gånger: behåll ett";
+    EXPECTED_SUBJECTS = "expected a list of subjects, e.g. [\"jämställdhet\"], found {found}",
+        "här ska det stå en lista med sakområden, t.ex. [\"jämställdhet\"], men det står {found}";
+    SUBJECT_NULL = "expected a subject (a string), found null",
+        "här ska det stå ett sakområde (en text), men det står null";
+
+    // ---- financing -----------------------------------------------------------
+    NEEDS_PROBABILITY = "expected or applied financing needs `probability` (0 to 1): add it",
+        "förväntad eller sökt finansiering behöver `probability` (0 till 1): lägg till den";
+    NO_PROBABILITY = "{status} financing has no probability: remove `probability`",
+        "finansiering med status {status} har ingen sannolikhet: ta bort `probability`";
+
+    // ---- reports -------------------------------------------------------------
+    MISSING_POPULATION = "fee schedule `{id}` needs the population of {year} (for {for_year}) and the file has none that early: add it to `organisation.population`",
+        "avgiftsskalan `{id}` behöver folkmängden för {year} (för {for_year}) och filen har ingen så tidig: lägg till den i `organisation.population`";
+    MISSING_RATE = "no exchange rate for {currency} in {year} or earlier: add one to `exchange_rates`",
+        "det finns ingen växelkurs för {currency} år {year} eller tidigare: lägg till en i `exchange_rates`";
+    SUM_OVERFLOW = "a sum is too large for exact decimal arithmetic (about 7.9e28): check the amounts for a typo",
+        "en summa är för stor för exakt decimalräkning (omkring 7,9e28): se efter om något belopp är felskrivet";
+    TOTAL_OVERFLOW = "a total is too large for exact decimal arithmetic (about 7.9e28): check the amounts for a typo",
+        "en totalsumma är för stor för exakt decimalräkning (omkring 7,9e28): se efter om något belopp är felskrivet";
+    TOO_MANY_ROWS = "the report would have more than {limit} {what}: report fewer years, a scope or fewer statuses",
+        "rapporten skulle få fler än {limit} {what}: ta med färre år, ett urval eller färre statusar";
+    UNKNOWN_LEAVE = "unknown network `{id}` in `leave`: use an id from the inventory",
+        "okänt nätverk `{id}` i `leave`: använd ett id från inventeringen";
+
+    // ---- options -------------------------------------------------------------
+    YEAR_RANGE = "year {year} is out of range: expected {min} to {max}",
+        "året {year} ligger utanför det tillåtna: skriv {min} till {max}";
+    OPTIONS_TO_BEFORE_FROM = "`to` {to} is before `from` {from}: swap them",
+        "`to` {to} ligger före `from` {from}: byt plats på dem";
+    SPAN_TOO_LONG = "a report spans at most {limit} years; {from} to {to} is more",
+        "en rapport omfattar högst {limit} år; {from} till {to} är fler";
+    KEY_TWICE = "group key `{key}` is given twice: give it once",
+        "grupperingen `{key}` står två gånger: ange den en gång";
+    INVALID_OPTIONS = "invalid options: {detail}",
+        "ogiltiga val: {detail}";
+    LEAVE_FROM_WITHOUT_LEAVE = "`leave_from` goes with `leave`: name the networks that leave, or remove `leave_from`",
+        "`leave_from` hör ihop med `leave`: ange vilka nätverk som lämnas, eller ta bort `leave_from`";
+
+    // ---- warnings ------------------------------------------------------------
+    NO_COSTS = "network `{id}` has no costs and no costed staff time: add its fees, or hours with an hourly cost",
+        "nätverket `{id}` har inga kostnader och ingen kostnadsberäknad arbetstid: lägg till avgifterna, eller timmar med en timkostnad";
+    NO_PARTICIPANTS = "network `{id}` has no participants: add who represents the organisation",
+        "nätverket `{id}` har inga deltagare: lägg till vem som företräder organisationen";
+    NO_OPPOSITION = "politicians sit in `{id}`, none from the opposition: consider an opposition seat",
+        "det finns inga politiker från oppositionen i `{id}`: överväg en plats för oppositionen";
+    NO_POLITICIAN = "programme `{id}` has no politician: a programme's delegation usually includes the responsible politician",
+        "programmet `{id}` har ingen politiker: i ett programs delegation brukar den ansvariga politikern ingå";
+    NO_OFFICIAL = "programme `{id}` has no official: a programme's delegation usually includes officials",
+        "programmet `{id}` har ingen tjänsteperson: i ett programs delegation brukar tjänstepersoner ingå";
+    GENDER_IMBALANCE = "`{id}` has {women} women and {men} men: a balanced delegation has 40–60 % of each",
+        "`{id}` har {women} kvinnor och {men} män: en jämn delegation har 40–60 % av vardera";
+    DEADLINE_PASSED = "the deadline of `{id}` passed on {date}: decide the proposal or mark it declined",
+        "sista dagen för `{id}` var {date}: fatta beslut om förslaget eller markera det som avböjt";
+    DEADLINE_SOON = "the deadline of `{id}` is {date}, in {days} days: decide before then",
+        "sista dagen för `{id}` är {date}, om {days} dagar: fatta beslut före dess";
+    ENDED_BUT_ACTIVE = "`{id}` ended on {date} but its status is active: set status `ended` or a later end",
+        "`{id}` slutade {date} men har status aktiv: sätt status `ended` eller ett senare slutdatum";
+    UNCOSTED_TIME = "person `{id}` spends {hours} hours a year here but has no `hourly_cost`: the time is not costed",
+        "personen `{id}` lägger {hours} timmar om året här men har ingen `hourly_cost`: tiden räknas inte som kostnad";
+    OVERFINANCED = "the financing of `{id}` exceeds its cost in {years}: check shares and caps",
+        "finansieringen av `{id}` är större än kostnaden år {years}: se över andelar och tak";
+
+    // ---- limits (SPEC §9) ----------------------------------------------------
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ALL;
+
+    fn placeholders(t: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = t
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name))
+            .filter(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '_') && !n.is_empty())
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn both_languages_have_the_same_values() {
+        for t in ALL {
+            assert_eq!(placeholders(t.en), placeholders(t.sv), "{}", t.key);
+            assert_ne!(t.en, t.sv, "{} is not translated", t.key);
+        }
+    }
+}

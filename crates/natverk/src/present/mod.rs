@@ -1,0 +1,68 @@
+//! Everything written for people, in Swedish and English (SPEC §11).
+//!
+//! One vocabulary names every label, heading, enum word and unit once
+//! ([`vocabulary`], [`label`]); every finding message is a [`Message`]
+//! made from a template that exists in both languages; [`Report::table`]
+//! and [`Equality::tables`] give the rows and columns that people see, so
+//! the command line, the Python notebook display and the widget show the
+//! same words for the same thing.
+//!
+//! [`Report::table`]: crate::Report::table
+//! [`Equality::tables`]: crate::Equality::tables
+
+mod lang;
+mod message;
+pub(crate) mod messages;
+mod tables;
+mod vocabulary;
+
+pub use lang::{Lang, ParseLangError};
+pub use message::{Arg, Found, Message, Template};
+pub use tables::{Align, Cell, Column, Table};
+pub use vocabulary::{label, vocabulary};
+
+/// Every message template of the findings, in both languages.
+pub fn templates() -> &'static [&'static Template] {
+    messages::ALL
+}
+
+/// Fills `{name}` placeholders of a text with values (no escaping).
+pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A counted phrase: the label `key.one` for 1, else `key.many`, with
+/// `{n}` filled in (`1 problem`, `3 problems`).
+pub fn count_text(key: &str, n: usize, lang: Lang) -> String {
+    let form = if n == 1 { "one" } else { "many" };
+    let k = format!("{key}.{form}");
+    fill(
+        label(&k, lang),
+        &[("n", &crate::money::fmt_count(n as u64, lang))],
+    )
+}

@@ -1,0 +1,267 @@
+//! The one validator: every rule of SPEC §3 and §6 errors, in one place.
+//!
+//! The loader calls it while it reads a file (each field's rule as its key
+//! is read, each object's rules when the object closes, the whole-file
+//! rules at the end); [`crate::Inventory::new`] walks data built in code
+//! and calls the same rules in the same order. So an inventory built in
+//! code and the same inventory written as JSON give the same findings,
+//! with the same codes and paths.
+
+mod rules;
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use crate::finding::{Code, Finding, Path, Seg, Severity};
+use crate::format::Declared;
+use crate::model::{FeeSchedule, InventoryData, Organisation, Rate};
+use crate::money::clip;
+use crate::present::messages as m;
+use crate::present::Message;
+
+pub(crate) use rules::Rules;
+
+/// The id list of units.
+pub(crate) const UNITS: u8 = 0;
+/// The id list of people.
+pub(crate) const PEOPLE: u8 = 1;
+/// The id list of fee schedules.
+pub(crate) const SCHEDULES: u8 = 2;
+/// The id list of networks.
+pub(crate) const NETWORKS: u8 = 3;
+
+/// The four lists whose items have ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IdSet {
+    Units = 0,
+    People = 1,
+    Schedules = 2,
+    Networks = 3,
+}
+
+impl IdSet {
+    pub(crate) const fn from_u8(n: u8) -> IdSet {
+        match n {
+            UNITS => IdSet::Units,
+            PEOPLE => IdSet::People,
+            SCHEDULES => IdSet::Schedules,
+            _ => IdSet::Networks,
+        }
+    }
+    /// The key of the list in the file.
+    pub(crate) const fn list(self) -> &'static str {
+        match self {
+            IdSet::Units => "units",
+            IdSet::People => "people",
+            IdSet::Schedules => "fee_schedules",
+            IdSet::Networks => "networks",
+        }
+    }
+}
+
+/// The state of one validation: where it is, what it found, and what the
+/// whole-file rules need.
+#[derive(Default)]
+pub(crate) struct Validator {
+    path: Path,
+    pub findings: Vec<Finding>,
+    /// Ids of units, people, schedules and networks → position.
+    pub ids: [HashMap<String, u32>; 4],
+    rate_keys: HashSet<(String, i32)>,
+    unit_refs: Vec<(String, Path)>,
+    person_refs: Vec<(String, Path)>,
+    /// (schedule id, path) of costs charged by a schedule.
+    pub schedule_refs: Vec<(String, Path)>,
+    /// (currency, path) of amounts with an explicit currency.
+    pub amount_currencies: Vec<(String, Path)>,
+    /// (currency, path) of exchange rates.
+    pub rate_currencies: Vec<(String, Path)>,
+}
+
+impl Validator {
+    pub(crate) fn push_key(&mut self, key: &'static str) {
+        self.path.push(Seg::Key(Cow::Borrowed(key)));
+    }
+    pub(crate) fn push_owned_key(&mut self, key: &str) {
+        self.path.push(Seg::Key(Cow::Owned(key.to_string())));
+    }
+    pub(crate) fn push_index(&mut self, i: usize) {
+        self.path.push(Seg::Index(i));
+    }
+    pub(crate) fn pop(&mut self) {
+        self.path.pop();
+    }
+    pub(crate) fn here(&self) -> Path {
+        self.path.clone()
+    }
+    pub(crate) fn below(&self, key: &'static str) -> Path {
+        self.path.clone().key(key)
+    }
+    pub(crate) fn count(&self) -> usize {
+        self.findings.len()
+    }
+    pub(crate) fn errors_since(&self, n: usize) -> bool {
+        self.findings[n..]
+            .iter()
+            .any(|f| f.severity == Severity::Error)
+    }
+    pub(crate) fn err(&mut self, code: Code, msg: Message) {
+        let f = Finding::new(code, self.here(), msg);
+        self.findings.push(f);
+    }
+    pub(crate) fn err_below(&mut self, code: Code, key: &'static str, msg: Message) {
+        let f = Finding::new(code, self.below(key), msg);
+        self.findings.push(f);
+    }
+    pub(crate) fn err_at(&mut self, code: Code, path: Path, msg: Message) {
+        self.findings.push(Finding::new(code, path, msg));
+    }
+
+    /// Registers an id of `set` here: a second one is `duplicate_id`.
+    pub(crate) fn register_id(&mut self, set: IdSet, id: &str) -> bool {
+        let ids = &mut self.ids[set as usize];
+        let next = ids.len() as u32;
+        if ids.contains_key(id) {
+            self.err(
+                Code::DuplicateId,
+                Message::new(&m::DUPLICATE_ID).with("id", clip(id)),
+            );
+            return false;
+        }
+        ids.insert(id.to_string(), next);
+        true
+    }
+
+    /// A reference, here, to an id of `set`. One to an id already read
+    /// resolves at once; the others are checked at the end (the lists may
+    /// come in any order).
+    pub(crate) fn reference(&mut self, set: IdSet, id: &str) {
+        if self.ids[set as usize].contains_key(id) {
+            return;
+        }
+        let r = (id.to_string(), self.here());
+        match set {
+            IdSet::Units => self.unit_refs.push(r),
+            IdSet::People => self.person_refs.push(r),
+            IdSet::Schedules => self.schedule_refs.push(r),
+            IdSet::Networks => {}
+        }
+    }
+
+    /// A rate's currency and year, here: a second is `duplicate_id`.
+    pub(crate) fn rate_key(&mut self, currency: &str, year: i32) {
+        if !self.rate_keys.insert((currency.to_string(), year)) {
+            self.err(
+                Code::DuplicateId,
+                Message::new(&m::DUPLICATE_RATE)
+                    .with("currency", currency)
+                    .with("year", year),
+            );
+        }
+    }
+
+    /// The rules that need the whole file: references, rates for the
+    /// organisation's currency, rates and populations that amounts need.
+    pub(crate) fn finish_file(
+        &mut self,
+        org: Option<&Organisation>,
+        fee_schedules: &[FeeSchedule],
+        exchange_rates: &[Rate],
+    ) {
+        let mut more = Vec::new();
+        let refs = [
+            (&self.unit_refs, IdSet::Units, "ref.unit"),
+            (&self.person_refs, IdSet::People, "ref.person"),
+            (&self.schedule_refs, IdSet::Schedules, "ref.fee_schedule"),
+        ];
+        for (list, set, what) in refs {
+            for (id, path) in list.iter() {
+                if !self.ids[set as usize].contains_key(id) {
+                    more.push(Finding::new(
+                        Code::UnknownReference,
+                        path.clone(),
+                        Message::new(&m::UNKNOWN_REFERENCE)
+                            .label("what", what)
+                            .with("id", clip(id))
+                            .with("key", set.list()),
+                    ));
+                }
+            }
+        }
+        if let Some(org) = org {
+            let own = org.currency.as_str();
+            let rate_currencies: HashSet<&str> =
+                exchange_rates.iter().map(|r| r.currency.as_str()).collect();
+            for (cur, path) in &self.rate_currencies {
+                if cur == own {
+                    more.push(Finding::new(
+                        Code::InvalidValue,
+                        path.clone(),
+                        Message::new(&m::RATE_FOR_OWN_CURRENCY).with("currency", cur),
+                    ));
+                }
+            }
+            let missing_rate = |cur: &str, path: &Path| {
+                Finding::new(
+                    Code::MissingRate,
+                    path.clone(),
+                    Message::new(&m::MISSING_RATE_AT_LOAD).with("currency", cur),
+                )
+            };
+            for (cur, path) in &self.amount_currencies {
+                if cur != own && !rate_currencies.contains(cur.as_str()) {
+                    more.push(missing_rate(cur, path));
+                }
+            }
+            let schedules: HashMap<&str, &FeeSchedule> =
+                fee_schedules.iter().map(|s| (s.id.as_str(), s)).collect();
+            for (id, path) in &self.schedule_refs {
+                let Some(s) = schedules.get(id.as_str()) else {
+                    continue;
+                };
+                if let Some(cur) = &s.currency {
+                    if cur != own && !rate_currencies.contains(cur.as_str()) {
+                        more.push(missing_rate(cur, path));
+                    }
+                }
+                if org.population.is_none() {
+                    more.push(Finding::new(
+                        Code::MissingPopulation,
+                        path.clone(),
+                        Message::new(&m::MISSING_POPULATION_AT_LOAD).with("id", clip(id)),
+                    ));
+                }
+            }
+        }
+        self.findings.extend(more);
+    }
+
+    /// Whether any finding so far is an error.
+    pub(crate) fn has_errors(&self) -> bool {
+        self.errors_since(0)
+    }
+}
+
+/// Validates data built in code: every rule, in the loader's order.
+pub(crate) fn walk(data: &InventoryData, v: &mut Validator) {
+    v.push_key("organisation");
+    data.organisation.walk(v);
+    v.pop();
+    walk_list(&data.units, "units", v);
+    walk_list(&data.people, "people", v);
+    walk_list(&data.fee_schedules, "fee_schedules", v);
+    walk_list(&data.exchange_rates, "exchange_rates", v);
+    walk_list(&data.networks, "networks", v);
+    v.finish_file(
+        Some(&data.organisation),
+        &data.fee_schedules,
+        &data.exchange_rates,
+    );
+}
+
+fn walk_list<T: Rules>(items: &Vec<T>, key: &'static str, v: &mut Validator) {
+    use crate::format::Kind;
+    v.push_key(key);
+    crate::format::kinds::ListOf::<T>::check(items, v);
+    v.pop();
+}
