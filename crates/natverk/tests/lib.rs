@@ -8,9 +8,13 @@
 //! - `properties`: invariants on generated inventories (proptest).
 //! - `invariants`: reports under reordering, scaling and a JSON round trip.
 //! - `crashers`: fuzz crashers kept as regression fixtures, and the limits.
+//! - `data`: inventories built in code are judged exactly as their JSON.
+//! - `generated`: the schema, Python tables and TypeScript types are current.
 
 mod conformance;
 mod crashers;
+mod data;
+mod generated;
 mod invariants;
 mod properties;
 mod robustness;

@@ -646,7 +646,7 @@ impl Kind for PopulationKind {
                     if !(MIN_YEAR..=MAX_YEAR).contains(y) {
                         v.err(
                             Code::InvalidValue,
-                            Message::new(&m::NOT_A_YEAR).with("key", y),
+                            Message::new(&m::NOT_A_YEAR).with("key", format!("{y:04}")),
                         );
                     }
                     if *n > MAX_POPULATION {
@@ -785,19 +785,13 @@ impl<T: Rules> Kind for ListOf<T> {
         let start = v.count();
         let (items, at) = map.next_value_seed(List::<T::Builder>::new(v))?;
         let clean = !v.errors_since(start);
-        T::list_rule(&items, &at, clean, v);
+        let refs: Vec<&T> = items.iter().collect();
+        T::list_rule(&refs, &at, clean, v);
         Ok(Some(items))
     }
     fn check(items: &Vec<T>, v: &mut Validator) -> bool {
         let start = v.count();
-        for (i, item) in items.iter().enumerate() {
-            v.push_index(i);
-            item.walk(v);
-            v.pop();
-        }
-        let clean = !v.errors_since(start);
-        let at: Vec<usize> = (0..items.len()).collect();
-        T::list_rule(items, &at, clean, v);
+        crate::validate::walk_items(items, v);
         !v.errors_since(start)
     }
     fn ser<S: Serializer>(items: &Vec<T>, s: S) -> Result<S::Ok, S::Error> {

@@ -191,6 +191,34 @@ impl<T> Default for Slot<T> {
     }
 }
 
+/// Which fields of an object built in code passed their rules: the walk's
+/// counterpart of the loader's [`Slot`]s, so an object's rules see a bad
+/// value as the loader does (as no value).
+pub(crate) struct Checked {
+    keys: &'static [&'static str],
+    bad: u64,
+}
+
+impl Checked {
+    pub(crate) fn new(keys: &'static [&'static str]) -> Checked {
+        Checked { keys, bad: 0 }
+    }
+    pub(crate) fn record(&mut self, key: &str, bad: bool) {
+        if let Some(i) = self.keys.iter().position(|k| *k == key) {
+            if bad {
+                self.bad |= 1 << i;
+            }
+        }
+    }
+    /// Whether the field passed its rules.
+    pub(crate) fn ok(&self, key: &str) -> bool {
+        self.keys
+            .iter()
+            .position(|k| *k == key)
+            .is_none_or(|i| self.bad & (1 << i) == 0)
+    }
+}
+
 /// Reads one field into its slot: a second key is `duplicate_key`.
 pub(crate) fn read_slot<'de, K: Kind, A: MapAccess<'de>>(
     slot: &mut Slot<K::Value>,
@@ -333,12 +361,17 @@ macro_rules! declare {
                 )+],
             };
             fn walk(&self, v: &mut $crate::validate::Validator) {
+                let mut checked = $crate::format::Checked::new(
+                    <$builder as $crate::format::Builder>::KEYS,
+                );
                 $(
                     v.push_key(stringify!($field));
+                    let before = v.count();
                     $crate::format::walk_field!($mode, $kind, &self.$field, v);
+                    checked.record(stringify!($field), v.count() > before);
                     v.pop();
                 )+
-                <$name as $crate::validate::Rules>::data_rules(self, v);
+                <$name as $crate::validate::Rules>::data_rules(self, &checked, v);
             }
             fn ser_fields<M: serde::ser::SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
                 $( $crate::format::ser_field!($mode, $kind, m, stringify!($field), &self.$field $(, $default)?); )+

@@ -181,7 +181,11 @@ impl Builder for TopB {
         }
         let schedules = self.fee_schedules.value.unwrap_or_default();
         let rates = self.exchange_rates.value.unwrap_or_default();
-        v.finish_file(self.organisation.value.as_ref(), &schedules, &rates);
+        v.finish_file(
+            self.organisation.value.as_ref(),
+            &schedules.iter().collect::<Vec<_>>(),
+            &rates.iter().collect::<Vec<_>>(),
+        );
         let organisation = self.organisation.value?;
         Some(InventoryData {
             organisation,

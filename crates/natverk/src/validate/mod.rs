@@ -165,8 +165,8 @@ impl Validator {
     pub(crate) fn finish_file(
         &mut self,
         org: Option<&Organisation>,
-        fee_schedules: &[FeeSchedule],
-        exchange_rates: &[Rate],
+        fee_schedules: &[&FeeSchedule],
+        exchange_rates: &[&Rate],
     ) {
         let mut more = Vec::new();
         let refs = [
@@ -214,7 +214,7 @@ impl Validator {
                 }
             }
             let schedules: HashMap<&str, &FeeSchedule> =
-                fee_schedules.iter().map(|s| (s.id.as_str(), s)).collect();
+                fee_schedules.iter().map(|s| (s.id.as_str(), *s)).collect();
             for (id, path) in &self.schedule_refs {
                 let Some(s) = schedules.get(id.as_str()) else {
                     continue;
@@ -242,26 +242,49 @@ impl Validator {
     }
 }
 
-/// Validates data built in code: every rule, in the loader's order.
+/// Validates data built in code: every rule, in the loader's order. As
+/// the loader leaves out an object that has an error, the whole-file rules
+/// see only the objects without one.
 pub(crate) fn walk(data: &InventoryData, v: &mut Validator) {
     v.push_key("organisation");
+    let start = v.count();
     data.organisation.walk(v);
+    let org_ok = !v.errors_since(start);
     v.pop();
     walk_list(&data.units, "units", v);
     walk_list(&data.people, "people", v);
-    walk_list(&data.fee_schedules, "fee_schedules", v);
-    walk_list(&data.exchange_rates, "exchange_rates", v);
+    let schedules = walk_list(&data.fee_schedules, "fee_schedules", v);
+    let rates = walk_list(&data.exchange_rates, "exchange_rates", v);
     walk_list(&data.networks, "networks", v);
-    v.finish_file(
-        Some(&data.organisation),
-        &data.fee_schedules,
-        &data.exchange_rates,
-    );
+    v.finish_file(org_ok.then_some(&data.organisation), &schedules, &rates);
 }
 
-fn walk_list<T: Rules>(items: &Vec<T>, key: &'static str, v: &mut Validator) {
-    use crate::format::Kind;
+/// Walks a list under its key; the items without an error.
+fn walk_list<'a, T: Rules>(items: &'a [T], key: &'static str, v: &mut Validator) -> Vec<&'a T> {
     v.push_key(key);
-    crate::format::kinds::ListOf::<T>::check(items, v);
+    let clean = walk_items(items, v);
     v.pop();
+    clean
+}
+
+/// Walks the items of a list (the path is the list's), then the list's
+/// rule over the items without an error, as the loader keeps only those;
+/// returns them.
+pub(crate) fn walk_items<'a, T: Rules>(items: &'a [T], v: &mut Validator) -> Vec<&'a T> {
+    let start = v.count();
+    let mut clean = Vec::with_capacity(items.len());
+    let mut at = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        v.push_index(i);
+        let before = v.count();
+        item.walk(v);
+        if !v.errors_since(before) {
+            clean.push(item);
+            at.push(i);
+        }
+        v.pop();
+    }
+    let all_clean = !v.errors_since(start);
+    T::list_rule(&clean, &at, all_clean, v);
+    clean
 }

@@ -3,7 +3,7 @@
 //! loader takes from the keys it read and the walk from data built in code.
 
 use crate::finding::Code;
-use crate::format::{Declared, Slot};
+use crate::format::{Checked, Declared, Slot};
 use crate::model::*;
 use crate::money::clip;
 use crate::present::messages as m;
@@ -15,11 +15,11 @@ use super::Validator;
 pub(crate) trait Rules: Declared {
     /// From the loader: the fields as read.
     fn builder_rules(_b: &Self::Builder, _v: &mut Validator) {}
-    /// From the walk: the data.
-    fn data_rules(&self, _v: &mut Validator) {}
-    /// A rule on a whole list of these (`at`: the items' positions in the
-    /// list; `clean`: the items had no finding).
-    fn list_rule(_items: &[Self], _at: &[usize], _clean: bool, _v: &mut Validator) {}
+    /// From the walk: the data, and which of its fields passed their rules.
+    fn data_rules(&self, _ok: &Checked, _v: &mut Validator) {}
+    /// A rule on the items of a list that had no finding (`at`: their
+    /// positions in the list; `clean`: no item had a finding).
+    fn list_rule(_items: &[&Self], _at: &[usize], _clean: bool, _v: &mut Validator) {}
 }
 
 /// A field's facts: whether it was given, and its value if it was read.
@@ -38,11 +38,13 @@ impl<'a, T> Fact<'a, T> {
             value: s.value.as_ref(),
         }
     }
-    fn of_opt(o: &'a Option<T>) -> Self {
+    /// A field of data built in code: its value only if it passed its
+    /// rules, as the loader keeps no bad value.
+    fn of_opt(o: &'a Option<T>, ok: bool) -> Self {
         Fact {
             given: o.is_some(),
-            bad: false,
-            value: o.as_ref(),
+            bad: !ok,
+            value: o.as_ref().filter(|_| ok),
         }
     }
 }
@@ -52,7 +54,7 @@ impl Rules for Unit {}
 impl Rules for Decision {}
 impl Rules for Assessment {}
 impl Rules for Participant {
-    fn list_rule(items: &[Participant], at: &[usize], _clean: bool, v: &mut Validator) {
+    fn list_rule(items: &[&Participant], at: &[usize], _clean: bool, v: &mut Validator) {
         participants(items, at, v);
     }
 }
@@ -60,8 +62,12 @@ impl Rules for Network {
     fn builder_rules(b: &NetworkB, v: &mut Validator) {
         network(b.start.value.as_ref(), b.end.value.as_ref(), v);
     }
-    fn data_rules(&self, v: &mut Validator) {
-        network(Some(&self.start), self.end.as_ref(), v);
+    fn data_rules(&self, ok: &Checked, v: &mut Validator) {
+        network(
+            Some(&self.start).filter(|_| ok.ok("start")),
+            self.end.as_ref().filter(|_| ok.ok("end")),
+            v,
+        );
     }
 }
 
@@ -83,8 +89,8 @@ impl Rules for Person {
     fn builder_rules(b: &PersonB, v: &mut Validator) {
         person(b.role.value, Fact::of_slot(&b.side), v);
     }
-    fn data_rules(&self, v: &mut Validator) {
-        person(Some(self.role), Fact::of_opt(&self.side), v);
+    fn data_rules(&self, ok: &Checked, v: &mut Validator) {
+        person(Some(self.role), Fact::of_opt(&self.side, ok.ok("side")), v);
     }
 }
 
@@ -108,7 +114,7 @@ impl Rules for FeeSchedule {
     fn builder_rules(b: &FeeScheduleB, v: &mut Validator) {
         schedule(b.tiers.seen, b.per_capita.seen, v);
     }
-    fn data_rules(&self, v: &mut Validator) {
+    fn data_rules(&self, _: &Checked, v: &mut Validator) {
         schedule(self.tiers.is_some(), self.per_capita.is_some(), v);
     }
 }
@@ -122,7 +128,7 @@ fn schedule(tiers: bool, per_capita: bool, v: &mut Validator) {
 }
 
 impl Rules for Tier {
-    fn list_rule(tiers: &[Tier], at: &[usize], clean: bool, v: &mut Validator) {
+    fn list_rule(tiers: &[&Tier], at: &[usize], clean: bool, v: &mut Validator) {
         if clean {
             check_tiers(tiers, at, v);
         }
@@ -130,7 +136,7 @@ impl Rules for Tier {
 }
 
 /// Tiers rise strictly; only the last is open (SPEC §3.1).
-fn check_tiers(tiers: &[Tier], at: &[usize], v: &mut Validator) {
+fn check_tiers(tiers: &[&Tier], at: &[usize], v: &mut Validator) {
     if tiers.is_empty() {
         v.err(Code::InvalidSchedule, Message::new(&m::TIERS_EMPTY));
         return;
@@ -173,8 +179,12 @@ impl Rules for PerCapita {
     fn builder_rules(b: &PerCapitaB, v: &mut Validator) {
         per_capita(b.min.value.as_ref(), b.max.value.as_ref(), v);
     }
-    fn data_rules(&self, v: &mut Validator) {
-        per_capita(self.min.as_ref(), self.max.as_ref(), v);
+    fn data_rules(&self, ok: &Checked, v: &mut Validator) {
+        per_capita(
+            self.min.as_ref().filter(|_| ok.ok("min")),
+            self.max.as_ref().filter(|_| ok.ok("max")),
+            v,
+        );
     }
 }
 
@@ -202,8 +212,10 @@ impl Rules for Rate {
             v.rate_key(c, y);
         }
     }
-    fn data_rules(&self, v: &mut Validator) {
-        v.rate_key(&self.currency, self.year);
+    fn data_rules(&self, ok: &Checked, v: &mut Validator) {
+        if ok.ok("currency") && ok.ok("year") && ok.ok("rate") {
+            v.rate_key(&self.currency, self.year);
+        }
     }
 }
 
@@ -235,16 +247,16 @@ impl Rules for Cost {
             v,
         );
     }
-    fn data_rules(&self, v: &mut Validator) {
+    fn data_rules(&self, ok: &Checked, v: &mut Validator) {
         cost(
             CostFacts {
                 amount: self.amount.is_some(),
-                schedule: Fact::of_opt(&self.schedule),
-                currency: Fact::of_opt(&self.currency),
+                schedule: Fact::of_opt(&self.schedule, ok.ok("schedule")),
+                currency: Fact::of_opt(&self.currency, ok.ok("currency")),
                 per: self.per,
                 date: self.date.is_some(),
-                from: Fact::of_opt(&self.from),
-                to: Fact::of_opt(&self.to),
+                from: Fact::of_opt(&self.from, ok.ok("from")),
+                to: Fact::of_opt(&self.to, ok.ok("to")),
                 prorate: self.prorate,
             },
             v,
@@ -319,12 +331,12 @@ impl Rules for Financing {
             v,
         );
     }
-    fn data_rules(&self, v: &mut Validator) {
+    fn data_rules(&self, ok: &Checked, v: &mut Validator) {
         financing(
             Some(self.status),
             self.probability.is_some(),
-            Fact::of_opt(&self.from),
-            Fact::of_opt(&self.to),
+            Fact::of_opt(&self.from, ok.ok("from")),
+            Fact::of_opt(&self.to, ok.ok("to")),
             v,
         );
     }
@@ -368,7 +380,7 @@ fn financing(
 }
 
 /// A person at most once per network.
-fn participants(items: &[Participant], at: &[usize], v: &mut Validator) {
+fn participants(items: &[&Participant], at: &[usize], v: &mut Validator) {
     let mut seen = std::collections::HashSet::with_capacity(items.len());
     for (p, &i) in items.iter().zip(at) {
         if !seen.insert(p.person.as_str()) {
