@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use js_sys::{Array, Object, Reflect, Uint8Array, JSON};
+use natverk::money::Lang;
 use natverk::{Code, Error, Finding};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -82,18 +83,34 @@ pub fn options_text(options: &JsValue) -> Result<String, Error> {
         })
 }
 
-/// The `today` of `{today}` check options: a `YYYY-MM-DD` string, or the
-/// local date of the JS clock when absent (chrono has no clock on wasm32).
-pub fn check_today(options: &JsValue) -> Result<NaiveDate, Error> {
+/// The options of `check`/`checkJson`: `{today, lang}`, both optional.
+pub struct CheckOptions {
+    /// The date the warnings are judged on (default: the JS clock's today).
+    pub today: NaiveDate,
+    /// The language of the finding messages (default English). The core
+    /// writes its messages in English until its `present` module gives
+    /// them in Swedish; the option is read and checked now so callers can
+    /// pass it already.
+    pub lang: Lang,
+}
+
+/// Reads `{today, lang}`: `today` a `YYYY-MM-DD` string (absent: the local
+/// date of the JS clock, as chrono has no clock on wasm32), `lang` `"sv"` or
+/// `"en"`. Every problem is a finding at `options.<key>`, all in one error.
+pub fn check_options(options: &JsValue) -> Result<CheckOptions, Error> {
+    let mut opts = CheckOptions {
+        today: js_today(),
+        lang: Lang::En,
+    };
     if options.is_undefined() || options.is_null() {
-        return Ok(js_today());
+        return Ok(opts);
     }
     if !options.is_object() || Array::is_array(options) {
         return Err(Error::one(
             Code::InvalidValue,
             "options",
             format!(
-                "invalid options: expected an object such as {{\"today\": \"2024-01-31\"}}, got {}",
+                "invalid options: expected an object such as {{\"today\": \"2024-01-31\", \"lang\": \"sv\"}}, got {}",
                 type_name(options)
             ),
         ));
@@ -102,36 +119,58 @@ pub fn check_today(options: &JsValue) -> Result<NaiveDate, Error> {
     let mut findings = Vec::new();
     for key in keys.iter() {
         let key = key.as_string().unwrap_or_default();
-        if key != "today" {
+        if key != "today" && key != "lang" {
             findings.push(Finding::new(
                 Code::InvalidValue,
                 "options",
-                format!("invalid options: unknown field `{key}`, expected `today`"),
+                format!("invalid options: unknown field `{key}`, expected `today` or `lang`"),
             ));
         }
     }
-    if !findings.is_empty() {
-        return Err(Error::new(findings));
+    let get = |key: &str| {
+        let v = Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        (!v.is_undefined() && !v.is_null()).then_some(v)
+    };
+    if let Some(today) = get("today") {
+        match today.as_string().and_then(|s| natverk::parse_date(&s)) {
+            Some(d) => opts.today = d,
+            None => {
+                let shown = today
+                    .as_string()
+                    .unwrap_or_else(|| format!("a value of type {}", type_name(&today)));
+                findings.push(Finding::new(
+                    Code::InvalidValue,
+                    "options.today",
+                    format!(
+                        "invalid options: `today` must be a date written YYYY-MM-DD, got `{shown}`"
+                    ),
+                ));
+            }
+        }
     }
-    let today = Reflect::get(options, &JsValue::from_str("today")).unwrap_or(JsValue::UNDEFINED);
-    if today.is_undefined() || today.is_null() {
-        return Ok(js_today());
-    }
-    today
-        .as_string()
-        .and_then(|s| natverk::parse_date(&s))
-        .ok_or_else(|| {
-            let shown = today
-                .as_string()
-                .unwrap_or_else(|| format!("a value of type {}", type_name(&today)));
-            Error::one(
+    if let Some(lang) = get("lang") {
+        match lang.as_string().map(|s| s.parse::<Lang>()) {
+            Some(Ok(l)) => opts.lang = l,
+            Some(Err(why)) => findings.push(Finding::new(
                 Code::InvalidValue,
-                "options.today",
+                "options.lang",
+                format!("invalid options: {why}"),
+            )),
+            None => findings.push(Finding::new(
+                Code::InvalidValue,
+                "options.lang",
                 format!(
-                    "invalid options: `today` must be a date written YYYY-MM-DD, got `{shown}`"
+                    "invalid options: `lang` must be \"sv\" or \"en\", got a value of type {}",
+                    type_name(&lang)
                 ),
-            )
-        })
+            )),
+        }
+    }
+    if findings.is_empty() {
+        Ok(opts)
+    } else {
+        Err(Error::new(findings))
+    }
 }
 
 /// Today's local date from the JS clock.
