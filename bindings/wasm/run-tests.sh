@@ -26,6 +26,7 @@ node --test --test-reporter=spec --test-concurrency=1 \
   test/browser.test.mjs \
   test/embed.test.mjs \
   test/layout.test.mjs \
-  test/bundle.test.mjs
+  test/bundle.test.mjs \
+  test/readme.test.mjs
 
 echo "run-tests.sh: all passed in $(( $(date +%s) - start )) s"

@@ -12,7 +12,10 @@
 //   gender.<word> role.<word> side.<word>   counted heads (plural)
 //   person.<word>   the same words about one person (singular)
 //   severity.<word>
-//   ui.<name>       the widget's own texts
+//   currency.<code> a currency's name in running text, lower-case ISO code
+//                   (a currency without one is written as its code)
+//   ui.<name>       the widget's own texts; ui.money, ui.group_mark and
+//                   ui.decimal_mark write amounts (SPEC §11)
 
 export const VOCABULARY = {
   en: {
@@ -71,6 +74,12 @@ export const VOCABULARY = {
 
     'severity.error': 'Error',
     'severity.warning': 'Warning',
+
+    'currency.sek': 'SEK',
+
+    'ui.money': '{currency}\u00a0{amount}',
+    'ui.group_mark': ',',
+    'ui.decimal_mark': '.',
 
     'ui.title': 'Networks and costs',
     'ui.loading': 'Loading the inventory …',
@@ -180,6 +189,12 @@ export const VOCABULARY = {
 
     'severity.error': 'Fel',
     'severity.warning': 'Varning',
+
+    'currency.sek': 'kr',
+
+    'ui.money': '{amount}\u00a0{currency}',
+    'ui.group_mark': '\u00a0',
+    'ui.decimal_mark': ',',
 
     'ui.title': 'Nätverk och kostnader',
     'ui.loading': 'Laddar inventeringen …',

@@ -22,9 +22,9 @@
 // `style-src 'self'` needs no 'unsafe-inline'.
 //
 // Money: the core gives exact two-decimal strings. They are displayed by
-// placing the string's own digits into the locale's pattern (separators and
-// currency taken once from Intl.NumberFormat#formatToParts: sv "65 000 kr",
-// en "SEK 65,000"), whole kronor when every figure of the report is whole;
+// placing the string's own digits into the vocabulary's pattern (sv
+// "65 000 kr", en "SEK 65,000"), whole kronor when every figure of the
+// report is whole;
 // they are sorted by comparing BigInts of the cents. No displayed or compared
 // value goes through a double; only the bar lengths of the chart use floating
 // point (geometry, not values).
@@ -49,7 +49,11 @@ import { styleSheet } from './style.js';
 // is imported, so it is ready (or nearly) when an element attaches. `init()`
 // returns the same promise to every later caller; a failure is reported by
 // the element that awaits it.
-init().catch(() => {});
+performance.mark('natverk:module');
+init().then(
+  () => performance.mark('natverk:instantiated'),
+  () => {},
+);
 
 /** Lines shown before the reader asks for all of them. */
 const PAGE = 100;
@@ -59,7 +63,6 @@ const KEYS = ['network', 'subject', 'organiser', 'unit', 'kind', 'status', 'year
 const GENDERS = ['woman', 'man', 'other', 'unknown'];
 const CHART_MAX_BARS = 20;
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const LOCALES = { sv: 'sv-SE', en: 'en-GB' };
 
 // A text of the vocabulary, with its {placeholders} filled.
 function say(lang, key, values) {
@@ -140,46 +143,27 @@ function cents(m) {
   }
 }
 
-// Formats a money string ("2583132.55") exactly, in the locale's way
-// ("2 583 132,55 kr", "SEK 2,583,132.55"). Intl.NumberFormat is asked once,
-// with formatToParts, for the separators and the currency pattern; the digits
-// are then placed from the string itself, so no value goes through a double.
-// (Intl's format(string) is exact too, but ~50x slower per call; a 1 000-line
-// report has 9 000 figures.)
+// Formats a money string ("2583132.55") exactly, as the vocabulary writes
+// amounts (SPEC §11: "2 583 132,55 kr", "SEK 2,583,132.55"): the string's
+// own digits, grouped in threes, between the language's marks, the currency
+// placed by `ui.money` and named by `currency.<code>` where the vocabulary
+// has a word for it. No value goes through a double, and no Intl data is
+// loaded (the first Intl.NumberFormat of a page costs 15-25 ms here).
 const formatters = new Map();
-function exactFormatter(locale, currency, digits) {
-  const id = `${locale}|${currency}|${digits}`;
+function exactFormatter(lang, currency, digits) {
+  const id = `${lang}|${currency}|${digits}`;
   if (formatters.has(id)) return formatters.get(id);
-  let nf;
-  try {
-    nf = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  } catch {
-    nf = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  }
-  const pattern = (n) => {
-    const parts = nf.formatToParts(n);
-    const first = parts.findIndex((p) => p.type === 'integer');
-    let last = -1;
-    parts.forEach((p, i) => {
-      if (p.type === 'integer' || p.type === 'group' || p.type === 'decimal' || p.type === 'fraction') last = i;
-    });
-    return {
-      prefix: parts.slice(0, first).map((p) => p.value).join(''),
-      suffix: parts.slice(last + 1).map((p) => p.value).join(''),
-      group: parts.find((p) => p.type === 'group')?.value ?? '',
-      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
-    };
-  };
-  const pos = pattern(1234567.5);
-  const neg = pattern(-1234567.5);
+  const group = say(lang, 'ui.group_mark');
+  const decimal = say(lang, 'ui.decimal_mark');
+  const word = VOCABULARY[lang]?.[`currency.${currency.toLowerCase()}`] ?? currency;
+  const [before, after] = say(lang, 'ui.money', { currency: word }).split('{amount}');
   const fmt = (m) => {
     const str = String(m);
     const negative = str.startsWith('-');
     const [int, frac = ''] = (negative ? str.slice(1) : str).split('.');
-    const p = negative ? neg : pos;
-    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, p.group);
-    const f = digits === 0 && /^0*$/.test(frac) ? '' : p.decimal + frac.padEnd(2, '0');
-    return p.prefix + grouped + f + p.suffix;
+    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+    const f = digits === 0 && /^0*$/.test(frac) ? '' : decimal + frac.padEnd(2, '0');
+    return `${negative ? '-' : ''}${before}${grouped}${f}${after}`;
   };
   formatters.set(id, fmt);
   return fmt;
@@ -257,7 +241,10 @@ async function loadInventory(url) {
     throw new LoadError('wasm_failed', { message: String(e?.message || e) });
   });
   const [bytes] = await Promise.all([fetchBytes(url), module]);
-  return { inventory: Inventory.fromJson(bytes), bytes, file: null };
+  performance.mark('natverk:fetched');
+  const inventory = Inventory.fromJson(bytes);
+  performance.mark('natverk:loaded');
+  return { inventory, bytes, file: null };
 }
 
 // url → {users, promise}: one fetch and one loaded inventory per file while
@@ -487,6 +474,7 @@ export class NatverkInventory extends HTMLElement {
       this.dispatchEvent(new CustomEvent('natverk-error', { detail: { findings } }));
       return;
     }
+    performance.mark('natverk:report');
     this.report = report;
     heading.firstChild.textContent = report.organisation;
     const years = span(report.from, report.to);
@@ -607,7 +595,7 @@ export class NatverkInventory extends HTMLElement {
 
   #formatter(report) {
     const whole = [...report.lines, report.total].every((l) => MONEY.every((m) => String(l[m]).endsWith('.00')));
-    return exactFormatter(LOCALES[this.#lang], report.currency, whole ? 0 : 2);
+    return exactFormatter(this.#lang, report.currency, whole ? 0 : 2);
   }
 
   #label(col) {

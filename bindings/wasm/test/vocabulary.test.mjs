@@ -11,7 +11,7 @@ import { VOCABULARY } from '../js/vocabulary.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WIDGET = fs.readFileSync(path.join(here, '../js/widget.js'), 'utf8');
-const PREFIXES = ['money', 'key', 'kind', 'status', 'scope', 'gender', 'role', 'side', 'person', 'severity', 'ui'];
+const PREFIXES = ['money', 'key', 'kind', 'status', 'scope', 'gender', 'role', 'side', 'person', 'severity', 'currency', 'ui'];
 
 // widget.js without its comments, so only code is judged.
 const CODE = WIDGET.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
@@ -26,7 +26,7 @@ describe('vocabulary', () => {
     assert.deepEqual(Object.keys(VOCABULARY).sort(), ['en', 'sv']);
     for (const key of sv) {
       assert.match(key, new RegExp(`^(${PREFIXES.join('|')})\\.[a-z_]+$`), key);
-      for (const lang of ['sv', 'en']) assert.ok(VOCABULARY[lang][key].trim().length > 0, `${lang} ${key}`);
+      for (const lang of ['sv', 'en']) assert.ok(VOCABULARY[lang][key].length > 0 && VOCABULARY[lang][key] === VOCABULARY[lang][key].replace(/^ +| +$/g, ''), `${lang} ${key}`);
     }
   });
 
