@@ -21,6 +21,7 @@ section.natverk { min-width: 0; }
 h2 { font-size: 1.25em; margin: 0 0 .5em; }
 h3 { font-size: 1.05em; margin: 1em 0 .4em; }
 .org { display: block; font-size: .8em; font-weight: 500; color: var(--natverk-muted, #4b5563); }
+.filter { min-height: 5.3em; }
 form { display: flex; flex-wrap: wrap; gap: .5em 1em; align-items: end; margin: 0 0 .75em; padding: .5em .75em;
   border: 1px solid var(--natverk-border, #c9ced6); border-radius: 6px; }
 fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
@@ -93,6 +94,7 @@ details.delegations h4 { margin: .6em 0 .2em; font-size: 1em; }
 }
 
 @container natverk (max-width: 36em) {
+  .filter { min-height: 11.2em; }
   form { padding: .5em; }
   legend { flex-basis: 100%; margin: 0; }
   table.equality { font-size: .85em; }

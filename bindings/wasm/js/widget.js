@@ -119,18 +119,18 @@ function afterPaint(fn) {
 }
 
 // Shortens an SVG text (already in the page) with "…" until it fits `room`
-// pixels: a binary search over its length, measured by the browser.
+// pixels, as the browser measures it: a first cut in proportion to the
+// overflow, then one character at a time (usually one or two measurements).
 function shorten(el, text, room) {
-  if (typeof el.getComputedTextLength !== 'function' || el.getComputedTextLength() <= room) return;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    el.textContent = `${text.slice(0, mid).trimEnd()}…`;
-    if (el.getComputedTextLength() <= room) lo = mid;
-    else hi = mid - 1;
+  if (typeof el.getComputedTextLength !== 'function') return;
+  const full = el.getComputedTextLength();
+  if (full <= room) return;
+  let n = Math.max(0, Math.floor((text.length * room) / full));
+  el.textContent = `${text.slice(0, n).trimEnd()}…`;
+  while (n > 0 && el.getComputedTextLength() > room) {
+    n--;
+    el.textContent = `${text.slice(0, n).trimEnd()}…`;
   }
-  el.textContent = `${text.slice(0, lo).trimEnd()}…`;
 }
 
 // Money strings ("65000.00") compared exactly, as integers of cents.
@@ -167,14 +167,6 @@ function exactFormatter(lang, currency, digits) {
   };
   formatters.set(id, fmt);
   return fmt;
-}
-
-function compareKeys(a, b) {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return 1; // null last, as the core sorts
-  if (b === null || b === undefined) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a) < String(b) ? -1 : 1; // Unicode code point order, as the core
 }
 
 // ---------------------------------------------------------------------------
@@ -461,7 +453,6 @@ export class NatverkInventory extends HTMLElement {
     this.removeAttribute('aria-busy');
     this.report = this.findings = this.equality = null;
     const heading = h('h2', { id: 'natverk-heading' }, h('span', { class: 'org' }), this.#t('ui.title'));
-    const form = this.#renderFilter(opts);
     let report;
     try {
       report = this.#loaded.inventory.report(opts);
@@ -469,7 +460,13 @@ export class NatverkInventory extends HTMLElement {
       const findings = Array.isArray(e.findings) ? e.findings : [{ message: String(e.message || e) }];
       this.#slots = null;
       this.#root.replaceChildren(
-        h('section', { class: 'natverk', lang, 'aria-labelledby': 'natverk-heading' }, heading, form, this.#alert(this.#t('ui.report_failed'), findings)),
+        h(
+          'section',
+          { class: 'natverk', lang, 'aria-labelledby': 'natverk-heading' },
+          heading,
+          this.#renderFilter(opts),
+          this.#alert(this.#t('ui.report_failed'), findings),
+        ),
       );
       this.dispatchEvent(new CustomEvent('natverk-error', { detail: { findings } }));
       return;
@@ -480,6 +477,7 @@ export class NatverkInventory extends HTMLElement {
     const years = span(report.from, report.to);
     const n = report.lines.length;
     this.#slots = {
+      filter: h('div', { class: 'filter' }),
       warnings: h('details', { class: 'warnings' }, h('summary', {}, this.#t('ui.warnings'))),
       columns: this.#renderColumnChooser(),
       table: h('div', { class: 'table' }),
@@ -492,7 +490,7 @@ export class NatverkInventory extends HTMLElement {
         'section',
         { class: 'natverk', lang, 'aria-labelledby': 'natverk-heading' },
         heading,
-        form,
+        this.#slots.filter,
         h('p', { class: 'status', role: 'status' }, this.#t(n === 1 ? 'ui.lines_one' : 'ui.lines', { count: n, years })),
         h('div', { class: 'tools' }, this.#slots.warnings, this.#slots.columns),
         this.#slots.table,
@@ -507,6 +505,7 @@ export class NatverkInventory extends HTMLElement {
     afterPaint(() => {
       if (token !== this.#token) return;
       performance.mark('natverk:painted');
+      this.#slots.filter.replaceChildren(this.#renderFilter(opts));
       this.#renderChart();
       setTimeout(() => {
         if (token !== this.#token) return;
@@ -548,7 +547,17 @@ export class NatverkInventory extends HTMLElement {
     );
   }
 
+  // The chooser's boxes are built when it is first opened (form controls
+  // are costly to create, and most readers never open it).
   #renderColumnChooser() {
+    const details = h('details', { class: 'columns' }, h('summary', {}, this.#t('ui.columns')));
+    details.addEventListener('toggle', () => {
+      if (details.open && details.childElementCount === 1) details.append(this.#columnBoxes());
+    });
+    return details;
+  }
+
+  #columnBoxes() {
     const chosen = this.#moneyColumns();
     const boxes = MONEY.map((m) =>
       h(
@@ -568,12 +577,7 @@ export class NatverkInventory extends HTMLElement {
         this.#t(`money.${m}`),
       ),
     );
-    return h(
-      'details',
-      { class: 'columns' },
-      h('summary', {}, this.#t('ui.columns')),
-      h('fieldset', {}, h('legend', {}, this.#t('ui.columns_legend')), boxes),
-    );
+    return h('fieldset', {}, h('legend', {}, this.#t('ui.columns_legend')), boxes);
   }
 
   #keyText(key, line) {
@@ -613,17 +617,22 @@ export class NatverkInventory extends HTMLElement {
     const keys = report.by.filter((k) => KEYS.includes(k));
     const money = this.#moneyColumns();
     const cols = [...keys, ...money];
-    const lines = report.lines.slice();
     const sort = this.#sort ?? { col: keys[0], dir: 1 };
+    let lines = report.lines;
     if (sort.col) {
+      // Each line's sort value computed once; lines without a value go last
+      // either way, the others are compared by value (numbers and cents
+      // numerically, texts by Unicode code point, as the core sorts).
       const { col, dir } = sort;
-      lines.sort((a, b) => {
-        const x = this.#sortValue(col, a);
-        const y = this.#sortValue(col, b);
-        if (x === null || y === null) return compareKeys(x, y); // null last either way
-        const c = typeof x === 'bigint' ? (x < y ? -1 : x > y ? 1 : 0) : compareKeys(x, y);
-        return c * dir;
-      });
+      const withValue = [];
+      const without = [];
+      for (const line of lines) {
+        const v = this.#sortValue(col, line);
+        if (v === null || v === undefined) without.push(line);
+        else withValue.push({ v, line });
+      }
+      withValue.sort((a, b) => (a.v < b.v ? -dir : a.v > b.v ? dir : 0));
+      lines = withValue.map((d) => d.line).concat(without);
     }
     const headCells = cols.map((c) => {
       const sorted = sort.col === c;
@@ -643,23 +652,27 @@ export class NatverkInventory extends HTMLElement {
         ),
       );
     });
-    const moneyLabels = money.map((m) => this.#label(m));
-    const cell = (m, i, value) => h('td', { role: 'cell', class: m === 'net' ? 'num strong' : 'num', 'data-label': moneyLabels[i] }, fmt(value));
+    const cell = (m, value) => h('td', { role: 'cell', class: m === 'net' ? 'num strong' : 'num', 'data-label': this.#label(m) }, value);
     // A long table shows its first PAGE lines (sorted over all of them) and a
     // button for the rest: readable on a page, and quick to first paint.
     const shown = this.#all ? lines : lines.slice(0, PAGE);
-    const rows = shown.map((line) =>
-      h(
-        'tr',
-        { role: 'row' },
-        keys.map((k, i) =>
-          i === 0
-            ? h('th', { scope: 'row', role: 'rowheader' }, this.#keyText(k, line))
-            : h('td', { role: 'cell', class: 'key', 'data-label': this.#label(k) }, this.#keyText(k, line)),
-        ),
-        money.map((m, i) => cell(m, i, line[m])),
+    // One row is built with its attributes, the others are clones of it
+    // with their own texts (a clone is much cheaper than building anew).
+    const proto = h(
+      'tr',
+      { role: 'row' },
+      keys.map((k, i) =>
+        i === 0 ? h('th', { scope: 'row', role: 'rowheader' }, '') : h('td', { role: 'cell', class: 'key', 'data-label': this.#label(k) }, ''),
       ),
+      money.map((m) => cell(m, '')),
     );
+    const rows = shown.map((line) => {
+      const tr = proto.cloneNode(true);
+      const cells = tr.children;
+      for (let i = 0; i < keys.length; i++) cells[i].firstChild.data = this.#keyText(keys[i], line);
+      for (let i = 0; i < money.length; i++) cells[keys.length + i].firstChild.data = fmt(line[money[i]]);
+      return tr;
+    });
     const body = rows.length
       ? h('tbody', { role: 'rowgroup' }, rows)
       : h('tbody', { role: 'rowgroup' }, h('tr', { role: 'row' }, h('td', { role: 'cell', colspan: cols.length, class: 'empty' }, this.#t('ui.empty'))));
@@ -670,7 +683,7 @@ export class NatverkInventory extends HTMLElement {
         'tr',
         { role: 'row' },
         h('th', { scope: 'row', role: 'rowheader', colspan: keys.length > 1 ? keys.length : null }, this.#t('ui.total')),
-        money.map((m, i) => cell(m, i, report.total[m])),
+        money.map((m) => cell(m, fmt(report.total[m]))),
       ),
     );
     const caption = this.#t('ui.caption', {
