@@ -198,16 +198,16 @@ function refusedByPolicy(url) {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 // Why a fetch that threw failed: the browser says only "Failed to fetch".
-// Same origin: the server does not answer. Another origin: the page's policy
-// refused it (a violation event names it), or the server answers a request
-// that may not read the answer (an opaque `no-cors` HEAD succeeds: CORS), or
-// it does not answer at all.
+// The page's policy refused it (a violation event names it); or, on the
+// page's own origin, the server does not answer; or, on another origin, the
+// server answers a request that may not read the answer (an opaque
+// `no-cors` HEAD succeeds: CORS), or it does not answer at all.
 async function whyFetchFailed(url) {
   const target = new URL(url);
   const values = { url, origin: target.origin, page: location.origin };
-  if (target.origin === location.origin) return new LoadError('unreachable', values);
   await tick();
   if (refusedByPolicy(url)) return new LoadError('csp_blocked', values);
+  if (target.origin === location.origin) return new LoadError('unreachable', values);
   try {
     await fetch(url, { method: 'HEAD', mode: 'no-cors', cache: 'no-store', credentials: 'omit' });
     return new LoadError('cors_blocked', values);

@@ -45,9 +45,13 @@ ${fastHead(src).replace(`<script type="module" src="${PKG}/js/widget.js"></scrip
 /** The module of corePage. */
 export function coreScript(src) {
   return `import { init, Inventory } from '${PKG}/js/natverk.js';
+performance.mark('natverk:module');
 const [, bytes] = await Promise.all([init(), fetch('${src}').then((r) => r.arrayBuffer())]);
+performance.mark('natverk:fetched');
 const inv = Inventory.fromJson(new Uint8Array(bytes));
+performance.mark('natverk:loaded');
 const report = inv.report({ from: 2024, to: 2025, scope: 'all', by: ['network'] });
+performance.mark('natverk:report');
 performance.mark('natverk:core', { detail: { lines: report.lines.length } });
 `;
 }
