@@ -39,7 +39,7 @@ describe('the npm package in a Vite project', () => {
     tarball = path.join(dir, out[0].filename);
     assert.ok(fs.existsSync(tarball));
     const files = out[0].files.map((f) => f.path).sort();
-    for (const f of ['package.json', 'README.md', 'js/natverk.js', 'js/natverk.d.ts', 'js/widget.js', 'js/style.js', 'js/vocabulary.js',
+    for (const f of ['package.json', 'README.md', 'js/natverk.js', 'js/natverk.d.ts', 'js/widget.js', 'js/widget.d.ts', 'js/style.js', 'js/vocabulary.js', 'js/vocabulary.d.ts',
       'pkg/natverk_wasm.js', 'pkg/natverk_wasm_bg.wasm']) {
       assert.ok(files.includes(f), `${f} in ${files.join(', ')}`);
     }

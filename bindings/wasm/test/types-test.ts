@@ -3,6 +3,7 @@
 import { init, Inventory, InventoryError, version } from '../js/natverk.js';
 import type { Report, Equality, Findings, Money, ReportOptions } from '../js/natverk.js';
 import { VOCABULARY } from '../js/vocabulary.js';
+import type { NatverkInventory } from '../js/widget.js';
 
 async function main(): Promise<void> {
   await init();
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
       void line;
     }
   }
+  const el: NatverkInventory | null = document.querySelector('natverk-inventory');
+  el?.addEventListener('natverk-render', (e) => void e.detail.lines);
+  const shown: string | undefined = el?.report?.total.net;
+  void shown;
   inv.free();
   void [v, net, first, year, saved, balanced, seats, f, code];
 
