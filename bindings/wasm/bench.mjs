@@ -11,8 +11,14 @@
 // Each page is loaded RUNS times, both with `no-store` (every load is a
 // first visit: nothing cached) and with a year's `max-age` (a returning
 // visitor: the browser may keep the compiled module). Min and median.
+//  - the core's first load and report of the same file in Node, as CPU
+//    time of a fresh process (V8 with Liftoff only and one thread: the code
+//    Chromium runs a module's first calls in, without the optimising
+//    compiler's background work), so a figure that does not depend on how
+//    busy a shared machine is.
 //
 // Run after ./build.sh:  node bench.mjs [runs]
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import path from 'node:path';
@@ -50,7 +56,7 @@ const fmt = (xs) => `min ${Math.min(...xs).toFixed(1)} ms, median ${median(xs).t
 async function measure(cache) {
   const srv = await serve(extra, { cache });
   const chrome = await browser();
-  const out = { widget: [], painted: [], core: [] };
+  const out = { widget: [], painted: [], core: [], phases: [] };
   try {
     for (let i = 0; i < RUNS; i++) {
       // Alternate the two pages so both see the same machine load.
@@ -63,11 +69,15 @@ async function measure(cache) {
           painted: performance.getEntriesByName('natverk:painted')[0]?.startTime,
           core: performance.getEntriesByName('natverk:core')[0]?.startTime,
           rows: document.querySelector('natverk-inventory')?.shadowRoot.querySelectorAll('table.lines tbody tr').length,
+          phases: Object.fromEntries(
+            ['module', 'instantiated', 'fetched', 'loaded', 'report', 'table', 'painted'].map((m) => [m, performance.getEntriesByName(`natverk:${m}`)[0]?.startTime]),
+          ),
         }));
         if (page === 'widget') {
           if (t.rows !== 100) throw new Error(`expected the first 100 rows, got ${t.rows}`);
           out.widget.push(t.table);
           out.painted.push(t.painted);
+          out.phases.push(t.phases);
         } else {
           out.core.push(t.core);
         }
@@ -89,6 +99,32 @@ for (const [label, cache] of [['first visits (cache-control: no-store)', 'no-sto
   console.log(`  widget, first table painted (next frame): ${fmt(r.painted)}`);
   console.log(`  baseline, navigation start -> module + file + core report, no DOM: ${fmt(r.core)}`);
   console.log(`  widget / baseline (medians): ${ratio.toFixed(2)}`);
+  const phase = (m) => `${m} ${median(r.phases.map((p) => p[m])).toFixed(0)}`;
+  console.log(`  widget phases, median ms from navigation start: ${['module', 'instantiated', 'fetched', 'loaded', 'report', 'table', 'painted'].map(phase).join(', ')}`);
   console.log(`  runs (widget): ${r.widget.map((x) => x.toFixed(1)).join(', ')}`);
   console.log(`  runs (baseline): ${r.core.map((x) => x.toFixed(1)).join(', ')}`);
 }
+
+// The core's first calls as CPU time (see the top of this file).
+const CORE_CPU = `
+import { init, Inventory } from ${JSON.stringify(new URL('./js/natverk.js', import.meta.url).href)};
+import { generateInventory } from ${JSON.stringify(new URL('./test/generate.mjs', import.meta.url).href)};
+const text = new TextEncoder().encode(JSON.stringify(generateInventory(1000)));
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+await init();
+let c = cpu();
+const inv = Inventory.fromJson(text);
+const load = cpu() - c;
+c = cpu();
+inv.report({ from: 2024, to: 2025, scope: 'all', by: ['network'] });
+console.log(JSON.stringify({ load, report: cpu() - c }));
+`;
+const cpuRuns = [];
+for (let i = 0; i < 5; i++) {
+  const out = execFileSync(process.execPath, ['--liftoff-only', '--single-threaded', '--input-type=module', '-e', CORE_CPU], { encoding: 'utf8' });
+  cpuRuns.push(JSON.parse(out));
+}
+const loads = cpuRuns.map((r) => r.load);
+const reports = cpuRuns.map((r) => r.report);
+console.log('\nthe core\'s first calls in Node, CPU time (Liftoff only, one thread), 5 fresh processes:');
+console.log(`  load of the 1000-network file: ${fmt(loads)}; report by network 2024-2025: ${fmt(reports)}`);
