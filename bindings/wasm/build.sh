@@ -43,12 +43,16 @@ rm -rf "$here/pkg.tmp"
 wasm-bindgen --target web --out-dir "$here/pkg.tmp" --out-name natverk_wasm \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/natverk_wasm.wasm"
 
-step "npm dev dependencies (binaryen, playwright-core, typescript)"
+step "npm dev dependencies (binaryen, playwright-core, typescript, axe-core, vite), from package-lock.json"
 cd "$here"
-if [ -f package-lock.json ]; then
+# npm ci installs exactly the committed lock; it is skipped when node_modules
+# was installed from this very lock already (a stamp of its checksum).
+lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ "$(cat node_modules/.natverk-lock 2>/dev/null || true)" != "$lock_sum" ]; then
   npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_sum" > node_modules/.natverk-lock
 else
-  npm install --no-audit --no-fund --loglevel=error
+  echo "node_modules is current"
 fi
 
 step "wasm-opt -Oz (npm binaryen; never Debian's, TOOLCHAIN pitfall 2)"

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds the package, then runs every JS test: the API over the shared
-# conformance corpus and our own cases (Node), the types (tsc --noEmit), and
-# the widget in headless Chromium. Exits non-zero on any failure.
+# conformance corpus and our own cases (Node), the vocabulary, the types
+# (tsc --noEmit), and the widget in headless Chromium: rendering, warnings,
+# equality, a strict Content-Security-Policy, another origin, two widgets on
+# a page, 360/768/1280 px with axe-core, and the npm tarball built by Vite.
+# Screenshots go to tests/artifacts/ (gitignored). Exits non-zero on any failure.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
@@ -15,8 +18,15 @@ echo "types ok"
 
 printf '\n== node --test\n'
 # Node 20's --test takes no globs: list the files (TOOLCHAIN pitfall 5).
-node --test --test-reporter=spec \
+# The browser files share one machine's two cores: run them one at a time
+# so the layout and speed figures are not skewed by each other.
+node --test --test-reporter=spec --test-concurrency=1 \
   test/api.test.mjs \
-  test/browser.test.mjs
+  test/vocabulary.test.mjs \
+  test/browser.test.mjs \
+  test/embed.test.mjs \
+  test/layout.test.mjs \
+  test/bundle.test.mjs \
+  test/readme.test.mjs
 
 echo "run-tests.sh: all passed in $(( $(date +%s) - start )) s"

@@ -28,9 +28,15 @@ export interface EqualityOptions {
   statuses?: Status[];
 }
 
-/** Options of the checks: `today` as YYYY-MM-DD or a Date (its local day); default today. */
+export type Lang = 'sv' | 'en';
+
+/**
+ * Options of the checks: `today` as YYYY-MM-DD or a Date (its local day); default today.
+ * `lang`: the language of the finding messages (default 'en'; Swedish once the core writes them).
+ */
 export interface CheckOptions {
   today?: string | Date;
+  lang?: Lang;
 }
 
 /** The nine money fields of a line, the total and the savings. */

@@ -32,7 +32,10 @@ export function init(input) {
     pending = (async () => {
       let source = input;
       if (source === undefined && WASM_URL.protocol === 'file:') {
-        const { readFile } = await import('node:fs/promises');
+        // Node reads the module from disk. The specifier is a variable, so a
+        // bundler building for browsers leaves this branch alone.
+        const fsModule = 'node:fs/promises';
+        const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
         source = await readFile(WASM_URL);
       }
       await wasmInit(source === undefined ? { module_or_path: WASM_URL } : { module_or_path: source });
@@ -88,7 +91,8 @@ function pad(n, width) {
   return String(n).padStart(width, '0');
 }
 
-// `today` may be a Date (its local calendar day) or a YYYY-MM-DD string.
+// `today` may be a Date (its local calendar day) or a YYYY-MM-DD string;
+// `lang` ("sv" | "en") passes through to the core.
 function checkOptions(options) {
   if (options == null) return undefined;
   if (typeof options === 'object' && options.today instanceof Date) {
@@ -118,7 +122,7 @@ export class Inventory {
     return call(() => WasmInventory.checkJson(input, checkOptions(options)));
   }
 
-  /** Warnings judged against `options.today` (default: today, local time), as §7.2 findings. */
+  /** Warnings judged against `options.today` (default: today, local time), as §7.2 findings; messages in `options.lang`. */
   check(options) {
     return call(() => this.#inner.check(checkOptions(options)));
   }

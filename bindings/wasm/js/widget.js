@@ -1,135 +1,93 @@
-// <natverk-inventory>: an embeddable view of an inventory's costs (SPEC §8).
+// <natverk-inventory>: an embeddable view of an inventory's costs, warnings
+// and representation (SPEC §8).
 //
-//   <script type="module" src="/bindings/wasm/js/widget.js"></script>
+//   <script type="module" src="/natverk/js/widget.js"></script>
 //   <natverk-inventory src="goteborg.json" from="2024" to="2025" scope="central"
 //                      by="network" lang="sv"></natverk-inventory>
 //
 // Attributes: src (URL of a natverk/1 file), from, to (years; default the
 // current year), scope (all | central), by (group keys, comma-separated;
-// default network), lang (sv | en; default sv), show-names (present: show
-// the names of people in the delegations; absent: role, side and gender only).
+// default network), lang (sv | en; default: the nearest `lang` of the page,
+// else sv), today (YYYY-MM-DD: the date the warnings are judged on; default
+// today), columns (money fields shown first, comma-separated; default
+// fees,time,gross,granted,net; the reader changes them in the page),
+// show-names (present: people's names in the delegations; absent: role,
+// side and gender only).
 //
-// Every figure comes from the WebAssembly core (Inventory.report); this file
-// only lays it out. Every string from the file reaches the page through
-// textContent / createTextNode / setAttribute, never as markup.
+// Every figure and every finding message comes from the WebAssembly core;
+// every word of the widget's own comes from vocabulary.js; this file only
+// lays them out. Strings from the file reach the page through textContent /
+// createTextNode / setAttribute, never as markup. No inline style or script:
+// the styles are one constructable stylesheet (style.js), so a page under
+// `style-src 'self'` needs no 'unsafe-inline'.
 //
 // Money: the core gives exact two-decimal strings. They are displayed by
-// placing the string's own digits into the locale's pattern (separators and
-// currency taken once from Intl.NumberFormat#formatToParts: sv "65 000 kr",
-// en "SEK 65,000"), whole kronor when every figure of the report is whole;
+// placing the string's own digits into the vocabulary's pattern (sv
+// "65 000 kr", en "SEK 65,000"), whole kronor when every figure of the
+// report is whole;
 // they are sorted by comparing BigInts of the cents. No displayed or compared
 // value goes through a double; only the bar lengths of the chart use floating
 // point (geometry, not values).
 //
+// Speed: the first table (the first 100 lines) is rendered as soon as the
+// module is instantiated and the file loaded (both start when this module is
+// imported); the chart, the warnings, the equality summary and the
+// delegations follow after that first paint. Two elements with the same src
+// share one fetch and one loaded inventory; every element shares the one
+// instantiated module.
+//
 // Events: `natverk-render` (detail: {lines, ms}) after each rendered report,
 // `natverk-error` (detail: {findings}) when the file or the options fail.
+// Properties: `report` (SPEC §5.1), `findings` (§7.2, the warnings on
+// screen), `equality` (§7.1), each null until shown.
 
 import { init, Inventory } from './natverk.js';
+import { VOCABULARY } from './vocabulary.js';
+import { styleSheet } from './style.js';
 
 // Start fetching and compiling the WebAssembly module as soon as this script
 // is imported, so it is ready (or nearly) when an element attaches. `init()`
 // returns the same promise to every later caller; a failure is reported by
 // the element that awaits it.
-init().catch(() => {});
+performance.mark('natverk:module');
+init().then(
+  () => performance.mark('natverk:instantiated'),
+  () => {},
+);
 
 /** Lines shown before the reader asks for all of them. */
 const PAGE = 100;
 const MONEY = ['fees', 'time', 'travel', 'other', 'gross', 'granted', 'expected', 'net', 'expected_net'];
+const DEFAULT_COLUMNS = ['fees', 'time', 'gross', 'granted', 'net'];
 const KEYS = ['network', 'subject', 'organiser', 'unit', 'kind', 'status', 'year'];
+const GENDERS = ['woman', 'man', 'other', 'unknown'];
 const CHART_MAX_BARS = 20;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-const TEXT = {
-  sv: {
-    locale: 'sv-SE',
-    title: 'Nätverk och kostnader',
-    loading: 'Laddar inventeringen …',
-    filter: 'Urval',
-    from: 'Från år',
-    to: 'Till år',
-    scope: 'Omfattning',
-    scopes: { all: 'Hela organisationen', central: 'Kommuncentralt' },
-    apply: 'Visa',
-    caption: (from, to, currency, scope) =>
-      `Kostnad per rad ${span(from, to)}, ${currency}${scope === 'central' ? ', kommuncentrala nätverk' : ''}`,
-    keys: { network: 'Nätverk', subject: 'Sakfråga', organiser: 'Huvudman', unit: 'Förvaltning', kind: 'Typ', status: 'Status', year: 'År' },
-    money: { fees: 'Avgifter', time: 'Arbetstid', travel: 'Resor', other: 'Övrigt', gross: 'Brutto', granted: 'Beviljad finansiering', expected: 'Förväntad finansiering', net: 'Netto', expected_net: 'Förväntat netto' },
-    total: 'Totalt',
-    none: '(saknas)',
-    sortBy: (col) => `Sortera efter ${col}`,
-    shown: (n, from, to) => `${n} ${n === 1 ? 'rad' : 'rader'}, ${span(from, to)}`,
-    chartTitle: (from, to) => `Nettokostnad per rad ${span(from, to)}`,
-    chartDesc: (n, shown, cur) =>
-      `Liggande staplar, en per rad, längd efter nettokostnad i ${cur}; värdet står vid varje stapel.` +
-      (shown < n ? ` Visar de ${shown} största av ${n} rader.` : ''),
-    empty: 'Inga nätverk i urvalet.',
-    showAll: (n) => `Visa alla ${n} rader`,
-    failedFetch: 'Inventeringen kunde inte hämtas',
-    noSrc: 'attributet src saknas: ange adressen till en natverk/1-fil',
-    failedFile: 'Inventeringen kunde inte läsas',
-    failedReport: 'Rapporten kunde inte tas fram',
-    line: (l, c) => `rad ${l}, kolumn ${c}`,
-    delegations: 'Delegationer',
-    noParticipants: 'Inga deltagare angivna.',
-    roles: { politician: 'politiker', official: 'tjänsteperson' },
-    sides: { majority: 'majoritet', opposition: 'opposition' },
-    genders: { woman: 'kvinna', man: 'man', other: 'annat', unknown: 'kön okänt' },
-    kinds: { network: 'nätverk', membership: 'medlemskap', programme: 'program', partnership: 'partnerskap', declaration: 'deklaration' },
-    statuses: { proposed: 'föreslaget', applied: 'ansökt', active: 'aktivt', dormant: 'vilande', ended: 'avslutat', declined: 'avböjt' },
-  },
-  en: {
-    locale: 'en-GB',
-    title: 'Networks and costs',
-    loading: 'Loading the inventory …',
-    filter: 'Selection',
-    from: 'From year',
-    to: 'To year',
-    scope: 'Scope',
-    scopes: { all: 'Whole organisation', central: 'Central' },
-    apply: 'Show',
-    caption: (from, to, currency, scope) =>
-      `Cost per line ${span(from, to)}, ${currency}${scope === 'central' ? ', central networks' : ''}`,
-    keys: { network: 'Network', subject: 'Subject', organiser: 'Organiser', unit: 'Unit', kind: 'Kind', status: 'Status', year: 'Year' },
-    money: { fees: 'Fees', time: 'Staff time', travel: 'Travel', other: 'Other', gross: 'Gross', granted: 'Granted financing', expected: 'Expected financing', net: 'Net', expected_net: 'Expected net' },
-    total: 'Total',
-    none: '(none)',
-    sortBy: (col) => `Sort by ${col}`,
-    shown: (n, from, to) => `${n} ${n === 1 ? 'line' : 'lines'}, ${span(from, to)}`,
-    chartTitle: (from, to) => `Net cost per line ${span(from, to)}`,
-    chartDesc: (n, shown, cur) =>
-      `Horizontal bars, one per line, length by net cost in ${cur}; each bar is labelled with its value.` +
-      (shown < n ? ` Showing the ${shown} largest of ${n} lines.` : ''),
-    empty: 'No networks in the selection.',
-    showAll: (n) => `Show all ${n} lines`,
-    failedFetch: 'The inventory could not be fetched',
-    noSrc: 'the src attribute is missing: give the address of a natverk/1 file',
-    failedFile: 'The inventory could not be read',
-    failedReport: 'The report could not be produced',
-    line: (l, c) => `line ${l}, column ${c}`,
-    delegations: 'Delegations',
-    noParticipants: 'No participants listed.',
-    roles: { politician: 'politician', official: 'official' },
-    sides: { majority: 'majority', opposition: 'opposition' },
-    genders: { woman: 'woman', man: 'man', other: 'other', unknown: 'gender unknown' },
-    kinds: { network: 'network', membership: 'membership', programme: 'programme', partnership: 'partnership', declaration: 'declaration' },
-    statuses: { proposed: 'proposed', applied: 'applied', active: 'active', dormant: 'dormant', ended: 'ended', declined: 'declined' },
-  },
-};
+// A text of the vocabulary, with its {placeholders} filled.
+function say(lang, key, values) {
+  const text = VOCABULARY[lang]?.[key] ?? VOCABULARY.en[key] ?? key;
+  if (!values) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}
 
 function span(from, to) {
   return String(from) === String(to) ? String(from) : `${from}–${to}`;
 }
 
+function isoDay(d) {
+  const pad = (n, w) => String(n).padStart(w, '0');
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
+}
+
 // Builds an element; string children become text nodes, attribute values go
 // through setAttribute. Nothing is ever parsed as markup.
 function h(tag, attrs, ...children) {
-  const el = document.createElement(tag);
-  return fill(el, attrs, children);
+  return fill(document.createElement(tag), attrs, children);
 }
 
 function s(tag, attrs, ...children) {
-  const el = document.createElementNS(SVG_NS, tag);
-  return fill(el, attrs, children);
+  return fill(document.createElementNS(SVG_NS, tag), attrs, children);
 }
 
 function fill(el, attrs, children) {
@@ -145,6 +103,36 @@ function fill(el, attrs, children) {
   return el;
 }
 
+// Runs `fn` once the current frame has been painted (a task after the next
+// animation frame); the timer is a fallback for pages that are not drawn
+// (a background tab), so the work is never lost.
+function afterPaint(fn) {
+  let done = false;
+  const run = () => {
+    if (!done) {
+      done = true;
+      fn();
+    }
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 300);
+}
+
+// Shortens an SVG text (already in the page) with "…" until it fits `room`
+// pixels, as the browser measures it: a first cut in proportion to the
+// overflow, then one character at a time (usually one or two measurements).
+function shorten(el, text, room) {
+  if (typeof el.getComputedTextLength !== 'function') return;
+  const full = el.getComputedTextLength();
+  if (full <= room) return;
+  let n = Math.max(0, Math.floor((text.length * room) / full));
+  el.textContent = `${text.slice(0, n).trimEnd()}…`;
+  while (n > 0 && el.getComputedTextLength() > room) {
+    n--;
+    el.textContent = `${text.slice(0, n).trimEnd()}…`;
+  }
+}
+
 // Money strings ("65000.00") compared exactly, as integers of cents.
 function cents(m) {
   const [i, f = ''] = String(m).split('.');
@@ -155,150 +143,197 @@ function cents(m) {
   }
 }
 
-// Formats a money string ("2583132.55") exactly, in the locale's way
-// ("2 583 132,55 kr", "SEK 2,583,132.55"). Intl.NumberFormat is asked once,
-// with formatToParts, for the separators and the currency pattern; the digits
-// are then placed from the string itself, so no value goes through a double.
-// (Intl's format(string) is exact too, but ~50x slower per call; a 1 000-line
-// report has 9 000 figures.)
+// Formats a money string ("2583132.55") exactly, as the vocabulary writes
+// amounts (SPEC §11: "2 583 132,55 kr", "SEK 2,583,132.55"): the string's
+// own digits, grouped in threes, between the language's marks, the currency
+// placed by `ui.money` and named by `currency.<code>` where the vocabulary
+// has a word for it. No value goes through a double, and no Intl data is
+// loaded (the first Intl.NumberFormat of a page costs 15-25 ms here).
 const formatters = new Map();
-function exactFormatter(locale, currency, digits) {
-  const id = `${locale}|${currency}|${digits}`;
+function exactFormatter(lang, currency, digits) {
+  const id = `${lang}|${currency}|${digits}`;
   if (formatters.has(id)) return formatters.get(id);
-  let nf;
-  try {
-    nf = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  } catch {
-    nf = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  }
-  const pattern = (n) => {
-    const parts = nf.formatToParts(n);
-    const first = parts.findIndex((p) => p.type === 'integer');
-    let last = -1;
-    parts.forEach((p, i) => {
-      if (p.type === 'integer' || p.type === 'group' || p.type === 'decimal' || p.type === 'fraction') last = i;
-    });
-    return {
-      prefix: parts.slice(0, first).map((p) => p.value).join(''),
-      suffix: parts.slice(last + 1).map((p) => p.value).join(''),
-      group: parts.find((p) => p.type === 'group')?.value ?? '',
-      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
-    };
-  };
-  const pos = pattern(1234567.5);
-  const neg = pattern(-1234567.5);
+  const group = say(lang, 'ui.group_mark');
+  const decimal = say(lang, 'ui.decimal_mark');
+  const word = VOCABULARY[lang]?.[`currency.${currency.toLowerCase()}`] ?? currency;
+  const [before, after] = say(lang, 'ui.money', { currency: word }).split('{amount}');
   const fmt = (m) => {
     const str = String(m);
     const negative = str.startsWith('-');
     const [int, frac = ''] = (negative ? str.slice(1) : str).split('.');
-    const p = negative ? neg : pos;
-    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, p.group);
-    const f = digits === 0 && /^0*$/.test(frac) ? '' : p.decimal + frac.padEnd(2, '0');
-    return p.prefix + grouped + f + p.suffix;
+    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+    const f = digits === 0 && /^0*$/.test(frac) ? '' : decimal + frac.padEnd(2, '0');
+    return `${negative ? '-' : ''}${before}${grouped}${f}${after}`;
   };
   formatters.set(id, fmt);
   return fmt;
 }
 
-function compareKeys(a, b) {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return 1; // null last, as the core sorts
-  if (b === null || b === undefined) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a) < String(b) ? -1 : 1; // Unicode code point order, as the core
+// ---------------------------------------------------------------------------
+// Fetching and loading, shared by every element of the page.
+
+/** A file that could not be fetched, or a module that could not start: `kind` names the vocabulary text. */
+class LoadError extends Error {
+  constructor(kind, values) {
+    super(`${kind}: ${JSON.stringify(values)}`);
+    this.name = 'LoadError';
+    this.kind = kind;
+    this.values = values;
+  }
 }
 
-const STYLE = `
-:host { display: block; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: var(--natverk-text, #1b1f24); background: var(--natverk-bg, #fff); container-type: inline-size; }
-* { box-sizing: border-box; }
-h2 { font-size: 1.25em; margin: 0 0 .5em; }
-.org { display: block; font-size: .8em; font-weight: 500; color: var(--natverk-muted, #4b5563); }
-form { display: flex; flex-wrap: wrap; gap: .5em 1em; align-items: end; margin: 0 0 .75em; padding: .5em .75em;
-  border: 1px solid var(--natverk-border, #c9ced6); border-radius: 6px; }
-fieldset { border: 0; margin: 0; padding: 0; display: contents; }
-legend { font-weight: 600; padding: 0; margin-right: .5em; float: left; }
-label { display: flex; flex-direction: column; font-size: .85em; color: var(--natverk-muted, #4b5563); }
-input, select, button { font: inherit; font-size: 1rem; color: inherit; }
-input, select { padding: .2em .4em; border: 1px solid #8a929c; border-radius: 4px; background: #fff; }
-input[type=number] { width: 6.5em; }
-form button { padding: .3em .9em; border: 1px solid #1f4e8c; border-radius: 4px; background: #1f4e8c; color: #fff; cursor: pointer; }
-:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
-.status { font-size: .85em; color: var(--natverk-muted, #4b5563); margin: 0 0 .4em; }
-.scroll { overflow-x: auto; margin: 0 0 1em; }
-table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: .9em; }
-tbody th, tfoot th { min-width: 11em; }
-caption { text-align: left; font-weight: 600; padding: 0 0 .4em; }
-th, td { padding: .3em .45em; border-bottom: 1px solid var(--natverk-border, #dde1e6); vertical-align: top; }
-thead th { border-bottom: 2px solid #6b7280; text-align: left; vertical-align: bottom; font-size: .8em; line-height: 1.25; }
-thead th.num, td.num, tfoot td { text-align: right; }
-thead th button { all: unset; cursor: pointer; display: inline-flex; gap: .2em; align-items: end; border-radius: 3px; }
-thead th.num button { justify-content: flex-end; text-align: right; }
-thead th button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
-thead th button .arrow { font-size: .8em; color: #6b7280; min-width: 1em; }
-tbody th { font-weight: 500; text-align: left; }
-tbody tr:nth-child(even) { background: var(--natverk-stripe, #f5f7fa); }
-td.num { white-space: nowrap; }
-td.strong, th.strong { font-weight: 650; }
-tfoot th, tfoot td { font-weight: 700; border-top: 2px solid #6b7280; border-bottom: 0; }
-figure { margin: 0 0 1em; }
-figcaption { font-weight: 600; margin: 0 0 .3em; }
-svg { display: block; width: 100%; height: auto; max-width: 860px; }
-svg text { font: 13px system-ui, sans-serif; fill: #1b1f24; }
-svg .bar { fill: var(--natverk-bar, #2f6db5); }
-svg .axis { stroke: #6b7280; }
-.alert { border: 2px solid #b42318; border-radius: 6px; padding: .6em 1em; background: #fef3f2; color: #3d0c08; }
-.alert h3 { margin: 0 0 .4em; font-size: 1.05em; color: #912018; }
-.alert ul { margin: 0; padding-left: 1.2em; }
-.alert code { font-family: ui-monospace, monospace; font-size: .9em; background: #fde2df; padding: 0 .2em; border-radius: 3px; }
-details { margin: 0 0 1em; }
-summary { cursor: pointer; font-weight: 600; }
-details ul { margin: .3em 0 .6em; padding-left: 1.2em; }
-.empty { font-style: italic; }
-`;
+// URLs the page's Content-Security-Policy refused (securitypolicyviolation
+// events), so a refused fetch can be told from a CORS refusal.
+const refused = new Set();
+if (typeof document !== 'undefined') {
+  document.addEventListener('securitypolicyviolation', (e) => refused.add(e.blockedURI), true);
+}
+
+function refusedByPolicy(url) {
+  const { origin } = new URL(url);
+  for (const b of refused) if (b === url || b === origin || url.startsWith(b)) return true;
+  return false;
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+// Why a fetch that threw failed: the browser says only "Failed to fetch".
+// The page's policy refused it (a violation event names it); or, on the
+// page's own origin, the server does not answer; or, on another origin, the
+// server answers a request that may not read the answer (an opaque
+// `no-cors` HEAD succeeds: CORS), or it does not answer at all.
+async function whyFetchFailed(url) {
+  const target = new URL(url);
+  const values = { url, origin: target.origin, page: location.origin };
+  await tick();
+  if (refusedByPolicy(url)) return new LoadError('csp_blocked', values);
+  if (target.origin === location.origin) return new LoadError('unreachable', values);
+  try {
+    await fetch(url, { method: 'HEAD', mode: 'no-cors', cache: 'no-store', credentials: 'omit' });
+    return new LoadError('cors_blocked', values);
+  } catch {
+    await tick();
+    return new LoadError(refusedByPolicy(url) ? 'csp_blocked' : 'unreachable', values);
+  }
+}
+
+async function fetchBytes(url) {
+  let res;
+  try {
+    res = await fetch(url);
+  } catch {
+    throw await whyFetchFailed(url);
+  }
+  if (!res.ok) throw new LoadError('http_error', { url, status: `${res.status} ${res.statusText}`.trim() });
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+async function loadInventory(url) {
+  const module = init().catch((e) => {
+    throw new LoadError('wasm_failed', { message: String(e?.message || e) });
+  });
+  const [bytes] = await Promise.all([fetchBytes(url), module]);
+  performance.mark('natverk:fetched');
+  const inventory = Inventory.fromJson(bytes);
+  performance.mark('natverk:loaded');
+  return { inventory, bytes, file: null };
+}
+
+// url → {users, promise}: one fetch and one loaded inventory per file while
+// any element shows it; freed when the last one lets go.
+const loads = new Map();
+
+function acquire(url) {
+  let entry = loads.get(url);
+  if (!entry) {
+    entry = { users: 0, promise: loadInventory(url) };
+    entry.promise.catch(() => {});
+    loads.set(url, entry);
+  }
+  entry.users++;
+  return entry;
+}
+
+function release(url, entry) {
+  entry.users--;
+  if (entry.users > 0) return;
+  if (loads.get(url) === entry) loads.delete(url);
+  entry.promise.then((loaded) => loaded.inventory.free(), () => {});
+}
+
+// The file as parsed JSON, for what the report does not carry (unit names,
+// delegations). Read only when needed; every figure comes from the core.
+function fileOf(loaded) {
+  if (!loaded.file) loaded.file = JSON.parse(new TextDecoder().decode(loaded.bytes));
+  return loaded.file;
+}
+
+// ---------------------------------------------------------------------------
 
 export class NatverkInventory extends HTMLElement {
-  static observedAttributes = ['src', 'from', 'to', 'scope', 'by', 'lang', 'show-names'];
+  static observedAttributes = ['src', 'from', 'to', 'scope', 'by', 'lang', 'show-names', 'today', 'columns'];
 
   #root;
-  #inventory = null;
-  #data = null; // the inventory as parsed JSON (unit names, delegations)
-  #bytes = null; // the file as fetched (valid: the core loaded it)
-  #loaded = null; // src of #inventory
-  #loadError = null;
+  #url = null; // the absolute URL of the file shown
+  #entry = null; // its shared load
+  #loaded = null; // {inventory, bytes, file} once loaded
   #token = 0;
-  #sort = null; // {col, dir: 1 | -1}; null: the core's order
-  #all = false; // show every line, not only the first PAGE
   #queued = false;
   #started = 0;
-  #orgName = null;
+  #sort = null; // {col, dir: 1 | -1}; null: the first key ascending
+  #all = false; // show every line, not only the first PAGE
+  #columns = null; // money columns the reader chose; null: the attribute's or the default
+  #slots = null; // the parts of the rendered section, filled one by one
+  #chartWidth = 0;
+  #resize = null;
+
+  /** The report on screen, as the core gave it (SPEC §5.1), or null. */
+  report = null;
+  /** The warnings on screen (SPEC §7.2), or null until they are shown. */
+  findings = null;
+  /** The equality statistics on screen (SPEC §7.1), or null until shown. */
+  equality = null;
 
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [styleSheet()];
   }
 
   connectedCallback() {
     this.#started = performance.now();
+    if (!this.#resize && typeof ResizeObserver === 'function') {
+      this.#resize = new ResizeObserver(() => this.#resized());
+    }
+    this.#resize?.observe(this);
     this.#schedule();
   }
 
   disconnectedCallback() {
     this.#token++;
+    this.#resize?.disconnect();
+    // An element moved elsewhere in the page is disconnected and connected
+    // again in one task: keep its load unless it stays out.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#release();
+    });
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
     if (name === 'by') this.#sort = null;
+    if (name === 'columns') this.#columns = null;
     this.#all = false;
     if (this.isConnected) this.#schedule();
   }
 
-  /** The report on screen, as the core gave it (SPEC §5.1), or null. */
-  report = null;
+  get #lang() {
+    const tag = (this.closest('[lang]')?.getAttribute('lang') || 'sv').toLowerCase();
+    return tag.startsWith('en') ? 'en' : 'sv';
+  }
 
-  get #t() {
-    return TEXT[(this.getAttribute('lang') || 'sv').toLowerCase().startsWith('en') ? 'en' : 'sv'];
+  #t(key, values) {
+    return say(this.#lang, key, values);
   }
 
   // Coalesces attribute changes made in one task into one render.
@@ -307,145 +342,188 @@ export class NatverkInventory extends HTMLElement {
     this.#queued = true;
     queueMicrotask(() => {
       this.#queued = false;
-      this.#update();
+      if (this.isConnected) this.#update();
     });
+  }
+
+  #release() {
+    if (this.#entry) release(this.#url, this.#entry);
+    this.#entry = null;
+    this.#url = null;
+    this.#loaded = null;
   }
 
   async #update() {
     const token = ++this.#token;
     const src = this.getAttribute('src');
     if (!src) {
-      this.#renderMessage(this.#t.failedFetch, [{ message: this.#t.noSrc }]);
+      this.#release();
+      this.#renderMessage(this.#t('ui.fetch_failed'), [{ message: this.#t('ui.no_src') }]);
       return;
     }
-    if (src !== this.#loaded) {
-      if (!this.#root.firstChild) this.#renderLoading();
-      this.#inventory?.free();
-      this.#inventory = null;
-      this.#data = null;
-      this.#bytes = null;
-      this.#orgName = null;
-      this.#loadError = null;
-      try {
-        const [, bytes] = await Promise.all([init(), this.#fetch(src)]);
-        if (token !== this.#token) return;
-        this.#inventory = Inventory.fromJson(bytes);
-        this.#bytes = bytes;
-      } catch (e) {
-        if (token !== this.#token) return;
-        this.#loadError = e;
-      }
-      this.#loaded = src;
+    let url;
+    try {
+      url = new URL(src, document.baseURI).href;
+    } catch {
+      this.#release();
+      this.#renderMessage(this.#t('ui.fetch_failed'), [{ message: this.#t('ui.unreachable', { url: src }) }]);
+      return;
+    }
+    if (url !== this.#url) {
+      this.#release();
+      this.#url = url;
+      this.#entry = acquire(url);
+      this.report = this.findings = this.equality = null;
+      this.#renderLoading();
+    }
+    let loaded;
+    try {
+      loaded = await this.#entry.promise;
+    } catch (e) {
+      if (token !== this.#token) return;
+      this.#renderLoadError(e);
+      return;
     }
     if (token !== this.#token) return;
-    this.#render();
-  }
-
-  async #fetch(src) {
-    let res;
-    try {
-      res = await fetch(new URL(src, document.baseURI));
-    } catch (e) {
-      throw Object.assign(new Error(`${src}: ${e.message}`), { fetchFailed: true });
-    }
-    if (!res.ok) {
-      throw Object.assign(new Error(`${src}: HTTP ${res.status} ${res.statusText}`.trim()), { fetchFailed: true });
-    }
-    return new Uint8Array(await res.arrayBuffer());
-  }
-
-  // The inventory as JSON (unit names, delegations), read only when needed.
-  get #file() {
-    // Names only, for display; every figure comes from the core.
-    if (!this.#data) this.#data = JSON.parse(new TextDecoder().decode(this.#bytes));
-    return this.#data;
+    this.#loaded = loaded;
+    this.#render(token);
   }
 
   #options() {
     const year = new Date().getFullYear();
     const num = (v, d) => (v === null || v.trim() === '' ? d : /^-?\d+$/.test(v.trim()) ? Number(v) : v);
-    const by = (this.getAttribute('by') || 'network').split(/[\s,]+/).filter(Boolean);
+    const from = num(this.getAttribute('from'), year);
     return {
-      from: num(this.getAttribute('from'), year),
-      to: num(this.getAttribute('to'), this.getAttribute('from') !== null ? num(this.getAttribute('from'), year) : year),
+      from,
+      to: num(this.getAttribute('to'), this.getAttribute('from') !== null ? from : year),
       scope: this.getAttribute('scope') || 'all',
-      by,
+      by: (this.getAttribute('by') || 'network').split(/[\s,]+/).filter(Boolean),
     };
   }
 
+  #moneyColumns() {
+    if (this.#columns) return this.#columns;
+    const asked = (this.getAttribute('columns') || '').split(/[\s,]+/).filter((c) => MONEY.includes(c));
+    return asked.length ? MONEY.filter((m) => asked.includes(m)) : DEFAULT_COLUMNS;
+  }
+
   #renderLoading() {
-    this.#root.replaceChildren(h('style', {}, STYLE), h('p', { class: 'status', role: 'status' }, this.#t.loading));
+    if (this.#root.querySelector('section.natverk')) {
+      this.setAttribute('aria-busy', 'true');
+      return;
+    }
+    this.#root.replaceChildren(h('p', { class: 'status', role: 'status', lang: this.#lang }, this.#t('ui.loading')));
     this.setAttribute('aria-busy', 'true');
   }
 
-  #renderMessage(title, findings, keepHeader) {
-    const t = this.#t;
+  #alert(title, findings) {
     const items = findings.map((f) => {
       const where = [];
       if (f.path) where.push(h('code', {}, f.path));
-      if (f.line !== undefined && f.column !== undefined) where.push(` (${t.line(f.line, f.column)})`);
-      return h('li', {}, f.code ? h('code', {}, f.code) : null, f.code ? ' ' : null, where, where.length ? ': ' : null, f.message);
+      if (f.line !== undefined && f.column !== undefined) {
+        where.push(` (${this.#t('ui.line_column', { line: f.line, column: f.column })})`);
+      }
+      return h('li', {}, f.code ? [h('code', {}, f.code), ' '] : null, where, where.length ? ': ' : null, f.message);
     });
-    const alert = h('div', { class: 'alert', role: 'alert' }, h('h3', {}, title), h('ul', {}, items));
-    if (keepHeader) return alert;
-    this.#root.replaceChildren(h('style', {}, STYLE), alert);
-    this.removeAttribute('aria-busy');
-    this.dispatchEvent(new CustomEvent('natverk-error', { detail: { findings } }));
-    return alert;
+    return h('div', { class: 'alert', role: 'alert' }, h('h3', {}, title), h('ul', {}, items));
   }
 
-  #render() {
-    const t = this.#t;
+  #renderMessage(title, findings) {
+    this.report = this.findings = this.equality = null;
+    this.#slots = null;
+    this.#root.replaceChildren(h('section', { class: 'natverk', lang: this.#lang }, this.#alert(title, findings)));
     this.removeAttribute('aria-busy');
-    if (this.#loadError) {
-      const e = this.#loadError;
-      const findings = Array.isArray(e.findings) ? e.findings : [{ message: e.message }];
-      this.report = null;
-      this.#renderMessage(e.fetchFailed ? t.failedFetch : t.failedFile, findings);
-      return;
+    this.dispatchEvent(new CustomEvent('natverk-error', { detail: { findings } }));
+  }
+
+  #renderLoadError(e) {
+    if (e instanceof LoadError) {
+      const title = this.#t(e.kind === 'wasm_failed' ? 'ui.file_failed' : 'ui.fetch_failed');
+      this.#renderMessage(title, [{ message: this.#t(`ui.${e.kind}`, e.values) }]);
+    } else if (Array.isArray(e?.findings)) {
+      this.#renderMessage(this.#t('ui.file_failed'), e.findings);
+    } else {
+      this.#renderMessage(this.#t('ui.file_failed'), [{ message: String(e?.message || e) }]);
     }
+  }
+
+  #render(token) {
+    const lang = this.#lang;
     const opts = this.#options();
-    const heading = h('h2', { id: 'natverk-heading' }, h('span', { class: 'org' }, this.#orgName ?? this.#file.organisation.name), t.title);
-    const form = this.#renderFilter(opts);
+    this.removeAttribute('aria-busy');
+    this.report = this.findings = this.equality = null;
+    const heading = h('h2', { id: 'natverk-heading' }, h('span', { class: 'org' }), this.#t('ui.title'));
     let report;
     try {
-      report = this.#inventory.report(opts);
+      report = this.#loaded.inventory.report(opts);
     } catch (e) {
-      this.report = null;
       const findings = Array.isArray(e.findings) ? e.findings : [{ message: String(e.message || e) }];
-      const alert = this.#renderMessage(t.failedReport, findings, true);
-      this.#root.replaceChildren(h('style', {}, STYLE), h('section', { 'aria-labelledby': 'natverk-heading' }, heading, form, alert));
+      this.#slots = null;
+      this.#root.replaceChildren(
+        h(
+          'section',
+          { class: 'natverk', lang, 'aria-labelledby': 'natverk-heading' },
+          heading,
+          this.#renderFilter(opts),
+          this.#alert(this.#t('ui.report_failed'), findings),
+        ),
+      );
       this.dispatchEvent(new CustomEvent('natverk-error', { detail: { findings } }));
       return;
     }
+    performance.mark('natverk:report');
     this.report = report;
-    this.#orgName = report.organisation;
     heading.firstChild.textContent = report.organisation;
-    const status = h('p', { class: 'status', role: 'status' }, t.shown(report.lines.length, report.from, report.to));
-    const section = h(
-      'section',
-      { 'aria-labelledby': 'natverk-heading' },
-      heading,
-      form,
-      status,
-      this.#renderTable(report),
-      report.lines.length ? this.#renderChart(report) : null,
-      this.#renderDelegations(),
+    const years = span(report.from, report.to);
+    const n = report.lines.length;
+    this.#slots = {
+      filter: h('div', { class: 'filter' }),
+      warnings: h('details', { class: 'warnings' }, h('summary', {}, this.#t('ui.warnings'))),
+      columns: this.#renderColumnChooser(),
+      table: h('div', { class: 'table' }),
+      chart: h('div', { class: 'chart' }),
+      equality: h('div', { class: 'equality' }),
+    };
+    this.#renderTable();
+    this.#root.replaceChildren(
+      h(
+        'section',
+        { class: 'natverk', lang, 'aria-labelledby': 'natverk-heading' },
+        heading,
+        this.#slots.filter,
+        h('p', { class: 'status', role: 'status' }, this.#t(n === 1 ? 'ui.lines_one' : 'ui.lines', { count: n, years })),
+        h('div', { class: 'tools' }, this.#slots.warnings, this.#slots.columns),
+        this.#slots.table,
+        this.#slots.chart,
+        this.#slots.equality,
+        this.#renderDelegations(),
+      ),
     );
-    this.#root.replaceChildren(h('style', {}, STYLE), section);
-    this.dispatchEvent(
-      new CustomEvent('natverk-render', { detail: { lines: report.lines.length, ms: performance.now() - this.#started } }),
-    );
+    performance.mark('natverk:table', { detail: { lines: n } });
+    this.dispatchEvent(new CustomEvent('natverk-render', { detail: { lines: n, ms: performance.now() - this.#started } }));
+    // What is not the first table waits for it to be painted.
+    afterPaint(() => {
+      if (token !== this.#token) return;
+      performance.mark('natverk:painted');
+      this.#slots.filter.replaceChildren(this.#renderFilter(opts));
+      this.#renderChart();
+      setTimeout(() => {
+        if (token !== this.#token) return;
+        this.#renderWarnings();
+        setTimeout(() => {
+          if (token === this.#token) this.#renderEquality();
+        }, 0);
+      }, 0);
+    });
   }
 
   #renderFilter(opts) {
-    const t = this.#t;
     const from = h('input', { type: 'number', name: 'from', value: opts.from, step: 1, inputmode: 'numeric' });
     const to = h('input', { type: 'number', name: 'to', value: opts.to, step: 1, inputmode: 'numeric' });
     const scope = h(
       'select',
       { name: 'scope' },
-      ['all', 'central'].map((v) => h('option', { value: v, selected: opts.scope === v }, t.scopes[v])),
+      ['all', 'central'].map((v) => h('option', { value: v, selected: opts.scope === v }, this.#t(`scope.${v}`))),
     );
     return h(
       'form',
@@ -460,23 +538,54 @@ export class NatverkInventory extends HTMLElement {
       h(
         'fieldset',
         {},
-        h('legend', {}, t.filter),
-        h('label', {}, t.from, from),
-        h('label', {}, t.to, to),
-        h('label', {}, t.scope, scope),
-        h('button', { type: 'submit' }, t.apply),
+        h('legend', {}, this.#t('ui.selection')),
+        h('label', {}, this.#t('ui.from'), from),
+        h('label', {}, this.#t('ui.to'), to),
+        h('label', {}, this.#t('ui.scope'), scope),
+        h('button', { type: 'submit' }, this.#t('ui.apply')),
       ),
     );
   }
 
+  // The chooser's boxes are built when it is first opened (form controls
+  // are costly to create, and most readers never open it).
+  #renderColumnChooser() {
+    const details = h('details', { class: 'columns' }, h('summary', {}, this.#t('ui.columns')));
+    details.addEventListener('toggle', () => {
+      if (details.open && details.childElementCount === 1) details.append(this.#columnBoxes());
+    });
+    return details;
+  }
+
+  #columnBoxes() {
+    const chosen = this.#moneyColumns();
+    const boxes = MONEY.map((m) =>
+      h(
+        'label',
+        {},
+        h('input', {
+          type: 'checkbox',
+          name: 'column',
+          value: m,
+          checked: chosen.includes(m),
+          onchange: () => {
+            const on = [...this.#slots.columns.querySelectorAll('input[name=column]:checked')].map((i) => i.value);
+            this.#columns = MONEY.filter((c) => on.includes(c));
+            this.#renderTable();
+          },
+        }),
+        this.#t(`money.${m}`),
+      ),
+    );
+    return h('fieldset', {}, h('legend', {}, this.#t('ui.columns_legend')), boxes);
+  }
+
   #keyText(key, line) {
-    const t = this.#t;
     const v = line[key];
     if (key === 'network') return line.name ?? v;
-    if (v === null || v === undefined) return t.none;
-    if (key === 'unit') return this.#file.units?.find((u) => u.id === v)?.name ?? v;
-    if (key === 'kind') return t.kinds[v] ?? v;
-    if (key === 'status') return t.statuses[v] ?? v;
+    if (v === null || v === undefined) return this.#t('ui.none');
+    if (key === 'unit') return fileOf(this.#loaded).units?.find((u) => u.id === v)?.name ?? v;
+    if (key === 'kind' || key === 'status') return this.#t(`${key}.${v}`);
     return String(v);
   }
 
@@ -489,109 +598,153 @@ export class NatverkInventory extends HTMLElement {
   }
 
   #formatter(report) {
-    const t = this.#t;
     const whole = [...report.lines, report.total].every((l) => MONEY.every((m) => String(l[m]).endsWith('.00')));
-    return exactFormatter(t.locale, report.currency, whole ? 0 : 2);
+    return exactFormatter(this.#lang, report.currency, whole ? 0 : 2);
   }
 
-  #renderTable(report) {
-    const t = this.#t;
+  #label(col) {
+    return this.#t(MONEY.includes(col) ? `money.${col}` : `key.${col}`);
+  }
+
+  // The report's lines as a table (a card per line on a narrow screen). The
+  // explicit ARIA roles keep the table's meaning when the narrow layout
+  // changes how its parts are displayed.
+  #renderTable() {
+    const report = this.report;
+    const slot = this.#slots?.table;
+    if (!report || !slot) return;
     const fmt = this.#formatter(report);
     const keys = report.by.filter((k) => KEYS.includes(k));
-    const cols = [...keys, ...MONEY];
-    const lines = report.lines.slice();
-    // Default: the first key ascending by what is shown (a network by its name).
+    const money = this.#moneyColumns();
+    const cols = [...keys, ...money];
     const sort = this.#sort ?? { col: keys[0], dir: 1 };
+    let lines = report.lines;
     if (sort.col) {
+      // Each line's sort value computed once; lines without a value go last
+      // either way, the others are compared by value (numbers and cents
+      // numerically, texts by Unicode code point, as the core sorts).
       const { col, dir } = sort;
-      lines.sort((a, b) => {
-        const x = this.#sortValue(col, a);
-        const y = this.#sortValue(col, b);
-        if (x === null || y === null) return compareKeys(x, y); // null last either way
-        const c = typeof x === 'bigint' ? (x < y ? -1 : x > y ? 1 : 0) : compareKeys(x, y);
-        return c * dir;
-      });
+      const withValue = [];
+      const without = [];
+      for (const line of lines) {
+        const v = this.#sortValue(col, line);
+        if (v === null || v === undefined) without.push(line);
+        else withValue.push({ v, line });
+      }
+      withValue.sort((a, b) => (a.v < b.v ? -dir : a.v > b.v ? dir : 0));
+      lines = withValue.map((d) => d.line).concat(without);
     }
-    const label = (c) => (MONEY.includes(c) ? t.money[c] : t.keys[c]);
     const headCells = cols.map((c) => {
       const sorted = sort.col === c;
-      const button = h(
-        'button',
-        {
-          type: 'button',
-          'data-col': c,
-          onclick: () => this.#sortBy(c),
-          title: t.sortBy(label(c).toLowerCase()),
-        },
-        label(c),
-        h('span', { class: 'arrow', 'aria-hidden': 'true' }, sorted ? (sort.dir === 1 ? '▲' : '▼') : ''),
-      );
       return h(
         'th',
-        { scope: 'col', class: MONEY.includes(c) ? 'num' : null, 'aria-sort': sorted ? (sort.dir === 1 ? 'ascending' : 'descending') : null },
-        button,
+        {
+          scope: 'col',
+          role: 'columnheader',
+          class: MONEY.includes(c) ? 'num' : null,
+          'aria-sort': sorted ? (sort.dir === 1 ? 'ascending' : 'descending') : null,
+        },
+        h(
+          'button',
+          { type: 'button', 'data-col': c, onclick: () => this.#sortBy(c), title: this.#t('ui.sort_by', { column: this.#label(c) }) },
+          this.#label(c),
+          h('span', { class: 'arrow', 'aria-hidden': 'true' }, sorted ? (sort.dir === 1 ? '▲' : '▼') : ''),
+        ),
       );
     });
-    const strong = (c) => (c === 'net' ? 'num strong' : 'num');
+    const cell = (m, value) => h('td', { role: 'cell', class: m === 'net' ? 'num strong' : 'num', 'data-label': this.#label(m) }, value);
     // A long table shows its first PAGE lines (sorted over all of them) and a
     // button for the rest: readable on a page, and quick to first paint.
     const shown = this.#all ? lines : lines.slice(0, PAGE);
-    const rows = shown.map((line) =>
-      h(
-        'tr',
-        {},
-        keys.map((k, i) => h(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : {}, this.#keyText(k, line))),
-        MONEY.map((m) => h('td', { class: strong(m) }, fmt(line[m]))),
+    // One row is built with its attributes, the others are clones of it
+    // with their own texts (a clone is much cheaper than building anew).
+    const proto = h(
+      'tr',
+      { role: 'row' },
+      keys.map((k, i) =>
+        i === 0 ? h('th', { scope: 'row', role: 'rowheader' }, '') : h('td', { role: 'cell', class: 'key', 'data-label': this.#label(k) }, ''),
       ),
+      money.map((m) => cell(m, '')),
     );
+    const rows = shown.map((line) => {
+      const tr = proto.cloneNode(true);
+      const cells = tr.children;
+      for (let i = 0; i < keys.length; i++) cells[i].firstChild.data = this.#keyText(keys[i], line);
+      for (let i = 0; i < money.length; i++) cells[keys.length + i].firstChild.data = fmt(line[money[i]]);
+      return tr;
+    });
     const body = rows.length
-      ? h('tbody', {}, rows)
-      : h('tbody', {}, h('tr', {}, h('td', { colspan: cols.length, class: 'empty' }, t.empty)));
+      ? h('tbody', { role: 'rowgroup' }, rows)
+      : h('tbody', { role: 'rowgroup' }, h('tr', { role: 'row' }, h('td', { role: 'cell', colspan: cols.length, class: 'empty' }, this.#t('ui.empty'))));
     const foot = h(
       'tfoot',
-      {},
+      { role: 'rowgroup' },
       h(
         'tr',
-        {},
-        h('th', { scope: 'row', colspan: keys.length || null }, t.total),
-        MONEY.map((m) => h('td', { class: strong(m) }, fmt(report.total[m]))),
+        { role: 'row' },
+        h('th', { scope: 'row', role: 'rowheader', colspan: keys.length > 1 ? keys.length : null }, this.#t('ui.total')),
+        money.map((m) => cell(m, fmt(report.total[m]))),
       ),
     );
+    const caption = this.#t('ui.caption', {
+      scope: this.#t(`scope.${report.scope}`),
+      years: span(report.from, report.to),
+      currency: report.currency,
+    });
     const table = h(
       'table',
-      {},
-      h('caption', {}, t.caption(report.from, report.to, report.currency, report.scope)),
-      h('thead', {}, h('tr', {}, headCells)),
+      { class: 'lines', role: 'table' },
+      h('caption', {}, caption),
+      h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, headCells)),
       body,
       foot,
     );
-    const region = h('div', { class: 'scroll', role: 'region', 'aria-label': t.caption(report.from, report.to, report.currency, report.scope), tabindex: 0 }, table);
-    if (shown.length === lines.length) return region;
-    const more = h(
-      'button',
-      {
-        type: 'button',
-        class: 'more',
-        onclick: () => {
-          this.#all = true;
-          this.#render();
-          this.#root.querySelector('tbody tr:nth-child(' + (PAGE + 1) + ') th, tbody tr:nth-child(' + (PAGE + 1) + ') td')?.scrollIntoView?.({ block: 'nearest' });
-        },
-      },
-      t.showAll(lines.length),
-    );
-    return h('div', {}, region, more);
+    const region = h('div', { class: 'scroll', role: 'region', 'aria-label': caption, tabindex: 0 }, table);
+    const more =
+      shown.length < lines.length
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'more',
+              onclick: () => {
+                this.#all = true;
+                this.#renderTable();
+                this.#root.querySelector(`tbody tr:nth-child(${PAGE + 1}) > *`)?.scrollIntoView?.({ block: 'nearest' });
+              },
+            },
+            this.#t('ui.show_more', { count: lines.length }),
+          )
+        : null;
+    slot.replaceChildren(region, more ?? '');
   }
 
   #sortBy(col) {
     const cur = this.#sort ?? { col: this.report?.by?.[0], dir: 1 };
     this.#sort = { col, dir: cur.col === col ? -cur.dir : 1 };
-    this.#render();
+    this.#renderTable();
     this.#root.querySelector(`thead button[data-col="${col}"]`)?.focus();
   }
 
-  #renderChart(report) {
-    const t = this.#t;
+  #resized() {
+    if (!this.#chartWidth || !this.report) return;
+    const w = this.#slots?.chart?.clientWidth ?? 0;
+    if (w && Math.abs(w - this.#chartWidth) >= 16) requestAnimationFrame(() => this.#renderChart());
+  }
+
+  // The net cost of the largest lines as horizontal bars. Drawn at the width
+  // it is shown at (text stays 13 px): labels beside the bars when there is
+  // room, above them on a narrow screen.
+  #renderChart() {
+    const report = this.report;
+    const slot = this.#slots?.chart;
+    if (!report || !slot) return;
+    if (!report.lines.length) {
+      slot.replaceChildren();
+      return;
+    }
+    const W = Math.round(Math.min(900, Math.max(260, slot.clientWidth || 760)));
+    this.#chartWidth = W;
     const fmt = this.#formatter(report);
     const keys = report.by.filter((k) => KEYS.includes(k));
     const bars = report.lines
@@ -599,67 +752,189 @@ export class NatverkInventory extends HTMLElement {
       .sort((a, b) => (a.c > b.c ? -1 : a.c < b.c ? 1 : 0))
       .slice(0, CHART_MAX_BARS);
     const max = bars.reduce((m, b) => (b.c > m ? b.c : m), 0n);
-    const W = 760, labelW = 270, valueW = 130, barH = 20, gap = 8, top = 8;
-    const plotW = W - labelW - valueW - 16;
-    const H = top + bars.length * (barH + gap) + 8;
-    const clip = (str) => (str.length > 32 ? `${str.slice(0, 31)}…` : str);
-    const titleId = 'natverk-chart-title', descId = 'natverk-chart-desc';
+    const narrow = W < 520;
+    const valueW = 112;
+    const labelW = narrow ? 0 : Math.min(270, Math.round(W * 0.34));
+    const barH = narrow ? 16 : 20;
+    const step = narrow ? barH + 26 : barH + 8;
+    const top = narrow ? 18 : 8;
+    const plotW = W - labelW - valueW - 12;
+    const H = top + bars.length * step;
+    // Labels are shortened with "…" to their room once drawn (measured, so
+    // the font's real widths count); the full label is in each bar's title.
+    const labels = [];
+    const fit = (text, px) => {
+      const el = s('text', {}, text);
+      labels.push([el, text, px]);
+      return el;
+    };
+    const years = span(report.from, report.to);
+    const desc =
+      this.#t('ui.chart_desc', { currency: report.currency }) +
+      (bars.length < report.lines.length ? ` ${this.#t('ui.chart_top', { shown: bars.length, count: report.lines.length })}` : '');
     const svg = s(
       'svg',
-      { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, width: W, height: H },
-      s('title', { id: titleId }, t.chartTitle(report.from, report.to)),
-      s('desc', { id: descId }, t.chartDesc(report.lines.length, bars.length, report.currency)),
-      s('line', { class: 'axis', x1: labelW, x2: labelW, y1: 0, y2: H }),
+      { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-labelledby': 'natverk-chart-title natverk-chart-desc' },
+      s('title', { id: 'natverk-chart-title' }, this.#t('ui.chart_title', { years })),
+      s('desc', { id: 'natverk-chart-desc' }, desc),
+      s('line', { class: 'axis', x1: labelW + 0.5, x2: labelW + 0.5, y1: 0, y2: H }),
       bars.map((b, i) => {
-        const y = top + i * (barH + gap);
+        const y = top + i * step;
         // Geometry only: the ratio of two exact cent counts as a float.
         const w = max > 0n ? Math.max(b.c > 0n ? 1 : 0, (Number(b.c) / Number(max)) * plotW) : 0;
+        const label = narrow
+          ? fill(fit(b.label, W - 4), { x: 0, y: y - 5 }, [])
+          : fill(fit(b.label, labelW - 12), { x: labelW - 8, y: y + barH / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, []);
         return s(
           'g',
           {},
           s('title', {}, `${b.label}: ${fmt(b.net)}`),
-          s('text', { x: labelW - 8, y: y + barH / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, clip(b.label)),
-          s('rect', { class: 'bar', x: labelW, y, width: w.toFixed(1), height: barH, rx: 2 }),
+          label,
+          s('rect', { class: 'bar', x: labelW + 1, y, width: w.toFixed(1), height: barH, rx: 2 }),
           s('text', { x: labelW + w + 6, y: y + barH / 2, 'dominant-baseline': 'central' }, fmt(b.net)),
         );
       }),
     );
     // The visible caption repeats the chart's <title> for sighted readers;
     // the svg itself is labelled by its <title> and <desc>.
-    return h('figure', {}, h('figcaption', { 'aria-hidden': 'true' }, t.chartTitle(report.from, report.to)), svg);
+    slot.replaceChildren(h('figure', {}, h('figcaption', { 'aria-hidden': 'true' }, this.#t('ui.chart_title', { years })), svg));
+    for (const [el, text, room] of labels) shorten(el, text, room);
+  }
+
+  // The warnings of `check`, judged on the `today` attribute or today, with
+  // the core's messages in the widget's language.
+  #renderWarnings() {
+    const slot = this.#slots?.warnings;
+    if (!slot || !this.#loaded) return;
+    const today = this.getAttribute('today')?.trim() || isoDay(new Date());
+    let result;
+    try {
+      result = this.#loaded.inventory.check({ today, lang: this.#lang });
+    } catch (e) {
+      const findings = Array.isArray(e.findings) ? e.findings : [{ message: String(e.message || e) }];
+      slot.replaceWith((this.#slots.warnings = h('div', { class: 'warnings' }, this.#alert(this.#t('ui.check_failed'), findings))));
+      return;
+    }
+    this.findings = result;
+    const list = result.findings;
+    const count = list.length;
+    const open = slot.open;
+    const summary = h(
+      'summary',
+      {},
+      `${this.#t('ui.warnings')}: `,
+      count === 0 ? this.#t('ui.warnings_none') : this.#t(count === 1 ? 'ui.warnings_one' : 'ui.warnings_count', { count }),
+      ` (${this.#t('ui.judged_on', { date: today })})`,
+    );
+    const items = list.map((f) =>
+      h(
+        'li',
+        {},
+        h('span', { class: `severity ${f.severity}` }, `${this.#t(`severity.${f.severity}`)}: `),
+        f.message,
+        f.path ? h('code', { class: 'path' }, f.path) : null,
+      ),
+    );
+    const details = h('details', { class: 'warnings', 'data-count': count, open }, summary, count ? h('ul', {}, items) : null);
+    slot.replaceWith(details);
+    this.#slots.warnings = details;
+  }
+
+  // Who represents the organisation: people by gender for each side of the
+  // politicians and for the officials, and how many networks are balanced.
+  #renderEquality() {
+    const slot = this.#slots?.equality;
+    if (!slot || !this.#loaded) return;
+    const o = this.#options();
+    let eq;
+    try {
+      eq = this.#loaded.inventory.equality({ from: o.from, to: o.to, scope: o.scope });
+    } catch (e) {
+      const findings = Array.isArray(e.findings) ? e.findings : [{ message: String(e.message || e) }];
+      slot.replaceChildren(this.#alert(this.#t('ui.equality_failed'), findings));
+      return;
+    }
+    this.equality = eq;
+    const years = span(eq.from, eq.to);
+    const sum = (c) => GENDERS.reduce((a, g) => a + c[g], 0);
+    // Women and men always; `other` and `unknown` when anyone is counted
+    // there (the total column counts everyone either way).
+    const genders = GENDERS.filter((g) => g === 'woman' || g === 'man' || eq.persons[g] > 0);
+    const groups = [
+      [this.#t('ui.role_side', { role: this.#t('role.politician'), side: this.#t('side.majority') }), eq.persons_by_side.majority],
+      [this.#t('ui.role_side', { role: this.#t('role.politician'), side: this.#t('side.opposition') }), eq.persons_by_side.opposition],
+      [this.#t('role.official'), eq.persons_by_role.official],
+    ];
+    const row = (label, c, total) =>
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, label),
+        genders.map((g) => h('td', {}, String(c[g]))),
+        h('td', { class: total ? 'strong' : null }, String(sum(c))),
+      );
+    const caption = this.#t('ui.equality_caption', { years });
+    const table = h(
+      'table',
+      { class: 'equality' },
+      h('caption', {}, caption),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, this.#t('ui.equality_group')),
+          genders.map((g) => h('th', { scope: 'col', class: 'num' }, this.#t(`gender.${g}`))),
+          h('th', { scope: 'col', class: 'num' }, this.#t('ui.total')),
+        ),
+      ),
+      h('tbody', {}, groups.map(([label, c]) => row(label, c))),
+      h('tfoot', {}, row(this.#t('ui.total'), eq.persons, true)),
+    );
+    const judged = eq.networks.filter((n) => n.balanced !== null);
+    const balanced = judged.filter((n) => n.balanced).length;
+    slot.replaceChildren(
+      h(
+        'section',
+        { 'aria-labelledby': 'natverk-equality' },
+        h('h3', { id: 'natverk-equality' }, this.#t('ui.equality')),
+        h('div', { class: 'scroll', role: 'region', 'aria-label': caption, tabindex: 0 }, table),
+        judged.length ? h('p', { class: 'note' }, this.#t('ui.balanced', { balanced, count: judged.length })) : null,
+      ),
+    );
   }
 
   // Filled when first opened, so a large inventory does not pay for it up front.
   #renderDelegations() {
-    const t = this.#t;
-    const details = h('details', {}, h('summary', {}, t.delegations));
+    const details = h('details', { class: 'delegations' }, h('summary', {}, this.#t('ui.delegations')));
     details.addEventListener('toggle', () => {
-      if (details.open && details.childElementCount === 1) details.append(...this.#delegationList());
+      if (details.open && details.childElementCount === 1 && this.#loaded) details.append(...this.#delegationList());
     });
     return details;
   }
 
   #delegationList() {
-    const t = this.#t;
     const showNames = this.hasAttribute('show-names');
-    const file = this.#file;
+    const file = fileOf(this.#loaded);
     const people = new Map((file.people || []).map((p) => [p.id, p]));
     const networks = (file.networks || []).filter((n) => (n.participants || []).length);
-    if (!networks.length) return [h('p', { class: 'empty' }, t.noParticipants)];
+    if (!networks.length) return [h('p', { class: 'empty' }, this.#t('ui.no_participants'))];
     return networks.map((n) =>
       h(
         'section',
         {},
-        h('h3', {}, n.name),
+        h('h4', {}, n.name),
         h(
           'ul',
           {},
           n.participants.map((part) => {
             const p = people.get(part.person) || {};
-            const bits = [t.roles[p.role] ?? p.role];
-            if (p.side) bits.push(t.sides[p.side] ?? p.side);
-            bits.push(t.genders[p.gender || 'unknown']);
-            const desc = bits.filter(Boolean).join(', ');
+            const bits = [];
+            if (p.role) bits.push(this.#t(`person.${p.role}`));
+            if (p.side) bits.push(this.#t(`person.${p.side}`));
+            bits.push(this.#t(`person.${p.gender || 'unknown'}`));
+            const desc = bits.join(', ');
             const seat = part.role ? ` — ${part.role}` : '';
             return h('li', {}, showNames && p.name ? `${p.name}: ${desc}${seat}` : `${desc}${seat}`);
           }),

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use js_sys::{Array, Object, Reflect, Uint8Array, JSON};
 use natverk::present::{Message, Template};
-use natverk::{Code, Error, Finding, Findings, Path};
+use natverk::{Code, Error, Finding, Findings, Lang, Path};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -25,8 +25,13 @@ static OPTIONS_NOT_JSON: Template = Template {
 };
 static UNKNOWN_OPTION: Template = Template {
     key: "wasm.unknown_option",
-    en: "invalid options: unknown field `{key}`, expected `today`",
-    sv: "ogiltiga val: okänt fält `{key}`, här ska det stå `today`",
+    en: "invalid options: unknown field `{key}`, expected `today` or `lang`",
+    sv: "ogiltiga val: okänt fält `{key}`, här ska det stå `today` eller `lang`",
+};
+static BAD_LANG: Template = Template {
+    key: "wasm.bad_lang",
+    en: "invalid options: `lang` must be \"sv\" or \"en\", got `{got}`",
+    sv: "ogiltiga val: `lang` ska vara \"sv\" eller \"en\", men det är `{got}`",
 };
 static BAD_TODAY: Template = Template {
     key: "wasm.bad_today",
@@ -110,17 +115,33 @@ pub fn options_text(options: &JsValue) -> Result<String, Error> {
         .ok_or_else(|| options_error(options_path(), Message::new(&OPTIONS_NOT_JSON)))
 }
 
-/// The `today` of `{today}` check options: a `YYYY-MM-DD` string, or the
-/// local date of the JS clock when absent (chrono has no clock on wasm32).
-pub fn check_today(options: &JsValue) -> Result<NaiveDate, Error> {
+/// The options of `check`/`checkJson`: `{today, lang}`, both optional.
+pub struct CheckOptions {
+    /// The date the warnings are judged on (default: the JS clock's today).
+    pub today: NaiveDate,
+    /// The language of the finding messages (default English). The core
+    /// writes its messages in English until its `present` module gives
+    /// them in Swedish; the option is read and checked now so callers can
+    /// pass it already.
+    pub lang: Lang,
+}
+
+/// Reads `{today, lang}`: `today` a `YYYY-MM-DD` string (absent: the local
+/// date of the JS clock, as chrono has no clock on wasm32), `lang` `"sv"` or
+/// `"en"`. Every problem is a finding at `options.<key>`, all in one error.
+pub fn check_options(options: &JsValue) -> Result<CheckOptions, Error> {
+    let mut opts = CheckOptions {
+        today: js_today(),
+        lang: Lang::En,
+    };
     if options.is_undefined() || options.is_null() {
-        return Ok(js_today());
+        return Ok(opts);
     }
     if !options.is_object() || Array::is_array(options) {
         return Err(options_error(
             options_path(),
             Message::new(&NOT_OPTIONS)
-                .with("example", r#"{"today": "2024-01-31"}"#)
+                .with("example", r#"{"today": "2024-01-31", "lang": "sv"}"#)
                 .with("got", type_name(options)),
         ));
     }
@@ -128,7 +149,7 @@ pub fn check_today(options: &JsValue) -> Result<NaiveDate, Error> {
     let mut findings = Vec::new();
     for key in keys.iter() {
         let key = key.as_string().unwrap_or_default();
-        if key != "today" {
+        if key != "today" && key != "lang" {
             findings.push(Finding::new(
                 Code::InvalidValue,
                 options_path(),
@@ -136,25 +157,43 @@ pub fn check_today(options: &JsValue) -> Result<NaiveDate, Error> {
             ));
         }
     }
-    if !findings.is_empty() {
-        return Err(Error::Options(Findings::new(findings)));
+    let get = |key: &str| {
+        let v = Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        (!v.is_undefined() && !v.is_null()).then_some(v)
+    };
+    if let Some(today) = get("today") {
+        match today.as_string().and_then(|s| natverk::parse_date(&s)) {
+            Some(d) => opts.today = d,
+            None => {
+                let shown = today
+                    .as_string()
+                    .unwrap_or_else(|| format!("a value of type {}", type_name(&today)));
+                findings.push(Finding::new(
+                    Code::InvalidValue,
+                    options_path().key("today"),
+                    Message::new(&BAD_TODAY).with("got", shown),
+                ));
+            }
+        }
     }
-    let today = Reflect::get(options, &JsValue::from_str("today")).unwrap_or(JsValue::UNDEFINED);
-    if today.is_undefined() || today.is_null() {
-        return Ok(js_today());
+    if let Some(lang) = get("lang") {
+        let shown = lang
+            .as_string()
+            .unwrap_or_else(|| format!("a value of type {}", type_name(&lang)));
+        match lang.as_string().map(|s| s.parse::<Lang>()) {
+            Some(Ok(l)) => opts.lang = l,
+            _ => findings.push(Finding::new(
+                Code::InvalidValue,
+                options_path().key("lang"),
+                Message::new(&BAD_LANG).with("got", shown),
+            )),
+        }
     }
-    today
-        .as_string()
-        .and_then(|s| natverk::parse_date(&s))
-        .ok_or_else(|| {
-            let shown = today
-                .as_string()
-                .unwrap_or_else(|| format!("a value of type {}", type_name(&today)));
-            options_error(
-                options_path().key("today"),
-                Message::new(&BAD_TODAY).with("got", shown),
-            )
-        })
+    if findings.is_empty() {
+        Ok(opts)
+    } else {
+        Err(Error::Options(Findings::new(findings)))
+    }
 }
 
 /// Today's local date from the JS clock.

@@ -3,7 +3,7 @@
 use natverk::{EqualityOptions, Findings, Inventory, ReportOptions};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, check_today, options_text, to_js_error, Input};
+use crate::convert::{self, check_options, options_text, to_js_error, Input};
 
 /// A loaded, valid inventory (SPEC §3). Build it with `Inventory.fromJson`.
 #[wasm_bindgen(js_name = Inventory)]
@@ -26,21 +26,22 @@ impl JsInventory {
 
     /// Checks any text or bytes (SPEC §6): every error, or when it loads
     /// every warning judged against `options.today` (default: today).
-    /// Returns SPEC §7.2 findings; never throws for a bad file.
+    /// `options.lang` (`"sv"`/`"en"`) asks for the messages in that
+    /// language (see [`convert::CheckOptions::lang`]). Returns SPEC §7.2 findings; never throws for a bad file.
     #[wasm_bindgen(js_name = checkJson)]
     pub fn check_json(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-        let today = check_today(&options).map_err(|e| to_js_error(&e))?;
+        let opts = check_options(&options).map_err(|e| to_js_error(&e))?;
         let input = Input::from_js(&input).map_err(|e| to_js_error(&e))?;
-        convert::parse(&natverk::check(input.bytes(), today).to_json_in(natverk::Lang::En, false))
+        convert::parse(&natverk::check(input.bytes(), opts.today).to_json_in(opts.lang, false))
     }
 
     /// The warnings of this inventory (SPEC §6), judged against
-    /// `options.today` (default: today), as SPEC §7.2 findings.
+    /// `options.today` (default: today), as SPEC §7.2 findings;
+    /// `options.lang` (`"sv"`/`"en"`) asks for the messages in that
+    /// language (see [`convert::CheckOptions::lang`]).
     pub fn check(&self, options: JsValue) -> Result<JsValue, JsValue> {
-        let today = check_today(&options).map_err(|e| to_js_error(&e))?;
-        convert::parse(
-            &Findings::new(self.inner.warnings(today)).to_json_in(natverk::Lang::En, false),
-        )
+        let opts = check_options(&options).map_err(|e| to_js_error(&e))?;
+        convert::parse(&Findings::new(self.inner.warnings(opts.today)).to_json_in(opts.lang, false))
     }
 
     /// A cost report (SPEC §5) as a SPEC §5.1 object. Options: `from`, `to`

@@ -199,6 +199,25 @@ describe('Inventory', () => {
     assert.throws(() => Inventory.checkJson('{}', { today: 20240101 }), InventoryError);
   });
 
+  test('check takes {today, lang}: lang is sv or en, and every bad option is reported at once', () => {
+    const inv = Inventory.fromJson(MODELLKONCEPT);
+    const en = inv.check({ today: '2023-11-20', lang: 'en' });
+    const sv = inv.check({ today: '2023-11-20', lang: 'sv' });
+    assert.ok(en.findings.length > 0);
+    // The same findings in either language (codes, paths, severities); the
+    // messages are the core's (English until it writes them in Swedish).
+    const shape = (r) => r.findings.map((f) => [f.code, f.path, f.severity]);
+    assert.deepEqual(shape(sv), shape(en));
+    assert.deepEqual(shape(inv.check({ today: '2023-11-20' })), shape(en));
+    assert.deepEqual(shape(Inventory.checkJson(MODELLKONCEPT, { today: '2023-11-20', lang: 'sv' })), shape(en));
+    assert.throws(() => inv.check({ lang: 'de' }), (e) => e instanceof InventoryError && e.findings[0].path === 'options.lang' && /`de`/.test(e.message));
+    assert.throws(() => inv.check({ lang: 1 }), (e) => e.findings[0].path === 'options.lang');
+    assert.throws(
+      () => inv.check({ today: 'x', lang: 'fi', extra: 1 }),
+      (e) => e.findings.length === 3 && e.findings.map((f) => f.path).sort().join() === 'options,options.lang,options.today',
+    );
+  });
+
   test('a report that needs a missing rate fails with findings', () => {
     const inv = Inventory.fromJson(JSON.stringify({
       format: 'natverk/1',

@@ -1,6 +1,6 @@
 // A tiny static file server over the repository root, and a headless
 // Chromium (playwright-core driving the system /usr/bin/chromium), shared by
-// the browser test and the benchmark.
+// the browser tests and the benchmark.
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -9,59 +9,82 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/** The policy a strict city web site sends, as issue 14 gives it. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
   '.wasm': 'application/wasm',
-  '.css': 'text/css',
+  '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
 };
 
 /**
- * Serves ROOT on 127.0.0.1 at a free port. `extra` maps URL paths to
- * in-memory bodies (generated inventories). Resolves to {url, close}.
+ * Serves `root` (default: the repository root) on 127.0.0.1 at a free port.
+ * `extra` maps URL paths to in-memory bodies (generated inventories, test
+ * pages). Options: `headers(urlPath)` gives extra response headers (a CSP,
+ * CORS); `cache` sets `cache-control` (default `no-store`). Every request is
+ * counted by path in `hits`. Resolves to {url, origin, hits, close}.
  */
-export async function serve(extra = {}) {
+export async function serve(extra = {}, options = {}) {
+  const root = options.root ?? ROOT;
+  const hits = new Map();
   const server = http.createServer(async (req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (Object.hasOwn(extra, urlPath)) {
-      const body = extra[urlPath];
-      res.writeHead(200, { 'content-type': TYPES[path.extname(urlPath)] || 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
+    let urlPath;
+    try {
+      urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
       return;
     }
-    let file = path.join(ROOT, urlPath);
-    if (!file.startsWith(ROOT)) {
+    hits.set(urlPath, (hits.get(urlPath) ?? 0) + 1);
+    const headers = { 'cache-control': options.cache ?? 'no-store', ...(options.headers?.(urlPath) ?? {}) };
+    const send = (body, file) => {
+      res.writeHead(200, { ...headers, 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (Object.hasOwn(extra, urlPath)) {
+      send(extra[urlPath], urlPath);
+      return;
+    }
+    let file = path.join(root, urlPath);
+    if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }
     try {
       if ((await fs.stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await fs.readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
+      send(await fs.readFile(file), file);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    url,
+    origin: url,
+    hits,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(resolve);
+      }),
   };
 }
 
 /** Headless Chromium with a throwaway profile; resolves to {context, close}. */
-export async function browser() {
+export async function browser(options = {}) {
   const { chromium } = await import('playwright-core');
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'natverk-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    viewport: { width: 1280, height: 900 },
+    viewport: options.viewport ?? { width: 1280, height: 900 },
     args: [
       '--no-sandbox',
       '--disable-background-networking',
@@ -78,4 +101,31 @@ export async function browser() {
       await fs.rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens `url` in a new page of `chrome`, collecting page errors, console
+ * errors and Content-Security-Policy violations (console messages and
+ * `securitypolicyviolation` events, inside shadow roots too) into
+ * `problems`. Resolves to the page.
+ */
+export async function openPage(chrome, url, problems, options = {}) {
+  const p = await chrome.context.newPage();
+  if (options.viewport) await p.setViewportSize(options.viewport);
+  await p.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      true,
+    );
+  });
+  p.on('pageerror', (e) => problems.push(`${url}: page error: ${e.message}`));
+  p.on('console', (m) => {
+    if (m.type() === 'error' || /Content.Security.Policy|violates/i.test(m.text())) {
+      problems.push(`${url}: console ${m.type()}: ${m.text()}`);
+    }
+  });
+  await p.goto(url);
+  return p;
 }

@@ -2,6 +2,8 @@
 // describe the API as the tests use it, and reject misuse.
 import { init, Inventory, InventoryError, version } from '../js/natverk.js';
 import type { Report, Equality, Findings, Money, ReportOptions } from '../js/natverk.js';
+import { VOCABULARY } from '../js/vocabulary.js';
+import type { NatverkInventory } from '../js/widget.js';
 
 async function main(): Promise<void> {
   await init();
@@ -18,7 +20,10 @@ async function main(): Promise<void> {
   const balanced: boolean | null | undefined = e.networks[0]?.balanced;
   const seats: number = e.seats_by_side.opposition.woman;
   const f: Findings = inv.check({ today: new Date() });
-  const g: Findings = Inventory.checkJson('{}', { today: '2024-01-01' });
+  const g: Findings = Inventory.checkJson('{}', { today: '2024-01-01', lang: 'sv' });
+  const sv: Findings = inv.check({ lang: 'sv' });
+  const fees: string | undefined = VOCABULARY.sv['money.fees'];
+  void [sv, fees];
   const code: string | undefined = g.findings[0]?.code;
   try {
     Inventory.fromJson('x');
@@ -28,6 +33,10 @@ async function main(): Promise<void> {
       void line;
     }
   }
+  const el: NatverkInventory | null = document.querySelector('natverk-inventory');
+  el?.addEventListener('natverk-render', (e) => void e.detail.lines);
+  const shown: string | undefined = el?.report?.total.net;
+  void shown;
   inv.free();
   void [v, net, first, year, saved, balanced, seats, f, code];
 
@@ -37,6 +46,8 @@ async function main(): Promise<void> {
   inv.report({ by: ['network'] });
   // @ts-expect-error not a group key
   inv.report({ from: 2024, to: 2025, by: ['colour'] });
+  // @ts-expect-error only Swedish and English
+  inv.check({ lang: 'de' });
   // @ts-expect-error the constructor is private: use fromJson
   new Inventory();
   void wrong;
