@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::finding::{Code, Finding, Path};
 use crate::inventory::{CostIx, Inventory};
 use crate::model::*;
-use crate::money::{add, div, mul, round2, sub, Overflow, Sums};
+use crate::money::{add, cents, div, from_cents, mul, round2, sub, Overflow, Sums};
 use crate::present::messages as m;
 use crate::present::Message;
 
@@ -186,12 +186,94 @@ pub(crate) fn too_many_rows(what: &'static str) -> Finding {
     )
 }
 
-/// Computes the network-years of a scenario. Missing rates, populations and
-/// overflows are collected; the rows are meaningful only when there are none.
-pub(crate) fn ledger(inv: &Inventory, sc: &Scenario<'_>, problems: &mut Problems) -> Vec<Row> {
-    let mut rows = Vec::new();
+/// Exchange rates and schedule amounts of the years of one computation,
+/// each looked up once (a report charges the same schedule in the same year
+/// for many networks).
+pub(crate) struct Prices {
+    from: i32,
+    span: usize,
+    rates: Vec<Option<Option<Decimal>>>,
+    schedules: Vec<Option<Result<Decimal, i32>>>,
+}
+
+/// Most cells of a price table (about 24 MB); a larger one is not kept.
+const MAX_PRICE_CELLS: usize = 1_000_000;
+
+impl Prices {
+    pub(crate) fn new(inv: &Inventory, from: i32, to: i32) -> Prices {
+        let span = usize::try_from(i64::from(to) - i64::from(from) + 1).unwrap_or(0);
+        let cells = |n: usize| {
+            let c = n.saturating_mul(span);
+            if c <= MAX_PRICE_CELLS {
+                c
+            } else {
+                0
+            }
+        };
+        Prices {
+            from,
+            span,
+            rates: vec![None; cells(inv.ix().currencies.len())],
+            schedules: vec![None; cells(inv.data().fee_schedules.len())],
+        }
+    }
+    fn cell(&self, table_len: usize, item: u32, y: i32) -> Option<usize> {
+        let off = usize::try_from(i64::from(y) - i64::from(self.from)).ok()?;
+        let i = (item as usize).checked_mul(self.span)?.checked_add(off)?;
+        (off < self.span && i < table_len).then_some(i)
+    }
+    fn rate(&mut self, inv: &Inventory, cur: u32, y: i32) -> Option<Decimal> {
+        match self.cell(self.rates.len(), cur, y) {
+            Some(i) => *self.rates[i].get_or_insert_with(|| inv.ix().rate(cur, y)),
+            None => inv.ix().rate(cur, y),
+        }
+    }
+    /// The amount of schedule `s` in `y`, or the population year it lacks.
+    fn schedule(
+        &mut self,
+        inv: &Inventory,
+        s: u32,
+        y: i32,
+    ) -> Result<Result<Decimal, i32>, Overflow> {
+        let i = self.cell(self.schedules.len(), s, y);
+        if let Some(Some(v)) = i.map(|i| self.schedules[i]) {
+            return Ok(v);
+        }
+        let sched = &inv.data().fee_schedules[s as usize];
+        let py = y + sched.population_offset;
+        let v = match inv
+            .organisation()
+            .population
+            .as_ref()
+            .and_then(|p| p.of_year(py))
+        {
+            Some(pop) => Ok(schedule_amount(sched, pop)?),
+            None => Err(py),
+        };
+        if let Some(i) = i {
+            self.schedules[i] = Some(v);
+        }
+        Ok(v)
+    }
+}
+
+/// What takes the rows of a ledger, one at a time (a report folds them into
+/// its lines as they come, so no list of every network-year is kept).
+pub(crate) type Sink<'s> = dyn FnMut(Row) -> Result<(), Overflow> + 's;
+
+/// Computes the network-years of a scenario and gives each to `sink`.
+/// Missing rates, populations and overflows are collected; the rows are
+/// meaningful only when there are none.
+pub(crate) fn ledger(
+    inv: &Inventory,
+    sc: &Scenario<'_>,
+    problems: &mut Problems,
+    sink: &mut Sink<'_>,
+) {
+    let mut count = 0usize;
     let span = (sc.to - sc.from + 1).max(0) as usize;
     let mut acc: Vec<Option<Acc>> = vec![None; span];
+    let mut prices = Prices::new(inv, sc.from, sc.to);
     for (ni, n) in inv.networks().iter().enumerate() {
         if let Some(f) = &sc.filter {
             if !f.admits(inv, ni, n) {
@@ -201,17 +283,27 @@ pub(crate) fn ledger(inv: &Inventory, sc: &Scenario<'_>, problems: &mut Problems
         let leave_from = sc
             .leave
             .and_then(|(set, lf)| set.contains(&ni).then_some(lf));
-        if let Err(Overflow) =
-            network_rows(inv, ni, n, sc, leave_from, &mut acc, &mut rows, problems)
-        {
+        if let Err(Overflow) = network_rows(
+            inv,
+            ni,
+            n,
+            sc,
+            leave_from,
+            &mut acc,
+            &mut |r| {
+                count += 1;
+                sink(r)
+            },
+            problems,
+            &mut prices,
+        ) {
             problems.overflow(network_path(ni));
         }
-        if rows.len() > MAX_REPORT_ROWS {
+        if count > MAX_REPORT_ROWS {
             problems.findings.push(too_many_rows("count.network_years"));
             break;
         }
     }
-    rows
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -222,8 +314,9 @@ fn network_rows(
     sc: &Scenario<'_>,
     leave_from: Option<i32>,
     acc: &mut [Option<Acc>],
-    rows: &mut Vec<Row>,
+    sink: &mut Sink<'_>,
     problems: &mut Problems,
+    prices: &mut Prices,
 ) -> Result<(), Overflow> {
     acc.iter_mut().for_each(|a| *a = None);
     let end = effective_end(n, leave_from);
@@ -245,7 +338,7 @@ fn network_rows(
     let cixs = &inv.ix().costs[nx.costs.clone()];
     for (ci, (c, cx)) in n.costs.iter().zip(cixs).enumerate() {
         for y in cost_years(n, c, end, cut, sc.from, sc.to) {
-            let Some(mut amount) = charge(inv, ni, ci, c, cx, y, problems)? else {
+            let Some(mut amount) = charge(inv, ni, ci, c, cx, y, problems, prices)? else {
                 continue;
             };
             if c.per == Per::Year && c.prorate {
@@ -266,7 +359,7 @@ fn network_rows(
     for (i, a) in acc.iter().enumerate() {
         let Some(a) = a else { continue };
         let year = sc.from + i as i32;
-        rows.push(row(ni, n, year, a)?);
+        sink(row(ni, n, year, a)?)?;
     }
     Ok(())
 }
@@ -287,6 +380,7 @@ fn prorate_months(start: NaiveDate, end: Option<NaiveDate>, y: i32) -> i64 {
 /// The amount of one charge of a cost in year `y`, in the organisation
 /// currency, before prorating. `None` when a rate or population is missing
 /// (recorded in `problems`).
+#[allow(clippy::too_many_arguments)]
 fn charge(
     inv: &Inventory,
     ni: usize,
@@ -295,19 +389,15 @@ fn charge(
     cx: &CostIx,
     y: i32,
     problems: &mut Problems,
+    prices: &mut Prices,
 ) -> Result<Option<Decimal>, Overflow> {
     let (amount, key) = match (c.amount, cx.schedule) {
         (Some(amount), _) => (amount, "currency"),
-        (None, Some(si)) => {
-            let s = &inv.data().fee_schedules[si as usize];
-            let py = y + s.population_offset;
-            let Some(pop) = inv
-                .organisation()
-                .population
-                .as_ref()
-                .and_then(|p| p.of_year(py))
-            else {
+        (None, Some(si)) => match prices.schedule(inv, si, y)? {
+            Ok(amount) => (amount, "schedule"),
+            Err(py) => {
                 if problems.populations.insert(py) {
+                    let s = &inv.data().fee_schedules[si as usize];
                     problems.findings.push(Finding::new(
                         Code::MissingPopulation,
                         cost_path(ni, ci).key("schedule"),
@@ -318,13 +408,12 @@ fn charge(
                     ));
                 }
                 return Ok(None);
-            };
-            (schedule_amount(s, pop)?, "schedule")
-        }
+            }
+        },
         (None, None) => return Ok(None),
     };
     match cx.currency {
-        Some(cur) => match inv.ix().rate(cur, y) {
+        Some(cur) => match prices.rate(inv, cur, y) {
             Some(rate) => Ok(Some(mul(amount, rate)?)),
             None => {
                 let code = &inv.ix().currencies[cur as usize];
@@ -380,14 +469,14 @@ pub fn schedule_amount(s: &FeeSchedule, pop: u64) -> Result<Decimal, Overflow> {
 
 /// Rounds a network-year and applies its financing (SPEC §4).
 fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
-    let mut m = Sums {
-        fees: round2(a.fees),
-        time: round2(a.time),
-        travel: round2(a.travel),
-        other: round2(a.other),
+    let mut sums = Sums {
+        fees: cents(a.fees)?,
+        time: cents(a.time)?,
+        travel: cents(a.travel)?,
+        other: cents(a.other)?,
         ..Sums::default()
     };
-    let gross = m.gross()?;
+    let gross = from_cents(sums.gross()?)?;
     let total = add(add(add(a.fees, a.time)?, a.travel)?, a.other)?;
     let (mut granted, mut weighted, mut unweighted) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for f in &n.financing {
@@ -411,12 +500,14 @@ fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
             _ => weighted = add(weighted, mul(f.probability.unwrap_or_default(), amount)?)?,
         }
     }
-    m.granted = round2(granted.min(gross));
-    m.expected = round2(weighted.min(sub(gross, m.granted)?));
+    let granted = round2(granted.min(gross));
+    let expected = round2(weighted.min(sub(gross, granted)?));
+    sums.granted = cents(granted)?;
+    sums.expected = cents(expected)?;
     Ok(Row {
         network: ni,
         year,
-        money: m,
+        money: sums,
         overfinanced: round2(unweighted) > gross,
     })
 }
@@ -464,10 +555,30 @@ fn one_year(inv: &Inventory, ni: usize, y: i32) -> Option<Row> {
         leave: None,
     };
     let mut problems = Problems::default();
-    let mut rows = Vec::with_capacity(1);
+    let mut found = None;
     let n = &inv.networks()[ni];
-    let ok = network_rows(inv, ni, n, &sc, None, &mut [None], &mut rows, &mut problems).is_ok();
-    rows.pop().filter(|_| ok && problems.findings.is_empty())
+    let mut prices = Prices {
+        from: y,
+        span: 0,
+        rates: Vec::new(),
+        schedules: Vec::new(),
+    };
+    let ok = network_rows(
+        inv,
+        ni,
+        n,
+        &sc,
+        None,
+        &mut [None],
+        &mut |r| {
+            found = Some(r);
+            Ok(())
+        },
+        &mut problems,
+        &mut prices,
+    )
+    .is_ok();
+    found.filter(|_| ok && problems.findings.is_empty())
 }
 
 /// The years in `from..=to` at which a network's figures may differ from
@@ -670,9 +781,9 @@ mod tests {
     #[test]
     fn money_round_trip_through_fields() {
         let m = Sums {
-            fees: Decimal::from(100),
-            granted: Decimal::from(30),
-            expected: Decimal::from(20),
+            fees: 10_000,
+            granted: 3_000,
+            expected: 2_000,
             ..Sums::default()
         };
         let f = m.money().unwrap().fields();

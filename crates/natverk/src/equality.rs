@@ -79,10 +79,10 @@ impl Serialize for Amounts {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(Some(4))?;
-        m.serialize_entry("woman", &money::fmt2(self.woman))?;
-        m.serialize_entry("man", &money::fmt2(self.man))?;
-        m.serialize_entry("other", &money::fmt2(self.other))?;
-        m.serialize_entry("unknown", &money::fmt2(self.unknown))?;
+        m.serialize_entry("woman", &money::Two(self.woman))?;
+        m.serialize_entry("man", &money::Two(self.man))?;
+        m.serialize_entry("other", &money::Two(self.other))?;
+        m.serialize_entry("unknown", &money::Two(self.unknown))?;
         m.end()
     }
 }

@@ -14,7 +14,7 @@ use crate::model::*;
 use crate::money::{add, mul, Overflow};
 use crate::options::{EqualityOptions, ReportOptions};
 use crate::report::{self, Report};
-use crate::validate::{self, Validator};
+use crate::validate::{self, Ids, Validator};
 
 /// A validated inventory: every id unique, every reference resolved, every
 /// period ordered, every schedule well formed (SPEC §3).
@@ -26,6 +26,117 @@ use crate::validate::{self, Validator};
 pub struct Inventory {
     data: InventoryData,
     ix: Index,
+    ranks: std::sync::OnceLock<Ranks>,
+}
+
+/// Each network's group key values as ranks that sort as the values do
+/// (texts by code point; `u32::MAX` for no value), made once, when the
+/// first report needs them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Ranks {
+    pub network: Vec<u32>,
+    pub organiser: Vec<u32>,
+    pub unit: Vec<u32>,
+    pub kind: Vec<u32>,
+    pub status: Vec<u32>,
+    /// Each network's subjects' ranks, in its order, in `subject_of`.
+    subjects: Vec<u32>,
+    subject_at: Vec<u32>,
+    pub subject_names: Vec<String>,
+    pub organiser_names: Vec<String>,
+    pub unit_names: Vec<String>,
+}
+
+impl Ranks {
+    pub(crate) fn subjects_of(&self, ni: usize) -> &[u32] {
+        let (a, b) = (
+            self.subject_at[ni] as usize,
+            self.subject_at[ni + 1] as usize,
+        );
+        &self.subjects[a..b]
+    }
+
+    fn build(data: &InventoryData) -> Ranks {
+        /// Ranks of texts: the distinct values sorted, and each text's
+        /// rank. Texts repeat (subjects, organisers), so the distinct ones
+        /// are found first and only those are sorted.
+        fn rank_texts<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> (Vec<String>, Vec<u32>) {
+            let mut first: crate::FastMap<&str, u32> = Default::default();
+            let mut distinct: Vec<&str> = Vec::new();
+            let ids: Vec<u32> = texts
+                .map(|t| match t {
+                    None => u32::MAX,
+                    Some(t) => *first.entry(t).or_insert_with(|| {
+                        distinct.push(t);
+                        (distinct.len() - 1) as u32
+                    }),
+                })
+                .collect();
+            let mut order: Vec<u32> = (0..distinct.len() as u32).collect();
+            order.sort_unstable_by(|a, b| distinct[*a as usize].cmp(distinct[*b as usize]));
+            let mut rank = vec![0u32; distinct.len()];
+            for (r, d) in order.iter().enumerate() {
+                rank[*d as usize] = r as u32;
+            }
+            let names = order
+                .iter()
+                .map(|d| distinct[*d as usize].to_string())
+                .collect();
+            let ranks = ids
+                .into_iter()
+                .map(|d| if d == u32::MAX { d } else { rank[d as usize] })
+                .collect();
+            (names, ranks)
+        }
+        /// Ranks of an enum's words in code point order.
+        fn rank_words<T: Copy + PartialEq>(
+            all: &[T],
+            word: impl Fn(T) -> &'static str,
+        ) -> Vec<(T, u32)> {
+            let mut words: Vec<(&str, T)> = all.iter().map(|&v| (word(v), v)).collect();
+            words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            words
+                .iter()
+                .enumerate()
+                .map(|(r, (_, v))| (*v, r as u32))
+                .collect()
+        }
+        let kinds = rank_words(NetworkKind::ALL, NetworkKind::as_str);
+        let statuses = rank_words(Status::ALL, Status::as_str);
+        fn rank_of<T: PartialEq>(table: &[(T, u32)], v: T) -> u32 {
+            table.iter().find(|(w, _)| *w == v).map_or(0, |(_, r)| *r)
+        }
+        let nets = &data.networks;
+        let (_, network) = rank_texts(nets.iter().map(|n| Some(n.id.as_str())));
+        let (organiser_names, organiser) = rank_texts(nets.iter().map(|n| n.organiser.as_deref()));
+        let (unit_names, unit) = rank_texts(nets.iter().map(|n| n.unit.as_deref()));
+        let kind = nets.iter().map(|n| rank_of(&kinds, n.kind)).collect();
+        let status = nets.iter().map(|n| rank_of(&statuses, n.status)).collect();
+        let (subject_names, subjects) = rank_texts(
+            nets.iter()
+                .flat_map(|n| n.subjects.iter())
+                .map(|s| Some(s.as_str())),
+        );
+        let mut subject_at = Vec::with_capacity(nets.len() + 1);
+        let mut at = 0u32;
+        subject_at.push(0);
+        for n in nets {
+            at += n.subjects.len() as u32;
+            subject_at.push(at);
+        }
+        Ranks {
+            network,
+            organiser,
+            unit,
+            kind,
+            status,
+            subjects,
+            subject_at,
+            subject_names,
+            organiser_names,
+            unit_names,
+        }
+    }
 }
 
 impl PartialEq for Inventory {
@@ -38,7 +149,7 @@ impl PartialEq for Inventory {
 /// network's unit, staff time and costs' schedules and currencies.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Index {
-    pub ids: [HashMap<String, u32>; 4],
+    pub ids: [Ids; 4],
     /// Foreign currencies used by the file, and their rates by year.
     pub currencies: Vec<String>,
     pub rates: Vec<BTreeMap<i32, Decimal>>,
@@ -161,7 +272,15 @@ impl Inventory {
 
     pub(crate) fn from_validated(data: InventoryData, v: Validator) -> Inventory {
         let ix = Index::build(&data, v.ids);
-        Inventory { data, ix }
+        Inventory {
+            data,
+            ix,
+            ranks: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn ranks(&self) -> &Ranks {
+        self.ranks.get_or_init(|| Ranks::build(&self.data))
     }
 
     /// The inventory's data.
@@ -298,7 +417,7 @@ impl Inventory {
 }
 
 impl Index {
-    fn build(data: &InventoryData, ids: [HashMap<String, u32>; 4]) -> Index {
+    fn build(data: &InventoryData, ids: [Ids; 4]) -> Index {
         let mut ix = Index {
             ids,
             ..Index::default()

@@ -14,3 +14,99 @@ pub(crate) fn pretty<T: Serialize>(value: &T) -> String {
 pub(crate) fn compact<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
+
+/// A small JSON writer for the crate's large results (a report of many
+/// thousand lines): the same text as serde_json's, pretty (two-space
+/// indent) or compact, written straight into one `String`.
+pub(crate) struct Writer {
+    out: String,
+    pretty: bool,
+    /// Per open object or list: whether it has an item yet.
+    open: Vec<bool>,
+}
+
+impl Writer {
+    pub(crate) fn new(pretty: bool, capacity: usize) -> Writer {
+        Writer {
+            out: String::with_capacity(capacity),
+            pretty,
+            open: Vec::new(),
+        }
+    }
+    fn newline(&mut self) {
+        if self.pretty {
+            self.out.push('\n');
+            for _ in 0..self.open.len() {
+                self.out.push_str("  ");
+            }
+        }
+    }
+    /// Before an item of the current object or list.
+    fn item(&mut self) {
+        if let Some(has) = self.open.last_mut() {
+            if *has {
+                self.out.push(',');
+            }
+            *has = true;
+            self.newline();
+        }
+    }
+    pub(crate) fn begin_object(&mut self) {
+        self.out.push('{');
+        self.open.push(false);
+    }
+    pub(crate) fn begin_list(&mut self) {
+        self.out.push('[');
+        self.open.push(false);
+    }
+    fn end(&mut self, close: char) {
+        if self.open.pop() == Some(true) {
+            self.newline();
+        }
+        self.out.push(close);
+    }
+    pub(crate) fn end_object(&mut self) {
+        self.end('}');
+    }
+    pub(crate) fn end_list(&mut self) {
+        self.end(']');
+    }
+    /// A key of the current object (keys of the crate are plain words).
+    pub(crate) fn key(&mut self, key: &str) {
+        self.item();
+        self.text(key);
+        self.out.push_str(if self.pretty { ": " } else { ":" });
+    }
+    /// An item of the current list.
+    pub(crate) fn list_item(&mut self) {
+        self.item();
+    }
+    /// A string value, escaped as JSON.
+    pub(crate) fn text(&mut self, s: &str) {
+        let plain = s
+            .bytes()
+            .all(|b| b >= 0x20 && b != b'"' && b != b'\\' && b != 0x7f);
+        if plain {
+            self.out.push('"');
+            self.out.push_str(s);
+            self.out.push('"');
+        } else {
+            self.out
+                .push_str(&serde_json::to_string(s).unwrap_or_default());
+        }
+    }
+    /// An amount as a string with two decimals (`"65000.00"`).
+    pub(crate) fn amount(&mut self, d: rust_decimal::Decimal) {
+        self.out.push('"');
+        crate::money::Two(d).write_to(&mut self.out);
+        self.out.push('"');
+    }
+    /// A value written as it is (numbers, `null`, `true`).
+    pub(crate) fn raw(&mut self, v: impl std::fmt::Display) {
+        use std::fmt::Write;
+        let _ = write!(self.out, "{v}");
+    }
+    pub(crate) fn finish(self) -> String {
+        self.out
+    }
+}

@@ -128,6 +128,10 @@ pub use options::{EqualityOptions, GroupKey, Leave, ReportOptions, Scope};
 pub use present::Lang;
 pub use report::{KeyValue, Line, Report};
 
+/// A hash map with a fast hash that is still seeded at random per map, so
+/// a file cannot be crafted to make its lookups collide (SPEC §9).
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
 /// Checks a file: every error, or (when it loads) every warning judged
 /// against `today` (SPEC §6). Never fails: problems are findings.
 ///

@@ -60,22 +60,94 @@ pub fn round2(d: Decimal) -> Decimal {
 
 /// Formats a (rounded) amount with exactly two decimals: `65000.00`.
 pub fn fmt2(d: Decimal) -> String {
-    let mut r = round2(d);
-    // Near the top of the range (about 7.9e26 and up) the type cannot hold
-    // two decimal places, and `rescale` stops short: pad the text instead.
-    r.rescale(2);
-    let mut s = r.to_string();
-    let decimals = match s.find('.') {
-        Some(p) => s.len() - p - 1,
-        None => {
-            s.push('.');
-            0
+    Two(d).to_string()
+}
+
+/// An amount written with exactly two decimals, rounded by the spec's rule,
+/// without allocating: `Two(d).to_string() == fmt2(d)`; serialises as that
+/// string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Two(pub Decimal);
+
+impl Two {
+    /// Appends the amount to `out` (the fast path of a report's JSON).
+    pub(crate) fn write_to(&self, out: &mut String) {
+        let mut buf = [0u8; 24];
+        match self.digits(&mut buf) {
+            Some(s) => out.push_str(s),
+            None => {
+                use std::fmt::Write;
+                let _ = write!(out, "{self}");
+            }
         }
-    };
-    for _ in decimals..2 {
-        s.push('0');
     }
-    s
+
+    /// The amount's text in `buf`, when it has at most two decimals and
+    /// its cents fit a u64 (all but the top of the range).
+    fn digits<'b>(&self, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+        let r = if self.0.scale() <= 2 {
+            self.0
+        } else {
+            round2(self.0)
+        };
+        let scale = r.scale();
+        if scale > 2 {
+            return None;
+        }
+        let c = r.mantissa().checked_mul(10i128.pow(2 - scale))?;
+        let c = u64::try_from(c.unsigned_abs()).ok()?;
+        let mut i = buf.len();
+        let mut put = |b: u8, i: &mut usize| {
+            *i -= 1;
+            buf[*i] = b;
+        };
+        put(b'0' + (c % 10) as u8, &mut i);
+        put(b'0' + (c / 10 % 10) as u8, &mut i);
+        put(b'.', &mut i);
+        let mut int = c / 100;
+        loop {
+            put(b'0' + (int % 10) as u8, &mut i);
+            int /= 10;
+            if int == 0 {
+                break;
+            }
+        }
+        if r.is_sign_negative() && c != 0 {
+            put(b'-', &mut i);
+        }
+        // Only ASCII digits, `.` and `-` were written.
+        std::str::from_utf8(&buf[i..]).ok()
+    }
+}
+
+impl std::fmt::Display for Two {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut buf = [0u8; 24];
+        if let Some(s) = self.digits(&mut buf) {
+            return f.write_str(s);
+        }
+        let r = round2(self.0);
+        // Near the top of the range (about 7.9e26 and up) the type cannot
+        // hold two decimal places and `rescale` stops short: pad the text.
+        let mut r = r;
+        r.rescale(2);
+        let s = r.to_string();
+        let decimals = s.find('.').map_or(0, |p| s.len() - p - 1);
+        f.write_str(&s)?;
+        if decimals == 0 {
+            f.write_str(".")?;
+        }
+        for _ in decimals..2 {
+            f.write_str("0")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Two {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Formats an amount for people: thousands grouped, two decimals.
@@ -178,62 +250,120 @@ pub fn fmt_count(n: u64, lang: Lang) -> String {
     out
 }
 
-/// The six additive money fields of a network-year or a group of them;
-/// gross, net and expected net follow from them.
+/// The six additive money fields of a network-year or a group of them, in
+/// cents: every figure a report adds up is rounded to two decimals first,
+/// so sums of cents are exact and cost two instructions. Gross, net and
+/// expected net follow from them; [`Sums::money`] turns them back into
+/// decimals, and a figure the decimal type cannot hold with its cents
+/// (above about 7.9e26) is an overflow there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Sums {
-    pub fees: Decimal,
-    pub time: Decimal,
-    pub travel: Decimal,
-    pub other: Decimal,
-    pub granted: Decimal,
-    pub expected: Decimal,
+    pub fees: i128,
+    pub time: i128,
+    pub travel: i128,
+    pub other: i128,
+    pub granted: i128,
+    pub expected: i128,
+}
+
+/// A decimal rounded to two decimals, in cents.
+pub(crate) fn cents(d: Decimal) -> Result<i128, Overflow> {
+    let r = if d.scale() <= 2 { d } else { round2(d) };
+    let scale = r.scale();
+    if scale > 2 {
+        // Only near the top of the range, where cents cannot be kept.
+        return Err(Overflow);
+    }
+    r.mantissa()
+        .checked_mul(10i128.pow(2 - scale))
+        .ok_or(Overflow)
+}
+
+/// Cents as a decimal with two decimals; near the top of the range, where
+/// the type holds fewer decimals, with as many as it holds, so long as no
+/// cent is lost.
+pub(crate) fn from_cents(c: i128) -> Result<Decimal, Overflow> {
+    Decimal::try_from_i128_with_scale(c, 2)
+        .or_else(|_| match c % 100 {
+            0 => Decimal::try_from_i128_with_scale(c / 100, 0),
+            r if r % 10 == 0 => Decimal::try_from_i128_with_scale(c / 10, 1),
+            _ => Err(rust_decimal::Error::ExceedsMaximumPossibleValue),
+        })
+        .map_err(|_| Overflow)
 }
 
 impl Sums {
-    /// fees + time + travel + other.
-    pub fn gross(&self) -> Result<Decimal, Overflow> {
-        let two = add_cents(self.fees, self.time)?;
-        add_cents(add_cents(two, self.travel)?, self.other)
+    /// The sums of rounded decimals.
+    pub fn of(
+        fees: Decimal,
+        time: Decimal,
+        travel: Decimal,
+        other: Decimal,
+        granted: Decimal,
+        expected: Decimal,
+    ) -> Result<Sums, Overflow> {
+        Ok(Sums {
+            fees: cents(fees)?,
+            time: cents(time)?,
+            travel: cents(travel)?,
+            other: cents(other)?,
+            granted: cents(granted)?,
+            expected: cents(expected)?,
+        })
+    }
+    /// The six fields as decimals.
+    pub fn decimals(&self) -> Result<[Decimal; 6], Overflow> {
+        Ok([
+            from_cents(self.fees)?,
+            from_cents(self.time)?,
+            from_cents(self.travel)?,
+            from_cents(self.other)?,
+            from_cents(self.granted)?,
+            from_cents(self.expected)?,
+        ])
+    }
+    fn zip(&self, o: &Sums, f: impl Fn(i128, i128) -> Option<i128>) -> Result<Sums, Overflow> {
+        Ok(Sums {
+            fees: f(self.fees, o.fees).ok_or(Overflow)?,
+            time: f(self.time, o.time).ok_or(Overflow)?,
+            travel: f(self.travel, o.travel).ok_or(Overflow)?,
+            other: f(self.other, o.other).ok_or(Overflow)?,
+            granted: f(self.granted, o.granted).ok_or(Overflow)?,
+            expected: f(self.expected, o.expected).ok_or(Overflow)?,
+        })
     }
     /// Field-wise sum.
     pub fn plus(&self, o: &Sums) -> Result<Sums, Overflow> {
-        Ok(Sums {
-            fees: add_cents(self.fees, o.fees)?,
-            time: add_cents(self.time, o.time)?,
-            travel: add_cents(self.travel, o.travel)?,
-            other: add_cents(self.other, o.other)?,
-            granted: add_cents(self.granted, o.granted)?,
-            expected: add_cents(self.expected, o.expected)?,
-        })
+        self.zip(o, i128::checked_add)
     }
     /// Field-wise difference.
     pub fn minus(&self, o: &Sums) -> Result<Sums, Overflow> {
-        Ok(Sums {
-            fees: sub_cents(self.fees, o.fees)?,
-            time: sub_cents(self.time, o.time)?,
-            travel: sub_cents(self.travel, o.travel)?,
-            other: sub_cents(self.other, o.other)?,
-            granted: sub_cents(self.granted, o.granted)?,
-            expected: sub_cents(self.expected, o.expected)?,
-        })
+        self.zip(o, i128::checked_sub)
     }
-    /// The nine figures; an overflow if gross, net or expected net do not
-    /// fit.
+    /// fees + time + travel + other, in cents.
+    pub fn gross(&self) -> Result<i128, Overflow> {
+        self.fees
+            .checked_add(self.time)
+            .and_then(|g| g.checked_add(self.travel))
+            .and_then(|g| g.checked_add(self.other))
+            .ok_or(Overflow)
+    }
+    /// The nine figures; an overflow if one does not fit the decimal type
+    /// with its cents.
     pub fn money(&self) -> Result<Money, Overflow> {
         let gross = self.gross()?;
-        let net = sub_cents(gross, self.granted)?;
-        let expected_net = sub_cents(net, self.expected)?;
+        let net = gross.checked_sub(self.granted).ok_or(Overflow)?;
+        let expected_net = net.checked_sub(self.expected).ok_or(Overflow)?;
         Ok(Money {
-            fees: self.fees,
-            time: self.time,
-            travel: self.travel,
-            other: self.other,
-            gross,
-            granted: self.granted,
-            expected: self.expected,
-            net,
-            expected_net,
+            fees: from_cents(self.fees)?,
+            time: from_cents(self.time)?,
+            travel: from_cents(self.travel)?,
+            other: from_cents(self.other)?,
+            gross: from_cents(gross)?,
+            granted: from_cents(self.granted)?,
+            expected: from_cents(self.expected)?,
+            net: from_cents(net)?,
+            expected_net: from_cents(expected_net)?,
         })
     }
 }
@@ -306,7 +436,7 @@ impl Serialize for Money {
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(Some(9))?;
         for (k, v) in self.fields() {
-            m.serialize_entry(k, &fmt2(v))?;
+            m.serialize_entry(k, &Two(v))?;
         }
         m.end()
     }
@@ -355,6 +485,16 @@ mod tests {
         assert_eq!(fmt2(tenth), "151468020517388536924536822.30");
         assert_eq!(fmt2(Decimal::MAX), "79228162514264337593543950335.00");
         assert_eq!(fmt2(Decimal::from_str("-7.005").unwrap()), "-7.01");
+        assert_eq!(fmt2(Decimal::from_str("-0.5").unwrap()), "-0.50");
+        assert_eq!(fmt2(Decimal::from_str("12.3").unwrap()), "12.30");
+        assert_eq!(
+            fmt2(Decimal::from_str("-184467440737095516.16").unwrap()),
+            "-184467440737095516.16"
+        );
+        assert_eq!(
+            fmt2(Decimal::from_str("184467440737095516.17").unwrap()),
+            "184467440737095516.17"
+        );
     }
 
     #[test]

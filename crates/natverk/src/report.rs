@@ -1,11 +1,11 @@
 //! Cost reports (SPEC §5): group the ledger's network-years, split subjects,
 //! sort, total, and compare with a leave scenario.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use rust_decimal::Decimal;
-use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
+
+use serde::{Serialize, Serializer};
 
 use crate::cost::{self, Filter, Problems, Row, Scenario};
 use crate::error::Error;
@@ -79,58 +79,88 @@ pub struct Report {
 impl Report {
     /// SPEC §5.1 JSON, pretty-printed (two-space indent).
     pub fn to_json(&self) -> String {
-        crate::json::pretty(self)
+        self.write_json(true)
     }
     /// SPEC §5.1 JSON on one line, for machines (the bindings).
     pub fn to_json_compact(&self) -> String {
-        crate::json::compact(self)
+        self.write_json(false)
     }
 }
 
-struct LineSer<'a>(&'a [GroupKey], &'a Line);
-
-impl Serialize for LineSer<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (by, line) = (self.0, self.1);
-        let mut m = s.serialize_map(None)?;
-        for (k, v) in by.iter().zip(&line.keys) {
-            m.serialize_entry(k.as_str(), v)?;
-            if *k == GroupKey::Network {
-                m.serialize_entry("name", &line.name)?;
+impl Report {
+    fn write_json(&self, pretty: bool) -> String {
+        let mut w = crate::json::Writer::new(pretty, 256 + self.lines.len() * 400);
+        w.begin_object();
+        w.key("organisation");
+        w.text(&self.organisation);
+        w.key("currency");
+        w.text(&self.currency);
+        w.key("from");
+        w.raw(self.from);
+        w.key("to");
+        w.raw(self.to);
+        w.key("scope");
+        w.text(self.scope.as_str());
+        w.key("by");
+        w.begin_list();
+        for k in &self.by {
+            w.list_item();
+            w.text(k.as_str());
+        }
+        w.end_list();
+        w.key("lines");
+        w.begin_list();
+        for line in &self.lines {
+            w.list_item();
+            w.begin_object();
+            for (k, v) in self.by.iter().zip(&line.keys) {
+                w.key(k.as_str());
+                match v {
+                    KeyValue::Year(y) => w.raw(y),
+                    KeyValue::Text(t) => w.text(t),
+                    KeyValue::Null => w.raw("null"),
+                }
+                if *k == GroupKey::Network {
+                    w.key("name");
+                    match &line.name {
+                        Some(n) => w.text(n),
+                        None => w.raw("null"),
+                    }
+                }
             }
+            write_money(&mut w, &line.money);
+            w.end_object();
         }
-        for (k, v) in line.money.fields() {
-            m.serialize_entry(k, &money::fmt2(v))?;
+        w.end_list();
+        w.key("total");
+        w.begin_object();
+        write_money(&mut w, &self.total);
+        w.end_object();
+        if let Some(s) = &self.savings {
+            w.key("savings");
+            w.begin_object();
+            write_money(&mut w, s);
+            w.end_object();
         }
-        m.end()
+        w.end_object();
+        w.finish()
     }
 }
 
-impl Serialize for Report {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("organisation", &self.organisation)?;
-        m.serialize_entry("currency", &self.currency)?;
-        m.serialize_entry("from", &self.from)?;
-        m.serialize_entry("to", &self.to)?;
-        m.serialize_entry("scope", self.scope.as_str())?;
-        let by: Vec<&str> = self.by.iter().map(|k| k.as_str()).collect();
-        m.serialize_entry("by", &by)?;
-        let lines: Vec<LineSer<'_>> = self.lines.iter().map(|l| LineSer(&self.by, l)).collect();
-        m.serialize_entry("lines", &lines)?;
-        m.serialize_entry("total", &self.total)?;
-        if let Some(sv) = &self.savings {
-            m.serialize_entry("savings", sv)?;
-        }
-        m.end()
+fn write_money(w: &mut crate::json::Writer, m: &Money) {
+    for (k, v) in m.fields() {
+        w.key(k);
+        w.amount(v);
     }
 }
 
-pub(crate) fn rows_or_error(inv: &Inventory, sc: &Scenario<'_>) -> Result<Vec<Row>, Error> {
+/// Runs the ledger of a scenario into `sink`; every problem it finds is
+/// the report's error.
+fn run(inv: &Inventory, sc: &Scenario<'_>, sink: &mut cost::Sink<'_>) -> Result<(), Error> {
     let mut problems = Problems::default();
-    let rows = cost::ledger(inv, sc, &mut problems);
+    cost::ledger(inv, sc, &mut problems, sink);
     if problems.findings.is_empty() {
-        Ok(rows)
+        Ok(())
     } else {
         Err(Error::Report(Findings::new(problems.findings)))
     }
@@ -200,21 +230,31 @@ pub(crate) fn report(inv: &Inventory, opts: &ReportOptions) -> Result<Report, Er
         filter: Some(filter),
         leave: None,
     };
-    let rows = rows_or_error(inv, &base)?;
-    let (rows, savings) = match &leaving {
-        None => (rows, None),
+    let mut lines = Grouper::new(inv, &opts.by);
+    let savings = match &leaving {
+        None => {
+            run(inv, &base, &mut |r| lines.add(&r))?;
+            None
+        }
         Some(set) => {
             let sc = Scenario {
                 leave: Some((set, leave_from)),
                 ..base.clone()
             };
-            let left = rows_or_error(inv, &sc)?;
-            let before = sum(rows.iter().map(|r| &r.money))?;
-            let after = sum(left.iter().map(|r| &r.money))?;
-            (left, Some(before.minus(&after)?))
+            let mut before = Sums::default();
+            run(inv, &base, &mut |r| {
+                before = before.plus(&r.money)?;
+                Ok(())
+            })?;
+            let mut after = Sums::default();
+            run(inv, &sc, &mut |r| {
+                after = after.plus(&r.money)?;
+                lines.add(&r)
+            })?;
+            Some(before.minus(&after)?)
         }
     };
-    let groups = group(inv, &rows, &opts.by)?;
+    let groups = lines.finish()?;
     let total = sum(groups.iter().map(|(_, _, s)| s))?.money()?;
     let savings = savings.map(|s| s.money()).transpose()?;
     // Every figure must fit: gross, net and expected net of each line too.
@@ -246,128 +286,147 @@ fn sum<'a>(mut it: impl Iterator<Item = &'a Sums>) -> Result<Sums, Overflow> {
 }
 
 /// Splits a network-year evenly over `k` subjects: every part but the first
-/// is the amount / k rounded; the first takes the rest (SPEC §5).
-pub(crate) fn split(m: &Sums, k: usize) -> Result<Vec<Sums>, Overflow> {
+/// is the amount / k rounded; the first takes the rest (SPEC §5). Returns
+/// the first part and each other part.
+pub(crate) fn split(m: &Sums, k: usize) -> Result<(Sums, Sums), Overflow> {
     if k <= 1 {
-        return Ok(vec![*m]);
+        return Ok((*m, *m));
     }
     let kd = Decimal::from(k as u64);
+    let others = Decimal::from(k as u64 - 1);
     let part = |v: Decimal| -> Result<(Decimal, Decimal), Overflow> {
         let q = round2(money::div(v, kd)?);
-        let first = money::sub(v, money::mul(q, Decimal::from(k as u64 - 1))?)?;
+        let first = money::sub(v, money::mul(q, others)?)?;
         Ok((first, q))
     };
-    let (f0, q0) = part(m.fees)?;
-    let (f1, q1) = part(m.time)?;
-    let (f2, q2) = part(m.travel)?;
-    let (f3, q3) = part(m.other)?;
-    let (f4, q4) = part(m.granted)?;
-    let (f5, q5) = part(m.expected)?;
-    let first = Sums {
-        fees: f0,
-        time: f1,
-        travel: f2,
-        other: f3,
-        granted: f4,
-        expected: f5,
-    };
-    let rest = Sums {
-        fees: q0,
-        time: q1,
-        travel: q2,
-        other: q3,
-        granted: q4,
-        expected: q5,
-    };
-    let mut out = Vec::with_capacity(k);
-    out.push(first);
-    out.extend(std::iter::repeat_n(rest, k - 1));
-    Ok(out)
+    let [fees, time, travel, other, granted, expected] = m.decimals()?;
+    let (f0, q0) = part(fees)?;
+    let (f1, q1) = part(time)?;
+    let (f2, q2) = part(travel)?;
+    let (f3, q3) = part(other)?;
+    let (f4, q4) = part(granted)?;
+    let (f5, q5) = part(expected)?;
+    Ok((
+        Sums::of(f0, f1, f2, f3, f4, f5)?,
+        Sums::of(q0, q1, q2, q3, q4, q5)?,
+    ))
 }
 
 /// A line before its figures: key values, name, sums.
 type Group = (Vec<KeyValue>, Option<String>, Sums);
 
-fn group(inv: &Inventory, rows: &[Row], by: &[GroupKey]) -> Result<Vec<Group>, Error> {
-    let by_subject = by.contains(&GroupKey::Subject);
-    if by_subject {
-        let parts: usize = rows
-            .iter()
-            .map(|r| inv.networks()[r.network].subjects.len().max(1))
-            .sum();
-        if parts > MAX_REPORT_ROWS {
+/// Null sorts after every value.
+const NULL: u32 = u32::MAX;
+
+/// Groups the network-years by the keys as they come. Each key value is a
+/// rank that sorts as the value does (texts by code point, years by
+/// number, null last), so lines are grouped and sorted over small integers
+/// and only the lines' own values are copied out.
+struct Grouper<'a> {
+    inv: &'a Inventory,
+    ranks: &'a crate::inventory::Ranks,
+    by: &'a [GroupKey],
+    by_subject: bool,
+    index: crate::FastMap<Key, usize>,
+    groups: Vec<(Key, usize, Sums)>,
+    parts: usize,
+}
+
+type Key = [u32; 7];
+
+impl<'a> Grouper<'a> {
+    fn new(inv: &'a Inventory, by: &'a [GroupKey]) -> Grouper<'a> {
+        Grouper {
+            inv,
+            ranks: inv.ranks(),
+            by,
+            by_subject: by.contains(&GroupKey::Subject),
+            index: Default::default(),
+            groups: Vec::new(),
+            parts: 0,
+        }
+    }
+
+    fn add(&mut self, r: &Row) -> Result<(), Overflow> {
+        let ni = r.network;
+        let ranks = self.ranks;
+        let subjects = ranks.subjects_of(ni);
+        let k = if self.by_subject { subjects.len() } else { 0 };
+        self.parts += k.max(1);
+        if self.parts > MAX_REPORT_ROWS {
+            // Reported by `finish`; nothing more is kept.
+            return Ok(());
+        }
+        let (first, rest) = if k > 1 {
+            split(&r.money, k)?
+        } else {
+            (r.money, r.money)
+        };
+        let mut key: Key = [0; 7];
+        for j in 0..k.max(1) {
+            for (slot, g) in key.iter_mut().zip(self.by) {
+                *slot = match g {
+                    GroupKey::Network => ranks.network[ni],
+                    GroupKey::Subject => subjects.get(j).copied().unwrap_or(NULL),
+                    GroupKey::Organiser => ranks.organiser[ni],
+                    GroupKey::Unit => ranks.unit[ni],
+                    GroupKey::Kind => ranks.kind[ni],
+                    GroupKey::Status => ranks.status[ni],
+                    GroupKey::Year => r.year as u32,
+                };
+            }
+            let m = if j == 0 { &first } else { &rest };
+            match self.index.get(&key) {
+                Some(&g) => self.groups[g].2 = self.groups[g].2.plus(m)?,
+                None => {
+                    self.index.insert(key, self.groups.len());
+                    self.groups.push((key, ni, *m));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Vec<Group>, Error> {
+        if self.parts > MAX_REPORT_ROWS && self.by_subject {
             return Err(Error::Report(Findings::new(vec![cost::too_many_rows(
                 "count.subject_parts",
             )])));
         }
-    }
-    // Keys borrow from the inventory while grouping; only the lines'
-    // keys are copied out at the end.
-    let mut groups: BTreeMap<Vec<KeyRef<'_>>, (Option<&str>, Sums)> = BTreeMap::new();
-    let mut key = Vec::with_capacity(by.len());
-    for r in rows {
-        let n = &inv.networks()[r.network];
-        let split_parts;
-        let parts: &[Sums] = if by_subject && n.subjects.len() > 1 {
-            split_parts = split(&r.money, n.subjects.len())?;
-            &split_parts
-        } else {
-            std::slice::from_ref(&r.money)
-        };
-        for (j, m) in parts.iter().enumerate() {
-            key.clear();
-            for k in by {
-                key.push(match k {
-                    GroupKey::Network => KeyRef::Text(&n.id),
-                    GroupKey::Subject => {
-                        n.subjects.get(j).map_or(KeyRef::Null, |s| KeyRef::Text(s))
-                    }
-                    GroupKey::Organiser => {
-                        n.organiser.as_deref().map_or(KeyRef::Null, KeyRef::Text)
-                    }
-                    GroupKey::Unit => n.unit.as_deref().map_or(KeyRef::Null, KeyRef::Text),
-                    GroupKey::Kind => KeyRef::Text(n.kind.as_str()),
-                    GroupKey::Status => KeyRef::Text(n.status.as_str()),
-                    GroupKey::Year => KeyRef::Year(r.year),
-                });
-            }
-            match groups.get_mut(key.as_slice()) {
-                Some((_, acc)) => *acc = acc.plus(m)?,
-                None => {
-                    let name = by.contains(&GroupKey::Network).then_some(n.name.as_str());
-                    groups.insert(key.clone(), (name, *m));
-                }
-            }
-        }
-    }
-    Ok(groups
-        .into_iter()
-        .map(|(keys, (name, sums))| {
-            (
-                keys.into_iter().map(KeyRef::owned).collect(),
-                name.map(str::to_string),
-                sums,
-            )
-        })
-        .collect())
-}
-
-/// A key value borrowed from the inventory while grouping. The variants
-/// are in [`KeyValue`]'s order, so both sort alike (years, then texts by
-/// code point, then null).
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum KeyRef<'a> {
-    Year(i32),
-    Text(&'a str),
-    Null,
-}
-
-impl KeyRef<'_> {
-    fn owned(self) -> KeyValue {
-        match self {
-            KeyRef::Year(y) => KeyValue::Year(y),
-            KeyRef::Text(t) => KeyValue::Text(t.to_string()),
-            KeyRef::Null => KeyValue::Null,
-        }
+        let Grouper {
+            inv,
+            ranks,
+            by,
+            mut groups,
+            ..
+        } = self;
+        groups.sort_unstable_by_key(|g| g.0);
+        let data = inv.data();
+        let with_name = by.contains(&GroupKey::Network);
+        Ok(groups
+            .into_iter()
+            .map(|(key, ni, sums)| {
+                let n = &data.networks[ni];
+                let keys = by
+                    .iter()
+                    .zip(key)
+                    .map(|(g, v)| match (g, v) {
+                        (GroupKey::Year, y) => KeyValue::Year(y as i32),
+                        (_, NULL) => KeyValue::Null,
+                        (GroupKey::Network, _) => KeyValue::Text(n.id.clone()),
+                        (GroupKey::Kind, _) => KeyValue::Text(n.kind.as_str().to_string()),
+                        (GroupKey::Status, _) => KeyValue::Text(n.status.as_str().to_string()),
+                        (GroupKey::Subject, r) => {
+                            KeyValue::Text(ranks.subject_names[r as usize].clone())
+                        }
+                        (GroupKey::Organiser, r) => {
+                            KeyValue::Text(ranks.organiser_names[r as usize].clone())
+                        }
+                        (GroupKey::Unit, r) => KeyValue::Text(ranks.unit_names[r as usize].clone()),
+                    })
+                    .collect();
+                (keys, with_name.then(|| n.name.clone()), sums)
+            })
+            .collect())
     }
 }

@@ -682,11 +682,32 @@ impl Kind for PopulationKind {
 /// A list of non-empty, distinct subjects.
 pub(crate) struct Subjects;
 
-fn subject_ok(s: &str, seen: &mut HashSet<String>, v: &mut Validator) -> bool {
+/// Remembers the subjects kept so far, to find one given twice: a short
+/// list is searched, a long one hashed (a crafted file may list many).
+#[derive(Default)]
+struct Distinct {
+    set: Option<HashSet<String>>,
+}
+
+impl Distinct {
+    /// Whether `s` is new among `kept`.
+    fn is_new(&mut self, s: &str, kept: &[String]) -> bool {
+        const SHORT: usize = 16;
+        if kept.len() < SHORT {
+            return !kept.iter().any(|k| k == s);
+        }
+        let set = self
+            .set
+            .get_or_insert_with(|| kept.iter().cloned().collect());
+        set.insert(s.to_string())
+    }
+}
+
+fn subject_ok(s: &str, kept: &[String], distinct: &mut Distinct, v: &mut Validator) -> bool {
     if s.trim().is_empty() {
         v.err(Code::InvalidValue, Message::new(&m::EMPTY_SUBJECT));
         false
-    } else if !seen.insert(s.to_string()) {
+    } else if !distinct.is_new(s, kept) {
         v.err(
             Code::InvalidValue,
             Message::new(&m::SUBJECT_TWICE).with("value", clip(s)),
@@ -697,6 +718,78 @@ fn subject_ok(s: &str, seen: &mut HashSet<String>, v: &mut Validator) -> bool {
     }
 }
 
+/// Reads a list of subjects as the loader streams it.
+struct SubjectsSeed<'v>(&'v mut Validator);
+
+impl<'de> serde::de::DeserializeSeed<'de> for SubjectsSeed<'_> {
+    type Value = Vec<String>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<String>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl SubjectsSeed<'_> {
+    fn wrong(self, found: Found) -> Vec<String> {
+        self.0.err(
+            Code::InvalidValue,
+            Message::new(&m::EXPECTED_SUBJECTS).arg("found", Arg::Found(found)),
+        );
+        Vec::new()
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for SubjectsSeed<'_> {
+    type Value = Vec<String>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of subjects")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        let v = self.0;
+        let mut out: Vec<String> = Vec::with_capacity(seq.size_hint().unwrap_or(4));
+        let mut distinct = Distinct::default();
+        let mut i = 0;
+        while let Some(item) = seq.next_element::<&'de RawValue>()? {
+            v.push_index(i);
+            let is_null = matches!(classify(item), Scalar::Null);
+            if let Some(s) = v.read_str(item) {
+                if subject_ok(&s, &out, &mut distinct, v) {
+                    out.push(s.into_owned());
+                }
+            } else if is_null {
+                v.err(Code::InvalidValue, Message::new(&m::SUBJECT_NULL));
+            }
+            v.pop();
+            i += 1;
+        }
+        Ok(out)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(self.wrong(Found::Object))
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+        Ok(Vec::new())
+    }
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Vec<String>, E> {
+        Ok(self.wrong(Found::Str(clip(s))))
+    }
+    fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Vec<String>, E> {
+        Ok(self.wrong(Found::Bool(b)))
+    }
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Vec<String>, E> {
+        Ok(self.wrong(Found::Num(n.to_string())))
+    }
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Vec<String>, E> {
+        Ok(self.wrong(Found::Num(n.to_string())))
+    }
+    fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Vec<String>, E> {
+        Ok(self.wrong(Found::Num(clip(&n.to_string()))))
+    }
+}
+
 impl Kind for Subjects {
     type Value = Vec<String>;
     const INFO: KindInfo = KindInfo::Strings;
@@ -704,41 +797,14 @@ impl Kind for Subjects {
         map: &mut A,
         v: &mut Validator,
     ) -> Result<Option<Vec<String>>, A::Error> {
-        let r = raw(map)?;
-        match classify(r) {
-            Scalar::Array => {}
-            Scalar::Null => return Ok(Some(Vec::new())),
-            other => {
-                v.err(
-                    Code::InvalidValue,
-                    Message::new(&m::EXPECTED_SUBJECTS).arg("found", Arg::Found(other.found())),
-                );
-                return Ok(Some(Vec::new()));
-            }
-        }
-        let items: Vec<&RawValue> = serde_json::from_str(r.get()).unwrap_or_default();
-        let mut out: Vec<String> = Vec::with_capacity(items.len());
-        let mut seen: HashSet<String> = HashSet::with_capacity(items.len());
-        for (i, item) in items.into_iter().enumerate() {
-            v.push_index(i);
-            let is_null = matches!(classify(item), Scalar::Null);
-            if let Some(s) = v.read_str(item) {
-                if subject_ok(&s, &mut seen, v) {
-                    out.push(s.into_owned());
-                }
-            } else if is_null {
-                v.err(Code::InvalidValue, Message::new(&m::SUBJECT_NULL));
-            }
-            v.pop();
-        }
-        Ok(Some(out))
+        map.next_value_seed(SubjectsSeed(v)).map(Some)
     }
     fn check(items: &Vec<String>, v: &mut Validator) -> bool {
         let start = v.count();
-        let mut seen = HashSet::with_capacity(items.len());
+        let mut distinct = Distinct::default();
         for (i, s) in items.iter().enumerate() {
             v.push_index(i);
-            subject_ok(s, &mut seen, v);
+            subject_ok(s, &items[..i], &mut distinct, v);
             v.pop();
         }
         !v.errors_since(start)

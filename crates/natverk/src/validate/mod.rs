@@ -30,6 +30,9 @@ pub(crate) const SCHEDULES: u8 = 2;
 /// The id list of networks.
 pub(crate) const NETWORKS: u8 = 3;
 
+/// Ids of one list → position.
+pub(crate) type Ids = crate::FastMap<String, u32>;
+
 /// The four lists whose items have ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum IdSet {
@@ -66,7 +69,7 @@ pub(crate) struct Validator {
     path: Path,
     pub findings: Vec<Finding>,
     /// Ids of units, people, schedules and networks → position.
-    pub ids: [HashMap<String, u32>; 4],
+    pub ids: [Ids; 4],
     rate_keys: HashSet<(String, i32)>,
     unit_refs: Vec<(String, Path)>,
     person_refs: Vec<(String, Path)>,
