@@ -132,6 +132,34 @@ pub(crate) fn cost_years(
     }
 }
 
+/// How many network-years a network has in `from..=to`: its own years and
+/// its costs' years, each counted once. `buf` is scratch space.
+pub(crate) fn year_count(
+    n: &Network,
+    from: i32,
+    to: i32,
+    buf: &mut Vec<RangeInclusive<i32>>,
+) -> usize {
+    buf.clear();
+    buf.push(network_years(n, n.end, from, to));
+    buf.extend(
+        n.costs
+            .iter()
+            .map(|c| cost_years(n, c, n.end, None, from, to)),
+    );
+    buf.retain(|r| !r.is_empty());
+    buf.sort_unstable_by_key(|r| *r.start());
+    let (mut count, mut reached) = (0usize, i64::MIN);
+    for r in buf.iter() {
+        let (a, b) = (i64::from(*r.start()).max(reached + 1), i64::from(*r.end()));
+        if b >= a {
+            count += (b - a + 1) as usize;
+        }
+        reached = reached.max(b);
+    }
+    count
+}
+
 /// Whether a network has at least one network-year in `from..=to`.
 pub(crate) fn has_years(n: &Network, from: i32, to: i32) -> bool {
     !network_years(n, n.end, from, to).is_empty()
@@ -174,6 +202,18 @@ impl Problems {
 /// The path of network `ni`.
 pub(crate) fn network_path(ni: usize) -> Path {
     Path::root().key("networks").index(ni)
+}
+
+/// A report that would compute more than its limit allows.
+pub(crate) fn too_much_work(count: usize, limit: usize, what: &'static str) -> Finding {
+    Finding::new(
+        Code::InvalidValue,
+        Path::root().key("options"),
+        Message::new(&m::TOO_MUCH_WORK)
+            .with("count", count)
+            .with("limit", limit)
+            .label("what", what),
+    )
 }
 
 pub(crate) fn too_many_rows(what: &'static str) -> Finding {

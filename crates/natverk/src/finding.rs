@@ -315,14 +315,18 @@ impl Finding {
             self.code
         );
         if !self.path.is_empty() {
+            s.push(' ');
             s.push_str(crate::present::label("ui.at", lang));
+            s.push(' ');
             s.push_str(&self.path.to_string());
         }
         if let (Some(l), Some(c)) = (self.line, self.column) {
+            s.push_str(" (");
             s.push_str(&crate::present::fill(
                 crate::present::label("ui.line_column", lang),
                 &[("line", &l.to_string()), ("column", &c.to_string())],
             ));
+            s.push(')');
         }
         s.push_str(": ");
         s.push_str(&self.message.text(lang));

@@ -27,6 +27,9 @@ pub struct Inventory {
     data: InventoryData,
     ix: Index,
     ranks: std::sync::OnceLock<Ranks>,
+    /// The size of its JSON, in bytes: what SPEC §9 scales the work a
+    /// report may do by.
+    size: usize,
 }
 
 /// Each network's group key values as ranks that sort as the values do
@@ -225,7 +228,8 @@ impl Inventory {
         if v.has_errors() {
             return Err(Error::Invalid(Findings::new(v.findings)));
         }
-        Ok(Inventory::from_validated(data, v))
+        let size = json_size(&data);
+        Ok(Inventory::from_validated(data, v, size))
     }
 
     /// Loads an inventory from `natverk/1` JSON text.
@@ -270,13 +274,21 @@ impl Inventory {
         crate::load::load(bytes)
     }
 
-    pub(crate) fn from_validated(data: InventoryData, v: Validator) -> Inventory {
+    pub(crate) fn from_validated(data: InventoryData, v: Validator, size: usize) -> Inventory {
         let ix = Index::build(&data, v.ids);
         Inventory {
             data,
             ix,
             ranks: std::sync::OnceLock::new(),
+            size,
         }
+    }
+
+    /// The size of the inventory's JSON in bytes: the file's when it was
+    /// loaded, an estimate when it was built in code. SPEC §9 bounds the
+    /// work of a report by it ([`crate::limits::report_parts`]).
+    pub fn size(&self) -> usize {
+        self.size
     }
 
     pub(crate) fn ranks(&self) -> &Ranks {
@@ -414,6 +426,22 @@ impl Inventory {
     pub fn equality(&self, opts: &EqualityOptions) -> Result<Equality, Error> {
         equality::equality(self, opts)
     }
+}
+
+/// About how many bytes the inventory's JSON takes, without writing it.
+fn json_size(data: &InventoryData) -> usize {
+    let text = |s: &str| s.len() + 16;
+    let opt = |s: &Option<String>| s.as_deref().map_or(0, text);
+    let mut n = 200 + data.units.len() * 60 + data.people.len() * 120;
+    n += data.fee_schedules.len() * 150 + data.exchange_rates.len() * 60;
+    for x in &data.networks {
+        n += 250 + text(&x.id) + text(&x.name);
+        n += opt(&x.organiser) + opt(&x.unit) + opt(&x.via) + opt(&x.url);
+        n += opt(&x.purpose) + opt(&x.notes);
+        n += x.subjects.iter().map(|s| text(s)).sum::<usize>();
+        n += x.participants.len() * 70 + x.costs.len() * 90 + x.financing.len() * 120;
+    }
+    n
 }
 
 impl Index {

@@ -145,7 +145,7 @@ pub fn check(bytes: &[u8], today: NaiveDate) -> Findings {
     let (data, v) = load::parse(bytes);
     match data {
         Some(data) if !v.has_errors() => {
-            let inv = Inventory::from_validated(data, v);
+            let inv = Inventory::from_validated(data, v, bytes.len());
             Findings::new(inv.warnings(today))
         }
         _ => Findings::new(v.findings),

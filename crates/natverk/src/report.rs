@@ -224,13 +224,43 @@ pub(crate) fn report(inv: &Inventory, opts: &ReportOptions) -> Result<Report, Er
         }
     };
     let leave_from = opts.leave_from.unwrap_or(opts.from);
+    // What the report would compute, counted before any of it is (SPEC §9):
+    // the network-years, each split over its subjects when grouping by
+    // subject, twice over with leave (with and without it).
+    let by_subject = opts.by.contains(&GroupKey::Subject);
+    let limit = crate::limits::report_parts(inv.size()).min(MAX_REPORT_ROWS);
+    let mut parts = 0usize;
+    let mut buf = Vec::new();
+    for (ni, n) in inv.networks().iter().enumerate() {
+        if !filter.admits(inv, ni, n) {
+            continue;
+        }
+        let years = cost::year_count(n, opts.from, opts.to, &mut buf);
+        let k = if by_subject {
+            n.subjects.len().max(1)
+        } else {
+            1
+        };
+        let twice = if leaving.is_some() { 2 } else { 1 };
+        parts = parts.saturating_add(years.saturating_mul(k).saturating_mul(twice));
+    }
+    if parts > limit {
+        let what = if by_subject {
+            "count.subject_parts"
+        } else {
+            "count.network_years"
+        };
+        return Err(Error::Report(Findings::new(vec![cost::too_much_work(
+            parts, limit, what,
+        )])));
+    }
     let base = Scenario {
         from: opts.from,
         to: opts.to,
         filter: Some(filter),
         leave: None,
     };
-    let mut lines = Grouper::new(inv, &opts.by);
+    let mut lines = Grouper::new(inv, &opts.by, crate::limits::report_lines(inv.size()));
     let savings = match &leaving {
         None => {
             run(inv, &base, &mut |r| lines.add(&r))?;
@@ -329,13 +359,13 @@ struct Grouper<'a> {
     by_subject: bool,
     index: crate::FastMap<Key, usize>,
     groups: Vec<(Key, usize, Sums)>,
-    parts: usize,
+    max_lines: usize,
 }
 
 type Key = [u32; 7];
 
 impl<'a> Grouper<'a> {
-    fn new(inv: &'a Inventory, by: &'a [GroupKey]) -> Grouper<'a> {
+    fn new(inv: &'a Inventory, by: &'a [GroupKey], max_lines: usize) -> Grouper<'a> {
         Grouper {
             inv,
             ranks: inv.ranks(),
@@ -343,7 +373,7 @@ impl<'a> Grouper<'a> {
             by_subject: by.contains(&GroupKey::Subject),
             index: Default::default(),
             groups: Vec::new(),
-            parts: 0,
+            max_lines,
         }
     }
 
@@ -352,8 +382,7 @@ impl<'a> Grouper<'a> {
         let ranks = self.ranks;
         let subjects = ranks.subjects_of(ni);
         let k = if self.by_subject { subjects.len() } else { 0 };
-        self.parts += k.max(1);
-        if self.parts > MAX_REPORT_ROWS {
+        if self.groups.len() > self.max_lines {
             // Reported by `finish`; nothing more is kept.
             return Ok(());
         }
@@ -388,10 +417,12 @@ impl<'a> Grouper<'a> {
     }
 
     fn finish(self) -> Result<Vec<Group>, Error> {
-        if self.parts > MAX_REPORT_ROWS && self.by_subject {
-            return Err(Error::Report(Findings::new(vec![cost::too_many_rows(
-                "count.subject_parts",
-            )])));
+        if self.groups.len() > self.max_lines {
+            return Err(Error::report(
+                Code::InvalidValue,
+                Path::root().key("options"),
+                Message::new(&m::TOO_MANY_LINES).with("limit", self.max_lines),
+            ));
         }
         let Grouper {
             inv,

@@ -162,8 +162,10 @@ fn a_schedule_with_many_tiers_is_priced_by_binary_search() {
 
 #[test]
 fn a_report_too_large_for_memory_fails_with_a_finding() {
-    // 6 000 subjects on 100 networks over 10 years: a report by subject
-    // would split 6e6 parts (natverk::cost::MAX_REPORT_ROWS is 5e6).
+    // 6 000 subjects on 100 networks over 80 years: a report by subject
+    // would split 48e6 parts, more than the file's 4 MB allow
+    // (natverk::limits::report_parts: 2e6 + 2 per byte); it is refused
+    // before any is computed.
     let subjects: Vec<String> = (0..6_000).map(|i| format!("\"s{i}\"")).collect();
     let subjects = subjects.join(",");
     let networks: Vec<String> = (0..100)
@@ -174,11 +176,16 @@ fn a_report_too_large_for_memory_fails_with_a_finding() {
         })
         .collect();
     let inv = Inventory::from_json(&inventory_with(&networks.join(","), "")).unwrap();
-    let mut o = ReportOptions::new(2021, 2030);
+    let mut o = ReportOptions::new(2021, 2100);
     o.by = vec![GroupKey::Subject];
-    let err = timed(10, || inv.report(&o)).unwrap_err();
+    let err = timed(2, || inv.report(&o)).unwrap_err();
     assert_eq!(err.findings()[0].code, natverk::Code::InvalidValue);
-    assert!(err.findings()[0].message.contains("5000000"), "{err}");
+    let limit = natverk::limits::report_parts(inv.size());
+    assert!(
+        err.findings()[0].message.contains(&limit.to_string()),
+        "{err}"
+    );
+    assert!(err.findings()[0].message.contains("48000000"), "{err}");
     // by network the same report is small and fine
     o.by = vec![GroupKey::Network];
     assert_eq!(inv.report(&o).unwrap().lines.len(), 100);

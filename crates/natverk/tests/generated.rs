@@ -39,6 +39,11 @@ fn generated_files_are_current() {
         generate::typescript_module(),
         &mut failures,
     );
+    check(
+        "bindings/wasm/js/vocabulary.js",
+        generate::javascript_vocabulary(),
+        &mut failures,
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

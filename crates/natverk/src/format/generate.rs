@@ -383,6 +383,33 @@ pub fn typescript_module() -> String {
     out
 }
 
+/// The vocabulary as a JavaScript module for the widget
+/// (`bindings/wasm/js/vocabulary.js`): one flat object of key → text per
+/// language.
+pub fn javascript_vocabulary() -> String {
+    use crate::present::{vocabulary, Lang};
+    let mut out = String::from(
+        "// Generated from the core's vocabulary (crates/natverk/src/present/vocabulary.rs):\n\
+         // every word the widget shows, in Swedish and English, one flat object of\n\
+         // key → text per language; `{name}` is a value the widget fills in.\n\
+         // Do not edit: run `UPDATE_GENERATED=1 cargo test -p natverk` to rewrite it.\n\n\
+         export const VOCABULARY = {\n",
+    );
+    for lang in [Lang::En, Lang::Sv] {
+        out.push_str(&format!("  {}: {{\n", lang.as_str()));
+        for (k, v) in vocabulary(lang) {
+            out.push_str(&format!(
+                "    {}: {},\n",
+                serde_json::to_string(k).unwrap_or_default(),
+                serde_json::to_string(v).unwrap_or_default()
+            ));
+        }
+        out.push_str("  },\n");
+    }
+    out.push_str("};\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

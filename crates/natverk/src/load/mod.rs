@@ -26,7 +26,7 @@ use crate::{Error, Findings, Inventory};
 pub(crate) fn load(bytes: &[u8]) -> Result<Inventory, Error> {
     let (data, v) = parse(bytes);
     match data {
-        Some(data) if !v.has_errors() => Ok(Inventory::from_validated(data, v)),
+        Some(data) if !v.has_errors() => Ok(Inventory::from_validated(data, v, bytes.len())),
         _ => Err(Error::Invalid(Findings::new(v.findings))),
     }
 }

@@ -180,6 +180,10 @@ templates! {
         "en totalsumma är för stor för exakt decimalräkning (omkring 7,9e28): se efter om något belopp är felskrivet";
     TOO_MANY_ROWS = "the report would have more than {limit} {what}: report fewer years, a scope or fewer statuses",
         "rapporten skulle få fler än {limit} {what}: ta med färre år, ett urval eller färre statusar";
+    TOO_MUCH_WORK = "the report would compute {count} {what}, more than the {limit} an inventory of this size allows: report fewer years, group by fewer keys (not by subject), or choose a scope or fewer statuses",
+        "rapporten skulle behöva räkna {count} {what}, fler än de {limit} som en inventering av den här storleken tillåter: ta med färre år, gruppera efter färre nycklar (inte efter sakområde), eller välj ett urval eller färre statusar";
+    TOO_MANY_LINES = "the report would have more than {limit} lines, more than an inventory of this size allows: report fewer years or group by fewer keys",
+        "rapporten skulle få fler än {limit} rader, fler än en inventering av den här storleken tillåter: ta med färre år eller gruppera efter färre nycklar";
     UNKNOWN_LEAVE = "unknown network `{id}` in `leave`: use an id from the inventory",
         "okänt nätverk `{id}` i `leave`: använd ett id från inventeringen";
 
