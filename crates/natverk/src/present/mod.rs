@@ -18,7 +18,7 @@ mod vocabulary;
 
 pub use lang::{Lang, ParseLangError};
 pub use message::{Arg, Found, Message, Template};
-pub use tables::{Align, Cell, Column, Table};
+pub use tables::{years, Align, Cell, Column, Table};
 pub use vocabulary::{label, vocabulary};
 
 /// Every message template of the findings, in both languages.

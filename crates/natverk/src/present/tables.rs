@@ -4,6 +4,10 @@
 
 use rust_decimal::Decimal;
 
+use super::{label, Lang};
+use crate::money::{Money, MONEY_FIELDS};
+use crate::{Counts, Equality, Findings, GroupKey, KeyValue, Report, Severity};
+
 /// How a column's cells line up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -45,7 +49,8 @@ pub enum Cell {
     Null,
 }
 
-/// A table for people: a title, columns, rows and an optional total row.
+/// A table for people: a title, columns, rows and footer rows (the total,
+/// savings).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Table {
@@ -57,6 +62,348 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// Rows, each with one cell per column.
     pub rows: Vec<Vec<Cell>>,
-    /// The total row, if the table has one.
-    pub total: Option<Vec<Cell>>,
+    /// Rows after the body (a report's total and savings), each with one
+    /// cell per column; their first cell names them.
+    pub footer: Vec<Vec<Cell>>,
+}
+
+impl Column {
+    fn new(key: &'static str, label_key: &str, align: Align, lang: Lang) -> Column {
+        Column {
+            key,
+            label: static_label(label_key, lang),
+            align,
+        }
+    }
+}
+
+/// A vocabulary label with the vocabulary's lifetime.
+fn static_label(key: &str, lang: Lang) -> &'static str {
+    super::vocabulary::ENTRIES
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or("", |(_, en, sv)| match lang {
+            Lang::Sv => *sv,
+            Lang::En => *en,
+        })
+}
+
+/// The label key of a group key's column.
+fn key_label(k: GroupKey) -> &'static str {
+    match k {
+        GroupKey::Network => "key.network",
+        GroupKey::Subject => "key.subject",
+        GroupKey::Organiser => "key.organiser",
+        GroupKey::Unit => "key.unit",
+        GroupKey::Kind => "key.kind",
+        GroupKey::Status => "key.status",
+        _ => "key.year",
+    }
+}
+
+/// The nine money columns.
+fn money_columns(lang: Lang) -> Vec<Column> {
+    MONEY_FIELDS
+        .iter()
+        .map(|f| Column {
+            key: f,
+            label: static_label(&format!("money.{f}"), lang),
+            align: Align::Right,
+        })
+        .collect()
+}
+
+fn money_cells(m: &Money) -> impl Iterator<Item = Cell> + '_ {
+    m.fields().into_iter().map(|(_, v)| Cell::Money(v))
+}
+
+/// A range of years for people: `2024` or `2024–2025`.
+pub fn years(from: i32, to: i32) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}–{to}")
+    }
+}
+
+impl Report {
+    /// The report as people see it, in `lang`: a column per group key (and
+    /// `name` after `network`), the nine money columns, a row per line,
+    /// and the total (and savings) as footer rows. Words of the format
+    /// (kinds, statuses) are in `lang`; texts from the file are as they are.
+    ///
+    /// ```
+    /// use natverk::{Inventory, Lang, ReportOptions};
+    /// use natverk::present::Cell;
+    ///
+    /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"},
+    ///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01", "kind": "programme",
+    ///                 "costs": [{"kind": "fee", "amount": "1000"}]}]}"#)?;
+    /// let mut o = ReportOptions::new(2024, 2024);
+    /// o.by = vec![natverk::GroupKey::Kind];
+    /// let t = inv.report(&o)?.table(Lang::Sv);
+    /// assert_eq!(t.columns[0].label, "Typ");
+    /// assert_eq!(t.rows[0][0], Cell::Word("Program"));
+    /// assert_eq!(t.footer[0][0], Cell::Word("Totalt"));
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn table(&self, lang: Lang) -> Table {
+        let mut columns = Vec::new();
+        for k in &self.by {
+            let align = if *k == GroupKey::Year {
+                Align::Right
+            } else {
+                Align::Left
+            };
+            columns.push(Column::new(k.as_str(), key_label(*k), align, lang));
+            if *k == GroupKey::Network {
+                columns.push(Column::new("name", "key.name", Align::Left, lang));
+            }
+        }
+        let nkeys = columns.len();
+        columns.extend(money_columns(lang));
+        let rows = self
+            .lines
+            .iter()
+            .map(|l| {
+                let mut row = Vec::with_capacity(columns.len());
+                for (k, v) in self.by.iter().zip(&l.keys) {
+                    row.push(match (k, v) {
+                        (_, KeyValue::Year(y)) => Cell::Int(i64::from(*y)),
+                        (GroupKey::Kind, KeyValue::Text(t)) => word("kind", t, lang),
+                        (GroupKey::Status, KeyValue::Text(t)) => word("status", t, lang),
+                        (_, KeyValue::Text(t)) => Cell::Text(t.clone()),
+                        _ => Cell::Null,
+                    });
+                    if *k == GroupKey::Network {
+                        row.push(l.name.clone().map_or(Cell::Null, Cell::Text));
+                    }
+                }
+                row.extend(money_cells(&l.money));
+                row
+            })
+            .collect();
+        let foot = |key: &str, m: &Money| {
+            let mut row = vec![Cell::Word(static_label(key, lang))];
+            row.resize(nkeys.max(1), Cell::Null);
+            row.extend(money_cells(m));
+            row
+        };
+        let mut footer = vec![foot("ui.total", &self.total)];
+        if let Some(s) = &self.savings {
+            footer.push(foot("ui.savings", s));
+        }
+        Table {
+            key: "report",
+            title: super::fill(
+                label("ui.report_title", lang),
+                &[
+                    ("organisation", &self.organisation),
+                    ("years", &years(self.from, self.to)),
+                ],
+            ),
+            columns,
+            rows,
+            footer,
+        }
+    }
+}
+
+/// A word of the format as a cell in `lang` (`programme` → `Program`).
+fn word(prefix: &str, w: &str, lang: Lang) -> Cell {
+    let l = static_label(&format!("{prefix}.{w}"), lang);
+    if l.is_empty() {
+        Cell::Text(w.to_string())
+    } else {
+        Cell::Word(l)
+    }
+}
+
+fn count_cells(c: &Counts) -> [Cell; 4] {
+    [c.woman, c.man, c.other, c.unknown].map(|n| Cell::Int(n as i64))
+}
+
+fn gender_columns(lang: Lang) -> Vec<Column> {
+    ["woman", "man", "other", "unknown"]
+        .iter()
+        .map(|g| Column {
+            key: g,
+            label: static_label(&format!("gender.{g}"), lang),
+            align: Align::Right,
+        })
+        .collect()
+}
+
+impl Equality {
+    /// The statistics as people see them, in `lang`: who sits in the
+    /// networks (seats and persons, all and by role and side), hours and
+    /// the cost of staff time by gender, and each network's delegation.
+    ///
+    /// ```
+    /// use natverk::{EqualityOptions, Inventory, Lang};
+    ///
+    /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"},
+    ///   "people": [{"id": "p", "gender": "woman", "role": "official"}],
+    ///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01",
+    ///                 "participants": [{"person": "p"}]}]}"#)?;
+    /// let tables = inv.equality(&EqualityOptions::new(2024, 2024))?.tables(Lang::En);
+    /// assert_eq!(tables.iter().map(|t| t.key).collect::<Vec<_>>(), ["people", "time", "networks"]);
+    /// assert_eq!(tables[0].columns[2].label, "Women");
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn tables(&self, lang: Lang) -> Vec<Table> {
+        let years = years(self.from, self.to);
+        let mut people_cols = vec![
+            Column::new("measure", "ui.measure", Align::Left, lang),
+            Column::new("group", "ui.equality_group", Align::Left, lang),
+        ];
+        people_cols.extend(gender_columns(lang));
+        let mut rows = Vec::new();
+        for (measure, all, role, side) in [
+            (
+                "ui.seats",
+                &self.seats,
+                &self.seats_by_role,
+                &self.seats_by_side,
+            ),
+            (
+                "ui.persons",
+                &self.persons,
+                &self.persons_by_role,
+                &self.persons_by_side,
+            ),
+        ] {
+            for (group, c) in [
+                ("ui.all", all),
+                ("role.politician", &role.politician),
+                ("role.official", &role.official),
+                ("side.majority", &side.majority),
+                ("side.opposition", &side.opposition),
+            ] {
+                let mut row = vec![
+                    Cell::Word(static_label(measure, lang)),
+                    Cell::Word(static_label(group, lang)),
+                ];
+                row.extend(count_cells(c));
+                rows.push(row);
+            }
+        }
+        let people = Table {
+            key: "people",
+            title: super::fill(label("ui.equality_people", lang), &[("years", &years)]),
+            columns: people_cols,
+            rows,
+            footer: Vec::new(),
+        };
+        let mut time_cols = vec![Column::new("measure", "ui.measure", Align::Left, lang)];
+        time_cols.extend(gender_columns(lang));
+        let amounts = |a: &crate::Amounts, money: bool| -> Vec<Cell> {
+            [a.woman, a.man, a.other, a.unknown]
+                .into_iter()
+                .map(|v| {
+                    if money {
+                        Cell::Money(v)
+                    } else {
+                        Cell::Decimal(v)
+                    }
+                })
+                .collect()
+        };
+        let mut hours = vec![Cell::Word(static_label("ui.hours", lang))];
+        hours.extend(amounts(&self.hours, false));
+        let mut cost = vec![Cell::Word(static_label("ui.time_cost", lang))];
+        cost.extend(amounts(&self.time_cost, true));
+        let time = Table {
+            key: "time",
+            title: super::fill(label("ui.equality_time", lang), &[("years", &years)]),
+            columns: time_cols,
+            rows: vec![hours, cost],
+            footer: Vec::new(),
+        };
+        let mut net_cols = vec![
+            Column::new("network", "key.network", Align::Left, lang),
+            Column::new("name", "key.name", Align::Left, lang),
+        ];
+        net_cols.extend(gender_columns(lang));
+        net_cols.push(Column::new("balanced", "key.balanced", Align::Left, lang));
+        let networks = Table {
+            key: "networks",
+            title: static_label("ui.networks_by_gender", lang).to_string(),
+            columns: net_cols,
+            rows: self
+                .networks
+                .iter()
+                .map(|n| {
+                    let mut row = vec![Cell::Text(n.network.clone()), Cell::Text(n.name.clone())];
+                    row.extend([n.woman, n.man, n.other, n.unknown].map(|c| Cell::Int(c as i64)));
+                    row.push(Cell::Word(static_label(
+                        match n.balanced {
+                            Some(true) => "balanced.true",
+                            Some(false) => "balanced.false",
+                            None => "balanced.null",
+                        },
+                        lang,
+                    )));
+                    row
+                })
+                .collect(),
+            footer: Vec::new(),
+        };
+        vec![people, time, networks]
+    }
+}
+
+impl Findings {
+    /// The findings as people see them, in `lang`: severity, code, where,
+    /// message.
+    pub fn table(&self, lang: Lang) -> Table {
+        let columns = vec![
+            Column::new("severity", "ui.severity", Align::Left, lang),
+            Column::new("code", "ui.code", Align::Left, lang),
+            Column::new("path", "ui.path", Align::Left, lang),
+            Column::new("message", "ui.message", Align::Left, lang),
+        ];
+        let rows = self
+            .iter()
+            .map(|f| {
+                let mut place = f.path.to_string();
+                if let (Some(l), Some(c)) = (f.line, f.column) {
+                    let lc = super::fill(
+                        label("ui.line_column", lang),
+                        &[("line", &l.to_string()), ("column", &c.to_string())],
+                    );
+                    place = if place.is_empty() {
+                        lc
+                    } else {
+                        format!("{place} ({lc})")
+                    };
+                }
+                vec![
+                    Cell::Word(static_label(
+                        match f.severity {
+                            Severity::Error => "severity.error",
+                            Severity::Warning => "severity.warning",
+                        },
+                        lang,
+                    )),
+                    Cell::Text(f.code.as_str().to_string()),
+                    if place.is_empty() {
+                        Cell::Null
+                    } else {
+                        Cell::Text(place)
+                    },
+                    Cell::Text(f.message_in(lang)),
+                ]
+            })
+            .collect();
+        Table {
+            key: "findings",
+            title: static_label("ui.findings", lang).to_string(),
+            columns,
+            rows,
+            footer: Vec::new(),
+        }
+    }
 }

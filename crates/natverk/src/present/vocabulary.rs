@@ -172,6 +172,9 @@ vocabulary! {
     "ui.and" => "and", "och";
     // headings and labels of reports
     "ui.report" => "Cost report", "Kostnadsrapport";
+    "ui.report_title" => "{organisation} — costs {years}", "{organisation} – kostnader {years}";
+    "ui.equality_people" => "Who represents the organisation, {years}", "Vilka som företräder organisationen, {years}";
+    "ui.equality_time" => "Staff time by gender, {years}", "Arbetstid per kön, {years}";
     "ui.equality" => "Who represents the organisation", "Vilka representerar organisationen";
     "ui.equality_title" => "Gender equality", "Jämställdhet";
     "ui.findings" => "Findings", "Iakttagelser";
@@ -278,5 +281,63 @@ mod tests {
             assert!(seen.insert(*k), "{k} twice");
             assert!(!en.is_empty() && !sv.is_empty(), "{k}");
         }
+    }
+}
+
+#[cfg(test)]
+mod used {
+    use super::ENTRIES;
+
+    /// Every vocabulary key written in the crate's code exists (a missing
+    /// one would show its key to people).
+    #[test]
+    fn every_key_used_in_the_code_exists() {
+        let prefixes: std::collections::HashSet<&str> = ENTRIES
+            .iter()
+            .filter_map(|(k, _, _)| k.split('.').next())
+            .collect();
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut stack = vec![std::path::PathBuf::from(dir)];
+        while let Some(p) = stack.pop() {
+            for e in std::fs::read_dir(&p).unwrap() {
+                let path = e.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                if path.ends_with("vocabulary.rs") || path.extension().is_none_or(|x| x != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for lit in text.split('"').skip(1).step_by(2) {
+                    let mut parts = lit.split('.');
+                    let head = parts.next().unwrap_or("");
+                    let word = |s: &str| {
+                        !s.is_empty()
+                            && s.bytes()
+                                .all(|b| b.is_ascii_lowercase() || b == b'_' || b.is_ascii_digit())
+                    };
+                    if prefixes.contains(head)
+                        && lit.contains('.')
+                        && lit.split('.').all(word)
+                        && !lit.ends_with('.')
+                    {
+                        seen += 1;
+                        // Keys with a variable last part are written
+                        // `concat!(prefix, ".", word)` or `format!`.
+                        if !ENTRIES
+                            .iter()
+                            .any(|(k, _, _)| *k == lit || k.starts_with(&format!("{lit}.")))
+                        {
+                            missing.push(format!("{}: {lit}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 50, "found only {seen} keys");
+        assert!(missing.is_empty(), "{missing:#?}");
     }
 }
