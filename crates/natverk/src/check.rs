@@ -14,7 +14,8 @@ use crate::present::Message;
 /// A warning family: looks at one network and adds findings.
 type Rule = fn(&Inventory, usize, &Network, NaiveDate, &mut Vec<Finding>);
 
-/// Every rule, in the order their findings are listed.
+/// Every rule, in the order their findings are listed (`overfinanced`, the
+/// one whose work grows with years × costs, last).
 const RULES: &[Rule] = &[
     no_costs,
     no_participants,
@@ -26,13 +27,35 @@ const RULES: &[Rule] = &[
     overfinanced,
 ];
 
-/// Every warning of the inventory, judged against `today`.
+/// Every warning of the inventory, judged against `today`. When the
+/// `overfinanced` check would evaluate more than
+/// [`crate::limits::check_work`] allows for the inventory's size, it is
+/// not run, and an error finding says so (SPEC §9); every other warning
+/// is still judged.
 pub fn warnings(inv: &Inventory, today: NaiveDate) -> Vec<Finding> {
+    let limit = crate::limits::check_work(inv.size());
+    let work = (0..inv.networks().len())
+        .map(|i| cost::overfinanced_work(inv, i, today.year()))
+        .fold(0usize, usize::saturating_add);
+    let rules = if work <= limit {
+        RULES
+    } else {
+        &RULES[..RULES.len() - 1]
+    };
     let mut out = Vec::new();
     for (i, n) in inv.networks().iter().enumerate() {
-        for rule in RULES {
+        for rule in rules {
             rule(inv, i, n, today, &mut out);
         }
+    }
+    if work > limit {
+        out.push(Finding::new(
+            Code::InvalidValue,
+            Path::root(),
+            Message::new(&m::CHECK_TOO_MUCH_WORK)
+                .with("count", work)
+                .with("limit", limit),
+        ));
     }
     out
 }

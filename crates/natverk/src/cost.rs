@@ -585,6 +585,34 @@ pub(crate) fn overfinanced_years(
     out
 }
 
+/// At most how many cost-years `overfinanced_years` evaluates for network
+/// `ni` (each stretch between breakpoints, times its costs and financing),
+/// without evaluating any: a bound computed from counts.
+pub(crate) fn overfinanced_work(inv: &Inventory, ni: usize, last: i32) -> usize {
+    let n = &inv.networks()[ni];
+    let from = n.start.year();
+    let to = n.end.map_or(last.max(from), |e| e.year());
+    let span = usize::try_from(i64::from(to) - i64::from(from) + 1).unwrap_or(0);
+    let (c, f) = (n.costs.len(), n.financing.len());
+    // Breakpoints: the network's own, each cost's and financing's two, and
+    // where a population or rate it uses changes.
+    let mut cuts = 4 + 2 * c + 2 * f;
+    if c > 0 {
+        if let Some(Population::ByYear(years)) = &inv.organisation().population {
+            // At most every year of the list, once per offset in use.
+            let offsets = n
+                .costs
+                .iter()
+                .filter(|c| c.schedule.is_some())
+                .count()
+                .min(101);
+            cuts = cuts.saturating_add(years.len().saturating_mul(offsets));
+        }
+        cuts = cuts.saturating_add(inv.data().exchange_rates.len());
+    }
+    cuts.min(span).saturating_mul(c + f + 1)
+}
+
 /// The row of a network in one year: `None` when it has no figures then or
 /// they cannot be computed (missing rate or population, overflow).
 fn one_year(inv: &Inventory, ni: usize, y: i32) -> Option<Row> {

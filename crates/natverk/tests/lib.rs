@@ -1,5 +1,6 @@
 //! Integration tests of the natverk core, one binary.
 //!
+//! - `bounded`: SPEC §9 classes of hostile input, bounded or refused.
 //! - `conformance`: the shared corpus in `tests/conformance/cases.json`,
 //!   which the Python and JavaScript frontends run too.
 //! - `rules`: the money rules of SPEC §4–§5 on small inventories, with
@@ -11,6 +12,7 @@
 //! - `data`: inventories built in code are judged exactly as their JSON.
 //! - `generated`: the schema, Python tables and TypeScript types are current.
 
+mod bounded;
 mod conformance;
 mod crashers;
 mod data;

@@ -182,6 +182,8 @@ templates! {
         "rapporten skulle få fler än {limit} {what}: ta med färre år, ett urval eller färre statusar";
     TOO_MUCH_WORK = "the report would compute {count} {what}, more than the {limit} an inventory of this size allows: report fewer years, group by fewer keys (not by subject), or choose a scope or fewer statuses",
         "rapporten skulle behöva räkna {count} {what}, fler än de {limit} som en inventering av den här storleken tillåter: ta med färre år, gruppera efter färre nycklar (inte efter sakområde), eller välj ett urval eller färre statusar";
+    CHECK_TOO_MUCH_WORK = "the overfinanced check would evaluate {count} cost-years, more than the {limit} an inventory of this size allows, so it was not run: shorten networks that run for centuries or merge their many costs",
+        "kontrollen av överfinansiering skulle behöva räkna {count} kostnadsår, fler än de {limit} som en inventering av den här storleken tillåter, så den gjordes inte: korta nätverk som pågår i århundraden eller slå ihop deras många kostnader";
     TOO_MANY_LINES = "the report would have more than {limit} lines, more than an inventory of this size allows: report fewer years or group by fewer keys",
         "rapporten skulle få fler än {limit} rader, fler än en inventering av den här storleken tillåter: ta med färre år eller gruppera efter färre nycklar";
     UNKNOWN_LEAVE = "unknown network `{id}` in `leave`: use an id from the inventory",

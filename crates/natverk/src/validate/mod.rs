@@ -85,8 +85,10 @@ impl Validator {
     pub(crate) fn push_key(&mut self, key: &'static str) {
         self.path.push(Seg::Key(Cow::Borrowed(key)));
     }
+    /// A key from the file (an unknown key, a year of a population): a
+    /// path never echoes more than [`clip`] keeps of it.
     pub(crate) fn push_owned_key(&mut self, key: &str) {
-        self.path.push(Seg::Key(Cow::Owned(key.to_string())));
+        self.path.push(Seg::Key(Cow::Owned(clip(key))));
     }
     pub(crate) fn push_index(&mut self, i: usize) {
         self.path.push(Seg::Index(i));
