@@ -1,32 +1,48 @@
 //! National-scale benchmark: `cargo bench -p natverk-bench`.
 //!
-//! In one run, on one generated 50 000-network inventory (seed 1), times
-//! - the floors: JSON syntax only (`serde_json` into `IgnoredAny`) and a
-//!   generic parse into `serde_json::Value`;
-//! - natverk: load + check (warnings); load + check + report by network; and
-//!   the reports alone (by network, by subject, by subject and year), on an
-//!   inventory already loaded; all reports over 2024–2026;
+//! In one run, on one generated 50 000-network inventory (seed 1):
 //!
-//! each `RUNS` times, and prints min and median and their ratio to the
-//! syntax-only floor. Then it measures peak memory in two child processes of
-//! itself (peak RSS, `VmHWM` in `/proc/self/status`): one that only reads
-//! the file, one that reads it and runs load + check + report by network.
-//! The difference, over the file size, is the memory natverk needs per input
-//! byte (the file's own bytes are in both and cancel out).
+//! 1. **Whole processes**, each `RUNS` times (min and median wall time, and
+//!    CPU time and peak memory when `/usr/bin/time` is there):
+//!    - the floor: a process that reads the file and parses its JSON syntax
+//!      only (`serde_json` into `IgnoredAny`), this binary in `--floor`
+//!      mode;
+//!    - `natverk report FILE --from 2018 --to 2026 --format json`;
+//!    - `natverk check FILE --today 2025-06-01 --format json`;
+//!
+//!    with their ratio to the floor (targets: report ≤ 5×, moonshot ≤ 3×),
+//!    and natverk's peak memory beyond the floor's (which holds the file)
+//!    over the file's size (target ≤ 4×).
+//! 2. **In process**, on the same bytes: the syntax floor, load, the
+//!    warnings of `check` on a loaded inventory (target ≤ 2× the floor),
+//!    the reports by network, by subject and by subject and year, and
+//!    writing the report's JSON.
+//! 3. **pandas**: `pandas/report.py`, the same report as an analyst would
+//!    compute it with pandas (exact decimals), run once; its lines and
+//!    total are checked against natverk's, and its time is compared with
+//!    the `natverk report` process (target ≥ 25×). Python: `NATVERK_PYTHON`,
+//!    else `bindings/python/.venv/bin/python`, else `python3`; skipped when
+//!    pandas is not importable.
 //!
 //! Environment: `NATVERK_BENCH_NETWORKS` (default 50000), `NATVERK_BENCH_RUNS`
-//! (default 7), `NATVERK_BENCH_FILE` (use this file instead of generating).
-//! Run without `--bench` (as `cargo test --all-targets` does), it is a smoke
-//! test on 500 networks, one run each.
+//! (default 7), `NATVERK_BENCH_FILE` (use this file instead of generating),
+//! `NATVERK_BIN` (the natverk binary; default: built here with
+//! `cargo build --release -p natverk-cli`), `NATVERK_BENCH_PANDAS=0` to skip
+//! pandas. Run without `--bench` (as `cargo test --all-targets` does), it is
+//! a smoke test on 500 networks, one run each, without pandas.
 
 #![allow(clippy::float_arithmetic)] // timings and ratios, not money
 
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use natverk::{GroupKey, Inventory, ReportOptions};
+
+const FROM: i32 = 2018;
+const TO: i32 = 2026;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 1).expect("a valid date")
@@ -40,94 +56,146 @@ fn env_usize(key: &str, default: usize) -> usize {
 }
 
 fn report(inv: &Inventory, by: &[GroupKey]) -> natverk::Report {
-    let mut o = ReportOptions::new(2024, 2026);
+    let mut o = ReportOptions::new(FROM, TO);
     o.by = by.to_vec();
     inv.report(&o).expect("the generated inventory reports")
 }
 
-/// load + check + report by network: what `natverk report` does.
-fn pipeline(bytes: &[u8]) -> usize {
-    let inv = Inventory::from_slice(bytes).expect("the generated inventory loads");
-    let warnings = inv.warnings(today());
-    let r = report(&inv, &[GroupKey::Network]);
-    warnings.len() + r.lines.len()
+/// Times of repeated runs.
+struct Runs {
+    name: String,
+    wall: Vec<Duration>,
+    /// user + system CPU seconds, when measured.
+    cpu: Vec<f64>,
+    /// peak resident memory in bytes, when measured.
+    peak: Vec<u64>,
 }
 
-/// Peak resident memory of this process, in bytes.
-fn peak_rss() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .map_or(0, |kb| kb * 1024)
-}
-
-struct Timing {
-    name: &'static str,
-    runs: Vec<Duration>,
-}
-
-impl Timing {
+impl Runs {
+    fn new(name: impl Into<String>) -> Runs {
+        Runs {
+            name: name.into(),
+            wall: Vec::new(),
+            cpu: Vec::new(),
+            peak: Vec::new(),
+        }
+    }
     fn min(&self) -> f64 {
-        self.runs
-            .iter()
-            .min()
-            .copied()
-            .unwrap_or_default()
-            .as_secs_f64()
+        self.wall.iter().min().copied().unwrap_or_default().as_secs_f64()
     }
     fn median(&self) -> f64 {
-        let mut r = self.runs.clone();
+        let mut r = self.wall.clone();
         r.sort();
-        r.get(r.len() / 2)
-            .copied()
-            .unwrap_or_default()
-            .as_secs_f64()
+        r.get(r.len() / 2).copied().unwrap_or_default().as_secs_f64()
+    }
+    fn cpu_min(&self) -> Option<f64> {
+        self.cpu.iter().copied().reduce(f64::min)
+    }
+    fn peak_min(&self) -> Option<u64> {
+        self.peak.iter().copied().min()
     }
 }
 
-fn time<T>(name: &'static str, runs: usize, mut f: impl FnMut() -> T) -> Timing {
-    let mut t = Timing {
-        name,
-        runs: Vec::with_capacity(runs),
-    };
+fn time<T>(name: &str, runs: usize, mut f: impl FnMut() -> T) -> Runs {
+    let mut t = Runs::new(name);
     black_box(f()); // warm-up
     for _ in 0..runs {
         let start = Instant::now();
         black_box(f());
-        t.runs.push(start.elapsed());
+        t.wall.push(start.elapsed());
     }
     t
 }
 
-fn child(mode: &str, file: &PathBuf) -> u64 {
-    let out = std::process::Command::new(std::env::current_exe().expect("own path"))
-        .arg("--memory")
-        .arg(mode)
-        .arg(file)
-        .output()
-        .expect("the memory child runs");
-    let text = String::from_utf8_lossy(&out.stdout);
-    text.trim().parse().unwrap_or_else(|_| {
-        panic!(
-            "memory child {mode} failed: {text} {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
+/// Runs a command `runs` times (after one warm-up), its output discarded;
+/// under `/usr/bin/time` when it exists, for CPU time and peak memory.
+fn time_process(name: &str, runs: usize, program: &Path, args: &[&str]) -> Runs {
+    let gnu_time = Path::new("/usr/bin/time");
+    let mut t = Runs::new(name);
+    for i in 0..=runs {
+        let mut cmd = if gnu_time.exists() {
+            let mut c = Command::new(gnu_time);
+            c.arg("-f").arg("natverk-bench %U %S %M").arg(program);
+            c
+        } else {
+            Command::new(program)
+        };
+        cmd.args(args).stdout(Stdio::null()).stderr(Stdio::piped());
+        let start = Instant::now();
+        let out = cmd.output().expect("the command runs");
+        let took = start.elapsed();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{name} failed: {err}"
+        );
+        if i == 0 {
+            continue; // warm-up: the file in the page cache
+        }
+        t.wall.push(took);
+        if let Some(line) = err.lines().rev().find(|l| l.starts_with("natverk-bench ")) {
+            let f: Vec<f64> = line.split_whitespace().skip(1).filter_map(|x| x.parse().ok()).collect();
+            if let [user, sys, kb] = f[..] {
+                t.cpu.push(user + sys);
+                t.peak.push((kb * 1024.0) as u64);
+            }
+        }
+    }
+    t
+}
+
+/// The natverk binary: `NATVERK_BIN`, else built here (release).
+fn natverk_bin() -> PathBuf {
+    if let Some(p) = std::env::var_os("NATVERK_BIN") {
+        return PathBuf::from(p);
+    }
+    // This binary is target/<profile>/deps/national-…; the CLI goes to
+    // target/release/natverk.
+    let exe = std::env::current_exe().expect("own path");
+    let target = exe
+        .ancestors()
+        .nth(3)
+        .expect("a target directory")
+        .to_path_buf();
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "--release", "--quiet", "-p", "natverk-cli"])
+        .env("CARGO_TARGET_DIR", &target)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "building natverk-cli failed");
+    target.join("release").join("natverk")
+}
+
+fn python() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("NATVERK_PYTHON") {
+        return Some(PathBuf::from(p));
+    }
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bindings/python/.venv/bin/python");
+    let py = if venv.exists() { venv } else { PathBuf::from("python3") };
+    let ok = Command::new(&py)
+        .args(["-c", "import pandas"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    ok.then_some(py)
+}
+
+/// The lines and total of a report's JSON, for comparing two reports.
+fn lines_and_total(json: &[u8]) -> (Vec<serde_json::Value>, serde_json::Value) {
+    let v: serde_json::Value = serde_json::from_slice(json).expect("a report");
+    let lines = v["lines"].as_array().cloned().unwrap_or_default();
+    (lines, v["total"].clone())
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    // Child mode: `--memory read|pipeline FILE` prints the peak RSS.
-    if let Some(i) = args.iter().position(|a| a == "--memory") {
-        let bytes = std::fs::read(&args[i + 2]).expect("readable file");
-        if args[i + 1] == "pipeline" {
-            black_box(pipeline(&bytes));
-        }
-        black_box(&bytes);
-        println!("{}", peak_rss());
-        return;
+    // Child mode: the floor process, `--floor FILE`.
+    if let Some(i) = args.iter().position(|a| a == "--floor") {
+        let bytes = std::fs::read(&args[i + 1]).expect("readable file");
+        let ok = serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok();
+        std::process::exit(if ok { 0 } else { 1 });
     }
     if args.iter().any(|a| a == "--list") {
         return; // `cargo bench -- --list`: nothing to list
@@ -153,33 +221,79 @@ fn main() {
     };
     let bytes = std::fs::read(&file).expect("readable file");
     let inv = Inventory::from_slice(&bytes).expect("the inventory loads");
+    let size = bytes.len() as f64;
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!(
-        "file: {} ({:.1} MB, {} networks, {} people), {runs} runs each",
+        "file: {} ({:.1} MB, {} networks, {} people), {runs} runs each; load average {}",
         file.display(),
-        bytes.len() as f64 / 1e6,
-        inv.data().networks.len(),
-        inv.data().people.len()
+        size / 1e6,
+        inv.networks().len(),
+        inv.data().people.len(),
+        load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
     );
 
+    // 1. Whole processes.
+    let own = std::env::current_exe().expect("own path");
+    let bin = if full { natverk_bin() } else { PathBuf::new() };
+    let f = file.to_str().expect("a UTF-8 path");
+    let (from, to) = (FROM.to_string(), TO.to_string());
+    let processes = if full {
+        vec![
+            time_process("floor: read + syntax-only parse", runs, &own, &["--floor", f]),
+            time_process(
+                "natverk report (json, by network)",
+                runs,
+                &bin,
+                &["report", f, "--from", &from, "--to", &to, "--format", "json"],
+            ),
+            time_process(
+                "natverk check (json)",
+                runs,
+                &bin,
+                &["check", f, "--today", "2025-06-01", "--format", "json"],
+            ),
+        ]
+    } else {
+        Vec::new()
+    };
+    if let Some(floor) = processes.first() {
+        println!(
+            "\n{:<40} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>9}",
+            "whole process", "min ms", "med ms", "min ×", "med ×", "cpu ms", "cpu ×", "peak MB"
+        );
+        for p in &processes {
+            let cpu = p.cpu_min();
+            println!(
+                "{:<40} {:>9.1} {:>9.1} {:>8.2} {:>8.2} {:>8} {:>8} {:>9}",
+                p.name,
+                p.min() * 1e3,
+                p.median() * 1e3,
+                p.min() / floor.min(),
+                p.median() / floor.median(),
+                cpu.map_or("-".into(), |c| format!("{:.0}", c * 1e3)),
+                cpu.zip(floor.cpu_min())
+                    .map_or("-".into(), |(c, f)| format!("{:.2}", c / f)),
+                p.peak_min()
+                    .map_or("-".into(), |b| format!("{:.1}", b as f64 / 1e6)),
+            );
+        }
+        if let (Some(fp), Some(rp)) = (floor.peak_min(), processes[1].peak_min()) {
+            let share = rp.saturating_sub(fp) as f64;
+            println!(
+                "natverk report's memory beyond the floor's (which holds the file): {:.1} MB = {:.2}× the file",
+                share / 1e6,
+                share / size
+            );
+        }
+    }
+
+    // 2. In process.
     let timings = [
-        time("read file (fs::read)", runs, || {
-            std::fs::read(&file).expect("readable").len()
-        }),
         time("floor: syntax only (IgnoredAny)", runs, || {
             serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok()
         }),
-        time("floor: serde_json::Value", runs, || {
-            serde_json::from_slice::<serde_json::Value>(&bytes).is_ok()
-        }),
-        time("natverk load", runs, || {
-            Inventory::from_slice(&bytes).is_ok()
-        }),
-        time("natverk load + check", runs, || {
-            natverk::check(&bytes, today()).len()
-        }),
-        time("load + check + report by network", runs, || {
-            pipeline(&bytes)
-        }),
+        time("natverk load", runs, || Inventory::from_slice(&bytes).is_ok()),
+        time("check warnings (loaded)", runs, || inv.warnings(today()).len()),
         time("report by network (loaded)", runs, || {
             report(&inv, &[GroupKey::Network]).lines.len()
         }),
@@ -187,22 +301,21 @@ fn main() {
             report(&inv, &[GroupKey::Subject]).lines.len()
         }),
         time("report by subject+year (loaded)", runs, || {
-            report(&inv, &[GroupKey::Subject, GroupKey::Year])
-                .lines
-                .len()
+            report(&inv, &[GroupKey::Subject, GroupKey::Year]).lines.len()
         }),
-        time("check warnings (loaded)", runs, || {
-            inv.warnings(today()).len()
+        time("report JSON written", runs, {
+            let r = report(&inv, &[GroupKey::Network]);
+            move || r.to_json().len()
         }),
     ];
-    let floor = &timings[1];
+    let floor = &timings[0];
     println!(
-        "\n{:<36} {:>10} {:>10} {:>9} {:>9}",
-        "step", "min ms", "median ms", "min ×", "median ×"
+        "\n{:<40} {:>9} {:>9} {:>8} {:>8}",
+        "in process", "min ms", "med ms", "min ×", "med ×"
     );
     for t in &timings {
         println!(
-            "{:<36} {:>10.1} {:>10.1} {:>9.2} {:>9.2}",
+            "{:<40} {:>9.1} {:>9.1} {:>8.2} {:>8.2}",
             t.name,
             t.min() * 1e3,
             t.median() * 1e3,
@@ -211,24 +324,34 @@ fn main() {
         );
     }
 
-    let base = child("read", &file);
-    let full = child("pipeline", &file);
-    let size = bytes.len() as f64;
-    println!(
-        "\npeak RSS: read only {:.1} MB, read + load + check + report {:.1} MB; \
-         natverk's share {:.1} MB = {:.2}× the file ({:.1} MB)",
-        base as f64 / 1e6,
-        full as f64 / 1e6,
-        full.saturating_sub(base) as f64 / 1e6,
-        full.saturating_sub(base) as f64 / size,
-        size / 1e6
-    );
-    let ratio = timings[5].median() / floor.median();
-    let mem = full.saturating_sub(base) as f64 / size;
-    println!(
-        "targets: load + check + report by network ≤ 5× syntax floor: {} ({ratio:.2}×, median); \
-         peak memory ≤ 8× file: {} ({mem:.2}×)",
-        if ratio <= 5.0 { "met" } else { "NOT met" },
-        if mem <= 8.0 { "met" } else { "NOT met" },
-    );
+    // 3. pandas.
+    let pandas = full && std::env::var("NATVERK_BENCH_PANDAS").as_deref() != Ok("0");
+    if let (true, Some(py)) = (pandas, python()) {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("pandas/report.py");
+        let start = Instant::now();
+        let out = Command::new(&py)
+            .arg(&script)
+            .args([f, &from, &to])
+            .output()
+            .expect("python runs");
+        let took = start.elapsed().as_secs_f64();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let ours = Command::new(&bin)
+            .args(["report", f, "--from", &from, "--to", &to, "--format", "json"])
+            .output()
+            .expect("natverk runs");
+        assert_eq!(
+            lines_and_total(&out.stdout),
+            lines_and_total(&ours.stdout),
+            "pandas/report.py and natverk disagree"
+        );
+        let natverk = processes[1].min();
+        println!(
+            "\npandas/report.py: {:.1} s, the same lines and total as natverk; natverk report is {:.0}× faster (min)",
+            took,
+            took / natverk
+        );
+    } else if full {
+        println!("\npandas/report.py: skipped (no Python with pandas, or NATVERK_BENCH_PANDAS=0)");
+    }
 }
