@@ -81,12 +81,20 @@ impl Runs {
         }
     }
     fn min(&self) -> f64 {
-        self.wall.iter().min().copied().unwrap_or_default().as_secs_f64()
+        self.wall
+            .iter()
+            .min()
+            .copied()
+            .unwrap_or_default()
+            .as_secs_f64()
     }
     fn median(&self) -> f64 {
         let mut r = self.wall.clone();
         r.sort();
-        r.get(r.len() / 2).copied().unwrap_or_default().as_secs_f64()
+        r.get(r.len() / 2)
+            .copied()
+            .unwrap_or_default()
+            .as_secs_f64()
     }
     fn cpu_min(&self) -> Option<f64> {
         self.cpu.iter().copied().reduce(f64::min)
@@ -134,7 +142,11 @@ fn time_process(name: &str, runs: usize, program: &Path, args: &[&str]) -> Runs 
         }
         t.wall.push(took);
         if let Some(line) = err.lines().rev().find(|l| l.starts_with("natverk-bench ")) {
-            let f: Vec<f64> = line.split_whitespace().skip(1).filter_map(|x| x.parse().ok()).collect();
+            let f: Vec<f64> = line
+                .split_whitespace()
+                .skip(1)
+                .filter_map(|x| x.parse().ok())
+                .collect();
             if let [user, sys, kb] = f[..] {
                 t.cpu.push(user + sys);
                 t.peak.push((kb * 1024.0) as u64);
@@ -173,7 +185,11 @@ fn python() -> Option<PathBuf> {
         return Some(PathBuf::from(p));
     }
     let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bindings/python/.venv/bin/python");
-    let py = if venv.exists() { venv } else { PathBuf::from("python3") };
+    let py = if venv.exists() {
+        venv
+    } else {
+        PathBuf::from("python3")
+    };
     let ok = Command::new(&py)
         .args(["-c", "import pandas"])
         .stderr(Stdio::null())
@@ -229,7 +245,10 @@ fn main() {
         size / 1e6,
         inv.networks().len(),
         inv.data().people.len(),
-        load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
     );
 
     // 1. Whole processes.
@@ -239,12 +258,19 @@ fn main() {
     let (from, to) = (FROM.to_string(), TO.to_string());
     let processes = if full {
         vec![
-            time_process("floor: read + syntax-only parse", runs, &own, &["--floor", f]),
+            time_process(
+                "floor: read + syntax-only parse",
+                runs,
+                &own,
+                &["--floor", f],
+            ),
             time_process(
                 "natverk report (json, by network)",
                 runs,
                 &bin,
-                &["report", f, "--from", &from, "--to", &to, "--format", "json"],
+                &[
+                    "report", f, "--from", &from, "--to", &to, "--format", "json",
+                ],
             ),
             time_process(
                 "natverk check (json)",
@@ -292,8 +318,12 @@ fn main() {
         time("floor: syntax only (IgnoredAny)", runs, || {
             serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok()
         }),
-        time("natverk load", runs, || Inventory::from_slice(&bytes).is_ok()),
-        time("check warnings (loaded)", runs, || inv.warnings(today()).len()),
+        time("natverk load", runs, || {
+            Inventory::from_slice(&bytes).is_ok()
+        }),
+        time("check warnings (loaded)", runs, || {
+            inv.warnings(today()).len()
+        }),
         time("report by network (loaded)", runs, || {
             report(&inv, &[GroupKey::Network]).lines.len()
         }),
@@ -301,7 +331,9 @@ fn main() {
             report(&inv, &[GroupKey::Subject]).lines.len()
         }),
         time("report by subject+year (loaded)", runs, || {
-            report(&inv, &[GroupKey::Subject, GroupKey::Year]).lines.len()
+            report(&inv, &[GroupKey::Subject, GroupKey::Year])
+                .lines
+                .len()
         }),
         time("report JSON written", runs, {
             let r = report(&inv, &[GroupKey::Network]);
@@ -335,9 +367,15 @@ fn main() {
             .output()
             .expect("python runs");
         let took = start.elapsed().as_secs_f64();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let ours = Command::new(&bin)
-            .args(["report", f, "--from", &from, "--to", &to, "--format", "json"])
+            .args([
+                "report", f, "--from", &from, "--to", &to, "--format", "json",
+            ])
             .output()
             .expect("natverk runs");
         assert_eq!(

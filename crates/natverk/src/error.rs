@@ -6,8 +6,7 @@ use crate::finding::{Code, Finding, Findings};
 use crate::present::{Lang, Message};
 use crate::Path;
 
-/// Most findings [`Error`]'s `Display` lists; the rest are counted.
-pub const DISPLAY_FINDINGS: usize = 20;
+use crate::limits::DISPLAY_FINDINGS;
 
 /// Why a call failed. Every variant carries every finding, so one run
 /// reports every problem.
@@ -43,7 +42,7 @@ impl Error {
         self.findings().to_json()
     }
     /// The error for people in `lang`: a summary line, then at most
-    /// [`DISPLAY_FINDINGS`] findings and how many more there are.
+    /// [`DISPLAY_FINDINGS`](crate::limits::DISPLAY_FINDINGS) findings and how many more there are.
     pub fn to_text(&self, lang: Lang) -> String {
         let f = self.findings();
         let head = match self {

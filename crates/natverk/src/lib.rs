@@ -80,12 +80,12 @@
 //! ```
 //!
 //! ## Modules
-//! - [`model`]: the plain data, declared once ([`format`]).
+//! - [`model`]: the plain data, declared once ([`mod@format`]).
 //! - [`options`]: the options of reports and statistics.
 //! - [`money`]: exact decimals, the one rounding rule, formatting.
 //! - [`present`]: the vocabulary and tables for people, in sv and en.
 //! - [`limits`]: every limit of SPEC §9.
-//! - [`format`]: the declaration's machinery, and the generated schema and
+//! - [`mod@format`]: the declaration's machinery, and the generated schema and
 //!   types.
 //!
 //! ## Features

@@ -68,3 +68,7 @@ pub fn report_lines(input_bytes: usize) -> usize {
 pub fn check_work(input_bytes: usize) -> usize {
     10_000_000usize.saturating_add(input_bytes.saturating_mul(3))
 }
+
+/// Most findings an [`Error`](crate::Error)'s text lists; the rest are
+/// counted ("… and 1 980 more").
+pub const DISPLAY_FINDINGS: usize = 20;

@@ -1,14 +1,14 @@
 //! The `natverk/1` format, declared once.
 //!
 //! Each object of SPEC §3 is declared in [`crate::model`] with the
-//! [`declare!`] macro: its fields, their Rust types, their *kind* (how a
+//! `declare!` macro: its fields, their Rust types, their *kind* (how a
 //! value is read from JSON, which rule it obeys, how it is written) and
 //! whether it is required, optional or defaulted. From that one declaration
 //! come:
 //!
 //! - the plain data type (`Unit`, `Network`, …) with public fields;
 //! - the loader's builder: its keys and its dispatch, by key, never by
-//!   position ([`Builder`]);
+//!   position;
 //! - the walk of [`crate::Inventory::new`] over data built in code, which
 //!   calls the same rules in the same order as the loader;
 //! - the serialiser of [`crate::Inventory::to_json`];
