@@ -1,16 +1,34 @@
 //! Conversions at the boundary: Python arguments in, core values out.
+//!
+//! Money leaves the core as `decimal.Decimal` built here, in Rust (no JSON
+//! round trip): each distinct amount is built once per call and shared, as
+//! a `Decimal` is immutable and reports repeat amounts (`0.00` above all).
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use pyo3::exceptions::PyValueError;
-use pyo3::PyResult;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+use rust_decimal::Decimal;
+
+use natverk::report::KeyValue;
+use natverk::Money;
+
+use crate::errors;
 
 /// The `today` of the checks: a strict `YYYY-MM-DD` text, or the machine's
-/// date when absent.
+/// date when absent. A bad date is an option error (`ArgumentError`).
 pub(crate) fn today(text: Option<&str>) -> PyResult<NaiveDate> {
     match text {
         None => Ok(natverk::today()),
         Some(t) => natverk::parse_date(t).ok_or_else(|| {
-            PyValueError::new_err(format!("invalid date `{t}` for today: expected YYYY-MM-DD"))
+            errors::to_py(&natverk::Error::one(
+                natverk::Code::InvalidValue,
+                "options.today",
+                format!(
+                    "invalid date `{t}` for today: write an existing date as YYYY-MM-DD, e.g. 2024-03-01"
+                ),
+            ))
         }),
     }
 }
@@ -19,10 +37,148 @@ pub(crate) fn today(text: Option<&str>) -> PyResult<NaiveDate> {
 /// serialisation itself failed; that must not reach Python as data.
 pub(crate) fn nonempty_json(text: String, what: &str) -> PyResult<String> {
     if text.is_empty() {
-        Err(crate::errors::internal(&format!(
-            "could not serialise the {what}"
-        )))
+        Err(errors::internal(&format!("could not serialise the {what}")))
     } else {
         Ok(text)
+    }
+}
+
+/// The nine money fields of a line, total or savings, in SPEC §5.1 order;
+/// an overflow (which the core reports before it returns a report) is an
+/// internal error.
+pub(crate) fn money_fields(m: &Money) -> PyResult<[(&'static str, Decimal); 9]> {
+    m.fields()
+        .map_err(|_| errors::internal("a money field overflows"))
+}
+
+/// Builds `decimal.Decimal`s with exactly two decimals (`Decimal('65000.00')`,
+/// the text of the report's JSON), one object per distinct amount.
+pub(crate) struct Decimals<'py> {
+    py: Python<'py>,
+    /// By the amount in cents.
+    cache: HashMap<i128, Bound<'py, PyAny>>,
+}
+
+impl<'py> Decimals<'py> {
+    pub(crate) fn new(py: Python<'py>) -> Self {
+        Decimals {
+            py,
+            cache: HashMap::new(),
+        }
+    }
+
+    pub(crate) fn get(&mut self, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
+        let x = two_places(d);
+        if x.scale() != 2 {
+            return Ok(x.into_pyobject(self.py)?.into_any());
+        }
+        if let Some(v) = self.cache.get(&x.mantissa()) {
+            return Ok(v.clone());
+        }
+        let v = x.into_pyobject(self.py)?.into_any();
+        self.cache.insert(x.mantissa(), v.clone());
+        Ok(v)
+    }
+
+    /// A dict of the nine money fields.
+    pub(crate) fn money_dict(
+        &mut self,
+        keys: &MoneyKeys<'py>,
+        m: &Money,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(self.py);
+        for ((_, v), k) in money_fields(m)?.into_iter().zip(&keys.0) {
+            d.set_item(k, self.get(v)?)?;
+        }
+        Ok(d)
+    }
+}
+
+/// `d` with exactly two decimals (money is rounded to two by the core, so
+/// only trailing zeros are added), and never `-0.00` (as `money::fmt2`).
+pub(crate) fn two_places(d: Decimal) -> Decimal {
+    let mut x = d;
+    x.rescale(2);
+    if x.is_zero() {
+        x.set_sign_positive(true);
+    }
+    x
+}
+
+/// The amount in cents (`i128`, as Arrow's `decimal128(38, 2)` stores it).
+pub(crate) fn cents(d: Decimal) -> PyResult<i128> {
+    let x = two_places(d);
+    if x.scale() == 2 {
+        Ok(x.mantissa())
+    } else {
+        Err(errors::internal("an amount does not fit two decimals"))
+    }
+}
+
+/// The amount as the nearest binary float, for `money="float"` (plots):
+/// the same value as Python's `float(Decimal(...))`.
+pub(crate) fn to_float(d: Decimal) -> PyResult<f64> {
+    const EXACT: i128 = 1 << 53;
+    let c = cents(d)?;
+    if -EXACT < c && c < EXACT {
+        // Both operands are exact binary floats, so the one IEEE division
+        // rounds correctly: the nearest float to c / 100.
+        #[allow(clippy::float_arithmetic, clippy::cast_precision_loss)]
+        let f = c as f64 / 100.0;
+        Ok(f)
+    } else {
+        natverk::money::fmt2(d)
+            .parse::<f64>()
+            .map_err(|_| errors::internal("an amount cannot be written as a float"))
+    }
+}
+
+/// The nine money field names as Python strings, made once per call.
+pub(crate) struct MoneyKeys<'py>(pub(crate) Vec<Bound<'py, PyString>>);
+
+impl<'py> MoneyKeys<'py> {
+    pub(crate) fn new(py: Python<'py>) -> Self {
+        MoneyKeys(
+            natverk::money::MONEY_FIELDS
+                .iter()
+                .map(|k| PyString::intern(py, k))
+                .collect(),
+        )
+    }
+}
+
+/// Texts of a report's key columns as Python strings; texts that repeat
+/// (subjects, organisers, units, words) are built once.
+pub(crate) struct Texts<'py> {
+    py: Python<'py>,
+    cache: HashMap<String, Bound<'py, PyString>>,
+}
+
+impl<'py> Texts<'py> {
+    pub(crate) fn new(py: Python<'py>) -> Self {
+        Texts {
+            py,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// A text that may repeat.
+    pub(crate) fn shared(&mut self, s: &str) -> Bound<'py, PyString> {
+        if let Some(v) = self.cache.get(s) {
+            return v.clone();
+        }
+        let v = PyString::new(self.py, s);
+        self.cache.insert(s.to_string(), v.clone());
+        v
+    }
+
+    /// A key value: `int` for a year, `str`, or `None` (no value).
+    pub(crate) fn key(&mut self, v: &KeyValue, unique: bool) -> PyResult<Bound<'py, PyAny>> {
+        Ok(match v {
+            KeyValue::Year(y) => y.into_pyobject(self.py)?.into_any(),
+            KeyValue::Text(t) if unique => PyString::new(self.py, t).into_any(),
+            KeyValue::Text(t) => self.shared(t).into_any(),
+            KeyValue::Null => self.py.None().into_bound(self.py),
+        })
     }
 }

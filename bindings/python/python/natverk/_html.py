@@ -82,8 +82,10 @@ def findings_table(findings: Sequence["Finding"], errors: int, warnings: int) ->
         }
         for f in findings
     ]
+    from ._errors import _plural
+
     return table(
-        f"{errors} errors, {warnings} warnings",
+        f"{_plural(errors, 'error', 'errors')}, {_plural(warnings, 'warning', 'warnings')}",
         ["severity", "code", "path", "message"],
         rows,
     )
