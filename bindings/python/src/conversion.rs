@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyString, PyType};
 use rust_decimal::Decimal;
 
 use natverk::report::KeyValue;
@@ -52,19 +53,23 @@ pub(crate) fn money_fields(m: &Money) -> PyResult<[(&'static str, Decimal); 9]> 
 }
 
 /// Builds `decimal.Decimal`s with exactly two decimals (`Decimal('65000.00')`,
-/// the text of the report's JSON), one object per distinct amount.
+/// the text of the report's JSON), one object per distinct amount, from
+/// their text (the fastest way into Python's `decimal`).
 pub(crate) struct Decimals<'py> {
     py: Python<'py>,
+    /// `decimal.Decimal`.
+    class: Bound<'py, PyAny>,
     /// By the amount in cents.
     cache: HashMap<i128, Bound<'py, PyAny>>,
 }
 
 impl<'py> Decimals<'py> {
-    pub(crate) fn new(py: Python<'py>) -> Self {
-        Decimals {
+    pub(crate) fn new(py: Python<'py>) -> PyResult<Self> {
+        Ok(Decimals {
             py,
+            class: DECIMAL.import(py, "decimal", "Decimal")?.clone().into_any(),
             cache: HashMap::new(),
-        }
+        })
     }
 
     pub(crate) fn get(&mut self, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
@@ -72,11 +77,14 @@ impl<'py> Decimals<'py> {
         if x.scale() != 2 {
             return Ok(x.into_pyobject(self.py)?.into_any());
         }
-        if let Some(v) = self.cache.get(&x.mantissa()) {
+        let cents = x.mantissa();
+        if let Some(v) = self.cache.get(&cents) {
             return Ok(v.clone());
         }
-        let v = x.into_pyobject(self.py)?.into_any();
-        self.cache.insert(x.mantissa(), v.clone());
+        let mut buf = [0u8; 48];
+        let text = cents_text(cents, &mut buf);
+        let v = self.class.call1((text,))?;
+        self.cache.insert(cents, v.clone());
         Ok(v)
     }
 
@@ -92,6 +100,33 @@ impl<'py> Decimals<'py> {
         }
         Ok(d)
     }
+}
+
+static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// The text of an amount in cents, `-1234.50`, written into `buf` (an
+/// `i128` has at most 39 digits; with a sign, a point and a leading zero
+/// that is 42 bytes).
+fn cents_text(cents: i128, buf: &mut [u8; 48]) -> &str {
+    let mut n = cents.unsigned_abs();
+    let mut i = buf.len();
+    let mut digits = 0;
+    while n > 0 || digits < 3 {
+        if digits == 2 {
+            i -= 1;
+            buf[i] = b'.';
+        }
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        digits += 1;
+    }
+    if cents < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    // only ASCII digits, '.' and '-' were written
+    std::str::from_utf8(&buf[i..]).unwrap_or("0.00")
 }
 
 /// `d` with exactly two decimals (money is rounded to two by the core, so
@@ -180,5 +215,27 @@ impl<'py> Texts<'py> {
             KeyValue::Text(t) => self.shared(t).into_any(),
             KeyValue::Null => self.py.None().into_bound(self.py),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cents_text;
+
+    #[test]
+    fn cents_are_written_with_two_decimals() {
+        let mut buf = [0u8; 48];
+        for (c, t) in [
+            (0, "0.00"),
+            (5, "0.05"),
+            (-5, "-0.05"),
+            (120, "1.20"),
+            (-123_456, "-1234.56"),
+            (6_500_000, "65000.00"),
+            (i128::MAX, "1701411834604692317316873037158841057.27"),
+            (i128::MIN, "-1701411834604692317316873037158841057.28"),
+        ] {
+            assert_eq!(cents_text(c, &mut buf), t);
+        }
     }
 }

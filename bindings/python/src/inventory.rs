@@ -62,10 +62,7 @@ impl PyInventory {
     fn equality(&self, py: Python<'_>, options: &str) -> PyResult<String> {
         let opts = natverk::EqualityOptions::from_json(options).map_err(|e| to_py(&e))?;
         let result = guarded(py, || self.inner.equality(&opts).map(|r| r.to_json()))?;
-        nonempty_json(
-            result.map_err(|e| to_py(&e))?,
-            "equality statistics",
-        )
+        nonempty_json(result.map_err(|e| to_py(&e))?, "equality statistics")
     }
 
     /// Whether two inventories have the same content.

@@ -63,18 +63,29 @@ impl PyReport {
     /// `decimal.Decimal` with two decimals.
     fn lines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let r = &self.inner;
-        let key_names: Vec<Bound<'py, PyString>> = r
-            .by
-            .iter()
-            .map(|k| PyString::intern(py, k.as_str()))
-            .collect();
+        let key_names: Vec<Bound<'py, PyString>> =
+            r.by.iter()
+                .map(|k| PyString::intern(py, k.as_str()))
+                .collect();
         let name_key = PyString::intern(py, "name");
         let money_keys = MoneyKeys::new(py);
-        let mut decimals = Decimals::new(py);
+        let mut decimals = Decimals::new(py)?;
         let mut texts = Texts::new(py);
+        // Each line's dict is a copy of one with every key already in
+        // place, so filling it never resizes it.
+        let template = PyDict::new(py);
+        for (k, kn) in r.by.iter().zip(&key_names) {
+            template.set_item(kn, py.None())?;
+            if *k == GroupKey::Network {
+                template.set_item(&name_key, py.None())?;
+            }
+        }
+        for k in &money_keys.0 {
+            template.set_item(k, py.None())?;
+        }
         let list = PyList::empty(py);
         for line in &r.lines {
-            let d = PyDict::new(py);
+            let d = template.copy()?;
             for ((k, kn), v) in r.by.iter().zip(&key_names).zip(&line.keys) {
                 d.set_item(kn, texts.key(v, *k == GroupKey::Network)?)?;
                 if *k == GroupKey::Network {
@@ -91,7 +102,7 @@ impl PyReport {
 
     /// The total: a new dict of the nine money fields.
     fn total<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        Decimals::new(py).money_dict(&MoneyKeys::new(py), &self.inner.total)
+        Decimals::new(py)?.money_dict(&MoneyKeys::new(py), &self.inner.total)
     }
 
     /// The savings (a new dict of the nine money fields), or `None` without
@@ -99,7 +110,7 @@ impl PyReport {
     fn savings<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
         match &self.inner.savings {
             None => Ok(None),
-            Some(s) => Decimals::new(py)
+            Some(s) => Decimals::new(py)?
                 .money_dict(&MoneyKeys::new(py), s)
                 .map(Some),
         }
@@ -173,7 +184,7 @@ impl PyReport {
         }
         let n = r.lines.len();
         if floats {
-            let mut bufs: Vec<Vec<u8>> = vec![Vec::with_capacity(8 * n); 9];
+            let mut bufs: Vec<Vec<u8>> = (0..9).map(|_| Vec::with_capacity(8 * n)).collect();
             for line in &r.lines {
                 for ((_, v), b) in money_fields(&line.money)?.into_iter().zip(&mut bufs) {
                     b.extend_from_slice(&to_float(v)?.to_ne_bytes());
@@ -183,7 +194,7 @@ impl PyReport {
                 out.append((*name, PyByteArray::new(py, &b)))?;
             }
         } else {
-            let mut decimals = Decimals::new(py);
+            let mut decimals = Decimals::new(py)?;
             let cols: Vec<Bound<'py, PyList>> = (0..9).map(|_| PyList::empty(py)).collect();
             for line in &r.lines {
                 for ((_, v), c) in money_fields(&line.money)?.into_iter().zip(&cols) {
