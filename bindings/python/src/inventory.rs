@@ -35,7 +35,7 @@ impl PyInventory {
     }
 
     /// Every warning, judged against `today` (`YYYY-MM-DD`, default the
-    /// machine's date), as SPEC §7.2 JSON; a bad date is `ArgumentError`.
+    /// machine's date), as findings JSON; a bad date is `ArgumentError`.
     #[pyo3(signature = (today=None))]
     fn warnings(&self, py: Python<'_>, today: Option<&str>) -> PyResult<String> {
         let today = conversion::today(today)?;
@@ -58,7 +58,7 @@ impl PyInventory {
     }
 
     /// Equality statistics; `options` is a JSON object with `from`, `to`,
-    /// `scope`, `statuses`. Returns SPEC §7.1 JSON.
+    /// `scope`, `statuses`. Returns the statistics as JSON.
     fn equality(&self, py: Python<'_>, options: &str) -> PyResult<String> {
         let opts = natverk::EqualityOptions::from_json(options).map_err(|e| to_py(&e))?;
         let result = guarded(py, || self.inner.equality(&opts).map(|r| r.to_json()))?;
@@ -86,7 +86,7 @@ impl PyInventory {
 }
 
 /// Checks JSON bytes: every error, or (when they load) every warning,
-/// judged against `today`. Returns SPEC §7.2 JSON; never raises for
+/// judged against `today`. Returns the findings as JSON; never raises for
 /// problems of the inventory.
 #[pyfunction]
 #[pyo3(signature = (data, today=None))]

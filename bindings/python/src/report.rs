@@ -11,7 +11,7 @@ use crate::arrow;
 use crate::conversion::{money_fields, nonempty_json, to_float, Decimals, MoneyKeys, Texts};
 use crate::errors::{self, guarded};
 
-/// A cost report computed by the core (SPEC §5); immutable.
+/// A cost report computed by the core; immutable.
 #[pyclass(name = "Report", module = "natverk._natverk", frozen)]
 pub struct PyReport {
     pub(crate) inner: natverk::Report,
@@ -19,13 +19,13 @@ pub struct PyReport {
 
 #[pymethods]
 impl PyReport {
-    /// SPEC §5.1 JSON, pretty-printed: the same text as the command line's.
+    /// The report as JSON, pretty-printed: the same text as the command line's.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         let text = guarded(py, || self.inner.to_json())?;
         nonempty_json(text, "report")
     }
 
-    /// SPEC §5.1 JSON on one line.
+    /// The report as JSON on one line.
     fn to_json_compact(&self, py: Python<'_>) -> PyResult<String> {
         let text = guarded(py, || self.inner.to_json_compact())?;
         nonempty_json(text, "report")

@@ -24,9 +24,14 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
 
 
-def _mypy(tmp_path: Path, name: str, code: str) -> subprocess.CompletedProcess[str]:
-    (tmp_path / name).write_text(code, encoding="utf-8")
-    return _run("mypy", "--strict", "--no-incremental", "--no-error-summary", name, cwd=tmp_path)
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One mypy cache for the module's runs: pandas' stubs are read once."""
+    return str(tmp_path_factory.mktemp("mypy-cache"))
+
+
+def _mypy(tmp_path: Path, cache: str, *files: str) -> subprocess.CompletedProcess[str]:
+    return _run("mypy", "--strict", "--cache-dir", cache, "--no-error-summary", *files, cwd=tmp_path)
 
 
 def test_stubtest(tmp_path: Path) -> None:
@@ -49,7 +54,7 @@ def _readme_snippets() -> List[str]:
     return blocks
 
 
-def test_readme_snippets_pass_mypy_strict(tmp_path: Path) -> None:
+def test_readme_snippets_pass_mypy_strict(tmp_path: Path, cache: str) -> None:
     blocks = _readme_snippets()
     assert len(blocks) >= 4
     names = []
@@ -57,7 +62,7 @@ def test_readme_snippets_pass_mypy_strict(tmp_path: Path) -> None:
         names.append(f"snippet{i}.py")
         (tmp_path / names[-1]).write_text(block, encoding="utf-8")
     # one run for every snippet (each file is its own module)
-    result = _run("mypy", "--strict", "--no-incremental", *names, cwd=tmp_path)
+    result = _mypy(tmp_path, cache, *names)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -101,43 +106,37 @@ BAD = [
 ]
 
 
-def test_typed_use_passes(tmp_path: Path) -> None:
+REVEAL = """
+reveal_type(inv.report(2024, 2025).to_pandas())
+reveal_type(inv.report(2024, 2025).to_polars())
+reveal_type(inv.report(2024, 2025, leave="recommended"))
+"""
+
+
+def test_types_of_use(tmp_path: Path, cache: str) -> None:
+    """Typed use passes, typos fail, and the frames are what they say: one
+    file, one mypy run."""
     pytest.importorskip("numpy")
-    result = _mypy(tmp_path, "good.py", textwrap.dedent(GOOD))
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_typos_fail(tmp_path: Path) -> None:
-    # one file, one error per line, so mypy runs once
-    code = textwrap.dedent(GOOD) + "\n" + "\n".join(line for _, line, _ in BAD) + "\n"
-    result = _mypy(tmp_path, "bad.py", code)
-    errors = [l for l in result.stdout.splitlines() if ": error:" in l]
-    first_bad = textwrap.dedent(GOOD).count("\n") + 2
-    for i, (name, line, word) in enumerate(BAD):
-        at = [e for e in errors if e.startswith(f"bad.py:{first_bad + i}:")]
-        assert at, f"{name}: `{line}` passed mypy --strict\n{result.stdout}"
-        assert any(re.search(word, e) for e in at), f"{name}: {at}"
-
-
-def test_to_pandas_is_a_data_frame(tmp_path: Path) -> None:
     pytest.importorskip("pandas")
-    code = textwrap.dedent(
-        """
-        import natverk
-        inv = natverk.Inventory.from_json("{}")
-        reveal_type(inv.report(2024, 2025).to_pandas())
-        reveal_type(inv.report(2024, 2025).to_polars())
-        reveal_type(inv.report(2024, 2025, leave="recommended"))
-        """
-    )
-    result = _run("mypy", "--no-incremental", "--no-error-summary", "-c", code, cwd=tmp_path)
+    good = textwrap.dedent(GOOD)
+    code = good + "\n".join(line for _, line, _ in BAD) + "\n" + textwrap.dedent(REVEAL)
+    (tmp_path / "use.py").write_text(code, encoding="utf-8")
+    result = _mypy(tmp_path, cache, "use.py")
     out = result.stdout
+    errors = [l for l in out.splitlines() if ": error:" in l]
+    good_lines = good.count("\n")
+    assert not [e for e in errors if int(e.split(":")[1]) <= good_lines], out
+    first_bad = good_lines + 1
+    for i, (name, line, word) in enumerate(BAD):
+        at = [e for e in errors if e.startswith(f"use.py:{first_bad + i}:")]
+        assert at, f"{name}: `{line}` passed mypy --strict\n{out}"
+        assert any(re.search(word, e) for e in at), f"{name}: {at}"
     assert "pandas.core.frame.DataFrame" in out, out
     assert "polars.dataframe.frame.DataFrame" in out, out
     assert "natverk._report.LeaveReport" in out, out
 
 
-def test_package_is_strictly_typed(tmp_path: Path) -> None:
+def test_package_is_strictly_typed(tmp_path: Path, cache: str) -> None:
     source = Path(__file__).resolve().parent.parent / "python" / "natverk"
-    result = _run("mypy", "--strict", "--no-incremental", str(source), cwd=tmp_path)
+    result = _mypy(tmp_path, cache, str(source))
     assert result.returncode == 0, result.stdout + result.stderr

@@ -258,7 +258,7 @@ class InventoryError(_FindingsError):
 
     Raised by :func:`natverk.load`, :meth:`Inventory.from_json`,
     :meth:`Inventory.from_dict` and by reports that need something the file
-    lacks (an exchange rate or a population of a year, SPEC §3.1) or
+    lacks (an exchange rate or a population of a year) or
     overflow. A ``ValueError``.
 
     Attributes
