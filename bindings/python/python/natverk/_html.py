@@ -38,6 +38,7 @@ def table(
     rows: Sequence[Dict[str, Any]],
     footer: Iterable[Dict[str, Any]] = (),
     footer_label_column: Optional[str] = None,
+    see_all: str = ".to_pandas()",
 ) -> str:
     """A table of ``rows`` (dicts) with ``columns``; ``footer`` rows (total,
     savings) carry their label under ``footer_label_column``."""
@@ -52,7 +53,7 @@ def table(
         more = len(rows) - MAX_ROWS
         out.append(
             f'<tr><td colspan="{len(columns)}">… {more:,} more lines '
-            f"(use .to_pandas() to see them all)</td></tr>"
+            f"(use {escape(see_all)} to see them all)</td></tr>"
         )
     out.append("</tbody>")
     foot = list(footer)

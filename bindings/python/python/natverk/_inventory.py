@@ -478,7 +478,7 @@ class Inventory:
             f"{_plural(len(d['units']), 'unit', 'units')}"
         )
         cols = ["network", "name", "organiser", "kind", "status", "start", "end", "participants"]
-        return _html.table(caption, cols, rows)
+        return _html.table(caption, cols, rows, see_all=".networks")
 
 
 def load(source: PathOrFile) -> Inventory:
