@@ -75,6 +75,17 @@ def test_from_dict_nan_says_empty_cell(small_dict: Dict[str, Any]) -> None:
     small_dict["networks"][0]["costs"] = [{"kind": "fee", "amount": float("nan")}]
     with pytest.raises(TypeError, match="empty spreadsheet cell"):
         natverk.Inventory.from_dict(small_dict)
+    pd = pytest.importorskip("pandas")
+    small_dict["networks"][0]["costs"] = []
+    small_dict["networks"][0]["end"] = pd.NaT
+    with pytest.raises(TypeError, match=r"networks\[0\]\.end: a missing date"):
+        natverk.Inventory.from_dict(small_dict)
+
+
+def test_today_nat_is_a_type_error(small: natverk.Inventory) -> None:
+    pd = pytest.importorskip("pandas")
+    with pytest.raises(TypeError, match="missing date"):
+        small.check(today=pd.NaT)
 
 
 def test_load_takes_file_objects(tmp_path: Path) -> None:

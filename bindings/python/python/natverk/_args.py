@@ -46,7 +46,11 @@ def date_text(name: str, value: Optional[Any]) -> Optional[str]:
     if value is None:
         return None
     if isinstance(value, datetime.datetime):
-        if not is_midnight(value):
+        try:
+            midnight = is_midnight(value)
+        except ValueError:  # pandas.NaT
+            raise TypeError(f"{name} is a missing date ({value!r}): give a date or None") from None
+        if not midnight:
             raise ArgumentError._one(
                 f"options.{name}",
                 f"{name} {value} has a time of day: give a date, or a datetime at midnight",

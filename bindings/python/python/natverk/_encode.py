@@ -121,6 +121,11 @@ def _scalar_or_frame(
         else:
             # as a string, so the core reports it at its path
             out.append(json.dumps(str(value)))
+    elif isinstance(value, datetime.datetime) and _is_missing_time(value):
+        raise TypeError(
+            f"{value!r} at {_path(parent, key)}: a missing date (an empty spreadsheet "
+            f"cell?); leave the key out or give None"
+        )
     elif isinstance(value, datetime.datetime):
         # a midnight datetime or pandas.Timestamp (what read_excel gives) is
         # a date; any other time reaches the core as text, which reports it
@@ -152,6 +157,15 @@ def _scalar_or_frame(
 
 def _is_midnight(value: datetime.datetime) -> bool:
     return value.time() == datetime.time(0) and getattr(value, "nanosecond", 0) == 0
+
+
+def _is_missing_time(value: datetime.datetime) -> bool:
+    """``pandas.NaT`` (an empty date cell) is a datetime without a time."""
+    try:
+        value.time()
+    except ValueError:
+        return True
+    return False
 
 
 def _is_numpy_bool(value: Any) -> bool:
