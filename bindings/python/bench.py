@@ -11,7 +11,8 @@ median), in one run of this script:
 * a report by network: the native call alone (the core computes the
   report, in Rust) against the Python call plus its ``lines`` and
   ``total`` as Python values (``Decimal``, ``int``, ``str``, ``None``, built
-  in Rust), with their ratio — the target is at most 1.5×;
+  in Rust), run alternately so both see the same load, with their ratio —
+  the target is at most 1.5×;
 * the same for a small report (by subject and year), a report with
   ``leave`` and the equality statistics;
 * ``to_pandas()`` (``money="decimal"`` and ``"float"``), ``to_arrow()`` and
@@ -30,7 +31,7 @@ import statistics
 import subprocess
 import time
 from pathlib import Path
-from typing import Any, Callable, Tuple
+from typing import Any, Callable, List, Tuple
 
 import natverk
 
@@ -58,6 +59,23 @@ def measure(fn: Callable[[], Any], runs: int) -> Tuple[float, float, Any]:
         result = fn()
         times.append(time.perf_counter() - t0)
     return min(times), statistics.median(times), result
+
+
+def paired(a: Callable[[], Any], b: Callable[[], Any], runs: int) -> Tuple[Tuple[float, float, Any], Tuple[float, float, Any]]:
+    """Times ``a`` and ``b`` alternately, so that both see the same load
+    of a shared machine (a ratio of two runs far apart means little)."""
+    ta: List[float] = []
+    tb: List[float] = []
+    ra = rb = None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        ra = a()
+        t1 = time.perf_counter()
+        rb = b()
+        t2 = time.perf_counter()
+        ta.append(t1 - t0)
+        tb.append(t2 - t1)
+    return (min(ta), statistics.median(ta), ra), (min(tb), statistics.median(tb), rb)
 
 
 def row(label: str, t: Tuple[float, float, Any], extra: str = "") -> None:
@@ -96,13 +114,12 @@ def main() -> None:
          '{"from": 2024, "to": 2026, "leave": "recommended"}', full(leave="recommended")),
     ]
     for label, options, python in cases:
-        n = measure(lambda: inv._native.report(options), args.runs)
-        p = measure(python, args.runs)
+        n, p = paired(lambda: inv._native.report(options), python, args.runs)
         row(f"{label}: the core", n, f"{len(p[2].lines)} lines")
         row(f"{label}: Python + .lines + .total", p,
             f"ratio {p[0] / n[0]:.2f}x (min), {p[1] / n[1]:.2f}x (median)")
-    eq_n = measure(lambda: inv._native.equality('{"from": 2024, "to": 2025}'), args.runs)
-    eq_p = measure(lambda: inv.equality(2024, 2025), args.runs)
+    eq_n, eq_p = paired(lambda: inv._native.equality('{"from": 2024, "to": 2025}'),
+                        lambda: inv.equality(2024, 2025), args.runs)
     row("equality 2024-2025: the core + its JSON", eq_n)
     row("equality 2024-2025: Python (+ Decimals)", eq_p,
         f"ratio {eq_p[0] / eq_n[0]:.2f}x (min), {eq_p[1] / eq_n[1]:.2f}x (median)")

@@ -60,7 +60,10 @@ pub(crate) struct Decimals<'py> {
     /// `decimal.Decimal`.
     class: Bound<'py, PyAny>,
     /// By the amount in cents.
-    cache: HashMap<i128, Bound<'py, PyAny>>,
+    cache: HashMap<i128, Bound<'py, PyAny>, BuildFx>,
+    /// The last amount asked for: a line's gross, net and expected net are
+    /// often the same amount, asked for one after the other.
+    last: Option<(i128, Bound<'py, PyAny>)>,
 }
 
 impl<'py> Decimals<'py> {
@@ -68,23 +71,33 @@ impl<'py> Decimals<'py> {
         Ok(Decimals {
             py,
             class: DECIMAL.import(py, "decimal", "Decimal")?.clone().into_any(),
-            cache: HashMap::new(),
+            cache: HashMap::with_hasher(BuildFx),
+            last: None,
         })
     }
 
     pub(crate) fn get(&mut self, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
-        let x = two_places(d);
+        // the core's money has two decimals already: no rescaling then
+        let x = if d.scale() == 2 { d } else { two_places(d) };
         if x.scale() != 2 {
             return Ok(x.into_pyobject(self.py)?.into_any());
         }
         let cents = x.mantissa();
-        if let Some(v) = self.cache.get(&cents) {
-            return Ok(v.clone());
+        if let Some((c, v)) = &self.last {
+            if *c == cents {
+                return Ok(v.clone());
+            }
         }
-        let mut buf = [0u8; 48];
-        let text = cents_text(cents, &mut buf);
-        let v = self.class.call1((text,))?;
-        self.cache.insert(cents, v.clone());
+        let v = match self.cache.get(&cents) {
+            Some(v) => v.clone(),
+            None => {
+                let mut buf = [0u8; 48];
+                let v = self.class.call1((cents_text(cents, &mut buf),))?;
+                self.cache.insert(cents, v.clone());
+                v
+            }
+        };
+        self.last = Some((cents, v.clone()));
         Ok(v)
     }
 
@@ -103,6 +116,44 @@ impl<'py> Decimals<'py> {
 }
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// A fast hasher for the amount cache (an `i128` of cents from the core,
+/// not input an attacker chooses per line): the Fx hash of rustc.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct BuildFx;
+
+impl std::hash::BuildHasher for BuildFx {
+    type Hasher = Fx;
+    fn build_hasher(&self) -> Fx {
+        Fx(0)
+    }
+}
+
+/// The Fx hasher: rotate, xor, multiply per word.
+pub(crate) struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_i128(&mut self, n: i128) {
+        // low word, then high word
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let (lo, hi) = (n as u64, (n >> 64) as u64);
+        self.write_u64(lo);
+        self.write_u64(hi);
+    }
+}
 
 /// The text of an amount in cents, `-1234.50`, written into `buf` (an
 /// `i128` has at most 39 digits; with a sign, a point and a leading zero
