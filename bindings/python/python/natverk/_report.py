@@ -13,9 +13,9 @@ from ._errors import ArgumentError, _plural
 from ._types import MONEY_FIELDS, Money, MoneyMode, ReportLine
 
 if TYPE_CHECKING:
-    import pandas
-    import polars
-    import pyarrow  # type: ignore[import-untyped,unused-ignore]
+    import pandas  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    import polars  # type: ignore[import-not-found,unused-ignore]
+    import pyarrow  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     from ._inventory import Inventory
 
