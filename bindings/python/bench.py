@@ -11,8 +11,8 @@ median), in one run of this script:
 * a report by network: the native call alone (the core computes the
   report, in Rust) against the Python call plus its ``lines`` and
   ``total`` as Python values (``Decimal``, ``int``, ``str``, ``None``, built
-  in Rust), run alternately so both see the same load, with their ratio —
-  the target is at most 1.5×;
+  in Rust), run alternately so both see the same load, with their ratio in
+  wall-clock and in CPU time — the target is at most 1.5×;
 * the same for a small report (by subject and year), a report with
   ``leave`` and the equality statistics;
 * ``to_pandas()`` (``money="decimal"`` and ``"float"``), ``to_arrow()`` and
@@ -61,21 +61,34 @@ def measure(fn: Callable[[], Any], runs: int) -> Tuple[float, float, Any]:
     return min(times), statistics.median(times), result
 
 
-def paired(a: Callable[[], Any], b: Callable[[], Any], runs: int) -> Tuple[Tuple[float, float, Any], Tuple[float, float, Any]]:
+Timing = Tuple[float, float, Any]
+
+
+def paired(a: Callable[[], Any], b: Callable[[], Any], runs: int) -> Tuple[Timing, Timing, Timing, Timing]:
     """Times ``a`` and ``b`` alternately, so that both see the same load
-    of a shared machine (a ratio of two runs far apart means little)."""
-    ta: List[float] = []
-    tb: List[float] = []
+    of a shared machine (a ratio of two series far apart means little), in
+    wall-clock and in CPU time of this process (which other processes on a
+    busy machine do not inflate). Returns (a wall, b wall, a CPU, b CPU)."""
+    wa: List[float] = []
+    wb: List[float] = []
+    ca: List[float] = []
+    cb: List[float] = []
     ra = rb = None
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         ra = a()
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         rb = b()
-        t2 = time.perf_counter()
-        ta.append(t1 - t0)
-        tb.append(t2 - t1)
-    return (min(ta), statistics.median(ta), ra), (min(tb), statistics.median(tb), rb)
+        t2, c2 = time.perf_counter(), time.process_time()
+        wa.append(t1 - t0)
+        wb.append(t2 - t1)
+        ca.append(c1 - c0)
+        cb.append(c2 - c1)
+
+    def stats(xs: List[float], r: Any) -> Timing:
+        return min(xs), statistics.median(xs), r
+
+    return stats(wa, ra), stats(wb, rb), stats(ca, ra), stats(cb, rb)
 
 
 def row(label: str, t: Tuple[float, float, Any], extra: str = "") -> None:
@@ -114,12 +127,15 @@ def main() -> None:
          '{"from": 2024, "to": 2026, "leave": "recommended"}', full(leave="recommended")),
     ]
     for label, options, python in cases:
-        n, p = paired(lambda: inv._native.report(options), python, args.runs)
+        n, p, nc, pc = paired(lambda: inv._native.report(options), python, args.runs)
         row(f"{label}: the core", n, f"{len(p[2].lines)} lines")
         row(f"{label}: Python + .lines + .total", p,
             f"ratio {p[0] / n[0]:.2f}x (min), {p[1] / n[1]:.2f}x (median)")
-    eq_n, eq_p = paired(lambda: inv._native.equality('{"from": 2024, "to": 2025}'),
-                        lambda: inv.equality(2024, 2025), args.runs)
+        row(f"{label}: CPU time, the core", nc)
+        row(f"{label}: CPU time, Python + .lines + .total", pc,
+            f"ratio {pc[0] / nc[0]:.2f}x (min), {pc[1] / nc[1]:.2f}x (median)")
+    eq_n, eq_p, _, _ = paired(lambda: inv._native.equality('{"from": 2024, "to": 2025}'),
+                              lambda: inv.equality(2024, 2025), args.runs)
     row("equality 2024-2025: the core + its JSON", eq_n)
     row("equality 2024-2025: Python (+ Decimals)", eq_p,
         f"ratio {eq_p[0] / eq_n[0]:.2f}x (min), {eq_p[1] / eq_n[1]:.2f}x (median)")

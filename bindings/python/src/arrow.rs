@@ -1,6 +1,6 @@
 //! A report as Arrow data, with one fixed schema whatever the report, and
 //! the Arrow PyCapsule stream (`__arrow_c_stream__`) that pyarrow, polars,
-//! DuckDB and others read without copying through Python objects.
+//! and other readers of the interface take without Python objects per value.
 //!
 //! The schema: each group key in the order of `by` (`name` after
 //! `network`) as a nullable `utf8` column (`year`: nullable `int32`), then

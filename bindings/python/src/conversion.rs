@@ -23,13 +23,12 @@ pub(crate) fn today(text: Option<&str>) -> PyResult<NaiveDate> {
     match text {
         None => Ok(natverk::today()),
         Some(t) => natverk::parse_date(t).ok_or_else(|| {
-            errors::to_py(&natverk::Error::one(
-                natverk::Code::InvalidValue,
+            errors::argument(
                 "options.today",
-                format!(
+                &format!(
                     "invalid date `{t}` for today: write an existing date as YYYY-MM-DD, e.g. 2024-03-01"
                 ),
-            ))
+            )
         }),
     }
 }

@@ -49,7 +49,7 @@ pub(crate) fn to_py(err: &natverk::Error) -> PyErr {
     // most 20 of them.
     let text = err.to_string();
     let headline = text.lines().next().unwrap_or_default().to_string();
-    let findings = err.to_json_compact();
+    let findings = err.to_json();
     Python::attach(|py| match lock.import(py, ERRORS_MODULE, name) {
         Ok(cls) => match cls.call_method1("_from_core", (headline, findings)) {
             Ok(exc) => PyErr::from_value(exc),
@@ -58,6 +58,21 @@ pub(crate) fn to_py(err: &natverk::Error) -> PyErr {
         // The package is incomplete; still an exception, never a panic.
         Err(_) => PyValueError::new_err(text),
     })
+}
+
+/// An option the binding checks itself (a `today` that is not a date, an
+/// unknown money mode): `natverk.ArgumentError` with one finding at `path`
+/// (under `options.`), as the core's option errors have.
+pub(crate) fn argument(path: &str, message: &str) -> PyErr {
+    Python::attach(
+        |py| match ARGUMENT_ERROR.import(py, ERRORS_MODULE, "ArgumentError") {
+            Ok(cls) => match cls.call_method1("_one", (path, message)) {
+                Ok(exc) => PyErr::from_value(exc),
+                Err(e) => e,
+            },
+            Err(_) => PyValueError::new_err(format!("{path}: {message}")),
+        },
+    )
 }
 
 /// Something that should never happen (a panic caught at the boundary, a

@@ -133,11 +133,10 @@ impl PyReport {
             "decimal" => false,
             "float" => true,
             other => {
-                return Err(errors::to_py(&natverk::Error::one(
-                    natverk::Code::InvalidValue,
+                return Err(errors::argument(
                     "options.money",
-                    format!("unknown money mode `{other}`: expected `decimal` or `float`"),
-                )))
+                    &format!("unknown money mode `{other}`: expected `decimal` or `float`"),
+                ))
             }
         };
         let out = PyList::empty(py);
@@ -162,16 +161,15 @@ impl PyReport {
                 }
             }
             if nulls && clash {
-                return Err(errors::to_py(&natverk::Error::one(
-                    natverk::Code::InvalidValue,
+                return Err(errors::argument(
                     "options.na_rep",
-                    format!(
+                    &format!(
                         "na_rep `{}` is also a {} of the report, so lines with no {} would merge with it: choose another na_rep",
                         na_rep.unwrap_or_default(),
                         k.as_str(),
                         k.as_str()
                     ),
-                )));
+                ));
             }
             out.append((k.as_str(), values))?;
             if *k == GroupKey::Network {
