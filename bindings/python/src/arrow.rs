@@ -19,8 +19,8 @@ use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
-use natverk::model::GroupKey;
-use natverk::report::KeyValue;
+use natverk::GroupKey;
+use natverk::KeyValue;
 use natverk::Report;
 
 use crate::conversion::{cents, money_fields};

@@ -12,7 +12,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString, PyType};
 use rust_decimal::Decimal;
 
-use natverk::report::KeyValue;
+use natverk::KeyValue;
 use natverk::Money;
 
 use crate::errors;

@@ -4,8 +4,8 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyCapsule, PyDict, PyList, PyString};
 
-use natverk::model::GroupKey;
-use natverk::report::KeyValue;
+use natverk::GroupKey;
+use natverk::KeyValue;
 
 use crate::arrow;
 use crate::conversion::{money_fields, nonempty_json, to_float, Decimals, MoneyKeys, Texts};
