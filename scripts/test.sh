@@ -2,7 +2,8 @@
 # Runs every test of every frontend. Installs what it needs, idempotently,
 # on a fresh Debian 12 machine with rustup, Python 3.11 and Node 20:
 #   Rust: fmt, clippy, docs, core + CLI tests (unit, integration, doc, property)
-#   Python: venv, maturin build, pytest (conformance corpus, stubtest, notebook)
+#   Python: one abi3 wheel (maturin), pytest on the oldest and newest CPython
+#           under ~/.pyenv and python3 (conformance corpus, stubtest, notebook)
 #   WebAssembly: wasm32 target, wasm-bindgen-cli, npm deps, node tests, tsc,
 #                headless Chromium widget test
 # Usage: scripts/test.sh [rust|python|wasm]...   (default: all)

@@ -1,16 +1,34 @@
 //! Conversions at the boundary: Python arguments in, core values out.
+//!
+//! Money leaves the core as `decimal.Decimal` built here, in Rust (no JSON
+//! round trip): each distinct amount is built once per call and shared, as
+//! a `Decimal` is immutable and reports repeat amounts (`0.00` above all).
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use pyo3::exceptions::PyValueError;
-use pyo3::PyResult;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyString, PyType};
+use rust_decimal::Decimal;
+
+use natverk::KeyValue;
+use natverk::Money;
+
+use crate::errors;
 
 /// The `today` of the checks: a strict `YYYY-MM-DD` text, or the machine's
-/// date when absent.
+/// date when absent. A bad date is an option error (`ArgumentError`).
 pub(crate) fn today(text: Option<&str>) -> PyResult<NaiveDate> {
     match text {
         None => Ok(natverk::today()),
         Some(t) => natverk::parse_date(t).ok_or_else(|| {
-            PyValueError::new_err(format!("invalid date `{t}` for today: expected YYYY-MM-DD"))
+            errors::argument(
+                "options.today",
+                &format!(
+                    "invalid date `{t}` for today: write an existing date as YYYY-MM-DD, e.g. 2024-03-01"
+                ),
+            )
         }),
     }
 }
@@ -19,10 +37,252 @@ pub(crate) fn today(text: Option<&str>) -> PyResult<NaiveDate> {
 /// serialisation itself failed; that must not reach Python as data.
 pub(crate) fn nonempty_json(text: String, what: &str) -> PyResult<String> {
     if text.is_empty() {
-        Err(crate::errors::internal(&format!(
-            "could not serialise the {what}"
-        )))
+        Err(errors::internal(&format!("could not serialise the {what}")))
     } else {
         Ok(text)
+    }
+}
+
+/// The nine money fields of a line, total or savings, in SPEC §5.1 order.
+pub(crate) fn money_fields(m: &Money) -> PyResult<[(&'static str, Decimal); 9]> {
+    Ok(m.fields())
+}
+
+/// Builds `decimal.Decimal`s with exactly two decimals (`Decimal('65000.00')`,
+/// the text of the report's JSON), one object per distinct amount, from
+/// their text (the fastest way into Python's `decimal`).
+pub(crate) struct Decimals<'py> {
+    py: Python<'py>,
+    /// `decimal.Decimal`.
+    class: Bound<'py, PyAny>,
+    /// By the amount in cents.
+    cache: HashMap<i128, Bound<'py, PyAny>, BuildFx>,
+    /// The last amount asked for: a line's gross, net and expected net are
+    /// often the same amount, asked for one after the other.
+    last: Option<(i128, Bound<'py, PyAny>)>,
+}
+
+impl<'py> Decimals<'py> {
+    pub(crate) fn new(py: Python<'py>) -> PyResult<Self> {
+        Ok(Decimals {
+            py,
+            class: DECIMAL.import(py, "decimal", "Decimal")?.clone().into_any(),
+            cache: HashMap::with_hasher(BuildFx),
+            last: None,
+        })
+    }
+
+    pub(crate) fn get(&mut self, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
+        // the core's money has two decimals already: no rescaling then
+        let x = if d.scale() == 2 { d } else { two_places(d) };
+        if x.scale() != 2 {
+            return Ok(x.into_pyobject(self.py)?.into_any());
+        }
+        let cents = x.mantissa();
+        if let Some((c, v)) = &self.last {
+            if *c == cents {
+                return Ok(v.clone());
+            }
+        }
+        let v = match self.cache.get(&cents) {
+            Some(v) => v.clone(),
+            None => {
+                let mut buf = [0u8; 48];
+                let v = self.class.call1((cents_text(cents, &mut buf),))?;
+                self.cache.insert(cents, v.clone());
+                v
+            }
+        };
+        self.last = Some((cents, v.clone()));
+        Ok(v)
+    }
+
+    /// A dict of the nine money fields.
+    pub(crate) fn money_dict(
+        &mut self,
+        keys: &MoneyKeys<'py>,
+        m: &Money,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(self.py);
+        for ((_, v), k) in money_fields(m)?.into_iter().zip(&keys.0) {
+            d.set_item(k, self.get(v)?)?;
+        }
+        Ok(d)
+    }
+}
+
+static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// A fast hasher for the amount cache (an `i128` of cents from the core,
+/// not input an attacker chooses per line): the Fx hash of rustc.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct BuildFx;
+
+impl std::hash::BuildHasher for BuildFx {
+    type Hasher = Fx;
+    fn build_hasher(&self) -> Fx {
+        Fx(0)
+    }
+}
+
+/// The Fx hasher: rotate, xor, multiply per word.
+pub(crate) struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_i128(&mut self, n: i128) {
+        // low word, then high word
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let (lo, hi) = (n as u64, (n >> 64) as u64);
+        self.write_u64(lo);
+        self.write_u64(hi);
+    }
+}
+
+/// The text of an amount in cents, `-1234.50`, written into `buf` (an
+/// `i128` has at most 39 digits; with a sign, a point and a leading zero
+/// that is 42 bytes).
+fn cents_text(cents: i128, buf: &mut [u8; 48]) -> &str {
+    let mut n = cents.unsigned_abs();
+    let mut i = buf.len();
+    let mut digits = 0;
+    while n > 0 || digits < 3 {
+        if digits == 2 {
+            i -= 1;
+            buf[i] = b'.';
+        }
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        digits += 1;
+    }
+    if cents < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    // only ASCII digits, '.' and '-' were written
+    std::str::from_utf8(&buf[i..]).unwrap_or("0.00")
+}
+
+/// `d` with exactly two decimals (money is rounded to two by the core, so
+/// only trailing zeros are added), and never `-0.00` (as `money::fmt2`).
+pub(crate) fn two_places(d: Decimal) -> Decimal {
+    let mut x = d;
+    x.rescale(2);
+    if x.is_zero() {
+        x.set_sign_positive(true);
+    }
+    x
+}
+
+/// The amount in cents (`i128`, as Arrow's `decimal128(38, 2)` stores it).
+pub(crate) fn cents(d: Decimal) -> PyResult<i128> {
+    let x = two_places(d);
+    if x.scale() == 2 {
+        Ok(x.mantissa())
+    } else {
+        Err(errors::internal("an amount does not fit two decimals"))
+    }
+}
+
+/// The amount as the nearest binary float, for `money="float"` (plots):
+/// the same value as Python's `float(Decimal(...))`.
+pub(crate) fn to_float(d: Decimal) -> PyResult<f64> {
+    const EXACT: i128 = 1 << 53;
+    let c = cents(d)?;
+    if -EXACT < c && c < EXACT {
+        // Both operands are exact binary floats, so the one IEEE division
+        // rounds correctly: the nearest float to c / 100.
+        #[allow(clippy::float_arithmetic, clippy::cast_precision_loss)]
+        let f = c as f64 / 100.0;
+        Ok(f)
+    } else {
+        natverk::money::fmt2(d)
+            .parse::<f64>()
+            .map_err(|_| errors::internal("an amount cannot be written as a float"))
+    }
+}
+
+/// The nine money field names as Python strings, made once per call.
+pub(crate) struct MoneyKeys<'py>(pub(crate) Vec<Bound<'py, PyString>>);
+
+impl<'py> MoneyKeys<'py> {
+    pub(crate) fn new(py: Python<'py>) -> Self {
+        MoneyKeys(
+            natverk::money::MONEY_FIELDS
+                .iter()
+                .map(|k| PyString::intern(py, k))
+                .collect(),
+        )
+    }
+}
+
+/// Texts of a report's key columns as Python strings; texts that repeat
+/// (subjects, organisers, units, words) are built once.
+pub(crate) struct Texts<'py> {
+    py: Python<'py>,
+    cache: HashMap<String, Bound<'py, PyString>>,
+}
+
+impl<'py> Texts<'py> {
+    pub(crate) fn new(py: Python<'py>) -> Self {
+        Texts {
+            py,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// A text that may repeat.
+    pub(crate) fn shared(&mut self, s: &str) -> Bound<'py, PyString> {
+        if let Some(v) = self.cache.get(s) {
+            return v.clone();
+        }
+        let v = PyString::new(self.py, s);
+        self.cache.insert(s.to_string(), v.clone());
+        v
+    }
+
+    /// A key value: `int` for a year, `str`, or `None` (no value).
+    pub(crate) fn key(&mut self, v: &KeyValue, unique: bool) -> PyResult<Bound<'py, PyAny>> {
+        Ok(match v {
+            KeyValue::Year(y) => y.into_pyobject(self.py)?.into_any(),
+            KeyValue::Text(t) if unique => PyString::new(self.py, t).into_any(),
+            KeyValue::Text(t) => self.shared(t).into_any(),
+            _ => self.py.None().into_bound(self.py),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cents_text;
+
+    #[test]
+    fn cents_are_written_with_two_decimals() {
+        let mut buf = [0u8; 48];
+        for (c, t) in [
+            (0, "0.00"),
+            (5, "0.05"),
+            (-5, "-0.05"),
+            (120, "1.20"),
+            (-123_456, "-1234.56"),
+            (6_500_000, "65000.00"),
+            (i128::MAX, "1701411834604692317316873037158841057.27"),
+            (i128::MIN, "-1701411834604692317316873037158841057.28"),
+        ] {
+            assert_eq!(cents_text(c, &mut buf), t);
+        }
     }
 }

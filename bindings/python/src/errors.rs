@@ -1,8 +1,10 @@
-//! Core errors → the package's exceptions (`natverk/_errors.py`).
+//! Core errors → the package's exceptions (`natverk/_errors.py`), in one
+//! place.
 //!
 //! The exception classes are defined in Python, so that `InventoryError`
-//! can be both a `NatverkError` and a `ValueError`; this module raises them
-//! with the core's SPEC §7.2 JSON, from which they build their findings.
+//! and `ArgumentError` can be both a `NatverkError` and a `ValueError`; this
+//! module raises them with the core's SPEC §7.2 JSON, from which they build
+//! their findings.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -14,26 +16,66 @@ use pyo3::types::PyType;
 const ERRORS_MODULE: &str = "natverk._errors";
 
 static INVENTORY_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static ARGUMENT_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static NATVERK_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
-/// A failed load or report: `natverk.InventoryError` with every finding.
-pub(crate) fn inventory_error(err: &natverk::Error) -> PyErr {
-    let message = err.to_string();
+/// Which Python exception a core error becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// `natverk.InventoryError`: the inventory, or a report on it, has problems.
+    Inventory,
+    /// `natverk.ArgumentError`: an option is wrong.
+    Argument,
+}
+
+/// The one mapping of the core's errors to exception classes: a wrong
+/// option is an `ArgumentError`, the rest (the inventory, or a report on
+/// it) an `InventoryError`.
+fn class_of(err: &natverk::Error) -> Class {
+    match err {
+        natverk::Error::Options(_) => Class::Argument,
+        _ => Class::Inventory,
+    }
+}
+
+/// A core error as the package's exception, carrying every finding.
+pub(crate) fn to_py(err: &natverk::Error) -> PyErr {
+    let (lock, name) = match class_of(err) {
+        Class::Inventory => (&INVENTORY_ERROR, "InventoryError"),
+        Class::Argument => (&ARGUMENT_ERROR, "ArgumentError"),
+    };
+    // Only the headline: the Python class lists the findings itself, at
+    // most 20 of them.
+    let text = err.to_string();
+    let headline = text.lines().next().unwrap_or_default().to_string();
     let findings = err.to_json();
-    Python::attach(|py| {
-        match INVENTORY_ERROR.import(py, ERRORS_MODULE, "InventoryError") {
-            Ok(cls) => match cls.call_method1("_from_core", (message.as_str(), findings)) {
-                Ok(exc) => PyErr::from_value(exc),
-                Err(e) => e,
-            },
-            // The package is incomplete; still an exception, never a panic.
-            Err(_) => PyValueError::new_err(message),
-        }
+    Python::attach(|py| match lock.import(py, ERRORS_MODULE, name) {
+        Ok(cls) => match cls.call_method1("_from_core", (headline, findings)) {
+            Ok(exc) => PyErr::from_value(exc),
+            Err(e) => e,
+        },
+        // The package is incomplete; still an exception, never a panic.
+        Err(_) => PyValueError::new_err(text),
     })
 }
 
-/// Something that should never happen (a panic caught at the boundary):
-/// `natverk.NatverkError`.
+/// An option the binding checks itself (a `today` that is not a date, an
+/// unknown money mode): `natverk.ArgumentError` with one finding at `path`
+/// (under `options.`), as the core's option errors have.
+pub(crate) fn argument(path: &str, message: &str) -> PyErr {
+    Python::attach(
+        |py| match ARGUMENT_ERROR.import(py, ERRORS_MODULE, "ArgumentError") {
+            Ok(cls) => match cls.call_method1("_one", (path, message)) {
+                Ok(exc) => PyErr::from_value(exc),
+                Err(e) => e,
+            },
+            Err(_) => PyValueError::new_err(format!("{path}: {message}")),
+        },
+    )
+}
+
+/// Something that should never happen (a panic caught at the boundary, a
+/// report that cannot be written): `natverk.NatverkError`.
 pub(crate) fn internal(what: &str) -> PyErr {
     let message = format!("internal error in natverk ({what}); please report it with the input");
     Python::attach(

@@ -3,7 +3,8 @@
 use pyo3::prelude::*;
 
 use crate::conversion::{self, nonempty_json};
-use crate::errors::{guarded, inventory_error};
+use crate::errors::{guarded, to_py};
+use crate::report::PyReport;
 
 /// A validated inventory (`natverk/1`); immutable.
 #[pyclass(name = "Inventory", module = "natverk._natverk", frozen)]
@@ -34,7 +35,7 @@ impl PyInventory {
     }
 
     /// Every warning, judged against `today` (`YYYY-MM-DD`, default the
-    /// machine's date), as SPEC §7.2 JSON.
+    /// machine's date), as findings JSON; a bad date is `ArgumentError`.
     #[pyo3(signature = (today=None))]
     fn warnings(&self, py: Python<'_>, today: Option<&str>) -> PyResult<String> {
         let today = conversion::today(today)?;
@@ -49,22 +50,24 @@ impl PyInventory {
     /// `leave_from`). Returns the core's report; its JSON is written only
     /// when asked for, so a report costs what the core's does.
     fn report(&self, py: Python<'_>, options: &str) -> PyResult<PyReport> {
-        let opts = natverk::ReportOptions::from_json(options).map_err(|e| inventory_error(&e))?;
+        let opts = natverk::ReportOptions::from_json(options).map_err(|e| to_py(&e))?;
         let result = guarded(py, || self.inner.report(&opts))?;
         result
             .map(|inner| PyReport { inner })
-            .map_err(|e| inventory_error(&e))
+            .map_err(|e| to_py(&e))
     }
 
     /// Equality statistics; `options` is a JSON object with `from`, `to`,
-    /// `scope`, `statuses`. Returns SPEC §7.1 JSON.
+    /// `scope`, `statuses`. Returns the statistics as JSON.
     fn equality(&self, py: Python<'_>, options: &str) -> PyResult<String> {
-        let opts = natverk::EqualityOptions::from_json(options).map_err(|e| inventory_error(&e))?;
+        let opts = natverk::EqualityOptions::from_json(options).map_err(|e| to_py(&e))?;
         let result = guarded(py, || self.inner.equality(&opts).map(|r| r.to_json()))?;
-        nonempty_json(
-            result.map_err(|e| inventory_error(&e))?,
-            "equality statistics",
-        )
+        nonempty_json(result.map_err(|e| to_py(&e))?, "equality statistics")
+    }
+
+    /// Whether two inventories have the same content.
+    fn same_as(&self, other: &PyInventory) -> bool {
+        self.inner == other.inner
     }
 
     /// How many networks the inventory lists.
@@ -73,56 +76,17 @@ impl PyInventory {
     }
 }
 
-/// A cost report computed by the core (SPEC §5); immutable.
-#[pyclass(name = "Report", module = "natverk._natverk", frozen)]
-pub struct PyReport {
-    inner: natverk::Report,
-}
-
-#[pymethods]
-impl PyReport {
-    /// SPEC §5.1 JSON, pretty-printed: the same text as the command line's.
-    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        let text = guarded(py, || self.inner.to_json())?;
-        nonempty_json(text, "report")
-    }
-
-    /// SPEC §5.1 JSON on one line (quicker to parse).
-    fn to_json_compact(&self, py: Python<'_>) -> PyResult<String> {
-        let text = guarded(py, || self.inner.to_json_compact())?;
-        nonempty_json(text, "report")
-    }
-
-    /// (organisation, currency, from, to, scope, by): the report's header.
-    fn header(&self) -> (String, String, i32, i32, String, Vec<String>) {
-        let r = &self.inner;
-        (
-            r.organisation.clone(),
-            r.currency.clone(),
-            r.from,
-            r.to,
-            r.scope.as_str().to_string(),
-            r.by.iter().map(|k| k.as_str().to_string()).collect(),
-        )
-    }
-
-    /// How many lines the report has.
-    fn __len__(&self) -> usize {
-        self.inner.lines.len()
-    }
-}
-
 impl PyInventory {
     fn load(py: Python<'_>, bytes: Vec<u8>) -> PyResult<PyInventory> {
         let result = guarded(py, move || natverk::Inventory::from_slice(&bytes))?;
         result
             .map(|inner| PyInventory { inner })
-            .map_err(|e| inventory_error(&e))
+            .map_err(|e| to_py(&e))
     }
 }
 
 /// Checks JSON bytes: every error, or (when they load) every warning,
-/// judged against `today`. Returns SPEC §7.2 JSON; never raises for
+/// judged against `today`. Returns the findings as JSON; never raises for
 /// problems of the inventory.
 #[pyfunction]
 #[pyo3(signature = (data, today=None))]

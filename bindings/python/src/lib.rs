@@ -1,16 +1,21 @@
 //! The private native module `natverk._natverk`.
 //!
 //! Thin on purpose: every function converts its arguments, calls the core
-//! crate and returns the core's own JSON text (SPEC §5.1, §7.1, §7.2), which
-//! the Python layer (`python/natverk`) turns into `Decimal`s and `date`s. So
-//! the command line, Python and JavaScript emit the same data, and no rule
-//! of SPEC.md lives here. Every core error becomes `natverk.InventoryError`
-//! carrying all its findings; a panic, should the core ever have one, is
-//! caught and becomes `natverk.NatverkError`.
+//! crate and returns its results — reports as the core's `Report`, whose
+//! lines and totals become Python values (`decimal.Decimal`, `int`, `str`,
+//! `None`) here in Rust, and whose Arrow stream is written here too; the
+//! rest as the core's own JSON text (SPEC §7.1, §7.2), which the Python
+//! layer (`python/natverk`) decodes. No rule of SPEC.md lives here. Core
+//! errors become `natverk.InventoryError` or `natverk.ArgumentError`
+//! (`errors::to_py`, the one mapping) carrying every finding; a panic,
+//! should the core ever have one, is caught and becomes
+//! `natverk.NatverkError`.
 
+mod arrow;
 mod conversion;
 mod errors;
 mod inventory;
+mod report;
 
 use pyo3::prelude::*;
 
@@ -18,7 +23,10 @@ use pyo3::prelude::*;
 #[pymodule]
 mod _natverk {
     #[pymodule_export]
-    use super::inventory::{PyInventory, PyReport};
+    use super::inventory::PyInventory;
+
+    #[pymodule_export]
+    use super::report::PyReport;
 
     #[pymodule_export]
     use super::inventory::{check, today};
@@ -28,6 +36,7 @@ mod _natverk {
         use pyo3::types::PyModuleMethods;
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
         m.add("FORMAT", natverk::FORMAT)?;
+        m.add("MONEY_FIELDS", natverk::money::MONEY_FIELDS.to_vec())?;
         Ok(())
     }
 }

@@ -127,10 +127,12 @@ FROM_DICT_CASES: List[Any] = [
     ("float_share", ["networks", 0, "financing", 0, "probability"], 0.8, TypeError,
      "networks[0].financing[0].probability"),
     ("float_population", ["organisation", "population"], 604616.0, TypeError, "organisation.population"),
-    ("datetime_not_date", ["networks", 0, "start"], datetime.datetime(2024, 3, 1), TypeError,
+    ("datetime_with_a_time", ["networks", 0, "start"], datetime.datetime(2024, 3, 1, 10), natverk.InventoryError,
      "networks[0].start"),
     ("a_set", ["networks", 0, "subjects"], {"a"}, TypeError, "networks[0].subjects"),
-    ("non_str_key", ["organisation"], {1: "x"}, TypeError, "organisation"),
+    ("tuple_key", ["organisation"], {(1, 2): "x"}, TypeError, "organisation"),
+    ("int_key_is_its_digits", ["organisation"], {"name": "X", "currency": "SEK", 1: "x"},
+     natverk.InventoryError, "organisation.1"),
     ("nan_decimal", ["networks", 0, "costs", 0, "amount"], Decimal("NaN"), natverk.InventoryError,
      "networks[0].costs[0].amount"),
     ("negative_money", ["networks", 0, "costs", 0, "amount"], Decimal("-1"), natverk.InventoryError,
@@ -170,22 +172,30 @@ def test_from_dict_needs_a_dict() -> None:
         natverk.Inventory.from_dict([])  # type: ignore[arg-type]
 
 
-# Report and statistics options: value problems are findings, type problems TypeErrors.
+# Report and statistics options: a wrong option is an ArgumentError (with
+# findings under `options.`), a problem of the inventory an InventoryError,
+# a wrong Python type a TypeError.
 OPTION_CASES: List[Any] = [
-    ("unknown_scope", lambda inv: inv.report(2024, 2025, scope="everything"), natverk.InventoryError),
-    ("unknown_group_key", lambda inv: inv.report(2024, 2025, by=["colour"]), natverk.InventoryError),
-    ("group_key_twice", lambda inv: inv.report(2024, 2025, by=["year", "year"]), natverk.InventoryError),
-    ("unknown_status", lambda inv: inv.report(2024, 2025, statuses=["sleeping"]), natverk.InventoryError),
-    ("to_before_from", lambda inv: inv.report(2025, 2024), natverk.InventoryError),
-    ("year_out_of_range", lambda inv: inv.report(2024, 20255), natverk.InventoryError),
+    ("unknown_scope", lambda inv: inv.report(2024, 2025, scope="everything"), natverk.ArgumentError),
+    ("unknown_group_key", lambda inv: inv.report(2024, 2025, by="subjekt"), natverk.ArgumentError),
+    ("group_key_twice", lambda inv: inv.report(2024, 2025, by=["year", "year"]), natverk.ArgumentError),
+    ("unknown_status", lambda inv: inv.report(2024, 2025, statuses=["sleeping"]), natverk.ArgumentError),
+    ("to_before_from", lambda inv: inv.report(2025, 2024), natverk.ArgumentError),
+    ("year_out_of_range", lambda inv: inv.report(2024, 20255), natverk.ArgumentError),
+    ("year_beyond_i32", lambda inv: inv.report(2024, 2**40), natverk.ArgumentError),
     ("unknown_leave_id", lambda inv: inv.report(2024, 2025, leave=["nope"]), natverk.InventoryError),
     ("year_as_text", lambda inv: inv.report("2024", 2025), TypeError),
     ("year_as_bool", lambda inv: inv.report(True, 2025), TypeError),
+    ("year_as_float", lambda inv: inv.report(2024.0, 2025), TypeError),
     ("by_not_text", lambda inv: inv.report(2024, 2025, by=[1]), TypeError),
-    ("equality_bad_scope", lambda inv: inv.equality(2024, 2025, scope="x"), natverk.InventoryError),
-    ("equality_to_before_from", lambda inv: inv.equality(2025, 2024), natverk.InventoryError),
-    ("today_bad_text", lambda inv: inv.check(today="24-01-01"), ValueError),
-    ("today_datetime", lambda inv: inv.check(today=datetime.datetime(2024, 1, 1)), TypeError),
+    ("options_are_keyword_only", lambda inv: inv.report(2024, 2025, "central"), TypeError),
+    ("equality_bad_scope", lambda inv: inv.equality(2024, 2025, scope="x"), natverk.ArgumentError),
+    ("equality_to_before_from", lambda inv: inv.equality(2025, 2024), natverk.ArgumentError),
+    ("today_bad_text", lambda inv: inv.check(today="24-01-01"), natverk.ArgumentError),
+    ("today_does_not_exist", lambda inv: inv.check(today="2024-02-30"), natverk.ArgumentError),
+    ("today_with_a_time", lambda inv: inv.check(today=datetime.datetime(2024, 1, 1, 9, 30)),
+     natverk.ArgumentError),
+    ("today_a_number", lambda inv: inv.check(today=20240101), TypeError),
 ]
 
 
@@ -193,8 +203,53 @@ OPTION_CASES: List[Any] = [
 def test_bad_options(small: natverk.Inventory, call: Callable[[natverk.Inventory], Any], exc: type) -> None:
     with pytest.raises(exc) as info:
         call(small)
-    if isinstance(info.value, natverk.InventoryError):
-        assert info.value.findings
+    err = info.value
+    if isinstance(err, (natverk.InventoryError, natverk.ArgumentError)):
+        assert err.findings and isinstance(err, ValueError) and isinstance(err, natverk.NatverkError)
+    if isinstance(err, natverk.ArgumentError):
+        assert not isinstance(err, natverk.InventoryError)
+        assert all(f.path.startswith("options") for f in err.findings), err.findings
+        assert str(err).startswith("the options have 1 problem")
+
+
+def test_argument_error_names_the_option(small: natverk.Inventory) -> None:
+    with pytest.raises(natverk.ArgumentError) as info:
+        small.report(2024, 2025, by="subjekt")
+    assert "subjekt" in str(info.value)
+    with pytest.raises(natverk.ArgumentError) as info:
+        small.check(today="2024-02-30")
+    assert info.value.findings[0].path == "options.today"
+    assert "2024-02-30" in str(info.value) and "YYYY-MM-DD" in str(info.value)
+
+
+def test_str_lists_at_most_20_findings() -> None:
+    networks = ",".join(f'{{"id": "n{i}", "name": "N", "start": "2024-13-01"}}' for i in range(2000))
+    text = '{"format": "natverk/1", "organisation": {"name": "X", "currency": "SEK"}, "networks": [' + networks + "]}"
+    with pytest.raises(natverk.InventoryError) as info:
+        natverk.Inventory.from_json(text)
+    err = info.value
+    assert len(err.findings) == 2000
+    message = str(err)
+    assert message.count("error[invalid_value]") == 20
+    assert "and 1,980 more findings" in message
+    assert len(message) < 5000
+    assert "2000 problems" in message.splitlines()[0] or "2,000" in message.splitlines()[0]
+
+
+def test_traceback_names_the_public_class() -> None:
+    import traceback
+
+    with pytest.raises(natverk.InventoryError) as info:
+        natverk.Inventory.from_json("{}")
+    text = "".join(traceback.format_exception(type(info.value), info.value, info.value.__traceback__))
+    assert "natverk.InventoryError: " in text and "_errors" not in text.splitlines()[-1]
+    for cls in (natverk.InventoryError, natverk.ArgumentError, natverk.NatverkError,
+                natverk.Inventory, natverk.Report, natverk.LeaveReport, natverk.Equality,
+                natverk.Finding, natverk.Findings):
+        assert cls.__module__ == "natverk", cls
+    assert issubclass(natverk.InventoryError, ValueError)
+    assert issubclass(natverk.ArgumentError, ValueError)
+    assert issubclass(natverk.ArgumentError, natverk.NatverkError)
 
 
 def test_report_needing_a_missing_rate_fails_with_findings(small_dict: Dict[str, Any]) -> None:

@@ -43,8 +43,28 @@ def test_report_table_has_totals(small: natverk.Inventory) -> None:
 def test_long_report_is_cut(small_dict: Any) -> None:
     base = small_dict["networks"][2]
     small_dict["networks"] = [dict(base, id=f"n{i:04}") for i in range(450)]
-    html = natverk.Inventory.from_dict(small_dict).report(2024, 2024)._repr_html_()
-    assert "250 more lines" in html
+    inv = natverk.Inventory.from_dict(small_dict)
+    html = inv.report(2024, 2024)._repr_html_()
+    assert "250 more lines (use .to_pandas() to see them all)" in html
+    assert "250 more lines (use .networks to see them all)" in inv._repr_html_()
+    assert "450 networks" in inv._repr_html_()
+
+
+def test_plurals_and_no_empty_by(small: natverk.Inventory, small_dict: Any) -> None:
+    assert repr(small) == "<Inventory 'Göteborgs Stad': 3 networks>"
+    small_dict["networks"] = small_dict["networks"][2:]
+    small_dict["networks"][0]["participants"] = []  # one warning: no_participants
+    one = natverk.Inventory.from_dict(small_dict)
+    assert repr(one) == "<Inventory 'Göteborgs Stad': 1 network>"
+    assert repr(one.report(2024, 2024)).startswith("<Report 'Göteborgs Stad' 2024 by network: 1 line,")
+    assert repr(one.report(2024, 2025, by=[])) == (
+        f"<Report 'Göteborgs Stad' 2024–2025: 1 line, gross {one.report(2024, 2025, by=[]).total['gross']} SEK>"
+    )
+    assert repr(one.check("2024-06-01")) == "<Findings: 0 errors, 1 warning>"
+    assert "1 network, " in one._repr_html_()
+    broken = natverk.check_json('{"format": "natverk/1"}')
+    assert repr(broken) == "<Findings: 1 error, 0 warnings>"
+    assert "1 error, 0 warnings" in broken._repr_html_()
 
 
 def test_findings_html_escapes(small_dict: Any) -> None:

@@ -4,28 +4,74 @@ Load an inventory (format ``natverk/1``), check it, and compute exact cost
 reports and gender-equality statistics. Every figure comes from the Rust
 core; money is :class:`decimal.Decimal`, dates :class:`datetime.date`.
 
+Examples
+--------
 >>> import natverk
->>> inv = natverk.load("examples/goteborg.json")                 # doctest: +SKIP
+>>> inv = natverk.load("examples/goteborg.json")                  # doctest: +SKIP
 >>> inv.report(2024, 2025, leave="recommended").savings["gross"]  # doctest: +SKIP
 Decimal('150700.00')
 
-See ``help(natverk.Inventory)`` and the package README.
+See ``help(natverk.Inventory)``, ``help(natverk.Report)`` (and the nine
+money fields in ``help(natverk.Money)``) and the package README.
 """
 
-from ._errors import Finding, Findings, InventoryError, NatverkError
+from ._errors import ArgumentError, Finding, Findings, InventoryError, NatverkError
 from ._inventory import Inventory, check_file, check_json, load
 from ._natverk import FORMAT, __version__
-from ._report import Equality, Report
+from ._report import NA_REP, Equality, LeaveReport, Report
+from ._types import (
+    MONEY_FIELDS,
+    DateLike,
+    GroupKey,
+    Leave,
+    Money,
+    MoneyMode,
+    PathOrFile,
+    ReportLine,
+    Scope,
+    Status,
+)
+
+# Tracebacks, reprs and pickles name the public module, not the private
+# one a class happens to be defined in.
+for _cls in (
+    ArgumentError,
+    Equality,
+    Finding,
+    Findings,
+    Inventory,
+    InventoryError,
+    LeaveReport,
+    Money,
+    NatverkError,
+    Report,
+    ReportLine,
+):
+    _cls.__module__ = __name__
+del _cls
 
 __all__ = [
     "FORMAT",
+    "MONEY_FIELDS",
+    "NA_REP",
+    "ArgumentError",
+    "DateLike",
     "Equality",
     "Finding",
     "Findings",
+    "GroupKey",
     "Inventory",
     "InventoryError",
+    "Leave",
+    "LeaveReport",
+    "Money",
+    "MoneyMode",
     "NatverkError",
+    "PathOrFile",
     "Report",
+    "ReportLine",
+    "Scope",
+    "Status",
     "__version__",
     "check_file",
     "check_json",

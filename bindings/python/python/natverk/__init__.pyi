@@ -1,5 +1,6 @@
 # Type stubs of the public API; the implementation is typed inline in the
 # submodules, which these names re-export.
+from natverk._errors import ArgumentError as ArgumentError
 from natverk._errors import Finding as Finding
 from natverk._errors import Findings as Findings
 from natverk._errors import InventoryError as InventoryError
@@ -8,21 +9,46 @@ from natverk._inventory import Inventory as Inventory
 from natverk._inventory import check_file as check_file
 from natverk._inventory import check_json as check_json
 from natverk._inventory import load as load
+from natverk._report import NA_REP as NA_REP
 from natverk._report import Equality as Equality
+from natverk._report import LeaveReport as LeaveReport
 from natverk._report import Report as Report
+from natverk._types import MONEY_FIELDS as MONEY_FIELDS
+from natverk._types import DateLike as DateLike
+from natverk._types import GroupKey as GroupKey
+from natverk._types import Leave as Leave
+from natverk._types import Money as Money
+from natverk._types import MoneyMode as MoneyMode
+from natverk._types import PathOrFile as PathOrFile
+from natverk._types import ReportLine as ReportLine
+from natverk._types import Scope as Scope
+from natverk._types import Status as Status
 
 __version__: str
 FORMAT: str
 
 __all__ = [
     "FORMAT",
+    "MONEY_FIELDS",
+    "NA_REP",
+    "ArgumentError",
+    "DateLike",
     "Equality",
     "Finding",
     "Findings",
+    "GroupKey",
     "Inventory",
     "InventoryError",
+    "Leave",
+    "LeaveReport",
+    "Money",
+    "MoneyMode",
     "NatverkError",
+    "PathOrFile",
     "Report",
+    "ReportLine",
+    "Scope",
+    "Status",
     "__version__",
     "check_file",
     "check_json",

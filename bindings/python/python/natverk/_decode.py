@@ -1,8 +1,9 @@
 """The core's JSON text → Python values: money and other decimals as
 ``decimal.Decimal``, dates as ``datetime.date``.
 
-Only the shapes of SPEC §3 (the inventory as the core writes it), §5.1 and
-§7.1 are known here, never a rule: every figure comes from the core.
+Only the shapes of the inventory (as the core writes it) and of the
+equality statistics are known here, never a rule: every figure comes from
+the core. Reports need no decoding: their values are built in Rust.
 """
 
 from __future__ import annotations
@@ -12,37 +13,10 @@ import json
 from decimal import Decimal
 from typing import Any, Dict, List, Optional
 
-__all__ = ["MONEY_FIELDS", "inventory", "report", "equality"]
-
-#: The nine money fields of a report line, total or savings (SPEC §5.1), in order.
-MONEY_FIELDS = (
-    "fees",
-    "time",
-    "travel",
-    "other",
-    "gross",
-    "granted",
-    "expected",
-    "net",
-    "expected_net",
-)
-
-
-def _money_hook(d: Dict[str, Any]) -> Dict[str, Any]:
-    if "expected_net" in d:
-        for k in MONEY_FIELDS:
-            d[k] = Decimal(d[k])
-    return d
-
-
-def report(text: str) -> Dict[str, Any]:
-    """SPEC §5.1 JSON → dict with Decimal money."""
-    result: Dict[str, Any] = json.loads(text, object_hook=_money_hook)
-    return result
-
+__all__ = ["inventory", "equality"]
 
 def equality(text: str) -> Dict[str, Any]:
-    """SPEC §7.1 JSON → dict with Decimal hours and time cost."""
+    """Equality statistics JSON → dict with Decimal hours and time cost."""
     d: Dict[str, Any] = json.loads(text)
     for k in ("hours", "time_cost"):
         d[k] = {g: Decimal(v) for g, v in d[k].items()}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import json
+import operator
+import sys
 from decimal import Decimal
 from typing import Any, Callable, Iterator, List, Mapping, Optional, Tuple, Union
 
@@ -101,10 +103,15 @@ def _scalar_or_frame(
     elif isinstance(value, str):
         out.append(_str(value))
     elif isinstance(value, float):
+        hint = (
+            "an empty spreadsheet cell? leave the key out or give None"
+            if value != value
+            else f"give money and other decimals as decimal.Decimal, str or int, "
+            f"e.g. Decimal({str(value)!r})"
+        )
         raise TypeError(
             f"float {value!r} at {_path(parent, key)}: a float is inexact, so natverk "
-            f"does not accept one; give money and other decimals as decimal.Decimal, "
-            f"str or int, e.g. Decimal({str(value)!r})"
+            f"does not accept one; {hint}"
         )
     elif isinstance(value, int):
         out.append(_int_text(int(value)))  # an IntEnum's str() is its name
@@ -114,13 +121,25 @@ def _scalar_or_frame(
         else:
             # as a string, so the core reports it at its path
             out.append(json.dumps(str(value)))
-    elif isinstance(value, datetime.datetime):
+    elif isinstance(value, datetime.datetime) and _is_missing_time(value):
         raise TypeError(
-            f"datetime {value!r} at {_path(parent, key)}: expected a datetime.date "
-            f"or a 'YYYY-MM-DD' string"
+            f"{value!r} at {_path(parent, key)}: a missing date (an empty spreadsheet "
+            f"cell?); leave the key out or give None"
         )
+    elif isinstance(value, datetime.datetime):
+        # a midnight datetime or pandas.Timestamp (what read_excel gives) is
+        # a date; any other time reaches the core as text, which reports it
+        # at its path with every other problem
+        if _is_midnight(value):
+            out.append(f'"{value.date().isoformat()}"')
+        else:
+            out.append(_str(str(value)))
     elif isinstance(value, datetime.date):
         out.append(f'"{value.isoformat()}"')
+    elif _is_numpy_bool(value):
+        out.append("true" if value else "false")
+    elif (index := _index(value)) is not None:
+        out.append(_int_text(index))  # numpy integers
     elif isinstance(value, Mapping):
         out.append("{")
         return _Frame(iter(value.items()), True, parent, key)
@@ -130,14 +149,57 @@ def _scalar_or_frame(
     else:
         raise TypeError(
             f"{type(value).__name__} at {_path(parent, key)}: expected dict, list, "
-            f"str, int, bool, None, decimal.Decimal or datetime.date"
+            f"str, int, bool, None, decimal.Decimal or datetime.date (numpy integers "
+            f"and midnight pandas.Timestamps are taken too)"
         )
     return None
 
 
+def _is_midnight(value: datetime.datetime) -> bool:
+    return value.time() == datetime.time(0) and getattr(value, "nanosecond", 0) == 0
+
+
+def _is_missing_time(value: datetime.datetime) -> bool:
+    """``pandas.NaT`` (an empty date cell) is a datetime without a time."""
+    try:
+        value.time()
+    except ValueError:
+        return True
+    return False
+
+
+def _is_numpy_bool(value: Any) -> bool:
+    np = sys.modules.get("numpy")
+    return np is not None and isinstance(value, np.bool_)
+
+
+def _index(value: Any) -> Optional[int]:
+    """The int of an integer-like value (numpy integers), else None."""
+    if isinstance(value, bool) or not hasattr(type(value), "__index__"):
+        return None
+    try:
+        return operator.index(value)
+    except TypeError:  # e.g. a numpy array
+        return None
+
+
+def _key_text(key: Any, frame: _Frame) -> str:
+    """An integer key (a population year: ``{2023: 604616}``) as its digits."""
+    i = _index(key)
+    if i is not None:
+        return str(i)
+    raise TypeError(
+        f"key {key!r} at {_path(frame, None)}: keys must be str (or an integer "
+        f"year), not {type(key).__name__}"
+    )
+
+
 def encode(data: Any) -> str:
     """The JSON text of ``data``; ``TypeError`` naming the key path for a
-    ``float`` or any other value JSON cannot carry exactly."""
+    ``float`` or any other value JSON cannot carry exactly. numpy integers
+    and booleans are their values, a midnight ``datetime`` (a
+    ``pandas.Timestamp`` from ``read_excel``) is its date, and integer keys
+    (population years) are their digits."""
     if not isinstance(data, Mapping):
         raise TypeError(f"an inventory is a dict, not {type(data).__name__}")
     out: List[str] = []
@@ -158,10 +220,7 @@ def encode(data: Any) -> str:
         if top.is_map:
             key, value = item
             if not isinstance(key, str):
-                raise TypeError(
-                    f"key {key!r} at {_path(top, None)}: keys must be str, "
-                    f"not {type(key).__name__}"
-                )
+                key = _key_text(key, top)
             out.append(_str(key))
             out.append(":")
         else:

@@ -1,24 +1,45 @@
-"""The package's exceptions and findings (SPEC §6, §7.2)."""
+"""The package's exceptions and findings."""
 
 from __future__ import annotations
 
+import importlib
 import json
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, overload
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, overload
 
 from . import _html
 
-__all__ = ["Finding", "Findings", "NatverkError", "InventoryError"]
+if TYPE_CHECKING:
+    import pandas  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+__all__ = ["Finding", "Findings", "NatverkError", "InventoryError", "ArgumentError"]
+
+
+def _pandas() -> Any:
+    """pandas, or an ImportError that says how to install it."""
+    try:
+        return importlib.import_module("pandas")
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError("this needs pandas: pip install 'natverk[pandas]'") from e
 
 
 @dataclass(frozen=True)
 class Finding:
     """One problem or remark, with where it is.
 
-    ``code`` is stable (``unknown_field``, ``missing_rate``, ``no_opposition``,
-    …), ``severity`` is ``"error"`` or ``"warning"``, ``path`` a JSON path into
-    the file (``networks[3].costs[0].schedule``; empty for the whole file),
-    ``line`` and ``column`` are known for syntax errors only.
+    Attributes
+    ----------
+    code : str
+        Stable: ``unknown_field``, ``missing_rate``, ``no_opposition``, …
+    severity : str
+        ``"error"`` or ``"warning"``.
+    path : str
+        A JSON path into the file (``networks[3].costs[0].schedule``; empty
+        for the whole file), or under ``options.`` for an option.
+    message : str
+        What is wrong and how to fix it.
+    line, column : int or None
+        Known for syntax errors only.
     """
 
     code: str
@@ -29,7 +50,8 @@ class Finding:
     column: Optional[int] = None
 
     def to_dict(self) -> Dict[str, Any]:
-        """The finding as SPEC §7.2 writes it (``line``/``column`` only where known)."""
+        """The finding as the JSON output writes it (``line`` and ``column``
+        only where known)."""
         d: Dict[str, Any] = {
             "code": self.code,
             "severity": self.severity,
@@ -63,10 +85,22 @@ class Finding:
 
 
 class Findings(Sequence[Finding]):
-    """A list of findings, as ``check`` returns it (SPEC §7.2).
+    """The findings of a check: a sequence of :class:`Finding`.
 
-    A sequence of :class:`Finding`; ``errors`` and ``warnings`` count them,
-    ``to_dict()`` gives the §7.2 object and ``to_json()`` the core's text.
+    Attributes
+    ----------
+    errors : int
+        How many findings are errors.
+    warnings : int
+        How many are warnings.
+    codes : list of str
+        The code of each finding, in order.
+
+    Notes
+    -----
+    ``to_dict()`` gives ``{"findings": [...], "errors": N, "warnings": N}``,
+    ``to_json()`` the same as the core's (and the command line's) text,
+    ``to_pandas()`` a data frame; in a notebook the findings show as a table.
     """
 
     __slots__ = ("_items", "_json", "errors", "warnings")
@@ -112,7 +146,8 @@ class Findings(Sequence[Finding]):
         return [f.code for f in self._items]
 
     def to_dict(self) -> Dict[str, Any]:
-        """SPEC §7.2: ``{"findings": [...], "errors": N, "warnings": N}``."""
+        """``{"findings": [...], "errors": N, "warnings": N}``, as the JSON
+        output writes it."""
         return {
             "findings": [f.to_dict() for f in self._items],
             "errors": self.errors,
@@ -120,30 +155,70 @@ class Findings(Sequence[Finding]):
         }
 
     def to_json(self) -> str:
-        """SPEC §7.2 JSON: the core's own text when the findings came from it."""
+        """The findings as JSON: the core's own text when they came from it."""
         if self._json is not None:
             return self._json
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
+    def to_pandas(self) -> "pandas.DataFrame":
+        """The findings as a ``pandas.DataFrame``, one row per finding.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``code``, ``severity``, ``path``, ``message`` (text) and
+            ``line``, ``column`` (nullable integers, known for syntax errors
+            only).
+
+        Raises
+        ------
+        ImportError
+            pandas is not installed (``pip install 'natverk[pandas]'``).
+
+        Examples
+        --------
+        >>> df = natverk.check_file("inventory.json").to_pandas()  # doctest: +SKIP
+        >>> df[df.severity == "error"].groupby("code").size()        # doctest: +SKIP
+        """
+        pd = _pandas()
+        items = self._items
+        data: Dict[str, Any] = {
+            c: [getattr(f, c) for f in items] for c in ("code", "severity", "path", "message")
+        }
+        for c in ("line", "column"):
+            data[c] = pd.array([getattr(f, c) for f in items], dtype="Int64")
+        df: pandas.DataFrame = pd.DataFrame(data, columns=list(data))
+        return df
+
     def __repr__(self) -> str:
-        return f"<Findings: {self.errors} errors, {self.warnings} warnings>"
+        return (
+            f"<Findings: {_plural(self.errors, 'error', 'errors')}, "
+            f"{_plural(self.warnings, 'warning', 'warnings')}>"
+        )
 
     def _repr_html_(self) -> str:
         return _html.findings_table(self._items, self.errors, self.warnings)
 
 
 class NatverkError(Exception):
-    """Base class of every exception the package raises on its own."""
+    """Base class of every exception natverk raises on its own.
 
-
-class InventoryError(NatverkError, ValueError):
-    """An inventory could not be loaded, or a report could not be computed.
-
-    ``findings`` lists every problem at once (each with ``code``,
-    ``severity``, ``path``, ``message``, ``line``, ``column``); ``str(err)``
-    summarises them.
+    Catch it to handle anything natverk refuses:
+    :class:`InventoryError` (the inventory, or a report on it, has problems)
+    and :class:`ArgumentError` (an option is wrong). A ``NatverkError`` that
+    is neither is a bug in natverk; please report it with the input.
     """
 
+
+#: How many findings ``str()`` of an error lists; ``.findings`` has them all.
+MAX_LISTED = 20
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
+class _FindingsError(NatverkError, ValueError):
     findings: List[Finding]
 
     def __init__(self, message: str, findings: Sequence[Finding] = ()) -> None:
@@ -152,7 +227,7 @@ class InventoryError(NatverkError, ValueError):
         self.findings = list(findings)
 
     @classmethod
-    def _from_core(cls, message: str, findings_json: str) -> "InventoryError":
+    def _from_core(cls, message: str, findings_json: str) -> "_FindingsError":
         data = json.loads(findings_json)
         return cls(message, [Finding._from_dict(f) for f in data["findings"]])
 
@@ -162,11 +237,83 @@ class InventoryError(NatverkError, ValueError):
         return [f.code for f in self.findings]
 
     def to_dict(self) -> Dict[str, Any]:
-        """The findings as SPEC §7.2 writes them."""
+        """The findings as the core writes them: ``{"findings": [...],
+        "errors": N, "warnings": N}``."""
         return Findings(self.findings).to_dict()
 
     def __str__(self) -> str:
-        return self.message
+        lines = [self.message]
+        lines.extend(f"  {f}" for f in self.findings[:MAX_LISTED])
+        more = len(self.findings) - MAX_LISTED
+        if more > 0:
+            lines.append(f"  … and {_plural(more, 'more finding', 'more findings')} (see .findings)")
+        return "\n".join(lines)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.message!r})"
+        return f"{type(self).__name__}({self.message!r}, <{_plural(len(self.findings), 'finding', 'findings')}>)"
+
+
+class InventoryError(_FindingsError):
+    """The inventory has problems, or a report on it cannot be computed.
+
+    Raised by :func:`natverk.load`, :meth:`Inventory.from_json`,
+    :meth:`Inventory.from_dict` and by reports that need something the file
+    lacks (an exchange rate or a population of a year) or
+    overflow. A ``ValueError``.
+
+    Attributes
+    ----------
+    findings : list of Finding
+        Every problem at once, each with ``code``, ``severity``, ``path``,
+        ``message``, ``line`` and ``column``.
+    codes : list of str
+        The code of each finding.
+
+    Notes
+    -----
+    ``str(err)`` lists at most 20 findings and says how many more there
+    are.
+
+    Examples
+    --------
+    >>> try:
+    ...     natverk.Inventory.from_json('{"format": "natverk/1"}')
+    ... except natverk.InventoryError as err:
+    ...     print(err.codes)
+    ['missing_field']
+    """
+
+
+class ArgumentError(_FindingsError):
+    """An option is wrong: an unknown word (``by="subjekt"``), a date that
+    does not exist (``today="2024-02-30"``), years out of range or in the
+    wrong order. A ``ValueError``; the inventory itself is fine.
+
+    Attributes
+    ----------
+    findings : list of Finding
+        What is wrong, with paths under ``options.`` (``options.by``,
+        ``options.today``).
+
+    Examples
+    --------
+    >>> inv.report(2024, 2025, by="subjekt")              # doctest: +SKIP
+    Traceback (most recent call last):
+    natverk.ArgumentError: the options have 1 problem
+      error[invalid_value] at options: invalid options: unknown group key `subjekt` …
+    """
+
+    @classmethod
+    def _from_core(cls, message: str, findings_json: str) -> "_FindingsError":
+        data = json.loads(findings_json)
+        findings = [Finding._from_dict(f) for f in data["findings"]]
+        return cls(cls._headline(len(findings)), findings)
+
+    @staticmethod
+    def _headline(n: int) -> str:
+        return f"the options have {_plural(n, 'problem', 'problems')}"
+
+    @classmethod
+    def _one(cls, path: str, message: str) -> "ArgumentError":
+        """An option error found in Python (a value the core never sees)."""
+        return cls(cls._headline(1), [Finding("invalid_value", "error", path, message)])

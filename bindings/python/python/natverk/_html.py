@@ -38,6 +38,7 @@ def table(
     rows: Sequence[Dict[str, Any]],
     footer: Iterable[Dict[str, Any]] = (),
     footer_label_column: Optional[str] = None,
+    see_all: str = ".to_pandas()",
 ) -> str:
     """A table of ``rows`` (dicts) with ``columns``; ``footer`` rows (total,
     savings) carry their label under ``footer_label_column``."""
@@ -52,7 +53,7 @@ def table(
         more = len(rows) - MAX_ROWS
         out.append(
             f'<tr><td colspan="{len(columns)}">… {more:,} more lines '
-            f"(use .to_pandas() to see them all)</td></tr>"
+            f"(use {escape(see_all)} to see them all)</td></tr>"
         )
     out.append("</tbody>")
     foot = list(footer)
@@ -82,8 +83,10 @@ def findings_table(findings: Sequence["Finding"], errors: int, warnings: int) ->
         }
         for f in findings
     ]
+    from ._errors import _plural
+
     return table(
-        f"{errors} errors, {warnings} warnings",
+        f"{_plural(errors, 'error', 'errors')}, {_plural(warnings, 'warning', 'warnings')}",
         ["severity", "code", "path", "message"],
         rows,
     )

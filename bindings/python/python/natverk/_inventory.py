@@ -1,50 +1,21 @@
-"""``Inventory``: load, save, check, report, equality (SPEC §3, §5–§7)."""
+"""``Inventory``: load, save, change, check, report, equality."""
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, SupportsIndex, Union, overload
 
-from . import _decode, _encode, _html
+from . import _args, _decode, _encode, _html
 from . import _natverk
-from ._errors import Findings
-from ._report import Equality, Report
+from ._errors import Findings, _plural
+from ._report import Equality, LeaveReport, Report
+from ._types import DateLike, GroupKey, PathOrFile, Scope, Status
 
-__all__ = ["Inventory", "load", "check_file", "check_json", "PathLike", "DateLike"]
-
-PathLike = Union[str, "os.PathLike[str]"]
-DateLike = Union[datetime.date, str]
+__all__ = ["Inventory", "load", "check_file", "check_json"]
 
 
-def _today(today: Optional[DateLike]) -> Optional[str]:
-    if today is None:
-        return None
-    if isinstance(today, datetime.datetime):
-        raise TypeError("today must be a datetime.date or 'YYYY-MM-DD', not a datetime")
-    if isinstance(today, datetime.date):
-        return today.isoformat()
-    if isinstance(today, str):
-        return today
-    raise TypeError(f"today must be a datetime.date or 'YYYY-MM-DD', not {type(today).__name__}")
-
-
-def _year(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int year, not {type(value).__name__}")
-    return value
-
-
-def _words(name: str, value: Union[str, Iterable[str]]) -> List[str]:
-    items = [value] if isinstance(value, str) else list(value)
-    for v in items:
-        if not isinstance(v, str):
-            raise TypeError(f"{name} must hold str, not {type(v).__name__}")
-    return items
-
-
-def _bytes(text: Union[str, bytes]) -> bytes:
+def _bytes(text: Union[str, bytes, bytearray, memoryview]) -> bytes:
     if isinstance(text, str):
         # lone surrogates reach the core as invalid UTF-8: a finding, not a crash
         return text.encode("utf-8", "surrogatepass")
@@ -53,18 +24,56 @@ def _bytes(text: Union[str, bytes]) -> bytes:
     raise TypeError(f"expected JSON text as str or bytes, not {type(text).__name__}")
 
 
+def _read(source: PathOrFile) -> bytes:
+    """The bytes of a file given by name, path or open file (text or binary)."""
+    read = getattr(source, "read", None)
+    if callable(read):
+        data = read()
+        if isinstance(data, (str, bytes, bytearray, memoryview)):
+            return _bytes(data)
+        raise TypeError(f"read() of the file gave {type(data).__name__}, not str or bytes")
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, "rb") as f:
+            return f.read()
+    raise TypeError(
+        f"expected a file name, a path or an open file, not {type(source).__name__}"
+    )
+
+
+def _from_json(text: str) -> "Inventory":
+    """Unpickles an inventory (its ``natverk/1`` JSON)."""
+    return Inventory.from_json(text)
+
+
 class Inventory:
-    """A validated inventory (format ``natverk/1``); immutable.
+    """A validated inventory of networks (format ``natverk/1``); immutable.
 
     Make one with :func:`natverk.load`, :meth:`from_json` or
     :meth:`from_dict`; a file with problems raises
-    :class:`natverk.InventoryError` listing every one.
+    :class:`natverk.InventoryError` listing every one. Change one with
+    :meth:`replace`, which gives a new, validated inventory.
 
-    ``organisation``, ``units``, ``people``, ``fee_schedules``,
-    ``exchange_rates`` and ``networks`` give the data as plain dicts and
-    lists (decimals as :class:`decimal.Decimal`, dates as
-    :class:`datetime.date`, defaults filled in); each access builds a new
-    copy, so keep it in a variable when exploring.
+    Attributes
+    ----------
+    organisation : dict
+        ``name``, ``code``, ``population``, ``currency``.
+    units, people, fee_schedules, exchange_rates, networks : list of dict
+        The data as plain dicts and lists (decimals as
+        :class:`decimal.Decimal`, dates as :class:`datetime.date`, defaults
+        filled in). Each access builds a new copy: keep it in a variable
+        when exploring, change it freely, and give it to :meth:`replace`.
+
+    Notes
+    -----
+    Inventories compare by content (``==``), pickle (as their JSON), and
+    show as a table in a notebook. ``len(inv)`` is the number of networks.
+
+    Examples
+    --------
+    >>> inv = natverk.load("examples/goteborg.json")         # doctest: +SKIP
+    >>> report = inv.report(2024, 2025, by="subject")        # doctest: +SKIP
+    >>> report.total["gross"]                                # doctest: +SKIP
+    Decimal('5092082.55')
     """
 
     __slots__ = ("_native",)
@@ -78,148 +87,374 @@ class Inventory:
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> "Inventory":
-        """Loads ``natverk/1`` JSON text (str, or UTF-8 bytes)."""
+        """Loads an inventory from ``natverk/1`` JSON text.
+
+        Parameters
+        ----------
+        text : str or bytes
+            The JSON (bytes as UTF-8; a byte-order mark is allowed).
+
+        Returns
+        -------
+        Inventory
+
+        Raises
+        ------
+        natverk.InventoryError
+            The text is not a valid inventory; ``.findings`` lists every
+            problem, with its path (and line and column for syntax errors).
+        TypeError
+            ``text`` is neither ``str`` nor ``bytes``.
+        """
         return cls(_natverk.Inventory.from_bytes(_bytes(text)))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Inventory":
         """Loads an inventory given as Python data, shaped as the JSON file.
 
-        Decimals (money, hours, rates, shares) may be :class:`decimal.Decimal`,
-        ``str`` or ``int``; a ``float`` raises ``TypeError`` naming its key
-        path, because a binary float is inexact. Dates may be
-        :class:`datetime.date` or ``'YYYY-MM-DD'``.
+        Parameters
+        ----------
+        data : Mapping
+            As :meth:`to_dict` gives it. Decimals (money, hours, rates,
+            shares) may be :class:`decimal.Decimal`, ``str`` or ``int``;
+            dates :class:`datetime.date`, ``"YYYY-MM-DD"``, or a
+            ``datetime``/``pandas.Timestamp`` at midnight (what
+            ``pandas.read_excel`` gives); integers may be numpy integers;
+            population years may be ``int`` keys (``{2023: 604616}``).
+
+        Returns
+        -------
+        Inventory
+
+        Raises
+        ------
+        natverk.InventoryError
+            The data is not a valid inventory (every problem, with paths).
+        TypeError
+            A value JSON cannot carry exactly, named by its path: a
+            ``float`` above all (``650.1`` as a float is not 650.1; give
+            ``Decimal("650.10")``, ``"650.10"`` or an ``int``).
+
+        Examples
+        --------
+        >>> natverk.Inventory.from_dict({
+        ...     "format": "natverk/1",
+        ...     "organisation": {"name": "Göteborgs Stad", "currency": "SEK"},
+        ...     "networks": [{"id": "cemr", "name": "CEMR-deklarationen",
+        ...                   "kind": "declaration", "start": datetime.date(2008, 1, 1)}],
+        ... })                                                   # doctest: +SKIP
+        <Inventory 'Göteborgs Stad': 1 network>
         """
         return cls.from_json(_encode.encode(data))
 
     @classmethod
-    def load(cls, path: PathLike) -> "Inventory":
-        """Loads a ``natverk/1`` JSON file."""
-        with open(path, "rb") as f:
-            data = f.read()
-        return cls(_natverk.Inventory.from_bytes(data))
+    def load(cls, source: PathOrFile) -> "Inventory":
+        """Loads a ``natverk/1`` JSON file; see :func:`natverk.load`."""
+        return cls(_natverk.Inventory.from_bytes(_read(source)))
+
+    def replace(
+        self,
+        *,
+        organisation: Optional[Mapping[str, Any]] = None,
+        units: Optional[Iterable[Mapping[str, Any]]] = None,
+        people: Optional[Iterable[Mapping[str, Any]]] = None,
+        fee_schedules: Optional[Iterable[Mapping[str, Any]]] = None,
+        exchange_rates: Optional[Iterable[Mapping[str, Any]]] = None,
+        networks: Optional[Iterable[Mapping[str, Any]]] = None,
+    ) -> "Inventory":
+        """A new inventory with some parts replaced; this one is unchanged.
+
+        Parameters
+        ----------
+        organisation : Mapping, optional
+        units, people, fee_schedules, exchange_rates, networks : iterable of Mapping, optional
+            The new value of that part, shaped as in :meth:`to_dict`. Parts
+            not given are kept.
+
+        Returns
+        -------
+        Inventory
+            Validated exactly as :meth:`from_dict` validates.
+
+        Raises
+        ------
+        natverk.InventoryError
+            The changed inventory has problems (every one, with paths).
+        TypeError
+            As :meth:`from_dict`.
+
+        Examples
+        --------
+        Change a network, add one, and drop one:
+
+        >>> networks = inv.networks                              # doctest: +SKIP
+        >>> networks[0]["status"] = "active"                     # doctest: +SKIP
+        >>> networks.append({"id": "new", "name": "Nytt nätverk",
+        ...                  "start": datetime.date(2025, 1, 1)})  # doctest: +SKIP
+        >>> networks = [n for n in networks if n["id"] != "eurocities"]  # doctest: +SKIP
+        >>> inv2 = inv.replace(networks=networks)                # doctest: +SKIP
+        """
+        d = self.to_dict()
+        parts: Dict[str, Any] = {
+            "organisation": organisation,
+            "units": units,
+            "people": people,
+            "fee_schedules": fee_schedules,
+            "exchange_rates": exchange_rates,
+            "networks": networks,
+        }
+        for key, value in parts.items():
+            if value is None:
+                continue
+            if key == "organisation":
+                if not isinstance(value, Mapping):
+                    raise TypeError(f"organisation must be a dict, not {type(value).__name__}")
+                d[key] = value
+            else:
+                if isinstance(value, (str, bytes, Mapping)):
+                    raise TypeError(f"{key} must be a list of dicts, not {type(value).__name__}")
+                d[key] = list(value)
+        return type(self).from_dict(d)
 
     # ---- saving and exploring ------------------------------------------
 
     def to_json(self) -> str:
-        """The inventory as pretty ``natverk/1`` JSON (decimals as strings)."""
+        """The inventory as pretty ``natverk/1`` JSON (decimals as strings),
+        as the command line writes it; :meth:`from_json` of it gives the
+        same inventory."""
         return self._native.to_json()
 
     def to_dict(self) -> Dict[str, Any]:
-        """The inventory as a new dict (Decimals and dates); ``from_dict``
-        of it gives the same inventory."""
+        """The inventory as a new dict: decimals as
+        :class:`decimal.Decimal`, dates as :class:`datetime.date`, defaults
+        filled in; :meth:`from_dict` of it gives the same inventory."""
         return _decode.inventory(self._native.to_json())
 
     @property
     def organisation(self) -> Dict[str, Any]:
-        """``name``, ``code``, ``population``, ``currency``."""
+        """``name``, ``code``, ``population``, ``currency`` (a new dict)."""
         result: Dict[str, Any] = self.to_dict()["organisation"]
         return result
 
     @property
     def units(self) -> List[Dict[str, Any]]:
-        """Units: ``id``, ``name``, ``central``."""
+        """Units: ``id``, ``name``, ``central`` (a new list)."""
         result: List[Dict[str, Any]] = self.to_dict()["units"]
         return result
 
     @property
     def people(self) -> List[Dict[str, Any]]:
-        """People (personal data: ``name`` included when the file has it)."""
+        """People (personal data: ``name`` when the file has it; a new list)."""
         result: List[Dict[str, Any]] = self.to_dict()["people"]
         return result
 
     @property
     def fee_schedules(self) -> List[Dict[str, Any]]:
-        """Fee schedules."""
+        """Fee schedules (a new list)."""
         result: List[Dict[str, Any]] = self.to_dict()["fee_schedules"]
         return result
 
     @property
     def exchange_rates(self) -> List[Dict[str, Any]]:
-        """Exchange rates."""
+        """Exchange rates (a new list)."""
         result: List[Dict[str, Any]] = self.to_dict()["exchange_rates"]
         return result
 
     @property
     def networks(self) -> List[Dict[str, Any]]:
-        """Networks, with their participants, costs and financing."""
+        """Networks, with their participants, costs and financing (a new list)."""
         result: List[Dict[str, Any]] = self.to_dict()["networks"]
         return result
 
     # ---- computing -------------------------------------------------------
 
     def check(self, today: Optional[DateLike] = None) -> Findings:
-        """Every warning, judged against ``today`` (default: the current
-        date). A loaded inventory has no errors, so these are warnings only;
-        :func:`natverk.check_file` checks a file that may not load."""
-        return Findings._from_json(self._native.warnings(_today(today)))
+        """Every warning, judged against a date.
+
+        A loaded inventory has no errors, so these are warnings only
+        (deadlines, composition, balance, uncosted time, overfinancing);
+        :func:`natverk.check_file` checks a file that may not load.
+
+        Parameters
+        ----------
+        today : datetime.date or str, optional
+            The date to judge deadlines against: a ``datetime.date``, a
+            ``datetime`` or ``pandas.Timestamp`` at midnight, or
+            ``"YYYY-MM-DD"``. Default: the current date.
+
+        Returns
+        -------
+        Findings
+
+        Raises
+        ------
+        natverk.ArgumentError
+            ``today`` is not an existing date, or has a time of day.
+        """
+        return Findings._from_json(self._native.warnings(_args.date_text("today", today)))
+
+    @overload
+    def report(
+        self,
+        from_year: SupportsIndex,
+        to_year: SupportsIndex,
+        *,
+        scope: Scope = "all",
+        by: Union[GroupKey, Iterable[GroupKey]] = ("network",),
+        statuses: Optional[Union[Status, Iterable[Status]]] = None,
+        leave: None = None,
+        leave_from: Optional[SupportsIndex] = None,
+    ) -> Report: ...
+
+    @overload
+    def report(
+        self,
+        from_year: SupportsIndex,
+        to_year: SupportsIndex,
+        *,
+        scope: Scope = "all",
+        by: Union[GroupKey, Iterable[GroupKey]] = ("network",),
+        statuses: Optional[Union[Status, Iterable[Status]]] = None,
+        leave: Union[str, Iterable[str]],
+        leave_from: Optional[SupportsIndex] = None,
+    ) -> LeaveReport: ...
 
     def report(
         self,
-        from_year: int,
-        to_year: int,
-        scope: str = "all",
-        by: Union[str, Iterable[str]] = ("network",),
-        statuses: Optional[Union[str, Iterable[str]]] = None,
+        from_year: SupportsIndex,
+        to_year: SupportsIndex,
+        *,
+        scope: Scope = "all",
+        by: Union[GroupKey, Iterable[GroupKey]] = ("network",),
+        statuses: Optional[Union[Status, Iterable[Status]]] = None,
         leave: Optional[Union[str, Iterable[str]]] = None,
-        leave_from: Optional[int] = None,
+        leave_from: Optional[SupportsIndex] = None,
     ) -> Report:
-        """A cost report over ``from_year..to_year`` (SPEC §5).
+        """A cost report over the years ``from_year`` to ``to_year``.
 
-        ``scope`` is ``"all"`` or ``"central"``; ``by`` group keys
-        (``network``, ``subject``, ``organiser``, ``unit``, ``kind``,
-        ``status``, ``year``); ``statuses`` defaults to every status but
-        ``declined``; ``leave`` is ``"recommended"`` or network ids, with
-        ``leave_from`` the year notice is given (default ``from_year``).
-        Bad values raise :class:`natverk.InventoryError`.
+        Parameters
+        ----------
+        from_year, to_year : int
+            First and last year, inclusive; any integer type (numpy too).
+        scope : {"all", "central"}
+            Every network, or only those of central units.
+        by : str or iterable of str
+            Group keys, in order: ``"network"`` (the line also has
+            ``name``), ``"subject"``, ``"organiser"``, ``"unit"``,
+            ``"kind"``, ``"status"``, ``"year"``; ``[]`` gives one line. A
+            network with several subjects is split evenly over them.
+        statuses : str or iterable of str, optional
+            The statuses included; default every status but ``"declined"``.
+        leave : "recommended" or iterable of str, optional
+            Compute as if these networks (ids, or every network whose
+            assessment recommends leaving) were left, with notice given on
+            1 January of ``leave_from``; the report then has ``savings``.
+        leave_from : int, optional
+            The year notice is given; default ``from_year``.
+
+        Returns
+        -------
+        Report
+            A :class:`LeaveReport` (whose ``savings`` is never ``None``)
+            when ``leave`` is given.
+
+        Raises
+        ------
+        natverk.ArgumentError
+            An option is wrong: an unknown word, years out of range or in
+            the wrong order.
+        natverk.InventoryError
+            The report needs an exchange rate or a population of a year the
+            file lacks, names a network in ``leave`` that does not exist,
+            or overflows.
+        TypeError
+            A year that is not an integer, a group key that is not a ``str``.
+
+        Examples
+        --------
+        >>> r = inv.report(2024, 2025, scope="central", by=["subject", "year"])  # doctest: +SKIP
+        >>> inv.report(2024, 2026, leave="recommended").savings["gross"]         # doctest: +SKIP
+        Decimal('150700.00')
         """
         opts: Dict[str, Any] = {
-            "from": _year("from_year", from_year),
-            "to": _year("to_year", to_year),
+            "from": _args.year("from_year", from_year),
+            "to": _args.year("to_year", to_year),
             "scope": scope,
-            "by": _words("by", by),
+            "by": _args.words("by", by),
         }
         if statuses is not None:
-            opts["statuses"] = _words("statuses", statuses)
+            opts["statuses"] = _args.words("statuses", statuses)
         if leave is not None:
-            opts["leave"] = leave if isinstance(leave, str) else _words("leave", leave)
+            opts["leave"] = leave if isinstance(leave, str) else _args.words("leave", leave)
         if leave_from is not None:
-            opts["leave_from"] = _year("leave_from", leave_from)
+            opts["leave_from"] = _args.year("leave_from", leave_from)
         return self._report(opts)
 
     def equality(
         self,
-        from_year: int,
-        to_year: int,
-        scope: str = "all",
-        statuses: Optional[Union[str, Iterable[str]]] = None,
+        from_year: SupportsIndex,
+        to_year: SupportsIndex,
+        *,
+        scope: Scope = "all",
+        statuses: Optional[Union[Status, Iterable[Status]]] = None,
     ) -> Equality:
-        """Gender-equality statistics over ``from_year..to_year`` (SPEC §7)."""
+        """Gender-equality statistics: who represents the organisation.
+
+        Parameters
+        ----------
+        from_year, to_year : int
+            First and last year, inclusive; any integer type.
+        scope : {"all", "central"}
+            Every network, or only those of central units.
+        statuses : str or iterable of str, optional
+            The statuses included; default every status but ``"declined"``.
+
+        Returns
+        -------
+        Equality
+
+        Raises
+        ------
+        natverk.ArgumentError
+            An option is wrong.
+        TypeError
+            A year that is not an integer.
+        """
         opts: Dict[str, Any] = {
-            "from": _year("from_year", from_year),
-            "to": _year("to_year", to_year),
+            "from": _args.year("from_year", from_year),
+            "to": _args.year("to_year", to_year),
             "scope": scope,
         }
         if statuses is not None:
-            opts["statuses"] = _words("statuses", statuses)
-        return self._equality(opts)
+            opts["statuses"] = _args.words("statuses", statuses)
+        return Equality._from_json(self._native.equality(json.dumps(opts, ensure_ascii=False)))
 
     def _report(self, options: Mapping[str, Any]) -> Report:
         """A report from options in the core's JSON shape (as the shared
         conformance corpus writes them)."""
-        return Report(self._native.report(json.dumps(options, ensure_ascii=False)))
+        text = json.dumps(options, ensure_ascii=False)
+        native = self._native.report(text)
+        cls = Report if options.get("leave") is None else LeaveReport
+        return cls(native, self, text)
 
-    def _equality(self, options: Mapping[str, Any]) -> Equality:
-        return Equality(self._native.equality(json.dumps(options, ensure_ascii=False)))
+    # ---- comparing, pickling, display ----------------------------------
 
-    # ---- display --------------------------------------------------------
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Inventory):
+            return NotImplemented
+        return self._native.same_as(other._native)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> Any:
+        return (_from_json, (self.to_json(),))
 
     def __len__(self) -> int:
         return len(self._native)
 
     def __repr__(self) -> str:
         org = self.organisation
-        return f"<Inventory {org['name']!r}: {len(self)} networks>"
+        return f"<Inventory {org['name']!r}: {_plural(len(self), 'network', 'networks')}>"
 
     def _repr_html_(self) -> str:
         d = self.to_dict()
@@ -238,27 +473,69 @@ class Inventory:
             for n in d["networks"]
         ]
         caption = (
-            f"{org['name']} ({org['currency']}): {len(rows)} networks, "
-            f"{len(d['people'])} people, {len(d['units'])} units"
+            f"{org['name']} ({org['currency']}): {_plural(len(rows), 'network', 'networks')}, "
+            f"{_plural(len(d['people']), 'person', 'people')}, "
+            f"{_plural(len(d['units']), 'unit', 'units')}"
         )
         cols = ["network", "name", "organiser", "kind", "status", "start", "end", "participants"]
-        return _html.table(caption, cols, rows)
+        return _html.table(caption, cols, rows, see_all=".networks")
 
 
-def load(path: PathLike) -> Inventory:
-    """Loads a ``natverk/1`` JSON file; raises :class:`natverk.InventoryError`
-    with every problem if it has any (and ``OSError`` if it cannot be read)."""
-    return Inventory.load(path)
+def load(source: PathOrFile) -> Inventory:
+    """Loads a ``natverk/1`` JSON file.
+
+    Parameters
+    ----------
+    source : str, os.PathLike or file object
+        A file name or path, or an open file, text or binary (a file from
+        ``open(...)``, ``io.BytesIO``, an upload in a notebook).
+
+    Returns
+    -------
+    Inventory
+
+    Raises
+    ------
+    natverk.InventoryError
+        The file is not a valid inventory; ``.findings`` lists every problem.
+    OSError
+        The file cannot be read (``FileNotFoundError``, …).
+
+    Examples
+    --------
+    >>> inv = natverk.load("examples/goteborg.json")              # doctest: +SKIP
+    >>> with open("examples/goteborg.json", "rb") as f:           # doctest: +SKIP
+    ...     inv = natverk.load(f)
+    """
+    return Inventory.load(source)
 
 
-def check_file(path: PathLike, today: Optional[DateLike] = None) -> Findings:
-    """Checks a file: every error, or (when it loads) every warning. Never
-    raises for problems of the inventory; they are the result."""
-    with open(path, "rb") as f:
-        data = f.read()
-    return Findings._from_json(_natverk.check(data, _today(today)))
+def check_file(source: PathOrFile, today: Optional[DateLike] = None) -> Findings:
+    """Checks a file: every error, or (when it loads) every warning.
+
+    Parameters
+    ----------
+    source : str, os.PathLike or file object
+        As :func:`load` takes it.
+    today : datetime.date or str, optional
+        As :meth:`Inventory.check` takes it.
+
+    Returns
+    -------
+    Findings
+        Never raises for problems of the inventory: they are the result.
+
+    Raises
+    ------
+    natverk.ArgumentError
+        ``today`` is not an existing date.
+    OSError
+        The file cannot be read.
+    """
+    return Findings._from_json(_natverk.check(_read(source), _args.date_text("today", today)))
 
 
 def check_json(text: Union[str, bytes], today: Optional[DateLike] = None) -> Findings:
     """Checks JSON text like :func:`check_file`."""
-    return Findings._from_json(_natverk.check(_bytes(text), _today(today)))
+    return Findings._from_json(_natverk.check(_bytes(text), _args.date_text("today", today)))
+

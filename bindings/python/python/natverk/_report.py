@@ -1,46 +1,107 @@
-"""Cost reports (SPEC §5) and equality statistics (SPEC §7) as Python
-objects. The figures are the core's; this module only presents them."""
+"""Cost reports and equality statistics as Python objects. The figures are
+the core's; this module only presents them."""
 
 from __future__ import annotations
 
 import importlib
+import json
 from decimal import Decimal
-from typing import Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, cast
 
 from . import _decode, _html, _natverk
+from ._errors import ArgumentError, _plural
+from ._types import MONEY_FIELDS, Money, MoneyMode, ReportLine
 
-__all__ = ["Report", "Equality"]
+if TYPE_CHECKING:
+    import pandas  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    import polars  # type: ignore[import-not-found,unused-ignore]
+    import pyarrow  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
-MONEY_FIELDS: Tuple[str, ...] = _decode.MONEY_FIELDS
+    from ._inventory import Inventory
+
+__all__ = ["Report", "LeaveReport", "Equality", "NA_REP"]
+
 GENDERS: Tuple[str, ...] = ("woman", "man", "other", "unknown")
 
+#: What ``Report.to_pandas`` writes for a group with no value (no subject,
+#: organiser or unit), so that pandas' ``groupby`` keeps its money.
+NA_REP = "(none)"
 
-def _pandas() -> Any:
+
+def _import(module: str, extra: str) -> Any:
     try:
-        return importlib.import_module("pandas")
+        return importlib.import_module(module)
     except ImportError as e:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "to_pandas() needs pandas: pip install 'natverk[pandas]'"
-        ) from e
+        raise ImportError(f"this needs {module}: pip install 'natverk[{extra}]'") from e
 
 
 def _years(from_year: int, to_year: int) -> str:
     return str(from_year) if from_year == to_year else f"{from_year}–{to_year}"
 
 
-class Report:
-    """A cost report (SPEC §5.1).
+def _rebuild(inventory: "Inventory", options: str) -> "Report":
+    """Unpickles a report: the same inventory and options give the same report."""
+    return inventory._report(json.loads(options))
 
-    ``lines`` is a list of dicts: the group keys (``network`` also brings
-    ``name``) and the nine money fields as :class:`decimal.Decimal`;
-    ``total`` and ``savings`` (only with ``leave``, else ``None``) are dicts
-    of the nine money fields. ``to_json()`` is the core's exact text.
+
+class Report:
+    """A cost report: the money of each group of network-years.
+
+    Attributes
+    ----------
+    lines : list of dict
+        One dict per line (see :class:`natverk.ReportLine`): the group keys
+        of ``by`` (``name`` after ``network``; ``year`` an ``int``;
+        ``None`` where a network has no subject, organiser or unit) and the
+        nine money fields. Lines are sorted by their keys, no value last.
+    total : dict
+        The sum of the lines: the nine money fields.
+    savings : dict or None
+        With ``leave`` (a :class:`LeaveReport`): the money without leaving
+        minus the money with it; else ``None``.
+    organisation, currency : str
+    from_year, to_year : int
+    scope : str
+    by : tuple of str
+
+    Notes
+    -----
+    The nine money fields, each a :class:`decimal.Decimal` with two
+    decimals in the organisation's currency:
+
+    - ``fees``: participation and membership fees;
+    - ``time``: staff time (hours a year × hourly cost);
+    - ``travel``; ``other``;
+    - ``gross`` = fees + time + travel + other;
+    - ``granted``: financing granted, at most gross;
+    - ``expected``: financing expected or applied for, weighted by its
+      probability, at most gross − granted;
+    - ``net`` = gross − granted;
+    - ``expected_net`` = net − expected.
+
+    A report is a table in a notebook; ``to_pandas()``, ``to_polars()``
+    and ``to_arrow()`` give its lines as a data frame, and
+    ``pyarrow.table(report)`` or ``polars.DataFrame(report)`` read it
+    through the Arrow PyCapsule interface. Reports compare by content
+    (``==``) and pickle (as their inventory and options).
+
+    Examples
+    --------
+    >>> r = inv.report(2024, 2025, by="subject")                 # doctest: +SKIP
+    >>> r.total["gross"]                                         # doctest: +SKIP
+    Decimal('5092082.55')
+    >>> [line["subject"] for line in r.lines][:2]                # doctest: +SKIP
+    ['digitalisering', 'folkhälsa']
     """
 
     __slots__ = (
         "_native",
+        "_inventory",
+        "_options",
+        "_lines",
+        "_total",
+        "_savings",
         "_json",
-        "_data",
         "organisation",
         "currency",
         "from_year",
@@ -49,13 +110,17 @@ class Report:
         "by",
     )
 
-    def __init__(self, native: _natverk.Report) -> None:
-        # The core's report; its JSON is written and parsed only when the
-        # lines or totals are first used, so ``Inventory.report`` costs what
+    def __init__(self, native: _natverk.Report, inventory: "Inventory", options: str) -> None:
+        # The core's report; lines and totals become Python values (in
+        # Rust) when they are first used, so ``Inventory.report`` costs what
         # the core's report does.
         self._native = native
+        self._inventory = inventory
+        self._options = options
+        self._lines: Optional[List[ReportLine]] = None
+        self._total: Optional[Money] = None
+        self._savings: Optional[Money] = None
         self._json: Optional[str] = None
-        self._data: Optional[Dict[str, Any]] = None
         organisation, currency, from_year, to_year, scope, by = native.header()
         self.organisation: str = organisation
         self.currency: str = currency
@@ -64,76 +129,211 @@ class Report:
         self.scope: str = scope
         self.by: Tuple[str, ...] = tuple(by)
 
-    def _decoded(self) -> Dict[str, Any]:
-        if self._data is None:
-            self._data = _decode.report(self._native.to_json_compact())
-        return self._data
-
     @property
-    def lines(self) -> List[Dict[str, Any]]:
+    def lines(self) -> List[ReportLine]:
         """The lines: group keys (``name`` after ``network``) and the nine
-        money fields as :class:`decimal.Decimal`."""
-        lines: List[Dict[str, Any]] = self._decoded()["lines"]
-        return lines
+        money fields as :class:`decimal.Decimal` (see the class docs)."""
+        if self._lines is None:
+            self._lines = cast(List[ReportLine], self._native.lines())
+        return self._lines
 
     @property
-    def total(self) -> Dict[str, Decimal]:
+    def total(self) -> Money:
         """The sum of the lines: the nine money fields."""
-        total: Dict[str, Decimal] = self._decoded()["total"]
-        return total
+        if self._total is None:
+            self._total = cast(Money, self._native.total())
+        return self._total
 
     @property
-    def savings(self) -> Optional[Dict[str, Decimal]]:
+    def savings(self) -> Optional[Money]:
         """Without leave minus with leave (only with ``leave``, else ``None``)."""
-        savings: Optional[Dict[str, Decimal]] = self._decoded().get("savings")
-        return savings
+        if self._savings is None:
+            self._savings = cast(Optional[Money], self._native.savings())
+        return self._savings
 
     @property
     def columns(self) -> List[str]:
-        """The columns of a line: group keys (``name`` after ``network``), then money."""
-        cols: List[str] = []
-        for k in self.by:
-            cols.append(k)
-            if k == "network":
-                cols.append("name")
-        cols.extend(MONEY_FIELDS)
-        return cols
+        """The columns of a line: group keys (``name`` after ``network``),
+        then the nine money fields."""
+        return list(self._native.columns())
 
     def to_dict(self) -> Dict[str, Any]:
-        """SPEC §5.1 as a new dict, money as Decimal."""
-        return _decode.report(self._native.to_json_compact())
+        """The report as a new dict, shaped as its JSON, money as
+        :class:`decimal.Decimal`: ``organisation``, ``currency``, ``from``,
+        ``to``, ``scope``, ``by``, ``lines``, ``total`` and (with ``leave``)
+        ``savings``."""
+        d: Dict[str, Any] = {
+            "organisation": self.organisation,
+            "currency": self.currency,
+            "from": self.from_year,
+            "to": self.to_year,
+            "scope": self.scope,
+            "by": list(self.by),
+            "lines": self._native.lines(),
+            "total": self._native.total(),
+        }
+        savings = self._native.savings()
+        if savings is not None:
+            d["savings"] = savings
+        return d
 
     def to_json(self) -> str:
-        """SPEC §5.1 JSON: the core's own text (money as two-decimal strings)."""
+        """The report as JSON: the core's own text, the same as the command
+        line's ``--format json`` (money as two-decimal strings)."""
         if self._json is None:
             self._json = self._native.to_json()
         return self._json
 
-    def to_pandas(self) -> Any:
-        """The lines as a ``pandas.DataFrame`` (typed ``Any``: pandas is
-        optional): one column per group key (``name`` after ``network``;
-        ``year`` as integers; no value as ``None``) and the nine money columns holding exact :class:`decimal.Decimal` objects (dtype
-        ``object``; ``df["gross"].sum()`` stays exact, ``.astype(float)`` for
-        plotting). ``df.attrs`` carries ``total`` and ``savings``."""
-        pd = _pandas()
-        cols = self.columns
-        data = {c: [line[c] for line in self.lines] for c in cols}
-        df = pd.DataFrame(
-            {c: pd.Series(v, dtype=object) if c in MONEY_FIELDS else v for c, v in data.items()},
-            columns=cols,
-        )
-        df.attrs["total"] = dict(self.total)
-        df.attrs["savings"] = None if self.savings is None else dict(self.savings)
-        df.attrs["currency"] = self.currency
+    def to_pandas(self, money: MoneyMode = "decimal", *, na_rep: Optional[str] = NA_REP) -> "pandas.DataFrame":
+        """The lines as a ``pandas.DataFrame``, one row per line.
+
+        Parameters
+        ----------
+        money : {"decimal", "float"}
+            ``"decimal"`` (the default): money columns hold exact
+            :class:`decimal.Decimal` objects (dtype ``object``), so sums are
+            exact to the öre. ``"float"``: ``float64`` columns, for plots
+            and the numeric tools of pandas (``plot``, ``describe``,
+            ``nlargest``, ``select_dtypes("number")``, arithmetic with
+            floats); a sum of floats may be off in the last digits, so keep
+            ``"decimal"`` for figures that are reported.
+        na_rep : str or None, keyword-only
+            What a group with no value (no subject, organiser or unit)
+            shows, default ``"(none)"``. pandas' ``groupby`` drops missing
+            keys, so a ``None`` there would make ``df.groupby("organiser")``
+            lose that money silently; with a text it keeps it. If the text
+            is also a real value of the column, :class:`ArgumentError`.
+            ``None`` keeps ``None`` (then use ``groupby(..., dropna=False)``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One column per group key (``name`` after ``network``; ``year`` as
+            integers), then the nine money columns. ``df.attrs`` holds only
+            JSON values (so ``to_parquet`` keeps them): ``organisation``,
+            ``currency``, ``from``, ``to``, ``scope``, ``by``, ``money`` and
+            ``total`` (and ``savings`` with ``leave``) as dicts of
+            two-decimal strings.
+
+        Raises
+        ------
+        natverk.ArgumentError
+            ``money`` is not ``"decimal"`` or ``"float"``, or ``na_rep`` is a
+            value of a key column that also has lines with no value.
+        ImportError
+            pandas is not installed (``pip install 'natverk[pandas]'``).
+
+        Examples
+        --------
+        >>> df = inv.report(2024, 2025, by="organiser").to_pandas()   # doctest: +SKIP
+        >>> df.groupby("organiser")["gross"].sum().sum() == report.total["gross"]  # doctest: +SKIP
+        True
+        >>> inv.report(2024, 2025, by="subject").to_pandas(money="float").plot.barh(
+        ...     x="subject", y="gross")                                 # doctest: +SKIP
+        """
+        pd = _import("pandas", "pandas")
+        if money not in ("decimal", "float"):
+            raise ArgumentError._one(
+                "options.money", f"unknown money mode {money!r}: expected 'decimal' or 'float'"
+            )
+        if na_rep is not None and not isinstance(na_rep, str):
+            raise TypeError(f"na_rep must be a str or None, not {type(na_rep).__name__}")
+        data: Dict[str, Any] = {}
+        for name, values in self._native.frame_columns(money, na_rep):
+            if name in MONEY_FIELDS:
+                if money == "float":
+                    np = importlib.import_module("numpy")
+                    data[name] = np.frombuffer(values, dtype=np.float64)
+                else:
+                    data[name] = pd.Series(values, dtype=object)
+            elif name == "year":
+                data[name] = pd.Series(values, dtype="int64")
+            elif na_rep is None and None in values:
+                data[name] = pd.Series(values, dtype=object)  # keeps None, not NaN
+            else:
+                data[name] = values
+        df: pandas.DataFrame = pd.DataFrame(data, columns=self.columns)
+        df.attrs.update(self._attrs(money))
         return df
+
+    def _attrs(self, money: str) -> Dict[str, Any]:
+        """The report's header and totals, as JSON values only."""
+        attrs: Dict[str, Any] = {
+            "organisation": self.organisation,
+            "currency": self.currency,
+            "from": self.from_year,
+            "to": self.to_year,
+            "scope": self.scope,
+            "by": list(self.by),
+            "money": money,
+            "total": {k: str(v) for k, v in self.total.items()},
+        }
+        if self.savings is not None:
+            attrs["savings"] = {k: str(v) for k, v in self.savings.items()}
+        return attrs
+
+    def to_arrow(self) -> "pyarrow.Table":
+        """The lines as a ``pyarrow.Table``, with one fixed schema.
+
+        Returns
+        -------
+        pyarrow.Table
+            Group keys as nullable ``string`` columns (``year``: ``int32``;
+            ``name`` after ``network``), no value as null; the nine money
+            fields as ``decimal128(38, 2)``. The schema depends on ``by``
+            only, never on the figures, so tables of two reports concatenate.
+
+        Raises
+        ------
+        ImportError
+            pyarrow is not installed (``pip install 'natverk[arrow]'``).
+            ``pyarrow.table(report)`` and ``polars.DataFrame(report)`` read
+            the report without this method (the Arrow PyCapsule interface).
+        """
+        pa = _import("pyarrow", "arrow")
+        table: pyarrow.Table = pa.RecordBatchReader.from_stream(self).read_all()
+        return table
+
+    def to_polars(self) -> "polars.DataFrame":
+        """The lines as a ``polars.DataFrame``, with the schema of
+        :meth:`to_arrow` (money as ``Decimal(38, 2)``); needs polars only.
+
+        Polars' ``group_by`` keeps groups with no value (null), so
+        ``df.group_by("organiser").agg(pl.col("gross").sum())`` sums to the
+        total, and ``pl.concat`` of two reports keeps every value.
+
+        Raises
+        ------
+        ImportError
+            polars is not installed (``pip install 'natverk[polars]'``).
+        """
+        pl = _import("polars", "polars")
+        df: polars.DataFrame = pl.DataFrame(self)
+        return df
+
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object:
+        """The Arrow PyCapsule stream of the lines (see :meth:`to_arrow`):
+        ``pyarrow.table(report)``, ``polars.DataFrame(report)``."""
+        return self._native.__arrow_c_stream__(requested_schema)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self._native.same_as(other._native)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> Any:
+        return (_rebuild, (self._inventory, self._options))
 
     def __len__(self) -> int:
         return len(self._native)
 
     def __repr__(self) -> str:
+        by = f" by {','.join(self.by)}" if self.by else ""
         return (
-            f"<Report {self.organisation!r} {_years(self.from_year, self.to_year)} "
-            f"by {','.join(self.by)}: {len(self.lines)} lines, "
+            f"<{type(self).__name__} {self.organisation!r} {_years(self.from_year, self.to_year)}"
+            f"{by}: {_plural(len(self), 'line', 'lines')}, "
             f"gross {self.total['gross']} {self.currency}>"
         )
 
@@ -149,15 +349,51 @@ class Report:
             f"{self.organisation}: cost {_years(self.from_year, self.to_year)}, "
             f"{self.currency}, scope {self.scope}"
         )
-        return _html.table(caption, cols, self.lines, footer, label)
+        rows = cast(List[Dict[str, Any]], self.lines)
+        return _html.table(caption, cols, rows, footer, label)
+
+
+class LeaveReport(Report):
+    """A report computed with ``leave``: some networks left, notice given
+    on 1 January of ``leave_from``. As :class:`Report`, and ``savings`` is
+    always there: the money of the report without leaving minus the money
+    with it (the nine money fields)."""
+
+    __slots__ = ()
+
+    @property
+    def savings(self) -> Money:
+        """Without leave minus with leave: the nine money fields."""
+        savings = super().savings
+        assert savings is not None, "a report with leave has savings"
+        return savings
+
+
+def _equality_from_json(text: str) -> "Equality":
+    return Equality._from_json(text)
 
 
 class Equality:
-    """Gender-equality statistics (SPEC §7.1).
+    """Gender-equality statistics: who represents the organisation.
 
-    Counts are ints; ``hours`` and ``time_cost`` are dicts of
-    :class:`decimal.Decimal` by gender; ``networks`` lists each network's
-    counts and ``balanced`` (``None`` with fewer than two women and men).
+    Attributes
+    ----------
+    seats, persons : dict of str to int
+        Seats (participant entries) and distinct persons by gender
+        (``woman``, ``man``, ``other``, ``unknown``).
+    seats_by_role, persons_by_role : dict of str to dict
+        The same, for ``politician`` and ``official``.
+    seats_by_side, persons_by_side : dict of str to dict
+        The same for politicians, by ``majority`` and ``opposition``.
+    hours, time_cost : dict of str to Decimal
+        Hours and the cost of that time by gender, over the years.
+    networks : list of dict
+        Per network (sorted by id): ``network``, ``name``, the counts by
+        gender and ``balanced`` (``True`` when 40–60 % are women;
+        ``None`` with fewer than two women and men).
+    organisation, currency : str
+    from_year, to_year : int
+    scope : str
     """
 
     __slots__ = (
@@ -196,49 +432,77 @@ class Equality:
         self.time_cost: Dict[str, Decimal] = d["time_cost"]
         self.networks: List[Dict[str, Any]] = d["networks"]
 
+    @classmethod
+    def _from_json(cls, text: str) -> "Equality":
+        return cls(text)
+
     def to_dict(self) -> Dict[str, Any]:
-        """SPEC §7.1 as a new dict, hours and time cost as Decimal."""
+        """The statistics as a new dict shaped as their JSON, hours and time
+        cost as :class:`decimal.Decimal`."""
         return _decode.equality(self._json)
 
     def to_json(self) -> str:
-        """SPEC §7.1 JSON: the core's own text."""
+        """The statistics as JSON: the core's own text."""
         return self._json
 
-    def to_pandas(self) -> Any:
-        """Per-network counts: columns ``network``, ``name``, ``woman``,
-        ``man``, ``other``, ``unknown`` (ints) and ``balanced`` (``True``,
-        ``False`` or ``None``, dtype ``object``)."""
-        pd = _pandas()
+    def to_pandas(self) -> "pandas.DataFrame":
+        """Per-network counts as a ``pandas.DataFrame``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``network``, ``name``, ``woman``, ``man``, ``other``,
+            ``unknown`` (``int64``) and ``balanced`` (``True``, ``False`` or
+            ``None``, dtype ``object``).
+
+        Raises
+        ------
+        ImportError
+            pandas is not installed.
+        """
+        pd = _import("pandas", "pandas")
         cols = ["network", "name", *GENDERS, "balanced"]
         data: Dict[str, Any] = {c: [n[c] for n in self.networks] for c in cols}
         for g in GENDERS:
             data[g] = pd.Series(data[g], dtype="int64")
         data["balanced"] = pd.Series(data["balanced"], dtype=object)
-        return pd.DataFrame(data, columns=cols)
+        df: pandas.DataFrame = pd.DataFrame(data, columns=cols)
+        return df
 
     def summary(self) -> List[Dict[str, Any]]:
-        """Seats and persons by gender, in total, by role and by side, as rows."""
+        """Seats and persons by gender, in total, by role and by side, then
+        hours and time cost, as rows (dicts)."""
         rows: List[Dict[str, Any]] = []
         groups = [
-            ("all", "seats", self.seats, self.persons),
-            ("politician", "seats", self.seats_by_role["politician"], self.persons_by_role["politician"]),
-            ("official", "seats", self.seats_by_role["official"], self.persons_by_role["official"]),
-            ("majority", "seats", self.seats_by_side["majority"], self.persons_by_side["majority"]),
-            ("opposition", "seats", self.seats_by_side["opposition"], self.persons_by_side["opposition"]),
+            ("all", self.seats, self.persons),
+            ("politician", self.seats_by_role["politician"], self.persons_by_role["politician"]),
+            ("official", self.seats_by_role["official"], self.persons_by_role["official"]),
+            ("majority", self.seats_by_side["majority"], self.persons_by_side["majority"]),
+            ("opposition", self.seats_by_side["opposition"], self.persons_by_side["opposition"]),
         ]
-        for group, _, seats, persons in groups:
+        for group, seats, persons in groups:
             rows.append({"group": group, "count": "seats", **seats})
             rows.append({"group": group, "count": "persons", **persons})
         rows.append({"group": "all", "count": "hours", **self.hours})
         rows.append({"group": "all", "count": f"time cost ({self.currency})", **self.time_cost})
         return rows
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Equality):
+            return NotImplemented
+        return bool(json.loads(self._json) == json.loads(other._json))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> Any:
+        return (_equality_from_json, (self._json,))
+
     def __repr__(self) -> str:
         s = self.seats
         return (
             f"<Equality {self.organisation!r} {_years(self.from_year, self.to_year)}: "
             f"seats woman {s['woman']}, man {s['man']}, other {s['other']}, "
-            f"unknown {s['unknown']}; {len(self.networks)} networks>"
+            f"unknown {s['unknown']}; {_plural(len(self.networks), 'network', 'networks')}>"
         )
 
     def _repr_html_(self) -> str:
