@@ -1,8 +1,8 @@
 """The core's JSON text → Python values: money and other decimals as
 ``decimal.Decimal``, dates as ``datetime.date``.
 
-Only the shapes of the inventory (as the core writes it) and of the
-equality statistics are known here, never a rule: every figure comes from
+The inventory's shape comes from the core's declaration of the format
+(``_format.py``, generated); no rule is known here: every figure comes from
 the core. Reports need no decoding: their values are built in Rust.
 """
 
@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime
 import json
 from decimal import Decimal
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict
+
+from natverk._format import FIELDS
 
 __all__ = ["inventory", "equality"]
 
@@ -23,44 +25,30 @@ def equality(text: str) -> Dict[str, Any]:
     return d
 
 
-def _decimals(obj: Optional[Dict[str, Any]], *keys: str) -> None:
-    if obj is None:
+def _convert(obj: Any, name: str) -> None:
+    """Converts, in place, the values of one object of the format by the
+    kinds the core declares for its keys (``_format.FIELDS``)."""
+    if not isinstance(obj, dict):
         return
-    for k in keys:
-        v = obj.get(k)
-        if isinstance(v, str):
-            obj[k] = Decimal(v)
-
-
-def _dates(obj: Optional[Dict[str, Any]], *keys: str) -> None:
-    if obj is None:
-        return
-    for k in keys:
-        v = obj.get(k)
-        if isinstance(v, str):
-            obj[k] = datetime.date.fromisoformat(v)
+    for key, kind in FIELDS[name]:
+        v = obj.get(key)
+        if v is None:
+            continue
+        if kind == "decimal" and isinstance(v, str):
+            obj[key] = Decimal(v)
+        elif kind == "date" and isinstance(v, str):
+            obj[key] = datetime.date.fromisoformat(v)
+        elif isinstance(kind, tuple):
+            shape, inner = kind
+            if shape == "object":
+                _convert(v, inner)
+            else:
+                for item in v:
+                    _convert(item, inner)
 
 
 def inventory(text: str) -> Dict[str, Any]:
     """``natverk/1`` JSON as the core writes it → dict with Decimals and dates."""
     d: Dict[str, Any] = json.loads(text)
-    for p in d.get("people", []):
-        _decimals(p, "hourly_cost")
-    for s in d.get("fee_schedules", []):
-        for t in s.get("tiers", []):
-            _decimals(t, "amount")
-        _decimals(s.get("per_capita"), "base", "rate", "min", "max")
-    for r in d.get("exchange_rates", []):
-        _decimals(r, "rate")
-    networks: List[Dict[str, Any]] = d.get("networks", [])
-    for n in networks:
-        _dates(n, "start", "end", "deadline")
-        _dates(n.get("decision"), "date")
-        for p in n.get("participants", []):
-            _decimals(p, "hours_per_year")
-        for c in n.get("costs", []):
-            _decimals(c, "amount")
-            _dates(c, "date")
-        for f in n.get("financing", []):
-            _decimals(f, "share", "max_per_year", "probability")
+    _convert(d, "inventory")
     return d

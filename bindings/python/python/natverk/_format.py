@@ -1,19 +1,11 @@
 # Generated from the core's declaration of the natverk/1 format
 # (crates/natverk/src/model.rs). Do not edit: run
 # `UPDATE_GENERATED=1 cargo test -p natverk` to rewrite it.
-"""The natverk/1 format: each object's keys, their kinds and typed dicts."""
+"""The natverk/1 format: each object's keys, their kinds, and typed dicts."""
 
 from __future__ import annotations
 
-import sys
-from datetime import date
-from decimal import Decimal
-from typing import Dict, List, Tuple, Union
-
-if sys.version_info >= (3, 11):
-    from typing import Literal, NotRequired, TypedDict
-else:  # pragma: no cover
-    from typing_extensions import Literal, NotRequired, TypedDict
+from typing import TYPE_CHECKING, Dict, Tuple
 
 #: For each object, its keys in order with the kind of their values:
 #: "str", "word", "decimal", "date", "int", "bool", "population", "strings",
@@ -146,154 +138,189 @@ WORDS: Dict[Tuple[str, str], Tuple[str, ...]] = {
     ("financing", "status"): ("expected", "applied", "granted", "denied",),
 }
 
+if TYPE_CHECKING:
+    from datetime import date
+    from decimal import Decimal
+    from typing import Any, List, Mapping, Union
 
-class FinancingDict(TypedDict):
-    """Money from a funder that covers part of a network's cost."""
+    from typing_extensions import Literal, NotRequired, TypedDict
 
-    funder: str
-    covers: NotRequired[Literal["fees", "all"]]
-    share: NotRequired[Decimal]
-    max_per_year: NotRequired[Decimal]
-    status: Literal["expected", "applied", "granted", "denied"]
-    probability: NotRequired[Decimal]
-    from: NotRequired[int]
-    to: NotRequired[int]
+    # Money from a funder that covers part of a network's cost.
+    FinancingDict = TypedDict(
+        "FinancingDict",
+        {
+            "funder": str,
+            "covers": NotRequired[Literal["fees", "all"]],
+            "share": NotRequired[Decimal],
+            "max_per_year": NotRequired[Decimal],
+            "status": Literal["expected", "applied", "granted", "denied"],
+            "probability": NotRequired[Decimal],
+            "from": NotRequired[int],
+            "to": NotRequired[int],
+        },
+    )
 
+    # A cost of a network: exactly one of `amount` and `schedule`.
+    CostDict = TypedDict(
+        "CostDict",
+        {
+            "kind": Literal["fee", "membership", "travel", "other"],
+            "amount": NotRequired[Decimal],
+            "schedule": NotRequired[str],
+            "currency": NotRequired[str],
+            "per": NotRequired[Literal["year", "once"]],
+            "date": NotRequired[date],
+            "from": NotRequired[int],
+            "to": NotRequired[int],
+            "prorate": NotRequired[bool],
+            "note": NotRequired[str],
+        },
+    )
 
-class CostDict(TypedDict):
-    """A cost of a network: exactly one of `amount` and `schedule`."""
+    # A person's seat in a network (a person at most once per network).
+    ParticipantDict = TypedDict(
+        "ParticipantDict",
+        {
+            "person": str,
+            "hours_per_year": NotRequired[Decimal],
+            "role": NotRequired[str],
+        },
+    )
 
-    kind: Literal["fee", "membership", "travel", "other"]
-    amount: NotRequired[Decimal]
-    schedule: NotRequired[str]
-    currency: NotRequired[str]
-    per: NotRequired[Literal["year", "once"]]
-    date: NotRequired[date]
-    from: NotRequired[int]
-    to: NotRequired[int]
-    prorate: NotRequired[bool]
-    note: NotRequired[str]
+    # An assessment of a network's value.
+    AssessmentDict = TypedDict(
+        "AssessmentDict",
+        {
+            "benefit": NotRequired[int],
+            "recommendation": NotRequired[Literal["keep", "review", "leave"]],
+            "note": NotRequired[str],
+        },
+    )
 
+    # Which body decided to take part, and when.
+    DecisionDict = TypedDict(
+        "DecisionDict",
+        {
+            "body": NotRequired[str],
+            "date": NotRequired[date],
+            "reference": NotRequired[str],
+        },
+    )
 
-class ParticipantDict(TypedDict):
-    """A person's seat in a network (a person at most once per network)."""
+    # A network, membership, programme, partnership or declaration.
+    NetworkDict = TypedDict(
+        "NetworkDict",
+        {
+            "id": str,
+            "name": str,
+            "organiser": NotRequired[str],
+            "kind": NotRequired[Literal["network", "membership", "programme", "partnership", "declaration"]],
+            "subjects": NotRequired[List[str]],
+            "unit": NotRequired[str],
+            "start": date,
+            "end": NotRequired[date],
+            "deadline": NotRequired[date],
+            "status": NotRequired[Literal["proposed", "applied", "active", "dormant", "ended", "declined"]],
+            "notice_months": NotRequired[int],
+            "via": NotRequired[str],
+            "decision": NotRequired[DecisionDict],
+            "url": NotRequired[str],
+            "purpose": NotRequired[str],
+            "notes": NotRequired[str],
+            "assessment": NotRequired[AssessmentDict],
+            "participants": NotRequired[List[ParticipantDict]],
+            "costs": NotRequired[List[CostDict]],
+            "financing": NotRequired[List[FinancingDict]],
+        },
+    )
 
-    person: str
-    hours_per_year: NotRequired[Decimal]
-    role: NotRequired[str]
+    # An exchange rate: organisation currency per one unit of `currency`, from `year` on (until a later rate of the same currency).
+    RateDict = TypedDict(
+        "RateDict",
+        {
+            "currency": str,
+            "year": int,
+            "rate": Decimal,
+        },
+    )
 
+    # A fee per inhabitant.
+    PerCapitaDict = TypedDict(
+        "PerCapitaDict",
+        {
+            "base": NotRequired[Decimal],
+            "rate": Decimal,
+            "min": NotRequired[Decimal],
+            "max": NotRequired[Decimal],
+        },
+    )
 
-class AssessmentDict(TypedDict):
-    """An assessment of a network's value."""
+    # One tier of a tiered schedule.
+    TierDict = TypedDict(
+        "TierDict",
+        {
+            "max_population": NotRequired[int],
+            "amount": Decimal,
+        },
+    )
 
-    benefit: NotRequired[int]
-    recommendation: NotRequired[Literal["keep", "review", "leave"]]
-    note: NotRequired[str]
+    # A fee schedule: tiers by population, or a fee per inhabitant (exactly one of `tiers` and `per_capita`).
+    FeeScheduleDict = TypedDict(
+        "FeeScheduleDict",
+        {
+            "id": str,
+            "currency": NotRequired[str],
+            "population_offset": NotRequired[int],
+            "tiers": NotRequired[List[TierDict]],
+            "per_capita": NotRequired[PerCapitaDict],
+        },
+    )
 
+    # A person who represents the organisation.
+    PersonDict = TypedDict(
+        "PersonDict",
+        {
+            "id": str,
+            "name": NotRequired[str],
+            "gender": NotRequired[Literal["woman", "man", "other"]],
+            "role": Literal["politician", "official"],
+            "side": NotRequired[Literal["majority", "opposition"]],
+            "party": NotRequired[str],
+            "hourly_cost": NotRequired[Decimal],
+        },
+    )
 
-class DecisionDict(TypedDict):
-    """Which body decided to take part, and when."""
+    # A part of the organisation (förvaltning, nämnd).
+    UnitDict = TypedDict(
+        "UnitDict",
+        {
+            "id": str,
+            "name": str,
+            "central": NotRequired[bool],
+        },
+    )
 
-    body: NotRequired[str]
-    date: NotRequired[date]
-    reference: NotRequired[str]
+    # The organisation that keeps the inventory.
+    OrganisationDict = TypedDict(
+        "OrganisationDict",
+        {
+            "name": str,
+            "code": NotRequired[str],
+            "population": NotRequired[Union[int, Mapping[Any, int]]],
+            "currency": str,
+        },
+    )
 
-
-class NetworkDict(TypedDict):
-    """A network, membership, programme, partnership or declaration."""
-
-    id: str
-    name: str
-    organiser: NotRequired[str]
-    kind: NotRequired[Literal["network", "membership", "programme", "partnership", "declaration"]]
-    subjects: NotRequired[List[str]]
-    unit: NotRequired[str]
-    start: date
-    end: NotRequired[date]
-    deadline: NotRequired[date]
-    status: NotRequired[Literal["proposed", "applied", "active", "dormant", "ended", "declined"]]
-    notice_months: NotRequired[int]
-    via: NotRequired[str]
-    decision: NotRequired[DecisionDict]
-    url: NotRequired[str]
-    purpose: NotRequired[str]
-    notes: NotRequired[str]
-    assessment: NotRequired[AssessmentDict]
-    participants: NotRequired[List[ParticipantDict]]
-    costs: NotRequired[List[CostDict]]
-    financing: NotRequired[List[FinancingDict]]
-
-
-class RateDict(TypedDict):
-    """An exchange rate: organisation currency per one unit of `currency`, from `year` on (until a later rate of the same currency)."""
-
-    currency: str
-    year: int
-    rate: Decimal
-
-
-class PerCapitaDict(TypedDict):
-    """A fee per inhabitant."""
-
-    base: NotRequired[Decimal]
-    rate: Decimal
-    min: NotRequired[Decimal]
-    max: NotRequired[Decimal]
-
-
-class TierDict(TypedDict):
-    """One tier of a tiered schedule."""
-
-    max_population: NotRequired[int]
-    amount: Decimal
-
-
-class FeeScheduleDict(TypedDict):
-    """A fee schedule: tiers by population, or a fee per inhabitant (exactly one of `tiers` and `per_capita`)."""
-
-    id: str
-    currency: NotRequired[str]
-    population_offset: NotRequired[int]
-    tiers: NotRequired[List[TierDict]]
-    per_capita: NotRequired[PerCapitaDict]
-
-
-class PersonDict(TypedDict):
-    """A person who represents the organisation."""
-
-    id: str
-    name: NotRequired[str]
-    gender: NotRequired[Literal["woman", "man", "other"]]
-    role: Literal["politician", "official"]
-    side: NotRequired[Literal["majority", "opposition"]]
-    party: NotRequired[str]
-    hourly_cost: NotRequired[Decimal]
-
-
-class UnitDict(TypedDict):
-    """A part of the organisation (förvaltning, nämnd)."""
-
-    id: str
-    name: str
-    central: NotRequired[bool]
-
-
-class OrganisationDict(TypedDict):
-    """The organisation that keeps the inventory."""
-
-    name: str
-    code: NotRequired[str]
-    population: NotRequired[Union[int, Dict[int, int]]]
-    currency: str
-
-
-class InventoryDict(TypedDict):
-    """A whole inventory (natverk/1)."""
-
-    format: Literal["natverk/1"]
-    organisation: OrganisationDict
-    units: NotRequired[List[UnitDict]]
-    people: NotRequired[List[PersonDict]]
-    fee_schedules: NotRequired[List[FeeScheduleDict]]
-    exchange_rates: NotRequired[List[RateDict]]
-    networks: NotRequired[List[NetworkDict]]
+    # A whole inventory (natverk/1).
+    InventoryDict = TypedDict(
+        "InventoryDict",
+        {
+            "format": Literal["natverk/1"],
+            "organisation": OrganisationDict,
+            "units": NotRequired[List[UnitDict]],
+            "people": NotRequired[List[PersonDict]],
+            "fee_schedules": NotRequired[List[FeeScheduleDict]],
+            "exchange_rates": NotRequired[List[RateDict]],
+            "networks": NotRequired[List[NetworkDict]],
+        },
+    )

@@ -4,13 +4,36 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, Iterable, List, Mapping, Optional, SupportsIndex, Union, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Dict,
+    Iterable,
+    List,
+    Mapping,
+    Optional,
+    SupportsIndex,
+    Union,
+    cast,
+    overload,
+)
 
 from . import _args, _decode, _encode, _html
 from . import _natverk
 from ._errors import Findings, _plural
 from ._report import Equality, LeaveReport, Report
 from ._types import DateLike, GroupKey, PathOrFile, Scope, Status
+
+if TYPE_CHECKING:
+    from ._format import (
+        FeeScheduleDict,
+        InventoryDict,
+        NetworkDict,
+        OrganisationDict,
+        PersonDict,
+        RateDict,
+        UnitDict,
+    )
 
 __all__ = ["Inventory", "load", "check_file", "check_json"]
 
@@ -194,7 +217,7 @@ class Inventory:
         >>> networks = [n for n in networks if n["id"] != "eurocities"]  # doctest: +SKIP
         >>> inv2 = inv.replace(networks=networks)                # doctest: +SKIP
         """
-        d = self.to_dict()
+        d: Dict[str, Any] = dict(self.to_dict())
         parts: Dict[str, Any] = {
             "organisation": organisation,
             "units": units,
@@ -224,47 +247,43 @@ class Inventory:
         same inventory."""
         return self._native.to_json()
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> "InventoryDict":
         """The inventory as a new dict: decimals as
         :class:`decimal.Decimal`, dates as :class:`datetime.date`, defaults
-        filled in; :meth:`from_dict` of it gives the same inventory."""
-        return _decode.inventory(self._native.to_json())
+        filled in; :meth:`from_dict` of it gives the same inventory. Its
+        shape is ``natverk._format.InventoryDict``, generated from the
+        core's declaration of the format."""
+        return cast("InventoryDict", _decode.inventory(self._native.to_json()))
 
     @property
-    def organisation(self) -> Dict[str, Any]:
+    def organisation(self) -> "OrganisationDict":
         """``name``, ``code``, ``population``, ``currency`` (a new dict)."""
-        result: Dict[str, Any] = self.to_dict()["organisation"]
-        return result
+        return self.to_dict()["organisation"]
 
     @property
-    def units(self) -> List[Dict[str, Any]]:
+    def units(self) -> List["UnitDict"]:
         """Units: ``id``, ``name``, ``central`` (a new list)."""
-        result: List[Dict[str, Any]] = self.to_dict()["units"]
-        return result
+        return self.to_dict().get("units", [])
 
     @property
-    def people(self) -> List[Dict[str, Any]]:
+    def people(self) -> List["PersonDict"]:
         """People (personal data: ``name`` when the file has it; a new list)."""
-        result: List[Dict[str, Any]] = self.to_dict()["people"]
-        return result
+        return self.to_dict().get("people", [])
 
     @property
-    def fee_schedules(self) -> List[Dict[str, Any]]:
+    def fee_schedules(self) -> List["FeeScheduleDict"]:
         """Fee schedules (a new list)."""
-        result: List[Dict[str, Any]] = self.to_dict()["fee_schedules"]
-        return result
+        return self.to_dict().get("fee_schedules", [])
 
     @property
-    def exchange_rates(self) -> List[Dict[str, Any]]:
+    def exchange_rates(self) -> List["RateDict"]:
         """Exchange rates (a new list)."""
-        result: List[Dict[str, Any]] = self.to_dict()["exchange_rates"]
-        return result
+        return self.to_dict().get("exchange_rates", [])
 
     @property
-    def networks(self) -> List[Dict[str, Any]]:
+    def networks(self) -> List["NetworkDict"]:
         """Networks, with their participants, costs and financing (a new list)."""
-        result: List[Dict[str, Any]] = self.to_dict()["networks"]
-        return result
+        return self.to_dict().get("networks", [])
 
     # ---- computing -------------------------------------------------------
 

@@ -235,7 +235,7 @@ fn py_type(k: KindInfo) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        KindInfo::Population => "Union[int, Dict[int, int]]".into(),
+        KindInfo::Population => "Union[int, Mapping[Any, int]]".into(),
         KindInfo::Strings => "List[str]".into(),
         KindInfo::Object(name) => format!("{}Dict", camel(name)),
         KindInfo::List(name) => format!("List[{}Dict]", camel(name)),
@@ -265,14 +265,9 @@ pub fn python_module() -> String {
         "# Generated from the core's declaration of the natverk/1 format\n\
          # (crates/natverk/src/model.rs). Do not edit: run\n\
          # `UPDATE_GENERATED=1 cargo test -p natverk` to rewrite it.\n\
-         \"\"\"The natverk/1 format: each object's keys, their kinds and typed dicts.\"\"\"\n\n\
+         \"\"\"The natverk/1 format: each object's keys, their kinds, and typed dicts.\"\"\"\n\n\
          from __future__ import annotations\n\n\
-         import sys\n\
-         from datetime import date\n\
-         from decimal import Decimal\n\
-         from typing import Dict, List, Tuple, Union\n\n\
-         if sys.version_info >= (3, 11):\n    from typing import Literal, NotRequired, TypedDict\n\
-         else:  # pragma: no cover\n    from typing_extensions import Literal, NotRequired, TypedDict\n\n",
+         from typing import TYPE_CHECKING, Dict, Tuple\n\n",
     );
     out.push_str(
         "#: For each object, its keys in order with the kind of their values:\n\
@@ -296,33 +291,35 @@ pub fn python_module() -> String {
                     "    ({:?}, {:?}): ({}),\n",
                     o.name,
                     f.key,
-                    words
-                        .iter()
-                        .map(|w| format!("{w:?}, "))
-                        .collect::<String>()
-                        .trim_end()
+                    words.iter().map(|w| format!("{w:?}, ")).collect::<String>().trim_end()
                 ));
             }
         }
     }
-    out.push_str("}\n");
+    out.push_str("}\n\n");
+    out.push_str(
+        "if TYPE_CHECKING:\n    \
+         from datetime import date\n    \
+         from decimal import Decimal\n    \
+         from typing import Any, List, Mapping, Union\n\n    \
+         from typing_extensions import Literal, NotRequired, TypedDict\n",
+    );
     // Dicts: referenced types first (reverse order of declaration).
     let objs: Vec<ObjectInfo> = objects();
+    // The functional form: `from` and `to` are keys, and Python keywords.
     for o in objs.iter().rev() {
-        out.push_str(&format!("\n\nclass {}Dict(TypedDict):\n", camel(o.name)));
+        out.push_str(&format!("\n    # {}\n", first_line(o.doc)));
         out.push_str(&format!(
-            "    \"\"\"{}\"\"\"\n\n",
-            first_line(o.doc).replace('"', "'")
+            "    {}Dict = TypedDict(\n        {:?},\n        {{\n",
+            camel(o.name),
+            format!("{}Dict", camel(o.name))
         ));
         for f in o.fields {
             let t = py_type(f.kind);
-            let t = if f.required {
-                t
-            } else {
-                format!("NotRequired[{t}]")
-            };
-            out.push_str(&format!("    {}: {}\n", f.key, t));
+            let t = if f.required { t } else { format!("NotRequired[{t}]") };
+            out.push_str(&format!("            {:?}: {},\n", f.key, t));
         }
+        out.push_str("        },\n    )\n");
     }
     out
 }
