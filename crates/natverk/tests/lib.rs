@@ -8,6 +8,7 @@
 //! - `properties`: invariants on generated inventories (proptest).
 //! - `invariants`: reports under reordering, scaling and a JSON round trip.
 //! - `crashers`: fuzz crashers kept as regression fixtures, and the limits.
+//! - `tables`: the workbook layout of SPEC §10, both ways, and bad cells.
 
 mod conformance;
 mod crashers;
@@ -15,6 +16,7 @@ mod invariants;
 mod properties;
 mod robustness;
 mod rules;
+mod tables;
 
 use std::path::PathBuf;
 
