@@ -358,6 +358,9 @@ vocabulary! {
     "workbook.place.column" => "sheet `{sheet}`, column `{column}` ({letter})", "blad `{sheet}`, kolumn `{column}` ({letter})";
     "workbook.problems.one" => "{n} problem in {file}; nothing written", "{n} problem i {file}; ingenting sparades";
     "workbook.problems.many" => "{n} problems in {file}; nothing written", "{n} problem i {file}; ingenting sparades";
+    "workbook.count.bytes" => "bytes", "byte";
+    "workbook.count.unpacked" => "bytes when unpacked", "byte uppackad";
+    "workbook.count.cells" => "cells", "celler";
     // drop-down lists
     "workbook.list.title" => "Choose from the list", "Välj i listan";
     "workbook.list.message" => "Choose a value from the list. Other values are checked when the workbook is imported.", "Välj ett värde i listan. Andra värden kontrolleras när arbetsboken läses in.";

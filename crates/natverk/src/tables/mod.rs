@@ -50,7 +50,7 @@ use crate::model::{
 };
 use crate::present::{label, vocabulary, Lang};
 
-pub use place::{Locator, Place, SheetFinding, SheetFindings};
+pub use place::{Locator, Measure, Place, SheetFinding, SheetFindings};
 pub use read::{from_tables, Imported, InputRow, InputSheet};
 
 #[cfg(doc)]

@@ -6,8 +6,9 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::{column_letter, column_name, sheet_name, LAYOUT};
-use crate::finding::{Finding, Path, Seg, Severity};
-use crate::present::{fill, label, Lang};
+use crate::finding::{Code, Finding, Path, Seg, Severity};
+use crate::present::messages as m;
+use crate::present::{fill, label, Lang, Message};
 
 /// A cell, row or sheet of a workbook.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +81,28 @@ impl Place {
                 ("letter", &letter),
             ],
         )
+    }
+}
+
+/// What a limit of a workbook counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Measure {
+    /// Bytes of the file.
+    Bytes,
+    /// Bytes of the file's parts when unpacked (a workbook is a zip).
+    Unpacked,
+    /// Cells with a value.
+    Cells,
+}
+
+impl Measure {
+    fn label(self) -> &'static str {
+        match self {
+            Measure::Bytes => "workbook.count.bytes",
+            Measure::Unpacked => "workbook.count.unpacked",
+            Measure::Cells => "workbook.count.cells",
+        }
     }
 }
 
@@ -166,6 +189,33 @@ impl SheetFindings {
             ),
         });
         SheetFindings { findings }
+    }
+    /// The workbook cannot be read at all (not a zip, not xlsx or ods, a
+    /// broken file): one `syntax` finding saying why.
+    pub fn unreadable(detail: impl fmt::Display) -> SheetFindings {
+        // The reader's own words, cut at 300 characters (not a value of the
+        // file: no need to clip it as short as one).
+        let detail = detail.to_string();
+        let cut = detail
+            .char_indices()
+            .nth(300)
+            .map_or(detail.len(), |(i, _)| i);
+        let msg = Message::new(&m::WB_UNREADABLE).with("detail", &detail[..cut]);
+        SheetFindings::new(vec![SheetFinding {
+            finding: Finding::new(Code::Syntax, Path::root(), msg),
+            place: None,
+        }])
+    }
+    /// The workbook is larger than a limit of SPEC §9: one finding naming
+    /// the limit, before the work.
+    pub fn too_large(limit: u64, what: Measure) -> SheetFindings {
+        let msg = Message::new(&m::WB_TOO_LARGE)
+            .with("limit", limit)
+            .label("what", what.label());
+        SheetFindings::new(vec![SheetFinding {
+            finding: Finding::new(Code::InvalidValue, Path::root(), msg),
+            place: None,
+        }])
     }
     /// Every finding.
     pub fn as_slice(&self) -> &[SheetFinding] {
