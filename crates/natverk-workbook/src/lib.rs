@@ -45,7 +45,10 @@ use std::path::{Path, PathBuf};
 pub use natverk::tables::{Imported, SheetFinding, SheetFindings};
 use natverk::{Inventory, InventoryData, Lang};
 
-pub use read::{read_sheets, Kind, MAX_CELLS, MAX_UNPACKED_BASE, MAX_UNPACKED_RATIO};
+pub use read::{
+    max_cells, read_sheets, Kind, BYTES_PER_CELL, MAX_CELLS_BASE, MAX_UNPACKED_BASE,
+    MAX_UNPACKED_RATIO,
+};
 
 /// Why a workbook could not be written or read.
 #[derive(Debug, thiserror::Error)]
@@ -158,7 +161,7 @@ pub fn template(lang: Lang) -> Result<Vec<u8>, Error> {
 ///
 /// [`Error::Io`] when the file cannot be read; [`Error::Invalid`] with
 /// every problem at once when it is not a workbook, is larger than the
-/// limits ([`natverk::limits::MAX_INPUT_BYTES`], [`MAX_CELLS`], unpacked
+/// limits ([`natverk::limits::MAX_INPUT_BYTES`], [`max_cells`], unpacked
 /// size) or has bad cells (see [`natverk::tables::from_tables`]).
 pub fn import(path: &Path) -> Result<Imported, Error> {
     let io = |source| Error::Io {

@@ -5,7 +5,7 @@
 //! great deal: before anything is parsed, every part is unpacked once and
 //! counted ([`MAX_UNPACKED_BASE`], [`MAX_UNPACKED_RATIO`]). An `.xlsx` is
 //! then read one cell at a time and its cells with a value are counted
-//! ([`MAX_CELLS`]); an `.ods` is read by calamine into whole rectangles,
+//! ([`max_cells`]); an `.ods` is read by calamine into whole rectangles,
 //! so its rectangles are measured first from the XML (a row or cell can
 //! repeat itself a million times in one tag).
 
@@ -21,10 +21,18 @@ pub const MAX_UNPACKED_BASE: u64 = 64 * 1024 * 1024;
 /// … plus this many times the file's own size (real workbooks unpack to
 /// 5–15 times their size).
 pub const MAX_UNPACKED_RATIO: u64 = 40;
-/// Most cells with a value a workbook may hold (a 50 000-network
-/// inventory has about 3.5 million), and most cells an `.ods` may span
-/// with its rectangles.
-pub const MAX_CELLS: u64 = 8_000_000;
+/// Cells allowed in any workbook (2 million) …
+pub const MAX_CELLS_BASE: u64 = 2_000_000;
+/// … plus one cell per this many bytes of the file. The 50 000-network
+/// inventory's xlsx (9.8 MB) has 1.7 million cells with a value, its ods
+/// (8.3 MB) spans about 4.5 million in calamine's rectangles.
+pub const BYTES_PER_CELL: u64 = 2;
+
+/// Most cells a workbook of `len` bytes may hold: cells with a value in an
+/// `.xlsx`, cells spanned by the rectangles calamine builds for an `.ods`.
+pub fn max_cells(len: usize) -> u64 {
+    MAX_CELLS_BASE.saturating_add(len as u64 / BYTES_PER_CELL)
+}
 
 /// The kinds of workbook read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +52,7 @@ pub enum Kind {
 /// One finding when the bytes are not an `.xlsx` or `.ods` workbook (or a
 /// damaged one), or when it exceeds a limit: the file's size
 /// ([`natverk::limits::MAX_INPUT_BYTES`]), its unpacked size, or
-/// [`MAX_CELLS`].
+/// [`max_cells`].
 pub fn read_sheets(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
     let limit = natverk::limits::MAX_INPUT_BYTES as u64;
     if bytes.len() as u64 > limit {
@@ -53,7 +61,7 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
     match inspect(bytes)? {
         Kind::Xlsx => read_xlsx(bytes),
         Kind::Ods => {
-            measure_ods(bytes)?;
+            measure_ods(bytes, max_cells(bytes.len()))?;
             read_ods(bytes)
         }
     }
@@ -104,11 +112,12 @@ fn inspect(bytes: &[u8]) -> Result<Kind, SheetFindings> {
     kind.ok_or_else(|| unreadable("it is a zip file, but neither an .xlsx nor an .ods workbook"))
 }
 
-fn too_many_cells() -> SheetFindings {
-    SheetFindings::too_large(MAX_CELLS, Measure::Cells)
+fn too_many_cells(limit: u64) -> SheetFindings {
+    SheetFindings::too_large(limit, Measure::Cells)
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
+    let limit = max_cells(bytes.len());
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("the .xlsx file is damaged ({e})")))?;
     let mut out = Vec::new();
@@ -130,8 +139,8 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
                 continue;
             };
             count += 1;
-            if count > MAX_CELLS {
-                return Err(too_many_cells());
+            if count > limit {
+                return Err(too_many_cells(limit));
             }
             let (r, c) = cell.get_position();
             push(&mut rows, r.saturating_add(1), c, value);
@@ -141,21 +150,30 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
     Ok(out)
 }
 
-/// Adds a cell to its row (cells come row by row, mostly in order).
+/// Adds a cell to its row. Cells come row by row; the rows stay sorted
+/// even if a file lists them out of order.
 fn push(rows: &mut Vec<InputRow>, row: u32, col: u32, value: Cell) {
     match rows.last_mut() {
         Some(last) if last.row == row => last.cells.push((col, value)),
-        _ => match rows.iter_mut().rev().find(|r| r.row == row) {
-            Some(r) => r.cells.push((col, value)),
-            None => rows.push(InputRow {
-                row,
-                cells: vec![(col, value)],
-            }),
+        Some(last) if last.row > row => match rows.binary_search_by_key(&row, |r| r.row) {
+            Ok(i) => rows[i].cells.push((col, value)),
+            Err(i) => rows.insert(
+                i,
+                InputRow {
+                    row,
+                    cells: vec![(col, value)],
+                },
+            ),
         },
+        _ => rows.push(InputRow {
+            row,
+            cells: vec![(col, value)],
+        }),
     }
 }
 
 fn read_ods(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
+    let limit = max_cells(bytes.len());
     let mut wb: Ods<_> = Ods::new(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("the .ods file is damaged ({e})")))?;
     let mut out = Vec::new();
@@ -174,8 +192,8 @@ fn read_ods(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
                     None => continue,
                 };
                 count += 1;
-                if count > MAX_CELLS {
-                    return Err(too_many_cells());
+                if count > limit {
+                    return Err(too_many_cells(limit));
                 }
                 let c = c0.saturating_add(u32::try_from(j).unwrap_or(u32::MAX));
                 push(&mut rows, r.saturating_add(1), c, value);
@@ -294,8 +312,8 @@ fn iso_datetime(s: &str) -> Cell {
 /// Measures the rectangles calamine will build for an `.ods` (rows ×
 /// columns between the first and last cells with a value of each table,
 /// repeats counted) and refuses the workbook before reading it when they
-/// exceed [`MAX_CELLS`].
-fn measure_ods(bytes: &[u8]) -> Result<(), SheetFindings> {
+/// exceed `limit`.
+fn measure_ods(bytes: &[u8], limit: u64) -> Result<(), SheetFindings> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("the file is damaged ({e})")))?;
     let part = zip
@@ -402,15 +420,15 @@ fn measure_ods(bytes: &[u8]) -> Result<(), SheetFindings> {
                 if let Some(f) = first {
                     total = total.saturating_add(end.saturating_sub(f).saturating_mul(width));
                 }
-                if total > MAX_CELLS {
-                    return Err(too_many_cells());
+                if total > limit {
+                    return Err(too_many_cells(limit));
                 }
             }
             Event::Eof => break,
             _ => {}
         }
-        if total > MAX_CELLS {
-            return Err(too_many_cells());
+        if total > limit {
+            return Err(too_many_cells(limit));
         }
     }
     Ok(())
@@ -464,6 +482,25 @@ mod tests {
                 assert_eq!(dec(float(f)), d.to_string(), "{s}");
             }
         }
+    }
+
+    #[test]
+    fn rows_out_of_order_stay_sorted() {
+        let mut rows = Vec::new();
+        for (r, c) in [
+            (1, 0),
+            (1, 1),
+            (5, 0),
+            (3, 0),
+            (5, 1),
+            (3, 2),
+            (2, 0),
+            (9, 0),
+        ] {
+            push(&mut rows, r, c, Cell::Int(i64::from(r)));
+        }
+        let got: Vec<(u32, usize)> = rows.iter().map(|r| (r.row, r.cells.len())).collect();
+        assert_eq!(got, [(1, 2), (2, 1), (3, 2), (5, 2), (9, 1)]);
     }
 
     #[test]

@@ -59,8 +59,15 @@ pub(crate) fn workbook(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, Error> {
     let mut wb = Workbook::new();
     let f = Formats::new();
     instructions(wb.add_worksheet(), lang, &f).map_err(xlsx)?;
-    for s in sheets {
-        let ws = wb.add_worksheet();
+    for (i, s) in sheets.iter().enumerate() {
+        // "Low memory" sheets write their rows to a temporary file as they
+        // go (a 50 000-network inventory would otherwise hold every cell in
+        // memory); where no temporary file can be made, an ordinary sheet.
+        let ws = if wb.add_worksheet_with_low_memory().is_ok() {
+            wb.worksheet_from_index(i + 1).map_err(xlsx)?
+        } else {
+            wb.add_worksheet()
+        };
         sheet(ws, s, lang, &f)?;
     }
     wb.save_to_buffer().map_err(xlsx)
