@@ -145,31 +145,41 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
             let (r, c) = cell.get_position();
             push(&mut rows, r.saturating_add(1), c, value);
         }
-        out.push(InputSheet { name, rows });
+        out.push(InputSheet {
+            name,
+            rows: sorted(rows),
+        });
     }
     Ok(out)
 }
 
-/// Adds a cell to its row. Cells come row by row; the rows stay sorted
-/// even if a file lists them out of order.
+/// Adds a cell to its row: cells come row by row, so a new row is
+/// appended; [`sorted`] puts rows a file lists out of order in place.
 fn push(rows: &mut Vec<InputRow>, row: u32, col: u32, value: Cell) {
     match rows.last_mut() {
         Some(last) if last.row == row => last.cells.push((col, value)),
-        Some(last) if last.row > row => match rows.binary_search_by_key(&row, |r| r.row) {
-            Ok(i) => rows[i].cells.push((col, value)),
-            Err(i) => rows.insert(
-                i,
-                InputRow {
-                    row,
-                    cells: vec![(col, value)],
-                },
-            ),
-        },
         _ => rows.push(InputRow {
             row,
             cells: vec![(col, value)],
         }),
     }
+}
+
+/// Rows in order, one per row number (a file may list them out of order,
+/// or one row in two places): a sort, never a search per cell.
+fn sorted(mut rows: Vec<InputRow>) -> Vec<InputRow> {
+    if rows.windows(2).all(|w| w[0].row < w[1].row) {
+        return rows;
+    }
+    rows.sort_by_key(|r| r.row);
+    let mut out: Vec<InputRow> = Vec::with_capacity(rows.len());
+    for r in rows {
+        match out.last_mut() {
+            Some(last) if last.row == r.row => last.cells.extend(r.cells),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 fn read_ods(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
@@ -199,7 +209,10 @@ fn read_ods(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
                 push(&mut rows, r.saturating_add(1), c, value);
             }
         }
-        out.push(InputSheet { name, rows });
+        out.push(InputSheet {
+            name,
+            rows: sorted(rows),
+        });
     }
     Ok(out)
 }
@@ -499,6 +512,7 @@ mod tests {
         ] {
             push(&mut rows, r, c, Cell::Int(i64::from(r)));
         }
+        let rows = sorted(rows);
         let got: Vec<(u32, usize)> = rows.iter().map(|r| (r.row, r.cells.len())).collect();
         assert_eq!(got, [(1, 2), (2, 1), (3, 2), (5, 2), (9, 1)]);
     }

@@ -342,3 +342,139 @@ fn a_population_given_as_one_number_is_one_row_without_a_year() {
     let back = from_tables(&sheets_of(&inv, Lang::En)).unwrap();
     assert_eq!(back.inventory.to_json(), inv.to_json());
 }
+
+/// Many problems in one workbook are found without quadratic work (a
+/// quadratic scan would hang here): 20 000 unknown columns, 20 000 rows with
+/// a value under no heading, 30 000 population years out of range (each a
+/// core finding mapped back to its row), 30 000 participants of unknown
+/// networks.
+#[test]
+fn many_problems_are_reported_without_quadratic_work() {
+    let mut heading: Vec<Cell> = vec![t("id"), t("name"), t("start")];
+    heading.extend((0..20_000).map(|i| t(&format!("x{i}"))));
+    let mut networks = InputSheet::from_grid("networks", vec![heading]);
+    for i in 0..20_000 {
+        networks.rows.push(InputRow {
+            row: i + 2,
+            cells: vec![
+                (0, t(&format!("n{i}"))),
+                (1, t("N")),
+                (2, t("2024-01-01")),
+                (20_003, t("stray")),
+            ],
+        });
+    }
+    let mut pop = vec![vec![t("year"), t("population")]];
+    pop.extend((0..30_000).map(|i| vec![Cell::Int(10_000 + i), Cell::Int(1)]));
+    let mut parts = vec![vec![t("network"), t("person")]];
+    parts.extend((0..30_000).map(|i| vec![t(&format!("zz{i}")), t("p")]));
+    let sheets = vec![
+        InputSheet::from_grid(
+            "organisation",
+            vec![vec![t("name"), t("currency")], vec![t("X"), t("SEK")]],
+        ),
+        InputSheet::from_grid("population", pop),
+        networks,
+        InputSheet::from_grid("participants", parts),
+    ];
+    let err = from_tables(&sheets).unwrap_err();
+    // 20 000 unknown columns, one finding for the stray column, 30 000
+    // years, 30 000 unknown networks.
+    assert_eq!(err.len(), 20_000 + 1 + 30_000 + 30_000);
+    let years = err
+        .iter()
+        .filter(|f| f.finding.message.template().key == "NOT_A_YEAR")
+        .count();
+    assert_eq!(years, 30_000);
+    let last_year = err
+        .iter()
+        .filter(|f| f.finding.message.template().key == "NOT_A_YEAR")
+        .last()
+        .unwrap();
+    assert_eq!(
+        last_year.place_text(Lang::En),
+        "sheet `population`, row 30001, column `year` (A)"
+    );
+}
+
+mod arbitrary {
+    //! No workbook makes the reader panic: sheets and columns named in
+    //! either language or not at all, cells of every kind anywhere.
+    use super::*;
+    use natverk::Decimal;
+    use proptest::prelude::*;
+
+    fn name() -> impl Strategy<Value = String> {
+        let mut known: Vec<String> = Vec::new();
+        for s in tables::LAYOUT {
+            for lang in Lang::ALL {
+                known.push(tables::sheet_name(s.key, lang).to_string());
+                for c in s.columns {
+                    known.push(tables::column_name(s.key, c.key, lang));
+                }
+            }
+        }
+        prop_oneof![
+            4 => prop::sample::select(known),
+            1 => "\\PC{0,12}",
+        ]
+    }
+
+    fn cell() -> impl Strategy<Value = Cell> {
+        prop_oneof![
+            Just(Cell::Empty),
+            name().prop_map(Cell::Text),
+            prop::sample::select(vec![
+                "2024-03-01",
+                "65 000,50",
+                "-1",
+                "0",
+                "ja",
+                "aktiv",
+                "1e5",
+                "\"x",
+                "a;b",
+                "99999999999999999999999999999",
+            ])
+            .prop_map(|s| Cell::Text(s.into())),
+            any::<i64>().prop_map(Cell::Int),
+            (any::<i64>(), 0u32..29).prop_map(|(m, s)| Cell::Decimal(Decimal::new(m, s))),
+            (1i32..10_000, 1u32..13, 1u32..29)
+                .prop_map(|(y, m, d)| Cell::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap())),
+            any::<bool>().prop_map(Cell::Bool),
+            Just(Cell::Error("#N/A".into())),
+        ]
+    }
+
+    fn sheet() -> impl Strategy<Value = InputSheet> {
+        (
+            name(),
+            prop::collection::vec(prop::collection::vec(cell(), 0..8), 0..6),
+        )
+            .prop_map(|(n, rows)| InputSheet::from_grid(n, rows))
+    }
+
+    proptest! {
+        #[test]
+        fn any_workbook_gives_an_inventory_or_findings(sheets in prop::collection::vec(sheet(), 0..8)) {
+            match from_tables(&sheets) {
+                Ok(imported) => {
+                    // What imports exports and imports again the same.
+                    let again: Vec<InputSheet> = tables::tables(imported.inventory.data())
+                        .iter()
+                        .map(|s| s.to_input(Lang::En))
+                        .collect();
+                    let back = from_tables(&again).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    prop_assert_eq!(back.inventory.to_json(), imported.inventory.to_json());
+                }
+                Err(findings) => {
+                    prop_assert!(!findings.is_empty());
+                    for f in findings.iter() {
+                        prop_assert!(!f.to_text(Lang::Sv).is_empty());
+                        prop_assert!(!f.to_text(Lang::En).is_empty());
+                    }
+                }
+            }
+        }
+    }
+}

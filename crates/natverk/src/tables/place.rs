@@ -1,6 +1,8 @@
 //! Where a finding is in a workbook: sheet, row and column.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
@@ -339,6 +341,8 @@ pub struct Locator {
     pub(crate) sheets: Vec<SheetSeen>,
     pub(crate) organisation: Option<u32>,
     pub(crate) population: Vec<(Option<i32>, Option<u32>)>,
+    /// `population` by year, made when first needed.
+    pub(crate) population_rows: OnceLock<HashMap<Option<i32>, Option<u32>>>,
     pub(crate) units: Vec<Option<u32>>,
     pub(crate) people: Vec<Option<u32>>,
     pub(crate) schedules: Vec<Option<u32>>,
@@ -421,10 +425,17 @@ impl Locator {
                     let row = match key(2) {
                         Some(y) => {
                             let y: Option<i32> = y.parse().ok();
-                            self.population
-                                .iter()
-                                .find(|(yy, _)| *yy == y)
-                                .and_then(|(_, r)| *r)
+                            self.population_rows
+                                .get_or_init(|| {
+                                    let mut m = HashMap::new();
+                                    for (y, r) in &self.population {
+                                        m.entry(*y).or_insert(*r);
+                                    }
+                                    m
+                                })
+                                .get(&y)
+                                .copied()
+                                .flatten()
                         }
                         None if self.population.len() == 1 => self.population[0].1,
                         None => None,

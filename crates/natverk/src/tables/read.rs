@@ -1,6 +1,6 @@
 //! Sheets → [`InventoryData`] → [`Inventory::new`], every bad cell at once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
@@ -133,7 +133,7 @@ pub fn from_tables(sheets: &[InputSheet]) -> Result<Imported, SheetFindings> {
         Ok(inventory) if findings.is_empty() => Ok(Imported { inventory, locator }),
         Ok(_) => Err(SheetFindings::new(findings)),
         Err(e) => {
-            let bad_cells: Vec<CellKey> = findings.iter().filter_map(|f| f.key()).collect();
+            let bad_cells: HashSet<CellKey> = findings.iter().filter_map(|f| f.key()).collect();
             for f in e.into_findings() {
                 let place = locator.place(&f);
                 if let Some(p) = &place {
@@ -175,7 +175,7 @@ struct Reader {
     findings: Vec<SheetFinding>,
     locator: Locator,
     /// (sheet, row) whose item got a placeholder for a bad cell.
-    tainted: std::collections::HashSet<(usize, Option<u32>)>,
+    tainted: HashSet<(usize, Option<u32>)>,
 }
 
 impl Reader {
@@ -354,12 +354,11 @@ impl Reader {
             );
         }
         // Values under no heading, once per column.
-        let mut reported: Vec<u32> = Vec::new();
-        let known: Vec<u32> = heading.cells.iter().map(|(c, _)| *c).collect();
+        let mut reported: HashSet<u32> = HashSet::new();
+        let known: HashSet<u32> = heading.cells.iter().map(|(c, _)| *c).collect();
         for r in data {
             for (colno, cell) in &r.cells {
-                if !cell.is_empty() && !known.contains(colno) && !reported.contains(colno) {
-                    reported.push(*colno);
+                if !cell.is_empty() && !known.contains(colno) && reported.insert(*colno) {
                     self.push(
                         Code::UnknownField,
                         Path::root(),
