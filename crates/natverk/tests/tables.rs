@@ -389,7 +389,7 @@ fn many_problems_are_reported_without_quadratic_work() {
     let last_year = err
         .iter()
         .filter(|f| f.finding.message.template().key == "NOT_A_YEAR")
-        .last()
+        .next_back()
         .unwrap();
     assert_eq!(
         last_year.place_text(Lang::En),
