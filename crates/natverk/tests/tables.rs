@@ -76,6 +76,10 @@ fn the_instructions_sheet_and_empty_rows_are_skipped() {
             vec![vec![Cell::Text("Läs mig".into())], vec![Cell::Int(1)]],
         ),
     );
+    sheets.insert(
+        1,
+        InputSheet::from_grid("Read_Me", vec![vec![Cell::Text("notes".into())]]),
+    );
     for s in &mut sheets {
         for r in &mut s.rows {
             r.row *= 2; // an empty row between every two

@@ -298,6 +298,10 @@ pub const LAYOUT: &[SheetInfo] = &[
 /// The sheet of instructions that comes first and is not read back.
 pub const INSTRUCTIONS: &str = "instructions";
 
+/// Other names a sheet of instructions may have been given (it is skipped
+/// on import under any of them, or its names in [`sheet_name`]).
+pub const INSTRUCTIONS_ALSO: &[&str] = &["read me", "readme", "läs mig", "läsmig", "anvisningar"];
+
 /// The sheet `key` of [`LAYOUT`].
 pub fn sheet(key: &str) -> Option<&'static SheetInfo> {
     LAYOUT.iter().find(|s| s.key == key)

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::place::{CellKey, Locator, Place, SheetFinding, SheetFindings, SheetSeen};
 use super::{
     column_name, normalise_name, sheet_name, split_subjects, word_of, Cell, ColumnKind, SheetInfo,
-    INSTRUCTIONS, LAYOUT,
+    INSTRUCTIONS, INSTRUCTIONS_ALSO, LAYOUT,
 };
 use crate::finding::{Code, Finding, Path};
 use crate::format::{objects, KindInfo};
@@ -192,6 +192,9 @@ impl Reader {
             for lang in Lang::ALL {
                 names.insert(normalise_name(sheet_name(key, lang)), key);
             }
+        }
+        for also in INSTRUCTIONS_ALSO {
+            names.insert(normalise_name(also), INSTRUCTIONS);
         }
         let mut found = Found {
             sheets: (0..LAYOUT.len()).map(|_| None).collect(),
