@@ -33,6 +33,7 @@ struct Formats {
     date: Format,
     title: Format,
     bold: Format,
+    bold_top: Format,
     wrap: Format,
 }
 
@@ -47,6 +48,9 @@ impl Formats {
             date: Format::new().set_num_format("yyyy-mm-dd"),
             title: Format::new().set_bold().set_font_size(14),
             bold: Format::new().set_bold(),
+            bold_top: Format::new()
+                .set_bold()
+                .set_align(rust_xlsxwriter::FormatAlign::Top),
             wrap: Format::new()
                 .set_text_wrap()
                 .set_align(rust_xlsxwriter::FormatAlign::Top),
@@ -261,23 +265,47 @@ fn validation(kind: ColumnKind, lang: Lang) -> Result<Option<DataValidation>, Xl
     ))
 }
 
+/// Height of a row holding `text` wrapped in a column of about `width`
+/// characters (spreadsheets do not grow rows for wrapped text by
+/// themselves when they open a file).
+fn wrapped_height(text: &str, width: usize) -> f64 {
+    let lines = text.chars().count().div_ceil(width).max(1);
+    // 15 points a line at the default 11-point font.
+    #[allow(clippy::cast_precision_loss)]
+    let lines = lines as f64;
+    15.0 * lines
+}
+
 /// The first sheet: what the workbook is and how to fill it in.
 fn instructions(ws: &mut Worksheet, lang: Lang, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name(sheet_name(INSTRUCTIONS, lang))?;
-    ws.set_column_width(0, 24)?;
+    ws.set_column_width(0, 22)?;
     ws.set_column_width(1, 100)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
     let mut r = 0u32;
     ws.write_string_with_format(r, 0, label("workbook.readme.title", lang), &f.title)?;
     r += 2;
-    ws.merge_range(r, 0, r, 1, label("workbook.readme.intro", lang), &f.wrap)?;
-    ws.set_row_height(r, 48)?;
+    let intro = label("workbook.readme.intro", lang);
+    ws.merge_range(r, 0, r, 1, intro, &f.wrap)?;
+    ws.set_row_height(r, wrapped_height(intro, 110))?;
     r += 2;
     ws.write_string_with_format(r, 0, label("workbook.readme.sheets", lang), &f.bold)?;
     r += 1;
+    let line =
+        |ws: &mut Worksheet, r: u32, a: &str, b: &str, bold: bool| -> Result<(), XlsxError> {
+            if bold {
+                ws.write_string_with_format(r, 0, a, &f.bold_top)?;
+            } else {
+                ws.write_string_with_format(r, 0, a, &f.wrap)?;
+            }
+            ws.write_string_with_format(r, 1, b, &f.wrap)?;
+            ws.set_row_height(r, wrapped_height(b, 95))?;
+            Ok(())
+        };
     for s in LAYOUT {
-        ws.write_string_with_format(r, 0, sheet_name(s.key, lang), &f.bold)?;
         let key = format!("workbook.readme.sheet.{}", s.key);
-        ws.write_string_with_format(r, 1, label(&key, lang), &f.wrap)?;
+        line(ws, r, sheet_name(s.key, lang), label(&key, lang), true)?;
         r += 1;
     }
     r += 1;
@@ -293,12 +321,12 @@ fn instructions(ws: &mut Worksheet, lang: Lang, f: &Formats) -> Result<(), XlsxE
         "empty",
         "this_sheet",
     ] {
-        ws.write_string(r, 0, "•")?;
-        ws.write_string_with_format(
+        line(
+            ws,
             r,
-            1,
+            "•",
             label(&format!("workbook.readme.cell.{k}"), lang),
-            &f.wrap,
+            false,
         )?;
         r += 1;
     }
@@ -306,7 +334,13 @@ fn instructions(ws: &mut Worksheet, lang: Lang, f: &Formats) -> Result<(), XlsxE
     ws.write_string_with_format(r, 0, label("workbook.readme.commands", lang), &f.bold)?;
     r += 1;
     for k in ["import", "check", "report", "export"] {
-        ws.write_string(r, 1, label(&format!("workbook.readme.command.{k}"), lang))?;
+        line(
+            ws,
+            r,
+            "",
+            label(&format!("workbook.readme.command.{k}"), lang),
+            false,
+        )?;
         r += 1;
     }
     ws.set_active(true);
