@@ -270,10 +270,9 @@ fn validation(kind: ColumnKind, lang: Lang) -> Result<Option<DataValidation>, Xl
 /// themselves when they open a file).
 fn wrapped_height(text: &str, width: usize) -> f64 {
     let lines = text.chars().count().div_ceil(width).max(1);
-    // 15 points a line at the default 11-point font.
-    #[allow(clippy::cast_precision_loss)]
-    let lines = lines as f64;
-    15.0 * lines
+    // 15 points a line at the default 11-point font (integer points: no
+    // float arithmetic; a layout figure, not money).
+    f64::from(u32::try_from(lines * 15).unwrap_or(409))
 }
 
 /// The first sheet: what the workbook is and how to fill it in.
