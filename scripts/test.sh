@@ -2,16 +2,19 @@
 # Runs every test of every frontend. Installs what it needs, idempotently,
 # on a fresh Debian 12 machine with rustup, Python 3.11 and Node 20:
 #   Rust: fmt, clippy, docs, core + CLI tests (unit, integration, doc, property)
+#   Workbook: LibreOffice (Debian libreoffice-calc-nogui) round trips of the
+#             xlsx export through ods and back, required; editing an export
+#             with openpyxl (venv) and checking the report changes by the edit
 #   Python: one abi3 wheel (maturin), pytest on the oldest and newest CPython
 #           under ~/.pyenv and python3 (conformance corpus, stubtest, notebook)
 #   WebAssembly: wasm32 target, wasm-bindgen-cli, npm deps, node tests, tsc,
 #                headless Chromium widget test
-# Usage: scripts/test.sh [rust|python|wasm]...   (default: all)
+# Usage: scripts/test.sh [rust|workbook|python|wasm]...   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(rust python wasm)
+[ ${#parts[@]} -eq 0 ] && parts=(rust workbook python wasm)
 want() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -30,6 +33,32 @@ if want rust; then
   RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p natverk
   step "cargo test (core and command line)"
   run cargo test --locked
+fi
+
+if want workbook; then
+  if ! command -v soffice >/dev/null 2>&1; then
+    step "installing LibreOffice Calc (Debian) for the workbook tests"
+    export DEBIAN_FRONTEND=noninteractive
+    for i in 1 2 3 4 5 6; do
+      # apt is shared: when another process holds its lock, wait and retry.
+      if apt-get update -qq && apt-get install -y -qq libreoffice-calc-nogui >/dev/null; then
+        break
+      fi
+      echo "apt is busy or failed; retrying in 20 s ($i/6)"
+      sleep 20
+    done
+    command -v soffice >/dev/null 2>&1 || { echo "could not install libreoffice-calc-nogui" >&2; exit 1; }
+  fi
+  step "workbook: the export through LibreOffice (ods and back to xlsx) imports unchanged"
+  run env NATVERK_REQUIRE_SOFFICE=1 cargo test --locked -p natverk-workbook --test lib libreoffice
+  run env NATVERK_REQUIRE_SOFFICE=1 cargo test --locked -p natverk-cli --test workbook
+  step "workbook: editing an export as an official would (openpyxl)"
+  venv=target/venv-workbook
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check openpyxl pytest
+  cargo build --locked -q -p natverk-cli
+  run env NATVERK_BIN="$PWD/target/debug/natverk" "$venv/bin/python" -m pytest \
+    -p no:cacheprovider crates/natverk-workbook/tests/edit_with_openpyxl.py
 fi
 
 if want python; then

@@ -120,25 +120,6 @@ pub const COLUMNS: &[(Col, &str, &[&str])] = &[
 /// Columns every sheet needs.
 const REQUIRED: [Col; 3] = [Col::Id, Col::Name, Col::Start];
 
-/// Swedish words for kinds and statuses, read as the format's words.
-const WORDS_SV: &[(&str, &str)] = &[
-    ("nätverk", "network"),
-    ("medlemskap", "membership"),
-    ("program", "programme"),
-    ("partnerskap", "partnership"),
-    ("deklaration", "declaration"),
-    ("föreslagen", "proposed"),
-    ("föreslaget", "proposed"),
-    ("ansökt", "applied"),
-    ("aktiv", "active"),
-    ("aktivt", "active"),
-    ("vilande", "dormant"),
-    ("avslutad", "ended"),
-    ("avslutat", "ended"),
-    ("avböjd", "declined"),
-    ("avböjt", "declined"),
-];
-
 /// The organisation and exchange rates, given as options.
 pub struct Options {
     /// Organisation name.
@@ -319,12 +300,12 @@ fn date(cell: &str) -> String {
     t.to_string()
 }
 
-fn word(cell: &str) -> String {
+/// A word of the format: English, or Swedish as the core's vocabulary has
+/// it (`aktiv`, `föreslagen`, `medlemskap`, …; the same list as workbooks).
+fn word(prefix: &str, cell: &str) -> String {
     let w = cell.trim().to_lowercase();
-    WORDS_SV
-        .iter()
-        .find(|(sv, _)| *sv == w)
-        .map(|(_, en)| (*en).to_string())
+    natverk::tables::word_of(prefix, &w)
+        .map(str::to_string)
         .unwrap_or(w)
 }
 
@@ -503,7 +484,7 @@ pub fn import(bytes: &[u8], opts: &Options) -> Result<Imported, Vec<Problem>> {
         }
         for (c, key) in [(Col::Kind, "kind"), (Col::Status, "status")] {
             if let Some(v) = cell.get(&c) {
-                n.insert(key.into(), Value::String(word(v)));
+                n.insert(key.into(), Value::String(word(key, v)));
             }
         }
         if let Some(v) = cell.get(&Col::Subjects) {
@@ -703,9 +684,8 @@ pub fn import(bytes: &[u8], opts: &Options) -> Result<Imported, Vec<Problem>> {
                     Some(natverk::Seg::Key(k)) => k.to_string(),
                     _ => String::new(),
                 };
-                let sv: Vec<&str> = match last.as_str() {
-                    "kind" => WORDS_SV[..5].iter().map(|(w, _)| *w).collect(),
-                    "status" => WORDS_SV[5..].iter().map(|(w, _)| *w).collect(),
+                let sv: Vec<String> = match last.as_str() {
+                    "kind" | "status" => natverk::tables::column_words(&last, natverk::Lang::Sv),
                     _ => Vec::new(),
                 };
                 if f.code == Code::InvalidValue && !sv.is_empty() {

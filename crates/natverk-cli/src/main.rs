@@ -15,6 +15,7 @@ use natverk::Lang;
 use natverk::{EqualityOptions, Error, GroupKey, Inventory, Leave, ReportOptions, Scope, Status};
 
 mod atomic;
+mod cmd;
 mod import;
 mod render;
 mod table;
@@ -83,16 +84,18 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
-    /// Turn a one-sheet spreadsheet of networks (CSV) into an inventory.
+    /// Turn a workbook (xlsx, ods: the whole inventory) or a one-sheet
+    /// spreadsheet of networks (CSV) into an inventory.
     Import {
-        /// The sheet: CSV with `;` or `,`, one row per network, a header row.
+        /// The workbook (.xlsx, .ods) or the sheet (CSV with `;` or `,`, one
+        /// row per network, a header row).
         file: PathBuf,
-        /// Name of the organisation that keeps the inventory.
+        /// CSV: name of the organisation that keeps the inventory.
         #[arg(long)]
-        organisation: String,
-        /// Its currency, an ISO 4217 code (every report is in it).
+        organisation: Option<String>,
+        /// CSV: its currency, an ISO 4217 code (every report is in it).
         #[arg(long)]
-        currency: String,
+        currency: Option<String>,
         /// Its municipality code, e.g. 1480.
         #[arg(long)]
         code: Option<String>,
@@ -106,6 +109,29 @@ enum Command {
         /// Write the inventory to this file (atomically) instead of stdout.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
+        /// Language of the problems of a workbook: sv or en (default: the locale).
+        #[arg(long)]
+        lang: Option<Lang>,
+    },
+    /// Write an inventory as a workbook (xlsx) to edit in Excel or LibreOffice.
+    Export {
+        /// The inventory (natverk/1 JSON).
+        file: PathBuf,
+        /// The workbook to write (atomically).
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Language of the sheets, columns and words: sv or en (default: the locale).
+        #[arg(long)]
+        lang: Option<Lang>,
+    },
+    /// Write an empty workbook (xlsx) to fill in and import.
+    Template {
+        /// The workbook to write (atomically).
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Language of the sheets, columns and words: sv or en (default: the locale).
+        #[arg(long)]
+        lang: Option<Lang>,
     },
     /// Print the JSON Schema (draft 2020-12) of the natverk/1 format.
     Schema {
@@ -452,7 +478,27 @@ fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             population,
             rates,
             output,
+            lang,
         } => {
+            if cmd::workbook::is_workbook(&file) {
+                if organisation.is_some()
+                    || currency.is_some()
+                    || code.is_some()
+                    || population.is_some()
+                    || !rates.is_empty()
+                {
+                    return Err(Failure::Usage(
+                        "--organisation, --currency, --code, --population and --rate are for a CSV sheet; a workbook has them on its own sheets".into(),
+                    ));
+                }
+                let lang = lang.unwrap_or_else(Lang::from_env);
+                return cmd::workbook::import(&file, output.as_deref(), lang, out);
+            }
+            let (Some(organisation), Some(currency)) = (organisation, currency) else {
+                return Err(Failure::Usage(
+                    "a CSV sheet needs --organisation NAME and --currency CODE (a workbook, .xlsx or .ods, has them on its own sheets)".into(),
+                ));
+            };
             let bytes = read(&file)?;
             let opts = import::Options {
                 organisation,
@@ -493,6 +539,12 @@ fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                     Err(Failure::Inventory)
                 }
             }
+        }
+        Command::Export { file, output, lang } => {
+            cmd::workbook::export(&file, &output, lang.unwrap_or_else(Lang::from_env), out)
+        }
+        Command::Template { output, lang } => {
+            cmd::workbook::template(&output, lang.unwrap_or_else(Lang::from_env))
         }
         Command::Schema { output } => {
             emit(

@@ -85,6 +85,8 @@
 //! - [`money`]: exact decimals, the one rounding rule, formatting.
 //! - [`present`]: the vocabulary and tables for people, in sv and en.
 //! - [`limits`]: every limit of SPEC §9.
+//! - [`tables`]: the inventory as the sheets of a workbook (SPEC §10), both
+//!   ways.
 //! - [`mod@format`]: the declaration's machinery, and the generated schema and
 //!   types.
 //!
@@ -108,6 +110,7 @@ pub mod money;
 pub mod options;
 pub mod present;
 mod report;
+pub mod tables;
 mod validate;
 
 pub use chrono::NaiveDate;

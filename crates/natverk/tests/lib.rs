@@ -11,6 +11,7 @@
 //! - `crashers`: fuzz crashers kept as regression fixtures, and the limits.
 //! - `data`: inventories built in code are judged exactly as their JSON.
 //! - `generated`: the schema, Python tables and TypeScript types are current.
+//! - `tables`: the workbook layout of SPEC §10, both ways, and bad cells.
 
 mod bounded;
 mod conformance;
@@ -21,6 +22,7 @@ mod invariants;
 mod properties;
 mod robustness;
 mod rules;
+mod tables;
 
 use std::path::PathBuf;
 

@@ -291,7 +291,11 @@ pub fn python_module() -> String {
                     "    ({:?}, {:?}): ({}),\n",
                     o.name,
                     f.key,
-                    words.iter().map(|w| format!("{w:?}, ")).collect::<String>().trim_end()
+                    words
+                        .iter()
+                        .map(|w| format!("{w:?}, "))
+                        .collect::<String>()
+                        .trim_end()
                 ));
             }
         }
@@ -316,7 +320,11 @@ pub fn python_module() -> String {
         ));
         for f in o.fields {
             let t = py_type(f.kind);
-            let t = if f.required { t } else { format!("NotRequired[{t}]") };
+            let t = if f.required {
+                t
+            } else {
+                format!("NotRequired[{t}]")
+            };
             out.push_str(&format!("            {:?}: {},\n", f.key, t));
         }
         out.push_str("        },\n    )\n");
@@ -394,7 +402,21 @@ pub fn javascript_vocabulary() -> String {
     );
     for lang in [Lang::En, Lang::Sv] {
         out.push_str(&format!("  {}: {{\n", lang.as_str()));
-        for (k, v) in vocabulary(lang) {
+        // The words a page shows; the workbook's and the messages' own
+        // words are written by the core.
+        let page = |k: &str| {
+            ![
+                "workbook.",
+                "what.",
+                "what_list.",
+                "ref.",
+                "word.",
+                "error.",
+            ]
+            .iter()
+            .any(|p| k.starts_with(p))
+        };
+        for (k, v) in vocabulary(lang).filter(|(k, _)| page(k)) {
             out.push_str(&format!(
                 "    {}: {},\n",
                 serde_json::to_string(k).unwrap_or_default(),

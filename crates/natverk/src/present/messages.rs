@@ -228,6 +228,54 @@ templates! {
         "finansieringen av `{id}` är större än kostnaden år {years}: se över andelar och tak";
 
     // ---- limits (SPEC §9) ----------------------------------------------------
+
+    // ---- workbook (SPEC §10) ---------------------------------------------------
+    WB_UNREADABLE = "cannot read the workbook: {detail}: save it as an Excel workbook (.xlsx) or an OpenDocument spreadsheet (.ods)",
+        "arbetsboken går inte att läsa: {detail}: spara den som Excel-arbetsbok (.xlsx) eller OpenDocument-kalkylark (.ods)";
+    WB_TOO_LARGE = "the workbook holds more than {limit} {what}: split the inventory",
+        "arbetsboken innehåller mer än {limit} {what}: dela upp inventeringen";
+    WB_UNKNOWN_SHEET = "unknown sheet `{name}`: did you mean `{nearest}`? Rename or remove it (the sheets are {names})",
+        "okänt blad `{name}`: menar du `{nearest}`? Byt namn på bladet eller ta bort det (bladen är {names})";
+    WB_UNKNOWN_SHEET_ANY = "unknown sheet `{name}`: rename or remove it (the sheets are {names})",
+        "okänt blad `{name}`: byt namn på bladet eller ta bort det (bladen är {names})";
+    WB_SHEET_TWICE = "sheet `{name}` is the same as sheet `{other}`: keep one of them",
+        "bladet `{name}` är samma som bladet `{other}`: behåll ett av dem";
+    WB_MISSING_SHEET = "the workbook has no sheet `{name}`: add it, with the organisation's name and currency on row 2",
+        "arbetsboken har inget blad `{name}`: lägg till det, med organisationens namn och valuta på rad 2";
+    WB_UNKNOWN_COLUMN = "unknown column `{name}`: did you mean `{nearest}`? (the columns are {names})",
+        "okänd kolumn `{name}`: menar du `{nearest}`? (kolumnerna är {names})";
+    WB_UNKNOWN_COLUMN_ANY = "unknown column `{name}`: rename or remove it (the columns are {names})",
+        "okänd kolumn `{name}`: byt namn på kolumnen eller ta bort den (kolumnerna är {names})";
+    WB_COLUMN_TWICE = "column `{name}` is the same as column `{other}`: keep one of them",
+        "kolumnen `{name}` är samma som kolumnen `{other}`: behåll en av dem";
+    WB_NO_HEADING = "a value in a column without a heading: name the column (the columns are {names}) or clear it",
+        "ett värde i en kolumn utan rubrik: ge kolumnen ett namn (kolumnerna är {names}) eller töm den";
+    WB_MISSING_COLUMN = "the sheet has no column `{name}`: add it to the heading row",
+        "bladet har ingen kolumn `{name}`: lägg till den i rubrikraden";
+    WB_NO_ORGANISATION = "the organisation has no row: fill in its name and currency on the row under the headings",
+        "organisationen saknar rad: fyll i namn och valuta på raden under rubrikerna";
+    WB_SECOND_ORGANISATION = "a second row for the organisation: the sheet has one row, remove this one",
+        "en andra rad för organisationen: bladet har en rad, ta bort den här";
+    WB_REQUIRED = "empty cell: {what} needs `{column}`: fill it in",
+        "tom cell: {what} behöver `{column}`: fyll i den";
+    WB_DECIMAL = "invalid number `{value}`: write digits with a decimal comma or point, e.g. 65 000,50 or 65000.50",
+        "ogiltigt tal `{value}`: skriv siffror med decimalkomma eller decimalpunkt, t.ex. 65 000,50 eller 65000.50";
+    WB_INTEGER = "invalid whole number `{value}`: write digits without decimals, e.g. {example}",
+        "ogiltigt heltal `{value}`: skriv siffror utan decimaler, t.ex. {example}";
+    WB_DATE = "invalid date `{value}`: write YYYY-MM-DD or use a date cell, e.g. 2024-03-01",
+        "ogiltigt datum `{value}`: skriv ÅÅÅÅ-MM-DD eller använd en datumcell, t.ex. 2024-03-01";
+    WB_BOOL = "invalid yes or no `{value}`: write TRUE or FALSE (ja or nej work too)",
+        "ogiltigt ja eller nej `{value}`: skriv SANT eller FALSKT (ja eller nej går också)";
+    WB_WORD = "unknown {what} `{value}`: choose one of {words} (in Swedish: {words_sv})",
+        "okänt värde för {what}, `{value}`: välj något av {words_sv} (på engelska: {words})";
+    WB_CELL_ERROR = "the cell shows the error `{value}`: fix its formula or type the value",
+        "cellen visar felet `{value}`: rätta formeln eller skriv in värdet";
+    WB_NO_PARENT = "no row with id `{id}` on sheet `{sheet}`: use an id from that sheet, or add the row there",
+        "det finns ingen rad med id `{id}` på bladet `{sheet}`: använd ett id från det bladet, eller lägg till raden där";
+    WB_POPULATION_YEAR = "a population by year needs a year on every row: fill in the year (one row without a year is a population that is the same every year)",
+        "en folkmängd per år behöver ett år på varje rad: fyll i året (en enda rad utan år är en folkmängd som är densamma alla år)";
+    WB_SUBJECT_QUOTE = "unclosed quote in `{value}`: end the quoted subject with \"",
+        "citattecknet i `{value}` avslutas aldrig: avsluta sakområdet inom citattecken med \"";
 }
 
 #[cfg(test)]

@@ -1,0 +1,3 @@
+//! Commands that live in files of their own.
+
+pub mod workbook;

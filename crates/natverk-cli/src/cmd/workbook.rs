@@ -1,0 +1,106 @@
+//! `natverk export`, `natverk template` and `natverk import FILE.xlsx|.ods`:
+//! the whole inventory as a workbook (SPEC §10), through `natverk-workbook`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use natverk::present::{count_text, fill, label};
+use natverk::{Inventory, Lang};
+
+use crate::{atomic, read, Failure};
+
+/// Whether `file` is a workbook (by its extension), not a CSV sheet.
+pub fn is_workbook(file: &Path) -> bool {
+    file.extension()
+        .and_then(|e| e.to_str())
+        .map(|e| matches!(e.to_ascii_lowercase().as_str(), "xlsx" | "ods" | "xlsm"))
+        .unwrap_or(false)
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    atomic::write(path, bytes)
+        .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", path.display())))
+}
+
+fn workbook_error(e: natverk_workbook::Error, file: &Path, lang: Lang) -> Failure {
+    match e {
+        natverk_workbook::Error::Invalid(findings) => {
+            let mut err = std::io::stderr().lock();
+            for f in &findings {
+                let _ = writeln!(err, "{}", f.to_text(lang));
+            }
+            let key = if findings.len() == 1 {
+                "workbook.problems.one"
+            } else {
+                "workbook.problems.many"
+            };
+            let n = natverk::money::fmt_count(findings.len() as u64, lang);
+            let file = file.display().to_string();
+            let _ = writeln!(
+                err,
+                "{}",
+                fill(label(key, lang), &[("n", &n), ("file", &file)])
+            );
+            Failure::Inventory
+        }
+        other => Failure::Usage(other.to_string()),
+    }
+}
+
+/// `natverk export FILE -o FILE.xlsx`: a valid inventory as a workbook.
+pub fn export(
+    file: &Path,
+    output: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<ExitCode, Failure> {
+    let bytes = read(file)?;
+    let inv = match Inventory::from_slice(&bytes) {
+        Ok(inv) => inv,
+        Err(e) => {
+            let _ = out.write_all(crate::table::findings(e.findings()).as_bytes());
+            let _ = out.write_all(b"\n");
+            return Err(Failure::Inventory);
+        }
+    };
+    let xlsx =
+        natverk_workbook::export(inv.data(), lang).map_err(|e| workbook_error(e, file, lang))?;
+    write_file(output, &xlsx)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `natverk template -o FILE.xlsx`: an empty workbook to fill in.
+pub fn template(output: &Path, lang: Lang) -> Result<ExitCode, Failure> {
+    let xlsx = natverk_workbook::template(lang).map_err(|e| Failure::Usage(e.to_string()))?;
+    write_file(output, &xlsx)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `natverk import FILE.xlsx|FILE.ods [-o FILE.json]`: every bad cell, or
+/// the inventory as `natverk/1` JSON.
+pub fn import(
+    file: &Path,
+    output: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<ExitCode, Failure> {
+    let imported = natverk_workbook::import(file).map_err(|e| match e {
+        natverk_workbook::Error::Io { path, source } => {
+            Failure::Usage(format!("cannot read {}: {source}", path.display()))
+        }
+        other => workbook_error(other, file, lang),
+    })?;
+    let mut json = imported.inventory.to_json();
+    json.push('\n');
+    crate::emit(output, out, json.as_bytes())?;
+    let warnings = imported.inventory.warnings(natverk::today()).len();
+    if warnings > 0 {
+        eprintln!(
+            "natverk: {}; {}: natverk check",
+            count_text("count.networks", imported.inventory.networks().len(), lang),
+            count_text("count.warnings", warnings, lang),
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

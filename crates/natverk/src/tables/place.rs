@@ -1,0 +1,518 @@
+//! Where a finding is in a workbook: sheet, row and column.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use super::{column_letter, column_name, sheet_name, LAYOUT};
+use crate::finding::{Code, Finding, Path, Seg, Severity};
+use crate::present::messages as m;
+use crate::present::{fill, label, Lang, Message};
+
+/// A cell, row or sheet of a workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The sheet's position in [`LAYOUT`](super::LAYOUT) (`usize::MAX` for
+    /// a sheet that is not one of them).
+    pub sheet_index: usize,
+    /// The sheet's name as written in the workbook.
+    pub sheet: String,
+    /// The row as the spreadsheet shows it (from 1).
+    pub row: Option<u32>,
+    /// The column's heading as written in the workbook (or its §10 name
+    /// when the sheet lacks the column).
+    pub column: Option<String>,
+    /// The column's position, from 0 (`A`).
+    pub column_index: Option<u32>,
+}
+
+impl Place {
+    pub(crate) fn sheet_only(name: &str) -> Place {
+        Place {
+            sheet_index: usize::MAX,
+            sheet: name.to_string(),
+            row: None,
+            column: None,
+            column_index: None,
+        }
+    }
+    pub(crate) fn new(
+        s: usize,
+        name: &str,
+        row: Option<u32>,
+        column: Option<(String, u32)>,
+    ) -> Place {
+        let (column, column_index) = match column {
+            Some((c, i)) => (Some(c), Some(i)),
+            None => (None, None),
+        };
+        Place {
+            sheet_index: s,
+            sheet: name.to_string(),
+            row,
+            column,
+            column_index,
+        }
+    }
+    /// The column's letters (`C`), when known.
+    pub fn letter(&self) -> Option<String> {
+        self.column_index.map(column_letter)
+    }
+    /// The place for people: ``sheet `networks`, row 5, column `start` (G)``.
+    pub fn text(&self, lang: Lang) -> String {
+        let row = self.row.map(|r| r.to_string()).unwrap_or_default();
+        let column = self.column.clone().unwrap_or_default();
+        let letter = self.letter().unwrap_or_default();
+        let key = match (&self.row, &self.column, &self.column_index) {
+            (Some(_), Some(c), Some(_)) if !c.is_empty() => "workbook.place.cell",
+            (Some(_), _, Some(_)) => "workbook.place.cell_unnamed",
+            (Some(_), Some(_), None) => "workbook.place.cell_no_letter",
+            (Some(_), None, None) => "workbook.place.row",
+            (None, Some(_), _) => "workbook.place.column",
+            _ => "workbook.place.sheet",
+        };
+        fill(
+            label(key, lang),
+            &[
+                ("sheet", &self.sheet),
+                ("row", &row),
+                ("column", &column),
+                ("letter", &letter),
+            ],
+        )
+    }
+}
+
+/// What a limit of a workbook counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Measure {
+    /// Bytes of the file.
+    Bytes,
+    /// Bytes of the file's parts when unpacked (a workbook is a zip).
+    Unpacked,
+    /// Cells with a value.
+    Cells,
+}
+
+impl Measure {
+    fn label(self) -> &'static str {
+        match self {
+            Measure::Bytes => "workbook.count.bytes",
+            Measure::Unpacked => "workbook.count.unpacked",
+            Measure::Cells => "workbook.count.cells",
+        }
+    }
+}
+
+/// (sheet, row, column) of a place, to compare places.
+pub(crate) type CellKey = (usize, Option<u32>, Option<u32>);
+
+/// A finding with where it is in the workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetFinding {
+    /// The finding: code, severity, the JSON path the cell maps to, and
+    /// the message in both languages.
+    pub finding: Finding,
+    /// Where it is in the workbook (none for the workbook as a whole).
+    pub place: Option<Place>,
+}
+
+impl SheetFinding {
+    pub(crate) fn key(&self) -> Option<CellKey> {
+        self.place
+            .as_ref()
+            .map(|p| (p.sheet_index, p.row, p.column_index))
+    }
+    /// Where it is, for people (empty for the workbook as a whole).
+    pub fn place_text(&self, lang: Lang) -> String {
+        self.place
+            .as_ref()
+            .map(|p| p.text(lang))
+            .unwrap_or_default()
+    }
+    /// The finding as one line for people: ``error[invalid_value] sheet
+    /// `networks`, row 3, column `start` (G): invalid date … (networks[1].start)``.
+    pub fn to_text(&self, lang: Lang) -> String {
+        let f = &self.finding;
+        let mut s = format!(
+            "{}[{}]",
+            label(
+                match f.severity {
+                    Severity::Error => "severity.error",
+                    Severity::Warning => "severity.warning",
+                },
+                lang
+            )
+            .to_lowercase(),
+            f.code
+        );
+        if let Some(p) = &self.place {
+            s.push(' ');
+            s.push_str(&p.text(lang));
+        }
+        s.push_str(": ");
+        s.push_str(&f.message_in(lang));
+        if !f.path.is_empty() {
+            s.push_str(" (");
+            s.push_str(&f.path.to_string());
+            s.push(')');
+        }
+        s
+    }
+}
+
+impl fmt::Display for SheetFinding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_text(Lang::En))
+    }
+}
+
+/// Every problem of a workbook, in sheet, row and column order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SheetFindings {
+    findings: Vec<SheetFinding>,
+}
+
+impl SheetFindings {
+    /// The findings, sorted by sheet (in [`LAYOUT`](super::LAYOUT) order),
+    /// row and column; the workbook's own problems first.
+    pub fn new(mut findings: Vec<SheetFinding>) -> SheetFindings {
+        findings.sort_by_key(|f| match &f.place {
+            None => (0, 0, 0, 0),
+            Some(p) => (
+                1,
+                p.sheet_index.wrapping_add(1), // other sheets first
+                p.row.unwrap_or(0),
+                p.column_index.map_or(0, |c| u64::from(c) + 1),
+            ),
+        });
+        SheetFindings { findings }
+    }
+    /// The workbook cannot be read at all (not a zip, not xlsx or ods, a
+    /// broken file): one `syntax` finding saying why.
+    pub fn unreadable(detail: impl fmt::Display) -> SheetFindings {
+        // The reader's own words, cut at 300 characters (not a value of the
+        // file: no need to clip it as short as one).
+        let detail = detail.to_string();
+        let cut = detail
+            .char_indices()
+            .nth(300)
+            .map_or(detail.len(), |(i, _)| i);
+        let msg = Message::new(&m::WB_UNREADABLE).with("detail", &detail[..cut]);
+        SheetFindings::new(vec![SheetFinding {
+            finding: Finding::new(Code::Syntax, Path::root(), msg),
+            place: None,
+        }])
+    }
+    /// The workbook is larger than a limit of SPEC §9: one finding naming
+    /// the limit, before the work.
+    pub fn too_large(limit: u64, what: Measure) -> SheetFindings {
+        let msg = Message::new(&m::WB_TOO_LARGE)
+            .with("limit", limit)
+            .label("what", what.label());
+        SheetFindings::new(vec![SheetFinding {
+            finding: Finding::new(Code::InvalidValue, Path::root(), msg),
+            place: None,
+        }])
+    }
+    /// Every finding.
+    pub fn as_slice(&self) -> &[SheetFinding] {
+        &self.findings
+    }
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.findings.len()
+    }
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.findings.is_empty()
+    }
+    /// How many are errors.
+    pub fn errors(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.finding.severity == Severity::Error)
+            .count()
+    }
+    /// Iterates over the findings.
+    pub fn iter(&self) -> std::slice::Iter<'_, SheetFinding> {
+        self.findings.iter()
+    }
+    /// One line per finding, for people.
+    pub fn to_text(&self, lang: Lang) -> String {
+        self.findings
+            .iter()
+            .map(|f| f.to_text(lang))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+    /// As JSON: `{"findings": [{code, severity, path, message, sheet, row,
+    /// column, cell}], "errors": N, "warnings": N}`, messages in `lang`
+    /// (`row`, `column` and `cell` only where known).
+    pub fn to_json(&self, lang: Lang) -> String {
+        serde_json::to_string_pretty(&In(self, lang))
+            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+}
+
+impl std::error::Error for SheetFindings {}
+
+impl fmt::Display for SheetFindings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_text(Lang::En))
+    }
+}
+
+impl<'a> IntoIterator for &'a SheetFindings {
+    type Item = &'a SheetFinding;
+    type IntoIter = std::slice::Iter<'a, SheetFinding>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.findings.iter()
+    }
+}
+
+struct In<'a>(&'a SheetFindings, Lang);
+
+impl Serialize for In<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct One<'a>(&'a SheetFinding, Lang);
+        impl Serialize for One<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let f = &self.0.finding;
+                let mut m = s.serialize_map(None)?;
+                m.serialize_entry("code", &f.code)?;
+                m.serialize_entry("severity", &f.severity)?;
+                m.serialize_entry("path", &f.path)?;
+                m.serialize_entry("message", &f.message_in(self.1))?;
+                if let Some(p) = &self.0.place {
+                    m.serialize_entry("sheet", &p.sheet)?;
+                    if let Some(r) = p.row {
+                        m.serialize_entry("row", &r)?;
+                    }
+                    if let Some(c) = &p.column {
+                        m.serialize_entry("column", c)?;
+                    }
+                    if let (Some(r), Some(l)) = (p.row, p.letter()) {
+                        m.serialize_entry("cell", &format!("{l}{r}"))?;
+                    }
+                }
+                m.end()
+            }
+        }
+        struct All<'a>(&'a [SheetFinding], Lang);
+        impl Serialize for All<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut q = s.serialize_seq(Some(self.0.len()))?;
+                for f in self.0 {
+                    q.serialize_element(&One(f, self.1))?;
+                }
+                q.end()
+            }
+        }
+        let errors = self.0.errors();
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("findings", &All(&self.0.findings, self.1))?;
+        m.serialize_entry("errors", &errors)?;
+        m.serialize_entry("warnings", &(self.0.len() - errors))?;
+        m.end()
+    }
+}
+
+/// A sheet as found in the workbook.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SheetSeen {
+    pub present: bool,
+    pub name: String,
+    /// The language its name is in.
+    pub lang: Lang,
+    pub heading_row: Option<u32>,
+    /// Per layout column: its heading as written and its position.
+    pub columns: Vec<Option<(String, u32)>>,
+}
+
+/// Where each item of an imported inventory came from: maps a JSON path
+/// (of a finding, e.g. a warning of `check`) to its sheet, row and column.
+#[derive(Debug, Clone, Default)]
+pub struct Locator {
+    pub(crate) sheets: Vec<SheetSeen>,
+    pub(crate) organisation: Option<u32>,
+    pub(crate) population: Vec<(Option<i32>, Option<u32>)>,
+    /// `population` by year, made when first needed.
+    pub(crate) population_rows: OnceLock<HashMap<Option<i32>, Option<u32>>>,
+    pub(crate) units: Vec<Option<u32>>,
+    pub(crate) people: Vec<Option<u32>>,
+    pub(crate) schedules: Vec<Option<u32>>,
+    pub(crate) tiers: Vec<Vec<Option<u32>>>,
+    pub(crate) rates: Vec<Option<u32>>,
+    pub(crate) networks: Vec<Option<u32>>,
+    pub(crate) participants: Vec<Vec<Option<u32>>>,
+    pub(crate) costs: Vec<Vec<Option<u32>>>,
+    pub(crate) financing: Vec<Vec<Option<u32>>>,
+}
+
+fn sheet_index(key: &str) -> usize {
+    LAYOUT.iter().position(|s| s.key == key).unwrap_or(0)
+}
+
+impl Locator {
+    /// The place of layout column `col` of row `row` of sheet `s`.
+    pub(crate) fn place_of(&self, s: usize, row: Option<u32>, col: Option<usize>) -> Option<Place> {
+        let seen = self.sheets.get(s)?;
+        if !seen.present {
+            return None;
+        }
+        let column = col.map(|c| {
+            match seen.columns.get(c).cloned().flatten() {
+                Some((name, i)) => (name, Some(i)),
+                // The sheet lacks the column: its §10 name.
+                None => (
+                    LAYOUT[s].columns.get(c).map_or_else(String::new, |x| {
+                        column_name(LAYOUT[s].key, x.key, seen.lang)
+                    }),
+                    None,
+                ),
+            }
+        });
+        let (column, column_index) = match column {
+            Some((n, i)) => (Some(n), i),
+            None => (None, None),
+        };
+        Some(Place {
+            sheet_index: s,
+            sheet: seen.name.clone(),
+            row,
+            column,
+            column_index,
+        })
+    }
+
+    fn at(&self, sheet: &str, row: Option<u32>, column: Option<&str>) -> Option<Place> {
+        let s = sheet_index(sheet);
+        let col = column.and_then(|c| LAYOUT[s].column(c));
+        self.place_of(s, row, col)
+    }
+
+    /// Where in the workbook a finding about the imported inventory is.
+    pub fn place(&self, finding: &Finding) -> Option<Place> {
+        self.place_of_path(&finding.path, finding.message.template().key)
+    }
+
+    fn place_of_path(&self, path: &Path, template: &str) -> Option<Place> {
+        use Seg::{Index, Key};
+        let segs = path.segments();
+        let key = |i: usize| match segs.get(i) {
+            Some(Key(k)) => Some(k.as_ref()),
+            _ => None,
+        };
+        let index = |i: usize| match segs.get(i) {
+            Some(Index(n)) => Some(*n),
+            _ => None,
+        };
+        let row_of =
+            |v: &Vec<Option<u32>>, i: Option<usize>| i.and_then(|i| v.get(i).copied().flatten());
+        match key(0)? {
+            "organisation" => match key(1) {
+                Some("population") => {
+                    let col = if template == "NOT_A_YEAR" {
+                        "year"
+                    } else {
+                        "population"
+                    };
+                    let row = match key(2) {
+                        Some(y) => {
+                            let y: Option<i32> = y.parse().ok();
+                            self.population_rows
+                                .get_or_init(|| {
+                                    let mut m = HashMap::new();
+                                    for (y, r) in &self.population {
+                                        m.entry(*y).or_insert(*r);
+                                    }
+                                    m
+                                })
+                                .get(&y)
+                                .copied()
+                                .flatten()
+                        }
+                        None if self.population.len() == 1 => self.population[0].1,
+                        None => None,
+                    };
+                    self.at("population", row, row.map(|_| col))
+                }
+                k => self.at("organisation", self.organisation, k),
+            },
+            list @ ("units" | "people" | "exchange_rates") => {
+                let v = match list {
+                    "units" => &self.units,
+                    "people" => &self.people,
+                    _ => &self.rates,
+                };
+                self.at(list, row_of(v, index(1)), key(2))
+            }
+            "fee_schedules" => {
+                let i = index(1);
+                match (key(2), key(3)) {
+                    (Some("tiers"), _) if index(3).is_some() => {
+                        let v = i.and_then(|i| self.tiers.get(i));
+                        let row = v.and_then(|v| row_of(v, index(3)));
+                        self.at("tiers", row, key(4))
+                    }
+                    (Some("per_capita"), k) => {
+                        self.at("fee_schedules", row_of(&self.schedules, i), k)
+                    }
+                    (Some("tiers"), _) => {
+                        self.at("fee_schedules", row_of(&self.schedules, i), None)
+                    }
+                    (k, _) => self.at("fee_schedules", row_of(&self.schedules, i), k),
+                }
+            }
+            "networks" => {
+                let i = index(1);
+                let net_row = row_of(&self.networks, i);
+                match key(2) {
+                    Some(list @ ("participants" | "costs" | "financing")) if index(3).is_some() => {
+                        let v = match list {
+                            "participants" => &self.participants,
+                            "costs" => &self.costs,
+                            _ => &self.financing,
+                        };
+                        let row = i.and_then(|i| v.get(i)).and_then(|v| row_of(v, index(3)));
+                        self.at(list, row, key(4))
+                    }
+                    Some("participants" | "costs" | "financing") => {
+                        self.at("networks", net_row, None)
+                    }
+                    Some("decision") => {
+                        let col = key(3).map(|k| match k {
+                            "body" => "decision_body",
+                            "date" => "decision_date",
+                            _ => "decision_reference",
+                        });
+                        self.at("networks", net_row, col)
+                    }
+                    Some("assessment") => {
+                        let col = key(3).map(|k| match k {
+                            "note" => "assessment_note",
+                            other => other,
+                        });
+                        self.at("networks", net_row, col)
+                    }
+                    k => self.at("networks", net_row, k),
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The name of a sheet in the workbook, or its §10 name in `lang`.
+    pub fn sheet_name(&self, key: &str, lang: Lang) -> String {
+        let s = sheet_index(key);
+        match self.sheets.get(s) {
+            Some(seen) if seen.present => seen.name.clone(),
+            _ => sheet_name(key, lang).to_string(),
+        }
+    }
+}

@@ -1,0 +1,1327 @@
+//! Sheets → [`InventoryData`] → [`Inventory::new`], every bad cell at once.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use super::place::{CellKey, Locator, Place, SheetFinding, SheetFindings, SheetSeen};
+use super::{
+    column_name, normalise_name, sheet_name, split_subjects, word_of, Cell, ColumnKind, SheetInfo,
+    INSTRUCTIONS, INSTRUCTIONS_ALSO, LAYOUT,
+};
+use crate::finding::{Code, Finding, Path};
+use crate::format::{objects, KindInfo};
+use crate::limits::{CLIP_CHARS, MAX_POPULATION, MAX_YEAR, MIN_YEAR};
+use crate::model::{
+    Assessment, Cost, CostKind, Covers, Decision, FeeSchedule, Financing, FinancingStatus, Gender,
+    InventoryData, Network, NetworkKind, Organisation, Participant, Per, PerCapita, Person,
+    Population, Rate, Recommendation, Role, Side, Status, Tier, Unit, Word,
+};
+use crate::money::clip;
+use crate::present::messages as m;
+use crate::present::{Lang, Message};
+use crate::Inventory;
+
+/// One row of a sheet as read: its number as the spreadsheet shows it
+/// (from 1) and its non-empty cells by column (from 0, `A`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputRow {
+    /// Row number, from 1.
+    pub row: u32,
+    /// (column from 0, cell), in any order.
+    pub cells: Vec<(u32, Cell)>,
+}
+
+/// A sheet as read from a workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputSheet {
+    /// The sheet's name as written.
+    pub name: String,
+    /// Its rows, in any order (rows and cells not listed are empty).
+    pub rows: Vec<InputRow>,
+}
+
+impl InputSheet {
+    /// A sheet from a grid: `rows[0]` is row 1, `rows[i][0]` column `A`.
+    pub fn from_grid(name: impl Into<String>, rows: Vec<Vec<Cell>>) -> InputSheet {
+        InputSheet {
+            name: name.into(),
+            rows: rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, cells)| InputRow {
+                    row: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                    cells: cells
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(_, c)| *c != Cell::Empty)
+                        .map(|(j, c)| (u32::try_from(j).unwrap_or(u32::MAX), c))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A workbook read into a valid inventory, with where each item came from.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The inventory.
+    pub inventory: Inventory,
+    /// Where each path of the inventory is in the workbook (to show the
+    /// warnings of `check` at their cells).
+    pub locator: Locator,
+}
+
+/// Reads the sheets of a workbook into an inventory (SPEC §10).
+///
+/// Sheets and columns are found by name, in Swedish or English, in any
+/// case and order; the sheet of instructions is skipped. Each cell is
+/// converted by its column (numbers, `65 000,50` and `65000.50` text, date
+/// cells or `YYYY-MM-DD` text with at most a midnight time, TRUE/FALSE or
+/// `ja`/`nej`, the format's words in English or Swedish); the data is then
+/// validated by [`Inventory::new`], whose findings are mapped back to the
+/// cells they came from.
+///
+/// # Errors
+///
+/// [`SheetFindings`] with every problem at once: unknown, repeated or
+/// missing sheets and columns, cells that cannot be converted, rows that
+/// name a network or schedule that no row has, and every error of the
+/// core, each with its sheet, row and column and its JSON path.
+///
+/// # Example
+///
+/// ```
+/// use natverk::tables::{from_tables, Cell, InputSheet};
+/// use natverk::Lang;
+///
+/// let t = |s: &str| Cell::Text(s.into());
+/// let sheets = vec![
+///     InputSheet::from_grid("Organisation", vec![
+///         vec![t("valuta"), t("namn")],
+///         vec![t("SEK"), t("Göteborgs Stad")],
+///     ]),
+///     InputSheet::from_grid("nätverk", vec![
+///         vec![t("id"), t("namn"), t("startdatum"), t("status")],
+///         vec![t("skr"), t("SKR"), t("2024-03-01"), t("föreslagen")],
+///         vec![t("x"), t("X"), t("2024-13-01"), t("aktiv")],
+///     ]),
+/// ];
+/// let err = from_tables(&sheets).unwrap_err();
+/// let f = &err.as_slice()[0];
+/// assert_eq!(f.finding.path, "networks[1].start");
+/// assert_eq!(f.place_text(Lang::En), "sheet `nätverk`, row 3, column `startdatum` (C)");
+/// assert!(f.finding.message_in(Lang::Sv).starts_with("ogiltigt datum `2024-13-01`"));
+/// ```
+pub fn from_tables(sheets: &[InputSheet]) -> Result<Imported, SheetFindings> {
+    let mut r = Reader::default();
+    let found = r.find_sheets(sheets);
+    let data = r.build(&found);
+    let Reader {
+        mut findings,
+        locator,
+        tainted,
+        ..
+    } = r;
+    let Some(data) = data else {
+        return Err(SheetFindings::new(findings));
+    };
+    match Inventory::new(data) {
+        Ok(inventory) if findings.is_empty() => Ok(Imported { inventory, locator }),
+        Ok(_) => Err(SheetFindings::new(findings)),
+        Err(e) => {
+            let bad_cells: HashSet<CellKey> = findings.iter().filter_map(|f| f.key()).collect();
+            for f in e.into_findings() {
+                let place = locator.place(&f);
+                if let Some(p) = &place {
+                    let row = (p.sheet_index, p.row);
+                    if tainted.contains(&row) {
+                        continue; // a cell of this row was bad: its finding says it better
+                    }
+                    if p.column_index.is_some()
+                        && bad_cells.contains(&(p.sheet_index, p.row, p.column_index))
+                    {
+                        continue;
+                    }
+                }
+                findings.push(SheetFinding { finding: f, place });
+            }
+            Err(SheetFindings::new(findings))
+        }
+    }
+}
+
+/// The sheets found, by [`LAYOUT`] position: the input sheet and its
+/// columns' positions.
+struct Found<'a> {
+    sheets: Vec<Option<FoundSheet<'a>>>,
+}
+
+struct FoundSheet<'a> {
+    input: &'a InputSheet,
+    /// Rows below the heading that hold something, in order.
+    rows: Vec<&'a InputRow>,
+    /// Input column → layout column.
+    by_input: HashMap<u32, usize>,
+    /// Layout column → whether the sheet has it.
+    has: Vec<bool>,
+}
+
+#[derive(Default)]
+struct Reader {
+    findings: Vec<SheetFinding>,
+    locator: Locator,
+    /// (sheet, row) whose item got a placeholder for a bad cell.
+    tainted: HashSet<(usize, Option<u32>)>,
+}
+
+impl Reader {
+    fn push(&mut self, code: Code, path: Path, message: Message, place: Option<Place>) {
+        self.findings.push(SheetFinding {
+            finding: Finding::new(code, path, message),
+            place,
+        });
+    }
+
+    fn find_sheets<'a>(&mut self, sheets: &'a [InputSheet]) -> Found<'a> {
+        let mut names: HashMap<String, &'static str> = HashMap::new();
+        for key in LAYOUT.iter().map(|s| s.key).chain([INSTRUCTIONS]) {
+            for lang in Lang::ALL {
+                names.insert(normalise_name(sheet_name(key, lang)), key);
+            }
+        }
+        for also in INSTRUCTIONS_ALSO {
+            names.insert(normalise_name(also), INSTRUCTIONS);
+        }
+        let mut found = Found {
+            sheets: (0..LAYOUT.len()).map(|_| None).collect(),
+        };
+        self.locator.sheets = LAYOUT.iter().map(|_| SheetSeen::default()).collect();
+        let all_names = LAYOUT
+            .iter()
+            .map(|s| {
+                let sv = sheet_name(s.key, Lang::Sv);
+                if sv == s.key {
+                    sv.to_string()
+                } else {
+                    format!("{} / {sv}", s.key)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        for input in sheets {
+            let norm = normalise_name(&input.name);
+            let Some(key) = names.get(&norm).copied() else {
+                if !has_values(input) && input.name.trim().is_empty() {
+                    continue;
+                }
+                let nearest = nearest(&norm, names.keys().map(String::as_str));
+                let msg = match nearest {
+                    Some(n) => Message::new(&m::WB_UNKNOWN_SHEET).with("nearest", n),
+                    None => Message::new(&m::WB_UNKNOWN_SHEET_ANY),
+                };
+                self.findings.push(SheetFinding {
+                    finding: Finding::new(
+                        Code::UnknownField,
+                        Path::root(),
+                        msg.with("name", clip(&input.name))
+                            .with("names", &all_names),
+                    ),
+                    place: Some(Place::sheet_only(&input.name)),
+                });
+                continue;
+            };
+            if key == INSTRUCTIONS {
+                continue;
+            }
+            let Some(idx) = LAYOUT.iter().position(|s| s.key == key) else {
+                continue;
+            };
+            if let Some(prev) = &found.sheets[idx] {
+                let other = prev.input.name.clone();
+                self.push(
+                    Code::DuplicateKey,
+                    Path::root(),
+                    Message::new(&m::WB_SHEET_TWICE)
+                        .with("name", clip(&input.name))
+                        .with("other", clip(&other)),
+                    Some(Place::sheet_only(&input.name)),
+                );
+                continue;
+            }
+            self.locator.sheets[idx].name = input.name.clone();
+            self.locator.sheets[idx].present = true;
+            self.locator.sheets[idx].lang = guess_lang(input, &LAYOUT[idx]);
+            let fs = self.read_heading(idx, input);
+            found.sheets[idx] = Some(fs);
+        }
+        found
+    }
+
+    /// Finds the heading row (the first row with a value) and maps its
+    /// columns; every later row with a value is a data row.
+    fn read_heading<'a>(&mut self, s: usize, input: &'a InputSheet) -> FoundSheet<'a> {
+        let info = &LAYOUT[s];
+        let mut rows: Vec<&InputRow> = input.rows.iter().filter(|r| row_has_values(r)).collect();
+        rows.sort_by_key(|r| r.row);
+        let mut fs = FoundSheet {
+            input,
+            rows: Vec::new(),
+            by_input: HashMap::new(),
+            has: vec![false; info.columns.len()],
+        };
+        let Some((heading, data)) = rows.split_first() else {
+            return fs;
+        };
+        let mut names: HashMap<String, usize> = HashMap::new();
+        for (i, c) in info.columns.iter().enumerate() {
+            for lang in Lang::ALL {
+                names.insert(normalise_name(&column_name(info.key, c.key, lang)), i);
+            }
+        }
+        let all_names = info
+            .columns
+            .iter()
+            .map(|c| {
+                let sv = column_name(info.key, c.key, Lang::Sv);
+                if sv == c.key {
+                    c.key.to_string()
+                } else {
+                    format!("{} / {sv}", c.key)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let seen = &mut self.locator.sheets[s];
+        seen.heading_row = Some(heading.row);
+        seen.columns = vec![None; info.columns.len()];
+        let mut problems = Vec::new();
+        let mut cells: Vec<&(u32, Cell)> = heading.cells.iter().collect();
+        cells.sort_by_key(|(c, _)| *c);
+        for (colno, cell) in cells {
+            if cell.is_empty() {
+                continue;
+            }
+            let written = cell_text(cell);
+            let norm = normalise_name(&written);
+            match names.get(&norm).copied() {
+                Some(i) if fs.has[i] => {
+                    let other = seen.columns[i]
+                        .as_ref()
+                        .map(|(n, _)| n.clone())
+                        .unwrap_or_default();
+                    problems.push((
+                        Code::DuplicateKey,
+                        Message::new(&m::WB_COLUMN_TWICE)
+                            .with("name", clip(&written))
+                            .with("other", clip(&other)),
+                        *colno,
+                        written,
+                    ));
+                }
+                Some(i) => {
+                    fs.has[i] = true;
+                    fs.by_input.insert(*colno, i);
+                    seen.columns[i] = Some((written, *colno));
+                }
+                None => {
+                    let msg = match nearest(&norm, names.keys().map(String::as_str)) {
+                        Some(n) => Message::new(&m::WB_UNKNOWN_COLUMN).with("nearest", n),
+                        None => Message::new(&m::WB_UNKNOWN_COLUMN_ANY),
+                    };
+                    problems.push((
+                        Code::UnknownField,
+                        msg.with("name", clip(&written)).with("names", &all_names),
+                        *colno,
+                        written,
+                    ));
+                }
+            }
+        }
+        let sheet_name = input.name.clone();
+        let hrow = heading.row;
+        for (code, msg, colno, written) in problems {
+            self.push(
+                code,
+                Path::root(),
+                msg,
+                Some(Place::new(
+                    s,
+                    &sheet_name,
+                    Some(hrow),
+                    Some((written, colno)),
+                )),
+            );
+        }
+        // Values under no heading, once per column.
+        let mut reported: HashSet<u32> = HashSet::new();
+        let known: HashSet<u32> = heading.cells.iter().map(|(c, _)| *c).collect();
+        for r in data {
+            for (colno, cell) in &r.cells {
+                if !cell.is_empty() && !known.contains(colno) && reported.insert(*colno) {
+                    self.push(
+                        Code::UnknownField,
+                        Path::root(),
+                        Message::new(&m::WB_NO_HEADING).with("names", &all_names),
+                        Some(Place::new(
+                            s,
+                            &sheet_name,
+                            Some(r.row),
+                            Some((String::new(), *colno)),
+                        )),
+                    );
+                }
+            }
+        }
+        // Required columns, when there are rows to fill them.
+        if !data.is_empty() {
+            for (i, c) in info.columns.iter().enumerate() {
+                if c.required && !fs.has[i] {
+                    self.push(
+                        Code::MissingField,
+                        Path::root(),
+                        Message::new(&m::WB_MISSING_COLUMN).with(
+                            "name",
+                            column_name(info.key, c.key, guess_lang(input, info)),
+                        ),
+                        Some(Place::new(s, &sheet_name, Some(hrow), None)),
+                    );
+                }
+            }
+        }
+        fs.rows = data.to_vec();
+        fs
+    }
+
+    fn build(&mut self, found: &Found<'_>) -> Option<InventoryData> {
+        let idx = |key: &str| LAYOUT.iter().position(|s| s.key == key).unwrap_or(0);
+
+        // The organisation.
+        let org_sheet = idx("organisation");
+        let mut organisation = None;
+        match &found.sheets[org_sheet] {
+            None => self.push(
+                Code::MissingField,
+                Path::root().key("organisation"),
+                Message::new(&m::WB_MISSING_SHEET)
+                    .with("name", sheet_name("organisation", Lang::En)),
+                None,
+            ),
+            Some(fs) if fs.rows.is_empty() => {
+                let row = self.locator.sheets[org_sheet].heading_row.map(|r| r + 1);
+                self.push(
+                    Code::MissingField,
+                    Path::root().key("organisation"),
+                    Message::new(&m::WB_NO_ORGANISATION),
+                    self.locator.place_of(org_sheet, row.or(Some(2)), None),
+                );
+            }
+            Some(fs) => {
+                for extra in &fs.rows[1..] {
+                    self.push(
+                        Code::InvalidValue,
+                        Path::root().key("organisation"),
+                        Message::new(&m::WB_SECOND_ORGANISATION),
+                        self.locator.place_of(org_sheet, Some(extra.row), None),
+                    );
+                }
+                let mut c = self.row(found, org_sheet, 0, Path::root().key("organisation"));
+                let name = c.required_text(self, "name");
+                let code = c.text(self, "code");
+                let currency = c.required_text(self, "currency");
+                self.locator.organisation = Some(fs.rows[0].row);
+                if let (Some(name), Some(currency)) = (name, currency) {
+                    let mut o = Organisation::new(name, currency);
+                    o.code = code;
+                    organisation = Some(o);
+                } else if c.tainted {
+                    self.tainted.insert((org_sheet, Some(fs.rows[0].row)));
+                }
+            }
+        }
+
+        // The population.
+        let population = self.population(found, idx("population"));
+
+        // Units, people, schedules, rates: one item per row.
+        let mut units = Vec::new();
+        let s = idx("units");
+        for i in 0..rows(found, s) {
+            let mut c = self.row(found, s, i, Path::root().key("units").index(units.len()));
+            let id = c.required_text(self, "id");
+            let name = c.required_text(self, "name");
+            let central = c.boolean(self, "central");
+            let mut u = Unit::new(id.unwrap_or_default(), name.unwrap_or_default());
+            u.central = central.unwrap_or(false);
+            self.finish(&c);
+            self.locator.units.push(c.row);
+            units.push(u);
+        }
+
+        let mut people = Vec::new();
+        let s = idx("people");
+        for i in 0..rows(found, s) {
+            let mut c = self.row(found, s, i, Path::root().key("people").index(people.len()));
+            let id = c.required_text(self, "id");
+            let name = c.text(self, "name");
+            let gender = c.word::<Gender>(self, "gender");
+            let role = c.required_word::<Role>(self, "role");
+            let side = c.word::<Side>(self, "side");
+            let party = c.text(self, "party");
+            let hourly_cost = c.decimal(self, "hourly_cost");
+            let mut p = Person::new(id.unwrap_or_default(), role.unwrap_or(Role::Official));
+            p.name = name;
+            p.gender = gender;
+            p.side = side;
+            p.party = party;
+            p.hourly_cost = hourly_cost;
+            self.finish(&c);
+            self.locator.people.push(c.row);
+            people.push(p);
+        }
+
+        let mut fee_schedules: Vec<FeeSchedule> = Vec::new();
+        let s = idx("fee_schedules");
+        for i in 0..rows(found, s) {
+            let path = Path::root().key("fee_schedules").index(fee_schedules.len());
+            let mut c = self.row(found, s, i, path);
+            let id = c.required_text(self, "id");
+            let currency = c.text(self, "currency");
+            let offset = c.int::<i32>(
+                self,
+                "population_offset",
+                ("fee_schedule", "population_offset"),
+            );
+            let base = c.decimal(self, "base");
+            let rate = c.decimal(self, "rate");
+            let min = c.decimal(self, "min");
+            let max = c.decimal(self, "max");
+            let per_capita_given = ["base", "rate", "min", "max"].iter().any(|k| c.given(k));
+            let mut f = FeeSchedule::tiered(id.unwrap_or_default(), Vec::new());
+            f.tiers = None;
+            f.currency = currency;
+            f.population_offset = offset.unwrap_or(0);
+            if per_capita_given {
+                let rate = match rate {
+                    Some(r) => Some(r),
+                    None if !c.given("rate") => {
+                        c.missing(self, "rate", "what.per_capita");
+                        None
+                    }
+                    None => None,
+                };
+                let mut pc = PerCapita::new(rate.unwrap_or(Decimal::ZERO));
+                pc.base = base;
+                pc.min = min;
+                pc.max = max;
+                f.per_capita = Some(pc);
+            }
+            self.finish(&c);
+            self.locator.schedules.push(c.row);
+            self.locator.tiers.push(Vec::new());
+            fee_schedules.push(f);
+        }
+        // Tiers, under their schedules.
+        let s = idx("tiers");
+        let by_id = first_positions(fee_schedules.iter().map(|f| f.id.as_str()));
+        for i in 0..rows(found, s) {
+            let mut c = self.row(found, s, i, Path::root().key("fee_schedules"));
+            let Some(parent) = c.parent(self, "schedule", &by_id, "fee_schedules") else {
+                continue;
+            };
+            let list = fee_schedules[parent].tiers.get_or_insert_with(Vec::new);
+            c.path = Path::root()
+                .key("fee_schedules")
+                .index(parent)
+                .key("tiers")
+                .index(list.len());
+            let max = c.int::<u64>(self, "max_population", ("tier", "max_population"));
+            let amount = c.required_decimal(self, "amount");
+            list.push(Tier {
+                max_population: max,
+                amount: amount.unwrap_or(Decimal::ZERO),
+            });
+            self.finish(&c);
+            self.locator.tiers[parent].push(c.row);
+        }
+
+        let mut exchange_rates = Vec::new();
+        let s = idx("exchange_rates");
+        for i in 0..rows(found, s) {
+            let path = Path::root()
+                .key("exchange_rates")
+                .index(exchange_rates.len());
+            let mut c = self.row(found, s, i, path);
+            let currency = c.required_text(self, "currency");
+            let year = c.required_int::<i32>(self, "year", ("rate", "year"));
+            let rate = c.required_decimal(self, "rate");
+            self.finish(&c);
+            self.locator.rates.push(c.row);
+            exchange_rates.push(Rate::new(
+                currency.unwrap_or_default(),
+                year.unwrap_or(MIN_YEAR),
+                rate.unwrap_or(Decimal::ONE),
+            ));
+        }
+
+        // Networks, then their participants, costs and financing.
+        let mut networks: Vec<Network> = Vec::new();
+        let s = idx("networks");
+        for i in 0..rows(found, s) {
+            let path = Path::root().key("networks").index(networks.len());
+            let mut c = self.row(found, s, i, path);
+            let id = c.required_text(self, "id");
+            let name = c.required_text(self, "name");
+            let start = c.required_date(self, "start");
+            let mut n = Network::new(
+                id.unwrap_or_default(),
+                name.unwrap_or_default(),
+                start.unwrap_or(NaiveDate::MIN),
+            );
+            n.organiser = c.text(self, "organiser");
+            if let Some(k) = c.word::<NetworkKind>(self, "kind") {
+                n.kind = k;
+            }
+            n.subjects = c.subjects(self, "subjects");
+            n.unit = c.text(self, "unit");
+            n.end = c.date(self, "end");
+            n.deadline = c.date(self, "deadline");
+            if let Some(st) = c.word::<Status>(self, "status") {
+                n.status = st;
+            }
+            if let Some(nm) = c.int::<u32>(self, "notice_months", ("network", "notice_months")) {
+                n.notice_months = nm;
+            }
+            n.via = c.text(self, "via");
+            let body = c.text(self, "decision_body");
+            let date = c.date(self, "decision_date");
+            let reference = c.text(self, "decision_reference");
+            if body.is_some() || date.is_some() || reference.is_some() {
+                let mut d = Decision::new();
+                d.body = body;
+                d.date = date;
+                d.reference = reference;
+                n.decision = Some(d);
+            }
+            n.url = c.text(self, "url");
+            n.purpose = c.text(self, "purpose");
+            n.notes = c.text(self, "notes");
+            let benefit = c.int::<u8>(self, "benefit", ("assessment", "benefit"));
+            let recommendation = c.word::<Recommendation>(self, "recommendation");
+            let note = c.text(self, "assessment_note");
+            if benefit.is_some() || recommendation.is_some() || note.is_some() {
+                let mut a = Assessment::new();
+                a.benefit = benefit;
+                a.recommendation = recommendation;
+                a.note = note;
+                n.assessment = Some(a);
+            }
+            self.finish(&c);
+            self.locator.networks.push(c.row);
+            self.locator.participants.push(Vec::new());
+            self.locator.costs.push(Vec::new());
+            self.locator.financing.push(Vec::new());
+            networks.push(n);
+        }
+        let by_id = first_positions(networks.iter().map(|n| n.id.as_str()));
+        let net_path = |parent: usize, list: &'static str, i: usize| {
+            Path::root()
+                .key("networks")
+                .index(parent)
+                .key(list)
+                .index(i)
+        };
+
+        let s = idx("participants");
+        for i in 0..rows(found, s) {
+            let mut c = self.row(found, s, i, Path::root().key("networks"));
+            let Some(parent) = c.parent(self, "network", &by_id, "networks") else {
+                continue;
+            };
+            c.path = net_path(parent, "participants", networks[parent].participants.len());
+            let person = c.required_text(self, "person");
+            let mut p = Participant::new(person.unwrap_or_default());
+            p.role = c.text(self, "role");
+            p.hours_per_year = c.decimal(self, "hours_per_year");
+            self.finish(&c);
+            self.locator.participants[parent].push(c.row);
+            networks[parent].participants.push(p);
+        }
+
+        let s = idx("costs");
+        for i in 0..rows(found, s) {
+            let mut c = self.row(found, s, i, Path::root().key("networks"));
+            let Some(parent) = c.parent(self, "network", &by_id, "networks") else {
+                continue;
+            };
+            c.path = net_path(parent, "costs", networks[parent].costs.len());
+            let kind = c.required_word::<CostKind>(self, "kind");
+            let mut cost = Cost::yearly(kind.unwrap_or(CostKind::Other), Decimal::ZERO);
+            cost.amount = c.decimal(self, "amount");
+            cost.schedule = c.text(self, "schedule");
+            cost.currency = c.text(self, "currency");
+            if let Some(p) = c.word::<Per>(self, "per") {
+                cost.per = p;
+            }
+            cost.date = c.date(self, "date");
+            cost.from = c.int::<i32>(self, "from", ("cost", "from"));
+            cost.to = c.int::<i32>(self, "to", ("cost", "to"));
+            cost.prorate = c.boolean(self, "prorate").unwrap_or(false);
+            cost.note = c.text(self, "note");
+            self.finish(&c);
+            self.locator.costs[parent].push(c.row);
+            networks[parent].costs.push(cost);
+        }
+
+        let s = idx("financing");
+        for i in 0..rows(found, s) {
+            let mut c = self.row(found, s, i, Path::root().key("networks"));
+            let Some(parent) = c.parent(self, "network", &by_id, "networks") else {
+                continue;
+            };
+            c.path = net_path(parent, "financing", networks[parent].financing.len());
+            let funder = c.required_text(self, "funder");
+            let status = c.required_word::<FinancingStatus>(self, "status");
+            let mut f = Financing::new(
+                funder.unwrap_or_default(),
+                status.unwrap_or(FinancingStatus::Granted),
+            );
+            if let Some(cv) = c.word::<Covers>(self, "covers") {
+                f.covers = cv;
+            }
+            if let Some(sh) = c.decimal(self, "share") {
+                f.share = sh;
+            }
+            f.max_per_year = c.decimal(self, "max_per_year");
+            f.probability = c.decimal(self, "probability");
+            f.from = c.int::<i32>(self, "from", ("financing", "from"));
+            f.to = c.int::<i32>(self, "to", ("financing", "to"));
+            self.finish(&c);
+            self.locator.financing[parent].push(c.row);
+            networks[parent].financing.push(f);
+        }
+
+        let mut organisation = organisation?;
+        organisation.population = population;
+        let mut data = InventoryData::new(organisation);
+        data.units = units;
+        data.people = people;
+        data.fee_schedules = fee_schedules;
+        data.exchange_rates = exchange_rates;
+        data.networks = networks;
+        Some(data)
+    }
+
+    fn population(&mut self, found: &Found<'_>, s: usize) -> Option<Population> {
+        let n = rows(found, s);
+        if n == 0 {
+            return None;
+        }
+        let base = Path::root().key("organisation").key("population");
+        let mut constant = None;
+        let mut years = std::collections::BTreeMap::new();
+        let mut ok = true;
+        for i in 0..n {
+            let mut c = self.row(found, s, i, base.clone());
+            let year = c.int::<i32>(self, "year", ("", "year"));
+            if let Some(y) = year {
+                c.path = base.clone().key(format!("{y:04}"));
+            }
+            let pop = c.required_int::<u64>(self, "population", ("", "population"));
+            if c.tainted {
+                ok = false;
+            }
+            match (year, pop) {
+                (Some(y), Some(p)) => {
+                    if years.insert(y, p).is_some() {
+                        c.finding(
+                            self,
+                            "year",
+                            Code::DuplicateKey,
+                            Message::new(&m::YEAR_TWICE).with("year", y),
+                        );
+                        ok = false;
+                    }
+                    self.locator.population.push((Some(y), c.row));
+                }
+                (None, Some(p)) if !c.given("year") => {
+                    if n > 1 {
+                        c.finding(
+                            self,
+                            "year",
+                            Code::MissingField,
+                            Message::new(&m::WB_POPULATION_YEAR),
+                        );
+                        ok = false;
+                    }
+                    constant = Some(p);
+                    self.locator.population.push((None, c.row));
+                }
+                _ => self.locator.population.push((year, c.row)),
+            }
+        }
+        if !ok {
+            self.tainted.insert((s, None));
+            // The whole population is unsure: keep the core from judging
+            // a part of it (a missing year would look like a gap).
+            for (_, row) in &self.locator.population {
+                self.tainted.insert((s, *row));
+            }
+        }
+        match (constant, n) {
+            (Some(p), 1) => Some(Population::Constant(p)),
+            _ if years.is_empty() => None,
+            _ => Some(Population::ByYear(years)),
+        }
+    }
+
+    /// Reading row `i` of sheet `s` (its item at `path`).
+    fn row<'f>(&self, found: &'f Found<'_>, s: usize, i: usize, path: Path) -> RowCtx<'f> {
+        let fs = found.sheets[s].as_ref();
+        let info = &LAYOUT[s];
+        let mut cells: Vec<Option<&'f Cell>> = vec![None; info.columns.len()];
+        let mut row = None;
+        if let Some(fs) = fs {
+            let r = fs.rows[i];
+            row = Some(r.row);
+            for (colno, cell) in &r.cells {
+                if let Some(&k) = fs.by_input.get(colno) {
+                    if !cell.is_empty() {
+                        cells[k] = Some(cell);
+                    }
+                }
+            }
+        }
+        RowCtx {
+            s,
+            info,
+            row,
+            has: fs.map_or_else(|| vec![false; info.columns.len()], |fs| fs.has.clone()),
+            cells,
+            path,
+            tainted: false,
+            lang: fs.map_or(Lang::En, |fs| guess_lang(fs.input, info)),
+        }
+    }
+
+    fn finish(&mut self, c: &RowCtx<'_>) {
+        if c.tainted {
+            self.tainted.insert((c.s, c.row));
+        }
+    }
+}
+
+fn rows(found: &Found<'_>, s: usize) -> usize {
+    found.sheets[s].as_ref().map_or(0, |fs| fs.rows.len())
+}
+
+fn first_positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    let mut m = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        m.entry(id.to_string()).or_insert(i);
+    }
+    m
+}
+
+fn has_values(s: &InputSheet) -> bool {
+    s.rows.iter().any(row_has_values)
+}
+
+fn row_has_values(r: &InputRow) -> bool {
+    r.cells.iter().any(|(_, c)| !c.is_empty())
+}
+
+/// The language a sheet is written in, for names in messages: Swedish
+/// when its name is the Swedish one and differs from the English.
+fn guess_lang(input: &InputSheet, info: &SheetInfo) -> Lang {
+    let n = normalise_name(&input.name);
+    if n == normalise_name(sheet_name(info.key, Lang::Sv))
+        && n != normalise_name(sheet_name(info.key, Lang::En))
+    {
+        Lang::Sv
+    } else {
+        Lang::En
+    }
+}
+
+/// The nearest name, when it is near enough to be a typo.
+fn nearest<'a>(norm: &str, names: impl Iterator<Item = &'a str>) -> Option<String> {
+    if norm.chars().count() > crate::limits::MAX_SUGGEST_KEY {
+        return None;
+    }
+    names
+        .map(|n| (strsim::levenshtein(norm, n), n))
+        .filter(|(d, n)| *d <= 2.max(n.chars().count() / 4))
+        .min()
+        .map(|(_, n)| n.to_string())
+}
+
+/// A cell as text, as people see it.
+fn cell_text(c: &Cell) -> String {
+    match c {
+        Cell::Empty => String::new(),
+        Cell::Text(t) => t.clone(),
+        Cell::Decimal(d) => d.to_string(),
+        Cell::Int(i) => i.to_string(),
+        Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Cell::Bool(true) => "TRUE".into(),
+        Cell::Bool(false) => "FALSE".into(),
+        Cell::Error(e) => e.clone(),
+    }
+}
+
+/// The bounds of an integer field of the format: (object, field), or the
+/// population's year and count.
+fn int_bounds(what: (&str, &str)) -> (i64, i64) {
+    match what {
+        ("", "year") => (i64::from(MIN_YEAR), i64::from(MAX_YEAR)),
+        ("", "population") => (0, MAX_POPULATION as i64),
+        (obj, key) => objects()
+            .iter()
+            .find(|o| o.name == obj)
+            .and_then(|o| o.fields.iter().find(|f| f.key == key))
+            .and_then(|f| match f.kind {
+                KindInfo::Integer(lo, hi) => Some((lo, hi)),
+                _ => None,
+            })
+            .unwrap_or((i64::MIN, i64::MAX)),
+    }
+}
+
+/// A decimal as people write it in a cell: spaces (also no-break and thin)
+/// between thousands, one decimal comma or point, a leading minus (also
+/// `−`), a trailing `kr` or `SEK`. The result is exact, from the text.
+pub(crate) fn parse_cell_decimal(text: &str) -> Result<Decimal, Message> {
+    let t = text.trim();
+    let mut s: String = t
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
+        .collect();
+    for suffix in ["kr", "Kr", "KR", "SEK"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = rest.to_string();
+            break;
+        }
+    }
+    let commas = s.matches(',').count();
+    let points = s.matches('.').count();
+    let bad = || Message::new(&m::WB_DECIMAL).with("value", clip(t));
+    if commas > 1 || (commas == 1 && points > 0) {
+        return Err(bad());
+    }
+    let s = s.replace(',', ".");
+    crate::money::parse_decimal(&s).map_err(|e| {
+        if e.template().key == "DECIMAL_DIGITS" {
+            Message::new(&m::DECIMAL_DIGITS).with("value", clip(t))
+        } else {
+            bad()
+        }
+    })
+}
+
+/// A row being read: its cells by layout column, and the JSON path of its
+/// item.
+struct RowCtx<'f> {
+    s: usize,
+    info: &'static SheetInfo,
+    row: Option<u32>,
+    /// Layout column → whether the sheet has it.
+    has: Vec<bool>,
+    cells: Vec<Option<&'f Cell>>,
+    path: Path,
+    /// A bad cell left a placeholder in the item.
+    tainted: bool,
+    lang: Lang,
+}
+
+impl<'f> RowCtx<'f> {
+    fn col(&self, key: &str) -> usize {
+        self.info.column(key).unwrap_or(0)
+    }
+    fn cell(&self, key: &str) -> Option<&'f Cell> {
+        self.cells.get(self.col(key)).copied().flatten()
+    }
+    fn given(&self, key: &str) -> bool {
+        self.cell(key).is_some()
+    }
+    /// The JSON path of a column of this row.
+    fn field_path(&self, key: &str) -> Path {
+        let p = self.path.clone();
+        match (self.info.key, key) {
+            ("population", _) => p,
+            ("fee_schedules", "base" | "rate" | "min" | "max") => {
+                p.key("per_capita").key(key.to_string())
+            }
+            ("networks", "decision_body") => p.key("decision").key("body"),
+            ("networks", "decision_date") => p.key("decision").key("date"),
+            ("networks", "decision_reference") => p.key("decision").key("reference"),
+            ("networks", "benefit" | "recommendation") => p.key("assessment").key(key.to_string()),
+            ("networks", "assessment_note") => p.key("assessment").key("note"),
+            ("participants" | "costs" | "financing", "network") => p,
+            ("tiers", "schedule") => p,
+            _ => p.key(key.to_string()),
+        }
+    }
+    fn finding(&mut self, r: &mut Reader, key: &str, code: Code, message: Message) {
+        self.tainted = true;
+        let place = r.locator.place_of(self.s, self.row, Some(self.col(key)));
+        r.push(code, self.field_path(key), message, place);
+    }
+    fn missing(&mut self, r: &mut Reader, key: &str, what: &'static str) {
+        if !self.has.get(self.col(key)).copied().unwrap_or(false) {
+            // The heading lacks the column: one finding says so for the sheet.
+            self.tainted = true;
+            return;
+        }
+        let name = column_name(self.info.key, key, self.lang);
+        self.finding(
+            r,
+            key,
+            Code::MissingField,
+            Message::new(&m::WB_REQUIRED)
+                .label("what", what)
+                .with("column", name),
+        );
+    }
+    fn what(&self) -> &'static str {
+        match self.info.key {
+            "organisation" | "population" => "what.organisation",
+            "units" => "what.unit",
+            "people" => "what.person",
+            "fee_schedules" => "what.fee_schedule",
+            "tiers" => "what.tier",
+            "exchange_rates" => "what.rate",
+            "networks" => "what.network",
+            "participants" => "what.participant",
+            "costs" => "what.cost",
+            _ => "what.financing",
+        }
+    }
+    fn error_cell(&mut self, r: &mut Reader, key: &str) -> bool {
+        if let Some(Cell::Error(e)) = self.cell(key) {
+            let msg = Message::new(&m::WB_CELL_ERROR).with("value", clip(e));
+            self.finding(r, key, Code::InvalidValue, msg);
+            true
+        } else {
+            false
+        }
+    }
+
+    fn text(&mut self, r: &mut Reader, key: &str) -> Option<String> {
+        if self.error_cell(r, key) {
+            return None;
+        }
+        self.cell(key).map(cell_text)
+    }
+    fn required_text(&mut self, r: &mut Reader, key: &str) -> Option<String> {
+        let t = self.text(r, key);
+        if t.is_none() && !self.given(key) {
+            let what = self.what();
+            self.missing(r, key, what);
+        }
+        t
+    }
+
+    /// The parent item a row belongs to, by the id in column `key`.
+    fn parent(
+        &mut self,
+        r: &mut Reader,
+        key: &str,
+        ids: &HashMap<String, usize>,
+        sheet: &'static str,
+    ) -> Option<usize> {
+        let id = self.required_text(r, key)?;
+        match ids.get(&id) {
+            Some(&i) => Some(i),
+            None => {
+                let name = r
+                    .locator
+                    .sheets
+                    .get(LAYOUT.iter().position(|s| s.key == sheet).unwrap_or(0))
+                    .filter(|s| s.present)
+                    .map_or_else(
+                        || sheet_name(sheet, self.lang).to_string(),
+                        |s| s.name.clone(),
+                    );
+                self.finding(
+                    r,
+                    key,
+                    Code::UnknownReference,
+                    Message::new(&m::WB_NO_PARENT)
+                        .with("id", clip(&id))
+                        .with("sheet", clip(&name)),
+                );
+                None
+            }
+        }
+    }
+
+    fn decimal(&mut self, r: &mut Reader, key: &str) -> Option<Decimal> {
+        if self.error_cell(r, key) {
+            return None;
+        }
+        let cell = self.cell(key)?;
+        let res = match cell {
+            Cell::Decimal(d) => Ok(*d),
+            Cell::Int(i) => Ok(Decimal::from(*i)),
+            Cell::Text(t) => parse_cell_decimal(t),
+            other => Err(Message::new(&m::WB_DECIMAL).with("value", clip(&cell_text(other)))),
+        };
+        match res {
+            Ok(d) => Some(d),
+            Err(msg) => {
+                self.finding(r, key, Code::InvalidValue, msg);
+                None
+            }
+        }
+    }
+    fn required_decimal(&mut self, r: &mut Reader, key: &str) -> Option<Decimal> {
+        let d = self.decimal(r, key);
+        if !self.given(key) {
+            let what = self.what();
+            self.missing(r, key, what);
+        }
+        d
+    }
+
+    fn int<T: TryFrom<i64>>(&mut self, r: &mut Reader, key: &str, what: (&str, &str)) -> Option<T> {
+        if self.error_cell(r, key) {
+            return None;
+        }
+        let cell = self.cell(key)?;
+        let example = match self.info.column(key).map(|i| self.info.columns[i].kind) {
+            Some(ColumnKind::Year) => "2024",
+            _ if key == "population" || key == "max_population" => "604616",
+            _ => "3",
+        };
+        let bad = |v: String| {
+            Message::new(&m::WB_INTEGER)
+                .with("value", clip(&v))
+                .with("example", example)
+        };
+        // The value, or `None` for a whole number too large for i64.
+        let value: Result<(Option<i64>, String), Message> = match cell {
+            Cell::Int(i) => Ok((Some(*i), i.to_string())),
+            Cell::Decimal(d) if d.fract().is_zero() => Ok((d.to_i64(), d.normalize().to_string())),
+            Cell::Text(t) => {
+                let digits: String = t
+                    .trim()
+                    .chars()
+                    .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+                    .map(|c| if c == '\u{2212}' { '-' } else { c })
+                    .collect();
+                let d = digits.strip_prefix('-').unwrap_or(&digits);
+                if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) {
+                    Ok((digits.parse::<i64>().ok(), digits))
+                } else {
+                    Err(bad(t.clone()))
+                }
+            }
+            other => Err(bad(cell_text(other))),
+        };
+        let (v, shown) = match value {
+            Ok(x) => x,
+            Err(msg) => {
+                self.finding(r, key, Code::InvalidValue, msg);
+                return None;
+            }
+        };
+        let (lo, hi) = int_bounds(what);
+        // Population counts are checked here, as the loader checks them: the
+        // model's type (u64) cannot hold every value outside the range.
+        let checked_here = what.1 == "population";
+        match v
+            .filter(|v| !checked_here || (lo..=hi).contains(v))
+            .and_then(|v| T::try_from(v).ok())
+        {
+            Some(x) => Some(x),
+            None => {
+                let msg = Message::new(&m::OUT_OF_RANGE)
+                    .with("value", clip(&shown))
+                    .with("min", lo)
+                    .with("max", hi);
+                self.finding(r, key, Code::InvalidValue, msg);
+                None
+            }
+        }
+    }
+    fn required_int<T: TryFrom<i64>>(
+        &mut self,
+        r: &mut Reader,
+        key: &str,
+        what: (&str, &str),
+    ) -> Option<T> {
+        let v = self.int(r, key, what);
+        if !self.given(key) {
+            let w = self.what();
+            self.missing(r, key, w);
+        }
+        v
+    }
+
+    fn date(&mut self, r: &mut Reader, key: &str) -> Option<NaiveDate> {
+        if self.error_cell(r, key) {
+            return None;
+        }
+        let cell = self.cell(key)?;
+        let parsed = match cell {
+            Cell::Date(d) => Some(*d),
+            Cell::Text(t) => {
+                let t = t.trim();
+                let d = ["T00:00:00", " 00:00:00", " 00:00", "T00:00"]
+                    .iter()
+                    .find_map(|s| t.strip_suffix(s))
+                    .unwrap_or(t);
+                crate::parse_date(d)
+            }
+            _ => None,
+        };
+        match parsed {
+            Some(d) => Some(d),
+            None => {
+                let msg = Message::new(&m::WB_DATE).with("value", clip(&cell_text(cell)));
+                self.finding(r, key, Code::InvalidValue, msg);
+                None
+            }
+        }
+    }
+    fn required_date(&mut self, r: &mut Reader, key: &str) -> Option<NaiveDate> {
+        let d = self.date(r, key);
+        if !self.given(key) {
+            let what = self.what();
+            self.missing(r, key, what);
+        }
+        d
+    }
+
+    fn boolean(&mut self, r: &mut Reader, key: &str) -> Option<bool> {
+        if self.error_cell(r, key) {
+            return None;
+        }
+        let cell = self.cell(key)?;
+        let b = match cell {
+            Cell::Bool(b) => Some(*b),
+            Cell::Int(1) => Some(true),
+            Cell::Int(0) => Some(false),
+            Cell::Decimal(d) if *d == Decimal::ONE => Some(true),
+            Cell::Decimal(d) if d.is_zero() => Some(false),
+            Cell::Text(t) => match t.trim().to_lowercase().as_str() {
+                "true" | "sant" | "ja" | "j" | "yes" | "y" | "1" | "x" => Some(true),
+                "false" | "falskt" | "nej" | "n" | "no" | "0" => Some(false),
+                _ => None,
+            },
+            _ => None,
+        };
+        if b.is_none() {
+            let msg = Message::new(&m::WB_BOOL).with("value", clip(&cell_text(cell)));
+            self.finding(r, key, Code::InvalidValue, msg);
+        }
+        b
+    }
+
+    fn word<E: Word>(&mut self, r: &mut Reader, key: &str) -> Option<E> {
+        if self.error_cell(r, key) {
+            return None;
+        }
+        let cell = self.cell(key)?;
+        let Some(ColumnKind::Word(prefix, words)) =
+            self.info.column(key).map(|i| self.info.columns[i].kind)
+        else {
+            return None;
+        };
+        let text = cell_text(cell);
+        match word_of(prefix, &text).and_then(E::parse_word) {
+            Some(w) => Some(w),
+            None => {
+                let sv = super::column_words(prefix, Lang::Sv).join(", ");
+                let msg = Message::new(&m::WB_WORD)
+                    .label("what", word_label(prefix))
+                    .with("value", clip(&text))
+                    .with("words", words.join(", "))
+                    .with("words_sv", sv);
+                self.finding(r, key, Code::InvalidValue, msg);
+                None
+            }
+        }
+    }
+    fn required_word<E: Word>(&mut self, r: &mut Reader, key: &str) -> Option<E> {
+        let w = self.word(r, key);
+        if !self.given(key) {
+            let what = self.what();
+            self.missing(r, key, what);
+        }
+        w
+    }
+
+    fn subjects(&mut self, r: &mut Reader, key: &str) -> Vec<String> {
+        if self.error_cell(r, key) {
+            return Vec::new();
+        }
+        let Some(cell) = self.cell(key) else {
+            return Vec::new();
+        };
+        let text = cell_text(cell);
+        match split_subjects(&text) {
+            Some(v) => v,
+            None => {
+                let msg = Message::new(&m::WB_SUBJECT_QUOTE).with("value", clip(&text));
+                self.finding(r, key, Code::InvalidValue, msg);
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// The vocabulary key naming an enum in messages.
+fn word_label(prefix: &str) -> &'static str {
+    match prefix {
+        "gender" => "word.gender",
+        "role" => "word.role",
+        "side" => "word.side",
+        "kind" => "word.network_kind",
+        "status" => "word.status",
+        "recommendation" => "word.recommendation",
+        "cost_kind" => "word.cost_kind",
+        "per" => "word.per",
+        "covers" => "word.covers",
+        _ => "word.financing_status",
+    }
+}
+
+const _: () = assert!(CLIP_CHARS > 3);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_as_people_write_them() {
+        let ok = |s: &str| parse_cell_decimal(s).unwrap().to_string();
+        assert_eq!(ok("65 000,50"), "65000.50");
+        assert_eq!(ok("65\u{a0}000,50"), "65000.50");
+        assert_eq!(ok("65000.50"), "65000.50");
+        assert_eq!(ok(" 4 000 kr "), "4000");
+        assert_eq!(ok("\u{2212}3,5"), "-3.5");
+        assert_eq!(ok("12345678901234567890.12"), "12345678901234567890.12");
+        for bad in ["65.000,50", "1,2,3", "abc", "1e5", "", "12 kr 3", "0x10"] {
+            assert!(parse_cell_decimal(bad).is_err(), "{bad}");
+        }
+        assert!(parse_cell_decimal("1234567890123456789012345678901")
+            .unwrap_err()
+            .contains("too many digits"));
+    }
+
+    #[test]
+    fn names_near_enough() {
+        let names = ["networks", "units", "people"];
+        assert_eq!(
+            nearest("netwroks", names.into_iter()),
+            Some("networks".into())
+        );
+        assert_eq!(nearest("budget", names.into_iter()), None);
+    }
+}
