@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, Tuple
+from datetime import date
+from decimal import Decimal
+from typing import Any, Dict, List, Literal, Mapping, Tuple, TypedDict, Union
 
 #: For each object, its keys in order with the kind of their values:
 #: "str", "word", "decimal", "date", "int", "bool", "population", "strings",
@@ -138,189 +140,265 @@ WORDS: Dict[Tuple[str, str], Tuple[str, ...]] = {
     ("financing", "status"): ("expected", "applied", "granted", "denied",),
 }
 
-if TYPE_CHECKING:
-    from datetime import date
-    from decimal import Decimal
-    from typing import Any, List, Mapping, Union
 
-    from typing_extensions import Literal, NotRequired, TypedDict
+_FinancingDictOptional = TypedDict(
+    "_FinancingDictOptional",
+    {
+        "covers": Literal["fees", "all"],
+        "share": Decimal,
+        "max_per_year": Decimal,
+        "probability": Decimal,
+        "from": int,
+        "to": int,
+    },
+    total=False,
+)
 
-    # Money from a funder that covers part of a network's cost.
-    FinancingDict = TypedDict(
-        "FinancingDict",
-        {
-            "funder": str,
-            "covers": NotRequired[Literal["fees", "all"]],
-            "share": NotRequired[Decimal],
-            "max_per_year": NotRequired[Decimal],
-            "status": Literal["expected", "applied", "granted", "denied"],
-            "probability": NotRequired[Decimal],
-            "from": NotRequired[int],
-            "to": NotRequired[int],
-        },
-    )
 
-    # A cost of a network: exactly one of `amount` and `schedule`.
-    CostDict = TypedDict(
-        "CostDict",
-        {
-            "kind": Literal["fee", "membership", "travel", "other"],
-            "amount": NotRequired[Decimal],
-            "schedule": NotRequired[str],
-            "currency": NotRequired[str],
-            "per": NotRequired[Literal["year", "once"]],
-            "date": NotRequired[date],
-            "from": NotRequired[int],
-            "to": NotRequired[int],
-            "prorate": NotRequired[bool],
-            "note": NotRequired[str],
-        },
-    )
+class FinancingDict(_FinancingDictOptional):
+    """Money from a funder that covers part of a network's cost."""
 
-    # A person's seat in a network (a person at most once per network).
-    ParticipantDict = TypedDict(
-        "ParticipantDict",
-        {
-            "person": str,
-            "hours_per_year": NotRequired[Decimal],
-            "role": NotRequired[str],
-        },
-    )
+    funder: str
+    status: Literal["expected", "applied", "granted", "denied"]
 
-    # An assessment of a network's value.
-    AssessmentDict = TypedDict(
-        "AssessmentDict",
-        {
-            "benefit": NotRequired[int],
-            "recommendation": NotRequired[Literal["keep", "review", "leave"]],
-            "note": NotRequired[str],
-        },
-    )
 
-    # Which body decided to take part, and when.
-    DecisionDict = TypedDict(
-        "DecisionDict",
-        {
-            "body": NotRequired[str],
-            "date": NotRequired[date],
-            "reference": NotRequired[str],
-        },
-    )
+_CostDictOptional = TypedDict(
+    "_CostDictOptional",
+    {
+        "amount": Decimal,
+        "schedule": str,
+        "currency": str,
+        "per": Literal["year", "once"],
+        "date": date,
+        "from": int,
+        "to": int,
+        "prorate": bool,
+        "note": str,
+    },
+    total=False,
+)
 
-    # A network, membership, programme, partnership or declaration.
-    NetworkDict = TypedDict(
-        "NetworkDict",
-        {
-            "id": str,
-            "name": str,
-            "organiser": NotRequired[str],
-            "kind": NotRequired[Literal["network", "membership", "programme", "partnership", "declaration"]],
-            "subjects": NotRequired[List[str]],
-            "unit": NotRequired[str],
-            "start": date,
-            "end": NotRequired[date],
-            "deadline": NotRequired[date],
-            "status": NotRequired[Literal["proposed", "applied", "active", "dormant", "ended", "declined"]],
-            "notice_months": NotRequired[int],
-            "via": NotRequired[str],
-            "decision": NotRequired[DecisionDict],
-            "url": NotRequired[str],
-            "purpose": NotRequired[str],
-            "notes": NotRequired[str],
-            "assessment": NotRequired[AssessmentDict],
-            "participants": NotRequired[List[ParticipantDict]],
-            "costs": NotRequired[List[CostDict]],
-            "financing": NotRequired[List[FinancingDict]],
-        },
-    )
 
-    # An exchange rate: organisation currency per one unit of `currency`, from `year` on (until a later rate of the same currency).
-    RateDict = TypedDict(
-        "RateDict",
-        {
-            "currency": str,
-            "year": int,
-            "rate": Decimal,
-        },
-    )
+class CostDict(_CostDictOptional):
+    """A cost of a network: exactly one of `amount` and `schedule`."""
 
-    # A fee per inhabitant.
-    PerCapitaDict = TypedDict(
-        "PerCapitaDict",
-        {
-            "base": NotRequired[Decimal],
-            "rate": Decimal,
-            "min": NotRequired[Decimal],
-            "max": NotRequired[Decimal],
-        },
-    )
+    kind: Literal["fee", "membership", "travel", "other"]
 
-    # One tier of a tiered schedule.
-    TierDict = TypedDict(
-        "TierDict",
-        {
-            "max_population": NotRequired[int],
-            "amount": Decimal,
-        },
-    )
 
-    # A fee schedule: tiers by population, or a fee per inhabitant (exactly one of `tiers` and `per_capita`).
-    FeeScheduleDict = TypedDict(
-        "FeeScheduleDict",
-        {
-            "id": str,
-            "currency": NotRequired[str],
-            "population_offset": NotRequired[int],
-            "tiers": NotRequired[List[TierDict]],
-            "per_capita": NotRequired[PerCapitaDict],
-        },
-    )
+_ParticipantDictOptional = TypedDict(
+    "_ParticipantDictOptional",
+    {
+        "hours_per_year": Decimal,
+        "role": str,
+    },
+    total=False,
+)
 
-    # A person who represents the organisation.
-    PersonDict = TypedDict(
-        "PersonDict",
-        {
-            "id": str,
-            "name": NotRequired[str],
-            "gender": NotRequired[Literal["woman", "man", "other"]],
-            "role": Literal["politician", "official"],
-            "side": NotRequired[Literal["majority", "opposition"]],
-            "party": NotRequired[str],
-            "hourly_cost": NotRequired[Decimal],
-        },
-    )
 
-    # A part of the organisation (förvaltning, nämnd).
-    UnitDict = TypedDict(
-        "UnitDict",
-        {
-            "id": str,
-            "name": str,
-            "central": NotRequired[bool],
-        },
-    )
+class ParticipantDict(_ParticipantDictOptional):
+    """A person's seat in a network (a person at most once per network)."""
 
-    # The organisation that keeps the inventory.
-    OrganisationDict = TypedDict(
-        "OrganisationDict",
-        {
-            "name": str,
-            "code": NotRequired[str],
-            "population": NotRequired[Union[int, Mapping[Any, int]]],
-            "currency": str,
-        },
-    )
+    person: str
 
-    # A whole inventory (natverk/1).
-    InventoryDict = TypedDict(
-        "InventoryDict",
-        {
-            "format": Literal["natverk/1"],
-            "organisation": OrganisationDict,
-            "units": NotRequired[List[UnitDict]],
-            "people": NotRequired[List[PersonDict]],
-            "fee_schedules": NotRequired[List[FeeScheduleDict]],
-            "exchange_rates": NotRequired[List[RateDict]],
-            "networks": NotRequired[List[NetworkDict]],
-        },
-    )
+
+_AssessmentDictOptional = TypedDict(
+    "_AssessmentDictOptional",
+    {
+        "benefit": int,
+        "recommendation": Literal["keep", "review", "leave"],
+        "note": str,
+    },
+    total=False,
+)
+
+
+class AssessmentDict(_AssessmentDictOptional):
+    """An assessment of a network's value."""
+
+
+_DecisionDictOptional = TypedDict(
+    "_DecisionDictOptional",
+    {
+        "body": str,
+        "date": date,
+        "reference": str,
+    },
+    total=False,
+)
+
+
+class DecisionDict(_DecisionDictOptional):
+    """Which body decided to take part, and when."""
+
+
+_NetworkDictOptional = TypedDict(
+    "_NetworkDictOptional",
+    {
+        "organiser": str,
+        "kind": Literal["network", "membership", "programme", "partnership", "declaration"],
+        "subjects": List[str],
+        "unit": str,
+        "end": date,
+        "deadline": date,
+        "status": Literal["proposed", "applied", "active", "dormant", "ended", "declined"],
+        "notice_months": int,
+        "via": str,
+        "decision": DecisionDict,
+        "url": str,
+        "purpose": str,
+        "notes": str,
+        "assessment": AssessmentDict,
+        "participants": List[ParticipantDict],
+        "costs": List[CostDict],
+        "financing": List[FinancingDict],
+    },
+    total=False,
+)
+
+
+class NetworkDict(_NetworkDictOptional):
+    """A network, membership, programme, partnership or declaration."""
+
+    id: str
+    name: str
+    start: date
+
+
+_RateDictOptional = TypedDict(
+    "_RateDictOptional",
+    {
+    },
+    total=False,
+)
+
+
+class RateDict(_RateDictOptional):
+    """An exchange rate: organisation currency per one unit of `currency`, from `year` on (until a later rate of the same currency)."""
+
+    currency: str
+    year: int
+    rate: Decimal
+
+
+_PerCapitaDictOptional = TypedDict(
+    "_PerCapitaDictOptional",
+    {
+        "base": Decimal,
+        "min": Decimal,
+        "max": Decimal,
+    },
+    total=False,
+)
+
+
+class PerCapitaDict(_PerCapitaDictOptional):
+    """A fee per inhabitant."""
+
+    rate: Decimal
+
+
+_TierDictOptional = TypedDict(
+    "_TierDictOptional",
+    {
+        "max_population": int,
+    },
+    total=False,
+)
+
+
+class TierDict(_TierDictOptional):
+    """One tier of a tiered schedule."""
+
+    amount: Decimal
+
+
+_FeeScheduleDictOptional = TypedDict(
+    "_FeeScheduleDictOptional",
+    {
+        "currency": str,
+        "population_offset": int,
+        "tiers": List[TierDict],
+        "per_capita": PerCapitaDict,
+    },
+    total=False,
+)
+
+
+class FeeScheduleDict(_FeeScheduleDictOptional):
+    """A fee schedule: tiers by population, or a fee per inhabitant (exactly one of `tiers` and `per_capita`)."""
+
+    id: str
+
+
+_PersonDictOptional = TypedDict(
+    "_PersonDictOptional",
+    {
+        "name": str,
+        "gender": Literal["woman", "man", "other"],
+        "side": Literal["majority", "opposition"],
+        "party": str,
+        "hourly_cost": Decimal,
+    },
+    total=False,
+)
+
+
+class PersonDict(_PersonDictOptional):
+    """A person who represents the organisation."""
+
+    id: str
+    role: Literal["politician", "official"]
+
+
+_UnitDictOptional = TypedDict(
+    "_UnitDictOptional",
+    {
+        "central": bool,
+    },
+    total=False,
+)
+
+
+class UnitDict(_UnitDictOptional):
+    """A part of the organisation (förvaltning, nämnd)."""
+
+    id: str
+    name: str
+
+
+_OrganisationDictOptional = TypedDict(
+    "_OrganisationDictOptional",
+    {
+        "code": str,
+        "population": Union[int, Mapping[Any, int]],
+    },
+    total=False,
+)
+
+
+class OrganisationDict(_OrganisationDictOptional):
+    """The organisation that keeps the inventory."""
+
+    name: str
+    currency: str
+
+
+_InventoryDictOptional = TypedDict(
+    "_InventoryDictOptional",
+    {
+        "units": List[UnitDict],
+        "people": List[PersonDict],
+        "fee_schedules": List[FeeScheduleDict],
+        "exchange_rates": List[RateDict],
+        "networks": List[NetworkDict],
+    },
+    total=False,
+)
+
+
+class InventoryDict(_InventoryDictOptional):
+    """A whole inventory (natverk/1)."""
+
+    format: Literal["natverk/1"]
+    organisation: OrganisationDict
+

@@ -267,7 +267,9 @@ pub fn python_module() -> String {
          # `UPDATE_GENERATED=1 cargo test -p natverk` to rewrite it.\n\
          \"\"\"The natverk/1 format: each object's keys, their kinds, and typed dicts.\"\"\"\n\n\
          from __future__ import annotations\n\n\
-         from typing import TYPE_CHECKING, Dict, Tuple\n\n",
+         from datetime import date\n\
+         from decimal import Decimal\n\
+         from typing import Any, Dict, List, Literal, Mapping, Tuple, TypedDict, Union\n\n",
     );
     out.push_str(
         "#: For each object, its keys in order with the kind of their values:\n\
@@ -301,33 +303,32 @@ pub fn python_module() -> String {
         }
     }
     out.push_str("}\n\n");
-    out.push_str(
-        "if TYPE_CHECKING:\n    \
-         from datetime import date\n    \
-         from decimal import Decimal\n    \
-         from typing import Any, List, Mapping, Union\n\n    \
-         from typing_extensions import Literal, NotRequired, TypedDict\n",
-    );
-    // Dicts: referenced types first (reverse order of declaration).
+    // Typed dicts, defined at run time too (the stub test compares them):
+    // the optional keys (among them `from` and `to`, Python keywords) in a
+    // functional `total=False` dict, the required ones in a class over it.
+    // Referenced types first (reverse order of declaration).
     let objs: Vec<ObjectInfo> = objects();
-    // The functional form: `from` and `to` are keys, and Python keywords.
     for o in objs.iter().rev() {
-        out.push_str(&format!("\n    # {}\n", first_line(o.doc)));
+        let name = format!("{}Dict", camel(o.name));
+        let optional: Vec<&FieldInfo> = o.fields.iter().filter(|f| !f.required).collect();
         out.push_str(&format!(
-            "    {}Dict = TypedDict(\n        {:?},\n        {{\n",
-            camel(o.name),
-            format!("{}Dict", camel(o.name))
+            "\n_{name}Optional = TypedDict(\n    {:?},\n    {{\n",
+            format!("_{name}Optional")
         ));
-        for f in o.fields {
-            let t = py_type(f.kind);
-            let t = if f.required {
-                t
-            } else {
-                format!("NotRequired[{t}]")
-            };
-            out.push_str(&format!("            {:?}: {},\n", f.key, t));
+        for f in &optional {
+            out.push_str(&format!("        {:?}: {},\n", f.key, py_type(f.kind)));
         }
-        out.push_str("        },\n    )\n");
+        out.push_str("    },\n    total=False,\n)\n\n");
+        out.push_str(&format!("\nclass {name}(_{name}Optional):\n"));
+        out.push_str(&format!("    \"\"\"{}\"\"\"\n", first_line(o.doc).replace('"', "'")));
+        let required: Vec<&FieldInfo> = o.fields.iter().filter(|f| f.required).collect();
+        if !required.is_empty() {
+            out.push('\n');
+        }
+        for f in required {
+            out.push_str(&format!("    {}: {}\n", f.key, py_type(f.kind)));
+        }
+        out.push('\n');
     }
     out
 }
