@@ -33,6 +33,13 @@ pub(crate) fn today(text: Option<&str>) -> PyResult<NaiveDate> {
     }
 }
 
+/// A language word, `"sv"` or `"en"`; another is an `ArgumentError`.
+pub(crate) fn lang(text: &str) -> PyResult<natverk::Lang> {
+    text.parse().map_err(|e: natverk::present::ParseLangError| {
+        errors::argument("options.lang", &e.to_string())
+    })
+}
+
 /// The core serialises to a `String` and writes an empty one only if
 /// serialisation itself failed; that must not reach Python as data.
 pub(crate) fn nonempty_json(text: String, what: &str) -> PyResult<String> {

@@ -59,6 +59,40 @@ pub(crate) fn to_py(err: &natverk::Error) -> PyErr {
     })
 }
 
+/// A workbook that cannot be read or written: its bad cells as an
+/// `InventoryError` (each finding with its sheet, row and column), a file
+/// that cannot be opened as an `OSError`, an inventory that does not fit a
+/// workbook as a `NatverkError`.
+pub(crate) fn workbook(err: &natverk_workbook::Error) -> PyErr {
+    match err {
+        natverk_workbook::Error::Invalid(findings) => {
+            let n = findings.len();
+            let headline = format!(
+                "the workbook has {n} problem{}",
+                if n == 1 { "" } else { "s" }
+            );
+            let json = findings.to_json(natverk::Lang::En);
+            Python::attach(|py| match INVENTORY_ERROR.import(py, ERRORS_MODULE, "InventoryError") {
+                Ok(cls) => match cls.call_method1("_from_core", (headline, json)) {
+                    Ok(exc) => PyErr::from_value(exc),
+                    Err(e) => e,
+                },
+                Err(_) => PyValueError::new_err(err.to_string()),
+            })
+        }
+        natverk_workbook::Error::Io { .. } => pyo3::exceptions::PyOSError::new_err(err.to_string()),
+        _ => Python::attach(
+            |py| match NATVERK_ERROR.import(py, ERRORS_MODULE, "NatverkError") {
+                Ok(cls) => match cls.call1((err.to_string(),)) {
+                    Ok(exc) => PyErr::from_value(exc),
+                    Err(e) => e,
+                },
+                Err(_) => PyValueError::new_err(err.to_string()),
+            },
+        ),
+    }
+}
+
 /// An option the binding checks itself (a `today` that is not a date, an
 /// unknown money mode): `natverk.ArgumentError` with one finding at `path`
 /// (under `options.`), as the core's option errors have.

@@ -74,6 +74,62 @@ impl PyInventory {
     fn __len__(&self) -> usize {
         self.inner.networks().len()
     }
+
+    /// The sheets of the workbook (SPEC §10), in order: each as its name,
+    /// its column names and its rows, a row a tuple of `None`, `str`,
+    /// `Decimal`, `int`, `datetime.date` and `bool` values.
+    #[allow(clippy::type_complexity)]
+    fn tables<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<Vec<(&'static str, Vec<&'static str>, Vec<Bound<'py, pyo3::types::PyTuple>>)>> {
+        let sheets = guarded(py, || natverk::tables::tables(self.inner.data()))?;
+        let date = py.import("datetime")?.getattr("date")?;
+        let mut out = Vec::with_capacity(sheets.len());
+        for sheet in sheets {
+            let mut rows = Vec::with_capacity(sheet.rows.len());
+            for row in &sheet.rows {
+                let mut values: Vec<Bound<'py, PyAny>> = Vec::with_capacity(row.len());
+                for cell in row {
+                    use natverk::tables::Cell;
+                    values.push(match cell {
+                        Cell::Text(t) => t.into_pyobject(py)?.into_any(),
+                        Cell::Decimal(d) => d.into_pyobject(py)?.into_any(),
+                        Cell::Int(i) => i.into_pyobject(py)?.into_any(),
+                        Cell::Date(d) => {
+                            use chrono::Datelike;
+                            date.call1((d.year(), d.month(), d.day()))?
+                        }
+                        Cell::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+                        _ => py.None().into_bound(py),
+                    });
+                }
+                rows.push(pyo3::types::PyTuple::new(py, values)?);
+            }
+            out.push((sheet.key, sheet.columns, rows));
+        }
+        Ok(out)
+    }
+
+    /// Writes the inventory as an `.xlsx` workbook (SPEC §10) at `path`,
+    /// sheets and columns named in `lang` (`"sv"` or `"en"`).
+    fn to_excel(&self, py: Python<'_>, path: std::path::PathBuf, lang: &str) -> PyResult<()> {
+        let lang = conversion::lang(lang)?;
+        let result = guarded(py, || natverk_workbook::export_file(&self.inner, &path, lang))?;
+        result.map_err(|e| crate::errors::workbook(&e))
+    }
+
+    /// Reads an `.xlsx` or `.ods` workbook (SPEC §10); every bad cell is a
+    /// finding of an `InventoryError`, with its sheet, row and column.
+    #[staticmethod]
+    fn read_excel(py: Python<'_>, path: std::path::PathBuf) -> PyResult<PyInventory> {
+        let result = guarded(py, move || natverk_workbook::import(&path))?;
+        result
+            .map(|imported| PyInventory {
+                inner: imported.inventory,
+            })
+            .map_err(|e| crate::errors::workbook(&e))
+    }
 }
 
 impl PyInventory {

@@ -130,3 +130,9 @@ def jsonable(value: Any) -> Any:
 def dumps(value: Any) -> str:
     """Canonical text for comparing JSON values, key order included."""
     return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@pytest.fixture(scope="session")
+def goteborg() -> natverk.Inventory:
+    """The founding example, examples/goteborg.json."""
+    return natverk.load(GOTEBORG)

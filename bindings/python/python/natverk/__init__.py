@@ -16,7 +16,7 @@ money fields in ``help(natverk.Money)``) and the package README.
 """
 
 from ._errors import ArgumentError, Finding, Findings, InventoryError, NatverkError
-from ._inventory import Inventory, check_file, check_json, load
+from ._inventory import Inventory, check_file, check_json, load, read_excel
 from ._natverk import FORMAT, __version__
 from ._report import NA_REP, Equality, LeaveReport, Report
 from ._types import (
@@ -76,4 +76,5 @@ __all__ = [
     "check_file",
     "check_json",
     "load",
+    "read_excel",
 ]

@@ -9,6 +9,7 @@ from natverk._inventory import Inventory as Inventory
 from natverk._inventory import check_file as check_file
 from natverk._inventory import check_json as check_json
 from natverk._inventory import load as load
+from natverk._inventory import read_excel as read_excel
 from natverk._report import NA_REP as NA_REP
 from natverk._report import Equality as Equality
 from natverk._report import LeaveReport as LeaveReport
@@ -53,4 +54,5 @@ __all__ = [
     "check_file",
     "check_json",
     "load",
+    "read_excel",
 ]

@@ -40,6 +40,9 @@ class Finding:
         What is wrong and how to fix it.
     line, column : int or None
         Known for syntax errors only.
+    sheet, row, cell_column : str, int, str or None
+        For a workbook (:func:`natverk.read_excel`): the sheet, the row as
+        the spreadsheet shows it, and the column's name, where known.
     """
 
     code: str
@@ -48,6 +51,9 @@ class Finding:
     message: str
     line: Optional[int] = None
     column: Optional[int] = None
+    sheet: Optional[str] = None
+    row: Optional[int] = None
+    cell_column: Optional[str] = None
 
     def to_dict(self) -> Dict[str, Any]:
         """The finding as the JSON output writes it (``line`` and ``column``
@@ -62,10 +68,27 @@ class Finding:
             d["line"] = self.line
         if self.column is not None:
             d["column"] = self.column
+        if self.sheet is not None:
+            d["sheet"] = self.sheet
+            if self.row is not None:
+                d["row"] = self.row
+            if self.cell_column is not None:
+                d["column"] = self.cell_column
         return d
 
     @classmethod
     def _from_dict(cls, d: Dict[str, Any]) -> "Finding":
+        if "sheet" in d:
+            # A workbook's finding: `column` names the sheet's column.
+            return cls(
+                code=d["code"],
+                severity=d["severity"],
+                path=d["path"],
+                message=d["message"],
+                sheet=d.get("sheet"),
+                row=d.get("row"),
+                cell_column=d.get("column"),
+            )
         return cls(
             code=d["code"],
             severity=d["severity"],
@@ -77,6 +100,12 @@ class Finding:
 
     def __str__(self) -> str:
         s = f"{self.severity}[{self.code}]"
+        if self.sheet is not None:
+            s += f" in sheet {self.sheet}"
+            if self.row is not None:
+                s += f", row {self.row}"
+            if self.cell_column is not None:
+                s += f", column {self.cell_column}"
         if self.path:
             s += f" at {self.path}"
         if self.line is not None and self.column is not None:

@@ -24,18 +24,20 @@ from ._errors import Findings, _plural
 from ._report import Equality, LeaveReport, Report
 from ._types import DateLike, GroupKey, PathOrFile, Scope, Status
 
-if TYPE_CHECKING:
-    from ._format import (
-        FeeScheduleDict,
-        InventoryDict,
-        NetworkDict,
-        OrganisationDict,
-        PersonDict,
-        RateDict,
-        UnitDict,
-    )
+from ._format import (
+    FeeScheduleDict,
+    InventoryDict,
+    NetworkDict,
+    OrganisationDict,
+    PersonDict,
+    RateDict,
+    UnitDict,
+)
 
-__all__ = ["Inventory", "load", "check_file", "check_json"]
+if TYPE_CHECKING:
+    import pandas  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+__all__ = ["Inventory", "load", "read_excel", "check_file", "check_json"]
 
 
 def _bytes(text: Union[str, bytes, bytearray, memoryview]) -> bytes:
@@ -247,41 +249,41 @@ class Inventory:
         same inventory."""
         return self._native.to_json()
 
-    def to_dict(self) -> "InventoryDict":
+    def to_dict(self) -> InventoryDict:
         """The inventory as a new dict: decimals as
         :class:`decimal.Decimal`, dates as :class:`datetime.date`, defaults
         filled in; :meth:`from_dict` of it gives the same inventory. Its
         shape is ``natverk._format.InventoryDict``, generated from the
         core's declaration of the format."""
-        return cast("InventoryDict", _decode.inventory(self._native.to_json()))
+        return cast(InventoryDict, _decode.inventory(self._native.to_json()))
 
     @property
-    def organisation(self) -> "OrganisationDict":
+    def organisation(self) -> OrganisationDict:
         """``name``, ``code``, ``population``, ``currency`` (a new dict)."""
         return self.to_dict()["organisation"]
 
     @property
-    def units(self) -> List["UnitDict"]:
+    def units(self) -> List[UnitDict]:
         """Units: ``id``, ``name``, ``central`` (a new list)."""
         return self.to_dict().get("units", [])
 
     @property
-    def people(self) -> List["PersonDict"]:
+    def people(self) -> List[PersonDict]:
         """People (personal data: ``name`` when the file has it; a new list)."""
         return self.to_dict().get("people", [])
 
     @property
-    def fee_schedules(self) -> List["FeeScheduleDict"]:
+    def fee_schedules(self) -> List[FeeScheduleDict]:
         """Fee schedules (a new list)."""
         return self.to_dict().get("fee_schedules", [])
 
     @property
-    def exchange_rates(self) -> List["RateDict"]:
+    def exchange_rates(self) -> List[RateDict]:
         """Exchange rates (a new list)."""
         return self.to_dict().get("exchange_rates", [])
 
     @property
-    def networks(self) -> List["NetworkDict"]:
+    def networks(self) -> List[NetworkDict]:
         """Networks, with their participants, costs and financing (a new list)."""
         return self.to_dict().get("networks", [])
 
@@ -456,6 +458,81 @@ class Inventory:
         cls = Report if options.get("leave") is None else LeaveReport
         return cls(native, self, text)
 
+    # ---- the workbook's sheets (SPEC §10) ------------------------------
+
+    def tables(self) -> Dict[str, List[Dict[str, Any]]]:
+        """The inventory as the sheets of its workbook, one list of row
+        dicts per sheet.
+
+        The same rows the workbook of :meth:`to_excel` has, from the same
+        function of the core: ``organisation``, ``population``, ``units``,
+        ``people``, ``fee_schedules``, ``tiers``, ``exchange_rates``,
+        ``networks``, ``participants``, ``costs`` and ``financing``, keyed by
+        their English column names. Values are ``str``,
+        :class:`decimal.Decimal`, ``int``, :class:`datetime.date`, ``bool``
+        or ``None`` (an empty cell); a network's subjects are joined with
+        ``"; "``.
+
+        Returns
+        -------
+        dict of str to list of dict
+
+        Examples
+        --------
+        >>> t = natverk.load("examples/goteborg.json").tables()  # doctest: +SKIP
+        >>> t["costs"][0]["network"], t["costs"][0]["schedule"]    # doctest: +SKIP
+        ('skr-modellkoncept', 'skr-modellkoncept')
+        """
+        return {
+            sheet: [dict(zip(columns, row)) for row in rows]
+            for sheet, columns, rows in self._native.tables()
+        }
+
+    def to_pandas(self) -> Dict[str, "pandas.DataFrame"]:
+        """The sheets of :meth:`tables` as pandas DataFrames (money and
+        other decimals as exact :class:`decimal.Decimal` objects).
+
+        Returns
+        -------
+        dict of str to pandas.DataFrame
+
+        Raises
+        ------
+        ImportError
+            pandas is not installed (``pip install 'natverk[pandas]'``).
+        """
+        from ._errors import _pandas
+
+        pd = _pandas()
+        return {
+            sheet: pd.DataFrame.from_records(rows, columns=columns)
+            for sheet, columns, rows in self._native.tables()
+        }
+
+    def to_excel(self, path: Union[str, "os.PathLike[str]"], *, lang: str = "en") -> None:
+        """Writes the inventory as an ``.xlsx`` workbook (SPEC §10) for an
+        official to edit in Excel or LibreOffice; :func:`natverk.read_excel`
+        reads it back to the same inventory.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            Where to write (replaced when it exists).
+        lang : {"en", "sv"}
+            The language of the sheets' and columns' names and of the
+            instructions sheet.
+
+        Raises
+        ------
+        natverk.ArgumentError
+            ``lang`` is neither ``"en"`` nor ``"sv"``.
+        OSError
+            The file cannot be written.
+        natverk.NatverkError
+            A text longer than a spreadsheet cell holds (32 767 characters).
+        """
+        self._native.to_excel(os.fspath(path), lang)
+
     # ---- comparing, pickling, display ----------------------------------
 
     def __eq__(self, other: object) -> bool:
@@ -498,6 +575,35 @@ class Inventory:
         )
         cols = ["network", "name", "organiser", "kind", "status", "start", "end", "participants"]
         return _html.table(caption, cols, rows, see_all=".networks")
+
+
+def read_excel(path: Union[str, "os.PathLike[str]"]) -> Inventory:
+    """Reads an inventory from a workbook (``.xlsx`` or ``.ods``, SPEC §10):
+    one written by :meth:`Inventory.to_excel` or ``natverk export`` and
+    edited in Excel or LibreOffice, or a filled-in ``natverk template``.
+
+    Sheets and columns may be named in Swedish or English, in any case and
+    order; cells may be numbers or text (``65 000,50``), date cells or
+    ``YYYY-MM-DD``, ``TRUE``/``FALSE`` or ``ja``/``nej``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+
+    Returns
+    -------
+    Inventory
+
+    Raises
+    ------
+    natverk.InventoryError
+        Every bad cell, and every problem of the inventory, each finding
+        with its ``sheet``, ``row`` and ``cell_column`` and the JSON path it
+        maps to.
+    OSError
+        The file cannot be read.
+    """
+    return Inventory(_natverk.Inventory.read_excel(os.fspath(path)))
 
 
 def load(source: PathOrFile) -> Inventory:

@@ -1,0 +1,92 @@
+"""The workbook of SPEC §10 from Python: Inventory.tables(), to_pandas(),
+to_excel() and natverk.read_excel(), all from the core's one layout."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+import natverk
+
+SHEETS = [
+    "organisation",
+    "population",
+    "units",
+    "people",
+    "fee_schedules",
+    "tiers",
+    "exchange_rates",
+    "networks",
+    "participants",
+    "costs",
+    "financing",
+]
+
+
+def test_tables_are_the_sheets_of_the_workbook(goteborg):
+    t = goteborg.tables()
+    assert list(t) == SHEETS
+    assert t["organisation"] == [{"name": "Göteborgs Stad", "code": "1480", "currency": "SEK"}]
+    assert {"year": 2023, "population": 604616} in t["population"]
+    net = t["networks"][0]
+    assert net["id"] == "skr-modellkoncept"
+    assert net["subjects"] == "jämställdhet"
+    assert net["start"] == datetime.date(2024, 3, 1)
+    fee = next(c for c in t["costs"] if c["network"] == "skr-modellkoncept" and c["kind"] == "fee")
+    assert fee["schedule"] == "skr-modellkoncept" and fee["amount"] is None
+    assert fee["from"] == 2024 and fee["to"] == 2025
+    travel = next(c for c in t["costs"] if c["network"] == "skr-modellkoncept" and c["kind"] == "travel")
+    assert travel["amount"] == Decimal("8000") and isinstance(travel["amount"], Decimal)
+    # one row per participant, in the order of the file
+    rows = [p for p in t["participants"] if p["network"] == "skr-modellkoncept"]
+    assert [p["person"] for p in rows] == ["ks-ordf", "ks-opp", "slk-jamst", "slk-utv"]
+    assert rows[0]["hours_per_year"] == Decimal("40")
+
+
+def test_to_pandas_gives_one_frame_per_sheet(goteborg):
+    pd = pytest.importorskip("pandas")
+    frames = goteborg.to_pandas()
+    assert list(frames) == SHEETS
+    assert all(isinstance(f, pd.DataFrame) for f in frames.values())
+    assert list(frames["financing"].columns)[:3] == ["network", "funder", "status"]
+    assert len(frames["networks"]) == len(goteborg)
+    assert frames["people"]["hourly_cost"].dropna().map(type).eq(Decimal).all()
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_excel_round_trip(goteborg, tmp_path, lang):
+    path = tmp_path / f"inventering.{lang}.xlsx"
+    goteborg.to_excel(path, lang=lang)
+    back = natverk.read_excel(path)
+    assert back == goteborg
+    assert back.to_json() == goteborg.to_json()
+
+
+def test_bad_cells_are_findings_with_their_place(goteborg, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "inventering.xlsx"
+    goteborg.to_excel(path, lang="en")
+    wb = openpyxl.load_workbook(path)
+    costs = wb["costs"]
+    header = [c.value for c in costs[1]]
+    costs.cell(row=3, column=header.index("amount") + 1, value="tolv")
+    networks = wb["networks"]
+    nh = [c.value for c in networks[1]]
+    networks.cell(row=2, column=nh.index("start") + 1, value="2024-13-01")
+    wb.save(path)
+    with pytest.raises(natverk.InventoryError) as e:
+        natverk.read_excel(path)
+    places = {(f.sheet, f.row, f.cell_column) for f in e.value.findings}
+    assert ("costs", 3, "amount") in places
+    assert ("networks", 2, "start") in places
+    assert "sheet costs, row 3, column amount" in str(e.value)
+
+
+def test_to_excel_checks_its_language(goteborg, tmp_path):
+    with pytest.raises(natverk.ArgumentError):
+        goteborg.to_excel(tmp_path / "x.xlsx", lang="de")
+
+
+def test_read_excel_of_a_missing_file_is_an_os_error(tmp_path):
+    with pytest.raises(OSError):
+        natverk.read_excel(tmp_path / "none.xlsx")
