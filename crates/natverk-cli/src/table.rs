@@ -1,45 +1,63 @@
 //! Tables for people: aligned columns, amounts with thousands grouped.
+//!
+//! Every cell and title goes through [`crate::text::for_people`], so a
+//! control character from the file is shown escaped (`\u{1b}`) and a line
+//! break cannot split a row. Tables are written in two passes over their
+//! rows (widths, then text), so a long table is never held in memory.
+
+use std::io::Write;
 
 use natverk::equality::{Counts, Equality};
 use natverk::money::{fmt_human, Lang, MONEY_FIELDS};
 use natverk::{Findings, KeyValue, Money, Report, Severity};
 
-use crate::render::{currency_word, key_heading, money_headings, years};
+use crate::render::{currency_word, key_heading, money_headings, years, Result};
+use crate::text::for_people;
 
-/// Renders rows as aligned columns; `right[i]` aligns column i right.
-fn grid(rows: &[Vec<String>], right: &[bool]) -> String {
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut width = vec![0; cols];
-    for r in rows {
-        for (i, c) in r.iter().enumerate() {
-            width[i] = width[i].max(c.chars().count());
+/// Writes `n` rows (row 0 is the heading, underlined) as aligned columns;
+/// `right[i]` aligns column i right. `row(i)` gives the cells of row i; it
+/// is called twice per row.
+fn grid(
+    out: &mut dyn Write,
+    n: usize,
+    right: &[bool],
+    row: &dyn Fn(usize) -> Vec<String>,
+) -> Result<()> {
+    let mut width: Vec<usize> = Vec::new();
+    for i in 0..n {
+        for (c, cell) in row(i).iter().enumerate() {
+            let w = for_people(cell).chars().count();
+            if c >= width.len() {
+                width.resize(c + 1, 0);
+            }
+            width[c] = width[c].max(w);
         }
     }
-    let mut out = String::new();
-    for (ri, r) in rows.iter().enumerate() {
-        let mut line = String::new();
-        for (i, c) in r.iter().enumerate() {
-            let pad = width[i] - c.chars().count();
-            if i > 0 {
+    let cols = width.len();
+    let mut line = String::new();
+    for i in 0..n {
+        line.clear();
+        for (c, cell) in row(i).iter().enumerate() {
+            let cell = for_people(cell);
+            let pad = width[c] - cell.chars().count();
+            if c > 0 {
                 line.push_str("  ");
             }
-            if right.get(i).copied().unwrap_or(false) {
+            if right.get(c).copied().unwrap_or(false) {
                 line.extend(std::iter::repeat_n(' ', pad));
-                line.push_str(c);
+                line.push_str(&cell);
             } else {
-                line.push_str(c);
+                line.push_str(&cell);
                 line.extend(std::iter::repeat_n(' ', pad));
             }
         }
-        out.push_str(line.trim_end());
-        out.push('\n');
-        if ri == 0 {
+        writeln!(out, "{}", line.trim_end())?;
+        if i == 0 {
             let total: usize = width.iter().sum::<usize>() + 2 * cols.saturating_sub(1);
-            out.push_str(&"-".repeat(total));
-            out.push('\n');
+            writeln!(out, "{}", "-".repeat(total))?;
         }
     }
-    out
+    Ok(())
 }
 
 fn money_cells(m: &Money, lang: Lang) -> Vec<String> {
@@ -50,7 +68,7 @@ fn money_cells(m: &Money, lang: Lang) -> Vec<String> {
 }
 
 /// A cost report as a table, with its total (and savings).
-pub fn report(r: &Report, lang: Lang) -> String {
+pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let mut head: Vec<String> = Vec::new();
     for k in &r.by {
         head.push(key_heading(k.as_str(), lang).to_string());
@@ -60,48 +78,52 @@ pub fn report(r: &Report, lang: Lang) -> String {
     }
     let nkeys = head.len();
     head.extend(money_headings(lang).iter().map(|s| s.to_string()));
-    let mut rows = vec![head];
-    for l in &r.lines {
-        let mut row = Vec::new();
-        for (k, v) in r.by.iter().zip(&l.keys) {
-            row.push(match v {
-                KeyValue::Year(y) => y.to_string(),
-                KeyValue::Text(t) => t.clone(),
-                KeyValue::Null => "–".into(),
-            });
-            if *k == natverk::GroupKey::Network {
-                row.push(l.name.clone().unwrap_or_default());
-            }
-        }
-        row.extend(money_cells(&l.money, lang));
-        rows.push(row);
-    }
     let label = |en: &str, sv: &str| match lang {
         Lang::En => en.to_string(),
         Lang::Sv => sv.to_string(),
     };
-    let mut total = vec![label("total", "summa")];
-    total.resize(nkeys.max(1), String::new());
-    total.extend(money_cells(&r.total, lang));
-    rows.push(total);
+    let mut sums = vec![(label("total", "summa"), &r.total)];
     if let Some(s) = &r.savings {
-        let mut row = vec![label("savings", "besparing")];
-        row.resize(nkeys.max(1), String::new());
-        row.extend(money_cells(s, lang));
-        rows.push(row);
+        sums.push((label("savings", "besparing"), s));
     }
+    let lines = r.lines.len();
+    let row = |i: usize| -> Vec<String> {
+        if i == 0 {
+            return head.clone();
+        }
+        if let Some(l) = r.lines.get(i - 1) {
+            let mut row = Vec::with_capacity(nkeys + 9);
+            for (k, v) in r.by.iter().zip(&l.keys) {
+                row.push(match v {
+                    KeyValue::Year(y) => y.to_string(),
+                    KeyValue::Text(t) => t.clone(),
+                    KeyValue::Null => "–".into(),
+                });
+                if *k == natverk::GroupKey::Network {
+                    row.push(l.name.clone().unwrap_or_default());
+                }
+            }
+            row.extend(money_cells(&l.money, lang));
+            return row;
+        }
+        let (name, m) = &sums[i - 1 - lines];
+        let mut row = vec![name.clone()];
+        row.resize(nkeys.max(1), String::new());
+        row.extend(money_cells(m, lang));
+        row
+    };
     let mut right = vec![false; nkeys.max(1)];
     right.extend([true; 9]);
     let title = match lang {
         Lang::En => format!(
-            "{} — costs {}, amounts in {}, scope {}\n\n",
+            "{} — costs {}, amounts in {}, scope {}",
             r.organisation,
             years(r.from, r.to),
             currency_word(&r.currency, lang),
             r.scope
         ),
         Lang::Sv => format!(
-            "{} — kostnader {}, belopp i {}, urval {}\n\n",
+            "{} — kostnader {}, belopp i {}, urval {}",
             r.organisation,
             years(r.from, r.to),
             currency_word(&r.currency, lang),
@@ -112,7 +134,8 @@ pub fn report(r: &Report, lang: Lang) -> String {
             }
         ),
     };
-    title + &grid(&rows, &right)
+    write!(out, "{}\n\n", for_people(&title))?;
+    grid(out, 1 + lines + sums.len(), &right, &row)
 }
 
 fn counts_row(label: &str, c: &Counts) -> Vec<String> {
@@ -126,7 +149,7 @@ fn counts_row(label: &str, c: &Counts) -> Vec<String> {
 }
 
 /// Equality statistics as tables.
-pub fn equality(e: &Equality, lang: Lang) -> String {
+pub fn equality(e: &Equality, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let sv = lang == Lang::Sv;
     let t = |en: &'static str, s: &'static str| if sv { s } else { en };
     let head = vec![
@@ -186,17 +209,18 @@ pub fn equality(e: &Equality, lang: Lang) -> String {
         ],
     ];
     let right = [false, true, true, true, true];
-    let mut out = format!(
-        "{} — {} {}, {} {}\n\n",
+    let title = format!(
+        "{} — {} {}, {} {}",
         e.organisation,
         t("representation", "representation"),
         years(e.from, e.to),
         t("scope", "urval"),
         e.scope
     );
-    out.push_str(&grid(&rows, &right));
-    out.push('\n');
-    let mut nrows = vec![vec![
+    write!(out, "{}\n\n", for_people(&title))?;
+    grid(out, rows.len(), &right, &|i| rows[i].clone())?;
+    writeln!(out)?;
+    let nhead = vec![
         t("network", "nätverk").to_string(),
         t("name", "namn").into(),
         t("women", "kvinnor").into(),
@@ -204,9 +228,12 @@ pub fn equality(e: &Equality, lang: Lang) -> String {
         t("other", "annat").into(),
         t("unknown", "okänt").into(),
         t("balanced", "jämn").into(),
-    ]];
-    for n in &e.networks {
-        nrows.push(vec![
+    ];
+    let nrow = |i: usize| -> Vec<String> {
+        let Some(n) = i.checked_sub(1).and_then(|i| e.networks.get(i)) else {
+            return nhead.clone();
+        };
+        vec![
             n.network.clone(),
             n.name.clone(),
             n.woman.to_string(),
@@ -218,33 +245,33 @@ pub fn equality(e: &Equality, lang: Lang) -> String {
                 Some(false) => t("no", "nej").into(),
                 None => "–".into(),
             },
-        ]);
-    }
-    out.push_str(&grid(
-        &nrows,
+        ]
+    };
+    grid(
+        out,
+        1 + e.networks.len(),
         &[false, false, true, true, true, true, false],
-    ));
-    out
+        &nrow,
+    )
 }
 
 /// Findings, one a line, then a count.
-pub fn findings(f: &Findings) -> String {
-    let mut out = String::new();
+pub fn findings(f: &Findings, out: &mut dyn Write) -> Result<()> {
     for x in &f.findings {
-        out.push_str(&x.to_string());
-        out.push('\n');
+        writeln!(out, "{}", for_people(&x.to_string()))?;
     }
     let errors = f
         .findings
         .iter()
         .filter(|x| x.severity == Severity::Error)
         .count();
-    out.push_str(&format!(
+    writeln!(
+        out,
         "{} error{}, {} warning{}",
         errors,
         if errors == 1 { "" } else { "s" },
         f.warnings,
         if f.warnings == 1 { "" } else { "s" }
-    ));
-    out
+    )?;
+    Ok(())
 }
