@@ -92,6 +92,11 @@ impl AtomicFile {
         })
     }
 
+    /// The directory the file is written in.
+    pub fn dir(&self) -> &Path {
+        self.tmp_path.parent().unwrap_or(Path::new("."))
+    }
+
     /// Flushes, syncs and renames the file into place.
     pub fn commit(mut self) -> Result<(), String> {
         let err =

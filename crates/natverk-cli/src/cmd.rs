@@ -203,8 +203,9 @@ fn money_ok(r: &Report, out: &mut dyn Write, o: &Output) -> Result<(), Failure> 
     ))
 }
 
-/// The size of a report's output in a format (every table of it).
-fn report_size(r: &Report, ctx: Option<&Context<'_>>, format: Format) -> Size {
+/// The size of a report's output in a format (every table of it): what
+/// [`limits::check_output`] is given before the report is rendered.
+pub fn report_size(r: &Report, ctx: Option<&Context<'_>>, format: Format) -> Size {
     let keys = render::key_columns(r).len();
     let mut s = Size::default().table(r.lines.len() + 2, keys + 9);
     if let Some(ctx) = ctx {

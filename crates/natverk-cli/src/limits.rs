@@ -60,27 +60,31 @@ impl Budget {
 }
 
 /// The output budget of each format, in cells (a report line has its key
-/// columns and nine money cells). csv, json, md and table are written as
-/// they are produced (streaming), so only their time counts; html is
-/// streamed too but is many bytes per cell; xlsx is built in memory by the
-/// workbook writer (about 200 bytes and 3 µs a cell).
+/// columns and nine money cells). Every format is written as it is
+/// produced (streaming; xlsx row by row through a temporary file), so the
+/// budget is set by time: rendering costs about 0.15 µs a cell for csv
+/// and md, 0.25 µs for json and table (which reads its rows twice), 0.3 µs
+/// for html and 1.3 µs for xlsx on the 2-core machine, so the base budget
+/// of each renders in about half a second, and leaves the rest of the
+/// bound to the core's own work (computing ~10 000 report lines takes it
+/// about 35 ms). Measured in `tests/hostile` (DESIGN.md, "Limits").
 pub fn budget(format: Format) -> Budget {
     match format {
         Format::Csv | Format::Md => Budget {
-            base: 8_000_000,
+            base: 3_000_000,
             per_mb: 1_000_000,
         },
         Format::Json | Format::Table => Budget {
-            base: 4_000_000,
-            per_mb: 500_000,
+            base: 2_000_000,
+            per_mb: 750_000,
         },
         Format::Html => Budget {
-            base: 2_000_000,
-            per_mb: 250_000,
+            base: 1_500_000,
+            per_mb: 500_000,
         },
         Format::Xlsx => Budget {
-            base: 400_000,
-            per_mb: 100_000,
+            base: 500_000,
+            per_mb: 200_000,
         },
     }
 }

@@ -96,17 +96,45 @@ fn sheet(
 ) -> Result<()> {
     let money = Format::new().set_num_format("#,##0.00");
     let int = Format::new().set_num_format("0");
-    let bold = Format::new().set_bold();
-    let ws = wb.add_worksheet();
-    ws.set_name(name).map_err(xerr)?;
-    for (c, h) in head.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &bold)
-            .map_err(xerr)?;
-    }
     if rows.is_empty() {
         // A Table needs a data row.
         rows.push(Vec::new());
     }
+    // Column widths from the texts (what autofit would do, which the
+    // row-by-row writer cannot): characters, within 8..=60.
+    let mut width: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (c, x) in row.iter().enumerate().take(width.len()) {
+            let w = match x {
+                X::Text(t) => t.chars().take(60).count(),
+                X::Money(_) => 14,
+                X::Int(_) => 6,
+                X::Blank => 0,
+            };
+            width[c] = width[c].max(w);
+        }
+    }
+    // Rows go to a temporary file as they are written (constant memory):
+    // a large sheet does not hold every cell in memory.
+    let ws = wb.add_worksheet_with_constant_memory();
+    ws.set_name(name).map_err(xerr)?;
+    for (c, w) in width.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let w = (*w).clamp(8, 60) as f64 + 2.0;
+        ws.set_column_width(c as u16, w).map_err(xerr)?;
+    }
+    ws.set_freeze_panes(1, 0).map_err(xerr)?;
+    // The table first: it writes the header row, and rows must come in order.
+    let columns: Vec<TableColumn> = head
+        .iter()
+        .map(|h| TableColumn::new().set_header(h))
+        .collect();
+    let table = Table::new()
+        .set_name(table_name)
+        .set_columns(&columns)
+        .set_autofilter(true);
+    ws.add_table(0, 0, rows.len() as u32, head.len() as u16 - 1, &table)
+        .map_err(xerr)?;
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
         for (c, x) in row.iter().enumerate() {
@@ -130,18 +158,6 @@ fn sheet(
             }
         }
     }
-    let columns: Vec<TableColumn> = head
-        .iter()
-        .map(|h| TableColumn::new().set_header(h))
-        .collect();
-    let table = Table::new()
-        .set_name(table_name)
-        .set_columns(&columns)
-        .set_autofilter(true);
-    ws.add_table(0, 0, rows.len() as u32, head.len() as u16 - 1, &table)
-        .map_err(xerr)?;
-    ws.autofit();
-    ws.set_freeze_panes(1, 0).map_err(xerr)?;
     Ok(())
 }
 
@@ -323,6 +339,24 @@ fn save(mut wb: Workbook, out: &mut crate::atomic::AtomicFile) -> Result<()> {
     wb.save_to_writer(out).map_err(xerr)
 }
 
+/// A workbook whose row-by-row sheets keep their rows in anonymous
+/// temporary files beside the output (never left behind, whatever stops
+/// the run).
+fn workbook(out: &crate::atomic::AtomicFile) -> Result<Workbook> {
+    // The writer opens a temporary file in the system's temporary directory
+    // for every sheet it creates and cannot report a failure there (it
+    // would panic): check first that one can be made.
+    tempfile::tempfile_in(std::env::temp_dir()).map_err(|e| {
+        RenderError::Other(format!(
+            "cannot write the workbook: no temporary file can be made in {} ({e}); set TMPDIR to a writable directory",
+            std::env::temp_dir().display()
+        ))
+    })?;
+    let mut wb = Workbook::new();
+    wb.set_tempdir(out.dir()).map_err(xerr)?;
+    Ok(wb)
+}
+
 /// A report workbook: report lines, totals, the equality statistics over
 /// the same range, and the warnings of `check`.
 pub fn report(
@@ -331,7 +365,7 @@ pub fn report(
     out: &mut crate::atomic::AtomicFile,
 ) -> Result<Written> {
     let mut w = Written::default();
-    let mut wb = Workbook::new();
+    let mut wb = workbook(out)?;
     report_sheets(&mut wb, &mut w, r, ctx.lang)?;
     if let Some(e) = &ctx.equality {
         equality_sheets(&mut wb, &mut w, e, ctx.lang)?;
@@ -348,7 +382,7 @@ pub fn equality(
     out: &mut crate::atomic::AtomicFile,
 ) -> Result<Written> {
     let mut w = Written::default();
-    let mut wb = Workbook::new();
+    let mut wb = workbook(out)?;
     equality_sheets(&mut wb, &mut w, e, ctx.lang)?;
     findings_sheet(&mut wb, &mut w, &ctx.findings, ctx)?;
     save(wb, out)?;
@@ -362,7 +396,7 @@ pub fn findings(
     out: &mut crate::atomic::AtomicFile,
 ) -> Result<Written> {
     let mut w = Written::default();
-    let mut wb = Workbook::new();
+    let mut wb = workbook(out)?;
     findings_sheet(&mut wb, &mut w, f, ctx)?;
     save(wb, out)?;
     Ok(w)
