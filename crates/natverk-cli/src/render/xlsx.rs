@@ -119,8 +119,7 @@ fn sheet(
     let ws = wb.add_worksheet_with_constant_memory();
     ws.set_name(name).map_err(xerr)?;
     for (c, w) in width.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)]
-        let w = (*w).clamp(8, 60) as f64 + 2.0;
+        let w = u16::try_from((*w).clamp(8, 60) + 2).unwrap_or(62);
         ws.set_column_width(c as u16, w).map_err(xerr)?;
     }
     ws.set_freeze_panes(1, 0).map_err(xerr)?;
