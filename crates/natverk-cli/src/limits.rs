@@ -65,25 +65,25 @@ impl Budget {
 /// budget is set by time: rendering costs about 0.15 µs a cell for csv
 /// and md, 0.25 µs for json and table (which reads its rows twice), 0.3 µs
 /// for html and 1.3 µs for xlsx on the 2-core machine, so the base budget
-/// of each renders in about half a second, and leaves the rest of the
-/// bound to the core's own work (computing ~10 000 report lines takes it
-/// about 35 ms). Measured in `tests/hostile` (DESIGN.md, "Limits").
+/// of each renders in about a third of a second, and leaves most of the
+/// bound to the core's own work (which takes about 3.5 µs a report line
+/// today). Measured in `tests/hostile` (DESIGN.md, "Limits").
 pub fn budget(format: Format) -> Budget {
     match format {
         Format::Csv | Format::Md => Budget {
-            base: 3_000_000,
+            base: 2_000_000,
             per_mb: 1_000_000,
         },
         Format::Json | Format::Table => Budget {
-            base: 2_000_000,
+            base: 1_500_000,
             per_mb: 750_000,
         },
         Format::Html => Budget {
-            base: 1_500_000,
+            base: 1_000_000,
             per_mb: 500_000,
         },
         Format::Xlsx => Budget {
-            base: 500_000,
+            base: 400_000,
             per_mb: 200_000,
         },
     }
