@@ -1,6 +1,6 @@
-//! Ctrl-C, SIGTERM and SIGHUP while a file is being written (SPEC §9): the
-//! temporary files of [`crate::atomic`] are removed and the command exits
-//! 128 + the signal (130 for Ctrl-C, 143 for SIGTERM), so an interrupted
+//! Ctrl-C, SIGTERM, SIGHUP and SIGQUIT while a file is being written (SPEC
+//! §9): the temporary files of [`crate::atomic`] are removed and the command
+//! exits 128 + the signal (130 for Ctrl-C, 143 for SIGTERM), so an interrupted
 //! run leaves neither half a file nor a temporary one.
 //!
 //! The handler is a thread that waits for the signals (signal-hook's
