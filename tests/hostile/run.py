@@ -511,6 +511,8 @@ CASES = [
          {"inv": lambda: F.deep_nesting(1_000_000, key="x")}, expect="findings"),
     Case("own-huge-numbers", "own", ["check", "{inv}", "-f", "json"], {"inv": lambda: F.huge_numbers(100_000)},
          expect="findings", checks=[stderr_smaller_than(200_000)]),
+    Case("own-check-all-errors-csv", "own", ["check", "{inv}", "-f", "csv"],
+         {"inv": lambda: F.units_of_ones(1_000_000)}, expect="findings", checks=[out_lacks("limit of")]),
     Case("own-truncated", "own", ["check", "{inv}"], {"inv": lambda: F.truncated(2 * MB)}, expect="findings"),
     Case("own-invalid-utf8", "own", ["check", "{inv}"], {"inv": lambda: F.invalid_utf8_json(1 * MB)},
          expect="findings"),
