@@ -118,7 +118,8 @@ class Case:
     max_rss: int = None       # a stricter memory bound for this case (bytes)
     max_secs: float = None    # a stricter time bound for this case (CPU seconds)
     setup: object = None      # callable(dir) run before (e.g. make a FIFO)
-    interrupt: int = None     # send this signal once a temporary file exists
+    interrupt: int = None     # send this signal once a temporary file exists ...
+    interrupt_after: float = None  # ... or after this many seconds, whichever comes first
     feed: object = None       # callable(dir) run in the runner (a FIFO's feeder thread)
     stdout_file: bool = True  # capture stdout in a file (big outputs)
 
@@ -322,7 +323,7 @@ CASES = [
                                               "--by", "subject,year", "-f", "json"],
          SUBJ, expect="ok", max_rss=100 * MB),
     Case("r1-check-xlsx-100k-findings", "1", ["check", "{inv}", "-f", "xlsx", "-o", "{out}/c.xlsx"],
-         {"inv": lambda: F.units_of_ones(200_000)}, expect="done", regression=True),
+         {"inv": lambda: F.units_of_ones(200_000)}, expect="done"),
     Case("r1-check-xlsx-250k-findings", "1", ["check", "{inv}", "-f", "xlsx", "-o", "{out}/c.xlsx"],
          {"inv": lambda: F.units_of_ones(500_000)}, expect="limit"),
     Case("r1-check-html-100k-findings", "1", ["check", "{inv}", "-f", "html", "-o", "{out}/c.html"],
@@ -428,6 +429,14 @@ CASES = [
          SUBJ, expect="signal", interrupt=signal.SIGTERM,
          checks=[exit_code(143), no_temp_files, lambda r: "r.csv written" if (r.dir / "r.csv").exists() else None],
          regression=True),
+
+    Case("r8-sigint-before-the-output", "8", ["report", "{inv}", "--from", "1000", "--to", "1899",
+                                              "--by", "subject,year", "-f", "xlsx", "-o", "{out}/r.xlsx"],
+         SUBJ, expect="signal", interrupt=signal.SIGINT, interrupt_after=0.2, regression=True,
+         checks=[exit_code(130), no_temp_files, lambda r: "r.xlsx written" if (r.dir / "r.xlsx").exists() else None]),
+    Case("r8-sigint-during-import", "8", IMPORT + ["-o", "{out}/inv.json"],
+         {"sheet": lambda: F.sheet_distinct_units(100_000)}, expect="signal", interrupt=signal.SIGINT,
+         interrupt_after=0.2, regression=True, checks=[exit_code(130), no_temp_files]),
 
     # -- Row 9 (lead): lone surrogates ------------------------------------------
     Case("r9-lone-surrogate", "9", ["check", "{inv}", "-f", "json"], {"inv": F.lone_surrogate},
@@ -616,7 +625,9 @@ def run_case(binary, case, workdir):
             now = time.monotonic()
             if case.interrupt and not sent:
                 if any(p.name.startswith(".natverk-") for p in d.iterdir()):
-                    time.sleep(0.05)
+                    os.kill(proc.pid, case.interrupt)
+                    sent = True
+                elif case.interrupt_after is not None and now - t0 > case.interrupt_after:
                     os.kill(proc.pid, case.interrupt)
                     sent = True
             if now > deadline:

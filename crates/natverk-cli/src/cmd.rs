@@ -121,8 +121,17 @@ fn prepare(o: &Output) -> Result<(), Failure> {
         ));
     }
     if let Some(p) = &o.output {
-        crate::atomic::check_target(p).map_err(Failure::Usage)?;
+        target(p)?;
     }
+    Ok(())
+}
+
+/// Checks an `-o` target before any work, and from then on ends the run
+/// cleanly on Ctrl-C or SIGTERM (exit 130 or 143, no temporary file left),
+/// whatever it is doing when the signal comes.
+fn target(p: &Path) -> Result<(), Failure> {
+    crate::atomic::check_target(p).map_err(Failure::Usage)?;
+    crate::signal::install();
     Ok(())
 }
 
@@ -449,7 +458,7 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             output,
         } => {
             if let Some(p) = &output {
-                crate::atomic::check_target(p).map_err(Failure::Usage)?;
+                target(p)?;
             }
             let bytes = match read_limited(&file, limits::MAX_INPUT_BYTES) {
                 Ok(b) => b,
@@ -522,7 +531,7 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         }
         Command::Schema { output } => {
             if let Some(p) = &output {
-                crate::atomic::check_target(p).map_err(Failure::Usage)?;
+                target(p)?;
             }
             deliver(output.as_deref(), out, |d| {
                 let schema = natverk::schema::json_schema();

@@ -5,8 +5,9 @@
 //!
 //! The handler is a thread that waits for the signals (signal-hook's
 //! iterator), so it may take locks and remove files, which a raw signal
-//! handler may not. It is started by the first file written, so commands
-//! that print to stdout keep the default behaviour.
+//! handler may not. It is started when a command is given `-o` (before its
+//! work) or by the first file written, so commands that print to stdout
+//! keep the default behaviour.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, Once};
