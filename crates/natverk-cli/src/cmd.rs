@@ -172,8 +172,14 @@ fn print_findings(findings: Vec<Finding>, out: &mut dyn Write, format: Format) -
 }
 
 /// Prints the findings of a failure the way `check` would, and fails.
+///
+/// Malformed options (findings at `options.from`, `options.by`, …) are a
+/// usage error (exit 2). A finding at `options` itself is the core's limit
+/// on the work a report may do (`cost::MAX_REPORT_ROWS`): a limit finding,
+/// exit 1, as SPEC §9 says.
 fn fail(err: Error, out: &mut dyn Write, o: &Output) -> Failure {
-    if err.is_options_error() {
+    let limit = err.findings.iter().any(|f| f.path == "options");
+    if err.is_options_error() && !limit {
         let mut msgs: Vec<String> = Vec::new();
         for f in &err.findings {
             if !msgs.contains(&f.message) {
