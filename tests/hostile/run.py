@@ -732,6 +732,7 @@ def main():
             print(f"{c.row:8} {c.name}{'  [regression]' if c.regression else ''}"
                   f"{'  [lead pending]' if c.row in LEAD_PENDING else ''}")
         return 0
+    a.binary = os.path.abspath(a.binary)
     if not os.access(a.binary, os.X_OK):
         print(f"no binary at {a.binary}: cargo build --release -p natverk-cli", file=sys.stderr)
         return 2
