@@ -66,12 +66,17 @@ fn utf16(bytes: &[u8], big_endian: bool) -> Result<String, BadByte> {
         _ => 0xDC00,
     });
     let mut out = String::with_capacity(bytes.len() / 2 * 3 / 2);
-    for (i, r) in char::decode_utf16(units).enumerate() {
+    // UTF-16 units read so far (a character beyond the BMP takes two).
+    let mut at = 0usize;
+    for r in char::decode_utf16(units) {
         match r {
-            Ok(c) => out.push(c),
+            Ok(c) => {
+                out.push(c);
+                at += c.len_utf16();
+            }
             Err(e) => {
                 return Err(BadByte {
-                    offset: 2 + i * 2,
+                    offset: 2 + at * 2,
                     bytes: format!("0x{:04X}", e.unpaired_surrogate()),
                     encoding: "UTF-16",
                     before: out,
@@ -188,5 +193,10 @@ mod tests {
             (e.bytes.as_str(), e.before.as_str(), e.offset),
             ("0xD83D", "a", 4)
         );
+        // after a character of two units, the offset counts both
+        let mut after: Vec<u8> = vec![0xFF, 0xFE];
+        after.extend("𝄞".encode_utf16().flat_map(u16::to_le_bytes));
+        after.extend([0x3D, 0xD8, b'b', 0]);
+        assert_eq!(decode(&after).err().unwrap().offset, 6);
     }
 }
