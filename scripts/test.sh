@@ -9,12 +9,14 @@
 #           under ~/.pyenv and python3 (conformance corpus, stubtest, notebook)
 #   WebAssembly: wasm32 target, wasm-bindgen-cli, npm deps, node tests, tsc,
 #                headless Chromium widget test
-# Usage: scripts/test.sh [rust|workbook|python|wasm]...   (default: all)
+#   Hostile inputs: the release binary on every class of tests/hostile under
+#                the SPEC §9 bound (memory cap and time limit), ~2 minutes
+# Usage: scripts/test.sh [rust|workbook|python|wasm|hostile]...   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(rust workbook python wasm)
+[ ${#parts[@]} -eq 0 ] && parts=(rust workbook python wasm hostile)
 want() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -76,9 +78,16 @@ if want wasm; then
   run bash bindings/wasm/run-tests.sh
 fi
 
-# cargo: "test result: ok. N passed; M failed"; pytest: "== N passed"; node: "ℹ pass N"
+if want hostile; then
+  step "hostile inputs under the SPEC §9 bound (tests/hostile)"
+  cargo build --release --locked -p natverk-cli
+  run python3 tests/hostile/run.py --binary target/release/natverk
+fi
+
+# cargo: "test result: ok. N passed; M failed"; pytest: "== N passed"; node: "ℹ pass N";
+# hostile: "hostile: N passed, M failed"
 sum() { grep -oE "$1" "$log" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}'; return 0; }
-passed=$(( $(sum 'test result: [a-z]+\. [0-9]+ passed') + $(sum '^=+ ([0-9]+ [a-z]+, )*[0-9]+ passed') + $(sum '^ℹ pass [0-9]+') ))
+passed=$(( $(sum 'test result: [a-z]+\. [0-9]+ passed') + $(sum '^=+ ([0-9]+ [a-z]+, )*[0-9]+ passed') + $(sum '^ℹ pass [0-9]+') + $(sum '^hostile: [0-9]+ passed') ))
 failed=$(( $(sum '[0-9]+ failed') + $(sum '^ℹ fail [0-9]+') ))
 step "all tests passed (${parts[*]})"
 echo "${passed} passed, ${failed} failed"

@@ -72,13 +72,15 @@ pub(crate) fn workbook(err: &natverk_workbook::Error) -> PyErr {
                 if n == 1 { "" } else { "s" }
             );
             let json = findings.to_json(natverk::Lang::En);
-            Python::attach(|py| match INVENTORY_ERROR.import(py, ERRORS_MODULE, "InventoryError") {
-                Ok(cls) => match cls.call_method1("_from_core", (headline, json)) {
-                    Ok(exc) => PyErr::from_value(exc),
-                    Err(e) => e,
+            Python::attach(
+                |py| match INVENTORY_ERROR.import(py, ERRORS_MODULE, "InventoryError") {
+                    Ok(cls) => match cls.call_method1("_from_core", (headline, json)) {
+                        Ok(exc) => PyErr::from_value(exc),
+                        Err(e) => e,
+                    },
+                    Err(_) => PyValueError::new_err(err.to_string()),
                 },
-                Err(_) => PyValueError::new_err(err.to_string()),
-            })
+            )
         }
         natverk_workbook::Error::Io { .. } => pyo3::exceptions::PyOSError::new_err(err.to_string()),
         _ => Python::attach(

@@ -82,7 +82,13 @@ impl PyInventory {
     fn tables<'py>(
         &self,
         py: Python<'py>,
-    ) -> PyResult<Vec<(&'static str, Vec<&'static str>, Vec<Bound<'py, pyo3::types::PyTuple>>)>> {
+    ) -> PyResult<
+        Vec<(
+            &'static str,
+            Vec<&'static str>,
+            Vec<Bound<'py, pyo3::types::PyTuple>>,
+        )>,
+    > {
         let sheets = guarded(py, || natverk::tables::tables(self.inner.data()))?;
         let date = py.import("datetime")?.getattr("date")?;
         let mut out = Vec::with_capacity(sheets.len());
@@ -115,7 +121,9 @@ impl PyInventory {
     /// sheets and columns named in `lang` (`"sv"` or `"en"`).
     fn to_excel(&self, py: Python<'_>, path: std::path::PathBuf, lang: &str) -> PyResult<()> {
         let lang = conversion::lang(lang)?;
-        let result = guarded(py, || natverk_workbook::export_file(&self.inner, &path, lang))?;
+        let result = guarded(py, || {
+            natverk_workbook::export_file(&self.inner, &path, lang)
+        })?;
         result.map_err(|e| crate::errors::workbook(&e))
     }
 

@@ -475,9 +475,9 @@ fn swedish_tables_group_thousands_with_spaces() {
         "sv",
     ]);
     let t = out(&o);
-    assert!(t.contains("belopp i kr"), "{t}");
-    assert!(t.contains("avgifter"));
-    assert!(t.contains("summa"));
+    assert!(t.contains("Valuta: kr"), "{t}");
+    assert!(t.contains("Avgifter"));
+    assert!(t.contains("Totalt"));
     assert!(t.contains("130\u{a0}000,00"), "{t}");
     assert!(
         t.contains("4\u{a0}941\u{a0}382,55") || t.contains("5\u{a0}092\u{a0}082,55"),
@@ -947,4 +947,276 @@ fn csv_cells_from_the_file_cannot_become_spreadsheet_formulas() {
             );
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// Bounded and safe (SPEC §9, issue 11). The release binary is checked under
+// the bound by tests/hostile; these are the quick checks of the same rules.
+
+#[cfg(unix)]
+#[test]
+fn o_refuses_what_is_not_a_regular_file_and_leaves_it() {
+    let d = tmp();
+    let real = write(d.path(), "real.csv", "keep");
+    let link = d.path().join("link.csv");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let g = goteborg();
+    let o = run(&[
+        "report",
+        &g,
+        "--year",
+        "2024",
+        "-f",
+        "csv",
+        "-o",
+        link.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2, "{}", err(&o));
+    assert!(err(&o).contains("symbolic link"), "{}", err(&o));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), "keep");
+    let o = run(&["schema", "-o", d.path().to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(err(&o).contains("directory"), "{}", err(&o));
+    // Nothing but the two files: no temporary file either.
+    assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn every_csv_output_neutralises_formulas_from_the_file() {
+    let d = tmp();
+    let f = write(
+        d.path(),
+        "f.json",
+        r#"{"format": "natverk/1", "organisation": {"name": "K", "currency": "SEK"},
+            "=HYPERLINK(\"http://x\",\"y\")": 1}"#,
+    );
+    let o = run(&["check", &f, "-f", "csv"]);
+    assert_eq!(code(&o), 1);
+    let text = out(&o);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let paths: Vec<String> = r.records().map(|x| x.unwrap()[2].to_string()).collect();
+    assert_eq!(paths, ["'=HYPERLINK(\"http://x\",\"y\")"]);
+}
+
+#[test]
+fn control_characters_from_the_file_are_escaped_for_people() {
+    let d = tmp();
+    let f = write(
+        d.path(),
+        "c.json",
+        "{\"format\": \"natverk/1\", \"organisation\": {\"name\": \"K\\u001b[2J\", \"currency\": \"SEK\"},
+          \"networks\": [{\"id\": \"a\\u0007\", \"name\": \"two\\nlines\\r\", \"start\": \"2024-01-01\",
+                          \"costs\": [{\"kind\": \"fee\", \"amount\": \"1\"}]}]}",
+    );
+    let o = run(&["report", &f, "--year", "2024"]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    let text = out(&o);
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    assert!(text.contains("K\\u{1b}[2J") && text.contains("two\\u{a}lines\\u{d}"));
+    // one line per network: the newline in the name does not break the row
+    assert_eq!(text.lines().filter(|l| l.starts_with("a\\u{7}")).count(), 1);
+}
+
+#[test]
+fn import_decodes_by_the_byte_order_mark_and_finds_stray_bytes() {
+    let d = tmp();
+    let text = "id\tnamn\tstart\na\tGöteborg\t2024-01-01\n";
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let sheet = write(d.path(), "u16.csv", le);
+    let o = run(&["import", &sheet, "--organisation", "K", "--currency", "SEK"]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert!(out(&o).contains("Göteborg"));
+    let mut bytes = "id;namn;start\na;Göteborg;2024-01-01\nb;Malm"
+        .as_bytes()
+        .to_vec();
+    bytes.extend(b"\xf6;2024-01-01\n");
+    let sheet = write(d.path(), "stray.csv", bytes);
+    let o = run(&["import", &sheet, "--organisation", "K", "--currency", "SEK"]);
+    assert_eq!(code(&o), 1);
+    let e = err(&o);
+    assert!(
+        e.contains("row 3, column `namn`") && e.contains("0xF6"),
+        "{e}"
+    );
+    // Windows-1252 only when nothing is UTF-8, and the note also on failure
+    let sheet = write(
+        d.path(),
+        "ansi.csv",
+        b"id;namn;start\na;G\xf6teborg;2024-13-01\n",
+    );
+    let o = run(&["import", &sheet, "--organisation", "K", "--currency", "SEK"]);
+    assert_eq!(code(&o), 1);
+    assert!(err(&o).contains("Windows-1252"), "{}", err(&o));
+}
+
+#[test]
+fn small_defects_of_the_options_and_the_sheet() {
+    let g = goteborg();
+    let o = run(&["report", &g, "--year", "10000"]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(err(&o).matches("9999").count(), 1, "{}", err(&o));
+    assert_eq!(code(&run(&["check", &g, "--today", "0000-01-01"])), 2);
+    let o = run(&["report", &g, "--year", "2024", "--leave-from", "2025"]);
+    assert_eq!(code(&o), 2);
+    assert!(err(&o).contains("--leave"), "{}", err(&o));
+    let d = tmp();
+    let sheet = write(
+        d.path(),
+        "q.csv",
+        "id;name;start\na;\"Open;2024-01-01\nb;B;2024-01-01\n",
+    );
+    let o = run(&[
+        "import",
+        &sheet,
+        "--organisation",
+        "K",
+        "--currency",
+        "SEK",
+        "--population",
+        "99999999999999999999",
+    ]);
+    assert_eq!(code(&o), 1);
+    let e = err(&o);
+    assert!(
+        e.contains("row 2, column `name`") && e.contains("quote"),
+        "{e}"
+    );
+    let sheet = write(d.path(), "p.csv", "id;name;start\na;A;2024-01-01\n");
+    let o = run(&[
+        "import",
+        &sheet,
+        "--organisation",
+        "K",
+        "--currency",
+        "SEK",
+        "--population",
+        "99999999999999999999",
+    ]);
+    assert_eq!(code(&o), 1);
+    assert!(err(&o).contains("too large"), "{}", err(&o));
+}
+
+#[test]
+fn every_format_reports_amounts_near_the_top_of_the_decimal_type() {
+    let d = tmp();
+    let f = write(
+        d.path(),
+        "big.json",
+        r#"{"format": "natverk/1", "organisation": {"name": "K", "currency": "SEK"},
+            "networks": [{"id": "a", "name": "A", "start": "2024-01-01",
+              "costs": [{"kind": "fee", "amount": "39228162514264337593543950335"},
+                        {"kind": "travel", "amount": "39228162514264337593543950335"}]},
+              {"id": "b", "name": "B", "start": "2024-01-01",
+               "costs": [{"kind": "fee", "amount": "1"}]}]}"#,
+    );
+    for f_ in ["table", "json", "csv", "md", "html"] {
+        let o = run(&["report", &f, "--year", "2024", "-f", f_]);
+        assert_eq!(code(&o), 0, "{f_}: {}", err(&o));
+    }
+    let x = d.path().join("r.xlsx");
+    let o = run(&[
+        "report",
+        &f,
+        "--year",
+        "2024",
+        "-f",
+        "xlsx",
+        "-o",
+        x.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+}
+
+#[test]
+fn a_report_too_large_for_its_format_stops_with_a_limit_finding() {
+    let d = tmp();
+    let subjects: Vec<String> = (0..1000).map(|i| format!("\"s{i}\"")).collect();
+    let f = write(
+        d.path(),
+        "s.json",
+        format!(
+            r#"{{"format": "natverk/1", "organisation": {{"name": "K", "currency": "SEK"}},
+            "networks": [{{"id": "n", "name": "N", "start": "0001-01-01", "subjects": [{}],
+              "costs": [{{"kind": "fee", "amount": "1"}}]}}]}}"#,
+            subjects.join(",")
+        ),
+    );
+    let x = d.path().join("r.xlsx");
+    let o = run(&[
+        "report",
+        &f,
+        "--from",
+        "1000",
+        "--to",
+        "1099",
+        "--by",
+        "subject,year",
+        "-f",
+        "xlsx",
+        "-o",
+        x.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1, "{}", err(&o));
+    let text = out(&o);
+    assert!(
+        text.contains("limit") && text.contains("--by") && text.contains("--format csv"),
+        "{text}"
+    );
+    assert!(!x.exists());
+    // --format json prints the finding as §7.2 JSON
+    let o = run(&[
+        "report",
+        &f,
+        "--from",
+        "1000",
+        "--to",
+        "1299",
+        "--by",
+        "subject,year",
+        "-f",
+        "html",
+    ]);
+    assert_eq!(code(&o), 1);
+    assert!(out(&o).contains("limit"));
+}
+
+#[test]
+fn an_xlsx_text_over_excels_limit_is_cut_with_a_note() {
+    let d = tmp();
+    let f = write(
+        d.path(),
+        "long.json",
+        format!(
+            r#"{{"format": "natverk/1", "organisation": {{"name": "K", "currency": "SEK"}},
+            "networks": [{{"id": "a", "name": "{}", "start": "2024-01-01",
+              "costs": [{{"kind": "fee", "amount": "1"}}]}}]}}"#,
+            "N".repeat(40_000)
+        ),
+    );
+    let x = d.path().join("r.xlsx");
+    let o = run(&[
+        "report",
+        &f,
+        "--year",
+        "2024",
+        "-f",
+        "xlsx",
+        "-o",
+        x.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert!(err(&o).contains("32767"), "{}", err(&o));
+    let mut wb: Xlsx<_> = open_workbook(&x).unwrap();
+    let sheet = wb.worksheet_range("Report").unwrap();
+    let name = sheet.get((1, 1)).unwrap().to_string();
+    assert_eq!(name.chars().count(), 32_767);
+    assert!(name.ends_with('…'));
 }

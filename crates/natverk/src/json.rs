@@ -106,7 +106,12 @@ impl Writer {
         use std::fmt::Write;
         let _ = write!(self.out, "{v}");
     }
-    pub(crate) fn finish(self) -> String {
-        self.out
+    /// How much is written and not yet taken.
+    pub(crate) fn len(&self) -> usize {
+        self.out.len()
+    }
+    /// The text written so far; the writer goes on after it.
+    pub(crate) fn take(&mut self) -> String {
+        std::mem::take(&mut self.out)
     }
 }

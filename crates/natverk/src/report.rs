@@ -79,17 +79,42 @@ pub struct Report {
 impl Report {
     /// SPEC §5.1 JSON, pretty-printed (two-space indent).
     pub fn to_json(&self) -> String {
-        self.write_json(true)
+        self.to_json_string(true)
     }
     /// SPEC §5.1 JSON on one line, for machines (the bindings).
     pub fn to_json_compact(&self) -> String {
-        self.write_json(false)
+        self.to_json_string(false)
     }
 }
 
 impl Report {
-    fn write_json(&self, pretty: bool) -> String {
-        let mut w = crate::json::Writer::new(pretty, 256 + self.lines.len() * 400);
+    /// Writes SPEC §5.1 JSON (pretty: two-space indent) to `out` as it
+    /// goes, a line at a time, so a large report is never held twice.
+    ///
+    /// # Errors
+    ///
+    /// The writer's I/O error.
+    pub fn write_json(&self, out: &mut dyn std::io::Write, pretty: bool) -> std::io::Result<()> {
+        self.write_json_into(pretty, &mut |chunk| out.write_all(chunk.as_bytes()))
+    }
+
+    fn to_json_string(&self, pretty: bool) -> String {
+        let mut text = String::with_capacity(256 + self.lines.len() * 400);
+        // Writing into a string cannot fail.
+        let _ = self.write_json_into(pretty, &mut |chunk| {
+            text.push_str(chunk);
+            Ok(())
+        });
+        text
+    }
+
+    fn write_json_into(
+        &self,
+        pretty: bool,
+        sink: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        const CHUNK: usize = 64 * 1024;
+        let mut w = crate::json::Writer::new(pretty, CHUNK + 4096);
         w.begin_object();
         w.key("organisation");
         w.text(&self.organisation);
@@ -130,6 +155,9 @@ impl Report {
             }
             write_money(&mut w, &line.money);
             w.end_object();
+            if w.len() > CHUNK {
+                sink(&w.take())?;
+            }
         }
         w.end_list();
         w.key("total");
@@ -143,7 +171,7 @@ impl Report {
             w.end_object();
         }
         w.end_object();
-        w.finish()
+        sink(&w.take())
     }
 }
 

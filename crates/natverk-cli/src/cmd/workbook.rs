@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use natverk::present::{count_text, fill, label};
 use natverk::{Inventory, Lang};
 
-use crate::{atomic, read, Failure};
+use super::{deliver, print_findings, Failure};
+use crate::cli::Format;
+use crate::input::{read_limited, ReadError};
 
 /// Whether `file` is a workbook (by its extension), not a CSV sheet.
 pub fn is_workbook(file: &Path) -> bool {
@@ -18,9 +20,11 @@ pub fn is_workbook(file: &Path) -> bool {
         .unwrap_or(false)
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    atomic::write(path, bytes)
-        .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", path.display())))
+fn write_file(path: &Path, bytes: &[u8], out: &mut dyn Write) -> Result<(), Failure> {
+    deliver(Some(path), out, |d| {
+        d.write_all(bytes)?;
+        Ok(None)
+    })
 }
 
 fn workbook_error(e: natverk_workbook::Error, file: &Path, lang: Lang) -> Failure {
@@ -55,25 +59,32 @@ pub fn export(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<ExitCode, Failure> {
-    let bytes = read(file)?;
-    let inv = match Inventory::from_slice(&bytes) {
-        Ok(inv) => inv,
-        Err(e) => {
-            let _ = out.write_all(crate::table::findings(e.findings()).as_bytes());
-            let _ = out.write_all(b"\n");
-            return Err(Failure::Inventory);
-        }
-    };
+    let bytes = read_limited(file, crate::limits::MAX_INPUT_BYTES).map_err(|e| match e {
+        ReadError::Io(m) => Failure::Usage(m),
+        too_large => print_findings(
+            vec![natverk::Finding::new(
+                natverk::Code::InvalidValue,
+                natverk::Path::root(),
+                too_large.message(file),
+            )],
+            out,
+            Format::Table,
+            lang,
+        ),
+    })?;
+    let inv = Inventory::from_slice(&bytes)
+        .map_err(|e| print_findings(e.into_findings().into_vec(), out, Format::Table, lang))?;
+    drop(bytes);
     let xlsx =
         natverk_workbook::export(inv.data(), lang).map_err(|e| workbook_error(e, file, lang))?;
-    write_file(output, &xlsx)?;
+    write_file(output, &xlsx, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `natverk template -o FILE.xlsx`: an empty workbook to fill in.
-pub fn template(output: &Path, lang: Lang) -> Result<ExitCode, Failure> {
+pub fn template(output: &Path, lang: Lang, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     let xlsx = natverk_workbook::template(lang).map_err(|e| Failure::Usage(e.to_string()))?;
-    write_file(output, &xlsx)?;
+    write_file(output, &xlsx, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -93,7 +104,10 @@ pub fn import(
     })?;
     let mut json = imported.inventory.to_json();
     json.push('\n');
-    crate::emit(output, out, json.as_bytes())?;
+    deliver(output, out, |d| {
+        d.write_all(json.as_bytes())?;
+        Ok(None)
+    })?;
     let warnings = imported.inventory.warnings(natverk::today()).len();
     if warnings > 0 {
         eprintln!(

@@ -6,52 +6,53 @@
 //! JSON format carries them). The equality statistics are one row per
 //! measure and breakdown (`seats`/`persons` by `all`, role or side;
 //! `hours`, `time_cost`), then one row per network, with the counts by
-//! gender in columns.
+//! gender in columns. Findings: `code,severity,path,line,column,message`.
+//!
+//! Every text that comes from the file (keys, names, paths, messages) goes
+//! through [`crate::text::csv_cell`], so no cell can become a spreadsheet
+//! formula. Rows are written as they are produced.
+
+use std::io::Write;
 
 use natverk::money::fmt2;
 use natverk::{Amounts, Counts};
 use natverk::{Equality, Findings, Report};
 
-use super::{key_cells, key_columns, Cell};
+use super::{key_cells, key_columns, Cell, RenderError, Result};
+use crate::text::csv_cell;
 
-fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, String> {
-    let bytes = w
-        .into_inner()
-        .map_err(|e| format!("cannot write CSV: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| format!("cannot write CSV: {e}"))
-}
-
-/// A text from the file, safe to open in a spreadsheet: a cell that starts
-/// with `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a
-/// formula by Excel or LibreOffice, so it gets a leading `'` (OWASP's advice
-/// for CSV injection). Money and counts are written by natverk and never
-/// need it.
-fn text(s: &str) -> String {
-    match s.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{s}"),
-        _ => s.to_string(),
+fn err(e: csv::Error) -> RenderError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => RenderError::Io(e),
+        k => RenderError::Other(format!("cannot write CSV: {k:?}")),
     }
 }
 
-fn err(e: csv::Error) -> String {
-    format!("cannot write CSV: {e}")
+fn writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+    csv::WriterBuilder::new()
+        .buffer_capacity(64 * 1024)
+        .from_writer(out)
+}
+
+fn finish(mut w: csv::Writer<&mut dyn Write>) -> Result<()> {
+    w.flush()?;
+    Ok(())
 }
 
 /// A report as tidy CSV.
-pub fn report(r: &Report) -> Result<String, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+pub fn report(r: &Report, out: &mut dyn Write) -> Result<()> {
+    let mut w = writer(out);
     let mut head: Vec<&str> = key_columns(r);
     head.extend(natverk::money::MONEY_FIELDS);
     w.write_record(&head).map_err(err)?;
+    let mut row: Vec<String> = Vec::with_capacity(head.len());
     for l in &r.lines {
-        let mut row: Vec<String> = key_cells(r, l)
-            .iter()
-            .map(|c| match c {
-                Cell::Year(y) => y.to_string(),
-                Cell::Text(t) => text(t),
-                Cell::Null => String::new(),
-            })
-            .collect();
+        row.clear();
+        row.extend(key_cells(r, l).iter().map(|c| match c {
+            Cell::Year(y) => y.to_string(),
+            Cell::Text(t) => csv_cell(t).into_owned(),
+            Cell::Null => String::new(),
+        }));
         row.extend(l.money.fields().iter().map(|(_, v)| fmt2(*v)));
         w.write_record(&row).map_err(err)?;
     }
@@ -67,8 +68,8 @@ fn amounts(a: &Amounts) -> [String; 4] {
 }
 
 /// Equality statistics as tidy CSV.
-pub fn equality(e: &Equality) -> Result<String, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+pub fn equality(e: &Equality, out: &mut dyn Write) -> Result<()> {
+    let mut w = writer(out);
     w.write_record([
         "measure", "by", "network", "name", "woman", "man", "other", "unknown", "balanced",
     ])
@@ -82,7 +83,7 @@ pub fn equality(e: &Equality) -> Result<String, String> {
         ];
         row.extend(cells);
         row.push(String::new());
-        w.write_record(&row)
+        w.write_record(&row).map_err(err)
     };
     for (measure, all, role, side) in [
         ("seats", &e.seats, &e.seats_by_role, &e.seats_by_side),
@@ -93,20 +94,20 @@ pub fn equality(e: &Equality) -> Result<String, String> {
             &e.persons_by_side,
         ),
     ] {
-        put(measure, "all", counts(all)).map_err(err)?;
-        put(measure, "politician", counts(&role.politician)).map_err(err)?;
-        put(measure, "official", counts(&role.official)).map_err(err)?;
-        put(measure, "majority", counts(&side.majority)).map_err(err)?;
-        put(measure, "opposition", counts(&side.opposition)).map_err(err)?;
+        put(measure, "all", counts(all))?;
+        put(measure, "politician", counts(&role.politician))?;
+        put(measure, "official", counts(&role.official))?;
+        put(measure, "majority", counts(&side.majority))?;
+        put(measure, "opposition", counts(&side.opposition))?;
     }
-    put("hours", "all", amounts(&e.hours)).map_err(err)?;
-    put("time_cost", "all", amounts(&e.time_cost)).map_err(err)?;
+    put("hours", "all", amounts(&e.hours))?;
+    put("time_cost", "all", amounts(&e.time_cost))?;
     for n in &e.networks {
         let mut row = vec![
             "network".to_string(),
             String::new(),
-            text(&n.network),
-            text(&n.name),
+            csv_cell(&n.network).into_owned(),
+            csv_cell(&n.name).into_owned(),
         ];
         row.extend([n.woman, n.man, n.other, n.unknown].map(|x| x.to_string()));
         row.push(match n.balanced {
@@ -119,19 +120,19 @@ pub fn equality(e: &Equality) -> Result<String, String> {
 }
 
 /// Findings as CSV: code, severity, path, line, column, message.
-pub fn findings(f: &Findings) -> Result<String, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+pub fn findings(f: &Findings, out: &mut dyn Write) -> Result<()> {
+    let mut w = writer(out);
     w.write_record(["code", "severity", "path", "line", "column", "message"])
         .map_err(err)?;
-    for x in f {
+    for x in f.iter() {
         let opt = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
         w.write_record([
-            x.code.as_str().to_string(),
-            severity(x.severity).into(),
-            x.path.to_string(),
-            opt(x.line),
-            opt(x.column),
-            x.message.to_string(),
+            x.code.as_str(),
+            severity(x.severity),
+            &csv_cell(&x.path.to_string()),
+            &opt(x.line),
+            &opt(x.column),
+            &csv_cell(&x.message.to_string()),
         ])
         .map_err(err)?;
     }
@@ -140,5 +141,8 @@ pub fn findings(f: &Findings) -> Result<String, String> {
 
 /// `error` or `warning`.
 pub fn severity(s: natverk::Severity) -> &'static str {
-    s.as_str()
+    match s {
+        natverk::Severity::Error => "error",
+        natverk::Severity::Warning => "warning",
+    }
 }

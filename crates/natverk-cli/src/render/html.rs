@@ -5,7 +5,7 @@
 //! file goes through [`esc`]. Person names are never shown: the report and
 //! the statistics carry none, and nothing here looks them up.
 
-use std::fmt::Write as _;
+use std::io::Write;
 
 use natverk::money::{self, fmt_human};
 use natverk::Counts;
@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 
 use super::{
     cell_text, currency_word, key_cell, key_heading, line_label, money_headings, network_of, tr,
-    years, Context,
+    years, Context, Result,
 };
 
 /// Escapes text for HTML content and attribute values.
@@ -76,13 +76,14 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; }
 @page { size: A4 landscape; margin: 14mm; }
 "#;
 
-fn page(lang: Lang, title: &str, subtitle: &str, ctx: &Context<'_>, body: &str) -> String {
-    let mut out = String::new();
+/// The page up to its body: head, title, the options used.
+fn page_start(out: &mut dyn Write, title: &str, subtitle: &str, ctx: &Context<'_>) -> Result<()> {
+    let lang = ctx.lang;
     let code = match lang {
         Lang::Sv => "sv",
         Lang::En => "en",
     };
-    let _ = write!(
+    write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -92,31 +93,36 @@ fn page(lang: Lang, title: &str, subtitle: &str, ctx: &Context<'_>, body: &str) 
         esc(title),
         esc(title),
         esc(subtitle)
-    );
+    )?;
     if !ctx.options.is_empty() {
-        let _ = write!(
+        write!(
             out,
             "<section aria-labelledby=\"h-options\">\n<h2 id=\"h-options\">{}</h2>\n<dl class=\"options\">\n",
             tr(lang, "Options", "Urval och inställningar")
-        );
+        )?;
         for (k, v) in &ctx.options {
-            let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(v));
+            writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(v))?;
         }
-        out.push_str("</dl>\n</section>\n");
+        out.write_all(b"</dl>\n</section>\n")?;
     }
-    out.push_str(body);
-    let _ = write!(
+    Ok(())
+}
+
+/// The end of the page.
+fn page_end(out: &mut dyn Write, ctx: &Context<'_>) -> Result<()> {
+    let lang = ctx.lang;
+    write!(
         out,
         "<footer>{} natverk {} · {} {}</footer>\n</body>\n</html>\n",
         tr(lang, "Made with", "Framtagen med"),
         env!("CARGO_PKG_VERSION"),
         tr(lang, "warnings judged on", "varningar bedömda per"),
         ctx.today
-    );
-    out
+    )?;
+    Ok(())
 }
 
-fn money_cells(m: &Money, lang: Lang) -> Result<Vec<String>, String> {
+fn money_cells(m: &Money, lang: Lang) -> Result<Vec<String>> {
     Ok(m.fields()
         .iter()
         .map(|(_, v)| fmt_human(*v, lang))
@@ -124,120 +130,9 @@ fn money_cells(m: &Money, lang: Lang) -> Result<Vec<String>, String> {
 }
 
 /// A cost report as a page.
-pub fn report(r: &Report, ctx: &Context<'_>) -> Result<String, String> {
+pub fn report(r: &Report, ctx: &Context<'_>, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang;
     let cur = currency_word(&r.currency, lang);
-    let mut body = String::new();
-
-    // Key figures.
-    let total = r.total.fields();
-    let pick = |name: &str| {
-        total
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| *v)
-            .unwrap_or_default()
-    };
-    let _ = write!(
-        body,
-        "<section aria-labelledby=\"h-figures\">\n<h2 id=\"h-figures\">{}</h2>\n<ul class=\"figures\">\n",
-        tr(lang, "In short", "Sammanfattning")
-    );
-    let mut figures = vec![
-        (tr(lang, "Gross cost", "Bruttokostnad"), pick("gross")),
-        (
-            tr(lang, "Granted financing", "Beviljad finansiering"),
-            pick("granted"),
-        ),
-        (tr(lang, "Net cost", "Nettokostnad"), pick("net")),
-        (
-            tr(lang, "Expected net cost", "Förväntad nettokostnad"),
-            pick("expected_net"),
-        ),
-    ];
-    if let Some(s) = &r.savings {
-        let net = s.net;
-        figures.push((tr(lang, "Savings (net)", "Besparing (netto)"), net));
-    }
-    for (label, v) in figures {
-        let _ = writeln!(
-            body,
-            "<li><span class=\"label\">{}</span><span class=\"value\">{} {}</span></li>",
-            esc(label),
-            fmt_human(v, lang),
-            esc(&cur)
-        );
-    }
-    body.push_str("</ul>\n</section>\n");
-
-    // The table.
-    let _ = write!(
-        body,
-        "<section aria-labelledby=\"h-report\">\n<h2 id=\"h-report\">{}</h2>\n<div class=\"scroll\">\n<table>\n<caption>{} {}, {} {}</caption>\n<thead><tr>",
-        tr(lang, "Costs", "Kostnader"),
-        tr(lang, "Costs", "Kostnader"),
-        years(r.from, r.to),
-        tr(lang, "amounts in", "belopp i"),
-        esc(&cur)
-    );
-    // The network's name, with its id below it: one column, not two.
-    for k in &r.by {
-        let _ = write!(
-            body,
-            "<th scope=\"col\">{}</th>",
-            esc(key_heading(k.as_str(), lang))
-        );
-    }
-    for h in money_headings(lang) {
-        let _ = write!(body, "<th scope=\"col\" class=\"num\">{}</th>", esc(h));
-    }
-    body.push_str("</tr></thead>\n<tbody>\n");
-    for l in &r.lines {
-        body.push_str("<tr>");
-        for (k, v) in r.by.iter().zip(&l.keys) {
-            match (k, &l.name) {
-                (GroupKey::Network, Some(name)) => {
-                    let _ = write!(
-                        body,
-                        "<td>{}<span class=\"id\">{}</span></td>",
-                        esc(name),
-                        esc(&cell_text(&key_cell(v)))
-                    );
-                }
-                _ => {
-                    let _ = write!(body, "<td>{}</td>", esc(&cell_text(&key_cell(v))));
-                }
-            }
-        }
-        for v in money_cells(&l.money, lang)? {
-            let _ = write!(body, "<td class=\"num\">{v}</td>");
-        }
-        body.push_str("</tr>\n");
-    }
-    body.push_str("</tbody>\n<tfoot>\n");
-    let mut sums = vec![(tr(lang, "Total", "Summa"), &r.total)];
-    if let Some(s) = &r.savings {
-        sums.push((tr(lang, "Savings", "Besparing"), s));
-    }
-    for (label, m) in sums {
-        let _ = write!(
-            body,
-            "<tr><th scope=\"row\" colspan=\"{}\">{}</th>",
-            r.by.len().max(1),
-            esc(label)
-        );
-        for v in money_cells(m, lang)? {
-            let _ = write!(body, "<td class=\"num\">{v}</td>");
-        }
-        body.push_str("</tr>\n");
-    }
-    body.push_str("</tfoot>\n</table>\n</div>\n</section>\n");
-
-    body.push_str(&chart(r, lang)?);
-    body.push_str(&findings_section(&ctx.findings, ctx, true));
-    if let Some(e) = &ctx.equality {
-        body.push_str(&equality_section(e, lang));
-    }
     let title = format!(
         "{} — {} {}",
         r.organisation,
@@ -255,7 +150,122 @@ pub fn report(r: &Report, ctx: &Context<'_>) -> Result<String, String> {
         tr(lang, "Scope:", "Urval:"),
         super::scope_word(r.scope, lang)
     );
-    Ok(page(lang, &title, &subtitle, ctx, &body))
+    // Every figure first, so an overflow fails before a byte is written.
+    for l in &r.lines {
+        l.money.fields();
+    }
+    let total = r.total.fields();
+    page_start(out, &title, &subtitle, ctx)?;
+
+    // Key figures.
+    let pick = |name: &str| {
+        total
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| *v)
+            .unwrap_or_default()
+    };
+    write!(
+        out,
+        "<section aria-labelledby=\"h-figures\">\n<h2 id=\"h-figures\">{}</h2>\n<ul class=\"figures\">\n",
+        tr(lang, "In short", "Sammanfattning")
+    )?;
+    let mut figures = vec![
+        (tr(lang, "Gross cost", "Bruttokostnad"), pick("gross")),
+        (
+            tr(lang, "Granted financing", "Beviljad finansiering"),
+            pick("granted"),
+        ),
+        (tr(lang, "Net cost", "Nettokostnad"), pick("net")),
+        (
+            tr(lang, "Expected net cost", "Förväntad nettokostnad"),
+            pick("expected_net"),
+        ),
+    ];
+    if let Some(s) = &r.savings {
+        let net = s.net;
+        figures.push((tr(lang, "Savings (net)", "Besparing (netto)"), net));
+    }
+    for (label, v) in figures {
+        writeln!(
+            out,
+            "<li><span class=\"label\">{}</span><span class=\"value\">{} {}</span></li>",
+            esc(label),
+            fmt_human(v, lang),
+            esc(&cur)
+        )?;
+    }
+    out.write_all(b"</ul>\n</section>\n")?;
+
+    // The table.
+    write!(
+        out,
+        "<section aria-labelledby=\"h-report\">\n<h2 id=\"h-report\">{}</h2>\n<div class=\"scroll\">\n<table>\n<caption>{} {}, {} {}</caption>\n<thead><tr>",
+        tr(lang, "Costs", "Kostnader"),
+        tr(lang, "Costs", "Kostnader"),
+        years(r.from, r.to),
+        tr(lang, "amounts in", "belopp i"),
+        esc(&cur)
+    )?;
+    // The network's name, with its id below it: one column, not two.
+    for k in &r.by {
+        write!(
+            out,
+            "<th scope=\"col\">{}</th>",
+            esc(key_heading(k.as_str(), lang))
+        )?;
+    }
+    for h in money_headings(lang) {
+        write!(out, "<th scope=\"col\" class=\"num\">{}</th>", esc(h))?;
+    }
+    out.write_all(b"</tr></thead>\n<tbody>\n")?;
+    for l in &r.lines {
+        out.write_all(b"<tr>")?;
+        for (k, v) in r.by.iter().zip(&l.keys) {
+            match (k, &l.name) {
+                (GroupKey::Network, Some(name)) => {
+                    write!(
+                        out,
+                        "<td>{}<span class=\"id\">{}</span></td>",
+                        esc(name),
+                        esc(&cell_text(&key_cell(v)))
+                    )?;
+                }
+                _ => {
+                    write!(out, "<td>{}</td>", esc(&cell_text(&key_cell(v))))?;
+                }
+            }
+        }
+        for v in money_cells(&l.money, lang)? {
+            write!(out, "<td class=\"num\">{v}</td>")?;
+        }
+        out.write_all(b"</tr>\n")?;
+    }
+    out.write_all(b"</tbody>\n<tfoot>\n")?;
+    let mut sums = vec![(tr(lang, "Total", "Summa"), &r.total)];
+    if let Some(s) = &r.savings {
+        sums.push((tr(lang, "Savings", "Besparing"), s));
+    }
+    for (label, m) in sums {
+        write!(
+            out,
+            "<tr><th scope=\"row\" colspan=\"{}\">{}</th>",
+            r.by.len().max(1),
+            esc(label)
+        )?;
+        for v in money_cells(m, lang)? {
+            write!(out, "<td class=\"num\">{v}</td>")?;
+        }
+        out.write_all(b"</tr>\n")?;
+    }
+    out.write_all(b"</tfoot>\n</table>\n</div>\n</section>\n")?;
+
+    chart(r, lang, out)?;
+    findings_section(out, &ctx.findings, ctx, true)?;
+    if let Some(e) = &ctx.equality {
+        equality_section(out, e, lang)?;
+    }
+    page_end(out, ctx)
 }
 
 /// Width of the bar area in the chart, in SVG units.
@@ -273,14 +283,12 @@ fn clip(s: &str, n: usize) -> String {
 }
 
 /// A horizontal bar chart of each line's net cost, inline SVG.
-fn chart(r: &Report, lang: Lang) -> Result<String, String> {
-    let overflow = || "a total is too large to write".to_string();
-    let mut bars = Vec::new();
+fn chart(r: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let net = |l: &natverk::Line| -> Result<Decimal> { Ok(l.money.net.max(Decimal::ZERO)) };
+    let mut max = Decimal::ZERO;
     for l in &r.lines {
-        let net = l.money.net;
-        bars.push((line_label(r, l), net.max(Decimal::ZERO)));
+        max = max.max(net(l)?);
     }
-    let max = bars.iter().map(|(_, v)| *v).max().unwrap_or_default();
     let cur = currency_word(&r.currency, lang);
     let what = if r.by.len() == 1 {
         key_heading(r.by[0].as_str(), lang).to_string()
@@ -293,75 +301,77 @@ fn chart(r: &Report, lang: Lang) -> Result<String, String> {
         what,
         years(r.from, r.to)
     );
-    let desc_items: Vec<String> = bars
-        .iter()
-        .map(|(label, v)| format!("{label}: {} {cur}", fmt_human(*v, lang)))
-        .collect();
-    let desc = format!(
-        "{}. {}",
-        tr(
-            lang,
-            "Horizontal bars, longest for the highest net cost",
-            "Liggande staplar, längst för den högsta nettokostnaden"
-        ),
-        desc_items.join("; ")
-    );
     let row = 26i64;
     let top = 8i64;
     let label_w = 330i64;
     let width = label_w + BAR_AREA + 140;
-    let height = top * 2 + row * bars.len().max(1) as i64;
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
+    let height = top * 2 + row * r.lines.len().max(1) as i64;
+    write!(
+        out,
         "<section aria-labelledby=\"h-chart\">\n<h2 id=\"h-chart\">{}</h2>\n<figure>\n\
          <svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n\
-         <title id=\"chart-title\">{}</title>\n<desc id=\"chart-desc\">{}</desc>\n",
+         <title id=\"chart-title\">{}</title>\n<desc id=\"chart-desc\">{}.",
         esc(&title),
         esc(&title),
-        esc(&desc)
-    );
-    let _ = writeln!(
-        svg,
+        esc(tr(
+            lang,
+            "Horizontal bars, longest for the highest net cost",
+            "Liggande staplar, längst för den högsta nettokostnaden"
+        )),
+    )?;
+    for (i, l) in r.lines.iter().enumerate() {
+        let sep = if i == 0 { " " } else { "; " };
+        write!(
+            out,
+            "{sep}{}",
+            esc(&format!(
+                "{}: {} {cur}",
+                line_label(r, l),
+                fmt_human(net(l)?, lang)
+            ))
+        )?;
+    }
+    out.write_all(b"</desc>\n")?;
+    writeln!(
+        out,
         "<line x1=\"{label_w}\" y1=\"{}\" x2=\"{label_w}\" y2=\"{}\" stroke=\"#57606a\" stroke-width=\"1\"/>",
         top - 2,
         height - top + 2
-    );
-    for (i, (label, v)) in bars.iter().enumerate() {
+    )?;
+    for (i, l) in r.lines.iter().enumerate() {
+        let v = net(l)?;
+        let label = line_label(r, l);
         let y = top + row * i as i64;
         // Bar length in SVG units: exact decimals, rounded for drawing only.
+        // The share first (v ≤ max, so at most 1), then the length: no
+        // amount the decimal type holds can overflow here.
         let w = if max.is_zero() {
             Decimal::ZERO
         } else {
-            money::round2(
-                money::div(
-                    money::mul(*v, Decimal::from(BAR_AREA)).map_err(|_| overflow())?,
-                    max,
-                )
-                .map_err(|_| overflow())?,
-            )
+            let share = money::div(v, max)?;
+            money::round2(money::mul(share, Decimal::from(BAR_AREA))?)
         };
-        let _ = writeln!(
-            svg,
+        writeln!(
+            out,
             "<g><title>{}: {} {}</title>\
              <text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#1b1f24\">{}</text>\
              <rect x=\"{label_w}\" y=\"{}\" width=\"{w}\" height=\"{}\" fill=\"#1f5f99\"/>\
              <text x=\"{}\" y=\"{}\" fill=\"#1b1f24\">{}</text></g>",
-            esc(label),
-            fmt_human(*v, lang),
+            esc(&label),
+            fmt_human(v, lang),
             esc(&cur),
             label_w - 8,
             y + 17,
-            esc(&clip(label, 36)),
+            esc(&clip(&label, 36)),
             y + 4,
             row - 8,
             format_args!("{}", money::round2(Decimal::from(label_w + 6) + w)),
             y + 17,
-            esc(&format!("{} {cur}", fmt_human(*v, lang)))
-        );
+            esc(&format!("{} {cur}", fmt_human(v, lang)))
+        )?;
     }
-    let _ = write!(
-        svg,
+    write!(
+        out,
         "</svg>\n<figcaption>{}</figcaption>\n</figure>\n</section>\n",
         esc(&format!(
             "{}, {} {cur}.",
@@ -372,31 +382,35 @@ fn chart(r: &Report, lang: Lang) -> Result<String, String> {
                 "netto efter beviljad finansiering, i"
             )
         ))
-    );
-    Ok(svg)
+    )?;
+    Ok(())
 }
 
 /// The findings as a list, each with the network it concerns.
-fn findings_section(findings: &[Finding], ctx: &Context<'_>, warnings_only: bool) -> String {
+fn findings_section(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    ctx: &Context<'_>,
+    warnings_only: bool,
+) -> Result<()> {
     let lang = ctx.lang;
-    let mut out = String::new();
     let heading = if warnings_only {
         tr(lang, "Warnings", "Varningar")
     } else {
         tr(lang, "Findings", "Fynd")
     };
-    let _ = write!(
+    write!(
         out,
         "<section aria-labelledby=\"h-findings\">\n<h2 id=\"h-findings\">{heading}</h2>\n"
-    );
+    )?;
     if findings.is_empty() {
-        let _ = writeln!(
+        writeln!(
             out,
             "<p>{}</p>",
             tr(lang, "Nothing to remark.", "Inget att anmärka.")
-        );
+        )?;
     } else {
-        out.push_str("<ul class=\"findings\">\n");
+        out.write_all(b"<ul class=\"findings\">\n")?;
         for f in findings {
             let sev = match f.severity {
                 Severity::Error => tr(lang, "error", "fel"),
@@ -413,22 +427,22 @@ fn findings_section(findings: &[Finding], ctx: &Context<'_>, warnings_only: bool
                     tr(lang, "column", "kolumn")
                 );
             }
-            let _ = writeln!(
+            writeln!(
                 out,
                 "<li><span class=\"code\">{sev} {}</span> {network}{} <span class=\"path\">{}</span></li>",
                 esc(f.code.as_str()),
                 esc(&f.message_in(lang)),
                 place
-            );
+            )?;
         }
-        out.push_str("</ul>\n");
+        out.write_all(b"</ul>\n")?;
     }
-    out.push_str("</section>\n");
-    out
+    out.write_all(b"</section>\n")?;
+    Ok(())
 }
 
-fn counts_row(out: &mut String, label: &str, c: &Counts) {
-    let _ = writeln!(
+fn counts_row(out: &mut dyn Write, label: &str, c: &Counts) -> Result<()> {
+    writeln!(
         out,
         "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
         esc(label),
@@ -436,14 +450,14 @@ fn counts_row(out: &mut String, label: &str, c: &Counts) {
         c.man,
         c.other,
         c.unknown
-    );
+    )?;
+    Ok(())
 }
 
 /// The equality statistics: a summary table and one row per network.
-fn equality_section(e: &Equality, lang: Lang) -> String {
+fn equality_section(out: &mut dyn Write, e: &Equality, lang: Lang) -> Result<()> {
     let t = |en, sv| tr(lang, en, sv);
     let cur = currency_word(&e.currency, lang);
-    let mut out = String::new();
     let genders = format!(
         "<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>",
         t("women", "kvinnor"),
@@ -451,55 +465,55 @@ fn equality_section(e: &Equality, lang: Lang) -> String {
         t("other", "annat"),
         t("unknown", "okänt")
     );
-    let _ = write!(
+    write!(
         out,
         "<section aria-labelledby=\"h-equality\">\n<h2 id=\"h-equality\">{}</h2>\n<div class=\"scroll\">\n<table>\n<caption>{} {}</caption>\n<thead><tr><td></td>{genders}</tr></thead>\n<tbody>\n",
         t("Who represents the organisation", "Vem som representerar organisationen"),
         t("Seats and persons by gender", "Platser och personer efter kön"),
         years(e.from, e.to)
-    );
-    counts_row(&mut out, t("Seats", "Platser"), &e.seats);
+    )?;
+    counts_row(out, t("Seats", "Platser"), &e.seats)?;
     counts_row(
-        &mut out,
+        out,
         t("— politicians", "— politiker"),
         &e.seats_by_role.politician,
-    );
+    )?;
     counts_row(
-        &mut out,
+        out,
         t("— officials", "— tjänstepersoner"),
         &e.seats_by_role.official,
-    );
+    )?;
     counts_row(
-        &mut out,
+        out,
         t("— majority", "— majoritet"),
         &e.seats_by_side.majority,
-    );
+    )?;
     counts_row(
-        &mut out,
+        out,
         t("— opposition", "— opposition"),
         &e.seats_by_side.opposition,
-    );
-    counts_row(&mut out, t("Persons", "Personer"), &e.persons);
+    )?;
+    counts_row(out, t("Persons", "Personer"), &e.persons)?;
     counts_row(
-        &mut out,
+        out,
         t("— politicians", "— politiker"),
         &e.persons_by_role.politician,
-    );
+    )?;
     counts_row(
-        &mut out,
+        out,
         t("— officials", "— tjänstepersoner"),
         &e.persons_by_role.official,
-    );
+    )?;
     counts_row(
-        &mut out,
+        out,
         t("— majority", "— majoritet"),
         &e.persons_by_side.majority,
-    );
+    )?;
     counts_row(
-        &mut out,
+        out,
         t("— opposition", "— opposition"),
         &e.persons_by_side.opposition,
-    );
+    )?;
     for (label, a) in [
         (t("Hours", "Timmar").to_string(), &e.hours),
         (
@@ -507,7 +521,7 @@ fn equality_section(e: &Equality, lang: Lang) -> String {
             &e.time_cost,
         ),
     ] {
-        let _ = writeln!(
+        writeln!(
             out,
             "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             esc(&label),
@@ -515,10 +529,10 @@ fn equality_section(e: &Equality, lang: Lang) -> String {
             fmt_human(a.man, lang),
             fmt_human(a.other, lang),
             fmt_human(a.unknown, lang)
-        );
+        )?;
     }
-    out.push_str("</tbody>\n</table>\n</div>\n");
-    let _ = write!(
+    out.write_all(b"</tbody>\n</table>\n</div>\n")?;
+    write!(
         out,
         "<div class=\"scroll\">\n<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>{genders}<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
         t(
@@ -527,9 +541,9 @@ fn equality_section(e: &Equality, lang: Lang) -> String {
         ),
         t("network", "nätverk"),
         t("balanced", "jämn")
-    );
+    )?;
     for n in &e.networks {
-        let _ = writeln!(
+        writeln!(
             out,
             "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             esc(&n.name),
@@ -542,17 +556,15 @@ fn equality_section(e: &Equality, lang: Lang) -> String {
                 Some(false) => t("no", "nej"),
                 None => "–",
             }
-        );
+        )?;
     }
-    out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
-    out
+    out.write_all(b"</tbody>\n</table>\n</div>\n</section>\n")?;
+    Ok(())
 }
 
 /// Equality statistics as a page, with the warnings of `check`.
-pub fn equality(e: &Equality, ctx: &Context<'_>) -> String {
+pub fn equality(e: &Equality, ctx: &Context<'_>, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang;
-    let mut body = equality_section(e, lang);
-    body.push_str(&findings_section(&ctx.findings, ctx, true));
     let title = format!(
         "{} — {} {}",
         e.organisation,
@@ -564,13 +576,15 @@ pub fn equality(e: &Equality, ctx: &Context<'_>) -> String {
         tr(lang, "Scope:", "Urval:"),
         super::scope_word(e.scope, lang)
     );
-    page(lang, &title, &subtitle, ctx, &body)
+    page_start(out, &title, &subtitle, ctx)?;
+    equality_section(out, e, lang)?;
+    findings_section(out, &ctx.findings, ctx, true)?;
+    page_end(out, ctx)
 }
 
 /// The findings of `check` as a page.
-pub fn findings(f: &Findings, ctx: &Context<'_>) -> String {
+pub fn findings(f: &Findings, ctx: &Context<'_>, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang;
-    let body = findings_section(f.as_slice(), ctx, false);
     let title = match ctx.inv {
         Some(inv) => format!(
             "{} — {}",
@@ -586,5 +600,7 @@ pub fn findings(f: &Findings, ctx: &Context<'_>) -> String {
         f.warnings(),
         tr(lang, "warnings", "varningar")
     );
-    page(lang, &title, &subtitle, ctx, &body)
+    page_start(out, &title, &subtitle, ctx)?;
+    findings_section(out, f.as_slice(), ctx, false)?;
+    page_end(out, ctx)
 }

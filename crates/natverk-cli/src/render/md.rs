@@ -1,51 +1,71 @@
 //! Markdown: a heading and GitHub tables, amounts for people (`--lang`).
-//! Every text from the file is escaped, so a name cannot become markup.
+//! Every text from the file is escaped, so a name cannot become markup,
+//! and its control characters are shown escaped ([`crate::text::for_people`]).
+//! Rows are written as they are produced.
+
+use std::io::Write;
 
 use natverk::money::fmt_human;
-use natverk::{Counts, Lang};
+use natverk::Counts;
+use natverk::Lang;
 use natverk::{Equality, Findings, Money, Report};
 
 use super::{
     cell_text, currency_word, key_cells, key_columns, key_heading, money_headings, tr, years,
+    Result,
 };
+use crate::text::for_people;
 
 /// Escapes a cell: markdown punctuation gets a backslash, line breaks
-/// become spaces, so the text shows as written and stays in its cell.
+/// become spaces and other control characters are escaped (`\u{1b}`), so
+/// the text shows as written and stays in its cell.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
+    let s = s.replace(['\r', '\n'], " ");
+    for ch in for_people(&s).chars() {
         match ch {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!' => {
                 out.push('\\');
                 out.push(ch);
             }
-            '\r' | '\n' => out.push(' '),
             c => out.push(c),
         }
     }
     out
 }
 
-fn table(head: &[String], right: &[bool], rows: &[Vec<String>]) -> String {
-    let mut out = String::new();
-    out.push_str(&format!("| {} |\n", head.join(" | ")));
-    let align: Vec<&str> = (0..head.len())
+fn row(out: &mut dyn Write, cells: &[String]) -> std::io::Result<()> {
+    writeln!(out, "| {} |", cells.join(" | "))
+}
+
+fn heading(out: &mut dyn Write, head: &[String], right: &[bool]) -> std::io::Result<()> {
+    row(out, head)?;
+    let align: Vec<String> = (0..head.len())
         .map(|i| {
             if right.get(i).copied().unwrap_or(false) {
-                "---:"
+                "---:".into()
             } else {
-                "---"
+                "---".into()
             }
         })
         .collect();
-    out.push_str(&format!("| {} |\n", align.join(" | ")));
-    for r in rows {
-        out.push_str(&format!("| {} |\n", r.join(" | ")));
-    }
-    out
+    row(out, &align)
 }
 
-fn money(m: &Money, lang: Lang) -> Result<Vec<String>, String> {
+fn table(
+    out: &mut dyn Write,
+    h: &[String],
+    right: &[bool],
+    rows: &[Vec<String>],
+) -> std::io::Result<()> {
+    heading(out, h, right)?;
+    for r in rows {
+        row(out, r)?;
+    }
+    Ok(())
+}
+
+fn money(m: &Money, lang: Lang) -> Result<Vec<String>> {
     Ok(m.fields()
         .iter()
         .map(|(_, v)| fmt_human(*v, lang))
@@ -53,33 +73,18 @@ fn money(m: &Money, lang: Lang) -> Result<Vec<String>, String> {
 }
 
 /// A report: heading, one table with its total (and savings) in bold.
-pub fn report(r: &Report, lang: Lang) -> Result<String, String> {
+pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let cols = key_columns(r);
-    let mut head: Vec<String> = cols
+    let mut h: Vec<String> = cols
         .iter()
         .map(|k| key_heading(k, lang).to_string())
         .collect();
-    let nkeys = head.len();
-    head.extend(money_headings(lang).iter().map(|s| s.to_string()));
+    let nkeys = h.len();
+    h.extend(money_headings(lang).iter().map(|s| s.to_string()));
     let mut right = vec![false; nkeys];
     right.extend([true; 9]);
-    let mut rows = Vec::new();
-    for l in &r.lines {
-        let mut row: Vec<String> = key_cells(r, l).iter().map(|c| esc(&cell_text(c))).collect();
-        row.extend(money(&l.money, lang)?);
-        rows.push(row);
-    }
-    let mut sums = vec![(tr(lang, "total", "summa"), &r.total)];
-    if let Some(s) = &r.savings {
-        sums.push((tr(lang, "savings", "besparing"), s));
-    }
-    for (label, m) in sums {
-        let mut row = vec![format!("**{label}**")];
-        row.resize(nkeys, String::new());
-        row.extend(money(m, lang)?.into_iter().map(|v| format!("**{v}**")));
-        rows.push(row);
-    }
-    let title = format!(
+    write!(
+        out,
         "## {} — {} {}\n\n{} {}. {}: {}.\n\n",
         esc(&r.organisation),
         tr(lang, "costs", "kostnader"),
@@ -88,8 +93,24 @@ pub fn report(r: &Report, lang: Lang) -> Result<String, String> {
         esc(&currency_word(&r.currency, lang)),
         tr(lang, "Scope", "Urval"),
         super::scope_word(r.scope, lang),
-    );
-    Ok(title + &table(&head, &right, &rows))
+    )?;
+    heading(out, &h, &right)?;
+    for l in &r.lines {
+        let mut cells: Vec<String> = key_cells(r, l).iter().map(|c| esc(&cell_text(c))).collect();
+        cells.extend(money(&l.money, lang)?);
+        row(out, &cells)?;
+    }
+    let mut sums = vec![(tr(lang, "total", "summa"), &r.total)];
+    if let Some(s) = &r.savings {
+        sums.push((tr(lang, "savings", "besparing"), s));
+    }
+    for (label, m) in sums {
+        let mut cells = vec![format!("**{label}**")];
+        cells.resize(nkeys, String::new());
+        cells.extend(money(m, lang)?.into_iter().map(|v| format!("**{v}**")));
+        row(out, &cells)?;
+    }
+    Ok(())
 }
 
 fn counts_row(label: &str, c: &Counts) -> Vec<String> {
@@ -99,7 +120,7 @@ fn counts_row(label: &str, c: &Counts) -> Vec<String> {
 }
 
 /// Equality statistics: a summary table and one per network.
-pub fn equality(e: &Equality, lang: Lang) -> Result<String, String> {
+pub fn equality(e: &Equality, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let t = |en, sv| tr(lang, en, sv);
     let genders = [
         t("women", "kvinnor"),
@@ -170,51 +191,44 @@ pub fn equality(e: &Equality, lang: Lang) -> Result<String, String> {
             r
         },
     ];
-    let mut out = format!(
+    write!(
+        out,
         "## {} — {} {}\n\n{}: {}.\n\n",
         esc(&e.organisation),
         t("representation", "representation"),
         years(e.from, e.to),
         t("Scope", "Urval"),
         super::scope_word(e.scope, lang),
-    );
-    out.push_str(&table(&head, &[false, true, true, true, true], &rows));
-    out.push('\n');
+    )?;
+    table(out, &head, &[false, true, true, true, true], &rows)?;
+    writeln!(out)?;
     let mut nhead = vec![
         t("network", "nätverk").to_string(),
         t("name", "namn").into(),
     ];
     nhead.extend(genders.iter().map(|s| s.to_string()));
     nhead.push(t("balanced", "jämn").into());
-    let nrows: Vec<Vec<String>> = e
-        .networks
-        .iter()
-        .map(|n| {
-            let mut r = vec![esc(&n.network), esc(&n.name)];
-            r.extend([n.woman, n.man, n.other, n.unknown].map(|x| x.to_string()));
-            r.push(
-                match n.balanced {
-                    Some(true) => t("yes", "ja"),
-                    Some(false) => t("no", "nej"),
-                    None => "–",
-                }
-                .into(),
-            );
-            r
-        })
-        .collect();
-    out.push_str(&table(
-        &nhead,
-        &[false, false, true, true, true, true, false],
-        &nrows,
-    ));
-    Ok(out)
+    heading(out, &nhead, &[false, false, true, true, true, true, false])?;
+    for n in &e.networks {
+        let mut r = vec![esc(&n.network), esc(&n.name)];
+        r.extend([n.woman, n.man, n.other, n.unknown].map(|x| x.to_string()));
+        r.push(
+            match n.balanced {
+                Some(true) => t("yes", "ja"),
+                Some(false) => t("no", "nej"),
+                None => "–",
+            }
+            .into(),
+        );
+        row(out, &r)?;
+    }
+    Ok(())
 }
 
 /// Findings as a table, then the counts.
-pub fn findings(f: &Findings, lang: Lang) -> String {
+pub fn findings(f: &Findings, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let t = |en, sv| tr(lang, en, sv);
-    let head: Vec<String> = [
+    let h: Vec<String> = [
         t("severity", "allvarlighet"),
         t("code", "kod"),
         t("path", "sökväg"),
@@ -223,32 +237,33 @@ pub fn findings(f: &Findings, lang: Lang) -> String {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let rows: Vec<Vec<String>> = f
-        .iter()
-        .map(|x| {
-            let mut path = esc(&x.path.to_string());
-            if let (Some(l), Some(c)) = (x.line, x.column) {
-                path = format!(
-                    "{path} ({} {l}, {} {c})",
-                    t("line", "rad"),
-                    t("column", "kolumn")
-                );
-            }
-            vec![
+    heading(out, &h, &[])?;
+    for x in f.iter() {
+        let mut path = esc(&x.path.to_string());
+        if let (Some(l), Some(c)) = (x.line, x.column) {
+            path = format!(
+                "{path} ({} {l}, {} {c})",
+                t("line", "rad"),
+                t("column", "kolumn")
+            );
+        }
+        row(
+            out,
+            &[
                 super::csv::severity(x.severity).to_string(),
                 format!("`{}`", x.code),
                 path,
                 esc(&x.message_in(lang)),
-            ]
-        })
-        .collect();
-    let mut out = table(&head, &[], &rows);
-    out.push_str(&format!(
+            ],
+        )?;
+    }
+    write!(
+        out,
         "\n{} {}, {} {}\n",
         f.errors(),
         t("errors", "fel"),
         f.warnings(),
         t("warnings", "varningar")
-    ));
-    out
+    )?;
+    Ok(())
 }

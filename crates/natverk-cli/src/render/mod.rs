@@ -1,10 +1,51 @@
 //! Output formats beyond the core's JSON: one module per format. Each one
 //! only lays out what the core computed; no figure is computed here.
+//!
+//! Every renderer writes into a [`std::io::Write`] as it goes (streaming),
+//! so a large report is never held twice in memory; the size of an output
+//! is checked before it is rendered ([`crate::limits::check_output`]).
 
 pub mod csv;
 pub mod html;
 pub mod md;
+pub mod table;
 pub mod xlsx;
+
+/// Why an output could not be written.
+#[derive(Debug)]
+pub enum RenderError {
+    /// Writing failed (disk full, a closed pipe, …).
+    Io(std::io::Error),
+    /// A figure is too large to write (the core's money overflows).
+    Overflow,
+    /// Anything else, said as a message.
+    Other(String),
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RenderError::Io(e) => write!(f, "cannot write output: {e}"),
+            RenderError::Overflow => f.write_str("a total is too large to write"),
+            RenderError::Other(m) => f.write_str(m),
+        }
+    }
+}
+
+impl From<std::io::Error> for RenderError {
+    fn from(e: std::io::Error) -> RenderError {
+        RenderError::Io(e)
+    }
+}
+
+impl From<natverk::money::Overflow> for RenderError {
+    fn from(_: natverk::money::Overflow) -> RenderError {
+        RenderError::Overflow
+    }
+}
+
+/// The result of rendering.
+pub type Result<T> = std::result::Result<T, RenderError>;
 
 use chrono::NaiveDate;
 use natverk::Lang;
@@ -82,9 +123,10 @@ pub fn key_heading(key: &str, lang: Lang) -> &str {
 
 /// The currency as people write it: `kr` for SEK in Swedish, else the code.
 pub fn currency_word(code: &str, lang: Lang) -> String {
-    match (lang, code) {
-        (Lang::Sv, "SEK") => "kr".into(),
-        _ => code.into(),
+    let key = format!("currency.{}", code.to_lowercase());
+    match natverk::present::label(&key, lang) {
+        l if l == key => code.to_string(),
+        l => l.to_string(),
     }
 }
 
@@ -151,7 +193,8 @@ pub fn years(from: i32, to: i32) -> String {
     }
 }
 
-/// A key cell for people: `–` for no value.
+/// A key cell for people: `–` for no value. Text is as in the file;
+/// each format escapes it its own way.
 pub fn cell_text(c: &Cell<'_>) -> String {
     match c {
         Cell::Year(y) => y.to_string(),

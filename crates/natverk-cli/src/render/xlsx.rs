@@ -7,15 +7,64 @@
 //! two-decimal text (`65000.00`), which every amount below 2^53 / 100
 //! (about 90 000 billion) survives unchanged. Years and counts are
 //! integers with the format `0`.
+//!
+//! A text longer than Excel's limit of 32 767 characters
+//! ([`crate::limits::XLSX_MAX_TEXT`]) is cut there, ending in `…`, in every
+//! sheet alike; the command line says how many were cut (the json and csv
+//! formats keep them whole). The workbook is built in memory by
+//! rust_xlsxwriter, so its size is checked before
+//! ([`crate::limits::check_output`]).
 
 use natverk::money::fmt2;
-use natverk::{Counts, Lang};
+use natverk::Counts;
+use natverk::Lang;
 use natverk::{Equality, Finding, Money, Report};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Table, TableColumn, Workbook, XlsxError};
 
 use super::csv::severity;
-use super::{key_cells, key_columns, key_heading, money_headings, network_of, tr, Cell, Context};
+use super::{
+    key_cells, key_columns, key_heading, money_headings, network_of, tr, Cell, Context,
+    RenderError, Result,
+};
+use crate::limits::XLSX_MAX_TEXT;
+
+/// What the workbook had to change: texts cut to Excel's limit.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// Texts longer than [`XLSX_MAX_TEXT`] characters, cut.
+    pub clipped: usize,
+}
+
+impl Written {
+    /// A note for people, when something was cut.
+    pub fn note(&self) -> Option<String> {
+        (self.clipped > 0).then(|| {
+            format!(
+                "{} text{} longer than Excel's limit of {XLSX_MAX_TEXT} characters {} cut in the workbook (ending in …); --format json or csv keeps {} whole",
+                self.clipped,
+                if self.clipped == 1 { "" } else { "s" },
+                if self.clipped == 1 { "was" } else { "were" },
+                if self.clipped == 1 { "it" } else { "them" },
+            )
+        })
+    }
+}
+
+/// A text as Excel can hold it: at most [`XLSX_MAX_TEXT`] characters.
+fn excel_text<'a>(t: &'a str, written: &mut Written) -> std::borrow::Cow<'a, str> {
+    match t.char_indices().nth(XLSX_MAX_TEXT) {
+        None => std::borrow::Cow::Borrowed(t),
+        Some(_) => {
+            written.clipped += 1;
+            let cut = t
+                .char_indices()
+                .nth(XLSX_MAX_TEXT - 1)
+                .map_or(t.len(), |(i, _)| i);
+            std::borrow::Cow::Owned(format!("{}…", &t[..cut]))
+        }
+    }
+}
 
 /// A typed cell.
 enum X {
@@ -30,38 +79,70 @@ fn to_f64(d: Decimal) -> f64 {
     fmt2(d).parse().unwrap_or_default()
 }
 
-fn xerr(e: XlsxError) -> String {
-    format!("cannot write the workbook: {e}")
+fn xerr(e: XlsxError) -> RenderError {
+    match e {
+        XlsxError::IoError(e) => RenderError::Io(e),
+        e => RenderError::Other(format!("cannot write the workbook: {e}")),
+    }
 }
 
 /// Writes one sheet holding one Excel Table.
 fn sheet(
     wb: &mut Workbook,
+    written: &mut Written,
     name: &str,
     table_name: &str,
     head: &[String],
     mut rows: Vec<Vec<X>>,
-) -> Result<(), String> {
+) -> Result<()> {
     let money = Format::new().set_num_format("#,##0.00");
     let int = Format::new().set_num_format("0");
-    let bold = Format::new().set_bold();
-    let ws = wb.add_worksheet();
-    ws.set_name(name).map_err(xerr)?;
-    for (c, h) in head.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &bold)
-            .map_err(xerr)?;
-    }
     if rows.is_empty() {
         // A Table needs a data row.
         rows.push(Vec::new());
     }
+    // Column widths from the texts (what autofit would do, which the
+    // row-by-row writer cannot): characters, within 8..=60.
+    let mut width: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (c, x) in row.iter().enumerate().take(width.len()) {
+            let w = match x {
+                X::Text(t) => t.chars().take(60).count(),
+                X::Money(_) => 14,
+                X::Int(_) => 6,
+                X::Blank => 0,
+            };
+            width[c] = width[c].max(w);
+        }
+    }
+    // Rows go to a temporary file as they are written (constant memory):
+    // a large sheet does not hold every cell in memory.
+    let ws = wb.add_worksheet_with_constant_memory().map_err(xerr)?;
+    ws.set_name(name).map_err(xerr)?;
+    for (c, w) in width.iter().enumerate() {
+        let w = u16::try_from((*w).clamp(8, 60) + 2).unwrap_or(62);
+        ws.set_column_width(c as u16, w).map_err(xerr)?;
+    }
+    ws.set_freeze_panes(1, 0).map_err(xerr)?;
+    // The table first: it writes the header row, and rows must come in order.
+    let columns: Vec<TableColumn> = head
+        .iter()
+        .map(|h| TableColumn::new().set_header(h))
+        .collect();
+    let table = Table::new()
+        .set_name(table_name)
+        .set_columns(&columns)
+        .set_autofilter(true);
+    ws.add_table(0, 0, rows.len() as u32, head.len() as u16 - 1, &table)
+        .map_err(xerr)?;
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
         for (c, x) in row.iter().enumerate() {
             let c = c as u16;
             match x {
                 X::Text(t) => {
-                    ws.write_string(r, c, t).map_err(xerr)?;
+                    ws.write_string(r, c, excel_text(t, written))
+                        .map_err(xerr)?;
                 }
                 X::Money(d) => {
                     ws.write_number_with_format(r, c, to_f64(*d), &money)
@@ -77,26 +158,14 @@ fn sheet(
             }
         }
     }
-    let columns: Vec<TableColumn> = head
-        .iter()
-        .map(|h| TableColumn::new().set_header(h))
-        .collect();
-    let table = Table::new()
-        .set_name(table_name)
-        .set_columns(&columns)
-        .set_autofilter(true);
-    ws.add_table(0, 0, rows.len() as u32, head.len() as u16 - 1, &table)
-        .map_err(xerr)?;
-    ws.autofit();
-    ws.set_freeze_panes(1, 0).map_err(xerr)?;
     Ok(())
 }
 
-fn money_row(m: &Money) -> Result<Vec<X>, String> {
+fn money_row(m: &Money) -> Result<Vec<X>> {
     Ok(m.fields().iter().map(|(_, v)| X::Money(*v)).collect())
 }
 
-fn report_sheets(wb: &mut Workbook, r: &Report, lang: Lang) -> Result<(), String> {
+fn report_sheets(wb: &mut Workbook, w: &mut Written, r: &Report, lang: Lang) -> Result<()> {
     let mut head: Vec<String> = key_columns(r)
         .iter()
         .map(|k| key_heading(k, lang).to_string())
@@ -115,7 +184,7 @@ fn report_sheets(wb: &mut Workbook, r: &Report, lang: Lang) -> Result<(), String
         row.extend(money_row(&l.money)?);
         rows.push(row);
     }
-    sheet(wb, tr(lang, "Report", "Rapport"), "Report", &head, rows)?;
+    sheet(wb, w, tr(lang, "Report", "Rapport"), "Report", &head, rows)?;
 
     // Totals from the core, not Excel formulas: exact, and readable by
     // programs that do not evaluate formulas.
@@ -131,14 +200,14 @@ fn report_sheets(wb: &mut Workbook, r: &Report, lang: Lang) -> Result<(), String
         row.extend(money_row(m)?);
         rows.push(row);
     }
-    sheet(wb, tr(lang, "Totals", "Summor"), "Totals", &head, rows)
+    sheet(wb, w, tr(lang, "Totals", "Summor"), "Totals", &head, rows)
 }
 
 fn counts(c: &Counts) -> [X; 4] {
     [c.woman, c.man, c.other, c.unknown].map(|n| X::Int(i64::try_from(n).unwrap_or(i64::MAX)))
 }
 
-fn equality_sheets(wb: &mut Workbook, e: &Equality, lang: Lang) -> Result<(), String> {
+fn equality_sheets(wb: &mut Workbook, w: &mut Written, e: &Equality, lang: Lang) -> Result<()> {
     let t = |en, sv| tr(lang, en, sv);
     let genders = [
         t("women", "kvinnor"),
@@ -189,7 +258,14 @@ fn equality_sheets(wb: &mut Workbook, e: &Equality, lang: Lang) -> Result<(), St
         row.extend([a.woman, a.man, a.other, a.unknown].map(X::Money));
         rows.push(row);
     }
-    sheet(wb, t("Equality", "Jämställdhet"), "Equality", &head, rows)?;
+    sheet(
+        wb,
+        w,
+        t("Equality", "Jämställdhet"),
+        "Equality",
+        &head,
+        rows,
+    )?;
 
     let mut head = vec![
         t("network", "nätverk").to_string(),
@@ -216,6 +292,7 @@ fn equality_sheets(wb: &mut Workbook, e: &Equality, lang: Lang) -> Result<(), St
         .collect();
     sheet(
         wb,
+        w,
         t("Networks by gender", "Nätverk efter kön"),
         "Networks",
         &head,
@@ -223,7 +300,12 @@ fn equality_sheets(wb: &mut Workbook, e: &Equality, lang: Lang) -> Result<(), St
     )
 }
 
-fn findings_sheet(wb: &mut Workbook, f: &[Finding], ctx: &Context<'_>) -> Result<(), String> {
+fn findings_sheet(
+    wb: &mut Workbook,
+    w: &mut Written,
+    f: &[Finding],
+    ctx: &Context<'_>,
+) -> Result<()> {
     let t = |en, sv| tr(ctx.lang, en, sv);
     let head: Vec<String> = [
         t("severity", "allvarlighet"),
@@ -250,36 +332,92 @@ fn findings_sheet(wb: &mut Workbook, f: &[Finding], ctx: &Context<'_>) -> Result
             ]
         })
         .collect();
-    sheet(wb, t("Findings", "Fynd"), "Findings", &head, rows)
+    sheet(wb, w, t("Findings", "Fynd"), "Findings", &head, rows)
 }
 
-fn save(mut wb: Workbook) -> Result<Vec<u8>, String> {
-    wb.save_to_buffer().map_err(xerr)
+fn save(mut wb: Workbook, out: &mut crate::atomic::AtomicFile) -> Result<()> {
+    wb.save_to_writer(out).map_err(xerr)
+}
+
+/// A workbook whose row-by-row sheets keep their rows in anonymous
+/// temporary files beside the output (never left behind, whatever stops
+/// the run).
+fn workbook(out: &crate::atomic::AtomicFile) -> Result<Workbook> {
+    // The writer opens a temporary file in the system's temporary directory
+    // for every sheet it creates and cannot report a failure there (it
+    // would panic): check first that one can be made.
+    tempfile::tempfile_in(std::env::temp_dir()).map_err(|e| {
+        RenderError::Other(format!(
+            "cannot write the workbook: no temporary file can be made in {} ({e}); set TMPDIR to a writable directory",
+            std::env::temp_dir().display()
+        ))
+    })?;
+    let mut wb = Workbook::new();
+    wb.set_tempdir(out.dir()).map_err(xerr)?;
+    Ok(wb)
 }
 
 /// A report workbook: report lines, totals, the equality statistics over
 /// the same range, and the warnings of `check`.
-pub fn report(r: &Report, ctx: &Context<'_>) -> Result<Vec<u8>, String> {
-    let mut wb = Workbook::new();
-    report_sheets(&mut wb, r, ctx.lang)?;
+pub fn report(
+    r: &Report,
+    ctx: &Context<'_>,
+    out: &mut crate::atomic::AtomicFile,
+) -> Result<Written> {
+    let mut w = Written::default();
+    let mut wb = workbook(out)?;
+    report_sheets(&mut wb, &mut w, r, ctx.lang)?;
     if let Some(e) = &ctx.equality {
-        equality_sheets(&mut wb, e, ctx.lang)?;
+        equality_sheets(&mut wb, &mut w, e, ctx.lang)?;
     }
-    findings_sheet(&mut wb, &ctx.findings, ctx)?;
-    save(wb)
+    findings_sheet(&mut wb, &mut w, &ctx.findings, ctx)?;
+    save(wb, out)?;
+    Ok(w)
 }
 
 /// An equality workbook, with the warnings of `check`.
-pub fn equality(e: &Equality, ctx: &Context<'_>) -> Result<Vec<u8>, String> {
-    let mut wb = Workbook::new();
-    equality_sheets(&mut wb, e, ctx.lang)?;
-    findings_sheet(&mut wb, &ctx.findings, ctx)?;
-    save(wb)
+pub fn equality(
+    e: &Equality,
+    ctx: &Context<'_>,
+    out: &mut crate::atomic::AtomicFile,
+) -> Result<Written> {
+    let mut w = Written::default();
+    let mut wb = workbook(out)?;
+    equality_sheets(&mut wb, &mut w, e, ctx.lang)?;
+    findings_sheet(&mut wb, &mut w, &ctx.findings, ctx)?;
+    save(wb, out)?;
+    Ok(w)
 }
 
 /// The findings of `check` as a workbook.
-pub fn findings(f: &[Finding], ctx: &Context<'_>) -> Result<Vec<u8>, String> {
-    let mut wb = Workbook::new();
-    findings_sheet(&mut wb, f, ctx)?;
-    save(wb)
+pub fn findings(
+    f: &[Finding],
+    ctx: &Context<'_>,
+    out: &mut crate::atomic::AtomicFile,
+) -> Result<Written> {
+    let mut w = Written::default();
+    let mut wb = workbook(out)?;
+    findings_sheet(&mut wb, &mut w, f, ctx)?;
+    save(wb, out)?;
+    Ok(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_are_cut_to_excels_limit() {
+        let mut w = Written::default();
+        assert_eq!(excel_text("kort", &mut w), "kort");
+        let exact = "å".repeat(XLSX_MAX_TEXT);
+        assert_eq!(excel_text(&exact, &mut w), exact);
+        assert_eq!(w.clipped, 0);
+        let long = "å".repeat(XLSX_MAX_TEXT + 5);
+        let cut = excel_text(&long, &mut w);
+        assert_eq!(cut.chars().count(), XLSX_MAX_TEXT);
+        assert!(cut.ends_with('…'));
+        assert_eq!(w.clipped, 1);
+        assert!(w.note().unwrap().contains("32767"));
+    }
 }

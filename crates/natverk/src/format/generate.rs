@@ -320,7 +320,10 @@ pub fn python_module() -> String {
         }
         out.push_str("    },\n    total=False,\n)\n\n");
         out.push_str(&format!("\nclass {name}(_{name}Optional):\n"));
-        out.push_str(&format!("    \"\"\"{}\"\"\"\n", first_line(o.doc).replace('"', "'")));
+        out.push_str(&format!(
+            "    \"\"\"{}\"\"\"\n",
+            first_line(o.doc).replace('"', "'")
+        ));
         let required: Vec<&FieldInfo> = o.fields.iter().filter(|f| f.required).collect();
         if !required.is_empty() {
             out.push('\n');

@@ -1,0 +1,252 @@
+//! The command line's arguments (SPEC §8): every option, its parser and
+//! its help. Parsing is separate from running, so the fuzz target of the
+//! options can parse exactly what the binary parses.
+
+use std::path::PathBuf;
+
+use chrono::{Datelike, NaiveDate};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use natverk::Lang;
+use natverk::{EqualityOptions, GroupKey, Leave, ReportOptions, Scope, Status};
+
+/// Years of the file format: 1 to 9999 (four digits, as in `YYYY-MM-DD`).
+const YEARS: std::ops::RangeInclusive<i64> = 1..=9999;
+
+/// The whole command line.
+#[derive(Parser, Debug)]
+#[command(
+    name = "natverk",
+    version,
+    about = "The networks an organisation takes part in, and what they cost"
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List every error and warning of an inventory.
+    Check {
+        /// The inventory (natverk/1 JSON).
+        file: PathBuf,
+        /// Judge deadlines and ends against this date (YYYY-MM-DD; default today).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Cost report per year, network, subject, organiser or unit.
+    Report {
+        /// The inventory (natverk/1 JSON).
+        file: PathBuf,
+        #[command(flatten)]
+        range: Range,
+        /// Group keys, comma-separated: network, subject, organiser, unit, kind, status, year.
+        #[arg(long, value_delimiter = ',', default_value = "network")]
+        by: Vec<GroupKey>,
+        /// Compute as if these networks were left: `recommended` or comma-separated ids.
+        #[arg(long)]
+        leave: Option<String>,
+        /// Year notice is given on 1 January (default: --from); needs --leave.
+        #[arg(long, requires = "leave", value_parser = clap::value_parser!(i32).range(YEARS))]
+        leave_from: Option<i32>,
+        /// Judge the warnings shown in html and xlsx against this date (default today).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        /// Money columns of the table, comma-separated (default: fees, time,
+        /// gross, granted, net): fees, time, travel, other, gross, granted,
+        /// expected, net, expected_net.
+        #[arg(long, value_delimiter = ',', value_parser = money_column, conflicts_with = "wide")]
+        columns: Option<Vec<String>>,
+        /// All nine money columns in the table.
+        #[arg(long)]
+        wide: bool,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Gender-equality statistics of who represents the organisation.
+    Equality {
+        /// The inventory (natverk/1 JSON).
+        file: PathBuf,
+        #[command(flatten)]
+        range: Range,
+        /// Judge the warnings shown in html and xlsx against this date (default today).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Turn a one-sheet spreadsheet of networks (CSV) into an inventory.
+    Import {
+        /// The sheet: a workbook (.xlsx, .ods: the whole inventory, SPEC §10),
+        /// or CSV with `;` or `,`, one row per network, a header row.
+        file: PathBuf,
+        /// Name of the organisation that keeps the inventory (CSV only).
+        #[arg(long)]
+        organisation: Option<String>,
+        /// Its currency, an ISO 4217 code (CSV only; every report is in it).
+        #[arg(long)]
+        currency: Option<String>,
+        /// Its municipality code, e.g. 1480.
+        #[arg(long)]
+        code: Option<String>,
+        /// Its population (needed once a fee schedule is used).
+        #[arg(long)]
+        population: Option<String>,
+        /// An exchange rate for fees in another currency: CUR:YEAR:RATE,
+        /// e.g. EUR:2024:11,43 (repeat for more).
+        #[arg(long = "rate")]
+        rates: Vec<String>,
+        /// Write the inventory to this file (atomically) instead of stdout.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// Language of the problems: sv or en (default: the locale).
+        #[arg(long, default_value_t = Lang::from_env())]
+        lang: Lang,
+    },
+    /// Write an inventory as a workbook (xlsx) to edit in Excel or LibreOffice.
+    Export {
+        /// The inventory (natverk/1 JSON).
+        file: PathBuf,
+        /// The workbook to write (atomically).
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Language of the sheets, columns and words: sv or en (default: the locale).
+        #[arg(long, default_value_t = Lang::from_env())]
+        lang: Lang,
+    },
+    /// Write an empty workbook (xlsx) to fill in and import.
+    Template {
+        /// The workbook to write (atomically).
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Language of the sheets, columns and words: sv or en (default: the locale).
+        #[arg(long, default_value_t = Lang::from_env())]
+        lang: Lang,
+    },
+    /// Print the JSON Schema (draft 2020-12) of the natverk/1 format.
+    Schema {
+        /// Write it to this file (atomically) instead of stdout.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The years, scope and statuses of a report or statistics.
+#[derive(Args, Debug)]
+pub struct Range {
+    /// First year (default: this year).
+    #[arg(long, value_parser = clap::value_parser!(i32).range(YEARS))]
+    pub from: Option<i32>,
+    /// Last year (default: this year).
+    #[arg(long, value_parser = clap::value_parser!(i32).range(YEARS))]
+    pub to: Option<i32>,
+    /// One year: the same as --from Y --to Y.
+    #[arg(long, conflicts_with_all = ["from", "to"], value_parser = clap::value_parser!(i32).range(YEARS))]
+    pub year: Option<i32>,
+    /// all, or central (only networks of central units).
+    #[arg(long, default_value = "all")]
+    pub scope: Scope,
+    /// Statuses included, comma-separated (default: all but declined).
+    #[arg(long = "status", value_delimiter = ',')]
+    pub statuses: Option<Vec<Status>>,
+}
+
+impl Range {
+    /// `(from, to)`, this year by default.
+    pub fn years(&self) -> (i32, i32) {
+        let now = natverk::today().year();
+        match self.year {
+            Some(y) => (y, y),
+            None => (self.from.unwrap_or(now), self.to.unwrap_or(now)),
+        }
+    }
+    /// The options of equality statistics over this range.
+    pub fn equality(&self) -> EqualityOptions {
+        let (from, to) = self.years();
+        let mut o = EqualityOptions::new(from, to);
+        o.scope = self.scope;
+        o.statuses = self.statuses.clone();
+        o
+    }
+}
+
+/// Where and how a result is written.
+#[derive(Args, Debug)]
+pub struct Output {
+    /// Output format (xlsx needs -o).
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Language of output for people (table, md, html, xlsx): sv or en
+    /// (default: Swedish when LC_ALL, LC_MESSAGES or LANG starts with sv,
+    /// else English).
+    #[arg(long, default_value_t = Lang::from_env())]
+    pub lang: Lang,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+}
+
+/// The output formats.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people, thousands grouped.
+    Table,
+    /// SPEC §5.1 / §7.1 / §7.2 JSON.
+    Json,
+    /// Tidy CSV: one header row, plain decimals.
+    Csv,
+    /// Markdown (GitHub tables).
+    Md,
+    /// One self-contained HTML page to open or print.
+    Html,
+    /// An Excel workbook (needs -o).
+    Xlsx,
+}
+
+/// One of the nine money fields.
+pub fn money_column(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    if natverk::money::MONEY_FIELDS.contains(&s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "unknown column `{}`: expected one of {}",
+            crate::text::clip(s),
+            natverk::money::MONEY_FIELDS.join(", ")
+        ))
+    }
+}
+
+/// A `YYYY-MM-DD` date with a year from 1 to 9999.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let d = natverk::parse_date(s)
+        .ok_or_else(|| format!("invalid date `{s}`: write YYYY-MM-DD, e.g. 2024-03-01"))?;
+    if !YEARS.contains(&i64::from(d.year())) {
+        return Err(format!(
+            "invalid date `{s}`: the year must be from 1 to 9999"
+        ));
+    }
+    Ok(d)
+}
+
+/// The report options of `natverk report` (what the fuzz target of the
+/// options checks against the core's `ReportOptions::from_json`).
+pub fn report_options(
+    range: &Range,
+    by: &[GroupKey],
+    leave: Option<&str>,
+    leave_from: Option<i32>,
+) -> ReportOptions {
+    let (from, to) = range.years();
+    let mut o = ReportOptions::new(from, to);
+    o.scope = range.scope;
+    o.by = by.to_vec();
+    o.statuses = range.statuses.clone();
+    o.leave = leave.map(Leave::parse);
+    o.leave_from = leave_from;
+    o
+}

@@ -1,0 +1,126 @@
+//! Reading an input file within the size limit (SPEC §9): the size of a
+//! regular file is checked before a byte is read; a stream (a pipe,
+//! `/dev/stdin`, a device) is read up to the limit plus one byte, so
+//! `/dev/zero` is refused after the limit, never read forever.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use crate::limits;
+
+/// Why a file could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Larger than the limit: a finding (exit 1).
+    TooLarge {
+        /// The file's size, when known (a regular file); a stream is only
+        /// known to be larger.
+        size: Option<u64>,
+    },
+    /// Missing, a directory, no permission, …: a usage error (exit 2).
+    Io(String),
+}
+
+impl ReadError {
+    /// What to say: the limit and how to ask for less.
+    pub fn message(&self, path: &Path) -> natverk::present::Message {
+        match self {
+            ReadError::TooLarge { size } => limits::too_large_input(path, *size),
+            ReadError::Io(m) => {
+                natverk::present::Message::new(&crate::messages::IO).with("text", m)
+            }
+        }
+    }
+}
+
+/// Reads the whole file, refusing one larger than `limit` bytes.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let io = |e: std::io::Error| ReadError::Io(format!("cannot read {}: {e}", path.display()));
+    let file = File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(ReadError::Io(format!(
+            "cannot read {}: it is a directory, not a file",
+            path.display()
+        )));
+    }
+    let mut buf = Vec::new();
+    if meta.is_file() {
+        if meta.len() > limit {
+            return Err(ReadError::TooLarge {
+                size: Some(meta.len()),
+            });
+        }
+        // The size is known: one allocation. The file may still grow
+        // while it is read; `take` keeps the limit.
+        buf.reserve_exact(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    }
+    read_stream(file, limit, &mut buf).map_err(io)?;
+    if buf.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            size: meta.is_file().then_some(buf.len() as u64),
+        });
+    }
+    Ok(buf)
+}
+
+/// Reads at most `limit + 1` bytes, growing the buffer by doubling but
+/// never past `limit + 1`, so a stream at the limit costs the limit in
+/// memory, not twice it.
+fn read_stream(file: File, limit: u64, buf: &mut Vec<u8>) -> std::io::Result<()> {
+    let cap = usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX);
+    let mut r = file.take(limit.saturating_add(1));
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let n = match r.read(&mut chunk) {
+            Ok(0) => return Ok(()),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.capacity() - buf.len() < n {
+            let want = buf.capacity().saturating_mul(2).max(buf.len() + n).min(cap);
+            buf.reserve_exact(want.saturating_sub(buf.len()));
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_regular_file_over_the_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.json");
+        let f = File::create(&p).unwrap();
+        // Sparse: no byte is written, the size is what counts.
+        f.set_len(10_000).unwrap();
+        match read_limited(&p, 9_999) {
+            Err(ReadError::TooLarge { size: Some(10_000) }) => {}
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(read_limited(&p, 10_000).unwrap().len(), 10_000);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_stream_is_read_to_the_limit_only() {
+        match read_limited(Path::new("/dev/zero"), 100_000) {
+            Err(ReadError::TooLarge { size: None }) => {}
+            other => panic!("{other:?}"),
+        }
+        assert!(read_limited(Path::new("/dev/null"), 10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_directory_is_a_usage_error() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            read_limited(dir.path(), 10),
+            Err(ReadError::Io(m)) if m.contains("directory")
+        ));
+    }
+}

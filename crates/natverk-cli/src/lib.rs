@@ -1,0 +1,23 @@
+//! The `natverk` command line (SPEC §8), as a library so that its pure
+//! parts — the arguments, the CSV importer, the renderers, the limits — can
+//! be tested and fuzzed without starting a process.
+//!
+//! Thin: parse arguments ([`cli`]), read the file within the size limit
+//! ([`input`]), call the core, check the size of the output
+//! ([`limits`]), and lay out the result ([`render`]) into
+//! stdout or a file written atomically ([`atomic`], [`signal`]). Exit
+//! codes: 0 fine, 1 the inventory (or the imported sheet) has errors or a
+//! limit stops the work, 2 usage or I/O error.
+
+pub mod atomic;
+pub mod cli;
+pub mod cmd;
+pub mod import;
+pub mod input;
+pub mod limits;
+pub mod messages;
+pub mod render;
+pub mod signal;
+pub mod text;
+
+pub use cmd::main;
