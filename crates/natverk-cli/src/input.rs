@@ -56,8 +56,8 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         // while it is read; `take` keeps the limit.
         buf.reserve_exact(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     }
-    read_stream(file, limit, &mut buf).map_err(io)?;
-    if buf.len() as u64 > limit {
+    let over = read_stream(file, limit, &mut buf).map_err(io)?;
+    if over || buf.len() as u64 > limit {
         return Err(ReadError::TooLarge {
             size: meta.is_file().then_some(buf.len() as u64),
         });
@@ -65,26 +65,47 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(buf)
 }
 
-/// Reads at most `limit + 1` bytes, growing the buffer by doubling but
-/// never past `limit + 1`, so a stream at the limit costs the limit in
-/// memory, not twice it.
-fn read_stream(file: File, limit: u64, buf: &mut Vec<u8>) -> std::io::Result<()> {
-    let cap = usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX);
+/// Reads at most `limit + 1` bytes of a stream (a pipe, a device) into
+/// `buf`. The bytes are kept in blocks of 1 MiB while they arrive and
+/// joined once at the end, each block freed as it is copied: a stream over
+/// the limit costs the limit in memory, and one within it its own size
+/// plus a block (growing one buffer by doubling would copy, and briefly
+/// hold one and a half times the input). Returns whether the stream is
+/// longer than `limit` (then `buf` is left empty).
+fn read_stream(file: File, limit: u64, buf: &mut Vec<u8>) -> std::io::Result<bool> {
+    const BLOCK: usize = 1 << 20;
     let mut r = file.take(limit.saturating_add(1));
-    let mut chunk = vec![0u8; 64 * 1024];
+    let mut blocks: Vec<Vec<u8>> = Vec::new();
+    let mut block = vec![0u8; 64 * 1024];
+    let mut filled = 0;
     loop {
-        let n = match r.read(&mut chunk) {
-            Ok(0) => return Ok(()),
-            Ok(n) => n,
+        if filled == block.len() {
+            let full = std::mem::replace(&mut block, vec![0u8; BLOCK]);
+            blocks.push(full);
+            filled = 0;
+        }
+        match r.read(&mut block[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
-        };
-        if buf.capacity() - buf.len() < n {
-            let want = buf.capacity().saturating_mul(2).max(buf.len() + n).min(cap);
-            buf.reserve_exact(want.saturating_sub(buf.len()));
         }
-        buf.extend_from_slice(&chunk[..n]);
     }
+    block.truncate(filled);
+    blocks.push(block);
+    let total: usize = blocks.iter().map(Vec::len).sum();
+    if total as u64 > limit {
+        return Ok(true);
+    }
+    if buf.is_empty() && blocks.len() == 1 {
+        *buf = blocks.pop().unwrap_or_default();
+        return Ok(false);
+    }
+    buf.reserve_exact(total);
+    for b in blocks {
+        buf.extend_from_slice(&b);
+    }
+    Ok(false)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use natverk::present::Template;
 macro_rules! templates {
     ($($name:ident = $en:literal, $sv:literal;)+) => {
         $(
-            #[doc = $en]
+            #[doc = concat!("`", $en, "`")]
             pub static $name: Template = Template { key: concat!("cli.", stringify!($name)), en: $en, sv: $sv };
         )+
         /// Every template of the command line.

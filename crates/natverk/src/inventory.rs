@@ -226,7 +226,7 @@ impl Inventory {
         let mut v = Validator::default();
         validate::walk(&data, &mut v);
         if v.has_errors() {
-            return Err(Error::Invalid(Findings::new(v.findings)));
+            return Err(Error::Invalid(Findings::new(v.into_findings())));
         }
         let size = json_size(&data);
         Ok(Inventory::from_validated(data, v, size))

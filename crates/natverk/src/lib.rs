@@ -151,7 +151,7 @@ pub fn check(bytes: &[u8], today: NaiveDate) -> Findings {
             let inv = Inventory::from_validated(data, v, bytes.len());
             Findings::new(inv.warnings(today))
         }
-        _ => Findings::new(v.findings),
+        _ => Findings::new(v.into_findings()),
     }
 }
 

@@ -214,3 +214,36 @@ fn echoed_values_are_clipped() {
         }
     }
 }
+
+#[test]
+fn a_file_of_nothing_but_errors_lists_up_to_the_limit_and_says_so() {
+    // Row 5: `[1,1,1,…]` where units belong is one error per two bytes.
+    let ones = vec!["1"; 700_000].join(",");
+    let text = format!(r#"{{"format": "natverk/1", "units": [{ones}]}}"#);
+    let max = natverk::limits::max_findings(text.len());
+    let f = fast(|| {
+        natverk::check(
+            text.as_bytes(),
+            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+        )
+    });
+    assert_eq!(
+        f.len(),
+        max + 1,
+        "the kept findings and one that names the limit"
+    );
+    let last = &f[f.len() - 1];
+    assert_eq!(last.code, Code::InvalidValue);
+    let text_en = last.message.to_string();
+    assert!(text_en.contains("limit"), "{text_en}");
+    // the organisation is missing too: a finding from the end of the file
+    // is counted, not lost without a word
+    assert!(text_en.contains("more problems"), "{text_en}");
+    // under the limit, every finding is listed
+    let few = format!(
+        r#"{{"format": "natverk/1", "units": [{}]}}"#,
+        vec!["1"; 1000].join(",")
+    );
+    let f = natverk::check(few.as_bytes(), NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
+    assert!(f.len() > 1000 && f.iter().all(|x| !x.message.to_string().contains("limit")));
+}

@@ -480,6 +480,22 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 target(p)?;
             }
             if workbook::is_workbook(&file) {
+                let given: Vec<&str> = [
+                    ("--organisation", organisation.is_some()),
+                    ("--currency", currency.is_some()),
+                    ("--code", code.is_some()),
+                    ("--population", population.is_some()),
+                    ("--rate", !rates.is_empty()),
+                ]
+                .into_iter()
+                .filter_map(|(o, set)| set.then_some(o))
+                .collect();
+                if !given.is_empty() {
+                    return Err(Failure::Usage(format!(
+                        "{} go with a CSV sheet only: a workbook has the organisation, population and exchange rates in its own sheets",
+                        given.join(", ")
+                    )));
+                }
                 return workbook::import(&file, output.as_deref(), lang, out);
             }
             let (Some(organisation), Some(currency)) = (organisation, currency) else {

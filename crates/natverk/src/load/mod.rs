@@ -27,7 +27,7 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Inventory, Error> {
     let (data, v) = parse(bytes);
     match data {
         Some(data) if !v.has_errors() => Ok(Inventory::from_validated(data, v, bytes.len())),
-        _ => Err(Error::Invalid(Findings::new(v.findings))),
+        _ => Err(Error::Invalid(Findings::new(v.into_findings()))),
     }
 }
 
@@ -35,7 +35,7 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Inventory, Error> {
 /// inventory (check the validator for errors), and the validator with
 /// every finding.
 pub(crate) fn parse(bytes: &[u8]) -> (Option<InventoryData>, Validator) {
-    let mut v = Validator::default();
+    let mut v = Validator::for_size(bytes.len());
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.len() > MAX_INPUT_BYTES {
         v.err(
@@ -57,7 +57,7 @@ pub(crate) fn parse(bytes: &[u8]) -> (Option<InventoryData>, Validator) {
             );
             f.line = Some(line);
             f.column = Some(column);
-            v.findings.push(f);
+            v.record(f);
             return (None, v);
         }
     };
@@ -81,7 +81,7 @@ pub(crate) fn parse(bytes: &[u8]) -> (Option<InventoryData>, Validator) {
             f.line = Some(e.line() as u64);
             // serde_json says column 0 for the very start of a line
             f.column = Some((e.column() as u64).max(1));
-            v.findings.push(f);
+            v.record(f);
             return (None, v);
         }
     };

@@ -180,12 +180,14 @@ templates! {
         "en totalsumma är för stor för exakt decimalräkning (omkring 7,9e28): se efter om något belopp är felskrivet";
     TOO_MANY_ROWS = "the report would have more than {limit} {what}: report fewer years, a scope or fewer statuses",
         "rapporten skulle få fler än {limit} {what}: ta med färre år, ett urval eller färre statusar";
-    TOO_MUCH_WORK = "the report would compute {count} {what}, more than the {limit} an inventory of this size allows: report fewer years, group by fewer keys (not by subject), or choose a scope or fewer statuses",
-        "rapporten skulle behöva räkna {count} {what}, fler än de {limit} som en inventering av den här storleken tillåter: ta med färre år, gruppera efter färre nycklar (inte efter sakområde), eller välj ett urval eller färre statusar";
-    CHECK_TOO_MUCH_WORK = "the overfinanced check would evaluate {count} cost-years, more than the {limit} an inventory of this size allows, so it was not run: shorten networks that run for centuries or merge their many costs",
-        "kontrollen av överfinansiering skulle behöva räkna {count} kostnadsår, fler än de {limit} som en inventering av den här storleken tillåter, så den gjordes inte: korta nätverk som pågår i århundraden eller slå ihop deras många kostnader";
-    TOO_MANY_LINES = "the report would have more than {limit} lines, more than an inventory of this size allows: report fewer years or group by fewer keys",
-        "rapporten skulle få fler än {limit} rader, fler än en inventering av den här storleken tillåter: ta med färre år eller gruppera efter färre nycklar";
+    TOO_MUCH_WORK = "the report would compute {count} {what}, over the limit of {limit} for an inventory of this size: report fewer years, group by fewer keys (not by subject), or choose a scope or fewer statuses",
+        "rapporten skulle behöva räkna {count} {what}, över gränsen på {limit} för en inventering av den här storleken: ta med färre år, gruppera efter färre nycklar (inte efter sakområde), eller välj ett urval eller färre statusar";
+    CHECK_TOO_MUCH_WORK = "the overfinanced check would evaluate {count} cost-years, over the limit of {limit} for an inventory of this size, so it was not run: shorten networks that run for centuries or merge their many costs",
+        "kontrollen av överfinansiering skulle behöva räkna {count} kostnadsår, över gränsen på {limit} för en inventering av den här storleken, så den gjordes inte: korta nätverk som pågår i århundraden eller slå ihop deras många kostnader";
+    TOO_MANY_FINDINGS = "{count} more problems are not listed: a file of this size lists at most {limit}, the limit; fix the ones listed and check again",
+        "ytterligare {count} problem listas inte: en fil av den här storleken listar högst {limit}, gränsen; rätta de som listas och kontrollera igen";
+    TOO_MANY_LINES = "the report would have more than {limit} lines, the limit for an inventory of this size: report fewer years or group by fewer keys",
+        "rapporten skulle få fler än {limit} rader, gränsen för en inventering av den här storleken: ta med färre år eller gruppera efter färre nycklar";
     UNKNOWN_LEAVE = "unknown network `{id}` in `leave`: use an id from the inventory",
         "okänt nätverk `{id}` i `leave`: använd ett id från inventeringen";
 

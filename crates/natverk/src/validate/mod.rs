@@ -79,9 +79,64 @@ pub(crate) struct Validator {
     pub amount_currencies: Vec<(String, Path)>,
     /// (currency, path) of exchange rates.
     pub rate_currencies: Vec<(String, Path)>,
+    /// Most findings kept ([`crate::limits::max_findings`]); `None`: all.
+    limit: Option<usize>,
+    /// Findings recorded, kept or not.
+    recorded: usize,
+    /// Findings past the limit, counted only.
+    dropped: usize,
+    /// The number (in `recorded`) of the last error.
+    last_error: Option<usize>,
 }
 
 impl Validator {
+    /// A validator for an input of `bytes` bytes: it keeps at most
+    /// [`crate::limits::max_findings`] findings and counts the rest.
+    pub(crate) fn for_size(bytes: usize) -> Validator {
+        Validator {
+            limit: Some(crate::limits::max_findings(bytes)),
+            ..Validator::default()
+        }
+    }
+
+    /// Records a finding: kept while under the limit, counted after it.
+    pub(crate) fn record(&mut self, f: Finding) {
+        if f.severity == Severity::Error {
+            self.last_error = Some(self.recorded);
+        }
+        self.recorded += 1;
+        match self.limit {
+            Some(max) if self.findings.len() >= max => self.dropped += 1,
+            Some(max) => {
+                // Grow by doubling, but never past the limit: the list at
+                // the limit costs the limit, not twice it.
+                let (len, cap) = (self.findings.len(), self.findings.capacity());
+                if len == cap {
+                    let want = cap.saturating_mul(2).max(64).min(max);
+                    self.findings.reserve_exact(want - len);
+                }
+                self.findings.push(f);
+            }
+            None => self.findings.push(f),
+        }
+    }
+
+    /// Every finding kept, and when some were only counted, an error that
+    /// names the limit.
+    pub(crate) fn into_findings(self) -> Vec<Finding> {
+        let mut all = self.findings;
+        if self.dropped > 0 {
+            all.push(Finding::new(
+                Code::InvalidValue,
+                Path::root(),
+                Message::new(&m::TOO_MANY_FINDINGS)
+                    .with("count", self.dropped)
+                    .with("limit", self.limit.unwrap_or(0)),
+            ));
+        }
+        all
+    }
+
     pub(crate) fn push_key(&mut self, key: &'static str) {
         self.path.push(Seg::Key(Cow::Borrowed(key)));
     }
@@ -102,24 +157,24 @@ impl Validator {
     pub(crate) fn below(&self, key: &'static str) -> Path {
         self.path.clone().key(key)
     }
+    /// Findings recorded so far (a mark for [`Validator::errors_since`]).
     pub(crate) fn count(&self) -> usize {
-        self.findings.len()
+        self.recorded
     }
+    /// Whether an error was recorded since the mark `n`.
     pub(crate) fn errors_since(&self, n: usize) -> bool {
-        self.findings[n..]
-            .iter()
-            .any(|f| f.severity == Severity::Error)
+        self.last_error.is_some_and(|i| i >= n)
     }
     pub(crate) fn err(&mut self, code: Code, msg: Message) {
         let f = Finding::new(code, self.here(), msg);
-        self.findings.push(f);
+        self.record(f);
     }
     pub(crate) fn err_below(&mut self, code: Code, key: &'static str, msg: Message) {
         let f = Finding::new(code, self.below(key), msg);
-        self.findings.push(f);
+        self.record(f);
     }
     pub(crate) fn err_at(&mut self, code: Code, path: Path, msg: Message) {
-        self.findings.push(Finding::new(code, path, msg));
+        self.record(Finding::new(code, path, msg));
     }
 
     /// Registers an id of `set` here: a second one is `duplicate_id`.
@@ -238,7 +293,9 @@ impl Validator {
                 }
             }
         }
-        self.findings.extend(more);
+        for f in more {
+            self.record(f);
+        }
     }
 
     /// Whether any finding so far is an error.
