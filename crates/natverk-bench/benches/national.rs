@@ -81,20 +81,10 @@ impl Runs {
         }
     }
     fn min(&self) -> f64 {
-        self.wall
-            .iter()
-            .min()
-            .copied()
-            .unwrap_or_default()
-            .as_secs_f64()
+        natverk_bench::min_secs(&self.wall)
     }
     fn median(&self) -> f64 {
-        let mut r = self.wall.clone();
-        r.sort();
-        r.get(r.len() / 2)
-            .copied()
-            .unwrap_or_default()
-            .as_secs_f64()
+        natverk_bench::median_secs(&self.wall)
     }
     fn cpu_min(&self) -> Option<f64> {
         self.cpu.iter().copied().reduce(f64::min)

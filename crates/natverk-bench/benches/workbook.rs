@@ -53,20 +53,10 @@ struct Timing {
 
 impl Timing {
     fn min(&self) -> f64 {
-        self.runs
-            .iter()
-            .min()
-            .copied()
-            .unwrap_or_default()
-            .as_secs_f64()
+        natverk_bench::min_secs(&self.runs)
     }
     fn median(&self) -> f64 {
-        let mut r = self.runs.clone();
-        r.sort();
-        r.get(r.len() / 2)
-            .copied()
-            .unwrap_or_default()
-            .as_secs_f64()
+        natverk_bench::median_secs(&self.runs)
     }
 }
 
