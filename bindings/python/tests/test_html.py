@@ -206,6 +206,20 @@ def test_report_headings_are_the_vocabulary(small: natverk.Inventory, lang: natv
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_report_without_group_keys_shows_every_total(small: natverk.Inventory, lang: natverk.Lang) -> None:
+    report = small.report(2024, 2025, by=[], leave="recommended")
+    html = report.table(lang).to_html()
+    assert headings(html) == [natverk.label(f"money.{f}", lang) for f in natverk.MONEY_FIELDS]
+    foot = html[html.index("<tfoot>"):]
+    for label, money in (("ui.total", report.total), ("ui.savings", report.savings)):
+        row = foot[foot.index(f">{natverk.label(label, lang)}<"):]
+        row = row[: row.index("</tr>")]
+        assert [t for _, _, t in cells("<table><tr><th>" + row)][1:] == [
+            natverk.format_money(money[f], lang) for f in natverk.MONEY_FIELDS  # type: ignore[literal-required]
+        ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_equality_headings_are_the_core_tables(small: natverk.Inventory, lang: natverk.Lang) -> None:
     natverk.set_lang(lang)
     eq = small.equality(2024, 2025)

@@ -206,26 +206,33 @@ def _html(t: Table) -> str:
     cols = t.columns
     right = [c.align == "right" for c in cols]
     empty = escape(_natverk.label("ui.empty_cell", t.lang) or "")
+    # A report without group keys names its total in a cell of its own,
+    # before the money columns: the other rows get an empty one there.
+    lead = any(len(row) > len(cols) for row in t.footer)
+    blank = "<td></td>" if lead else ""
     out: List[str] = [f'<table class="natverk" lang="{t.lang}">']
     caption = f"<strong>{escape(t.title)}</strong>"
     if t.caption:
         caption += f"<br>{escape(t.caption)}"
     out.append(f"<caption>{caption}</caption>")
-    out.append("<thead><tr>")
+    out.append("<thead><tr>" + ("<td></td>" if lead else ""))
     out.extend(f'<th scope="col"{_RIGHT if r else ""}>{escape(c.label)}</th>' for c, r in zip(cols, right))
     out.append("</tr></thead><tbody>")
     for row in t.rows:
-        out.append("<tr>" + "".join(f"<td{_RIGHT if r else ''}>{_text(v, t.lang, empty)}</td>" for v, r in zip(row, right)) + "</tr>")
+        tds = "".join(f"<td{_RIGHT if r else ''}>{_text(v, t.lang, empty)}</td>" for v, r in zip(row, right))
+        out.append(f"<tr>{blank}{tds}</tr>")
     more = t.n_rows - len(t.rows)
     if more > 0:
         text = _natverk.count_text("error.more", more, t.lang)
-        out.append(f'<tr><td colspan="{len(cols)}">{escape(text)}</td></tr>')
+        out.append(f'<tr><td colspan="{len(cols) + lead}">{escape(text)}</td></tr>')
     out.append("</tbody>")
     if t.footer:
         out.append("<tfoot>")
         for row in t.footer:
             cells = [f'<th scope="row">{_text(row[0], t.lang, "")}</th>']
-            cells.extend(f"<td{_RIGHT if r else ''}>{_text(v, t.lang, '')}</td>" for v, r in zip(row[1:], right[1:]))
+            # the label takes the first column, or a cell of its own
+            aligns = right if len(row) > len(cols) else right[1:]
+            cells.extend(f"<td{_RIGHT if r else ''}>{_text(v, t.lang, '')}</td>" for v, r in zip(row[1:], aligns))
             out.append("<tr>" + "".join(cells) + "</tr>")
         out.append("</tfoot>")
     out.append("</table>")
