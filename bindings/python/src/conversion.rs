@@ -25,9 +25,8 @@ pub(crate) fn today(text: Option<&str>) -> PyResult<NaiveDate> {
         Some(t) => natverk::parse_date(t).ok_or_else(|| {
             errors::argument(
                 "options.today",
-                &format!(
-                    "invalid date `{t}` for today: write an existing date as YYYY-MM-DD, e.g. 2024-03-01"
-                ),
+                &errors::messages::PY_TODAY,
+                &[("value", t)],
             )
         }),
     }
@@ -35,8 +34,12 @@ pub(crate) fn today(text: Option<&str>) -> PyResult<NaiveDate> {
 
 /// A language word, `"sv"` or `"en"`; another is an `ArgumentError`.
 pub(crate) fn lang(text: &str) -> PyResult<natverk::Lang> {
-    text.parse().map_err(|e: natverk::present::ParseLangError| {
-        errors::argument("options.lang", &e.to_string())
+    text.parse().map_err(|_: natverk::present::ParseLangError| {
+        errors::argument(
+            "options.lang",
+            &errors::messages::PY_LANG,
+            &[("value", text)],
+        )
     })
 }
 

@@ -13,6 +13,8 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
 
+use crate::findings::{Head, PyFindings};
+
 const ERRORS_MODULE: &str = "natverk._errors";
 
 static INVENTORY_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -48,7 +50,12 @@ pub(crate) fn to_py(err: &natverk::Error) -> PyErr {
     // most 20 of them.
     let text = err.to_string();
     let headline = text.lines().next().unwrap_or_default().to_string();
-    let findings = err.to_json();
+    let head = match err {
+        natverk::Error::Options(_) => "error.options",
+        natverk::Error::Report(_) => "error.report",
+        _ => "error.invalid",
+    };
+    let findings = PyFindings::core(err.findings().clone(), Head::Error(head));
     Python::attach(|py| match lock.import(py, ERRORS_MODULE, name) {
         Ok(cls) => match cls.call_method1("_from_core", (headline, findings)) {
             Ok(exc) => PyErr::from_value(exc),
@@ -63,7 +70,7 @@ pub(crate) fn to_py(err: &natverk::Error) -> PyErr {
 /// `InventoryError` (each finding with its sheet, row and column), a file
 /// that cannot be opened as an `OSError`, an inventory that does not fit a
 /// workbook as a `NatverkError`.
-pub(crate) fn workbook(err: &natverk_workbook::Error) -> PyErr {
+pub(crate) fn workbook(err: &natverk_workbook::Error, path: &std::path::Path) -> PyErr {
     match err {
         natverk_workbook::Error::Invalid(findings) => {
             let n = findings.len();
@@ -71,10 +78,14 @@ pub(crate) fn workbook(err: &natverk_workbook::Error) -> PyErr {
                 "the workbook has {n} problem{}",
                 if n == 1 { "" } else { "s" }
             );
-            let json = findings.to_json(natverk::Lang::En);
+            let file = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |f| f.to_string_lossy().into_owned(),
+            );
+            let native = PyFindings::sheet(findings.clone(), file);
             Python::attach(
                 |py| match INVENTORY_ERROR.import(py, ERRORS_MODULE, "InventoryError") {
-                    Ok(cls) => match cls.call_method1("_from_core", (headline, json)) {
+                    Ok(cls) => match cls.call_method1("_from_core", (headline, native)) {
                         Ok(exc) => PyErr::from_value(exc),
                         Err(e) => e,
                     },
@@ -95,19 +106,81 @@ pub(crate) fn workbook(err: &natverk_workbook::Error) -> PyErr {
     }
 }
 
+/// The messages of the options the binding checks itself, in English and
+/// Swedish, as the core's own messages are (SPEC §11).
+pub(crate) mod messages {
+    use natverk::present::Template;
+
+    macro_rules! templates {
+        ($($name:ident = $en:literal, $sv:literal;)+) => {
+            $(
+                #[doc = $en]
+                pub(crate) static $name: Template = Template { key: stringify!($name), en: $en, sv: $sv };
+            )+
+            /// Every template, by its key.
+            pub(crate) static ALL: &[&Template] = &[$(&$name),+];
+        };
+    }
+
+    templates! {
+        PY_TODAY = "invalid date `{value}` for today: write an existing date as YYYY-MM-DD, e.g. 2024-03-01",
+            "ogiltigt datum `{value}` för today: skriv ett datum som finns som ÅÅÅÅ-MM-DD, t.ex. 2024-03-01";
+        PY_LANG = "unknown language `{value}`: expected sv or en",
+            "okänt språk `{value}`: ange sv eller en";
+        PY_MONEY = "unknown money mode `{value}`: expected `decimal` or `float`",
+            "okänt sätt att visa belopp `{value}`: ange `decimal` eller `float`";
+        PY_NA_REP = "na_rep `{value}` is also a {key} of the report, so lines with no {key} would merge with it: choose another na_rep",
+            "na_rep `{value}` är också ett värde i kolumnen {key}, så rader utan {key} skulle slås ihop med det: välj ett annat na_rep";
+        PY_TIME_OF_DAY = "{name} {value} has a time of day: give a date, or a datetime at midnight",
+            "{name} {value} har en tid på dagen: ange ett datum, eller en datetime vid midnatt";
+    }
+
+    /// The placeholders a message may have.
+    pub(crate) const NAMES: [&str; 3] = ["value", "key", "name"];
+}
+
 /// An option the binding checks itself (a `today` that is not a date, an
 /// unknown money mode): `natverk.ArgumentError` with one finding at `path`
-/// (under `options.`), as the core's option errors have.
-pub(crate) fn argument(path: &str, message: &str) -> PyErr {
-    Python::attach(
-        |py| match ARGUMENT_ERROR.import(py, ERRORS_MODULE, "ArgumentError") {
-            Ok(cls) => match cls.call_method1("_one", (path, message)) {
-                Ok(exc) => PyErr::from_value(exc),
-                Err(e) => e,
-            },
-            Err(_) => PyValueError::new_err(format!("{path}: {message}")),
-        },
-    )
+/// (under `options.`), as the core's option errors have, its message made
+/// of `template` and `values` in both languages.
+pub(crate) fn argument(
+    path: &str,
+    template: &'static natverk::present::Template,
+    values: &[(&'static str, &str)],
+) -> PyErr {
+    let mut message = natverk::present::Message::new(template);
+    for &(k, v) in values {
+        message = message.with(k, natverk::money::clip(v));
+    }
+    let at = natverk::Path::parse(path).unwrap_or_else(natverk::Path::root);
+    let finding = natverk::Finding::new(natverk::Code::InvalidValue, at, message);
+    to_py(&natverk::Error::Options(natverk::Findings::new(vec![
+        finding,
+    ])))
+}
+
+/// `natverk._natverk.argument_error`: the `ArgumentError` of an option the
+/// Python layer checks, from a template of [`messages`] by key.
+#[pyfunction]
+pub fn argument_error(
+    py: Python<'_>,
+    template: &str,
+    path: &str,
+    values: Vec<(String, String)>,
+) -> PyResult<Py<PyAny>> {
+    let Some(t) = messages::ALL.iter().find(|t| t.key == template) else {
+        return Err(PyValueError::new_err(format!(
+            "unknown message template `{template}`"
+        )));
+    };
+    let mut named: Vec<(&'static str, &str)> = Vec::new();
+    for (k, v) in &values {
+        match messages::NAMES.iter().find(|n| **n == k.as_str()) {
+            Some(n) => named.push((*n, v.as_str())),
+            None => return Err(PyValueError::new_err(format!("unknown placeholder `{k}`"))),
+        }
+    }
+    Ok(argument(path, t, &named).into_value(py).into_any())
 }
 
 /// Something that should never happen (a panic caught at the boundary, a

@@ -3,7 +3,9 @@
 use pyo3::prelude::*;
 
 use crate::conversion::{self, nonempty_json};
+use crate::equality::PyEquality;
 use crate::errors::{guarded, to_py};
+use crate::findings::{Head, PyFindings};
 use crate::report::PyReport;
 
 /// A validated inventory (`natverk/1`); immutable.
@@ -37,12 +39,10 @@ impl PyInventory {
     /// Every warning, judged against `today` (`YYYY-MM-DD`, default the
     /// machine's date), as findings JSON; a bad date is `ArgumentError`.
     #[pyo3(signature = (today=None))]
-    fn warnings(&self, py: Python<'_>, today: Option<&str>) -> PyResult<String> {
+    fn warnings(&self, py: Python<'_>, today: Option<&str>) -> PyResult<PyFindings> {
         let today = conversion::today(today)?;
-        let text = guarded(py, || {
-            natverk::Findings::new(self.inner.warnings(today)).to_json()
-        })?;
-        nonempty_json(text, "findings")
+        let found = guarded(py, || natverk::Findings::new(self.inner.warnings(today)))?;
+        Ok(PyFindings::core(found, Head::Check))
     }
 
     /// A cost report; `options` is a JSON object with the keys of the core's
@@ -58,11 +58,27 @@ impl PyInventory {
     }
 
     /// Equality statistics; `options` is a JSON object with `from`, `to`,
-    /// `scope`, `statuses`. Returns the statistics as JSON.
-    fn equality(&self, py: Python<'_>, options: &str) -> PyResult<String> {
+    /// `scope`, `statuses`.
+    fn equality(&self, py: Python<'_>, options: &str) -> PyResult<PyEquality> {
         let opts = natverk::EqualityOptions::from_json(options).map_err(|e| to_py(&e))?;
-        let result = guarded(py, || self.inner.equality(&opts).map(|r| r.to_json()))?;
-        nonempty_json(result.map_err(|e| to_py(&e))?, "equality statistics")
+        let result = guarded(py, || self.inner.equality(&opts))?;
+        result
+            .map(|inner| PyEquality { inner })
+            .map_err(|e| to_py(&e))
+    }
+
+    /// An overview for people, in `lang`: one row per network (id, name,
+    /// organiser, kind, status, unit, seats), at most `max_rows` of them as
+    /// Python values: see `natverk.Table`.
+    #[pyo3(signature = (lang, max_rows=None))]
+    fn overview<'py>(
+        &self,
+        py: Python<'py>,
+        lang: &str,
+        max_rows: Option<usize>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        let lang = crate::present::parse_lang(lang)?;
+        crate::present::overview(py, &self.inner, lang, max_rows)
     }
 
     /// Whether two inventories have the same content.
@@ -124,19 +140,19 @@ impl PyInventory {
         let result = guarded(py, || {
             natverk_workbook::export_file(&self.inner, &path, lang)
         })?;
-        result.map_err(|e| crate::errors::workbook(&e))
+        result.map_err(|e| crate::errors::workbook(&e, &path))
     }
 
     /// Reads an `.xlsx` or `.ods` workbook (SPEC §10); every bad cell is a
     /// finding of an `InventoryError`, with its sheet, row and column.
     #[staticmethod]
     fn read_excel(py: Python<'_>, path: std::path::PathBuf) -> PyResult<PyInventory> {
-        let result = guarded(py, move || natverk_workbook::import(&path))?;
+        let result = guarded(py, || natverk_workbook::import(&path))?;
         result
             .map(|imported| PyInventory {
                 inner: imported.inventory,
             })
-            .map_err(|e| crate::errors::workbook(&e))
+            .map_err(|e| crate::errors::workbook(&e, &path))
     }
 }
 
@@ -154,11 +170,11 @@ impl PyInventory {
 /// problems of the inventory.
 #[pyfunction]
 #[pyo3(signature = (data, today=None))]
-pub fn check(py: Python<'_>, data: &[u8], today: Option<&str>) -> PyResult<String> {
+pub fn check(py: Python<'_>, data: &[u8], today: Option<&str>) -> PyResult<PyFindings> {
     let today = conversion::today(today)?;
     let bytes = data.to_vec();
-    let text = guarded(py, move || natverk::check(&bytes, today).to_json())?;
-    nonempty_json(text, "findings")
+    let found = guarded(py, move || natverk::check(&bytes, today))?;
+    Ok(PyFindings::core(found, Head::Check))
 }
 
 /// Today's date on this machine, `YYYY-MM-DD` (the default `today`).

@@ -13,8 +13,11 @@
 
 mod arrow;
 mod conversion;
+mod equality;
 mod errors;
+mod findings;
 mod inventory;
+mod present;
 mod report;
 
 use pyo3::prelude::*;
@@ -29,7 +32,19 @@ mod _natverk {
     use super::report::PyReport;
 
     #[pymodule_export]
+    use super::equality::PyEquality;
+
+    #[pymodule_export]
+    use super::findings::PyFindings;
+
+    #[pymodule_export]
+    use super::errors::argument_error;
+
+    #[pymodule_export]
     use super::inventory::{check, today};
+
+    #[pymodule_export]
+    use super::present::{count_text, default_lang, format_money, label, vocabulary};
 
     #[pymodule_init]
     fn init(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {

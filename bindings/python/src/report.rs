@@ -2,7 +2,7 @@
 //! Python values built in Rust, its columns for pandas, and its Arrow stream.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyCapsule, PyDict, PyList, PyString};
+use pyo3::types::{PyByteArray, PyCapsule, PyDict, PyList, PyString, PyTuple};
 
 use natverk::GroupKey;
 use natverk::KeyValue;
@@ -10,6 +10,7 @@ use natverk::KeyValue;
 use crate::arrow;
 use crate::conversion::{money_fields, nonempty_json, to_float, Decimals, MoneyKeys, Texts};
 use crate::errors::{self, guarded};
+use crate::present::{caption, parse_lang, table_to_py};
 
 /// A cost report computed by the core; immutable.
 #[pyclass(name = "Report", module = "natverk._natverk", frozen)]
@@ -135,7 +136,8 @@ impl PyReport {
             other => {
                 return Err(errors::argument(
                     "options.money",
-                    &format!("unknown money mode `{other}`: expected `decimal` or `float`"),
+                    &errors::messages::PY_MONEY,
+                    &[("value", other)],
                 ))
             }
         };
@@ -163,12 +165,8 @@ impl PyReport {
             if nulls && clash {
                 return Err(errors::argument(
                     "options.na_rep",
-                    &format!(
-                        "na_rep `{}` is also a {} of the report, so lines with no {} would merge with it: choose another na_rep",
-                        na_rep.unwrap_or_default(),
-                        k.as_str(),
-                        k.as_str()
-                    ),
+                    &errors::messages::PY_NA_REP,
+                    &[("value", na_rep.unwrap_or_default()), ("key", k.as_str())],
                 ));
             }
             out.append((k.as_str(), values))?;
@@ -217,6 +215,24 @@ impl PyReport {
     ) -> PyResult<Bound<'py, PyCapsule>> {
         let _ = requested_schema;
         arrow::stream_capsule(py, &self.inner)
+    }
+
+    /// The report as people see it, in `lang`: the core's `Report::table`
+    /// (group keys and the nine money columns, labelled; the total and
+    /// savings as footer rows), with at most `max_rows` of its rows as
+    /// Python values: see `natverk.Table`.
+    #[pyo3(signature = (lang, max_rows=None))]
+    fn table<'py>(
+        &self,
+        py: Python<'py>,
+        lang: &str,
+        max_rows: Option<usize>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let lang = parse_lang(lang)?;
+        let r = &self.inner;
+        let t = guarded(py, || r.table(lang))?;
+        let cap = caption(r.scope, r.from, r.to, &r.currency, lang);
+        table_to_py(py, &t, Some(cap), max_rows)
     }
 
     /// Whether two reports have the same content (header, lines, total,

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+import natverk
+
 from conftest import GOTEBORG, PACKAGE, REPO
 
 nbformat = pytest.importorskip("nbformat")
@@ -33,5 +35,7 @@ def test_notebook_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
-    assert any("Total" in h for h in html), "the report renders as a table with totals"
+    # the kernel reads the same locale as this process (SPEC §11)
+    total = natverk.label("ui.total")
+    assert any(f">{total}<" in h for h in html), "the report renders as a table with totals"
     assert any("image/png" in o.get("data", {}) for o in outputs), "the chart is drawn"

@@ -18,6 +18,7 @@ money fields in ``help(natverk.Money)``) and the package README.
 from ._errors import ArgumentError, Finding, Findings, InventoryError, NatverkError
 from ._inventory import Inventory, check_file, check_json, load, read_excel
 from ._natverk import FORMAT, __version__
+from ._present import Column, Lang, Table, format_money, get_lang, label, set_lang, vocabulary
 from ._report import NA_REP, Equality, LeaveReport, Report
 from ._types import (
     MONEY_FIELDS,
@@ -46,6 +47,8 @@ for _cls in (
     NatverkError,
     Report,
     ReportLine,
+    Table,
+    Column,
 ):
     _cls.__module__ = __name__
 del _cls
@@ -55,6 +58,7 @@ __all__ = [
     "MONEY_FIELDS",
     "NA_REP",
     "ArgumentError",
+    "Column",
     "DateLike",
     "Equality",
     "Finding",
@@ -62,6 +66,7 @@ __all__ = [
     "GroupKey",
     "Inventory",
     "InventoryError",
+    "Lang",
     "Leave",
     "LeaveReport",
     "Money",
@@ -72,9 +77,15 @@ __all__ = [
     "ReportLine",
     "Scope",
     "Status",
+    "Table",
     "__version__",
     "check_file",
     "check_json",
+    "format_money",
+    "get_lang",
+    "label",
     "load",
     "read_excel",
+    "set_lang",
+    "vocabulary",
 ]

@@ -10,6 +10,14 @@ from natverk._inventory import check_file as check_file
 from natverk._inventory import check_json as check_json
 from natverk._inventory import load as load
 from natverk._inventory import read_excel as read_excel
+from natverk._present import Column as Column
+from natverk._present import Lang as Lang
+from natverk._present import Table as Table
+from natverk._present import format_money as format_money
+from natverk._present import get_lang as get_lang
+from natverk._present import label as label
+from natverk._present import set_lang as set_lang
+from natverk._present import vocabulary as vocabulary
 from natverk._report import NA_REP as NA_REP
 from natverk._report import Equality as Equality
 from natverk._report import LeaveReport as LeaveReport
@@ -33,6 +41,7 @@ __all__ = [
     "MONEY_FIELDS",
     "NA_REP",
     "ArgumentError",
+    "Column",
     "DateLike",
     "Equality",
     "Finding",
@@ -40,6 +49,7 @@ __all__ = [
     "GroupKey",
     "Inventory",
     "InventoryError",
+    "Lang",
     "Leave",
     "LeaveReport",
     "Money",
@@ -50,9 +60,15 @@ __all__ = [
     "ReportLine",
     "Scope",
     "Status",
+    "Table",
     "__version__",
     "check_file",
     "check_json",
+    "format_money",
+    "get_lang",
+    "label",
     "load",
     "read_excel",
+    "set_lang",
+    "vocabulary",
 ]

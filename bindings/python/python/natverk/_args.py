@@ -51,10 +51,7 @@ def date_text(name: str, value: Optional[Any]) -> Optional[str]:
         except ValueError:  # pandas.NaT
             raise TypeError(f"{name} is a missing date ({value!r}): give a date or None") from None
         if not midnight:
-            raise ArgumentError._one(
-                f"options.{name}",
-                f"{name} {value} has a time of day: give a date, or a datetime at midnight",
-            )
+            raise ArgumentError._one("PY_TIME_OF_DAY", f"options.{name}", name=name, value=str(value))
         return value.date().isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()

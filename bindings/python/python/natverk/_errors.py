@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import importlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, overload
 
-from . import _html
+from . import _natverk, _present
+from ._present import Lang, Table
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,import-not-found,unused-ignore]
@@ -37,7 +38,9 @@ class Finding:
         A JSON path into the file (``networks[3].costs[0].schedule``; empty
         for the whole file), or under ``options.`` for an option.
     message : str
-        What is wrong and how to fix it.
+        What is wrong and how to fix it, in English: the text of the JSON
+        output (SPEC §7.2), stable like ``code``. :meth:`message_in` gives
+        it in Swedish too.
     line, column : int or None
         Known for syntax errors only.
     sheet, row, cell_column : str, int, str or None
@@ -54,6 +57,22 @@ class Finding:
     sheet: Optional[str] = None
     row: Optional[int] = None
     cell_column: Optional[str] = None
+    # The message in Swedish, when the core made the finding.
+    _message_sv: Optional[str] = field(default=None, compare=False, repr=False)
+
+    def message_in(self, lang: Optional[Lang] = None) -> str:
+        """The message in ``lang`` (``"sv"`` or ``"en"``; default
+        :func:`natverk.get_lang`). A finding the core made has its message
+        in both; one made in Python has only :attr:`message`.
+
+        Raises
+        ------
+        natverk.ArgumentError
+            ``lang`` is neither ``"sv"`` nor ``"en"``.
+        """
+        if _present._resolve(lang) == "sv" and self._message_sv is not None:
+            return self._message_sv
+        return self.message
 
     def to_dict(self) -> Dict[str, Any]:
         """The finding as the JSON output writes it (``line`` and ``column``
@@ -77,7 +96,7 @@ class Finding:
         return d
 
     @classmethod
-    def _from_dict(cls, d: Dict[str, Any]) -> "Finding":
+    def _from_dict(cls, d: Dict[str, Any], sv: Optional[str] = None) -> "Finding":
         if "sheet" in d:
             # A workbook's finding: `column` names the sheet's column.
             return cls(
@@ -88,6 +107,7 @@ class Finding:
                 sheet=d.get("sheet"),
                 row=d.get("row"),
                 cell_column=d.get("column"),
+                _message_sv=sv,
             )
         return cls(
             code=d["code"],
@@ -96,6 +116,7 @@ class Finding:
             message=d["message"],
             line=d.get("line"),
             column=d.get("column"),
+            _message_sv=sv,
         )
 
     def __str__(self) -> str:
@@ -132,20 +153,26 @@ class Findings(Sequence[Finding]):
     ``to_pandas()`` a data frame; in a notebook the findings show as a table.
     """
 
-    __slots__ = ("_items", "_json", "errors", "warnings")
+    __slots__ = ("_items", "_json", "_native", "errors", "warnings")
 
     def __init__(self, findings: Sequence[Finding] = ()) -> None:
         self._items: Tuple[Finding, ...] = tuple(findings)
         self.errors: int = sum(1 for f in self._items if f.severity == "error")
         self.warnings: int = len(self._items) - self.errors
         self._json: Optional[str] = None
+        self._native: Optional[_natverk.Findings] = None
 
     @classmethod
-    def _from_json(cls, text: str) -> "Findings":
-        data = json.loads(text)
-        out = cls(tuple(Finding._from_dict(f) for f in data["findings"]))
+    def _from_native(cls, native: _natverk.Findings) -> "Findings":
+        text = native.to_json("en")
+        out = cls(_findings(native, text))
         out._json = text
+        out._native = native
         return out
+
+    def __reduce__(self) -> Any:
+        # the core's findings do not pickle; their values (both languages) do
+        return (Findings, (self._items,))
 
     @overload
     def __getitem__(self, index: int) -> Finding: ...
@@ -219,6 +246,18 @@ class Findings(Sequence[Finding]):
         df: pandas.DataFrame = pd.DataFrame(data, columns=list(data))
         return df
 
+    def table(self, lang: Optional[Lang] = None, *, max_rows: Optional[int] = None) -> Table:
+        """The findings as people see them, laid out by the core: severity,
+        code, where and message, in ``lang`` (default
+        :func:`natverk.get_lang`); ``max_rows`` converts only the first rows.
+
+        Raises
+        ------
+        natverk.ArgumentError
+            ``lang`` is neither ``"sv"`` nor ``"en"``.
+        """
+        return _table(self._native, self._items, _present._resolve(lang), max_rows)
+
     def __repr__(self) -> str:
         return (
             f"<Findings: {_plural(self.errors, 'error', 'errors')}, "
@@ -226,7 +265,44 @@ class Findings(Sequence[Finding]):
         )
 
     def _repr_html_(self) -> str:
-        return _html.findings_table(self._items, self.errors, self.warnings)
+        lang = _present.get_lang()
+        head = ", ".join(
+            (
+                _natverk.count_text("count.errors", self.errors, lang),
+                _natverk.count_text("count.warnings", self.warnings, lang),
+            )
+        )
+        return _present.tables_html([self.table(lang, max_rows=_present.MAX_ROWS)], head)
+
+
+def _findings(native: _natverk.Findings, en_json: str) -> List[Finding]:
+    """The core's findings as values, each with its message in both
+    languages."""
+    data = json.loads(en_json)
+    sv = native.messages("sv")
+    return [Finding._from_dict(f, m) for f, m in zip(data["findings"], sv)]
+
+
+def _table(
+    native: Optional[_natverk.Findings], items: Sequence[Finding], lang: Lang, max_rows: Optional[int]
+) -> Table:
+    if max_rows is not None and (isinstance(max_rows, bool) or not isinstance(max_rows, int)):
+        raise TypeError(f"max_rows must be an int or None, not {type(max_rows).__name__}")
+    limit = None if max_rows is None else max(max_rows, 0)
+    if native is not None:
+        return Table(native.table(lang, limit), lang)
+    # Findings made in Python: the core's columns and title, their values.
+    key, title, caption, columns, _, footer, _ = _natverk.Findings.empty().table(lang)
+    shown = items if limit is None else items[:limit]
+    rows: List[Tuple[_present.Cell, ...]] = []
+    for f in shown:
+        where = f.path or None
+        if f.line is not None and f.column is not None:
+            lc = _present.label("ui.line_column", lang).format(line=f.line, column=f.column)
+            where = f"{f.path} ({lc})" if f.path else lc
+        severity = _present.label(f"severity.{f.severity}", lang)
+        rows.append((severity, f.code, where, f.message_in(lang)))
+    return Table((key, title, caption, columns, rows, footer, len(items)), lang)
 
 
 class NatverkError(Exception):
@@ -254,11 +330,32 @@ class _FindingsError(NatverkError, ValueError):
         super().__init__(message, tuple(findings))
         self.message = message
         self.findings = list(findings)
+        self._native: Optional[_natverk.Findings] = None
 
     @classmethod
-    def _from_core(cls, message: str, findings_json: str) -> "_FindingsError":
-        data = json.loads(findings_json)
-        return cls(message, [Finding._from_dict(f) for f in data["findings"]])
+    def _from_core(cls, message: str, native: _natverk.Findings) -> "_FindingsError":
+        err = cls(message, _findings(native, native.to_json("en")))
+        err._native = native
+        return err
+
+    def __reduce__(self) -> Any:
+        return (type(self), (self.message, self.findings))
+
+    def headline(self, lang: Optional[Lang] = None) -> str:
+        """The first line of the error in ``lang`` (default
+        :func:`natverk.get_lang`): ``inventeringen har 3 problem``."""
+        lang = _present._resolve(lang)
+        head = self._native.headline(lang) if self._native is not None else None
+        return head if head is not None else self.message
+
+    def table(self, lang: Optional[Lang] = None, *, max_rows: Optional[int] = None) -> Table:
+        """The findings as people see them, in ``lang`` (see
+        :meth:`Findings.table`)."""
+        return _table(self._native, self.findings, _present._resolve(lang), max_rows)
+
+    def _repr_html_(self) -> str:
+        lang = _present.get_lang()
+        return _present.tables_html([self.table(lang, max_rows=_present.MAX_ROWS)], self.headline(lang))
 
     @property
     def codes(self) -> List[str]:
@@ -333,16 +430,19 @@ class ArgumentError(_FindingsError):
     """
 
     @classmethod
-    def _from_core(cls, message: str, findings_json: str) -> "_FindingsError":
-        data = json.loads(findings_json)
-        findings = [Finding._from_dict(f) for f in data["findings"]]
-        return cls(cls._headline(len(findings)), findings)
+    def _from_core(cls, message: str, native: _natverk.Findings) -> "_FindingsError":
+        err = cls(cls._headline(len(native)), _findings(native, native.to_json("en")))
+        err._native = native
+        return err
 
     @staticmethod
     def _headline(n: int) -> str:
         return f"the options have {_plural(n, 'problem', 'problems')}"
 
     @classmethod
-    def _one(cls, path: str, message: str) -> "ArgumentError":
-        """An option error found in Python (a value the core never sees)."""
-        return cls(cls._headline(1), [Finding("invalid_value", "error", path, message)])
+    def _one(cls, template: str, path: str, **values: str) -> "ArgumentError":
+        """An option error found in Python (a value the core never sees),
+        its message from a template of the binding in both languages."""
+        err = _natverk.argument_error(template, path, list(values.items()))
+        assert isinstance(err, ArgumentError)
+        return err

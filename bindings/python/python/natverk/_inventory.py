@@ -18,9 +18,10 @@ from typing import (
     overload,
 )
 
-from . import _args, _decode, _encode, _html
+from . import _args, _decode, _encode, _present
 from . import _natverk
 from ._errors import Findings, _plural
+from ._present import Table
 from ._report import Equality, LeaveReport, Report
 from ._types import DateLike, GroupKey, PathOrFile, Scope, Status
 
@@ -312,7 +313,7 @@ class Inventory:
         natverk.ArgumentError
             ``today`` is not an existing date, or has a time of day.
         """
-        return Findings._from_json(self._native.warnings(_args.date_text("today", today)))
+        return Findings._from_native(self._native.warnings(_args.date_text("today", today)))
 
     @overload
     def report(
@@ -448,7 +449,12 @@ class Inventory:
         }
         if statuses is not None:
             opts["statuses"] = _args.words("statuses", statuses)
-        return Equality._from_json(self._native.equality(json.dumps(opts, ensure_ascii=False)))
+        return self._equality(opts)
+
+    def _equality(self, options: Mapping[str, Any]) -> Equality:
+        """Statistics from options in the core's JSON shape."""
+        text = json.dumps(options, ensure_ascii=False)
+        return Equality(self._native.equality(text), self, text)
 
     def _report(self, options: Mapping[str, Any]) -> Report:
         """A report from options in the core's JSON shape (as the shared
@@ -553,28 +559,8 @@ class Inventory:
         return f"<Inventory {org['name']!r}: {_plural(len(self), 'network', 'networks')}>"
 
     def _repr_html_(self) -> str:
-        d = self.to_dict()
-        org = d["organisation"]
-        rows = [
-            {
-                "network": n["id"],
-                "name": n["name"],
-                "organiser": n.get("organiser"),
-                "kind": n["kind"],
-                "status": n["status"],
-                "start": n["start"],
-                "end": n.get("end"),
-                "participants": len(n["participants"]),
-            }
-            for n in d["networks"]
-        ]
-        caption = (
-            f"{org['name']} ({org['currency']}): {_plural(len(rows), 'network', 'networks')}, "
-            f"{_plural(len(d['people']), 'person', 'people')}, "
-            f"{_plural(len(d['units']), 'unit', 'units')}"
-        )
-        cols = ["network", "name", "organiser", "kind", "status", "start", "end", "participants"]
-        return _html.table(caption, cols, rows, see_all=".networks")
+        lang = _present.get_lang()
+        return Table(self._native.overview(lang, _present.MAX_ROWS), lang).to_html()
 
 
 def read_excel(path: Union[str, "os.PathLike[str]"]) -> Inventory:
@@ -657,10 +643,10 @@ def check_file(source: PathOrFile, today: Optional[DateLike] = None) -> Findings
     OSError
         The file cannot be read.
     """
-    return Findings._from_json(_natverk.check(_read(source), _args.date_text("today", today)))
+    return Findings._from_native(_natverk.check(_read(source), _args.date_text("today", today)))
 
 
 def check_json(text: Union[str, bytes], today: Optional[DateLike] = None) -> Findings:
     """Checks JSON text like :func:`check_file`."""
-    return Findings._from_json(_natverk.check(_bytes(text), _args.date_text("today", today)))
+    return Findings._from_native(_natverk.check(_bytes(text), _args.date_text("today", today)))
 

@@ -8,8 +8,9 @@ import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, cast
 
-from . import _decode, _html, _natverk
+from . import _decode, _natverk, _present
 from ._errors import ArgumentError, _plural
+from ._present import Lang, Table
 from ._types import MONEY_FIELDS, Money, MoneyMode, ReportLine
 
 if TYPE_CHECKING:
@@ -233,9 +234,7 @@ class Report:
         """
         pd = _import("pandas", "pandas")
         if money not in ("decimal", "float"):
-            raise ArgumentError._one(
-                "options.money", f"unknown money mode {money!r}: expected 'decimal' or 'float'"
-            )
+            raise ArgumentError._one("PY_MONEY", "options.money", value=str(money))
         if na_rep is not None and not isinstance(na_rep, str):
             raise TypeError(f"na_rep must be a str or None, not {type(na_rep).__name__}")
         data: Dict[str, Any] = {}
@@ -337,20 +336,49 @@ class Report:
             f"gross {self.total['gross']} {self.currency}>"
         )
 
+    def table(self, lang: Optional[Lang] = None, *, max_rows: Optional[int] = None) -> Table:
+        """The report as people see it, laid out by the core: a column per
+        group key (``name`` after ``network``) and the nine money columns,
+        labelled in ``lang``; kinds and statuses as words of ``lang``; the
+        total (and savings) as footer rows.
+
+        Parameters
+        ----------
+        lang : {"sv", "en"}, optional
+            Default :func:`natverk.get_lang` (the locale, or
+            :func:`natverk.set_lang`).
+        max_rows : int, optional, keyword-only
+            Convert only the first ``max_rows`` lines to Python values
+            (``Table.n_rows`` still counts them all); default all.
+
+        Returns
+        -------
+        natverk.Table
+
+        Raises
+        ------
+        natverk.ArgumentError
+            ``lang`` is neither ``"sv"`` nor ``"en"``.
+
+        Examples
+        --------
+        >>> t = inv.report(2024, 2025, by="kind").table("sv")     # doctest: +SKIP
+        >>> [c.label for c in t.columns][:2]                       # doctest: +SKIP
+        ['Typ', 'Avgifter']
+        """
+        lang = _present._resolve(lang)
+        return Table(self._native.table(lang, _max_rows(max_rows)), lang)
+
     def _repr_html_(self) -> str:
-        cols = self.columns
-        label = cols[0] if len(cols) > len(MONEY_FIELDS) else None
-        footer: List[Dict[str, Any]] = []
-        if label is not None:
-            footer.append({label: "Total", **self.total})
-            if self.savings is not None:
-                footer.append({label: "Savings", **self.savings})
-        caption = (
-            f"{self.organisation}: cost {_years(self.from_year, self.to_year)}, "
-            f"{self.currency}, scope {self.scope}"
-        )
-        rows = cast(List[Dict[str, Any]], self.lines)
-        return _html.table(caption, cols, rows, footer, label)
+        return self.table(max_rows=_present.MAX_ROWS).to_html()
+
+
+def _max_rows(max_rows: Optional[int]) -> Optional[int]:
+    if max_rows is None:
+        return None
+    if isinstance(max_rows, bool) or not isinstance(max_rows, int):
+        raise TypeError(f"max_rows must be an int or None, not {type(max_rows).__name__}")
+    return max(max_rows, 0)
 
 
 class LeaveReport(Report):
@@ -369,8 +397,10 @@ class LeaveReport(Report):
         return savings
 
 
-def _equality_from_json(text: str) -> "Equality":
-    return Equality._from_json(text)
+def _rebuild_equality(inventory: "Inventory", options: str) -> "Equality":
+    """Unpickles statistics: the same inventory and options give the same
+    statistics."""
+    return inventory._equality(json.loads(options))
 
 
 class Equality:
@@ -397,6 +427,9 @@ class Equality:
     """
 
     __slots__ = (
+        "_native",
+        "_inventory",
+        "_options",
         "_json",
         "organisation",
         "currency",
@@ -414,8 +447,12 @@ class Equality:
         "networks",
     )
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, native: _natverk.Equality, inventory: "Inventory", options: str) -> None:
+        text = native.to_json()
         d = _decode.equality(text)
+        self._native = native
+        self._inventory = inventory
+        self._options = options
         self._json = text
         self.organisation: str = d["organisation"]
         self.currency: str = d["currency"]
@@ -431,10 +468,6 @@ class Equality:
         self.hours: Dict[str, Decimal] = d["hours"]
         self.time_cost: Dict[str, Decimal] = d["time_cost"]
         self.networks: List[Dict[str, Any]] = d["networks"]
-
-    @classmethod
-    def _from_json(cls, text: str) -> "Equality":
-        return cls(text)
 
     def to_dict(self) -> Dict[str, Any]:
         """The statistics as a new dict shaped as their JSON, hours and time
@@ -490,12 +523,12 @@ class Equality:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Equality):
             return NotImplemented
-        return bool(json.loads(self._json) == json.loads(other._json))
+        return self._native.same_as(other._native)
 
     __hash__ = None  # type: ignore[assignment]
 
     def __reduce__(self) -> Any:
-        return (_equality_from_json, (self._json,))
+        return (_rebuild_equality, (self._inventory, self._options))
 
     def __repr__(self) -> str:
         s = self.seats
@@ -505,16 +538,31 @@ class Equality:
             f"unknown {s['unknown']}; {_plural(len(self.networks), 'network', 'networks')}>"
         )
 
+    def tables(self, lang: Optional[Lang] = None, *, max_rows: Optional[int] = None) -> List[Table]:
+        """The statistics as people see them, laid out by the core, in
+        ``lang``: who represents the organisation (seats and persons by
+        gender, in all, by role and by side), staff time and its cost by
+        gender, and each network's delegation.
+
+        Parameters
+        ----------
+        lang : {"sv", "en"}, optional
+            Default :func:`natverk.get_lang`.
+        max_rows : int, optional, keyword-only
+            Convert only the first ``max_rows`` rows of each table.
+
+        Returns
+        -------
+        list of natverk.Table
+            Keys ``people``, ``time``, ``networks``.
+
+        Raises
+        ------
+        natverk.ArgumentError
+            ``lang`` is neither ``"sv"`` nor ``"en"``.
+        """
+        lang = _present._resolve(lang)
+        return [Table(raw, lang) for raw in self._native.tables(lang, _max_rows(max_rows))]
+
     def _repr_html_(self) -> str:
-        years = _years(self.from_year, self.to_year)
-        head = _html.table(
-            f"{self.organisation}: who represents the organisation, {years}, scope {self.scope}",
-            ["group", "count", *GENDERS],
-            self.summary(),
-        )
-        per_network = _html.table(
-            "By network",
-            ["network", "name", *GENDERS, "balanced"],
-            self.networks,
-        )
-        return head + per_network
+        return _present.tables_html(self.tables(max_rows=_present.MAX_ROWS))
