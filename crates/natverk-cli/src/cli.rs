@@ -6,8 +6,11 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use natverk::present::Message;
 use natverk::Lang;
 use natverk::{EqualityOptions, GroupKey, Leave, ReportOptions, Scope, Status};
+
+use crate::messages as m;
 
 /// Years of the file format: 1 to 9999 (four digits, as in `YYYY-MM-DD`).
 const YEARS: std::ops::RangeInclusive<i64> = 1..=9999;
@@ -180,7 +183,8 @@ pub struct Output {
     /// Output format (xlsx needs -o).
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Language of output for people (table, md, html, xlsx): sv or en
+    /// Language of output for people (table, md, html, xlsx, messages; csv
+    /// keeps its English keys): sv or en
     /// (default: Swedish when LC_ALL, LC_MESSAGES or LANG starts with sv,
     /// else English).
     #[arg(long, default_value_t = Lang::from_env())]
@@ -213,22 +217,24 @@ pub fn money_column(s: &str) -> Result<String, String> {
     if natverk::money::MONEY_FIELDS.contains(&s) {
         Ok(s.to_string())
     } else {
-        Err(format!(
-            "unknown column `{}`: expected one of {}",
-            crate::text::clip(s),
-            natverk::money::MONEY_FIELDS.join(", ")
-        ))
+        Err(Message::new(&m::UNKNOWN_MONEY_COLUMN)
+            .with("value", crate::text::clip(s))
+            .with("columns", natverk::money::MONEY_FIELDS.join(", "))
+            .text(Lang::from_env()))
     }
 }
 
-/// A `YYYY-MM-DD` date with a year from 1 to 9999.
+/// A `YYYY-MM-DD` date with a year from 1 to 9999. (Options are parsed
+/// before `--lang` is known: their messages are in the locale's language.)
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let d = natverk::parse_date(s)
-        .ok_or_else(|| format!("invalid date `{s}`: write YYYY-MM-DD, e.g. 2024-03-01"))?;
+    let say = |t| {
+        Message::new(t)
+            .with("value", crate::text::clip(s))
+            .text(Lang::from_env())
+    };
+    let d = natverk::parse_date(s).ok_or_else(|| say(&m::INVALID_DATE))?;
     if !YEARS.contains(&i64::from(d.year())) {
-        return Err(format!(
-            "invalid date `{s}`: the year must be from 1 to 9999"
-        ));
+        return Err(say(&m::DATE_YEAR));
     }
     Ok(d)
 }
