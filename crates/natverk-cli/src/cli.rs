@@ -12,6 +12,23 @@ use natverk::{EqualityOptions, GroupKey, Leave, ReportOptions, Scope, Status};
 
 use crate::messages as m;
 
+/// The language of messages while the options are parsed: `--lang` when
+/// the command line has it, else the locale's.
+fn parsing_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    for (i, a) in args.iter().enumerate() {
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v),
+            None if a == "--lang" => args.get(i + 1).map(String::as_str),
+            None => None,
+        };
+        if let Some(l) = value.and_then(|v| v.parse().ok()) {
+            return l;
+        }
+    }
+    Lang::from_env()
+}
+
 /// Years of the file format: 1 to 9999 (four digits, as in `YYYY-MM-DD`).
 const YEARS: std::ops::RangeInclusive<i64> = 1..=9999;
 
@@ -220,17 +237,16 @@ pub fn money_column(s: &str) -> Result<String, String> {
         Err(Message::new(&m::UNKNOWN_MONEY_COLUMN)
             .with("value", crate::text::clip(s))
             .with("columns", natverk::money::MONEY_FIELDS.join(", "))
-            .text(Lang::from_env()))
+            .text(parsing_lang()))
     }
 }
 
-/// A `YYYY-MM-DD` date with a year from 1 to 9999. (Options are parsed
-/// before `--lang` is known: their messages are in the locale's language.)
+/// A `YYYY-MM-DD` date with a year from 1 to 9999.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let say = |t| {
         Message::new(t)
             .with("value", crate::text::clip(s))
-            .text(Lang::from_env())
+            .text(parsing_lang())
     };
     let d = natverk::parse_date(s).ok_or_else(|| say(&m::INVALID_DATE))?;
     if !YEARS.contains(&i64::from(d.year())) {

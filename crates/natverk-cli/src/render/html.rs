@@ -60,12 +60,14 @@ dl.options dd { margin: 0; overflow-wrap: anywhere; }
 .scroll:focus-visible { outline: 2px solid var(--bar); outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 caption { text-align: left; color: var(--muted); padding-bottom: .3rem; }
-th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }
+th, td { padding: .3rem .3rem; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }
 thead th { background: var(--band); }
 tbody th { font-weight: normal; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.num { white-space: normal; }
+td.code { white-space: nowrap; }
 tfoot td, tfoot th { font-weight: 600; border-top: 2px solid var(--ink); }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85em; overflow-wrap: anywhere; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85em; }
 td.code code { color: var(--warn); }
 td.path { overflow-wrap: anywhere; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .8em; color: var(--muted); }
 figure { margin: 0; }
@@ -76,9 +78,10 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; }
   body { margin: 1rem auto; padding: 0 .8rem; }
   h1 { font-size: 1.3rem; }
   table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-  table.cards, table.cards tbody, table.cards tfoot, table.cards tr { display: block; width: 100%; }
+  table.cards, table.cards caption, table.cards tbody, table.cards tfoot, table.cards tr { display: block; width: 100%; }
   table.cards tr { border: 1px solid var(--rule); border-radius: 6px; padding: .4rem .6rem; margin-bottom: .6rem; }
-  table.cards th, table.cards td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .1rem 0; text-align: right; white-space: normal; }
+  table.cards th, table.cards td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .1rem 0; text-align: right; white-space: normal; overflow-wrap: anywhere; }
+  table.cards td:not(.num) { text-align: left; }
   table.cards th[scope=row] { display: block; text-align: left; font-weight: 600; }
   table.cards td::before { content: attr(data-label); color: var(--muted); text-align: left; flex: none; max-width: 50%; }
   table.cards tfoot tr { border: 2px solid var(--ink); }
@@ -214,11 +217,15 @@ fn table(
                 content = format!("<code>{content}</code>");
             }
             let before = extra(n, col.key);
+            if !before.is_empty() {
+                // one element, so a card lays it out as one value
+                content = format!("<span>{before}{content}</span>");
+            }
             if i == 0 {
-                line.push_str(&format!("<th scope=\"row\"{class}>{before}{content}</th>"));
+                line.push_str(&format!("<th scope=\"row\"{class}>{content}</th>"));
             } else {
                 line.push_str(&format!(
-                    "<td{class} data-label=\"{}\">{before}{content}</td>",
+                    "<td{class} data-label=\"{}\">{content}</td>",
                     labels[i]
                 ));
             }

@@ -126,7 +126,10 @@ fn line_width(w: &[usize]) -> usize {
 fn fit(t: &Table, x: &Texts, keep: &[usize], max: Option<usize>, min: usize) -> Vec<usize> {
     let mut w: Vec<usize> = keep.iter().map(|&c| x.natural[c]).collect();
     let Some(max) = max else { return w };
-    while line_width(&w) > max {
+    // The widest text column gives a character at a time, so the text
+    // columns end up about as wide as each other.
+    let mut over = line_width(&w).saturating_sub(max);
+    while over > 0 {
         let Some((i, _)) = keep
             .iter()
             .enumerate()
@@ -135,8 +138,8 @@ fn fit(t: &Table, x: &Texts, keep: &[usize], max: Option<usize>, min: usize) -> 
         else {
             break;
         };
-        let over = line_width(&w) - max;
-        w[i] = (w[i] - over).max(min);
+        w[i] -= 1;
+        over -= 1;
     }
     w
 }
