@@ -175,14 +175,21 @@ fn table(
     lang: Lang,
     extra: &dyn Fn(usize, &str) -> String,
 ) -> Result<()> {
-    let class = match narrow {
-        Narrow::Cards => " class=\"cards\"",
-        Narrow::Scroll => "",
+    // A table that becomes cards keeps explicit roles, so it stays a table
+    // for screen readers when its display changes (as the widget's).
+    let cards = narrow == Narrow::Cards;
+    let role = |r: &'static str| if cards { r } else { "" };
+    let class = if cards {
+        " class=\"cards\" role=\"table\""
+    } else {
+        ""
     };
     write!(
         out,
-        "<div class=\"scroll\" role=\"region\" aria-labelledby=\"{id}\" tabindex=\"0\">\n<table{class}>\n<caption id=\"{id}\">{}</caption>\n<thead><tr>",
-        esc(caption)
+        "<div class=\"scroll\" role=\"region\" aria-labelledby=\"{id}\" tabindex=\"0\">\n<table{class}>\n<caption id=\"{id}\">{}</caption>\n<thead{}><tr{}>",
+        esc(caption),
+        role(" role=\"rowgroup\""),
+        role(" role=\"row\""),
     )?;
     for c in &t.columns {
         let num = if c.align == Align::Right {
@@ -190,14 +197,25 @@ fn table(
         } else {
             ""
         };
-        write!(out, "<th scope=\"col\"{num}>{}</th>", esc(c.label))?;
+        write!(
+            out,
+            "<th scope=\"col\"{num}{}>{}</th>",
+            role(" role=\"columnheader\""),
+            esc(c.label)
+        )?;
     }
-    out.write_all(b"</tr></thead>\n<tbody>\n")?;
+    write!(
+        out,
+        "</tr></thead>\n<tbody{}>\n",
+        role(" role=\"rowgroup\"")
+    )?;
     let labels: Vec<String> = t.columns.iter().map(|c| esc(c.label)).collect();
     let mut line = String::new();
     for (n, r) in t.rows.iter().enumerate() {
         line.clear();
-        line.push_str("<tr>");
+        line.push_str("<tr");
+        line.push_str(role(" role=\"row\""));
+        line.push('>');
         for (i, cell) in r.iter().enumerate() {
             let col = &t.columns[i];
             let mut class = Vec::new();
@@ -222,10 +240,14 @@ fn table(
                 content = format!("<span>{before}{content}</span>");
             }
             if i == 0 {
-                line.push_str(&format!("<th scope=\"row\"{class}>{content}</th>"));
+                line.push_str(&format!(
+                    "<th scope=\"row\"{class}{}>{content}</th>",
+                    role(" role=\"rowheader\"")
+                ));
             } else {
                 line.push_str(&format!(
-                    "<td{class} data-label=\"{}\">{content}</td>",
+                    "<td{class}{} data-label=\"{}\">{content}</td>",
+                    role(" role=\"cell\""),
                     labels[i]
                 ));
             }
@@ -235,13 +257,15 @@ fn table(
     }
     out.write_all(b"</tbody>\n")?;
     if !t.footer.is_empty() {
-        out.write_all(b"<tfoot>\n")?;
+        writeln!(out, "<tfoot{}>", role(" role=\"rowgroup\""))?;
         for r in &t.footer {
             // The name of the row spans the key columns it leaves empty.
             let span = 1 + r.iter().skip(1).take_while(|c| **c == Cell::Null).count();
             write!(
                 out,
-                "<tr><th scope=\"row\" colspan=\"{span}\">{}</th>",
+                "<tr{}><th scope=\"row\" colspan=\"{span}\"{}>{}</th>",
+                role(" role=\"row\""),
+                role(" role=\"rowheader\""),
                 cell_html(&r[0], lang)
             )?;
             for (i, cell) in r.iter().enumerate().skip(span) {
@@ -252,7 +276,8 @@ fn table(
                 };
                 write!(
                     out,
-                    "<td class=\"{num}\" data-label=\"{}\">{}</td>",
+                    "<td class=\"{num}\"{} data-label=\"{}\">{}</td>",
+                    role(" role=\"cell\""),
                     labels[i],
                     cell_html(cell, lang)
                 )?;

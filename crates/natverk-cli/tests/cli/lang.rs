@@ -329,7 +329,7 @@ fn labels(t: &Table) -> Vec<String> {
 
 /// The column headings of every table of an HTML page, in order.
 fn html_headings(html: &str) -> Vec<Vec<String>> {
-    html.split("<thead>")
+    html.split("<thead")
         .skip(1)
         .map(|t| {
             let head = &t[..t.find("</thead>").unwrap()];
