@@ -83,7 +83,7 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; }
   table.cards th, table.cards td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .1rem 0; text-align: right; white-space: normal; overflow-wrap: anywhere; }
   table.cards td:not(.num) { text-align: left; }
   table.cards th[scope=row] { display: block; text-align: left; font-weight: 600; }
-  table.cards td::before { content: attr(data-label); color: var(--muted); text-align: left; flex: none; max-width: 50%; }
+  table.cards td::before { content: attr(data-label); color: var(--muted); text-align: left; flex: none; max-width: 50%; font: .85rem/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
   table.cards tfoot tr { border: 2px solid var(--ink); }
   table.cards tfoot th, table.cards tfoot td { border-top: 0; }
 }
