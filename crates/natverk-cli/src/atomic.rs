@@ -12,51 +12,60 @@
 use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use natverk::present::{Arg, Message};
 use tempfile::NamedTempFile;
 
+use crate::messages as m;
+
+/// `cannot write FILE: ERROR`.
+fn cannot_write(path: &Path, e: impl std::fmt::Display) -> Message {
+    Message::new(&m::CANNOT_WRITE)
+        .with("file", path.display())
+        .with("error", e)
+}
+
 /// Refuses a target that is not a regular file or a new name.
-pub fn check_target(path: &Path) -> Result<(), String> {
+pub fn check_target(path: &Path) -> Result<(), Message> {
     if path.as_os_str().is_empty() {
-        return Err("-o needs a file name".into());
+        return Err(Message::new(&m::NEEDS_NAME));
     }
     let what = match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(format!("cannot write {}: {e}", path.display())),
-        Ok(m) if m.file_type().is_file() => return Ok(()),
-        Ok(m) => kind(&m.file_type()),
+        Err(e) => return Err(cannot_write(path, e)),
+        Ok(meta) if meta.file_type().is_file() => return Ok(()),
+        Ok(meta) => kind(&meta.file_type()),
     };
-    Err(format!(
-        "refusing to write {}: it is {what}, and natverk writes only a regular file or a new name (it would be replaced); give another name",
-        path.display()
-    ))
+    Err(Message::new(&m::REFUSE_TARGET)
+        .with("file", path.display())
+        .arg("what", Arg::Message(Box::new(Message::new(what)))))
 }
 
 #[cfg(unix)]
-fn kind(t: &std::fs::FileType) -> &'static str {
+fn kind(t: &std::fs::FileType) -> &'static natverk::present::Template {
     use std::os::unix::fs::FileTypeExt;
     if t.is_symlink() {
-        "a symbolic link"
+        &m::KIND_SYMLINK
     } else if t.is_dir() {
-        "a directory"
+        &m::KIND_DIRECTORY
     } else if t.is_fifo() {
-        "a FIFO (named pipe)"
+        &m::KIND_FIFO
     } else if t.is_char_device() || t.is_block_device() {
-        "a device"
+        &m::KIND_DEVICE
     } else if t.is_socket() {
-        "a socket"
+        &m::KIND_SOCKET
     } else {
-        "not a regular file"
+        &m::KIND_OTHER
     }
 }
 
 #[cfg(not(unix))]
-fn kind(t: &std::fs::FileType) -> &'static str {
+fn kind(t: &std::fs::FileType) -> &'static natverk::present::Template {
     if t.is_symlink() {
-        "a symbolic link"
+        &m::KIND_SYMLINK
     } else if t.is_dir() {
-        "a directory"
+        &m::KIND_DIRECTORY
     } else {
-        "not a regular file"
+        &m::KIND_OTHER
     }
 }
 
@@ -70,7 +79,7 @@ pub struct AtomicFile {
 
 impl AtomicFile {
     /// Checks the target and creates the temporary file beside it.
-    pub fn create(target: &Path) -> Result<AtomicFile, String> {
+    pub fn create(target: &Path) -> Result<AtomicFile, Message> {
         check_target(target)?;
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
@@ -84,7 +93,7 @@ impl AtomicFile {
             let p = t.path().to_path_buf();
             Ok((t, p))
         })
-        .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        .map_err(|e| cannot_write(target, e))?;
         Ok(AtomicFile {
             tmp_path: tmp.path().to_path_buf(),
             out: Some(BufWriter::with_capacity(256 * 1024, tmp)),
@@ -98,11 +107,16 @@ impl AtomicFile {
     }
 
     /// Flushes, syncs and renames the file into place.
-    pub fn commit(mut self) -> Result<(), String> {
-        let err =
-            |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", self.target.display());
+    pub fn commit(mut self) -> Result<(), Message> {
+        let target = self.target.clone();
+        let err = |e: &dyn std::fmt::Display| cannot_write(&target, e);
         let Some(out) = self.out.take() else {
-            return Err(err(&"already written"));
+            return Err(Message::new(&m::CANNOT_WRITE)
+                .with("file", target.display())
+                .arg(
+                    "error",
+                    Arg::Message(Box::new(Message::new(&m::ALREADY_WRITTEN))),
+                ));
         };
         let tmp = out.into_inner().map_err(|e| err(&e.error()))?;
         tmp.as_file().sync_all().map_err(|e| err(&e))?;
@@ -155,10 +169,9 @@ impl Drop for AtomicFile {
 }
 
 /// Writes `bytes` to `path` atomically.
-pub fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Message> {
     let mut f = AtomicFile::create(path)?;
-    f.write_all(bytes)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    f.write_all(bytes).map_err(|e| cannot_write(path, e))?;
     f.commit()
 }
 

@@ -6,8 +6,28 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use natverk::present::Message;
 use natverk::Lang;
 use natverk::{EqualityOptions, GroupKey, Leave, ReportOptions, Scope, Status};
+
+use crate::messages as m;
+
+/// The language of messages while the options are parsed: `--lang` when
+/// the command line has it, else the locale's.
+fn parsing_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    for (i, a) in args.iter().enumerate() {
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v),
+            None if a == "--lang" => args.get(i + 1).map(String::as_str),
+            None => None,
+        };
+        if let Some(l) = value.and_then(|v| v.parse().ok()) {
+            return l;
+        }
+    }
+    Lang::from_env()
+}
 
 /// Years of the file format: 1 to 9999 (four digits, as in `YYYY-MM-DD`).
 const YEARS: std::ops::RangeInclusive<i64> = 1..=9999;
@@ -180,7 +200,8 @@ pub struct Output {
     /// Output format (xlsx needs -o).
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Language of output for people (table, md, html, xlsx): sv or en
+    /// Language of output for people (table, md, html, xlsx, messages; csv
+    /// keeps its English keys): sv or en
     /// (default: Swedish when LC_ALL, LC_MESSAGES or LANG starts with sv,
     /// else English).
     #[arg(long, default_value_t = Lang::from_env())]
@@ -213,22 +234,23 @@ pub fn money_column(s: &str) -> Result<String, String> {
     if natverk::money::MONEY_FIELDS.contains(&s) {
         Ok(s.to_string())
     } else {
-        Err(format!(
-            "unknown column `{}`: expected one of {}",
-            crate::text::clip(s),
-            natverk::money::MONEY_FIELDS.join(", ")
-        ))
+        Err(Message::new(&m::UNKNOWN_MONEY_COLUMN)
+            .with("value", crate::text::clip(s))
+            .with("columns", natverk::money::MONEY_FIELDS.join(", "))
+            .text(parsing_lang()))
     }
 }
 
 /// A `YYYY-MM-DD` date with a year from 1 to 9999.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let d = natverk::parse_date(s)
-        .ok_or_else(|| format!("invalid date `{s}`: write YYYY-MM-DD, e.g. 2024-03-01"))?;
+    let say = |t| {
+        Message::new(t)
+            .with("value", crate::text::clip(s))
+            .text(parsing_lang())
+    };
+    let d = natverk::parse_date(s).ok_or_else(|| say(&m::INVALID_DATE))?;
     if !YEARS.contains(&i64::from(d.year())) {
-        return Err(format!(
-            "invalid date `{s}`: the year must be from 1 to 9999"
-        ));
+        return Err(say(&m::DATE_YEAR));
     }
     Ok(d)
 }

@@ -7,7 +7,10 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
+use natverk::present::Message;
+
 use crate::limits;
+use crate::messages as m;
 
 /// Why a file could not be read.
 #[derive(Debug)]
@@ -19,31 +22,34 @@ pub enum ReadError {
         size: Option<u64>,
     },
     /// Missing, a directory, no permission, …: a usage error (exit 2).
-    Io(String),
+    Io(Message),
 }
 
 impl ReadError {
     /// What to say: the limit and how to ask for less.
-    pub fn message(&self, path: &Path) -> natverk::present::Message {
+    pub fn message(&self, path: &Path) -> Message {
         match self {
             ReadError::TooLarge { size } => limits::too_large_input(path, *size),
-            ReadError::Io(m) => {
-                natverk::present::Message::new(&crate::messages::IO).with("text", m)
-            }
+            ReadError::Io(m) => m.clone(),
         }
     }
 }
 
 /// Reads the whole file, refusing one larger than `limit` bytes.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let io = |e: std::io::Error| ReadError::Io(format!("cannot read {}: {e}", path.display()));
+    let io = |e: std::io::Error| {
+        ReadError::Io(
+            Message::new(&m::CANNOT_READ)
+                .with("file", path.display())
+                .with("error", e),
+        )
+    };
     let file = File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
-        return Err(ReadError::Io(format!(
-            "cannot read {}: it is a directory, not a file",
-            path.display()
-        )));
+        return Err(ReadError::Io(
+            Message::new(&m::IS_DIRECTORY).with("file", path.display()),
+        ));
     }
     let mut buf = Vec::new();
     if meta.is_file() {

@@ -33,6 +33,106 @@ templates! {
         ", eller --format csv (upp till {limit} celler)";
     OR_NOTHING = "", "";
     IO = "{text}", "{text}";
+
+    // ---- reading and writing files
+    CANNOT_READ = "cannot read {file}: {error}", "{file} kan inte läsas: {error}";
+    IS_DIRECTORY = "cannot read {file}: it is a directory, not a file",
+        "{file} kan inte läsas: det är en mapp, inte en fil";
+    CANNOT_WRITE = "cannot write {file}: {error}", "{file} kan inte skrivas: {error}";
+    CANNOT_WRITE_OUTPUT = "cannot write output: {error}", "utdata kan inte skrivas: {error}";
+    ALREADY_WRITTEN = "already written", "redan skriven";
+    NEEDS_NAME = "-o needs a file name", "-o behöver ett filnamn";
+    REFUSE_TARGET = "refusing to write {file}: it is {what}, and natverk writes only a regular file or a new name (it would be replaced); give another name",
+        "skriver inte {file}: det är {what}, och natverk skriver bara till en vanlig fil eller ett nytt namn (den skulle annars ersättas); ange ett annat namn";
+    KIND_SYMLINK = "a symbolic link", "en symbolisk länk";
+    KIND_DIRECTORY = "a directory", "en mapp";
+    KIND_FIFO = "a FIFO (named pipe)", "en namngiven pipe (FIFO)";
+    KIND_DEVICE = "a device", "en enhetsfil";
+    KIND_SOCKET = "a socket", "en socket-fil";
+    KIND_OTHER = "not a regular file", "inte en vanlig fil";
+    XLSX_NEEDS_FILE = "--format xlsx writes a binary file: give it a name with -o FILE",
+        "--format xlsx skriver en binär fil: ge den ett namn med -o FIL";
+    NOTE = "note: {text}", "obs: {text}";
+
+    // ---- rendering
+    TOO_LARGE_TO_WRITE = "a total is too large to write", "en summa är för stor för att skrivas ut";
+    CANNOT_WRITE_CSV = "cannot write CSV: {detail}", "CSV-filen kan inte skrivas: {detail}";
+    CANNOT_WRITE_WORKBOOK = "cannot write the workbook: {detail}", "arbetsboken kan inte skrivas: {detail}";
+    NO_TEMPORARY_FILE = "cannot write the workbook: no temporary file can be made in {dir} ({error}); set TMPDIR to a writable directory",
+        "arbetsboken kan inte skrivas: det går inte att skapa en tillfällig fil i {dir} ({error}); sätt TMPDIR till en mapp som går att skriva i";
+    NO_CONTEXT = "no context for the document", "underlag saknas för dokumentet";
+    XLSX_CLIPPED_ONE = "{n} text longer than Excel's limit of {limit} characters was cut in the workbook (ending in …); --format json or csv keeps it whole",
+        "{n} text längre än Excels gräns på {limit} tecken kortades i arbetsboken (den slutar med …); --format json eller csv behåller den hel";
+    XLSX_CLIPPED_MANY = "{n} texts longer than Excel's limit of {limit} characters were cut in the workbook (ending in …); --format json or csv keeps them whole",
+        "{n} texter längre än Excels gräns på {limit} tecken kortades i arbetsboken (de slutar med …); --format json eller csv behåller dem hela";
+
+    // ---- options
+    UNKNOWN_MONEY_COLUMN = "unknown column `{value}`: expected one of {columns}",
+        "okänd kolumn `{value}`: skriv någon av {columns}";
+    INVALID_DATE = "invalid date `{value}`: write YYYY-MM-DD, e.g. 2024-03-01",
+        "ogiltigt datum `{value}`: skriv ÅÅÅÅ-MM-DD, till exempel 2024-03-01";
+    DATE_YEAR = "invalid date `{value}`: the year must be from 1 to 9999",
+        "ogiltigt datum `{value}`: året ska vara från 1 till 9999";
+
+    // ---- importing a CSV sheet
+    CSV_ONLY = "{options} go with a CSV sheet only: a workbook has the organisation, population and exchange rates in its own sheets",
+        "{options} hör bara till ett CSV-blad: en arbetsbok har organisationen, folkmängden och växelkurserna på egna blad";
+    CSV_NEEDS_ORGANISATION = "a CSV sheet needs --organisation NAME and --currency CODE (a workbook has them in its organisation sheet)",
+        "ett CSV-blad behöver --organisation NAMN och --currency KOD (en arbetsbok har dem på bladet organisation)";
+    IMPORTED_WITH_WARNINGS = "imported {networks}; {warnings}: see them with `natverk check`",
+        "{networks} lästes in; {warnings}: se dem med `natverk check`";
+    MORE_PROBLEMS = "… and {n} more problems (the first {shown} are listed): fix these and import again",
+        "… och {n} problem till (de första {shown} visas): rätta dem och läs in filen igen";
+    AT_CELL = " at row {row}, column `{column}`", " på rad {row}, kolumn `{column}`";
+    AT_ROW = " at row {row}", " på rad {row}";
+    IN_OPTION = " in option {option}", " i valet {option}";
+    IN_HEADER = " in the header, column `{column}`", " i rubrikraden, kolumn `{column}`";
+    NOT_UTF8 = "the file is not UTF-8: read it as Windows-1252 (Excel's \"CSV\"); save it as \"CSV UTF-8\" to avoid the guess",
+        "filen är inte UTF-8: den lästes som Windows-1252 (Excels \"CSV\"); spara den som \"CSV UTF-8\" så behöver ingen gissning göras";
+    BAD_BYTE = "byte {bytes} at offset {offset} of the file is not {encoding}, but the rest of the file is: correct that cell (often a character pasted from another program), or save the sheet again as \"CSV UTF-8\"",
+        "byte {bytes} vid position {offset} i filen är inte {encoding}, men resten av filen är det: rätta den cellen (ofta ett tecken som klistrats in från ett annat program), eller spara bladet igen som \"CSV UTF-8\"";
+    UNCLOSED_QUOTE = "a quote (\") opens this cell and is never closed, so the rest of the file would be read into it: close it with \", or write a quote inside a cell as \"\"",
+        "ett citattecken (\") inleder cellen men avslutas aldrig, så resten av filen skulle läsas in i den: avsluta med \", eller skriv ett citattecken i en cell som \"\"";
+    TOO_MANY_ROWS = "the sheet has {rows} rows of networks, more than the limit of {limit} for one import (SPEC §9: a network costs the import about 2 KB of memory whatever its row's size); split the sheet, or write the inventory as JSON",
+        "bladet har {rows} rader med nätverk, fler än gränsen på {limit} för en inläsning (ett nätverk kräver ungefär 2 KB minne hur kort raden än är); dela upp bladet, eller skriv inventeringen som JSON";
+    EMPTY_SHEET = "the file is empty: the first row names the columns (id, name, start, …)",
+        "filen är tom: första raden ska ge kolumnernas namn (id, namn, start, …)";
+    WIDE_HEADER = "the header row has {cells} cells, more than the limit of {limit}; a sheet of networks has at most {columns} columns: remove the others",
+        "rubrikraden har {cells} celler, fler än gränsen på {limit}; ett blad med nätverk har högst {columns} kolumner: ta bort de andra";
+    SAME_COLUMN = "column `{column}` is the same as `{other}` ({name}): keep one of them",
+        "kolumnen `{column}` är samma som `{other}` ({name}): behåll en av dem";
+    UNKNOWN_SHEET_COLUMN = "unknown column `{column}`{near} (the columns are {columns})",
+        "okänd kolumn `{column}`{near} (kolumnerna är {columns})";
+    DID_YOU_MEAN = "; did you mean `{name}`?", "; menar du `{name}`?";
+    MISSING_COLUMN = "the header has no column `{name}`: add it",
+        "rubrikraden saknar kolumnen `{name}`: lägg till den";
+    BAD_RATE = "invalid rate `{value}`: write CURRENCY:YEAR:RATE, e.g. EUR:2024:11,43",
+        "ogiltig växelkurs `{value}`: skriv VALUTA:ÅR:KURS, till exempel EUR:2024:11,43";
+    WIDE_ROW = "the row has {cells} cells, the header names {named}: give the extra cells a column or remove them",
+        "raden har {cells} celler, men rubrikraden namnger {named}: ge de extra cellerna en kolumn eller ta bort dem";
+    CURRENCY_WITHOUT_FEE = "a currency without a fee: fill in the fee or leave the currency out",
+        "en valuta utan avgift: fyll i avgiften eller ta bort valutan";
+    UNIT_TWO_NAMES = "unit `{unit}` is named `{first}` on row {row}, `{name}` here: give one name",
+        "enheten `{unit}` heter `{first}` på rad {row} men `{name}` här: ge den ett namn";
+    UNIT_CENTRAL_TWICE = "unit `{unit}` is {first} on row {row}, {here} here: a unit is central or not",
+        "enheten `{unit}` är {first} på rad {row} men {here} här: en enhet är antingen kommuncentral eller inte";
+    CENTRAL = "central", "kommuncentral";
+    NOT_CENTRAL = "not central", "inte kommuncentral";
+    CENTRAL_WITHOUT_UNIT = "a row without a unit cannot say whether its unit is central: fill in the unit",
+        "en rad utan enhet kan inte säga om enheten är kommuncentral: fyll i enheten";
+    UNIT_NAME_WITHOUT_UNIT = "a unit name without a unit id: fill in the unit",
+        "ett enhetsnamn utan enhets-id: fyll i enheten";
+    POPULATION_TOO_LARGE = "population `{value}` is too large: at most {max} (10¹³)",
+        "folkmängden `{value}` är för stor: högst {max} (10¹³)";
+    BAD_POPULATION = "invalid population `{value}`: write a whole number, e.g. 604616",
+        "ogiltig folkmängd `{value}`: skriv ett heltal, till exempel 604616";
+    AMOUNT_SEPARATORS = "invalid amount `{value}`: write one decimal comma and spaces between thousands, e.g. 65 000,50",
+        "ogiltigt belopp `{value}`: skriv ett decimalkomma och mellanslag mellan tusentalen, till exempel 65 000,50";
+    BAD_AMOUNT = "invalid amount `{value}`: write digits with a decimal comma, e.g. 65 000,50",
+        "ogiltigt belopp `{value}`: skriv siffror med decimalkomma, till exempel 65 000,50";
+    BAD_YES_NO = "invalid yes/no `{value}`: write ja or nej (true/false, 1/0 also work)",
+        "ogiltigt ja/nej `{value}`: skriv ja eller nej (true/false och 1/0 går också)";
+    OR_IN_SWEDISH = "{message} (or in Swedish: {words})", "{message} (eller på svenska: {words})";
 }
 
 #[cfg(test)]

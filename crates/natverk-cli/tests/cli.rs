@@ -10,6 +10,9 @@ use std::process::{Command, Output};
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use serde_json::Value;
 
+#[path = "cli/lang.rs"]
+mod lang;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -452,11 +455,34 @@ fn golden_reports_in_every_format() {
         ("equality.csv", &["--format", "csv"]),
         ("equality.md", &["--format", "md"]),
         ("equality.sv.txt", &["--format", "table", "--lang", "sv"]),
+        ("equality.sv.md", &["--format", "md", "--lang", "sv"]),
+        (
+            "equality.sv.html",
+            &["--format", "html", "--lang", "sv", "--today", "2024-01-15"],
+        ),
     ];
     for (name, extra) in cases {
         let mut args = vec!["equality", g.as_str(), "--from", "2024", "--to", "2025"];
         args.extend(*extra);
         let o = run(&args);
+        assert_eq!(code(&o), 0, "{name}: {}", err(&o));
+        golden(name, &out(&o));
+    }
+    for (name, format, lang) in [
+        ("check.sv.txt", "table", "sv"),
+        ("check.en.md", "md", "en"),
+        ("check.sv.csv", "csv", "sv"),
+    ] {
+        let o = run(&[
+            "check",
+            &g,
+            "--today",
+            "2024-01-15",
+            "--format",
+            format,
+            "--lang",
+            lang,
+        ]);
         assert_eq!(code(&o), 0, "{name}: {}", err(&o));
         golden(name, &out(&o));
     }
@@ -567,11 +593,12 @@ fn xlsx_has_tables_with_numeric_money_and_the_right_totals() {
     assert_eq!(
         wb.sheet_names(),
         [
-            "Report",
-            "Totals",
-            "Equality",
+            "Cost report",
+            "Total",
+            "Seats and persons",
+            "Staff time",
             "Networks by gender",
-            "Findings"
+            "Warnings"
         ]
     );
     wb.load_tables().unwrap();
@@ -579,10 +606,10 @@ fn xlsx_has_tables_with_numeric_money_and_the_right_totals() {
     tables.sort();
     assert_eq!(
         tables,
-        ["Equality", "Findings", "Networks", "Report", "Totals"]
+        ["Findings", "Networks", "People", "Report", "Time", "Totals"]
     );
 
-    let report = wb.worksheet_range("Report").unwrap();
+    let report = wb.worksheet_range("Cost report").unwrap();
     let head: Vec<String> = report
         .rows()
         .next()
@@ -590,8 +617,8 @@ fn xlsx_has_tables_with_numeric_money_and_the_right_totals() {
         .iter()
         .map(|c| c.to_string())
         .collect();
-    assert_eq!(head[0], "network");
-    assert_eq!(head[10], "expected net");
+    assert_eq!(head[0], "Network");
+    assert_eq!(head[10], "Expected net");
     let lines = json["lines"].as_array().unwrap();
     assert_eq!(report.height(), lines.len() + 1);
     let mut net_sum = 0.0;
@@ -616,18 +643,18 @@ fn xlsx_has_tables_with_numeric_money_and_the_right_totals() {
         "{net_sum} vs {total_net}"
     );
 
-    let totals = wb.worksheet_range("Totals").unwrap();
+    let totals = wb.worksheet_range("Total").unwrap();
     let rows: Vec<&[Data]> = totals.rows().collect();
-    assert_eq!(rows[1][0], Data::String("total".into()));
-    assert_eq!(rows[2][0], Data::String("savings".into()));
+    assert_eq!(rows[1][0], Data::String("Total".into()));
+    assert_eq!(rows[2][0], Data::String("Savings".into()));
     for (i, field) in natverk::money::MONEY_FIELDS.iter().enumerate() {
         assert_eq!(
-            rows[1][1 + i],
+            rows[1][2 + i],
             Data::Float(money(&json["total"][*field])),
             "{field}"
         );
         assert_eq!(
-            rows[2][1 + i],
+            rows[2][2 + i],
             Data::Float(money(&json["savings"][*field])),
             "{field}"
         );
@@ -651,11 +678,11 @@ fn xlsx_has_tables_with_numeric_money_and_the_right_totals() {
     ]);
     assert_eq!(code(&o), 0);
     let mut wb: Xlsx<_> = open_workbook(&by_year).unwrap();
-    let r = wb.worksheet_range("Report").unwrap();
+    let r = wb.worksheet_range("Cost report").unwrap();
     let years: Vec<Data> = r.rows().skip(1).map(|row| row[0].clone()).collect();
     assert_eq!(years, [Data::Float(2024.0), Data::Float(2025.0)]);
 
-    let findings = wb.worksheet_range("Findings").unwrap();
+    let findings = wb.worksheet_range("Warnings").unwrap();
     assert!(findings.height() > 1, "the warnings of check are listed");
 }
 
@@ -768,7 +795,7 @@ fn html_renders_in_a_real_browser() {
         "Sveriges Kommuner och Regioner, medlemskap",
         "4,941,382.55",
         "150,700.00",
-        "Net cost per network 2024–2025",
+        "Net cost 2024–2025",
     ] {
         assert!(text.contains(name), "the rendered page lacks {name}");
     }
@@ -1215,7 +1242,7 @@ fn an_xlsx_text_over_excels_limit_is_cut_with_a_note() {
     assert_eq!(code(&o), 0, "{}", err(&o));
     assert!(err(&o).contains("32767"), "{}", err(&o));
     let mut wb: Xlsx<_> = open_workbook(&x).unwrap();
-    let sheet = wb.worksheet_range("Report").unwrap();
+    let sheet = wb.worksheet_range("Cost report").unwrap();
     let name = sheet.get((1, 1)).unwrap().to_string();
     assert_eq!(name.chars().count(), 32_767);
     assert!(name.ends_with('…'));

@@ -1,16 +1,20 @@
 //! `natverk export`, `natverk template` and `natverk import FILE.xlsx|.ods`:
 //! the whole inventory as a workbook (SPEC §10), through `natverk-workbook`.
+//! The three stay in one file: they are thin calls into the workbook crate
+//! and share the way its errors are said (every bad cell, then the count).
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use natverk::present::{count_text, fill, label};
+use natverk::present::Message;
 use natverk::{Inventory, Lang};
 
+use super::import::{imported_note, problems_line};
 use super::{deliver, print_findings, Failure};
 use crate::cli::Format;
 use crate::input::{read_limited, ReadError};
+use crate::messages as m;
 
 /// Whether `file` is a workbook (by its extension), not a CSV sheet.
 pub fn is_workbook(file: &Path) -> bool {
@@ -20,8 +24,8 @@ pub fn is_workbook(file: &Path) -> bool {
         .unwrap_or(false)
 }
 
-fn write_file(path: &Path, bytes: &[u8], out: &mut dyn Write) -> Result<(), Failure> {
-    deliver(Some(path), out, |d| {
+fn write_file(path: &Path, bytes: &[u8], lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
+    deliver(Some(path), out, lang, |d| {
         d.write_all(bytes)?;
         Ok(None)
     })
@@ -34,21 +38,10 @@ fn workbook_error(e: natverk_workbook::Error, file: &Path, lang: Lang) -> Failur
             for f in &findings {
                 let _ = writeln!(err, "{}", f.to_text(lang));
             }
-            let key = if findings.len() == 1 {
-                "workbook.problems.one"
-            } else {
-                "workbook.problems.many"
-            };
-            let n = natverk::money::fmt_count(findings.len() as u64, lang);
-            let file = file.display().to_string();
-            let _ = writeln!(
-                err,
-                "{}",
-                fill(label(key, lang), &[("n", &n), ("file", &file)])
-            );
+            let _ = writeln!(err, "{}", problems_line(findings.len(), file, lang));
             Failure::Inventory
         }
-        other => Failure::Usage(other.to_string()),
+        other => Failure::Usage(Message::new(&m::IO).with("text", other)),
     }
 }
 
@@ -60,7 +53,7 @@ pub fn export(
     out: &mut dyn Write,
 ) -> Result<ExitCode, Failure> {
     let bytes = read_limited(file, crate::limits::MAX_INPUT_BYTES).map_err(|e| match e {
-        ReadError::Io(m) => Failure::Usage(m),
+        ReadError::Io(msg) => Failure::Usage(msg),
         too_large => print_findings(
             vec![natverk::Finding::new(
                 natverk::Code::InvalidValue,
@@ -77,14 +70,15 @@ pub fn export(
     drop(bytes);
     let xlsx =
         natverk_workbook::export(inv.data(), lang).map_err(|e| workbook_error(e, file, lang))?;
-    write_file(output, &xlsx, out)?;
+    write_file(output, &xlsx, lang, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `natverk template -o FILE.xlsx`: an empty workbook to fill in.
 pub fn template(output: &Path, lang: Lang, out: &mut dyn Write) -> Result<ExitCode, Failure> {
-    let xlsx = natverk_workbook::template(lang).map_err(|e| Failure::Usage(e.to_string()))?;
-    write_file(output, &xlsx, out)?;
+    let xlsx = natverk_workbook::template(lang)
+        .map_err(|e| Failure::Usage(Message::new(&m::IO).with("text", e)))?;
+    write_file(output, &xlsx, lang, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -97,24 +91,19 @@ pub fn import(
     out: &mut dyn Write,
 ) -> Result<ExitCode, Failure> {
     let imported = natverk_workbook::import(file).map_err(|e| match e {
-        natverk_workbook::Error::Io { path, source } => {
-            Failure::Usage(format!("cannot read {}: {source}", path.display()))
-        }
+        natverk_workbook::Error::Io { path, source } => Failure::Usage(
+            Message::new(&m::CANNOT_READ)
+                .with("file", path.display())
+                .with("error", source),
+        ),
         other => workbook_error(other, file, lang),
     })?;
     let mut json = imported.inventory.to_json();
     json.push('\n');
-    deliver(output, out, |d| {
+    deliver(output, out, lang, |d| {
         d.write_all(json.as_bytes())?;
         Ok(None)
     })?;
-    let warnings = imported.inventory.warnings(natverk::today()).len();
-    if warnings > 0 {
-        eprintln!(
-            "natverk: {}; {}: natverk check",
-            count_text("count.networks", imported.inventory.networks().len(), lang),
-            count_text("count.warnings", warnings, lang),
-        );
-    }
+    imported_note(&imported.inventory, lang);
     Ok(ExitCode::SUCCESS)
 }

@@ -30,7 +30,7 @@ pub struct Decoded<'a> {
     /// The text.
     pub text: Cow<'a, str>,
     /// Said to the user whether the import succeeds or not.
-    pub note: Option<String>,
+    pub note: Option<natverk::present::Message>,
 }
 
 /// Windows-1252 bytes 0x80–0x9F (Excel's "CSV" in Swedish Windows); the
@@ -129,10 +129,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, BadByte> {
                         })
                         .collect(),
                 ),
-                note: Some(
-                    "the file is not UTF-8: read it as Windows-1252 (Excel's \"CSV\"); save it as \"CSV UTF-8\" to avoid the guess"
-                        .into(),
-                ),
+                note: Some(natverk::present::Message::new(&crate::messages::NOT_UTF8)),
             })
         }
     }

@@ -28,9 +28,11 @@ pub mod sheet;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use natverk::{Code, Inventory};
+use natverk::present::{label, Arg, Message};
+use natverk::{Code, Inventory, Lang};
 
 use crate::limits::{self, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_PROBLEMS_SHOWN};
+use crate::messages as m;
 use crate::text::{clip, for_people, prefix};
 
 /// A column of the sheet.
@@ -160,24 +162,40 @@ pub struct Problem {
     /// The column's header as written in the sheet (clipped), or an option
     /// (`--currency`).
     pub column: Option<String>,
-    /// What is wrong and how to fix it.
-    pub message: String,
+    /// What is wrong and how to fix it, in either language.
+    pub message: Message,
+}
+
+impl Problem {
+    /// The problem as one line for people, in `lang`: `error[code] at row
+    /// 3, column `avgift`: …`, control characters from the sheet escaped.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut s = format!(
+            "{}[{}]",
+            label("severity.error", lang).to_lowercase(),
+            self.code
+        );
+        let place = match (self.row, &self.column) {
+            (Some(r), Some(c)) => Some(Message::new(&m::AT_CELL).with("row", r).with("column", c)),
+            (Some(r), None) => Some(Message::new(&m::AT_ROW).with("row", r)),
+            (None, Some(c)) if c.starts_with("--") => {
+                Some(Message::new(&m::IN_OPTION).with("option", c))
+            }
+            (None, Some(c)) => Some(Message::new(&m::IN_HEADER).with("column", c)),
+            (None, None) => None,
+        };
+        if let Some(p) = place {
+            s.push_str(&p.text(lang));
+        }
+        s.push_str(": ");
+        s.push_str(&self.message.text(lang));
+        for_people(&s).into_owned()
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut s = format!("error[{}]", self.code);
-        match (self.row, &self.column) {
-            (Some(r), Some(c)) => s.push_str(&format!(" at row {r}, column `{c}`")),
-            (Some(r), None) => s.push_str(&format!(" at row {r}")),
-            (None, Some(c)) if c.starts_with("--") => s.push_str(&format!(" in option {c}")),
-            (None, Some(c)) => s.push_str(&format!(" in the header, column `{c}`")),
-            (None, None) => {}
-        }
-        s.push_str(": ");
-        s.push_str(&self.message);
-        // A message for people: control characters from the sheet escaped.
-        f.write_str(&for_people(&s))
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -214,7 +232,7 @@ pub struct Imported {
 /// inventory or the problems.
 pub struct Outcome {
     /// Remarks for the user (e.g. the file was not UTF-8).
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
     /// The inventory, or every problem.
     pub result: Result<Imported, Problems>,
 }
@@ -245,7 +263,7 @@ fn column_name(c: Col) -> &'static str {
 /// A decimal as Swedish (or English) spreadsheets write it → the format's
 /// text: spaces and no-break spaces between thousands are dropped, one
 /// decimal comma becomes a point, a trailing `kr` is dropped.
-pub fn decimal(cell: &str) -> Result<String, String> {
+pub fn decimal(cell: &str) -> Result<String, Message> {
     let t = cell.trim();
     let mut s: String = t
         .chars()
@@ -261,28 +279,19 @@ pub fn decimal(cell: &str) -> Result<String, String> {
     let commas = s.matches(',').count();
     let points = s.matches('.').count();
     if commas > 1 || (commas == 1 && points > 0) {
-        return Err(format!(
-            "invalid amount `{}`: write one decimal comma and spaces between thousands, e.g. 65 000,50",
-            clip(t)
-        ));
+        return Err(Message::new(&m::AMOUNT_SEPARATORS).with("value", clip(t)));
     }
     let s = s.replace(',', ".");
-    natverk::money::parse_decimal(&s).map(|_| s).map_err(|_| {
-        format!(
-            "invalid amount `{}`: write digits with a decimal comma, e.g. 65 000,50",
-            clip(t)
-        )
-    })
+    natverk::money::parse_decimal(&s)
+        .map(|_| s)
+        .map_err(|_| Message::new(&m::BAD_AMOUNT).with("value", clip(t)))
 }
 
-fn boolean(cell: &str) -> Result<bool, String> {
+fn boolean(cell: &str) -> Result<bool, Message> {
     match cell.trim().to_lowercase().as_str() {
         "ja" | "j" | "true" | "sant" | "yes" | "y" | "1" | "x" => Ok(true),
         "nej" | "n" | "false" | "falskt" | "no" | "0" => Ok(false),
-        _ => Err(format!(
-            "invalid yes/no `{}`: write ja or nej (true/false, 1/0 also work)",
-            clip(cell.trim())
-        )),
+        _ => Err(Message::new(&m::BAD_YES_NO).with("value", clip(cell.trim()))),
     }
 }
 
@@ -336,7 +345,7 @@ struct Found {
 }
 
 impl Found {
-    fn push(&mut self, code: Code, row: Option<usize>, place: Option<Place>, message: String) {
+    fn push(&mut self, code: Code, row: Option<usize>, place: Option<Place>, message: Message) {
         if let (Some(r), Some(Place::Cell(c))) = (row, place) {
             self.cells.insert((r, c));
         }
@@ -396,7 +405,7 @@ pub fn import(bytes: &[u8], opts: &Options) -> Outcome {
 fn import_into(
     bytes: &[u8],
     opts: &Options,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Message>,
 ) -> Result<Imported, Problems> {
     let decoded = match decode::decode(bytes) {
         Ok(d) => d,
@@ -420,11 +429,9 @@ fn import_into(
             code: Code::InvalidValue,
             row: None,
             column: None,
-            message: format!(
-                "the sheet has {} rows of networks, more than the limit of {} for one import (SPEC §9: a network costs the import about 2 KB of memory whatever its row's size); split the sheet, or write the inventory as JSON",
-                limits::group(data_rows as u64),
-                limits::group(MAX_IMPORT_ROWS as u64)
-            ),
+            message: Message::new(&m::TOO_MANY_ROWS)
+                .with("rows", limits::group(data_rows as u64))
+                .with("limit", limits::group(MAX_IMPORT_ROWS as u64)),
         }));
     }
     let mut records = sheet::Records::new(text, delimiter, MAX_IMPORT_COLUMNS + 1);
@@ -435,8 +442,7 @@ fn import_into(
                 code: Code::MissingField,
                 row: None,
                 column: None,
-                message: "the file is empty: the first row names the columns (id, name, start, …)"
-                    .into(),
+                message: Message::new(&m::EMPTY_SHEET),
             }))
         }
     };
@@ -450,11 +456,10 @@ fn import_into(
             code: Code::InvalidValue,
             row: Some(1),
             column: None,
-            message: format!(
-                "the header row has {} cells, more than the limit of {MAX_IMPORT_COLUMNS}; a sheet of networks has at most {} columns: remove the others",
-                limits::group(header.width() as u64),
-                COLUMNS.len()
-            ),
+            message: Message::new(&m::WIDE_HEADER)
+                .with("cells", limits::group(header.width() as u64))
+                .with("limit", MAX_IMPORT_COLUMNS)
+                .with("columns", COLUMNS.len()),
         }));
     }
 
@@ -470,12 +475,10 @@ fn import_into(
                     Code::DuplicateKey,
                     Some(1),
                     Some(Place::Cell(c)),
-                    format!(
-                        "column `{}` is the same as `{}` ({}): keep one of them",
-                        clip(h_trim),
-                        written[c as usize].as_deref().unwrap_or_default(),
-                        column_name(c)
-                    ),
+                    Message::new(&m::SAME_COLUMN)
+                        .with("column", clip(h_trim))
+                        .with("other", written[c as usize].as_deref().unwrap_or_default())
+                        .with("name", column_name(c)),
                 );
                 // Reported at the header as written here.
                 if let Some(last) = found.list.last_mut() {
@@ -497,21 +500,23 @@ fn import_into(
                     .map(|n| (strsim::levenshtein(&norm, n), n))
                     .min()
                     .filter(|(d, _)| *d <= 3)
-                    .map(|(_, n)| format!("; did you mean `{n}`?"))
-                    .unwrap_or_default();
+                    .map(|(_, n)| Message::new(&m::DID_YOU_MEAN).with("name", n))
+                    .unwrap_or_else(|| Message::new(&m::OR_NOTHING));
                 found.push(
                     Code::UnknownField,
                     Some(1),
                     None,
-                    format!(
-                        "unknown column `{}`{near} (the columns are {})",
-                        clip(h_trim),
-                        COLUMNS
-                            .iter()
-                            .map(|(_, n, _)| *n)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    Message::new(&m::UNKNOWN_SHEET_COLUMN)
+                        .with("column", clip(h_trim))
+                        .arg("near", Arg::Message(Box::new(near)))
+                        .with(
+                            "columns",
+                            COLUMNS
+                                .iter()
+                                .map(|(_, n, _)| *n)
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
                 );
                 if let Some(last) = found.list.last_mut() {
                     last.2.column = Some(clip(h_trim));
@@ -528,7 +533,7 @@ fn import_into(
                 Code::MissingField,
                 Some(1),
                 None,
-                format!("the header has no column `{}`: add it", column_name(c)),
+                Message::new(&m::MISSING_COLUMN).with("name", column_name(c)),
             );
         }
     }
@@ -572,10 +577,7 @@ fn import_into(
                 Code::InvalidValue,
                 None,
                 Some(Place::Option("--rate")),
-                format!(
-                    "invalid rate `{}`: write CURRENCY:YEAR:RATE, e.g. EUR:2024:11,43",
-                    clip(r)
-                ),
+                Message::new(&m::BAD_RATE).with("value", clip(r)),
             ),
         }
     }
@@ -594,7 +596,7 @@ fn import_into(
             continue;
         }
         let row = rec.row;
-        let mut bad = |col: Option<Col>, message: String| {
+        let mut bad = |col: Option<Col>, message: Message| {
             found.push(Code::InvalidValue, Some(row), col.map(Place::Cell), message);
         };
         if rec.width() > cols.len()
@@ -607,11 +609,9 @@ fn import_into(
         {
             bad(
                 None,
-                format!(
-                    "the row has {} cells, the header names {}: give the extra cells a column or remove them",
-                    rec.width(),
-                    cols.len()
-                ),
+                Message::new(&m::WIDE_ROW)
+                    .with("cells", rec.width())
+                    .with("named", cols.len()),
             );
         }
         let mut cell: [Option<&str>; COLUMNS.len()] = [None; COLUMNS.len()];
@@ -653,11 +653,7 @@ fn import_into(
             Some(Err(m)) => bad(Some(Col::Fee), m),
             None => {
                 if currency.is_some() {
-                    bad(
-                        Some(Col::Currency),
-                        "a currency without a fee: fill in the fee or leave the currency out"
-                            .into(),
-                    );
+                    bad(Some(Col::Currency), Message::new(&m::CURRENCY_WITHOUT_FEE));
                 }
             }
         }
@@ -720,13 +716,11 @@ fn import_into(
                             if a != b {
                                 bad(
                                     Some(Col::UnitName),
-                                    format!(
-                                        "unit `{}` is named `{}` on row {}, `{}` here: give one name",
-                                        clip(u),
-                                        clip(a),
-                                        x.row,
-                                        clip(b)
-                                    ),
+                                    Message::new(&m::UNIT_TWO_NAMES)
+                                        .with("unit", clip(u))
+                                        .with("first", clip(a))
+                                        .with("row", x.row)
+                                        .with("name", clip(b)),
                                 );
                             }
                         } else if x.name.is_none() {
@@ -735,12 +729,11 @@ fn import_into(
                         match (x.central, central) {
                             (Some((a, r)), Some(b)) if a != b => bad(
                                 Some(Col::UnitCentral),
-                                format!(
-                                    "unit `{}` is {} on row {r}, {} here: a unit is central or not",
-                                    clip(u),
-                                    if a { "central" } else { "not central" },
-                                    if b { "central" } else { "not central" }
-                                ),
+                                Message::new(&m::UNIT_CENTRAL_TWICE)
+                                    .with("unit", clip(u))
+                                    .arg("first", central_word(a))
+                                    .with("row", r)
+                                    .arg("here", central_word(b)),
                             ),
                             (None, Some(b)) => x.central = Some((b, row)),
                             _ => {}
@@ -762,13 +755,13 @@ fn import_into(
                 if central.is_some() {
                     bad(
                         Some(Col::UnitCentral),
-                        "a row without a unit cannot say whether its unit is central: fill in the unit".into(),
+                        Message::new(&m::CENTRAL_WITHOUT_UNIT),
                     );
                 }
                 if get(Col::UnitName).is_some() {
                     bad(
                         Some(Col::UnitName),
-                        "a unit name without a unit id: fill in the unit".into(),
+                        Message::new(&m::UNIT_NAME_WITHOUT_UNIT),
                     );
                 }
             }
@@ -868,15 +861,15 @@ fn import_into(
                         continue;
                     }
                 }
-                let mut message = f.message.to_string();
+                let mut message = f.message;
                 let sv = match at.rsplit('.').next() {
-                    Some(p @ ("kind" | "status")) => {
-                        natverk::tables::column_words(p, natverk::Lang::Sv)
-                    }
+                    Some(p @ ("kind" | "status")) => natverk::tables::column_words(p, Lang::Sv),
                     _ => Vec::new(),
                 };
                 if f.code == Code::InvalidValue && !sv.is_empty() {
-                    message.push_str(&format!(" (or in Swedish: {})", sv.join(", ")));
+                    message = Message::new(&m::OR_IN_SWEDISH)
+                        .arg("message", Arg::Message(Box::new(message)))
+                        .with("words", sv.join(", "));
                 }
                 core.push((
                     row,
@@ -895,7 +888,7 @@ fn import_into(
 }
 
 /// `--population`: digits, spaces between thousands allowed.
-fn population(p: &str) -> Result<u64, String> {
+fn population(p: &str) -> Result<u64, Message> {
     let digits: String = p
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
@@ -904,17 +897,21 @@ fn population(p: &str) -> Result<u64, String> {
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         return match digits.parse::<u64>() {
             Ok(v) if v <= max => Ok(v),
-            _ => Err(format!(
-                "population `{}` is too large: at most {} (10¹³)",
-                clip(p),
-                limits::group(max)
-            )),
+            _ => Err(Message::new(&m::POPULATION_TOO_LARGE)
+                .with("value", clip(p))
+                .with("max", limits::group(max))),
         };
     }
-    Err(format!(
-        "invalid population `{}`: write a whole number, e.g. 604616",
-        clip(p)
-    ))
+    Err(Message::new(&m::BAD_POPULATION).with("value", clip(p)))
+}
+
+/// `central` or `not central`, for a message.
+fn central_word(central: bool) -> Arg {
+    Arg::Message(Box::new(Message::new(if central {
+        &m::CENTRAL
+    } else {
+        &m::NOT_CENTRAL
+    })))
 }
 
 /// The finding of a byte that does not decode: its row, column and value.
@@ -935,10 +932,10 @@ fn bad_byte(bad: &decode::BadByte) -> Problem {
         code: Code::Syntax,
         row: Some(row),
         column,
-        message: format!(
-            "byte {} at offset {} of the file is not {}, but the rest of the file is: correct that cell (often a character pasted from another program), or save the sheet again as \"CSV UTF-8\"",
-            bad.bytes, bad.offset, bad.encoding
-        ),
+        message: Message::new(&m::BAD_BYTE)
+            .with("bytes", &bad.bytes)
+            .with("offset", bad.offset)
+            .with("encoding", bad.encoding),
     }
 }
 
@@ -957,7 +954,7 @@ fn unclosed(text: &str, delimiter: u8, u: sheet::Unclosed) -> Problem {
         code: Code::Syntax,
         row: Some(u.row),
         column: column.or_else(|| Some(format!("{}", u.cell + 1))),
-        message: "a quote (\") opens this cell and is never closed, so the rest of the file would be read into it: close it with \", or write a quote inside a cell as \"\"".into(),
+        message: Message::new(&m::UNCLOSED_QUOTE),
     }
 }
 
@@ -1033,7 +1030,7 @@ mod tests {
             assert!(decimal(bad).is_err(), "{bad}");
         }
         let long = format!("1,2,{}", "9".repeat(10_000));
-        assert!(decimal(&long).unwrap_err().len() < 200);
+        assert!(decimal(&long).unwrap_err().text(Lang::En).len() < 200);
     }
 
     #[test]

@@ -8,6 +8,12 @@
 //! `hours`, `time_cost`), then one row per network, with the counts by
 //! gender in columns. Findings: `code,severity,path,line,column,message`.
 //!
+//! CSV is for programs, so its headers are the JSON keys and its words the
+//! format's (`seats`, `politician`, `true`), in English whatever `--lang`
+//! says (SPEC §11: codes and JSON keys stay English; DESIGN.md, "Outputs for
+//! people"); only the findings' messages, which are for people, follow
+//! `--lang`.
+//!
 //! Every text that comes from the file (keys, names, paths, messages) goes
 //! through [`crate::text::csv_cell`], so no cell can become a spreadsheet
 //! formula. Rows are written as they are produced.
@@ -15,17 +21,33 @@
 use std::io::Write;
 
 use natverk::money::fmt2;
-use natverk::{Amounts, Counts};
+use natverk::present::Message;
+use natverk::{Amounts, Counts, GroupKey, KeyValue, Lang};
 use natverk::{Equality, Findings, Report};
 
-use super::{key_cells, key_columns, Cell, RenderError, Result};
+use super::{RenderError, Result};
 use crate::text::csv_cell;
 
 fn err(e: csv::Error) -> RenderError {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => RenderError::Io(e),
-        k => RenderError::Other(format!("cannot write CSV: {k:?}")),
+        k => RenderError::Other(
+            Message::new(&crate::messages::CANNOT_WRITE_CSV).with("detail", format!("{k:?}")),
+        ),
     }
+}
+
+/// The key columns of a report, as JSON keys: each group key, with `name`
+/// after `network` (the columns of the core's table, by key).
+fn key_columns(r: &Report) -> Vec<&'static str> {
+    let mut cols = Vec::new();
+    for k in &r.by {
+        cols.push(k.as_str());
+        if *k == GroupKey::Network {
+            cols.push("name");
+        }
+    }
+    cols
 }
 
 fn writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
@@ -48,11 +70,22 @@ pub fn report(r: &Report, out: &mut dyn Write) -> Result<()> {
     let mut row: Vec<String> = Vec::with_capacity(head.len());
     for l in &r.lines {
         row.clear();
-        row.extend(key_cells(r, l).iter().map(|c| match c {
-            Cell::Year(y) => y.to_string(),
-            Cell::Text(t) => csv_cell(t).into_owned(),
-            Cell::Null => String::new(),
-        }));
+        for (k, v) in r.by.iter().zip(&l.keys) {
+            row.push(match v {
+                KeyValue::Year(y) => y.to_string(),
+                KeyValue::Text(t) => csv_cell(t).into_owned(),
+                _ => String::new(),
+            });
+            if *k == GroupKey::Network {
+                row.push(
+                    l.name
+                        .as_deref()
+                        .map(csv_cell)
+                        .unwrap_or_default()
+                        .into_owned(),
+                );
+            }
+        }
         row.extend(l.money.fields().iter().map(|(_, v)| fmt2(*v)));
         w.write_record(&row).map_err(err)?;
     }
@@ -119,8 +152,9 @@ pub fn equality(e: &Equality, out: &mut dyn Write) -> Result<()> {
     finish(w)
 }
 
-/// Findings as CSV: code, severity, path, line, column, message.
-pub fn findings(f: &Findings, out: &mut dyn Write) -> Result<()> {
+/// Findings as CSV: code, severity, path, line, column, message (the
+/// message in `lang`).
+pub fn findings(f: &Findings, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let mut w = writer(out);
     w.write_record(["code", "severity", "path", "line", "column", "message"])
         .map_err(err)?;
@@ -132,7 +166,7 @@ pub fn findings(f: &Findings, out: &mut dyn Write) -> Result<()> {
             &csv_cell(&x.path.to_string()),
             &opt(x.line),
             &opt(x.column),
-            &csv_cell(&x.message.to_string()),
+            &csv_cell(&x.message_in(lang)),
         ])
         .map_err(err)?;
     }

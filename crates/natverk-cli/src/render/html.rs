@@ -1,22 +1,28 @@
-//! One self-contained HTML page a board member can open or print: title,
-//! the options used, the report with its totals (and savings), an inline
-//! SVG bar chart of net cost per line, the warnings of `check` and the
-//! equality summary. No external assets, no script; every text from the
-//! file goes through [`esc`]. Person names are never shown: the report and
-//! the statistics carry none, and nothing here looks them up.
+//! One self-contained HTML page a board member can open on a phone or
+//! print: title, the options used, key figures, the report's table with
+//! its total (and savings), an inline SVG bar chart of net cost per line,
+//! the warnings of `check` and the equality statistics. Every table is
+//! laid out from the core's ([`Report::table`], [`Equality::tables`],
+//! [`Findings::table`]) and every other word comes from the vocabulary.
+//!
+//! No external assets, no script; every text from the file goes through
+//! [`esc`]. Person names are never shown: the report and the statistics
+//! carry none, and nothing here looks them up.
+//!
+//! Responsive without script: no page scrolls sideways from 360 px up —
+//! on a narrow screen each line of the report and each finding becomes a
+//! card (`table.cards`), and the other tables scroll inside their own
+//! focusable region. Printed, it is A4 landscape and the tables fit.
 
 use std::io::Write;
 
-use natverk::money::{self, fmt_human};
-use natverk::Counts;
-use natverk::Lang;
-use natverk::{Equality, Finding, Findings, GroupKey, Money, Report, Severity};
+use natverk::money;
+use natverk::present::{count_text, fill, label, years, Align, Cell, Table};
+use natverk::{Equality, Findings, Lang, Report};
 use rust_decimal::Decimal;
 
-use super::{
-    cell_text, currency_word, key_cell, key_heading, line_label, money_headings, network_of, tr,
-    years, Context, Result,
-};
+use super::{amount, caption, cell_text, currency_word, network_of, row_label};
+use super::{Context, Result};
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -37,58 +43,82 @@ pub fn esc(s: &str) -> String {
 const STYLE: &str = r#"
 :root { --ink: #1b1f24; --muted: #57606a; --rule: #d0d7de; --bar: #1f5f99; --warn: #8a4b00; --band: #f3f5f7; }
 * { box-sizing: border-box; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); margin: 2rem auto; max-width: 84rem; padding: 0 1.5rem; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); margin: 2rem auto; max-width: 84rem; padding: 0 1.5rem; overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; margin: 0 0 .2rem; }
 h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; }
+h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
 .sub { color: var(--muted); margin: 0; }
-dl.options { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0; }
+dl.options { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: .15rem 1rem; margin: 0; }
 dl.options dt { color: var(--muted); }
-dl.options dd { margin: 0; }
+dl.options dd { margin: 0; overflow-wrap: anywhere; }
 .figures { display: flex; flex-wrap: wrap; gap: .8rem; margin: .4rem 0 0; padding: 0; list-style: none; }
-.figures li { border: 1px solid var(--rule); border-radius: 6px; padding: .5rem .8rem; min-width: 11rem; }
+.figures li { border: 1px solid var(--rule); border-radius: 6px; padding: .5rem .8rem; flex: 1 1 11rem; max-width: 100%; }
 .figures .label { display: block; color: var(--muted); font-size: .85rem; }
 .figures .value { font-size: 1.2rem; font-variant-numeric: tabular-nums; }
-.scroll { overflow-x: auto; margin-bottom: 1.2rem; }
+.scroll { overflow-x: auto; margin-bottom: 1.2rem; max-width: 100%; }
+.scroll:focus-visible { outline: 2px solid var(--bar); outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 caption { text-align: left; color: var(--muted); padding-bottom: .3rem; }
-th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
-th { text-align: left; background: var(--band); }
-td .id { display: block; color: var(--muted); font-size: .8em; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tfoot td, tfoot th { font-weight: 600; border-top: 2px solid var(--ink); background: none; }
+th, td { padding: .3rem .3rem; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }
+thead th { background: var(--band); }
+tbody th { font-weight: normal; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.num { white-space: normal; }
+td.code { white-space: nowrap; }
+tfoot td, tfoot th { font-weight: 600; border-top: 2px solid var(--ink); }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85em; }
+td.code code { color: var(--warn); }
+td.path { overflow-wrap: anywhere; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .8em; color: var(--muted); }
 figure { margin: 0; }
-figure svg { width: 100%; height: auto; max-width: 60rem; }
+figure svg { display: block; width: 100%; height: auto; max-width: 60rem; }
 figcaption { color: var(--muted); font-size: .85rem; }
-ul.findings { padding-left: 1.2rem; }
-ul.findings li { margin: .25rem 0; }
-.code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85em; color: var(--warn); }
-.path { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .8em; color: var(--muted); }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; }
+@media (max-width: 40rem) {
+  body { margin: 1rem auto; padding: 0 .8rem; }
+  h1 { font-size: 1.3rem; }
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.cards, table.cards caption, table.cards tbody, table.cards tfoot, table.cards tr { display: block; width: 100%; }
+  table.cards tr { border: 1px solid var(--rule); border-radius: 6px; padding: .4rem .6rem; margin-bottom: .6rem; }
+  table.cards th, table.cards td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: .1rem 0; text-align: right; white-space: normal; overflow-wrap: anywhere; }
+  table.cards td:not(.num) { text-align: left; }
+  table.cards th[scope=row] { display: block; text-align: left; font-weight: 600; }
+  table.cards td::before { content: attr(data-label); color: var(--muted); text-align: left; flex: none; max-width: 50%; font: .85rem/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+  table.cards tfoot tr { border: 2px solid var(--ink); }
+  table.cards tfoot th, table.cards tfoot td { border-top: 0; }
+}
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; padding: 0; }
+  body { margin: 0; max-width: none; font-size: 9pt; padding: 0; }
   h2 { break-after: avoid; }
-  table, figure, .figures { break-inside: avoid; }
+  figure, .figures { break-inside: avoid; }
   tr { break-inside: avoid; }
+  table { font-size: 7.5pt; }
+  th, td { padding: .15rem .25rem; }
   .scroll { overflow: visible; }
-  th { background: none; }
+  thead th { background: none; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
-@page { size: A4 landscape; margin: 14mm; }
+@page { size: A4 landscape; margin: 12mm; }
 "#;
+
+/// How a table is laid out on a narrow screen.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Narrow {
+    /// Each row a card, each cell labelled with its column.
+    Cards,
+    /// The table scrolls inside its own region.
+    Scroll,
+}
 
 /// The page up to its body: head, title, the options used.
 fn page_start(out: &mut dyn Write, title: &str, subtitle: &str, ctx: &Context<'_>) -> Result<()> {
-    let lang = ctx.lang;
-    let code = match lang {
-        Lang::Sv => "sv",
-        Lang::En => "en",
-    };
     write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"natverk {}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-         <header>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n</header>\n",
+         <header>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n</header>\n<main>\n",
+        ctx.lang.as_str(),
         env!("CARGO_PKG_VERSION"),
         esc(title),
         esc(title),
@@ -98,7 +128,7 @@ fn page_start(out: &mut dyn Write, title: &str, subtitle: &str, ctx: &Context<'_
         write!(
             out,
             "<section aria-labelledby=\"h-options\">\n<h2 id=\"h-options\">{}</h2>\n<dl class=\"options\">\n",
-            tr(lang, "Options", "Urval och inställningar")
+            esc(label("doc.options", ctx.lang))
         )?;
         for (k, v) in &ctx.options {
             writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(v))?;
@@ -113,154 +143,198 @@ fn page_end(out: &mut dyn Write, ctx: &Context<'_>) -> Result<()> {
     let lang = ctx.lang;
     write!(
         out,
-        "<footer>{} natverk {} · {} {}</footer>\n</body>\n</html>\n",
-        tr(lang, "Made with", "Framtagen med"),
-        env!("CARGO_PKG_VERSION"),
-        tr(lang, "warnings judged on", "varningar bedömda per"),
-        ctx.today
+        "</main>\n<footer>{} · {}</footer>\n</body>\n</html>\n",
+        esc(&fill(
+            label("doc.made_with", lang),
+            &[("version", env!("CARGO_PKG_VERSION"))]
+        )),
+        esc(&fill(
+            label("doc.warnings_judged_on", lang),
+            &[("date", &ctx.today.to_string())]
+        )),
     )?;
     Ok(())
 }
 
-fn money_cells(m: &Money, lang: Lang) -> Result<Vec<String>> {
-    Ok(m.fields()
-        .iter()
-        .map(|(_, v)| fmt_human(*v, lang))
-        .collect())
+/// A cell's content as HTML.
+fn cell_html(c: &Cell, lang: Lang) -> String {
+    esc(&cell_text(c, lang))
+}
+
+/// A core table as an HTML table: the column labels in `thead`, a row
+/// header per row (its first cell), the footer rows (a report's total) in
+/// `tfoot`. Every data cell carries its column's label for the card
+/// layout. `extra` adds HTML before a row's cell of a column (the network
+/// a finding concerns).
+fn table(
+    out: &mut dyn Write,
+    t: &Table,
+    id: &str,
+    caption: &str,
+    narrow: Narrow,
+    lang: Lang,
+    extra: &dyn Fn(usize, &str) -> String,
+) -> Result<()> {
+    // A table that becomes cards keeps explicit roles, so it stays a table
+    // for screen readers when its display changes (as the widget's).
+    let cards = narrow == Narrow::Cards;
+    let role = |r: &'static str| if cards { r } else { "" };
+    let class = if cards {
+        " class=\"cards\" role=\"table\""
+    } else {
+        ""
+    };
+    write!(
+        out,
+        "<div class=\"scroll\" role=\"region\" aria-labelledby=\"{id}\" tabindex=\"0\">\n<table{class}>\n<caption id=\"{id}\">{}</caption>\n<thead{}><tr{}>",
+        esc(caption),
+        role(" role=\"rowgroup\""),
+        role(" role=\"row\""),
+    )?;
+    for c in &t.columns {
+        let num = if c.align == Align::Right {
+            " class=\"num\""
+        } else {
+            ""
+        };
+        write!(
+            out,
+            "<th scope=\"col\"{num}{}>{}</th>",
+            role(" role=\"columnheader\""),
+            esc(c.label)
+        )?;
+    }
+    write!(
+        out,
+        "</tr></thead>\n<tbody{}>\n",
+        role(" role=\"rowgroup\"")
+    )?;
+    let labels: Vec<String> = t.columns.iter().map(|c| esc(c.label)).collect();
+    let mut line = String::new();
+    for (n, r) in t.rows.iter().enumerate() {
+        line.clear();
+        line.push_str("<tr");
+        line.push_str(role(" role=\"row\""));
+        line.push('>');
+        for (i, cell) in r.iter().enumerate() {
+            let col = &t.columns[i];
+            let mut class = Vec::new();
+            if col.align == Align::Right {
+                class.push("num");
+            }
+            if matches!(col.key, "code" | "path") {
+                class.push(col.key);
+            }
+            let class = if class.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{}\"", class.join(" "))
+            };
+            let mut content = cell_html(cell, lang);
+            if col.key == "code" {
+                content = format!("<code>{content}</code>");
+            }
+            let before = extra(n, col.key);
+            if !before.is_empty() {
+                // one element, so a card lays it out as one value
+                content = format!("<span>{before}{content}</span>");
+            }
+            if i == 0 {
+                line.push_str(&format!(
+                    "<th scope=\"row\"{class}{}>{content}</th>",
+                    role(" role=\"rowheader\"")
+                ));
+            } else {
+                line.push_str(&format!(
+                    "<td{class}{} data-label=\"{}\">{content}</td>",
+                    role(" role=\"cell\""),
+                    labels[i]
+                ));
+            }
+        }
+        line.push_str("</tr>\n");
+        out.write_all(line.as_bytes())?;
+    }
+    out.write_all(b"</tbody>\n")?;
+    if !t.footer.is_empty() {
+        writeln!(out, "<tfoot{}>", role(" role=\"rowgroup\""))?;
+        for r in &t.footer {
+            // The name of the row spans the key columns it leaves empty.
+            let span = 1 + r.iter().skip(1).take_while(|c| **c == Cell::Null).count();
+            write!(
+                out,
+                "<tr{}><th scope=\"row\" colspan=\"{span}\"{}>{}</th>",
+                role(" role=\"row\""),
+                role(" role=\"rowheader\""),
+                cell_html(&r[0], lang)
+            )?;
+            for (i, cell) in r.iter().enumerate().skip(span) {
+                let num = if t.columns[i].align == Align::Right {
+                    "num"
+                } else {
+                    ""
+                };
+                write!(
+                    out,
+                    "<td class=\"{num}\"{} data-label=\"{}\">{}</td>",
+                    role(" role=\"cell\""),
+                    labels[i],
+                    cell_html(cell, lang)
+                )?;
+            }
+            out.write_all(b"</tr>\n")?;
+        }
+        out.write_all(b"</tfoot>\n")?;
+    }
+    out.write_all(b"</table>\n</div>\n")?;
+    Ok(())
+}
+
+fn no_extra(_: usize, _: &str) -> String {
+    String::new()
 }
 
 /// A cost report as a page.
 pub fn report(r: &Report, ctx: &Context<'_>, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang;
-    let cur = currency_word(&r.currency, lang);
-    let title = format!(
-        "{} — {} {}",
-        r.organisation,
-        tr(lang, "cost of networks", "kostnader för nätverk"),
-        years(r.from, r.to)
-    );
-    let subtitle = format!(
-        "{} {}. {} {}.",
-        tr(
-            lang,
-            "Networks and collaborations, amounts in",
-            "Nätverk och samarbeten, belopp i"
-        ),
-        cur,
-        tr(lang, "Scope:", "Urval:"),
-        super::scope_word(r.scope, lang)
-    );
-    // Every figure first, so an overflow fails before a byte is written.
-    for l in &r.lines {
-        l.money.fields();
-    }
-    let total = r.total.fields();
-    page_start(out, &title, &subtitle, ctx)?;
+    let t = r.table(lang);
+    let what = caption(r.scope, r.from, r.to, &r.currency, lang);
+    page_start(out, &t.title, &what, ctx)?;
 
     // Key figures.
-    let pick = |name: &str| {
-        total
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| *v)
-            .unwrap_or_default()
-    };
     write!(
         out,
         "<section aria-labelledby=\"h-figures\">\n<h2 id=\"h-figures\">{}</h2>\n<ul class=\"figures\">\n",
-        tr(lang, "In short", "Sammanfattning")
+        esc(label("doc.in_short", lang))
     )?;
     let mut figures = vec![
-        (tr(lang, "Gross cost", "Bruttokostnad"), pick("gross")),
-        (
-            tr(lang, "Granted financing", "Beviljad finansiering"),
-            pick("granted"),
-        ),
-        (tr(lang, "Net cost", "Nettokostnad"), pick("net")),
-        (
-            tr(lang, "Expected net cost", "Förväntad nettokostnad"),
-            pick("expected_net"),
-        ),
+        ("doc.figure.gross", r.total.gross),
+        ("doc.figure.granted", r.total.granted),
+        ("doc.figure.net", r.total.net),
+        ("doc.figure.expected_net", r.total.expected_net),
     ];
     if let Some(s) = &r.savings {
-        let net = s.net;
-        figures.push((tr(lang, "Savings (net)", "Besparing (netto)"), net));
+        figures.push(("doc.figure.savings", s.net));
     }
-    for (label, v) in figures {
+    for (key, v) in figures {
         writeln!(
             out,
-            "<li><span class=\"label\">{}</span><span class=\"value\">{} {}</span></li>",
-            esc(label),
-            fmt_human(v, lang),
-            esc(&cur)
+            "<li><span class=\"label\">{}</span><span class=\"value\">{}</span></li>",
+            esc(label(key, lang)),
+            esc(&amount(v, &r.currency, lang))
         )?;
     }
     out.write_all(b"</ul>\n</section>\n")?;
 
-    // The table.
     write!(
         out,
-        "<section aria-labelledby=\"h-report\">\n<h2 id=\"h-report\">{}</h2>\n<div class=\"scroll\">\n<table>\n<caption>{} {}, {} {}</caption>\n<thead><tr>",
-        tr(lang, "Costs", "Kostnader"),
-        tr(lang, "Costs", "Kostnader"),
-        years(r.from, r.to),
-        tr(lang, "amounts in", "belopp i"),
-        esc(&cur)
+        "<section aria-labelledby=\"h-report\">\n<h2 id=\"h-report\">{}</h2>\n",
+        esc(label("ui.report", lang))
     )?;
-    // The network's name, with its id below it: one column, not two.
-    for k in &r.by {
-        write!(
-            out,
-            "<th scope=\"col\">{}</th>",
-            esc(key_heading(k.as_str(), lang))
-        )?;
-    }
-    for h in money_headings(lang) {
-        write!(out, "<th scope=\"col\" class=\"num\">{}</th>", esc(h))?;
-    }
-    out.write_all(b"</tr></thead>\n<tbody>\n")?;
-    for l in &r.lines {
-        out.write_all(b"<tr>")?;
-        for (k, v) in r.by.iter().zip(&l.keys) {
-            match (k, &l.name) {
-                (GroupKey::Network, Some(name)) => {
-                    write!(
-                        out,
-                        "<td>{}<span class=\"id\">{}</span></td>",
-                        esc(name),
-                        esc(&cell_text(&key_cell(v)))
-                    )?;
-                }
-                _ => {
-                    write!(out, "<td>{}</td>", esc(&cell_text(&key_cell(v))))?;
-                }
-            }
-        }
-        for v in money_cells(&l.money, lang)? {
-            write!(out, "<td class=\"num\">{v}</td>")?;
-        }
-        out.write_all(b"</tr>\n")?;
-    }
-    out.write_all(b"</tbody>\n<tfoot>\n")?;
-    let mut sums = vec![(tr(lang, "Total", "Summa"), &r.total)];
-    if let Some(s) = &r.savings {
-        sums.push((tr(lang, "Savings", "Besparing"), s));
-    }
-    for (label, m) in sums {
-        write!(
-            out,
-            "<tr><th scope=\"row\" colspan=\"{}\">{}</th>",
-            r.by.len().max(1),
-            esc(label)
-        )?;
-        for v in money_cells(m, lang)? {
-            write!(out, "<td class=\"num\">{v}</td>")?;
-        }
-        out.write_all(b"</tr>\n")?;
-    }
-    out.write_all(b"</tfoot>\n</table>\n</div>\n</section>\n")?;
+    table(out, &t, "t-report", &what, Narrow::Cards, lang, &no_extra)?;
+    out.write_all(b"</section>\n")?;
 
-    chart(r, lang, out)?;
+    chart(r, &t, lang, out)?;
     findings_section(out, &ctx.findings, ctx, true)?;
     if let Some(e) = &ctx.equality {
         equality_section(out, e, lang)?;
@@ -283,23 +357,16 @@ fn clip(s: &str, n: usize) -> String {
 }
 
 /// A horizontal bar chart of each line's net cost, inline SVG.
-fn chart(r: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
-    let net = |l: &natverk::Line| -> Result<Decimal> { Ok(l.money.net.max(Decimal::ZERO)) };
-    let mut max = Decimal::ZERO;
-    for l in &r.lines {
-        max = max.max(net(l)?);
-    }
-    let cur = currency_word(&r.currency, lang);
-    let what = if r.by.len() == 1 {
-        key_heading(r.by[0].as_str(), lang).to_string()
-    } else {
-        tr(lang, "line", "rad").to_string()
-    };
-    let title = format!(
-        "{} {} {}",
-        tr(lang, "Net cost per", "Nettokostnad per"),
-        what,
-        years(r.from, r.to)
+fn chart(r: &Report, t: &Table, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let net = |l: &natverk::Line| l.money.net.max(Decimal::ZERO);
+    let max = r.lines.iter().map(net).max().unwrap_or(Decimal::ZERO);
+    let title = fill(
+        label("ui.chart_title", lang),
+        &[("years", &years(r.from, r.to))],
+    );
+    let desc = fill(
+        label("ui.chart_desc", lang),
+        &[("currency", &currency_word(&r.currency, lang))],
     );
     let row = 26i64;
     let top = 8i64;
@@ -310,24 +377,21 @@ fn chart(r: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
         out,
         "<section aria-labelledby=\"h-chart\">\n<h2 id=\"h-chart\">{}</h2>\n<figure>\n\
          <svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n\
-         <title id=\"chart-title\">{}</title>\n<desc id=\"chart-desc\">{}.",
+         <title id=\"chart-title\">{}</title>\n<desc id=\"chart-desc\">{}",
         esc(&title),
         esc(&title),
-        esc(tr(
-            lang,
-            "Horizontal bars, longest for the highest net cost",
-            "Liggande staplar, längst för den högsta nettokostnaden"
-        )),
+        esc(&desc),
     )?;
+    let labels: Vec<String> = t.rows.iter().map(|c| row_label(t, c, lang)).collect();
     for (i, l) in r.lines.iter().enumerate() {
         let sep = if i == 0 { " " } else { "; " };
         write!(
             out,
             "{sep}{}",
             esc(&format!(
-                "{}: {} {cur}",
-                line_label(r, l),
-                fmt_human(net(l)?, lang)
+                "{}: {}",
+                labels[i],
+                amount(net(l), &r.currency, lang)
             ))
         )?;
     }
@@ -339,8 +403,9 @@ fn chart(r: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
         height - top + 2
     )?;
     for (i, l) in r.lines.iter().enumerate() {
-        let v = net(l)?;
-        let label = line_label(r, l);
+        let v = net(l);
+        let label = &labels[i];
+        let value = amount(v, &r.currency, lang);
         let y = top + row * i as i64;
         // Bar length in SVG units: exact decimals, rounded for drawing only.
         // The share first (v ≤ max, so at most 1), then the length: no
@@ -353,229 +418,105 @@ fn chart(r: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
         };
         writeln!(
             out,
-            "<g><title>{}: {} {}</title>\
+            "<g><title>{}: {}</title>\
              <text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#1b1f24\">{}</text>\
              <rect x=\"{label_w}\" y=\"{}\" width=\"{w}\" height=\"{}\" fill=\"#1f5f99\"/>\
              <text x=\"{}\" y=\"{}\" fill=\"#1b1f24\">{}</text></g>",
-            esc(&label),
-            fmt_human(v, lang),
-            esc(&cur),
+            esc(label),
+            esc(&value),
             label_w - 8,
             y + 17,
-            esc(&clip(&label, 36)),
+            esc(&clip(label, 36)),
             y + 4,
             row - 8,
             format_args!("{}", money::round2(Decimal::from(label_w + 6) + w)),
             y + 17,
-            esc(&format!("{} {cur}", fmt_human(v, lang)))
+            esc(&value)
         )?;
     }
     write!(
         out,
         "</svg>\n<figcaption>{}</figcaption>\n</figure>\n</section>\n",
-        esc(&format!(
-            "{}, {} {cur}.",
-            title,
-            tr(
-                lang,
-                "net of granted financing, in",
-                "netto efter beviljad finansiering, i"
-            )
-        ))
+        esc(&format!("{title}. {desc}"))
     )?;
     Ok(())
 }
 
-/// The findings as a list, each with the network it concerns.
+/// The findings as the core's table; a finding about a network names it
+/// (in bold) before its message.
 fn findings_section(
     out: &mut dyn Write,
-    findings: &[Finding],
+    findings: &Findings,
     ctx: &Context<'_>,
     warnings_only: bool,
 ) -> Result<()> {
     let lang = ctx.lang;
-    let heading = if warnings_only {
-        tr(lang, "Warnings", "Varningar")
+    let (heading, none) = if warnings_only {
+        ("ui.warnings", "ui.no_warnings")
     } else {
-        tr(lang, "Findings", "Fynd")
+        ("ui.findings", "ui.no_findings")
     };
     write!(
         out,
-        "<section aria-labelledby=\"h-findings\">\n<h2 id=\"h-findings\">{heading}</h2>\n"
+        "<section aria-labelledby=\"h-findings\">\n<h2 id=\"h-findings\">{}</h2>\n",
+        esc(label(heading, lang))
     )?;
     if findings.is_empty() {
-        writeln!(
-            out,
-            "<p>{}</p>",
-            tr(lang, "Nothing to remark.", "Inget att anmärka.")
-        )?;
+        writeln!(out, "<p>{}</p>", esc(label(none, lang)))?;
     } else {
-        out.write_all(b"<ul class=\"findings\">\n")?;
-        for f in findings {
-            let sev = match f.severity {
-                Severity::Error => tr(lang, "error", "fel"),
-                Severity::Warning => tr(lang, "warning", "varning"),
-            };
-            let network = network_of(ctx.inv, &f.path)
-                .map(|n| format!("<strong>{}</strong>: ", esc(&n.name)))
-                .unwrap_or_default();
-            let mut place = esc(&f.path.to_string());
-            if let (Some(l), Some(c)) = (f.line, f.column) {
-                place = format!(
-                    "{place} {} {l}, {} {c}",
-                    tr(lang, "line", "rad"),
-                    tr(lang, "column", "kolumn")
-                );
+        let t = findings.table(lang);
+        let all = findings.as_slice();
+        let extra = |n: usize, key: &str| -> String {
+            if key != "message" {
+                return String::new();
             }
-            writeln!(
-                out,
-                "<li><span class=\"code\">{sev} {}</span> {network}{} <span class=\"path\">{}</span></li>",
-                esc(f.code.as_str()),
-                esc(&f.message_in(lang)),
-                place
-            )?;
-        }
-        out.write_all(b"</ul>\n")?;
+            all.get(n)
+                .and_then(|f| network_of(ctx.inv, &f.path))
+                .map(|net| format!("<strong>{}</strong>: ", esc(&net.name)))
+                .unwrap_or_default()
+        };
+        let what = format!(
+            "{}, {}",
+            count_text("count.errors", findings.errors(), lang),
+            count_text("count.warnings", findings.warnings(), lang)
+        );
+        table(out, &t, "t-findings", &what, Narrow::Cards, lang, &extra)?;
     }
     out.write_all(b"</section>\n")?;
     Ok(())
 }
 
-fn counts_row(out: &mut dyn Write, label: &str, c: &Counts) -> Result<()> {
-    writeln!(
-        out,
-        "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-        esc(label),
-        c.woman,
-        c.man,
-        c.other,
-        c.unknown
-    )?;
-    Ok(())
-}
-
-/// The equality statistics: a summary table and one row per network.
+/// The equality statistics: each of the core's tables under its title.
 fn equality_section(out: &mut dyn Write, e: &Equality, lang: Lang) -> Result<()> {
-    let t = |en, sv| tr(lang, en, sv);
-    let cur = currency_word(&e.currency, lang);
-    let genders = format!(
-        "<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>",
-        t("women", "kvinnor"),
-        t("men", "män"),
-        t("other", "annat"),
-        t("unknown", "okänt")
-    );
     write!(
         out,
-        "<section aria-labelledby=\"h-equality\">\n<h2 id=\"h-equality\">{}</h2>\n<div class=\"scroll\">\n<table>\n<caption>{} {}</caption>\n<thead><tr><td></td>{genders}</tr></thead>\n<tbody>\n",
-        t("Who represents the organisation", "Vem som representerar organisationen"),
-        t("Seats and persons by gender", "Platser och personer efter kön"),
-        years(e.from, e.to)
+        "<section aria-labelledby=\"h-equality\">\n<h2 id=\"h-equality\">{}</h2>\n",
+        esc(label("ui.equality_title", lang))
     )?;
-    counts_row(out, t("Seats", "Platser"), &e.seats)?;
-    counts_row(
-        out,
-        t("— politicians", "— politiker"),
-        &e.seats_by_role.politician,
-    )?;
-    counts_row(
-        out,
-        t("— officials", "— tjänstepersoner"),
-        &e.seats_by_role.official,
-    )?;
-    counts_row(
-        out,
-        t("— majority", "— majoritet"),
-        &e.seats_by_side.majority,
-    )?;
-    counts_row(
-        out,
-        t("— opposition", "— opposition"),
-        &e.seats_by_side.opposition,
-    )?;
-    counts_row(out, t("Persons", "Personer"), &e.persons)?;
-    counts_row(
-        out,
-        t("— politicians", "— politiker"),
-        &e.persons_by_role.politician,
-    )?;
-    counts_row(
-        out,
-        t("— officials", "— tjänstepersoner"),
-        &e.persons_by_role.official,
-    )?;
-    counts_row(
-        out,
-        t("— majority", "— majoritet"),
-        &e.persons_by_side.majority,
-    )?;
-    counts_row(
-        out,
-        t("— opposition", "— opposition"),
-        &e.persons_by_side.opposition,
-    )?;
-    for (label, a) in [
-        (t("Hours", "Timmar").to_string(), &e.hours),
-        (
-            format!("{} ({cur})", t("Time cost", "Tidskostnad")),
-            &e.time_cost,
-        ),
-    ] {
-        writeln!(
-            out,
-            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            esc(&label),
-            fmt_human(a.woman, lang),
-            fmt_human(a.man, lang),
-            fmt_human(a.other, lang),
-            fmt_human(a.unknown, lang)
-        )?;
+    for t in e.tables(lang) {
+        let narrow = if t.key == "networks" {
+            Narrow::Cards
+        } else {
+            Narrow::Scroll
+        };
+        let id = format!("t-{}", t.key);
+        table(out, &t, &id, &t.title, narrow, lang, &no_extra)?;
     }
-    out.write_all(b"</tbody>\n</table>\n</div>\n")?;
-    write!(
-        out,
-        "<div class=\"scroll\">\n<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>{genders}<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-        t(
-            "Per network; balanced means 40–60 % of each gender",
-            "Per nätverk; jämn betyder 40–60 % av vardera kön"
-        ),
-        t("network", "nätverk"),
-        t("balanced", "jämn")
-    )?;
-    for n in &e.networks {
-        writeln!(
-            out,
-            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-            esc(&n.name),
-            n.woman,
-            n.man,
-            n.other,
-            n.unknown,
-            match n.balanced {
-                Some(true) => t("yes", "ja"),
-                Some(false) => t("no", "nej"),
-                None => "–",
-            }
-        )?;
-    }
-    out.write_all(b"</tbody>\n</table>\n</div>\n</section>\n")?;
+    out.write_all(b"</section>\n")?;
     Ok(())
 }
 
 /// Equality statistics as a page, with the warnings of `check`.
 pub fn equality(e: &Equality, ctx: &Context<'_>, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang;
-    let title = format!(
-        "{} — {} {}",
-        e.organisation,
-        tr(lang, "representation", "representation"),
-        years(e.from, e.to)
+    let title = fill(
+        label("doc.equality_title", lang),
+        &[
+            ("organisation", &e.organisation),
+            ("years", &years(e.from, e.to)),
+        ],
     );
-    let subtitle = format!(
-        "{} {}.",
-        tr(lang, "Scope:", "Urval:"),
-        super::scope_word(e.scope, lang)
-    );
+    let subtitle = format!("{}: {}", label("ui.scope", lang), e.scope.label(lang));
     page_start(out, &title, &subtitle, ctx)?;
     equality_section(out, e, lang)?;
     findings_section(out, &ctx.findings, ctx, true)?;
@@ -586,21 +527,31 @@ pub fn equality(e: &Equality, ctx: &Context<'_>, out: &mut dyn Write) -> Result<
 pub fn findings(f: &Findings, ctx: &Context<'_>, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang;
     let title = match ctx.inv {
-        Some(inv) => format!(
-            "{} — {}",
-            inv.organisation().name,
-            tr(lang, "check", "kontroll")
+        Some(inv) => fill(
+            label("doc.check_title", lang),
+            &[("organisation", &inv.organisation().name)],
         ),
-        None => tr(lang, "Inventory check", "Kontroll av inventeringen").to_string(),
+        None => label("doc.check", lang).to_string(),
     };
     let subtitle = format!(
-        "{} {}, {} {}.",
-        f.errors(),
-        tr(lang, "errors", "fel"),
-        f.warnings(),
-        tr(lang, "warnings", "varningar")
+        "{}, {}",
+        count_text("count.errors", f.errors(), lang),
+        count_text("count.warnings", f.warnings(), lang)
     );
     page_start(out, &title, &subtitle, ctx)?;
-    findings_section(out, f.as_slice(), ctx, false)?;
+    findings_section(out, f, ctx, false)?;
     page_end(out, ctx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            esc("<a href='x'>&\"</a>"),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"
+        );
+    }
 }

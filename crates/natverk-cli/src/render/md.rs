@@ -1,19 +1,15 @@
-//! Markdown: a heading and GitHub tables, amounts for people (`--lang`).
-//! Every text from the file is escaped, so a name cannot become markup,
-//! and its control characters are shown escaped ([`crate::text::for_people`]).
-//! Rows are written as they are produced.
+//! Markdown: a heading and GitHub tables laid out from the core's tables
+//! ([`Report::table`], [`Equality::tables`], [`Findings::table`]), in
+//! `--lang`. Every text from the file is escaped, so a name cannot become
+//! markup, and its control characters are shown escaped
+//! ([`crate::text::for_people`]).
 
 use std::io::Write;
 
-use natverk::money::fmt_human;
-use natverk::Counts;
-use natverk::Lang;
-use natverk::{Equality, Findings, Money, Report};
+use natverk::present::{count_text, fill, label, years, Align, Cell, Table};
+use natverk::{Equality, Findings, Lang, Report};
 
-use super::{
-    cell_text, currency_word, key_cells, key_columns, key_heading, money_headings, tr, years,
-    Result,
-};
+use super::{caption, cell_text, Result};
 use crate::text::for_people;
 
 /// Escapes a cell: markdown punctuation gets a backslash, line breaks
@@ -38,232 +34,85 @@ fn row(out: &mut dyn Write, cells: &[String]) -> std::io::Result<()> {
     writeln!(out, "| {} |", cells.join(" | "))
 }
 
-fn heading(out: &mut dyn Write, head: &[String], right: &[bool]) -> std::io::Result<()> {
-    row(out, head)?;
-    let align: Vec<String> = (0..head.len())
-        .map(|i| {
-            if right.get(i).copied().unwrap_or(false) {
-                "---:".into()
-            } else {
-                "---".into()
-            }
+/// A core table as a GitHub table: its column labels, its rows, and its
+/// footer rows (a report's total and savings) in bold.
+fn table(t: &Table, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let head: Vec<String> = t.columns.iter().map(|c| esc(c.label)).collect();
+    row(out, &head)?;
+    let align: Vec<String> = t
+        .columns
+        .iter()
+        .map(|c| match c.align {
+            Align::Right => "---:".to_string(),
+            _ => "---".to_string(),
         })
         .collect();
-    row(out, &align)
-}
-
-fn table(
-    out: &mut dyn Write,
-    h: &[String],
-    right: &[bool],
-    rows: &[Vec<String>],
-) -> std::io::Result<()> {
-    heading(out, h, right)?;
-    for r in rows {
-        row(out, r)?;
+    row(out, &align)?;
+    let mut cells: Vec<String> = Vec::with_capacity(t.columns.len());
+    for r in &t.rows {
+        cells.clear();
+        cells.extend(r.iter().map(|c| esc(&cell_text(c, lang))));
+        row(out, &cells)?;
+    }
+    for r in &t.footer {
+        cells.clear();
+        cells.extend(r.iter().map(|c| match c {
+            // a total has no key values: blank, not the `–` of a missing one
+            Cell::Null => String::new(),
+            c => format!("**{}**", esc(&cell_text(c, lang))),
+        }));
+        row(out, &cells)?;
     }
     Ok(())
 }
 
-fn money(m: &Money, lang: Lang) -> Result<Vec<String>> {
-    Ok(m.fields()
-        .iter()
-        .map(|(_, v)| fmt_human(*v, lang))
-        .collect())
-}
-
-/// A report: heading, one table with its total (and savings) in bold.
+/// A report: its title, what it covers, and one table with its total (and
+/// savings) in bold.
 pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
-    let cols = key_columns(r);
-    let mut h: Vec<String> = cols
-        .iter()
-        .map(|k| key_heading(k, lang).to_string())
-        .collect();
-    let nkeys = h.len();
-    h.extend(money_headings(lang).iter().map(|s| s.to_string()));
-    let mut right = vec![false; nkeys];
-    right.extend([true; 9]);
+    let t = r.table(lang);
     write!(
         out,
-        "## {} — {} {}\n\n{} {}. {}: {}.\n\n",
-        esc(&r.organisation),
-        tr(lang, "costs", "kostnader"),
-        years(r.from, r.to),
-        tr(lang, "Amounts in", "Belopp i"),
-        esc(&currency_word(&r.currency, lang)),
-        tr(lang, "Scope", "Urval"),
-        super::scope_word(r.scope, lang),
+        "## {}\n\n{}.\n\n",
+        esc(&t.title),
+        esc(&caption(r.scope, r.from, r.to, &r.currency, lang))
     )?;
-    heading(out, &h, &right)?;
-    for l in &r.lines {
-        let mut cells: Vec<String> = key_cells(r, l).iter().map(|c| esc(&cell_text(c))).collect();
-        cells.extend(money(&l.money, lang)?);
-        row(out, &cells)?;
-    }
-    let mut sums = vec![(tr(lang, "total", "summa"), &r.total)];
-    if let Some(s) = &r.savings {
-        sums.push((tr(lang, "savings", "besparing"), s));
-    }
-    for (label, m) in sums {
-        let mut cells = vec![format!("**{label}**")];
-        cells.resize(nkeys, String::new());
-        cells.extend(money(m, lang)?.into_iter().map(|v| format!("**{v}**")));
-        row(out, &cells)?;
-    }
-    Ok(())
+    table(&t, lang, out)
 }
 
-fn counts_row(label: &str, c: &Counts) -> Vec<String> {
-    let mut row = vec![label.to_string()];
-    row.extend([c.woman, c.man, c.other, c.unknown].map(|n| n.to_string()));
-    row
-}
-
-/// Equality statistics: a summary table and one per network.
+/// Equality statistics: a title, then each of the core's tables under its
+/// own heading.
 pub fn equality(e: &Equality, lang: Lang, out: &mut dyn Write) -> Result<()> {
-    let t = |en, sv| tr(lang, en, sv);
-    let genders = [
-        t("women", "kvinnor"),
-        t("men", "män"),
-        t("other", "annat"),
-        t("unknown", "okänt"),
-    ];
-    let mut head = vec![String::new()];
-    head.extend(genders.iter().map(|s| s.to_string()));
-    let rows = vec![
-        counts_row(t("seats", "platser"), &e.seats),
-        counts_row(
-            t("seats: politicians", "platser: politiker"),
-            &e.seats_by_role.politician,
-        ),
-        counts_row(
-            t("seats: officials", "platser: tjänstepersoner"),
-            &e.seats_by_role.official,
-        ),
-        counts_row(
-            t("seats: majority", "platser: majoritet"),
-            &e.seats_by_side.majority,
-        ),
-        counts_row(
-            t("seats: opposition", "platser: opposition"),
-            &e.seats_by_side.opposition,
-        ),
-        counts_row(t("persons", "personer"), &e.persons),
-        counts_row(
-            t("persons: politicians", "personer: politiker"),
-            &e.persons_by_role.politician,
-        ),
-        counts_row(
-            t("persons: officials", "personer: tjänstepersoner"),
-            &e.persons_by_role.official,
-        ),
-        counts_row(
-            t("persons: majority", "personer: majoritet"),
-            &e.persons_by_side.majority,
-        ),
-        counts_row(
-            t("persons: opposition", "personer: opposition"),
-            &e.persons_by_side.opposition,
-        ),
-        {
-            let mut r = vec![t("hours", "timmar").to_string()];
-            r.extend(
-                [e.hours.woman, e.hours.man, e.hours.other, e.hours.unknown]
-                    .map(|d| fmt_human(d, lang)),
-            );
-            r
-        },
-        {
-            let mut r = vec![format!(
-                "{} ({})",
-                t("time cost", "tidskostnad"),
-                esc(&currency_word(&e.currency, lang))
-            )];
-            r.extend(
-                [
-                    e.time_cost.woman,
-                    e.time_cost.man,
-                    e.time_cost.other,
-                    e.time_cost.unknown,
-                ]
-                .map(|d| fmt_human(d, lang)),
-            );
-            r
-        },
-    ];
+    let title = fill(
+        label("doc.equality_title", lang),
+        &[
+            ("organisation", &e.organisation),
+            ("years", &years(e.from, e.to)),
+        ],
+    );
     write!(
         out,
-        "## {} — {} {}\n\n{}: {}.\n\n",
-        esc(&e.organisation),
-        t("representation", "representation"),
-        years(e.from, e.to),
-        t("Scope", "Urval"),
-        super::scope_word(e.scope, lang),
+        "## {}\n\n{}: {}.\n",
+        esc(&title),
+        label("ui.scope", lang),
+        e.scope.label(lang)
     )?;
-    table(out, &head, &[false, true, true, true, true], &rows)?;
-    writeln!(out)?;
-    let mut nhead = vec![
-        t("network", "nätverk").to_string(),
-        t("name", "namn").into(),
-    ];
-    nhead.extend(genders.iter().map(|s| s.to_string()));
-    nhead.push(t("balanced", "jämn").into());
-    heading(out, &nhead, &[false, false, true, true, true, true, false])?;
-    for n in &e.networks {
-        let mut r = vec![esc(&n.network), esc(&n.name)];
-        r.extend([n.woman, n.man, n.other, n.unknown].map(|x| x.to_string()));
-        r.push(
-            match n.balanced {
-                Some(true) => t("yes", "ja"),
-                Some(false) => t("no", "nej"),
-                None => "–",
-            }
-            .into(),
-        );
-        row(out, &r)?;
+    for t in e.tables(lang) {
+        write!(out, "\n### {}\n\n", esc(&t.title))?;
+        table(&t, lang, out)?;
     }
     Ok(())
 }
 
 /// Findings as a table, then the counts.
 pub fn findings(f: &Findings, lang: Lang, out: &mut dyn Write) -> Result<()> {
-    let t = |en, sv| tr(lang, en, sv);
-    let h: Vec<String> = [
-        t("severity", "allvarlighet"),
-        t("code", "kod"),
-        t("path", "sökväg"),
-        t("message", "meddelande"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    heading(out, &h, &[])?;
-    for x in f.iter() {
-        let mut path = esc(&x.path.to_string());
-        if let (Some(l), Some(c)) = (x.line, x.column) {
-            path = format!(
-                "{path} ({} {l}, {} {c})",
-                t("line", "rad"),
-                t("column", "kolumn")
-            );
-        }
-        row(
-            out,
-            &[
-                super::csv::severity(x.severity).to_string(),
-                format!("`{}`", x.code),
-                path,
-                esc(&x.message_in(lang)),
-            ],
-        )?;
-    }
+    let t = f.table(lang);
+    write!(out, "## {}\n\n", esc(&t.title))?;
+    table(&t, lang, out)?;
     write!(
         out,
-        "\n{} {}, {} {}\n",
-        f.errors(),
-        t("errors", "fel"),
-        f.warnings(),
-        t("warnings", "varningar")
+        "\n{}, {}\n",
+        count_text("count.errors", f.errors(), lang),
+        count_text("count.warnings", f.warnings(), lang)
     )?;
     Ok(())
 }

@@ -1,9 +1,14 @@
 //! Output formats beyond the core's JSON: one module per format. Each one
-//! only lays out what the core computed; no figure is computed here.
+//! only lays out what the core computed and names: the rows, columns,
+//! titles and footers of [`Report::table`], [`Equality::tables`] and
+//! [`Findings::table`], and every other word from the core's vocabulary
+//! ([`natverk::present::label`], keys `doc.*` for what only documents
+//! say). No figure is computed and no label is written here.
 //!
-//! Every renderer writes into a [`std::io::Write`] as it goes (streaming),
-//! so a large report is never held twice in memory; the size of an output
-//! is checked before it is rendered ([`crate::limits::check_output`]).
+//! csv and json write the core's data as they go (streaming); table, md,
+//! html and xlsx lay out the core's table of a report, which is held once
+//! in memory beside the report. The size of an output is checked before it
+//! is rendered ([`crate::limits::check_output`]).
 
 pub mod csv;
 pub mod html;
@@ -19,16 +24,23 @@ pub enum RenderError {
     /// A figure is too large to write (the core's money overflows).
     Overflow,
     /// Anything else, said as a message.
-    Other(String),
+    Other(Message),
+}
+
+impl RenderError {
+    /// What to say, in `lang`.
+    pub fn message(&self) -> Message {
+        match self {
+            RenderError::Io(e) => Message::new(&m::CANNOT_WRITE_OUTPUT).with("error", e),
+            RenderError::Overflow => Message::new(&m::TOO_LARGE_TO_WRITE),
+            RenderError::Other(msg) => msg.clone(),
+        }
+    }
 }
 
 impl std::fmt::Display for RenderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RenderError::Io(e) => write!(f, "cannot write output: {e}"),
-            RenderError::Overflow => f.write_str("a total is too large to write"),
-            RenderError::Other(m) => f.write_str(m),
-        }
+        f.write_str(&self.message().text(Lang::En))
     }
 }
 
@@ -48,8 +60,11 @@ impl From<natverk::money::Overflow> for RenderError {
 pub type Result<T> = std::result::Result<T, RenderError>;
 
 use chrono::NaiveDate;
-use natverk::Lang;
-use natverk::{Equality, Finding, GroupKey, Inventory, KeyValue, Line, Network, Report};
+use natverk::money::fmt_human;
+use natverk::present::{fill, label, years, Cell, Message, Table};
+use natverk::{Equality, Findings, Inventory, Lang, Network, Scope, Status};
+
+use crate::messages as m;
 
 /// What a document shows besides its main table: the inventory (for
 /// network names in findings), the options used, the warnings of `check`
@@ -62,160 +77,89 @@ pub struct Context<'a> {
     /// The options used, as (label, value), in the order given.
     pub options: Vec<(String, String)>,
     /// Findings to list (the warnings of `check`, or every finding).
-    pub findings: Vec<Finding>,
+    pub findings: Findings,
     /// The equality statistics over the report's range and scope.
     pub equality: Option<Equality>,
     /// The date warnings are judged against.
     pub today: NaiveDate,
 }
 
-/// English or Swedish, by language.
-pub fn tr(lang: Lang, en: &'static str, sv: &'static str) -> &'static str {
-    match lang {
-        Lang::Sv => sv,
-        _ => en,
-    }
-}
-
-/// Column headings of the nine money fields (SPEC §5.1 order).
-pub fn money_headings(lang: Lang) -> [&'static str; 9] {
-    match lang {
-        Lang::En => [
-            "fees",
-            "time",
-            "travel",
-            "other",
-            "gross",
-            "granted",
-            "expected",
-            "net",
-            "expected net",
-        ],
-        Lang::Sv => [
-            "avgifter",
-            "tid",
-            "resor",
-            "övrigt",
-            "brutto",
-            "beviljat",
-            "förväntat",
-            "netto",
-            "förväntat netto",
-        ],
-    }
-}
-
-/// Heading of a group key (or `name`) for people.
-pub fn key_heading(key: &str, lang: Lang) -> &str {
-    match (lang, key) {
-        (Lang::En, k) => k,
-        (Lang::Sv, "network") => "nätverk",
-        (Lang::Sv, "name") => "namn",
-        (Lang::Sv, "subject") => "sakområde",
-        (Lang::Sv, "organiser") => "huvudman",
-        (Lang::Sv, "unit") => "enhet",
-        (Lang::Sv, "kind") => "typ",
-        (Lang::Sv, "status") => "status",
-        (Lang::Sv, "year") => "år",
-        (Lang::Sv, k) => k,
-    }
-}
-
 /// The currency as people write it: `kr` for SEK in Swedish, else the code.
 pub fn currency_word(code: &str, lang: Lang) -> String {
     let key = format!("currency.{}", code.to_lowercase());
-    match natverk::present::label(&key, lang) {
+    match label(&key, lang) {
         l if l == key => code.to_string(),
         l => l.to_string(),
     }
 }
 
-/// The scope as a word for people.
-pub fn scope_word(scope: natverk::Scope, lang: Lang) -> &'static str {
-    match scope {
-        natverk::Scope::Central => tr(lang, "central units only", "kommuncentrala"),
-        _ => tr(lang, "all networks", "alla nätverk"),
+/// An amount with its currency, as the vocabulary writes it
+/// (`65 000,50 kr`, `SEK 65,000.50`).
+pub fn amount(d: rust_decimal::Decimal, currency: &str, lang: Lang) -> String {
+    fill(
+        label("ui.money", lang),
+        &[
+            ("amount", &fmt_human(d, lang)),
+            ("currency", &currency_word(currency, lang)),
+        ],
+    )
+}
+
+/// What a table shows, as its caption: scope, years and currency
+/// (`Alla nätverk, 2024–2025 – belopp i kr`).
+pub fn caption(scope: Scope, from: i32, to: i32, currency: &str, lang: Lang) -> String {
+    fill(
+        label("ui.caption", lang),
+        &[
+            ("scope", scope.label(lang)),
+            ("years", &years(from, to)),
+            ("currency", &currency_word(currency, lang)),
+        ],
+    )
+}
+
+/// A cell as text for people in `lang`: texts from the file as they are
+/// (each format escapes them its own way), words of the vocabulary,
+/// amounts with thousands grouped, `–` for no value.
+pub fn cell_text(cell: &Cell, lang: Lang) -> String {
+    match cell {
+        Cell::Text(t) => t.clone(),
+        Cell::Word(w) => (*w).to_string(),
+        Cell::Int(i) => i.to_string(),
+        Cell::Money(d) | Cell::Decimal(d) => fmt_human(*d, lang),
+        _ => label("ui.empty_cell", lang).to_string(),
     }
 }
 
-/// The key columns of a report: each group key, with `name` after `network`.
-pub fn key_columns(r: &Report) -> Vec<&'static str> {
-    let mut cols = Vec::new();
-    for k in &r.by {
-        cols.push(k.as_str());
-        if *k == GroupKey::Network {
-            cols.push("name");
+/// How many columns of a report's table name the line (its group keys,
+/// and `name` after `network`): the columns before the nine amounts.
+pub fn key_count(t: &Table) -> usize {
+    t.columns
+        .iter()
+        .take_while(|c| !natverk::money::MONEY_FIELDS.contains(&c.key))
+        .count()
+}
+
+/// A row's label for a chart: the network's name when the table has one,
+/// else its key cells joined (`Sakområde · 2024`).
+pub fn row_label(t: &Table, row: &[Cell], lang: Lang) -> String {
+    let keys = key_count(t);
+    if let Some(i) = t.columns[..keys].iter().position(|c| c.key == "name") {
+        if let Cell::Text(name) = &row[i] {
+            let mut parts = vec![name.clone()];
+            parts.extend(
+                (0..keys)
+                    .filter(|&j| j != i && t.columns[j].key != "network")
+                    .map(|j| cell_text(&row[j], lang)),
+            );
+            return parts.join(" · ");
         }
     }
-    cols
-}
-
-/// A key cell as written in files: `None` for a key with no value.
-pub enum Cell<'a> {
-    /// A year.
-    Year(i32),
-    /// A text.
-    Text(&'a str),
-    /// No value (no organiser, unit or subject).
-    Null,
-}
-
-/// The key cells of a line, matching [`key_columns`].
-pub fn key_cells<'a>(r: &Report, l: &'a Line) -> Vec<Cell<'a>> {
-    let mut cells = Vec::new();
-    for (k, v) in r.by.iter().zip(&l.keys) {
-        cells.push(key_cell(v));
-        if *k == GroupKey::Network {
-            cells.push(match &l.name {
-                Some(n) => Cell::Text(n),
-                None => Cell::Null,
-            });
-        }
-    }
-    cells
-}
-
-/// One key value as a cell.
-pub fn key_cell(v: &KeyValue) -> Cell<'_> {
-    match v {
-        KeyValue::Year(y) => Cell::Year(*y),
-        KeyValue::Text(t) => Cell::Text(t),
-        _ => Cell::Null,
-    }
-}
-
-/// A range of years for people: `2024` or `2024–2025`.
-pub fn years(from: i32, to: i32) -> String {
-    if from == to {
-        from.to_string()
-    } else {
-        format!("{from}–{to}")
-    }
-}
-
-/// A key cell for people: `–` for no value. Text is as in the file;
-/// each format escapes it its own way.
-pub fn cell_text(c: &Cell<'_>) -> String {
-    match c {
-        Cell::Year(y) => y.to_string(),
-        Cell::Text(t) => (*t).to_string(),
-        Cell::Null => "–".into(),
-    }
-}
-
-/// A line's label for a chart: the network's name when grouped by
-/// network, else its key values joined.
-pub fn line_label(r: &Report, l: &Line) -> String {
-    let mut parts = Vec::new();
-    for (k, v) in r.by.iter().zip(&l.keys) {
-        parts.push(match (k, v, &l.name) {
-            (GroupKey::Network, _, Some(n)) => n.clone(),
-            (_, KeyValue::Year(y), _) => y.to_string(),
-            (_, KeyValue::Text(t), _) => t.clone(),
-            _ => "–".into(),
-        });
-    }
-    parts.join(" · ")
+    row[..keys]
+        .iter()
+        .map(|c| cell_text(c, lang))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The network a finding's path points into (`networks[3]…`), if any.
@@ -228,28 +172,111 @@ pub fn network_of<'a>(inv: Option<&'a Inventory>, path: &natverk::Path) -> Optio
     }
 }
 
-/// The options of a report, as shown in documents.
+/// The options of a report, as shown in documents: (label, value) pairs
+/// in the language of the document.
 pub struct Shown {
     /// (label, value) pairs.
     pub pairs: Vec<(String, String)>,
+    lang: Lang,
 }
 
 impl Shown {
-    /// Starts with the range and scope every document has.
-    pub fn new(lang: Lang, from: i32, to: i32, scope: natverk::Scope) -> Shown {
+    /// Starts with what every document has: the years, the scope and the
+    /// statuses included.
+    pub fn new(
+        lang: Lang,
+        (from, to): (i32, i32),
+        scope: Scope,
+        statuses: Option<&[Status]>,
+    ) -> Shown {
+        let statuses = match statuses {
+            Some(st) => st
+                .iter()
+                .map(|s| s.label(lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+            None => label("doc.statuses_default", lang).to_string(),
+        };
         Shown {
-            pairs: vec![
-                (tr(lang, "years", "år").into(), years(from, to)),
-                (
-                    tr(lang, "scope", "urval").into(),
-                    scope_word(scope, lang).into(),
-                ),
-            ],
+            pairs: Vec::new(),
+            lang,
         }
+        .add("ui.years", years(from, to))
+        .add("ui.scope", scope.label(lang))
+        .add("doc.statuses", statuses)
     }
-    /// Adds a pair.
-    pub fn add(mut self, label: &str, value: impl Into<String>) -> Shown {
-        self.pairs.push((label.into(), value.into()));
+    /// Adds a pair, its label by vocabulary key.
+    pub fn add(mut self, key: &str, value: impl Into<String>) -> Shown {
+        self.pairs
+            .push((label(key, self.lang).to_string(), value.into()));
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use natverk::Lang;
+
+    /// Every vocabulary key written in the command line's code exists (a
+    /// missing one would show its key to people), in both languages.
+    #[test]
+    fn every_vocabulary_key_used_here_exists() {
+        let keys: Vec<&str> = natverk::present::vocabulary(Lang::En)
+            .map(|(k, _)| k)
+            .collect();
+        let prefixes: std::collections::HashSet<&str> =
+            keys.iter().filter_map(|k| k.split('.').next()).collect();
+        let word = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'_' || b.is_ascii_digit())
+        };
+        let mut seen = 0;
+        let mut missing = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(&dir).unwrap() {
+                let path = e.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|x| x != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for lit in text.split('"').skip(1).step_by(2) {
+                    let head = lit.split('.').next().unwrap_or("");
+                    if prefixes.contains(head)
+                        && lit.contains('.')
+                        && lit.split('.').all(word)
+                        && !lit.ends_with('.')
+                    {
+                        seen += 1;
+                        // A key with a variable last part is written as its
+                        // prefix (`format!("{}.{w}", "kind")` or `"money.{f}"`).
+                        if !keys
+                            .iter()
+                            .any(|k| *k == lit || k.starts_with(&format!("{lit}.")))
+                        {
+                            missing.push(format!("{}: {lit}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 30, "found only {seen} keys");
+        assert!(missing.is_empty(), "{missing:#?}");
+        for (k, en) in natverk::present::vocabulary(Lang::En) {
+            assert_ne!(
+                natverk::present::label(k, Lang::Sv),
+                k,
+                "{k} has no Swedish"
+            );
+            assert_ne!(en, k, "{k} has no English");
+        }
     }
 }

@@ -1,5 +1,7 @@
-//! An Excel workbook: one sheet per table, each an Excel Table with an
-//! autofilter and typed columns.
+//! An Excel workbook: one sheet per table of the core ([`Report::table`]
+//! and its total, [`Equality::tables`], [`Findings::table`]), each an Excel
+//! Table with an autofilter and typed columns; sheet names and headings in
+//! `--lang`, from the vocabulary.
 //!
 //! Money is written as numbers with the format `#,##0.00`, so it sums and
 //! sorts in Excel. Excel stores numbers as binary floats: this is the one
@@ -16,18 +18,14 @@
 //! ([`crate::limits::check_output`]).
 
 use natverk::money::fmt2;
-use natverk::Counts;
-use natverk::Lang;
-use natverk::{Equality, Finding, Money, Report};
+use natverk::present::{label, Cell, Message, Table as CoreTable};
+use natverk::{Equality, Findings, Lang, Report};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Table, TableColumn, Workbook, XlsxError};
 
-use super::csv::severity;
-use super::{
-    key_cells, key_columns, key_heading, money_headings, network_of, tr, Cell, Context,
-    RenderError, Result,
-};
+use super::{network_of, Context, RenderError, Result};
 use crate::limits::XLSX_MAX_TEXT;
+use crate::messages as m;
 
 /// What the workbook had to change: texts cut to Excel's limit.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -38,15 +36,16 @@ pub struct Written {
 
 impl Written {
     /// A note for people, when something was cut.
-    pub fn note(&self) -> Option<String> {
+    pub fn note(&self) -> Option<Message> {
         (self.clipped > 0).then(|| {
-            format!(
-                "{} text{} longer than Excel's limit of {XLSX_MAX_TEXT} characters {} cut in the workbook (ending in …); --format json or csv keeps {} whole",
-                self.clipped,
-                if self.clipped == 1 { "" } else { "s" },
-                if self.clipped == 1 { "was" } else { "were" },
-                if self.clipped == 1 { "it" } else { "them" },
-            )
+            let t = if self.clipped == 1 {
+                &m::XLSX_CLIPPED_ONE
+            } else {
+                &m::XLSX_CLIPPED_MANY
+            };
+            Message::new(t)
+                .with("n", self.clipped)
+                .with("limit", XLSX_MAX_TEXT)
         })
     }
 }
@@ -66,14 +65,6 @@ fn excel_text<'a>(t: &'a str, written: &mut Written) -> std::borrow::Cow<'a, str
     }
 }
 
-/// A typed cell.
-enum X {
-    Text(String),
-    Money(Decimal),
-    Int(i64),
-    Blank,
-}
-
 /// The amount as Excel's number: parsed from the exact two-decimal text.
 fn to_f64(d: Decimal) -> f64 {
     fmt2(d).parse().unwrap_or_default()
@@ -82,41 +73,41 @@ fn to_f64(d: Decimal) -> f64 {
 fn xerr(e: XlsxError) -> RenderError {
     match e {
         XlsxError::IoError(e) => RenderError::Io(e),
-        e => RenderError::Other(format!("cannot write the workbook: {e}")),
+        e => RenderError::Other(Message::new(&m::CANNOT_WRITE_WORKBOOK).with("detail", e)),
     }
 }
 
-/// Writes one sheet holding one Excel Table.
+/// Writes one sheet holding one Excel Table: `head` as its header row,
+/// then `rows`, typed: texts and words as strings, money and hours as
+/// numbers with two decimals, years and counts as whole numbers, no value
+/// as an empty cell.
 fn sheet(
     wb: &mut Workbook,
     written: &mut Written,
     name: &str,
     table_name: &str,
-    head: &[String],
-    mut rows: Vec<Vec<X>>,
+    head: &[&str],
+    rows: &[Vec<Cell>],
 ) -> Result<()> {
     let money = Format::new().set_num_format("#,##0.00");
     let int = Format::new().set_num_format("0");
-    if rows.is_empty() {
-        // A Table needs a data row.
-        rows.push(Vec::new());
-    }
     // Column widths from the texts (what autofit would do, which the
     // row-by-row writer cannot): characters, within 8..=60.
     let mut width: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
-    for row in &rows {
+    for row in rows {
         for (c, x) in row.iter().enumerate().take(width.len()) {
             let w = match x {
-                X::Text(t) => t.chars().take(60).count(),
-                X::Money(_) => 14,
-                X::Int(_) => 6,
-                X::Blank => 0,
+                Cell::Text(t) => t.chars().take(60).count(),
+                Cell::Word(t) => t.chars().count(),
+                Cell::Money(_) | Cell::Decimal(_) => 14,
+                Cell::Int(_) => 6,
+                _ => 0,
             };
             width[c] = width[c].max(w);
         }
     }
     // Rows go to a temporary file as they are written (constant memory):
-    // a large sheet does not hold every cell in memory.
+    // a large sheet does not hold every cell twice in memory.
     let ws = wb.add_worksheet_with_constant_memory().map_err(xerr)?;
     ws.set_name(name).map_err(xerr)?;
     for (c, w) in width.iter().enumerate() {
@@ -127,212 +118,108 @@ fn sheet(
     // The table first: it writes the header row, and rows must come in order.
     let columns: Vec<TableColumn> = head
         .iter()
-        .map(|h| TableColumn::new().set_header(h))
+        .map(|h| TableColumn::new().set_header(*h))
         .collect();
     let table = Table::new()
         .set_name(table_name)
         .set_columns(&columns)
         .set_autofilter(true);
-    ws.add_table(0, 0, rows.len() as u32, head.len() as u16 - 1, &table)
+    // A Table needs a data row.
+    let last = rows.len().max(1) as u32;
+    ws.add_table(0, 0, last, head.len() as u16 - 1, &table)
         .map_err(xerr)?;
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
         for (c, x) in row.iter().enumerate() {
             let c = c as u16;
             match x {
-                X::Text(t) => {
+                Cell::Text(t) => {
                     ws.write_string(r, c, excel_text(t, written))
                         .map_err(xerr)?;
                 }
-                X::Money(d) => {
+                Cell::Word(t) => {
+                    ws.write_string(r, c, *t).map_err(xerr)?;
+                }
+                Cell::Money(d) | Cell::Decimal(d) => {
                     ws.write_number_with_format(r, c, to_f64(*d), &money)
                         .map_err(xerr)?;
                 }
-                X::Int(i) => {
+                Cell::Int(i) => {
                     // Counts and years: far below 2^53, exact as f64.
                     #[allow(clippy::cast_precision_loss)]
                     let v = *i as f64;
                     ws.write_number_with_format(r, c, v, &int).map_err(xerr)?;
                 }
-                X::Blank => {}
+                _ => {}
             }
         }
     }
     Ok(())
 }
 
-fn money_row(m: &Money) -> Result<Vec<X>> {
-    Ok(m.fields().iter().map(|(_, v)| X::Money(*v)).collect())
+/// A core table as a sheet: its column labels, its rows.
+fn table_sheet(
+    wb: &mut Workbook,
+    w: &mut Written,
+    name: &str,
+    table_name: &str,
+    t: &CoreTable,
+) -> Result<()> {
+    let head: Vec<&str> = t.columns.iter().map(|c| c.label).collect();
+    sheet(wb, w, name, table_name, &head, &t.rows)
 }
 
+/// A report: its lines on one sheet, its total (and savings) on another
+/// with the same columns. Totals come from the core, not Excel formulas:
+/// exact, and readable by programs that do not evaluate formulas.
 fn report_sheets(wb: &mut Workbook, w: &mut Written, r: &Report, lang: Lang) -> Result<()> {
-    let mut head: Vec<String> = key_columns(r)
-        .iter()
-        .map(|k| key_heading(k, lang).to_string())
-        .collect();
-    head.extend(money_headings(lang).iter().map(|s| s.to_string()));
-    let mut rows = Vec::new();
-    for l in &r.lines {
-        let mut row: Vec<X> = key_cells(r, l)
-            .into_iter()
-            .map(|c| match c {
-                Cell::Year(y) => X::Int(i64::from(y)),
-                Cell::Text(t) => X::Text(t.to_string()),
-                Cell::Null => X::Blank,
-            })
-            .collect();
-        row.extend(money_row(&l.money)?);
-        rows.push(row);
-    }
-    sheet(wb, w, tr(lang, "Report", "Rapport"), "Report", &head, rows)?;
-
-    // Totals from the core, not Excel formulas: exact, and readable by
-    // programs that do not evaluate formulas.
-    let mut head = vec![tr(lang, "row", "rad").to_string()];
-    head.extend(money_headings(lang).iter().map(|s| s.to_string()));
-    let mut rows = Vec::new();
-    let mut sums = vec![(tr(lang, "total", "summa"), &r.total)];
-    if let Some(s) = &r.savings {
-        sums.push((tr(lang, "savings", "besparing"), s));
-    }
-    for (label, m) in sums {
-        let mut row = vec![X::Text(label.into())];
-        row.extend(money_row(m)?);
-        rows.push(row);
-    }
-    sheet(wb, w, tr(lang, "Totals", "Summor"), "Totals", &head, rows)
+    let t = r.table(lang);
+    table_sheet(wb, w, label("ui.report", lang), "Report", &t)?;
+    let head: Vec<&str> = t.columns.iter().map(|c| c.label).collect();
+    sheet(wb, w, label("ui.total", lang), "Totals", &head, &t.footer)
 }
 
-fn counts(c: &Counts) -> [X; 4] {
-    [c.woman, c.man, c.other, c.unknown].map(|n| X::Int(i64::try_from(n).unwrap_or(i64::MAX)))
-}
-
+/// The equality statistics: one sheet per table of the core.
 fn equality_sheets(wb: &mut Workbook, w: &mut Written, e: &Equality, lang: Lang) -> Result<()> {
-    let t = |en, sv| tr(lang, en, sv);
-    let genders = [
-        t("women", "kvinnor"),
-        t("men", "män"),
-        t("other", "annat"),
-        t("unknown", "okänt"),
-    ];
-    let mut head = vec![
-        t("measure", "mått").to_string(),
-        t("by", "efter").to_string(),
-    ];
-    head.extend(genders.iter().map(|s| s.to_string()));
-    let mut rows = Vec::new();
-    for (measure, all, role, side) in [
-        (
-            t("seats", "platser"),
-            &e.seats,
-            &e.seats_by_role,
-            &e.seats_by_side,
-        ),
-        (
-            t("persons", "personer"),
-            &e.persons,
-            &e.persons_by_role,
-            &e.persons_by_side,
-        ),
-    ] {
-        for (by, c) in [
-            (t("all", "alla"), all),
-            (t("politicians", "politiker"), &role.politician),
-            (t("officials", "tjänstepersoner"), &role.official),
-            (t("majority", "majoritet"), &side.majority),
-            (t("opposition", "opposition"), &side.opposition),
-        ] {
-            let mut row = vec![X::Text(measure.into()), X::Text(by.into())];
-            row.extend(counts(c));
-            rows.push(row);
-        }
+    for t in e.tables(lang) {
+        let (name, table_name) = match t.key {
+            "people" => (label("doc.sheet.people", lang), "People"),
+            "time" => (label("money.time", lang), "Time"),
+            _ => (label("ui.networks_by_gender", lang), "Networks"),
+        };
+        table_sheet(wb, w, name, table_name, &t)?;
     }
-    for (measure, a) in [
-        (t("hours", "timmar").to_string(), &e.hours),
-        (
-            format!("{} ({})", t("time cost", "tidskostnad"), e.currency),
-            &e.time_cost,
-        ),
-    ] {
-        let mut row = vec![X::Text(measure), X::Text(t("all", "alla").into())];
-        row.extend([a.woman, a.man, a.other, a.unknown].map(X::Money));
-        rows.push(row);
-    }
-    sheet(
-        wb,
-        w,
-        t("Equality", "Jämställdhet"),
-        "Equality",
-        &head,
-        rows,
-    )?;
-
-    let mut head = vec![
-        t("network", "nätverk").to_string(),
-        t("name", "namn").into(),
-    ];
-    head.extend(genders.iter().map(|s| s.to_string()));
-    head.push(t("balanced", "jämn").into());
-    let rows = e
-        .networks
-        .iter()
-        .map(|n| {
-            let mut row = vec![X::Text(n.network.clone()), X::Text(n.name.clone())];
-            row.extend(
-                [n.woman, n.man, n.other, n.unknown]
-                    .map(|x| X::Int(i64::try_from(x).unwrap_or(i64::MAX))),
-            );
-            row.push(match n.balanced {
-                Some(true) => X::Text(t("yes", "ja").into()),
-                Some(false) => X::Text(t("no", "nej").into()),
-                None => X::Blank,
-            });
-            row
-        })
-        .collect();
-    sheet(
-        wb,
-        w,
-        t("Networks by gender", "Nätverk efter kön"),
-        "Networks",
-        &head,
-        rows,
-    )
+    Ok(())
 }
 
+/// The findings as the core's table, and the id of the network each one
+/// concerns (to filter by).
 fn findings_sheet(
     wb: &mut Workbook,
     w: &mut Written,
-    f: &[Finding],
+    f: &Findings,
     ctx: &Context<'_>,
+    warnings_only: bool,
 ) -> Result<()> {
-    let t = |en, sv| tr(ctx.lang, en, sv);
-    let head: Vec<String> = [
-        t("severity", "allvarlighet"),
-        t("code", "kod"),
-        t("path", "sökväg"),
-        t("network", "nätverk"),
-        t("message", "meddelande"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let rows = f
-        .iter()
-        .map(|x| {
-            vec![
-                X::Text(severity(x.severity).into()),
-                X::Text(x.code.as_str().into()),
-                X::Text(x.path.to_string()),
-                match network_of(ctx.inv, &x.path) {
-                    Some(n) => X::Text(n.id.clone()),
-                    None => X::Blank,
-                },
-                X::Text(x.message_in(ctx.lang)),
-            ]
-        })
-        .collect();
-    sheet(wb, w, t("Findings", "Fynd"), "Findings", &head, rows)
+    let lang = ctx.lang;
+    let mut t = f.table(lang);
+    for (row, x) in t.rows.iter_mut().zip(f.iter()) {
+        row.push(match network_of(ctx.inv, &x.path) {
+            Some(n) => Cell::Text(n.id.clone()),
+            None => Cell::Null,
+        });
+    }
+    let mut head: Vec<&str> = t.columns.iter().map(|c| c.label).collect();
+    head.push(label("key.network", lang));
+    let name = label(
+        if warnings_only {
+            "ui.warnings"
+        } else {
+            "ui.findings"
+        },
+        lang,
+    );
+    sheet(wb, w, name, "Findings", &head, &t.rows)
 }
 
 fn save(mut wb: Workbook, out: &mut crate::atomic::AtomicFile) -> Result<()> {
@@ -347,10 +234,11 @@ fn workbook(out: &crate::atomic::AtomicFile) -> Result<Workbook> {
     // for every sheet it creates and cannot report a failure there (it
     // would panic): check first that one can be made.
     tempfile::tempfile_in(std::env::temp_dir()).map_err(|e| {
-        RenderError::Other(format!(
-            "cannot write the workbook: no temporary file can be made in {} ({e}); set TMPDIR to a writable directory",
-            std::env::temp_dir().display()
-        ))
+        RenderError::Other(
+            Message::new(&m::NO_TEMPORARY_FILE)
+                .with("dir", std::env::temp_dir().display())
+                .with("error", e),
+        )
     })?;
     let mut wb = Workbook::new();
     wb.set_tempdir(out.dir()).map_err(xerr)?;
@@ -370,7 +258,7 @@ pub fn report(
     if let Some(e) = &ctx.equality {
         equality_sheets(&mut wb, &mut w, e, ctx.lang)?;
     }
-    findings_sheet(&mut wb, &mut w, &ctx.findings, ctx)?;
+    findings_sheet(&mut wb, &mut w, &ctx.findings, ctx, true)?;
     save(wb, out)?;
     Ok(w)
 }
@@ -384,20 +272,20 @@ pub fn equality(
     let mut w = Written::default();
     let mut wb = workbook(out)?;
     equality_sheets(&mut wb, &mut w, e, ctx.lang)?;
-    findings_sheet(&mut wb, &mut w, &ctx.findings, ctx)?;
+    findings_sheet(&mut wb, &mut w, &ctx.findings, ctx, true)?;
     save(wb, out)?;
     Ok(w)
 }
 
 /// The findings of `check` as a workbook.
 pub fn findings(
-    f: &[Finding],
+    f: &Findings,
     ctx: &Context<'_>,
     out: &mut crate::atomic::AtomicFile,
 ) -> Result<Written> {
     let mut w = Written::default();
     let mut wb = workbook(out)?;
-    findings_sheet(&mut wb, &mut w, f, ctx)?;
+    findings_sheet(&mut wb, &mut w, f, ctx, false)?;
     save(wb, out)?;
     Ok(w)
 }
@@ -418,6 +306,6 @@ mod tests {
         assert_eq!(cut.chars().count(), XLSX_MAX_TEXT);
         assert!(cut.ends_with('…'));
         assert_eq!(w.clipped, 1);
-        assert!(w.note().unwrap().contains("32767"));
+        assert!(w.note().unwrap().text(Lang::Sv).contains("32767"));
     }
 }

@@ -267,6 +267,24 @@ vocabulary! {
     "ui.csp_blocked" => "This page's security policy (Content-Security-Policy) does not allow fetching {url}. Add {origin} to its connect-src, or put the file on the same site as this page.", "Sidans säkerhetspolicy (Content-Security-Policy) tillåter inte att filen {url} hämtas. Lägg till {origin} i dess connect-src, eller lägg filen på samma webbplats som sidan.";
     "ui.unreachable" => "The server of {url} does not answer. Check the address and that the server is running.", "Servern för {url} svarar inte. Kontrollera adressen och att servern är igång.";
     "ui.wasm_failed" => "natverk could not start in this browser: {message}. Check that the .wasm file is served as application/wasm and that the page's Content-Security-Policy allows 'wasm-unsafe-eval'.", "natverk kunde inte starta i webbläsaren: {message}. Kontrollera att .wasm-filen skickas som application/wasm och att sidans Content-Security-Policy tillåter 'wasm-unsafe-eval'.";
+    // ---- documents of the command line (md, html, xlsx): what the
+    // core's tables do not name
+    "doc.made_with" => "Made with natverk {version}", "Framtagen med natverk {version}";
+    "doc.options" => "Selection and settings", "Urval och inställningar";
+    "doc.statuses" => "Statuses", "Statusar";
+    "doc.statuses_default" => "All but declined", "Alla utom avböjda";
+    "doc.january_first" => "1 January {year}", "1 januari {year}";
+    "doc.in_short" => "In short", "Sammanfattning";
+    "doc.figure.gross" => "Gross cost", "Bruttokostnad";
+    "doc.figure.granted" => "Granted financing", "Beviljad finansiering";
+    "doc.figure.net" => "Net cost", "Nettokostnad";
+    "doc.figure.expected_net" => "Expected net cost", "Förväntad nettokostnad";
+    "doc.figure.savings" => "Savings, net", "Besparing, netto";
+    "doc.equality_title" => "{organisation} — gender equality {years}", "{organisation} – jämställdhet {years}";
+    "doc.check_title" => "{organisation} — check of the inventory", "{organisation} – kontroll av inventeringen";
+    "doc.check" => "Check of the inventory", "Kontroll av inventeringen";
+    "doc.warnings_judged_on" => "Warnings judged on {date}", "Varningarna gäller per {date}";
+    "doc.sheet.people" => "Seats and persons", "Platser och personer";
     // ---- workbook (SPEC §10)
     // sheet names: English exactly as SPEC §10, Swedish in plain words
     "workbook.sheet.instructions" => "instructions", "instruktioner";

@@ -1,0 +1,71 @@
+//! `natverk check FILE`: every error and warning of an inventory (SPEC §6).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use natverk::{Findings, Inventory};
+
+use super::{check_size, deliver, into_file, prepare, read, text_end, width, Failure};
+use crate::cli::{Format, Output};
+use crate::limits::{Size, What};
+use crate::render::{self, table, Context};
+
+/// Runs `check`: exit 1 when the inventory has errors.
+pub fn run(
+    file: &Path,
+    today: Option<NaiveDate>,
+    o: &Output,
+    out: &mut dyn Write,
+) -> Result<ExitCode, Failure> {
+    prepare(o)?;
+    let bytes = read(file, out, o)?;
+    let n = bytes.len() as u64;
+    let today = today.unwrap_or_else(natverk::today);
+    // One parse: the errors, or the inventory and its warnings
+    // (what `natverk::check` gives).
+    let (inv, findings) = match Inventory::from_slice(&bytes) {
+        Ok(inv) => {
+            let w = inv.warnings(today);
+            (Some(inv), Findings::new(w))
+        }
+        Err(e) => (None, e.into_findings()),
+    };
+    drop(bytes);
+    let size = Size::default().table(findings.len(), 6);
+    check_size(o.format, o.lang, What::Check, size, n, out)?;
+    let ctx = Context {
+        inv: inv.as_ref(),
+        lang: o.lang,
+        options: vec![(
+            natverk::present::label("ui.today", o.lang).to_string(),
+            today.to_string(),
+        )],
+        findings: Findings::new(Vec::new()),
+        equality: None,
+        today,
+    };
+    let width = width(o);
+    deliver(o.output.as_deref(), out, o.lang, |d| {
+        match o.format {
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut *d, &findings).map_err(std::io::Error::from)?;
+                text_end(d)?;
+            }
+            Format::Table => table::findings(&findings, o.lang, width, d)?,
+            Format::Csv => render::csv::findings(&findings, o.lang, d)?,
+            Format::Md => render::md::findings(&findings, o.lang, d)?,
+            Format::Html => render::html::findings(&findings, &ctx, d)?,
+            Format::Xlsx => {
+                return Ok(render::xlsx::findings(&findings, &ctx, into_file(d)?)?.note())
+            }
+        }
+        Ok(None)
+    })?;
+    Ok(if findings.errors() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,166 @@
+//! `natverk report FILE`: the cost report per year, network, subject,
+//! organiser or unit (SPEC §5), in every format.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use natverk::present::{fill, label, Message};
+use natverk::{Findings, GroupKey, Leave, Report};
+
+use super::{
+    check_size, deliver, equality_size, fail, into_file, load, prepare, text_end, width, Failure,
+};
+use crate::cli::{self, Format, Output, Range};
+use crate::limits::{Size, What};
+use crate::messages as m;
+use crate::render::{self, table, Context, RenderError, Shown};
+
+/// The options of `report` besides the file and the output.
+pub struct Args {
+    /// Years, scope, statuses.
+    pub range: Range,
+    /// Group keys.
+    pub by: Vec<GroupKey>,
+    /// `--leave`.
+    pub leave: Option<String>,
+    /// `--leave-from`.
+    pub leave_from: Option<i32>,
+    /// `--today`.
+    pub today: Option<NaiveDate>,
+    /// `--columns`.
+    pub columns: Option<Vec<String>>,
+    /// `--wide`.
+    pub wide: bool,
+}
+
+/// The size of a report's output in a format (every table of it): what
+/// [`crate::limits::check_output`] is given before the report is rendered.
+pub fn report_size(r: &Report, ctx: Option<&Context<'_>>, format: Format) -> Size {
+    let keys = r.by.len() + usize::from(r.by.contains(&GroupKey::Network));
+    let mut s = Size::default().table(r.lines.len() + 2, keys + 9);
+    if let Some(ctx) = ctx {
+        if format == Format::Html {
+            // the chart: a label, a bar and a value per line
+            s = s.table(r.lines.len(), 3);
+        }
+        s = s.table(ctx.findings.len(), 5);
+        if let Some(e) = &ctx.equality {
+            s = equality_size(s, e);
+        }
+    }
+    s
+}
+
+/// The options a document shows: range, grouping, leaving, the date the
+/// warnings are judged on.
+fn shown(a: &Args, o: &Output, today: NaiveDate) -> Vec<(String, String)> {
+    let lang = o.lang;
+    let (from, _) = a.range.years();
+    let mut shown = Shown::new(
+        lang,
+        a.range.years(),
+        a.range.scope,
+        a.range.statuses.as_deref(),
+    )
+    .add(
+        "ui.by",
+        a.by.iter()
+            .map(|k| k.label(lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    if let Some(l) = &a.leave {
+        shown = shown.add("ui.leave", Leave::parse(l).label(lang)).add(
+            "ui.leave_from",
+            fill(
+                label("doc.january_first", lang),
+                &[("year", &a.leave_from.unwrap_or(from).to_string())],
+            ),
+        );
+    }
+    shown.add("ui.today", today.to_string()).pairs
+}
+
+/// Runs `report`.
+pub fn run(file: &Path, a: &Args, o: &Output, out: &mut dyn Write) -> Result<ExitCode, Failure> {
+    prepare(o)?;
+    let view = table::View {
+        columns: a.columns.clone(),
+        wide: a.wide,
+        width: width(o),
+    };
+    let (inv, n) = load(file, out, o)?;
+    let opts = cli::report_options(&a.range, &a.by, a.leave.as_deref(), a.leave_from);
+    let report = inv.report(&opts).map_err(|e| fail(e, out, o))?;
+    let ctx = match o.format {
+        Format::Html | Format::Xlsx => {
+            let today = a.today.unwrap_or_else(natverk::today);
+            let equality = inv
+                .equality(&a.range.equality())
+                .map_err(|e| fail(e, out, o))?;
+            Some(Context {
+                inv: Some(inv),
+                lang: o.lang,
+                options: shown(a, o, today),
+                findings: Findings::new(inv.warnings(today)),
+                equality: Some(equality),
+                today,
+            })
+        }
+        _ => None,
+    };
+    check_size(
+        o.format,
+        o.lang,
+        What::Report,
+        report_size(&report, ctx.as_ref(), o.format),
+        n,
+        out,
+    )?;
+    deliver(o.output.as_deref(), out, o.lang, |d| {
+        match (o.format, &ctx) {
+            (Format::Json, _) => {
+                report.write_json(&mut *d, true)?;
+                text_end(d)?;
+            }
+            (Format::Table, _) => table::report(&report, o.lang, &view, d)?,
+            (Format::Csv, _) => render::csv::report(&report, d)?,
+            (Format::Md, _) => render::md::report(&report, o.lang, d)?,
+            (Format::Html, Some(ctx)) => render::html::report(&report, ctx, d)?,
+            (Format::Xlsx, Some(ctx)) => {
+                return Ok(render::xlsx::report(&report, ctx, into_file(d)?)?.note())
+            }
+            _ => return Err(RenderError::Other(Message::new(&m::NO_CONTEXT))),
+        }
+        Ok(None)
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_size_counts_the_key_columns_of_the_core_table() {
+        let inv = natverk::Inventory::from_json(
+            r#"{"format": "natverk/1", "organisation": {"name": "X", "currency": "SEK"},
+                "networks": [{"id": "a", "name": "A", "start": "2024-01-01"}]}"#,
+        )
+        .unwrap();
+        for by in [
+            vec![natverk::GroupKey::Network],
+            vec![natverk::GroupKey::Subject, natverk::GroupKey::Year],
+        ] {
+            let mut o = natverk::ReportOptions::new(2024, 2024);
+            o.by = by;
+            let r = inv.report(&o).unwrap();
+            let t = r.table(natverk::Lang::Sv);
+            let s = super::report_size(&r, None, crate::cli::Format::Md);
+            assert_eq!(
+                s.cells,
+                ((r.lines.len() + 2) * (crate::render::key_count(&t) + 9)) as u64
+            );
+        }
+    }
+}
