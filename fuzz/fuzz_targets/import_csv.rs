@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     match outcome.result {
         Ok(imported) => {
             let inv = imported.inventory;
-            assert!(inv.networks.len() <= MAX_IMPORT_ROWS);
+            assert!(inv.networks().len() <= MAX_IMPORT_ROWS);
             let again = Inventory::from_json(&inv.to_json()).expect("an import reloads");
             assert_eq!(inv, again);
         }

@@ -11,14 +11,14 @@ fuzz_target!(|data: &[u8]| {
     match Inventory::from_slice(data) {
         Ok(inv) => {
             // check found no error, so the file must load, and vice versa
-            assert_eq!(findings.errors, 0, "{:?}", findings.findings);
+            assert_eq!(findings.errors(), 0, "{:?}", findings);
             let again = Inventory::from_json(&inv.to_json()).expect("saved inventory reloads");
             assert_eq!(inv, again);
             let _ = inv.report(&ReportOptions::new(2020, 2026));
         }
         Err(e) => {
-            assert!(!e.findings.is_empty());
-            assert!(findings.errors > 0);
+            assert!(!e.findings().is_empty());
+            assert!(findings.errors() > 0);
         }
     }
 });

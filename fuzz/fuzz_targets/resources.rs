@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use natverk::money::Lang;
+use natverk::Lang;
 use natverk::{EqualityOptions, GroupKey, Inventory, ReportOptions, Scope};
 use natverk_cli::cli::Format;
 use natverk_cli::limits::{self, What};
@@ -109,32 +109,30 @@ fn run(input: &Input<'_>) {
         opts.scope = if input.central { Scope::Central } else { Scope::All };
         let format = [Format::Table, Format::Json, Format::Csv, Format::Md, Format::Html]
             [usize::from(input.format % 5)];
-        let eq = inv.equality(&EqualityOptions {
-            from,
-            to,
-            scope: opts.scope,
-            statuses: None,
-        });
+        let mut eo = EqualityOptions::new(from, to);
+        eo.scope = opts.scope;
+        let eq = inv.equality(&eo);
         if let Ok(report) = inv.report(&opts) {
             let ctx = Context {
                 inv: Some(&inv),
                 lang: Lang::Sv,
                 options: Vec::new(),
-                findings: inv.warnings(today),
+                findings: natverk::Findings::new(inv.warnings(today)),
                 equality: eq.ok(),
                 today,
             };
             let c = (format == Format::Html).then_some(&ctx);
             let size = natverk_cli::cmd::report_size(&report, c, format);
-            if limits::check_output(format, What::Report, size, n).is_ok()
-                && report.lines.iter().all(|l| l.money.fields().is_ok())
-                && report.total.fields().is_ok()
-            {
+            if limits::check_output(format, What::Report, size, n).is_ok() {
                 let mut out = std::io::sink();
+                let view = render::table::View {
+                    columns: None,
+                    wide: input.central,
+                    width: Some(100),
+                };
                 let _ = match format {
-                    Format::Json => serde_json::to_writer_pretty(&mut out, &report)
-                        .map_err(|e| render::RenderError::Other(e.to_string())),
-                    Format::Table => natverk_cli::table::report(&report, Lang::Sv, &mut out),
+                    Format::Json => report.write_json(&mut out, true).map_err(render::RenderError::Io),
+                    Format::Table => render::table::report(&report, Lang::Sv, &view, &mut out),
                     Format::Csv => render::csv::report(&report, &mut out),
                     Format::Md => render::md::report(&report, Lang::En, &mut out),
                     _ => render::html::report(&report, &ctx, &mut out),

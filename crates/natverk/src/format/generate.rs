@@ -416,6 +416,7 @@ pub fn javascript_vocabulary() -> String {
                 "ref.",
                 "word.",
                 "error.",
+                "doc.",
             ]
             .iter()
             .any(|p| k.starts_with(p))
