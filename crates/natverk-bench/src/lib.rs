@@ -423,6 +423,22 @@ pub fn generate_vec(p: &Params) -> Vec<u8> {
     out
 }
 
+/// The shortest of `runs`, in seconds (0 for none): benches report min and
+/// median wall times.
+pub fn min_secs(runs: &[std::time::Duration]) -> f64 {
+    runs.iter().min().copied().unwrap_or_default().as_secs_f64()
+}
+
+/// The median of `runs` (the upper one of an even count), in seconds.
+pub fn median_secs(runs: &[std::time::Duration]) -> f64 {
+    let mut r = runs.to_vec();
+    r.sort();
+    r.get(r.len() / 2)
+        .copied()
+        .unwrap_or_default()
+        .as_secs_f64()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -448,20 +464,4 @@ mod tests {
             assert!(inv.networks().iter().any(|n| n.status == *s), "{s}");
         }
     }
-}
-
-/// The shortest of `runs`, in seconds (0 for none): benches report min and
-/// median wall times.
-pub fn min_secs(runs: &[std::time::Duration]) -> f64 {
-    runs.iter().min().copied().unwrap_or_default().as_secs_f64()
-}
-
-/// The median of `runs` (the upper one of an even count), in seconds.
-pub fn median_secs(runs: &[std::time::Duration]) -> f64 {
-    let mut r = runs.to_vec();
-    r.sort();
-    r.get(r.len() / 2)
-        .copied()
-        .unwrap_or_default()
-        .as_secs_f64()
 }
