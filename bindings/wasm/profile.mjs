@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 import { serve, browser } from './test/server.mjs';
 import { generateInventory } from './test/generate.mjs';
-import { firstTablePage, corePage, coreScript } from './test/pages.mjs';
+import { firstTablePage, corePage, coreScript, DONE_URL, DONE_SCRIPT } from './test/pages.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.argv[2] || 3);
@@ -38,6 +38,7 @@ const extra = {
   '/bench/widget.html': firstTablePage(SRC),
   '/bench/core.html': corePage(SRC),
   '/bench/core.js': coreScript(SRC),
+  [DONE_URL]: DONE_SCRIPT,
   '/bindings/wasm/pkg/natverk_wasm_bg.wasm': fs.readFileSync(named),
 };
 
@@ -50,7 +51,7 @@ function area(name, url) {
     if (/report|cost::|money::|Grouper|rust_decimal|sort/.test(name)) return 'wasm: report (costs, sums, sort, JSON)';
     return 'wasm: other';
   }
-  if (url.includes('/js/widget.js')) return 'js: widget.js';
+  if (url.includes('/pkg/natverk-widget.js')) return 'js: natverk-widget.js (widget, natverk.js, glue)';
   if (url.includes('/pkg/natverk_wasm.js') || url.includes('/js/natverk.js')) return 'js: wasm-bindgen glue, natverk.js';
   if (url) return `js: ${url.replace(/^https?:\/\/[^/]+/, '')}`;
   return `engine: ${name || '(anonymous)'}`;
@@ -74,8 +75,10 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
     const mark = PAGE === 'core' ? 'natverk:core' : 'natverk:painted';
-    await page.goto(`${srv.url}/bench/${PAGE}.html`);
-    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 30000 });
+    // Nothing is evaluated in the page before its end (see test/pages.mjs).
+    const done = page.waitForEvent('console', { predicate: (m) => m.text() === mark, timeout: 30000 });
+    await page.goto(`${srv.url}/bench/${PAGE}.html`, { waitUntil: 'commit' });
+    await done;
     const { profile } = await cdp.send('Profiler.stop');
     const timing = await page.evaluate(() => ({
       marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]),
@@ -98,11 +101,11 @@ try {
     const parent = new Map();
     for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
     // The profile's clock is not the page's: align them on the first sample
-    // of widget.js's (or core.js's) top level, which is the mark `natverk:module`.
+    // of the widget's (or core.js's) top level, which is the mark `natverk:module`.
     const times = [];
     let t = profile.startTime;
     for (let i = 0; i < profile.samples.length; i++) times.push((t += profile.timeDeltas[i]));
-    const entry = PAGE === 'core' ? '/bench/core.js' : '/js/widget.js';
+    const entry = PAGE === 'core' ? '/bench/core.js' : '/pkg/natverk-widget.js';
     let offset = null;
     for (let i = 0; i < profile.samples.length && offset === null; i++) {
       for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
