@@ -52,6 +52,7 @@ const extra = {
   '/bench/core.html': corePage(SRC),
   '/bench/core.js': coreScript(SRC),
   [DONE_URL]: DONE_SCRIPT,
+  '/bench/blank.html': '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>blank</title><link rel="icon" href="/examples/widget/favicon.svg"></head><body><p>blank</p></body></html>',
 };
 
 const median = (xs) => {
@@ -73,6 +74,12 @@ async function measure(cache, dwell) {
   const chrome = await browser();
   const out = Object.fromEntries(PAGES.map(([page]) => [page, { table: [], painted: [], core: [], phases: [] }]));
   try {
+    // A visitor's browser is already running: one page of the same site
+    // without the widget first (a fresh browser's first page also pays for
+    // starting its first renderer, 200-400 ms here).
+    const warm = await chrome.context.newPage();
+    await warm.goto(`${srv.url}/bench/blank.html`);
+    await warm.close();
     for (let i = 0; i < RUNS; i++) {
       for (const [page, mark] of PAGES) {
         const p = await openMeasured(chrome.context, `${srv.url}/bench/${page}.html`, mark);
