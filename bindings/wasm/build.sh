@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package of natverk in bindings/wasm:
 #   pkg/natverk_wasm.js, .d.ts, natverk_wasm_bg.wasm  (wasm-bindgen --target web, wasm-opt -Oz)
+#   pkg/natverk-widget.js  (js/widget.js and its imports as one minified module)
 # next to the committed js/ layer (natverk.js, natverk.d.ts, widget.js).
 # Idempotent; safe on a fresh machine with rustup, cargo and npm.
 set -euo pipefail
@@ -56,13 +57,45 @@ else
 fi
 
 step "wasm-opt -Oz (npm binaryen; never Debian's, TOOLCHAIN pitfall 2)"
+# -ocimfs 0: binaryen does not inline a function into its only caller.
+# By default it does, whatever the size, which welds the whole loader into
+# one 83 KB function (and the report's export into 21 KB). Browsers run a
+# module's first calls in their baseline compiler and recompile hot
+# functions with the optimising one in the background; a giant function
+# costs that compiler ~80 ms (and, called once, never runs its optimised
+# code), time a two-core machine takes from the first table. Without it
+# the largest function is 17 KB, the module is 17 KB smaller gzipped and
+# the core's first load and report are ~50 ms faster in Chromium
+# (BENCHMARKS.md, WebAssembly).
+WASM_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
 raw_size=$(wc -c < pkg.tmp/natverk_wasm_bg.wasm)
-node_modules/.bin/wasm-opt -Oz --converge --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+node_modules/.bin/wasm-opt -Oz --converge --one-caller-inline-max-function-size 0 \
+  --strip-producers "${WASM_FEATURES[@]}" \
   pkg.tmp/natverk_wasm_bg.wasm -o pkg.tmp/natverk_wasm_bg.opt.wasm
 mv pkg.tmp/natverk_wasm_bg.opt.wasm pkg.tmp/natverk_wasm_bg.wasm
+
+step "one-file widget -> pkg/natverk-widget.js (rolldown, from vite's dependencies)"
+# The element and everything it imports (natverk.js, vocabulary.js,
+# style.js, the wasm-bindgen glue) as one minified ES module: a page then
+# fetches two files (this and the .wasm) instead of a graph of five
+# modules. It sits next to the .wasm, which it finds as
+# new URL('../pkg/natverk_wasm_bg.wasm', import.meta.url) like js/natverk.js.
+node_modules/.bin/rolldown js/widget.js --format esm --platform browser --minify \
+  --no-codeSplitting --file pkg.tmp/natverk-widget.js --logLevel warn
 rm -rf pkg && mv pkg.tmp pkg
+
+if [ "${NATVERK_WASM_PROFILE:-}" = 1 ]; then
+  # The same module with its name section (function names), for profiles
+  # (profile.mjs serves it in place of the stripped one). Not shipped.
+  step "profiling copy with function names -> pkg/profile/natverk_wasm_bg.wasm"
+  mkdir -p pkg/profile
+  wasm-bindgen --target web --keep-debug --out-dir pkg/profile.tmp --out-name natverk_wasm \
+    "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/natverk_wasm.wasm"
+  node_modules/.bin/wasm-opt -Oz --converge --one-caller-inline-max-function-size 0 -g \
+    "${WASM_FEATURES[@]}" pkg/profile.tmp/natverk_wasm_bg.wasm -o pkg/profile/natverk_wasm_bg.wasm
+  rm -rf pkg/profile.tmp
+fi
 
 opt_size=$(wc -c < pkg/natverk_wasm_bg.wasm)
 gz_size=$(gzip -9 -c pkg/natverk_wasm_bg.wasm | wc -c)

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 
 import { serve, browser, openPage, ROOT } from './server.mjs';
 import { generateInventory } from './generate.mjs';
-import { firstTablePage } from './pages.mjs';
+import { firstTablePage, openMeasured, DONE_URL, DONE_SCRIPT } from './pages.mjs';
 
 const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -34,6 +34,7 @@ before(async () => {
     '/t/layout.html': PAGE,
     '/t/first.json': JSON.stringify(generateInventory(1000)),
     '/t/first.html': firstTablePage('/t/first.json'),
+    [DONE_URL]: DONE_SCRIPT,
   });
   chrome = await browser();
 });
@@ -88,10 +89,9 @@ describe('layout and accessibility', () => {
   }
 
   test('first table of a 1 000-network inventory: measured from navigation start', async () => {
-    const p = await openPage(chrome, `${srv.url}/t/first.html`, []);
-    const w = p.locator('natverk-inventory');
-    await w.locator('table.lines tbody tr').first().waitFor();
-    await p.waitForFunction(() => performance.getEntriesByName('natverk:painted').length > 0);
+    // Nothing is evaluated in the page before it has painted (openMeasured).
+    const before = new Map(srv.hits);
+    const p = await openMeasured(chrome.context, `${srv.url}/t/first.html`, 'natverk:painted');
     const t = await p.evaluate(() => ({
       table: performance.getEntriesByName('natverk:table')[0].startTime,
       painted: performance.getEntriesByName('natverk:painted')[0].startTime,
@@ -101,6 +101,11 @@ describe('layout and accessibility', () => {
     assert.equal(t.rows, 100);
     assert.ok(t.lines >= 1000);
     assert.ok(t.painted >= t.table);
+    // The page's critical path: one module (the one-file widget), the .wasm
+    // and the file, each asked for once.
+    const asked = [...srv.hits].filter(([k, n]) => n > (before.get(k) ?? 0)).map(([k]) => k);
+    assert.deepEqual(asked.filter((k) => k.endsWith('.js') && k !== DONE_URL), ['/bindings/wasm/pkg/natverk-widget.js']);
+    for (const k of ['/bindings/wasm/pkg/natverk_wasm_bg.wasm', '/t/first.json']) assert.equal(srv.hits.get(k) - (before.get(k) ?? 0), 1, k);
     console.log(`# first table of 1000 networks: ${t.table.toFixed(1)} ms after navigation start (painted by ${t.painted.toFixed(1)} ms); see bench.mjs for the benchmark`);
     await p.close();
   });

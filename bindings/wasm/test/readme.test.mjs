@@ -21,9 +21,9 @@ function blocks(markdown) {
 
 const all = blocks(README);
 const pageBlock = all.find((b) => b.lang === 'html' && b.body.includes('<natverk-inventory'));
-const files = all.find((b) => b.lang === 'text' && b.body.includes('natverk/js/widget.js')).body.trim().split('\n').map((l) => l.trim());
+const files = all.find((b) => b.lang === 'text' && b.body.includes('natverk/pkg/natverk-widget.js')).body.trim().split('\n').map((l) => l.trim());
 const cspLine = all.find((b) => b.lang === 'text' && b.body.startsWith('Content-Security-Policy:')).body.trim();
-const preloads = all.find((b) => b.lang === 'html' && b.body.includes('rel="modulepreload"')).body;
+const preloads = all.find((b) => b.lang === 'html' && b.body.includes('rel="preload"')).body;
 
 let site, chrome;
 before(async () => {
@@ -47,10 +47,13 @@ after(async () => {
 });
 
 describe('README snippets', () => {
-  test('the guide names the strict policy and six files', () => {
+  test('the guide names the strict policy and two files: the one-file widget and the .wasm', () => {
     assert.equal(cspLine, `Content-Security-Policy: ${STRICT_CSP}`);
-    assert.equal(files.length, 6);
-    assert.ok(files.some((f) => f.endsWith('.wasm')));
+    assert.deepEqual(files, ['natverk/pkg/natverk-widget.js', 'natverk/pkg/natverk_wasm_bg.wasm']);
+    // The page loads the one-file widget, and the package ships it.
+    assert.ok(pageBlock.body.includes('src="/natverk/pkg/natverk-widget.js"'));
+    const pkg = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8'));
+    for (const f of files) assert.ok(pkg.files.includes(f.replace(/^natverk\//, '')), `${f} is not in package.json's files`);
   });
 
   for (const page of ['index.html', 'fast.html']) {
@@ -80,6 +83,8 @@ describe('README snippets', () => {
         const asked = [...srv.hits.keys()].filter((k) => k !== `/${page}` && k !== '/favicon.ico');
         for (const k of asked) assert.ok(files.includes(k.slice(1)) || k === '/data/goteborg.json', `${k} is not in the guide`);
         assert.equal(srv.hits.get('/natverk/pkg/natverk_wasm_bg.wasm'), 1);
+        // One module: the widget's imports are inside it.
+        assert.deepEqual(asked.filter((k) => k.endsWith('.js')), ['/natverk/pkg/natverk-widget.js']);
         await p.close();
       } finally {
         await srv.close();
