@@ -311,7 +311,9 @@ impl Finding {
                 },
                 lang
             )
-            .to_lowercase(),
+            // "error", "fel", "warning", "varning": ASCII (and no Unicode
+            // case tables in the WebAssembly build)
+            .to_ascii_lowercase(),
             self.code
         );
         if !self.path.is_empty() {

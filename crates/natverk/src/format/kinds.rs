@@ -763,31 +763,6 @@ impl<'de> serde::de::Visitor<'de> for SubjectsSeed<'_> {
         }
         Ok(out)
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
-        while map
-            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-            .is_some()
-        {}
-        Ok(self.wrong(Found::Object))
-    }
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
-        Ok(Vec::new())
-    }
-    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Vec<String>, E> {
-        Ok(self.wrong(Found::Str(clip(s))))
-    }
-    fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Vec<String>, E> {
-        Ok(self.wrong(Found::Bool(b)))
-    }
-    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Vec<String>, E> {
-        Ok(self.wrong(Found::Num(n.to_string())))
-    }
-    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Vec<String>, E> {
-        Ok(self.wrong(Found::Num(n.to_string())))
-    }
-    fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Vec<String>, E> {
-        Ok(self.wrong(Found::Num(clip(&n.to_string()))))
-    }
 }
 
 impl Kind for Subjects {
@@ -797,7 +772,19 @@ impl Kind for Subjects {
         map: &mut A,
         v: &mut Validator,
     ) -> Result<Option<Vec<String>>, A::Error> {
-        map.next_value_seed(SubjectsSeed(v)).map(Some)
+        // Read as raw text first, so a number that is not a list is
+        // quoted as written (no float formatting) and only a list is parsed.
+        let raw: &'de RawValue = map.next_value()?;
+        match classify(raw) {
+            Scalar::Array => {
+                let mut de = serde_json::Deserializer::from_str(raw.get());
+                serde::de::DeserializeSeed::deserialize(SubjectsSeed(v), &mut de)
+                    .map(Some)
+                    .map_err(serde::de::Error::custom)
+            }
+            Scalar::Null => Ok(Some(Vec::new())),
+            other => Ok(Some(SubjectsSeed(v).wrong(other.found()))),
+        }
     }
     fn check(items: &Vec<String>, v: &mut Validator) -> bool {
         let start = v.count();
