@@ -79,13 +79,7 @@ impl Column {
 
 /// A vocabulary label with the vocabulary's lifetime.
 fn static_label(key: &str, lang: Lang) -> &'static str {
-    super::vocabulary::ENTRIES
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map_or("", |(_, en, sv)| match lang {
-            Lang::Sv => *sv,
-            Lang::En => *en,
-        })
+    super::vocabulary::static_label(key, lang).unwrap_or("")
 }
 
 /// The label key of a group key's column.

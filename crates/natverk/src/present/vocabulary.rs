@@ -9,16 +9,37 @@ macro_rules! vocabulary {
     ($($key:literal => $en:literal, $sv:literal;)+) => {
         /// Every entry: (key, English, Swedish), in declaration order.
         pub(crate) static ENTRIES: &[(&str, &str, &str)] = &[$(($key, $en, $sv)),+];
-
-        /// The label of `key` in `lang`; the key itself if it is unknown
-        /// (a test keeps every key used by the crate in the vocabulary).
-        pub fn label(key: &str, lang: Lang) -> &str {
-            match (key, lang) {
-                $(($key, Lang::En) => $en, ($key, Lang::Sv) => $sv,)+
-                _ => key,
-            }
-        }
     };
+}
+
+/// The entries by key, built on first use: a lookup is one hash, and the
+/// vocabulary is data, not a match of hundreds of arms (which cost 17 KB
+/// of code in the WebAssembly build).
+fn index() -> &'static crate::FastMap<&'static str, (&'static str, &'static str)> {
+    static INDEX: std::sync::OnceLock<crate::FastMap<&'static str, (&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| ENTRIES.iter().map(|(k, en, sv)| (*k, (*en, *sv))).collect())
+}
+
+/// The label of `key` in `lang`; the key itself if it is unknown (a test
+/// keeps every key used by the crate in the vocabulary).
+pub fn label(key: &str, lang: Lang) -> &str {
+    match index().get(key) {
+        Some((en, sv)) => match lang {
+            Lang::Sv => sv,
+            Lang::En => en,
+        },
+        None => key,
+    }
+}
+
+/// The label of `key` in `lang` with the vocabulary's lifetime; `None` if
+/// the key is unknown.
+pub(crate) fn static_label(key: &str, lang: Lang) -> Option<&'static str> {
+    index().get(key).map(|(en, sv)| match lang {
+        Lang::Sv => *sv,
+        Lang::En => *en,
+    })
 }
 
 /// Every (key, label) of the vocabulary in `lang`, in a stable order.
