@@ -65,8 +65,10 @@ pub(crate) struct Decimals<'py> {
     py: Python<'py>,
     /// `decimal.Decimal`.
     class: Bound<'py, PyAny>,
-    /// By the amount in cents.
-    cache: HashMap<i128, Bound<'py, PyAny>, BuildFx>,
+    /// Recent amounts by the low bits of their cents (a direct-mapped
+    /// cache: most amounts of a report are distinct, so a growing map
+    /// costs more to fill than it saves; zeros and round sums repeat).
+    slots: Vec<Option<(i128, Bound<'py, PyAny>)>>,
     /// The last amount asked for: a line's gross, net and expected net are
     /// often the same amount, asked for one after the other.
     last: Option<(i128, Bound<'py, PyAny>)>,
@@ -77,7 +79,7 @@ impl<'py> Decimals<'py> {
         Ok(Decimals {
             py,
             class: DECIMAL.import(py, "decimal", "Decimal")?.clone().into_any(),
-            cache: HashMap::with_hasher(BuildFx),
+            slots: vec![None; SLOTS],
             last: None,
         })
     }
@@ -94,12 +96,13 @@ impl<'py> Decimals<'py> {
                 return Ok(v.clone());
             }
         }
-        let v = match self.cache.get(&cents) {
-            Some(v) => v.clone(),
-            None => {
+        let slot = &mut self.slots[slot_of(cents)];
+        let v = match slot {
+            Some((c, v)) if *c == cents => v.clone(),
+            _ => {
                 let mut buf = [0u8; 48];
                 let v = self.class.call1((cents_text(cents, &mut buf),))?;
-                self.cache.insert(cents, v.clone());
+                *slot = Some((cents, v.clone()));
                 v
             }
         };
@@ -123,43 +126,16 @@ impl<'py> Decimals<'py> {
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
-/// A fast hasher for the amount cache (an `i128` of cents from the core,
-/// not input an attacker chooses per line): the Fx hash of rustc.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct BuildFx;
+/// Slots of the amount cache (a power of two).
+const SLOTS: usize = 4096;
 
-impl std::hash::BuildHasher for BuildFx {
-    type Hasher = Fx;
-    fn build_hasher(&self) -> Fx {
-        Fx(0)
-    }
+/// The slot of an amount: its cents folded (amounts of whole crowns differ
+/// in their hundreds, so the bits above the cents count too).
+fn slot_of(cents: i128) -> usize {
+    let x = cents as u64 ^ ((cents >> 64) as u64);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize & (SLOTS - 1)
 }
 
-/// The Fx hasher: rotate, xor, multiply per word.
-pub(crate) struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_i128(&mut self, n: i128) {
-        // low word, then high word
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let (lo, hi) = (n as u64, (n >> 64) as u64);
-        self.write_u64(lo);
-        self.write_u64(hi);
-    }
-}
 
 /// The text of an amount in cents, `-1234.50`, written into `buf` (an
 /// `i128` has at most 39 digits; with a sign, a point and a leading zero
