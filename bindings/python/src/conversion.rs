@@ -136,7 +136,6 @@ fn slot_of(cents: i128) -> usize {
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize & (SLOTS - 1)
 }
 
-
 /// The text of an amount in cents, `-1234.50`, written into `buf` (an
 /// `i128` has at most 39 digits; with a sign, a point and a leading zero
 /// that is 42 bytes).
