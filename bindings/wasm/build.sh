@@ -81,9 +81,12 @@ step "one-file widget -> pkg/natverk-widget.js (rolldown, from vite's dependenci
 # fetches two files (this and the .wasm) instead of a graph of five
 # modules. It sits next to the .wasm, which it finds as
 # new URL('../pkg/natverk_wasm_bg.wasm', import.meta.url) like js/natverk.js.
-node_modules/.bin/rolldown js/widget.js --format esm --platform browser --minify \
-  --no-codeSplitting --file pkg.tmp/natverk-widget.js --logLevel warn
+# js/natverk.js imports the glue from ../pkg/, so the fresh glue moves into
+# pkg/ first: bundling from pkg.tmp would read an older pkg/ (or, on a
+# clean checkout, none).
 rm -rf pkg && mv pkg.tmp pkg
+node_modules/.bin/rolldown js/widget.js --format esm --platform browser --minify \
+  --no-codeSplitting --file pkg/natverk-widget.js --logLevel warn
 
 if [ "${NATVERK_WASM_PROFILE:-}" = 1 ]; then
   # The same module with its name section (function names), for profiles
