@@ -18,10 +18,10 @@ use tempfile::NamedTempFile;
 use crate::messages as m;
 
 /// `cannot write FILE: ERROR`.
-fn cannot_write(path: &Path, e: impl std::fmt::Display) -> Message {
+fn cannot_write(path: &Path, e: &std::io::Error) -> Message {
     Message::new(&m::CANNOT_WRITE)
         .with("file", path.display())
-        .with("error", e)
+        .arg("error", m::io_error(e))
 }
 
 /// Refuses a target that is not a regular file or a new name.
@@ -31,7 +31,7 @@ pub fn check_target(path: &Path) -> Result<(), Message> {
     }
     let what = match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(cannot_write(path, e)),
+        Err(e) => return Err(cannot_write(path, &e)),
         Ok(meta) if meta.file_type().is_file() => return Ok(()),
         Ok(meta) => kind(&meta.file_type()),
     };
@@ -93,7 +93,7 @@ impl AtomicFile {
             let p = t.path().to_path_buf();
             Ok((t, p))
         })
-        .map_err(|e| cannot_write(target, e))?;
+        .map_err(|e| cannot_write(target, &e))?;
         Ok(AtomicFile {
             tmp_path: tmp.path().to_path_buf(),
             out: Some(BufWriter::with_capacity(256 * 1024, tmp)),
@@ -109,7 +109,7 @@ impl AtomicFile {
     /// Flushes, syncs and renames the file into place.
     pub fn commit(mut self) -> Result<(), Message> {
         let target = self.target.clone();
-        let err = |e: &dyn std::fmt::Display| cannot_write(&target, e);
+        let err = |e: &std::io::Error| cannot_write(&target, e);
         let Some(out) = self.out.take() else {
             return Err(Message::new(&m::CANNOT_WRITE)
                 .with("file", target.display())
@@ -118,7 +118,7 @@ impl AtomicFile {
                     Arg::Message(Box::new(Message::new(&m::ALREADY_WRITTEN))),
                 ));
         };
-        let tmp = out.into_inner().map_err(|e| err(&e.error()))?;
+        let tmp = out.into_inner().map_err(|e| err(e.error()))?;
         tmp.as_file().sync_all().map_err(|e| err(&e))?;
         set_permissions(tmp.as_file(), &self.target).map_err(|e| err(&e))?;
         // The target may have changed while we worked.
@@ -171,7 +171,7 @@ impl Drop for AtomicFile {
 /// Writes `bytes` to `path` atomically.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Message> {
     let mut f = AtomicFile::create(path)?;
-    f.write_all(bytes).map_err(|e| cannot_write(path, e))?;
+    f.write_all(bytes).map_err(|e| cannot_write(path, &e))?;
     f.commit()
 }
 

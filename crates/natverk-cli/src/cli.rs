@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use natverk::present::Message;
+use natverk::present::{Arg, Message};
 use natverk::Lang;
 use natverk::{EqualityOptions, GroupKey, Leave, ReportOptions, Scope, Status};
 
@@ -14,7 +14,7 @@ use crate::messages as m;
 
 /// The language of messages while the options are parsed: `--lang` when
 /// the command line has it, else the locale's.
-fn parsing_lang() -> Lang {
+pub(crate) fn parsing_lang() -> Lang {
     let args: Vec<String> = std::env::args().collect();
     for (i, a) in args.iter().enumerate() {
         let value = match a.strip_prefix("--lang=") {
@@ -27,6 +27,105 @@ fn parsing_lang() -> Lang {
         }
     }
     Lang::from_env()
+}
+
+/// A usage error of clap's in `lang`: `None` for English, which clap's
+/// own text (with its usage line) says best, and for the kinds that are
+/// not errors (help, version). Kinds without a template keep clap's words.
+pub fn usage_error(e: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind as C, ContextValue, ErrorKind as K};
+    if lang == Lang::En
+        || matches!(
+            e.kind(),
+            K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    {
+        return None;
+    }
+    let all = |kind: C| -> Vec<String> {
+        match e.get(kind) {
+            Some(ContextValue::String(s)) => vec![s.clone()],
+            Some(ContextValue::StyledStr(s)) => vec![s.to_string()],
+            Some(ContextValue::Strings(v)) => v.clone(),
+            Some(ContextValue::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
+            Some(ContextValue::Number(n)) => vec![n.to_string()],
+            _ => Vec::new(),
+        }
+    };
+    let one = |kind: C| all(kind).join(", ");
+    let quoted = |v: Vec<String>| {
+        v.iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let arg = one(C::InvalidArg);
+    let value = crate::text::clip(&one(C::InvalidValue));
+    let near = |kind: C, msg: Message, template: &'static natverk::present::Template, name| {
+        let v = all(kind);
+        if v.is_empty() {
+            msg.with("near", "")
+        } else {
+            let words = if name == "name" {
+                v.join("`, `")
+            } else {
+                v.join(", ")
+            };
+            msg.arg(
+                "near",
+                Arg::Message(Box::new(Message::new(template).with(name, words))),
+            )
+        }
+    };
+    let msg = match e.kind() {
+        K::UnknownArgument => near(
+            C::SuggestedArg,
+            Message::new(&m::ARG_UNKNOWN).with("arg", &arg),
+            &m::ARG_SUGGEST,
+            "name",
+        ),
+        K::InvalidSubcommand => near(
+            C::SuggestedSubcommand,
+            Message::new(&m::ARG_SUBCOMMAND).with("arg", one(C::InvalidSubcommand)),
+            &m::ARG_SUGGEST,
+            "name",
+        ),
+        K::InvalidValue if value.is_empty() => Message::new(&m::ARG_NO_VALUE).with("arg", &arg),
+        K::InvalidValue => near(
+            C::ValidValue,
+            Message::new(&m::ARG_INVALID_VALUE)
+                .with("arg", &arg)
+                .with("value", &value),
+            &m::ARG_POSSIBLE,
+            "values",
+        ),
+        K::ValueValidation => {
+            // The reason is natverk's own message: a word of the core's
+            // (in either language), or one of the parsers above (in `lang`).
+            let source = std::error::Error::source(e)?;
+            let reason = match source.downcast_ref::<natverk::ParseWordError>() {
+                Some(w) => w.message().text(lang),
+                None => source.to_string(),
+            };
+            Message::new(&m::ARG_VALIDATION)
+                .with("arg", &arg)
+                .with("value", &value)
+                .with("reason", reason)
+        }
+        K::MissingRequiredArgument => Message::new(&m::ARG_MISSING).with("args", &arg),
+        K::ArgumentConflict => Message::new(&m::ARG_CONFLICT)
+            .with("arg", &arg)
+            .with("other", one(C::PriorArg)),
+        K::TooManyValues => Message::new(&m::ARG_TOO_MANY)
+            .with("arg", &arg)
+            .with("value", &value),
+        K::NoEquals | K::WrongNumberOfValues => Message::new(&m::ARG_NO_VALUE).with("arg", &arg),
+        K::MissingSubcommand => {
+            Message::new(&m::ARG_NO_COMMAND).with("commands", quoted(all(C::ValidSubcommand)))
+        }
+        _ => return None,
+    };
+    Some(msg.text(lang))
 }
 
 /// Years of the file format: 1 to 9999 (four digits, as in `YYYY-MM-DD`).
@@ -71,7 +170,7 @@ pub enum Command {
         #[arg(long)]
         leave: Option<String>,
         /// Year notice is given on 1 January (default: --from); needs --leave.
-        #[arg(long, requires = "leave", value_parser = clap::value_parser!(i32).range(YEARS))]
+        #[arg(long, requires = "leave", value_parser = parse_year)]
         leave_from: Option<i32>,
         /// Judge the warnings shown in html and xlsx against this date (default today).
         #[arg(long, value_parser = parse_date)]
@@ -159,13 +258,13 @@ pub enum Command {
 #[derive(Args, Debug)]
 pub struct Range {
     /// First year (default: this year).
-    #[arg(long, value_parser = clap::value_parser!(i32).range(YEARS))]
+    #[arg(long, value_parser = parse_year)]
     pub from: Option<i32>,
     /// Last year (default: this year).
-    #[arg(long, value_parser = clap::value_parser!(i32).range(YEARS))]
+    #[arg(long, value_parser = parse_year)]
     pub to: Option<i32>,
     /// One year: the same as --from Y --to Y.
-    #[arg(long, conflicts_with_all = ["from", "to"], value_parser = clap::value_parser!(i32).range(YEARS))]
+    #[arg(long, conflicts_with_all = ["from", "to"], value_parser = parse_year)]
     pub year: Option<i32>,
     /// all, or central (only networks of central units).
     #[arg(long, default_value = "all")]
@@ -238,6 +337,16 @@ pub fn money_column(s: &str) -> Result<String, String> {
             .with("value", crate::text::clip(s))
             .with("columns", natverk::money::MONEY_FIELDS.join(", "))
             .text(parsing_lang()))
+    }
+}
+
+/// A year from 1 to 9999.
+pub fn parse_year(s: &str) -> Result<i32, String> {
+    match s.parse::<i64>() {
+        Ok(y) if YEARS.contains(&y) => Ok(y as i32),
+        _ => Err(Message::new(&m::BAD_YEAR)
+            .with("value", crate::text::clip(s))
+            .text(parsing_lang())),
     }
 }
 

@@ -41,7 +41,7 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         ReadError::Io(
             Message::new(&m::CANNOT_READ)
                 .with("file", path.display())
-                .with("error", e),
+                .arg("error", m::io_error(&e)),
         )
     };
     let file = File::open(path).map_err(io)?;

@@ -1,7 +1,7 @@
 //! The command line's own messages, in English and Swedish (SPEC §11);
 //! the core's are in `natverk::present`.
 
-use natverk::present::Template;
+use natverk::present::{Arg, Message, Template};
 
 macro_rules! templates {
     ($($name:ident = $en:literal, $sv:literal;)+) => {
@@ -53,6 +53,40 @@ templates! {
     XLSX_NEEDS_FILE = "--format xlsx writes a binary file: give it a name with -o FILE",
         "--format xlsx skriver en binär fil: ge den ett namn med -o FIL";
     NOTE = "note: {text}", "obs: {text}";
+
+    // ---- what the operating system says (io_error)
+    IO_NOT_FOUND = "no such file or directory", "filen eller mappen finns inte";
+    IO_PERMISSION_DENIED = "permission denied", "behörighet saknas";
+    IO_ALREADY_EXISTS = "it already exists", "den finns redan";
+    IO_IS_A_DIRECTORY = "it is a directory", "det är en mapp";
+    IO_NOT_A_DIRECTORY = "a part of the path is not a directory", "en del av sökvägen är inte en mapp";
+    IO_READ_ONLY = "the file system is read-only", "filsystemet är skrivskyddat";
+    IO_STORAGE_FULL = "no space left on the device", "det finns inget utrymme kvar på enheten";
+    IO_QUOTA = "the disk quota is exceeded", "diskkvoten är slut";
+    IO_FILE_TOO_LARGE = "the file is too large for the file system", "filen är för stor för filsystemet";
+    IO_INVALID_NAME = "the file name is not valid (too long?)", "filnamnet är ogiltigt (för långt?)";
+    IO_BROKEN_PIPE = "the reader closed the pipe", "mottagaren stängde röret (pipe)";
+    IO_BUSY = "the resource is busy", "resursen är upptagen";
+    IO_OUT_OF_MEMORY = "out of memory", "minnet räcker inte";
+    IO_INVALID_DATA = "the data is not valid", "datan är ogiltig";
+    IO_UNEXPECTED_EOF = "the file ended too early", "filen tar slut för tidigt";
+
+    // ---- the command line's own usage errors (clap's, in Swedish: usage_error)
+    ARG_UNKNOWN = "unexpected argument `{arg}`{near}", "okänt argument `{arg}`{near}";
+    ARG_SUBCOMMAND = "unknown command `{arg}`{near}", "okänt kommando `{arg}`{near}";
+    ARG_SUGGEST = "; did you mean `{name}`?", "; menar du `{name}`?";
+    ARG_INVALID_VALUE = "invalid value `{value}` for `{arg}`{near}", "ogiltigt värde `{value}` för `{arg}`{near}";
+    ARG_POSSIBLE = "; possible values: {values}", "; möjliga värden: {values}";
+    ARG_VALIDATION = "invalid value `{value}` for `{arg}`: {reason}", "ogiltigt värde `{value}` för `{arg}`: {reason}";
+    ARG_MISSING = "the following arguments are missing: {args}", "de här argumenten saknas: {args}";
+    ARG_CONFLICT = "`{arg}` cannot be used with `{other}`", "`{arg}` kan inte användas tillsammans med `{other}`";
+    ARG_TOO_MANY = "unexpected value `{value}` for `{arg}`", "oväntat värde `{value}` för `{arg}`";
+    ARG_NO_VALUE = "`{arg}` needs a value", "`{arg}` behöver ett värde";
+    ARG_NO_COMMAND = "a command is needed: {commands}", "ett kommando behövs: {commands}";
+    ARG_HELP = "for more information, try `natverk --help` or `natverk COMMAND --help`",
+        "mer information: `natverk --help` eller `natverk KOMMANDO --help`";
+    BAD_YEAR = "invalid year `{value}`: write a year from 1 to 9999, e.g. 2024",
+        "ogiltigt år `{value}`: skriv ett år från 1 till 9999, till exempel 2024";
 
     // ---- rendering
     TOO_LARGE_TO_WRITE = "a total is too large to write", "en summa är för stor för att skrivas ut";
@@ -133,6 +167,31 @@ templates! {
     BAD_YES_NO = "invalid yes/no `{value}`: write ja or nej (true/false, 1/0 also work)",
         "ogiltigt ja/nej `{value}`: skriv ja eller nej (true/false och 1/0 går också)";
     OR_IN_SWEDISH = "{message} (or in Swedish: {words})", "{message} (eller på svenska: {words})";
+}
+
+/// What the operating system says went wrong, in the message's language:
+/// the common kinds by template, any other in the system's own words.
+pub fn io_error(e: &std::io::Error) -> Arg {
+    use std::io::ErrorKind as K;
+    let t = match e.kind() {
+        K::NotFound => &IO_NOT_FOUND,
+        K::PermissionDenied => &IO_PERMISSION_DENIED,
+        K::AlreadyExists => &IO_ALREADY_EXISTS,
+        K::IsADirectory => &IO_IS_A_DIRECTORY,
+        K::NotADirectory => &IO_NOT_A_DIRECTORY,
+        K::ReadOnlyFilesystem => &IO_READ_ONLY,
+        K::StorageFull => &IO_STORAGE_FULL,
+        K::QuotaExceeded => &IO_QUOTA,
+        K::FileTooLarge => &IO_FILE_TOO_LARGE,
+        K::InvalidFilename => &IO_INVALID_NAME,
+        K::BrokenPipe => &IO_BROKEN_PIPE,
+        K::ResourceBusy => &IO_BUSY,
+        K::OutOfMemory => &IO_OUT_OF_MEMORY,
+        K::InvalidData => &IO_INVALID_DATA,
+        K::UnexpectedEof => &IO_UNEXPECTED_EOF,
+        _ => return Arg::Text(e.to_string()),
+    };
+    Arg::Message(Box::new(Message::new(t)))
 }
 
 #[cfg(test)]

@@ -279,3 +279,44 @@ fn a_syntax_error_at_a_line_start_has_column_one_or_more() {
     assert_eq!(err.findings()[0].code, Code::Syntax);
     assert!(err.findings()[0].column.unwrap() >= 1);
 }
+
+/// Every syntax error serde_json can report is told in Swedish too: its
+/// English text is one of the core's templates, not passed through.
+#[test]
+fn syntax_errors_are_told_in_swedish() {
+    use natverk::present::{Arg, Lang};
+    let top = r#"{"format": "natverk/1", "organisation": {"name": "G", "currency": "SEK"}"#;
+    let cases: Vec<String> = vec![
+        format!("{top}, \"units\": ["),
+        format!("{top}, \"units\": [1"),
+        format!("{top}, \"units\": [{{\"id\": \"a\""),
+        format!("{top}, \"units\": [{{\"id\": \"a"),
+        format!("{top}, \"units\":"),
+        format!("{top}, \"units\" []}}"),
+        format!("{top}, \"units\": [1 2]}}"),
+        format!("{top} \"units\": []}}"),
+        format!("{top}, \"units\": [tru]}}"),
+        format!("{top}, \"units\": [?]}}"),
+        format!("{top}, \"units\": [{{1: 2}}]}}"),
+        format!("{top}, \"units\": [\"\\q\"]}}"),
+        format!("{top}, \"units\": [1.]}}"),
+        format!("{top}, \"units\": [\"a\u{1}\"]}}"),
+        format!("{top}, \"units\": [\"\\ud800\\u0041\"]}}"),
+        format!("{top}, \"units\": [1,]}}"),
+        format!("{top}}} x"),
+        format!("{top}, \"units\": [\"\\u12\"]}}"),
+        format!("{top}, \"units\": [1e999999]}}"),
+    ];
+    for case in &cases {
+        let e = Inventory::from_slice(case.as_bytes()).expect_err(case);
+        let f = e.findings().iter().find(|f| f.code == Code::Syntax);
+        let f = f.unwrap_or_else(|| panic!("{case}: no syntax error"));
+        let detail = f.message.args().iter().find(|(k, _)| *k == "detail");
+        assert!(
+            matches!(detail, Some((_, Arg::Message(_)))),
+            "{case}: serde_json's text is not one of the templates: {}",
+            f.message
+        );
+        assert_ne!(f.message_in(Lang::Sv), f.message_in(Lang::En));
+    }
+}

@@ -66,7 +66,20 @@ pub fn lang_of(cmd: &Command) -> Lang {
 
 /// Runs the command line; the exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => match crate::cli::usage_error(&e, crate::cli::parsing_lang()) {
+            Some(text) => {
+                eprintln!("natverk: {}", for_people(&text));
+                eprintln!(
+                    "{}",
+                    Message::new(&m::ARG_HELP).text(crate::cli::parsing_lang())
+                );
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
+    };
     let lang = lang_of(&cli.command);
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(256 * 1024, stdout.lock());
@@ -78,7 +91,7 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
         (_, Err(e)) => {
-            let msg = Message::new(&m::CANNOT_WRITE_OUTPUT).with("error", e);
+            let msg = Message::new(&m::CANNOT_WRITE_OUTPUT).arg("error", m::io_error(&e));
             eprintln!("natverk: {}", for_people(&msg.text(lang)));
             ExitCode::from(2)
         }
@@ -204,9 +217,9 @@ fn deliver(
     let note = render(&mut dest).map_err(|e| Failure::Usage(e.message()))?;
     match dest {
         Dest::File(f) => f.commit().map_err(Failure::Usage)?,
-        Dest::Stdout(w) => w
-            .flush()
-            .map_err(|e| Failure::Usage(Message::new(&m::CANNOT_WRITE_OUTPUT).with("error", e)))?,
+        Dest::Stdout(w) => w.flush().map_err(|e| {
+            Failure::Usage(Message::new(&m::CANNOT_WRITE_OUTPUT).arg("error", m::io_error(&e)))
+        })?,
     }
     if let Some(n) = note {
         note_for_people(&n, lang);
@@ -295,7 +308,9 @@ pub(crate) fn print_findings(
     };
     match written {
         Ok(()) => Failure::Inventory,
-        Err(e) => Failure::Usage(Message::new(&m::CANNOT_WRITE_OUTPUT).with("error", e)),
+        Err(e) => {
+            Failure::Usage(Message::new(&m::CANNOT_WRITE_OUTPUT).arg("error", m::io_error(&e)))
+        }
     }
 }
 

@@ -94,7 +94,7 @@ pub fn import(
         natverk_workbook::Error::Io { path, source } => Failure::Usage(
             Message::new(&m::CANNOT_READ)
                 .with("file", path.display())
-                .with("error", source),
+                .arg("error", m::io_error(&source)),
         ),
         other => workbook_error(other, file, lang),
     })?;

@@ -31,7 +31,9 @@ impl RenderError {
     /// What to say, in `lang`.
     pub fn message(&self) -> Message {
         match self {
-            RenderError::Io(e) => Message::new(&m::CANNOT_WRITE_OUTPUT).with("error", e),
+            RenderError::Io(e) => {
+                Message::new(&m::CANNOT_WRITE_OUTPUT).arg("error", m::io_error(e))
+            }
             RenderError::Overflow => Message::new(&m::TOO_LARGE_TO_WRITE),
             RenderError::Other(msg) => msg.clone(),
         }

@@ -237,7 +237,7 @@ fn workbook(out: &crate::atomic::AtomicFile) -> Result<Workbook> {
         RenderError::Other(
             Message::new(&m::NO_TEMPORARY_FILE)
                 .with("dir", std::env::temp_dir().display())
-                .with("error", e),
+                .arg("error", m::io_error(&e)),
         )
     })?;
     let mut wb = Workbook::new();

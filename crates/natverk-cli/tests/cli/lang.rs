@@ -265,12 +265,46 @@ a;D;n\xe4tverk;kultur;ja;2024-01-01;p\xe5g\xe5ende;1 000,00;SEK;\r\n"
         vec!["import", csv.clone().leak()],
         vec!["check", "/no/such/file.json"],
         vec!["report", goteborg().leak(), "-o", "/"],
+        vec!["report", goteborg().leak(), "-o", "/no/such/dir/r.json"],
+        // clap's usage errors, and values the parsers refuse
+        vec!["report", goteborg().leak(), "--form", "2024"],
+        vec!["raport", goteborg().leak()],
+        vec!["report", goteborg().leak(), "--format", "pdf"],
+        vec!["report", goteborg().leak(), "--from", "abc"],
+        vec!["report", goteborg().leak(), "--to", "0"],
+        vec!["report", goteborg().leak(), "--scope", "x"],
+        vec!["report", goteborg().leak(), "--by", "subject,x"],
+        vec!["report", goteborg().leak(), "--columns", "fees", "--wide"],
+        vec!["report", goteborg().leak(), "--leave-from", "2024"],
+        vec!["report"],
+        vec!["check", goteborg().leak(), "--today", "2024-02-30"],
     ] {
         let mut args = args.clone();
         args.extend(["--lang", "sv"]);
         let o = run(&args);
         assert_eq!(code(&o), 2, "{args:?}");
+        // Words of the operating system's and of clap's English.
+        for english in [
+            "os error",
+            "error:",
+            "invalid digit",
+            "For more information",
+            "Usage:",
+        ] {
+            assert!(!err(&o).contains(english), "{args:?}: {}", err(&o));
+        }
         outputs.push((format!("{args:?}"), err(&o)));
+    }
+    // A file that is not JSON: serde_json's words, in Swedish.
+    for (i, text) in ["{", "{\"format\": \"natverk/1\",}", "[1 2]", "{} x"]
+        .iter()
+        .enumerate()
+    {
+        let broken = write(d.path(), &format!("syntax{i}.json"), *text);
+        let o = run(&["check", &broken, "--lang", "sv"]);
+        assert_eq!(code(&o), 1);
+        assert!(out(&o).contains("ogiltig JSON"), "{}", out(&o));
+        outputs.push((format!("check of {text:?}"), out(&o)));
     }
 
     let mut found = Vec::new();

@@ -17,7 +17,7 @@ use crate::limits::MAX_INPUT_BYTES;
 use crate::model::*;
 use crate::money::clip;
 use crate::present::messages as m;
-use crate::present::Message;
+use crate::present::{Arg, Message, Template};
 use crate::validate::Validator;
 use crate::{Error, Findings, Inventory};
 
@@ -76,7 +76,7 @@ pub(crate) fn parse(bytes: &[u8]) -> (Option<InventoryData>, Validator) {
             let mut f = Finding::new(
                 Code::Syntax,
                 Path::root(),
-                Message::new(&m::INVALID_JSON).with("detail", detail),
+                Message::new(&m::INVALID_JSON).arg("detail", syntax_detail(detail)),
             );
             f.line = Some(e.line() as u64);
             // serde_json says column 0 for the very start of a line
@@ -86,6 +86,38 @@ pub(crate) fn parse(bytes: &[u8]) -> (Option<InventoryData>, Validator) {
         }
     };
     (top, v)
+}
+
+/// serde_json's description of a syntax error as a message: in Swedish
+/// too when it is one of serde_json's own texts, else as it is.
+fn syntax_detail(detail: &str) -> Arg {
+    const KNOWN: &[&Template] = &[
+        &m::JSON_EOF_LIST,
+        &m::JSON_EOF_OBJECT,
+        &m::JSON_EOF_STRING,
+        &m::JSON_EOF_VALUE,
+        &m::JSON_EXPECTED_COLON,
+        &m::JSON_EXPECTED_LIST_END,
+        &m::JSON_EXPECTED_OBJECT_END,
+        &m::JSON_EXPECTED_IDENT,
+        &m::JSON_EXPECTED_VALUE,
+        &m::JSON_EXPECTED_QUOTE,
+        &m::JSON_INVALID_ESCAPE,
+        &m::JSON_INVALID_NUMBER,
+        &m::JSON_NUMBER_RANGE,
+        &m::JSON_INVALID_CODE_POINT,
+        &m::JSON_CONTROL_CHARACTER,
+        &m::JSON_KEY_STRING,
+        &m::JSON_LONE_SURROGATE,
+        &m::JSON_TRAILING_COMMA,
+        &m::JSON_TRAILING_CHARACTERS,
+        &m::JSON_END_OF_HEX,
+        &m::JSON_RECURSION,
+    ];
+    match KNOWN.iter().find(|t| t.en == detail) {
+        Some(t) => Arg::Message(Box::new(Message::new(t))),
+        None => Arg::Text(detail.to_string()),
+    }
 }
 
 fn line_col(bytes: &[u8], offset: usize) -> (u64, u64) {

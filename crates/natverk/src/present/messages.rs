@@ -22,6 +22,30 @@ templates! {
         "ogiltig UTF-8 vid byte {at}: spara filen som UTF-8";
     INVALID_JSON = "invalid JSON: {detail}: fix the syntax at this line and column",
         "ogiltig JSON: {detail}: rätta syntaxen på den här raden och kolumnen";
+    // What serde_json says is wrong with the syntax: the English texts are
+    // serde_json's own, word for word, so that one lookup finds the Swedish.
+    JSON_EOF_LIST = "EOF while parsing a list", "filen tar slut inne i en lista (`]` saknas)";
+    JSON_EOF_OBJECT = "EOF while parsing an object", "filen tar slut inne i ett objekt (`}` saknas)";
+    JSON_EOF_STRING = "EOF while parsing a string", "filen tar slut inne i en text (`\"` saknas)";
+    JSON_EOF_VALUE = "EOF while parsing a value", "filen tar slut där ett värde ska stå";
+    JSON_EXPECTED_COLON = "expected `:`", "här ska det stå `:`";
+    JSON_EXPECTED_LIST_END = "expected `,` or `]`", "här ska det stå `,` eller `]`";
+    JSON_EXPECTED_OBJECT_END = "expected `,` or `}`", "här ska det stå `,` eller `}`";
+    JSON_EXPECTED_IDENT = "expected ident", "här ska det stå true, false eller null";
+    JSON_EXPECTED_VALUE = "expected value", "här ska det stå ett värde";
+    JSON_EXPECTED_QUOTE = "expected `\"`", "här ska det stå `\"`";
+    JSON_INVALID_ESCAPE = "invalid escape", "ogiltig escape-sekvens efter `\\`";
+    JSON_INVALID_NUMBER = "invalid number", "ogiltigt tal";
+    JSON_NUMBER_RANGE = "number out of range", "talet är för stort";
+    JSON_INVALID_CODE_POINT = "invalid unicode code point", "ogiltig Unicode-kod";
+    JSON_CONTROL_CHARACTER = "control character (\\u0000-\\u001F) found while parsing a string",
+        "ett styrtecken (\\u0000–\\u001F) står direkt i en text: skriv det som en escape-sekvens";
+    JSON_KEY_STRING = "key must be a string", "en nyckel ska vara en text inom citattecken";
+    JSON_LONE_SURROGATE = "lone leading surrogate in hex escape", "ett ensamt surrogattecken i en \\u-escape";
+    JSON_TRAILING_COMMA = "trailing comma", "ett kommatecken för mycket före `]` eller `}`";
+    JSON_TRAILING_CHARACTERS = "trailing characters", "det står tecken efter inventeringens slut";
+    JSON_END_OF_HEX = "unexpected end of hex escape", "en \\u-escape slutar för tidigt";
+    JSON_RECURSION = "recursion limit exceeded", "för djupt nästlad";
     UNSUPPORTED_FORMAT = "unsupported format `{found}`: this version reads `{format}`",
         "formatet `{found}` stöds inte: den här versionen läser `{format}`";
     NEEDS_FORMAT = "the file needs `\"format\": \"{format}\"` at the top level",
