@@ -317,31 +317,29 @@ impl Inventory {
 
     /// The unit with this id.
     pub fn unit(&self, id: &str) -> Option<&Unit> {
-        self.ix.ids[0]
-            .get(id)
-            .map(|&i| &self.data.units[i as usize])
+        self.ix.ids[0].get(id).map(|i| &self.data.units[i as usize])
     }
     /// The person with this id.
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.ix.ids[1]
             .get(id)
-            .map(|&i| &self.data.people[i as usize])
+            .map(|i| &self.data.people[i as usize])
     }
     /// The fee schedule with this id.
     pub fn schedule(&self, id: &str) -> Option<&FeeSchedule> {
         self.ix.ids[2]
             .get(id)
-            .map(|&i| &self.data.fee_schedules[i as usize])
+            .map(|i| &self.data.fee_schedules[i as usize])
     }
     /// The network with this id.
     pub fn network(&self, id: &str) -> Option<&Network> {
         self.ix.ids[3]
             .get(id)
-            .map(|&i| &self.data.networks[i as usize])
+            .map(|i| &self.data.networks[i as usize])
     }
     /// The position of the network with this id.
     pub(crate) fn network_index(&self, id: &str) -> Option<usize> {
-        self.ix.ids[3].get(id).map(|&i| i as usize)
+        self.ix.ids[3].get(id).map(|i| i as usize)
     }
     /// Whether the network at `i` takes part through a central unit.
     pub(crate) fn is_central_at(&self, i: usize) -> bool {
@@ -477,16 +475,13 @@ impl Index {
                 .unit
                 .as_deref()
                 .and_then(|u| ix.ids[0].get(u))
-                .is_some_and(|&u| data.units[u as usize].central);
+                .is_some_and(|u| data.units[u as usize].central);
             let c0 = ix.costs.len();
             for c in &n.costs {
                 let schedule = if c.amount.is_some() {
                     None
                 } else {
-                    c.schedule
-                        .as_deref()
-                        .and_then(|s| ix.ids[2].get(s))
-                        .copied()
+                    c.schedule.as_deref().and_then(|s| ix.ids[2].get(s))
                 };
                 let currency = match schedule {
                     Some(s) => schedule_currency[s as usize],
@@ -498,7 +493,7 @@ impl Index {
             let mut time = Ok(Decimal::ZERO);
             let mut costed_time = false;
             for p in &n.participants {
-                let person = ix.ids[1].get(p.person.as_str()).copied().unwrap_or(0);
+                let person = ix.ids[1].get(p.person.as_str()).unwrap_or(0);
                 ix.participants.push(PartIx { person });
                 let hourly = data.people.get(person as usize).and_then(|x| x.hourly_cost);
                 if let (Some(h), Some(cost)) = (p.hours_per_year, hourly) {

@@ -320,3 +320,63 @@ fn syntax_errors_are_told_in_swedish() {
         assert_ne!(f.message_in(Lang::Sv), f.message_in(Lang::En));
     }
 }
+
+/// References are looked up together at the end of a load, and a file is
+/// read again one reference at a time when one dangles: either way the
+/// findings are the rules' own, in order, with their paths, and forward
+/// references (networks before people) resolve.
+#[test]
+fn references_resolve_in_any_order_and_dangling_ones_are_each_found() {
+    let networks = r#""networks": [
+        {"id": "n1", "name": "A", "start": "2024-01-01", "unit": "u1",
+         "participants": [{"person": "p1"}, {"person": "nobody"}]},
+        {"id": "n2", "name": "B", "start": "2024-01-01", "unit": "nowhere",
+         "participants": [{"person": "p2"}, {"person": "p1"}]},
+        {"id": "n1", "name": "C", "start": "2024-01-01", "participants": [{"person": "ghost"}]}]"#;
+    let people = r#""people": [{"id": "p1", "name": "P", "gender": "woman", "role": "official"},
+                                {"id": "p2", "name": "Q", "gender": "man", "role": "official"}],
+                    "units": [{"id": "u1", "name": "U"}]"#;
+    let org = r#""format": "natverk/1", "organisation": {"name": "X", "currency": "SEK"}"#;
+    // networks first: every reference is a forward one
+    let good = networks
+        .replace("\"nobody\"", "\"p2\"")
+        .replace("\"nowhere\"", "\"u1\"");
+    let good = good.replace(
+        r#"{"id": "n1", "name": "C", "start": "2024-01-01", "participants": [{"person": "ghost"}]}"#,
+        r#"{"id": "n3", "name": "C", "start": "2024-01-01"}"#,
+    );
+    for text in [
+        format!("{{{org}, {good}, {people}}}"),
+        format!("{{{org}, {people}, {good}}}"),
+    ] {
+        let inv = Inventory::from_slice(text.as_bytes()).expect(&text);
+        assert_eq!(inv.networks().len(), 3);
+    }
+    for text in [
+        format!("{{{org}, {networks}, {people}}}"),
+        format!("{{{org}, {people}, {networks}}}"),
+    ] {
+        let e = Inventory::from_slice(text.as_bytes()).expect_err(&text);
+        let found: Vec<(Code, String)> = e
+            .findings()
+            .iter()
+            .map(|f| (f.code, f.path.to_string()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Code::DuplicateId, "networks[2].id".to_string()),
+                (Code::UnknownReference, "networks[1].unit".into()),
+                (
+                    Code::UnknownReference,
+                    "networks[0].participants[1].person".into()
+                ),
+                (
+                    Code::UnknownReference,
+                    "networks[2].participants[0].person".into()
+                ),
+            ],
+            "{text}"
+        );
+    }
+}

@@ -35,7 +35,21 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Inventory, Error> {
 /// inventory (check the validator for errors), and the validator with
 /// every finding.
 pub(crate) fn parse(bytes: &[u8]) -> (Option<InventoryData>, Validator) {
+    // First with the references looked up together at the end, which is
+    // fast; when one of them does not resolve, again as the rules say it
+    // one by one, so the findings are exactly those of the one validator
+    // (`Validator::reference`). A file is read twice only when it has
+    // such an error.
+    let (data, v) = parse_with(bytes, true);
+    if v.unresolved() {
+        return parse_with(bytes, false);
+    }
+    (data, v)
+}
+
+fn parse_with(bytes: &[u8], defer_refs: bool) -> (Option<InventoryData>, Validator) {
     let mut v = Validator::for_size(bytes.len());
+    v.defer_refs(defer_refs);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.len() > MAX_INPUT_BYTES {
         v.err(

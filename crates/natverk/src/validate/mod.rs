@@ -7,6 +7,7 @@
 //! code and the same inventory written as JSON give the same findings,
 //! with the same codes and paths.
 
+mod ids;
 mod rules;
 
 use std::borrow::Cow;
@@ -30,8 +31,7 @@ pub(crate) const SCHEDULES: u8 = 2;
 /// The id list of networks.
 pub(crate) const NETWORKS: u8 = 3;
 
-/// Ids of one list → position.
-pub(crate) type Ids = crate::FastMap<String, u32>;
+pub(crate) use ids::{IdLog, Ids};
 
 /// The four lists whose items have ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +87,13 @@ pub(crate) struct Validator {
     dropped: usize,
     /// The number (in `recorded`) of the last error.
     last_error: Option<usize>,
+    /// The loader's fast path: references to units and people are only
+    /// collected while the file is read, and looked up together at the
+    /// end (see [`Validator::reference`]).
+    deferred: Option<Box<[IdLog; 2]>>,
+    /// A collected reference did not resolve: read the file again without
+    /// deferring.
+    unresolved: bool,
 }
 
 impl Validator {
@@ -179,24 +186,43 @@ impl Validator {
 
     /// Registers an id of `set` here: a second one is `duplicate_id`.
     pub(crate) fn register_id(&mut self, set: IdSet, id: &str) -> bool {
-        let ids = &mut self.ids[set as usize];
-        let next = ids.len() as u32;
-        if ids.contains_key(id) {
-            self.err(
-                Code::DuplicateId,
-                Message::new(&m::DUPLICATE_ID).with("id", clip(id)),
-            );
-            return false;
+        if self.ids[set as usize].insert(id) {
+            return true;
         }
-        ids.insert(id.to_string(), next);
-        true
+        self.err(
+            Code::DuplicateId,
+            Message::new(&m::DUPLICATE_ID).with("id", clip(id)),
+        );
+        false
+    }
+
+    /// Collects references to units and people to look up together at
+    /// the end ([`Validator::unresolved`] tells when one did not resolve).
+    pub(crate) fn defer_refs(&mut self, on: bool) {
+        self.deferred = on.then(Default::default);
+    }
+
+    /// Whether a collected reference did not resolve: the findings are
+    /// then incomplete, and the file must be validated again without
+    /// [`Validator::defer_refs`].
+    pub(crate) fn unresolved(&self) -> bool {
+        self.unresolved
     }
 
     /// A reference, here, to an id of `set`. One to an id already read
     /// resolves at once; the others are checked at the end (the lists may
     /// come in any order).
+    ///
+    /// While a file streams through the loader the id tables are cold in
+    /// the cache, and a lookup per reference cost 11 % of a national
+    /// report (BENCHMARKS.md); with [`Validator::defer_refs`] the ids are
+    /// only collected here and looked up together at the end.
     pub(crate) fn reference(&mut self, set: IdSet, id: &str) {
-        if self.ids[set as usize].contains_key(id) {
+        if let (Some(d), IdSet::Units | IdSet::People) = (&mut self.deferred, set) {
+            d[set as usize].push(id);
+            return;
+        }
+        if self.ids[set as usize].contains(id) {
             return;
         }
         let r = (id.to_string(), self.here());
@@ -228,6 +254,15 @@ impl Validator {
         fee_schedules: &[&FeeSchedule],
         exchange_rates: &[&Rate],
     ) {
+        if let Some(d) = self.deferred.take() {
+            for (set, log) in d.iter().enumerate() {
+                if !log.iter().all(|id| self.ids[set].contains(id)) {
+                    // the loader reads the file again, one by one
+                    self.unresolved = true;
+                    return;
+                }
+            }
+        }
         let mut more = Vec::new();
         let refs = [
             (&self.unit_refs, IdSet::Units, "ref.unit"),
@@ -236,7 +271,7 @@ impl Validator {
         ];
         for (list, set, what) in refs {
             for (id, path) in list.iter() {
-                if !self.ids[set as usize].contains_key(id) {
+                if !self.ids[set as usize].contains(id) {
                     more.push(Finding::new(
                         Code::UnknownReference,
                         path.clone(),
