@@ -380,3 +380,44 @@ fn references_resolve_in_any_order_and_dangling_ones_are_each_found() {
         );
     }
 }
+
+/// The whole-file rules of costs (a schedule that exists, a rate for a
+/// foreign currency, a population for a schedule) give their findings
+/// with paths on the fast path too, in any order of the lists.
+#[test]
+fn the_whole_file_rules_of_costs_keep_their_paths() {
+    let org = r#""format": "natverk/1", "organisation": {"name": "X", "currency": "SEK"}"#;
+    let schedules = r#""fee_schedules": [{"id": "s", "tiers": [{"max_population": null, "amount": "100"}],
+                                          "currency": "NOK"}]"#;
+    let networks = r#""networks": [{"id": "n", "name": "A", "start": "2024-01-01", "costs": [
+        {"kind": "fee", "amount": "10", "currency": "EUR"},
+        {"kind": "fee", "schedule": "s"},
+        {"kind": "fee", "schedule": "nope"},
+        {"kind": "fee", "amount": "5"}]}]"#;
+    for text in [
+        format!("{{{org}, {schedules}, {networks}}}"),
+        format!("{{{org}, {networks}, {schedules}}}"),
+    ] {
+        let e = Inventory::from_slice(text.as_bytes()).expect_err(&text);
+        let mut found: Vec<(Code, String)> = e
+            .findings()
+            .iter()
+            .map(|f| (f.code, f.path.to_string()))
+            .collect();
+        found.sort();
+        let mut want = vec![
+            (
+                Code::UnknownReference,
+                "networks[0].costs[2].schedule".to_string(),
+            ),
+            (Code::MissingRate, "networks[0].costs[0].currency".into()),
+            (Code::MissingRate, "networks[0].costs[1].schedule".into()),
+            (
+                Code::MissingPopulation,
+                "networks[0].costs[1].schedule".into(),
+            ),
+        ];
+        want.sort();
+        assert_eq!(found, want, "{text}");
+    }
+}

@@ -137,6 +137,11 @@ impl IdLog {
         }
     }
 
+    /// Whether nothing was pushed.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.chunks.is_empty()
+    }
+
     /// The ids, in the order they were pushed.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         self.chunks.iter().flat_map(|(text, ends)| {

@@ -74,9 +74,9 @@ pub(crate) struct Validator {
     unit_refs: Vec<(String, Path)>,
     person_refs: Vec<(String, Path)>,
     /// (schedule id, path) of costs charged by a schedule.
-    pub schedule_refs: Vec<(String, Path)>,
+    schedule_refs: Vec<(String, Path)>,
     /// (currency, path) of amounts with an explicit currency.
-    pub amount_currencies: Vec<(String, Path)>,
+    amount_currencies: Vec<(String, Path)>,
     /// (currency, path) of exchange rates.
     pub rate_currencies: Vec<(String, Path)>,
     /// Most findings kept ([`crate::limits::max_findings`]); `None`: all.
@@ -87,13 +87,25 @@ pub(crate) struct Validator {
     dropped: usize,
     /// The number (in `recorded`) of the last error.
     last_error: Option<usize>,
-    /// The loader's fast path: references to units and people are only
-    /// collected while the file is read, and looked up together at the
-    /// end (see [`Validator::reference`]).
-    deferred: Option<Box<[IdLog; 2]>>,
+    /// The loader's fast path: what the whole-file rules check is only
+    /// collected while the file is read, without paths, and checked
+    /// together at the end (see [`Validator::reference`]).
+    deferred: Option<Box<Deferred>>,
     /// A collected reference did not resolve: read the file again without
     /// deferring.
     unresolved: bool,
+}
+
+/// What the whole-file rules check, collected without paths (the
+/// loader's fast path, [`Validator::defer_refs`]).
+#[derive(Default)]
+struct Deferred {
+    /// References to units and to people.
+    refs: [IdLog; 2],
+    /// Schedules that costs are charged by.
+    schedules: IdLog,
+    /// Currencies of amounts.
+    currencies: IdLog,
 }
 
 impl Validator {
@@ -196,8 +208,9 @@ impl Validator {
         false
     }
 
-    /// Collects references to units and people to look up together at
-    /// the end ([`Validator::unresolved`] tells when one did not resolve).
+    /// Collects references, the schedules of costs and the currencies of
+    /// amounts to check together at the end, without their paths
+    /// ([`Validator::unresolved`] tells when one of them has a finding).
     pub(crate) fn defer_refs(&mut self, on: bool) {
         self.deferred = on.then(Default::default);
     }
@@ -219,7 +232,7 @@ impl Validator {
     /// only collected here and looked up together at the end.
     pub(crate) fn reference(&mut self, set: IdSet, id: &str) {
         if let (Some(d), IdSet::Units | IdSet::People) = (&mut self.deferred, set) {
-            d[set as usize].push(id);
+            d.refs[set as usize].push(id);
             return;
         }
         if self.ids[set as usize].contains(id) {
@@ -232,6 +245,71 @@ impl Validator {
             IdSet::Schedules => self.schedule_refs.push(r),
             IdSet::Networks => {}
         }
+    }
+
+    /// A cost here is charged by the schedule `id` (checked at the end:
+    /// that it exists, and has the rate and population it needs).
+    pub(crate) fn schedule_ref(&mut self, id: &str) {
+        match &mut self.deferred {
+            Some(d) => d.schedules.push(id),
+            None => {
+                let p = self.below("schedule");
+                self.schedule_refs.push((id.to_string(), p));
+            }
+        }
+    }
+
+    /// An amount here is in `currency` (checked at the end: that it has
+    /// a rate when it is not the organisation's).
+    pub(crate) fn amount_currency(&mut self, currency: &str) {
+        match &mut self.deferred {
+            Some(d) => d.currencies.push(currency),
+            None => {
+                let p = self.below("currency");
+                self.amount_currencies.push((currency.to_string(), p));
+            }
+        }
+    }
+
+    /// Whether what was collected on the fast path passes the whole-file
+    /// rules: each finding they would make is found exactly by reading
+    /// the file again without [`Validator::defer_refs`].
+    fn deferred_pass(
+        &self,
+        d: &Deferred,
+        org: Option<&Organisation>,
+        fee_schedules: &[&FeeSchedule],
+        exchange_rates: &[&Rate],
+    ) -> bool {
+        let refs = [
+            (&d.refs[0], IdSet::Units),
+            (&d.refs[1], IdSet::People),
+            (&d.schedules, IdSet::Schedules),
+        ];
+        for (log, set) in refs {
+            if !log.iter().all(|id| self.ids[set as usize].contains(id)) {
+                return false;
+            }
+        }
+        let Some(org) = org else {
+            return true;
+        };
+        let own = org.currency.as_str();
+        let rate_currencies: HashSet<&str> =
+            exchange_rates.iter().map(|r| r.currency.as_str()).collect();
+        let priced = |cur: &str| cur == own || rate_currencies.contains(cur);
+        if !d.currencies.iter().all(priced) {
+            return false;
+        }
+        if d.schedules.is_empty() {
+            return true;
+        }
+        let schedules: HashMap<&str, &FeeSchedule> =
+            fee_schedules.iter().map(|s| (s.id.as_str(), *s)).collect();
+        d.schedules.iter().all(|id| match schedules.get(id) {
+            Some(s) => org.population.is_some() && s.currency.as_deref().is_none_or(priced),
+            None => true,
+        })
     }
 
     /// A rate's currency and year, here: a second is `duplicate_id`.
@@ -255,12 +333,10 @@ impl Validator {
         exchange_rates: &[&Rate],
     ) {
         if let Some(d) = self.deferred.take() {
-            for (set, log) in d.iter().enumerate() {
-                if !log.iter().all(|id| self.ids[set].contains(id)) {
-                    // the loader reads the file again, one by one
-                    self.unresolved = true;
-                    return;
-                }
+            if !self.deferred_pass(&d, org, fee_schedules, exchange_rates) {
+                // the loader reads the file again, one by one
+                self.unresolved = true;
+                return;
             }
         }
         let mut more = Vec::new();

@@ -312,12 +312,10 @@ fn cost(f: CostFacts<'_>, v: &mut Validator) {
     }
     // Remember what needs the whole file: the schedule and the currency.
     if let (Some(s), false) = (f.schedule.value, f.amount) {
-        let p = v.below("schedule");
-        v.schedule_refs.push((s.clone(), p));
+        v.schedule_ref(s);
     }
     if let (Some(c), true) = (f.currency.value, f.amount) {
-        let p = v.below("currency");
-        v.amount_currencies.push((c.clone(), p));
+        v.amount_currency(c);
     }
 }
 
