@@ -470,6 +470,10 @@ impl Index {
             .iter()
             .map(|s| foreign(s.currency.as_deref()))
             .collect();
+        // Each person's hourly cost, side by side: looking it up in the
+        // people themselves reads a cold line of memory per seat.
+        let hourly_costs: Vec<Option<Decimal>> =
+            data.people.iter().map(|x| x.hourly_cost).collect();
         for n in &data.networks {
             let central = n
                 .unit
@@ -495,7 +499,7 @@ impl Index {
             for p in &n.participants {
                 let person = ix.ids[1].get(p.person.as_str()).unwrap_or(0);
                 ix.participants.push(PartIx { person });
-                let hourly = data.people.get(person as usize).and_then(|x| x.hourly_cost);
+                let hourly = hourly_costs.get(person as usize).copied().flatten();
                 if let (Some(h), Some(cost)) = (p.hours_per_year, hourly) {
                     costed_time = true;
                     time = time.and_then(|t| add(t, mul(h, cost)?));

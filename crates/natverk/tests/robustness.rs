@@ -421,3 +421,24 @@ fn the_whole_file_rules_of_costs_keep_their_paths() {
         assert_eq!(found, want, "{text}");
     }
 }
+
+/// A second id found before a syntax error is listed with it, as the
+/// rules find it in reading order.
+#[test]
+fn a_duplicate_id_before_a_syntax_error_is_listed() {
+    let text = r#"{"format": "natverk/1", "organisation": {"name": "X", "currency": "SEK"},
+        "units": [{"id": "u", "name": "A"}, {"id": "u", "name": "B"}], "networks": [{"id": "#;
+    let e = Inventory::from_slice(text.as_bytes()).expect_err(text);
+    let found: Vec<(Code, String)> = e
+        .findings()
+        .iter()
+        .map(|f| (f.code, f.path.to_string()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Code::DuplicateId, "units[1].id".to_string()),
+            (Code::Syntax, String::new()),
+        ]
+    );
+}

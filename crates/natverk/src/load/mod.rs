@@ -35,13 +35,17 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Inventory, Error> {
 /// inventory (check the validator for errors), and the validator with
 /// every finding.
 pub(crate) fn parse(bytes: &[u8]) -> (Option<InventoryData>, Validator) {
-    // First with the references looked up together at the end, which is
-    // fast; when one of them does not resolve, again as the rules say it
-    // one by one, so the findings are exactly those of the one validator
-    // (`Validator::reference`). A file is read twice only when it has
+    // First with ids, references and the whole-file rules of costs
+    // checked together at the end, which is fast; when one of them has a
+    // finding (or the file ends before its end), again as the rules say
+    // it, one by one, so the findings are exactly those of the one
+    // validator, with their paths and in their order
+    // (`Validator::defer_refs`). A file is read twice only when it has
     // such an error.
     let (data, v) = parse_with(bytes, true);
     if v.unresolved() {
+        // the first reading is let go before the second (SPEC §9 memory)
+        drop((data, v));
         return parse_with(bytes, false);
     }
     (data, v)

@@ -100,6 +100,8 @@ pub(crate) struct Validator {
 /// loader's fast path, [`Validator::defer_refs`]).
 #[derive(Default)]
 struct Deferred {
+    /// The ids of units, people, schedules and networks.
+    ids: [IdLog; 4],
     /// References to units and to people.
     refs: [IdLog; 2],
     /// Schedules that costs are charged by.
@@ -197,7 +199,13 @@ impl Validator {
     }
 
     /// Registers an id of `set` here: a second one is `duplicate_id`.
+    /// On the loader's fast path the ids are registered together at the
+    /// end, where a second one sends the loader round again.
     pub(crate) fn register_id(&mut self, set: IdSet, id: &str) -> bool {
+        if let Some(d) = &mut self.deferred {
+            d.ids[set as usize].push(id);
+            return true;
+        }
         if self.ids[set as usize].insert(id) {
             return true;
         }
@@ -219,7 +227,9 @@ impl Validator {
     /// then incomplete, and the file must be validated again without
     /// [`Validator::defer_refs`].
     pub(crate) fn unresolved(&self) -> bool {
-        self.unresolved
+        // Collected but never checked (the file ended before its end, in
+        // a syntax error): the findings so far lack the ids' own.
+        self.unresolved || self.deferred.is_some()
     }
 
     /// A reference, here, to an id of `set`. One to an id already read
@@ -333,7 +343,11 @@ impl Validator {
         exchange_rates: &[&Rate],
     ) {
         if let Some(d) = self.deferred.take() {
-            if !self.deferred_pass(&d, org, fee_schedules, exchange_rates) {
+            let unique = d.ids.iter().enumerate().all(|(set, log)| {
+                let ids = &mut self.ids[set];
+                log.iter().all(|id| ids.insert(id))
+            });
+            if !unique || !self.deferred_pass(&d, org, fee_schedules, exchange_rates) {
                 // the loader reads the file again, one by one
                 self.unresolved = true;
                 return;
