@@ -62,7 +62,15 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         // while it is read; `take` keeps the limit.
         buf.reserve_exact(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     }
-    let over = read_stream(file, limit, &mut buf).map_err(io)?;
+    let over = if meta.is_file() {
+        // Straight into the buffer of the file's size (no blocks to copy
+        // and free: the blocks are for streams, whose size is unknown).
+        let mut r = file.take(limit.saturating_add(1));
+        r.read_to_end(&mut buf).map_err(io)?;
+        buf.len() as u64 > limit
+    } else {
+        read_stream(file, limit, &mut buf).map_err(io)?
+    };
     if over || buf.len() as u64 > limit {
         return Err(ReadError::TooLarge {
             size: meta.is_file().then_some(buf.len() as u64),
