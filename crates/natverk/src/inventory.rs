@@ -91,6 +91,17 @@ impl Ranks {
                 .collect();
             (names, ranks)
         }
+        /// Ranks of texts that are all different (the ids of networks):
+        /// their positions once sorted, with no table of distinct values.
+        fn rank_distinct<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<u32> {
+            let mut sorted: Vec<(&str, u32)> = texts.zip(0..).collect();
+            sorted.sort_unstable();
+            let mut rank = vec![0u32; sorted.len()];
+            for (r, (_, i)) in sorted.iter().enumerate() {
+                rank[*i as usize] = r as u32;
+            }
+            rank
+        }
         /// Ranks of an enum's words in code point order.
         fn rank_words<T: Copy + PartialEq>(
             all: &[T],
@@ -110,7 +121,8 @@ impl Ranks {
             table.iter().find(|(w, _)| *w == v).map_or(0, |(_, r)| *r)
         }
         let nets = &data.networks;
-        let (_, network) = rank_texts(nets.iter().map(|n| Some(n.id.as_str())));
+        // validated: no two networks have the same id
+        let network = rank_distinct(nets.iter().map(|n| n.id.as_str()));
         let (organiser_names, organiser) = rank_texts(nets.iter().map(|n| n.organiser.as_deref()));
         let (unit_names, unit) = rank_texts(nets.iter().map(|n| n.unit.as_deref()));
         let kind = nets.iter().map(|n| rank_of(&kinds, n.kind)).collect();
