@@ -321,6 +321,14 @@ fn syntax_errors_are_told_in_swedish() {
     }
 }
 
+/// The code and path of each finding, in order.
+fn code_paths(e: &natverk::Error) -> Vec<(Code, String)> {
+    e.findings()
+        .iter()
+        .map(|f| (f.code, f.path.to_string()))
+        .collect()
+}
+
 /// References are looked up together at the end of a load, and a file is
 /// read again one reference at a time when one dangles: either way the
 /// findings are the rules' own, in order, with their paths, and forward
@@ -357,11 +365,7 @@ fn references_resolve_in_any_order_and_dangling_ones_are_each_found() {
         format!("{{{org}, {people}, {networks}}}"),
     ] {
         let e = Inventory::from_slice(text.as_bytes()).expect_err(&text);
-        let found: Vec<(Code, String)> = e
-            .findings()
-            .iter()
-            .map(|f| (f.code, f.path.to_string()))
-            .collect();
+        let found = code_paths(&e);
         assert_eq!(
             found,
             [
@@ -399,11 +403,7 @@ fn the_whole_file_rules_of_costs_keep_their_paths() {
         format!("{{{org}, {networks}, {schedules}}}"),
     ] {
         let e = Inventory::from_slice(text.as_bytes()).expect_err(&text);
-        let mut found: Vec<(Code, String)> = e
-            .findings()
-            .iter()
-            .map(|f| (f.code, f.path.to_string()))
-            .collect();
+        let mut found = code_paths(&e);
         found.sort();
         let mut want = vec![
             (
@@ -429,11 +429,7 @@ fn a_duplicate_id_before_a_syntax_error_is_listed() {
     let text = r#"{"format": "natverk/1", "organisation": {"name": "X", "currency": "SEK"},
         "units": [{"id": "u", "name": "A"}, {"id": "u", "name": "B"}], "networks": [{"id": "#;
     let e = Inventory::from_slice(text.as_bytes()).expect_err(text);
-    let found: Vec<(Code, String)> = e
-        .findings()
-        .iter()
-        .map(|f| (f.code, f.path.to_string()))
-        .collect();
+    let found = code_paths(&e);
     assert_eq!(
         found,
         [
