@@ -235,6 +235,13 @@ proptest! {
         // Net falls too, unless grants cover more than the costs they
         // cover (shares over 1 in all): leaving a network then takes away
         // more grant than cost (a fee of 1.00 granted 0.26 + 0.75 of it).
+        // Fees and grants are rounded apart (SPEC §4), so a network-year
+        // whose fee falls a little may keep a cent more net (a fee of 1.50
+        // granted 0.99 of it nets 0.01; of 1.445, 0.02).
+        let cents = rust_decimal::Decimal::new(
+            inv.networks().iter().filter(|n| !n.financing.is_empty()).count() as i64 * 4,
+            2,
+        );
         let overfinanced = inv.networks().iter().any(|n| {
             let shares: rust_decimal::Decimal = n
                 .financing
@@ -244,7 +251,7 @@ proptest! {
                 .sum();
             shares > rust_decimal::Decimal::ONE
         });
-        prop_assert!(t.net <= base.net || overfinanced);
+        prop_assert!(t.net <= base.net + cents || overfinanced);
         prop_assert_eq!(r.savings.unwrap(), combine(&base, &t, -1));
     }
 
