@@ -143,6 +143,8 @@ describe('<natverk-inventory> in Chromium', () => {
     await shown(w);
     await w.locator('details.columns summary').click();
     const boxes = w.locator('details.columns input[type=checkbox]');
+    // The boxes are built on the toggle event, which comes after the click.
+    await boxes.first().waitFor();
     assert.equal(await boxes.count(), 9);
     assert.deepEqual(
       await w.locator('details.columns label').allInnerTexts(),
