@@ -61,43 +61,36 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> Option<String> {
     };
     let arg = one(C::InvalidArg);
     let value = crate::text::clip(&one(C::InvalidValue));
-    let near = |kind: C, msg: Message, template: &'static natverk::present::Template, name| {
-        let v = all(kind);
-        if v.is_empty() {
+    // `; did you mean …?` or `; possible values: …` after a message, when
+    // clap has some to offer.
+    let near = |msg: Message, template: &'static natverk::present::Template, words: String| {
+        if words.is_empty() {
             msg.with("near", "")
         } else {
-            let words = if name == "name" {
-                v.join("`, `")
-            } else {
-                v.join(", ")
-            };
             msg.arg(
                 "near",
-                Arg::Message(Box::new(Message::new(template).with(name, words))),
+                Arg::Message(Box::new(Message::new(template).with("words", words))),
             )
         }
     };
     let msg = match e.kind() {
         K::UnknownArgument => near(
-            C::SuggestedArg,
             Message::new(&m::ARG_UNKNOWN).with("arg", &arg),
             &m::ARG_SUGGEST,
-            "name",
+            quoted(all(C::SuggestedArg)),
         ),
         K::InvalidSubcommand => near(
-            C::SuggestedSubcommand,
             Message::new(&m::ARG_SUBCOMMAND).with("arg", one(C::InvalidSubcommand)),
             &m::ARG_SUGGEST,
-            "name",
+            quoted(all(C::SuggestedSubcommand)),
         ),
         K::InvalidValue if value.is_empty() => Message::new(&m::ARG_NO_VALUE).with("arg", &arg),
         K::InvalidValue => near(
-            C::ValidValue,
             Message::new(&m::ARG_INVALID_VALUE)
                 .with("arg", &arg)
                 .with("value", &value),
             &m::ARG_POSSIBLE,
-            "values",
+            one(C::ValidValue),
         ),
         K::ValueValidation => {
             // The reason is natverk's own message: a word of the core's

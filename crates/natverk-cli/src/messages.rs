@@ -74,9 +74,9 @@ templates! {
     // ---- the command line's own usage errors (clap's, in Swedish: usage_error)
     ARG_UNKNOWN = "unexpected argument `{arg}`{near}", "okänt argument `{arg}`{near}";
     ARG_SUBCOMMAND = "unknown command `{arg}`{near}", "okänt kommando `{arg}`{near}";
-    ARG_SUGGEST = "; did you mean `{name}`?", "; menar du `{name}`?";
+    ARG_SUGGEST = "; did you mean {words}?", "; menar du {words}?";
     ARG_INVALID_VALUE = "invalid value `{value}` for `{arg}`{near}", "ogiltigt värde `{value}` för `{arg}`{near}";
-    ARG_POSSIBLE = "; possible values: {values}", "; möjliga värden: {values}";
+    ARG_POSSIBLE = "; possible values: {words}", "; möjliga värden: {words}";
     ARG_VALIDATION = "invalid value `{value}` for `{arg}`: {reason}", "ogiltigt värde `{value}` för `{arg}`: {reason}";
     ARG_MISSING = "the following arguments are missing: {args}", "de här argumenten saknas: {args}";
     ARG_CONFLICT = "`{arg}` cannot be used with `{other}`", "`{arg}` kan inte användas tillsammans med `{other}`";

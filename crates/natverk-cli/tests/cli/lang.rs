@@ -295,6 +295,19 @@ a;D;n\xe4tverk;kultur;ja;2024-01-01;p\xe5g\xe5ende;1 000,00;SEK;\r\n"
         }
         outputs.push((format!("{args:?}"), err(&o)));
     }
+    // clap's suggestion and possible values come through in Swedish.
+    let o = run(&["report", &goteborg(), "--form", "2024", "--lang", "sv"]);
+    assert!(
+        err(&o).contains("okänt argument `--form`; menar du `--from`?"),
+        "{}",
+        err(&o)
+    );
+    let o = run(&["report", &goteborg(), "-f", "pdf", "--lang", "sv"]);
+    assert!(
+        err(&o).contains("möjliga värden: table, json"),
+        "{}",
+        err(&o)
+    );
     // A file that is not JSON: serde_json's words, in Swedish.
     for (i, text) in ["{", "{\"format\": \"natverk/1\",}", "[1 2]", "{} x"]
         .iter()

@@ -17,7 +17,7 @@ use crate::limits::MAX_INPUT_BYTES;
 use crate::model::*;
 use crate::money::clip;
 use crate::present::messages as m;
-use crate::present::{Arg, Message, Template};
+use crate::present::{Arg, Message};
 use crate::validate::Validator;
 use crate::{Error, Findings, Inventory};
 
@@ -109,30 +109,11 @@ fn parse_with(bytes: &[u8], defer_refs: bool) -> (Option<InventoryData>, Validat
 /// serde_json's description of a syntax error as a message: in Swedish
 /// too when it is one of serde_json's own texts, else as it is.
 fn syntax_detail(detail: &str) -> Arg {
-    const KNOWN: &[&Template] = &[
-        &m::JSON_EOF_LIST,
-        &m::JSON_EOF_OBJECT,
-        &m::JSON_EOF_STRING,
-        &m::JSON_EOF_VALUE,
-        &m::JSON_EXPECTED_COLON,
-        &m::JSON_EXPECTED_LIST_END,
-        &m::JSON_EXPECTED_OBJECT_END,
-        &m::JSON_EXPECTED_IDENT,
-        &m::JSON_EXPECTED_VALUE,
-        &m::JSON_EXPECTED_QUOTE,
-        &m::JSON_INVALID_ESCAPE,
-        &m::JSON_INVALID_NUMBER,
-        &m::JSON_NUMBER_RANGE,
-        &m::JSON_INVALID_CODE_POINT,
-        &m::JSON_CONTROL_CHARACTER,
-        &m::JSON_KEY_STRING,
-        &m::JSON_LONE_SURROGATE,
-        &m::JSON_TRAILING_COMMA,
-        &m::JSON_TRAILING_CHARACTERS,
-        &m::JSON_END_OF_HEX,
-        &m::JSON_RECURSION,
-    ];
-    match KNOWN.iter().find(|t| t.en == detail) {
+    // The `JSON_*` templates, whose English is serde_json's own text.
+    let known = m::ALL
+        .iter()
+        .find(|t| t.key.starts_with("JSON_") && t.en == detail);
+    match known {
         Some(t) => Arg::Message(Box::new(Message::new(t))),
         None => Arg::Text(detail.to_string()),
     }
