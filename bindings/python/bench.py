@@ -57,6 +57,7 @@ def measure(fn: Callable[[], Any], runs: int) -> Tuple[float, float, Any]:
     times = []
     result = None
     for _ in range(runs):
+        result = None  # freed outside the timed window
         t0 = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - t0)
@@ -77,6 +78,9 @@ def paired(a: Callable[[], Any], b: Callable[[], Any], runs: int) -> Tuple[Timin
     cb: List[float] = []
     ra = rb = None
     for _ in range(runs):
+        # the previous results are freed outside the timed windows (else
+        # each window would also pay for freeing the run before it)
+        ra = rb = None
         t0, c0 = time.perf_counter(), time.process_time()
         ra = a()
         t1, c1 = time.perf_counter(), time.process_time()
@@ -154,8 +158,9 @@ def main() -> None:
         for _ in range(args.runs):
             r = big()
             t0 = time.perf_counter()
-            method(r)
+            out = method(r)
             times.append(time.perf_counter() - t0)
+            del out  # freed outside the timed window
         return min(times), statistics.median(times), None
 
     # the notebook display converts the rows it shows (200), not every line

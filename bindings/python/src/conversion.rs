@@ -140,18 +140,34 @@ fn slot_of(cents: i128) -> usize {
 /// `i128` has at most 39 digits; with a sign, a point and a leading zero
 /// that is 42 bytes).
 fn cents_text(cents: i128, buf: &mut [u8; 48]) -> &str {
-    let mut n = cents.unsigned_abs();
     let mut i = buf.len();
     let mut digits = 0;
-    while n > 0 || digits < 3 {
-        if digits == 2 {
-            i -= 1;
-            buf[i] = b'.';
+    let mut put = |d: u8, i: &mut usize, digits: &mut u32| {
+        if *digits == 2 {
+            *i -= 1;
+            buf[*i] = b'.';
         }
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        digits += 1;
+        *i -= 1;
+        buf[*i] = b'0' + d;
+        *digits += 1;
+    };
+    let wide = cents.unsigned_abs();
+    // `u128` division is a library call: every amount below 2^64 cents
+    // (all but absurd ones) is written with `u64` arithmetic.
+    match u64::try_from(wide) {
+        Ok(mut n) => {
+            while n > 0 || digits < 3 {
+                put((n % 10) as u8, &mut i, &mut digits);
+                n /= 10;
+            }
+        }
+        Err(_) => {
+            let mut n = wide;
+            while n > 0 || digits < 3 {
+                put((n % 10) as u8, &mut i, &mut digits);
+                n /= 10;
+            }
+        }
     }
     if cents < 0 {
         i -= 1;

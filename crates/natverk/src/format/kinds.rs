@@ -836,10 +836,13 @@ impl<T: Rules> Kind for ListOf<T> {
         v: &mut Validator,
     ) -> Result<Option<Vec<T>>, A::Error> {
         let start = v.count();
-        let (items, at) = map.next_value_seed(List::<T::Builder>::new(v))?;
-        let clean = !v.errors_since(start);
-        let refs: Vec<&T> = items.iter().collect();
-        T::list_rule(&refs, &at, clean, v);
+        let (items, skipped) = map.next_value_seed(List::<T::Builder>::new(v))?;
+        if T::LIST_RULE {
+            let clean = !v.errors_since(start);
+            let refs: Vec<&T> = items.iter().collect();
+            let at = skipped.positions(items.len());
+            T::list_rule(&refs, &at, clean, v);
+        }
         Ok(Some(items))
     }
     fn check(items: &Vec<T>, v: &mut Validator) -> bool {

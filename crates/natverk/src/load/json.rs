@@ -166,7 +166,90 @@ impl<'c, B> List<'c, B> {
     }
 }
 
-type Items<T> = (Vec<T>, Vec<usize>);
+type Items<T> = (Vec<T>, Skipped);
+
+/// The positions of a list's items that were left out (they had errors).
+/// Empty when none was, as in every valid file: then the items' positions
+/// are 0, 1, 2… and nothing is stored for them.
+#[derive(Default)]
+pub(crate) struct Skipped(Vec<usize>);
+
+impl Skipped {
+    /// The positions in the list of the `kept` items that were built.
+    pub(crate) fn positions(&self, kept: usize) -> Vec<usize> {
+        let mut at = Vec::with_capacity(kept);
+        let mut skipped = self.0.iter().copied().peekable();
+        let mut i = 0;
+        while at.len() < kept {
+            if skipped.next_if_eq(&i).is_none() {
+                at.push(i);
+            }
+            i += 1;
+        }
+        at
+    }
+}
+
+/// The items of a list as they are read, kept so that the list ends with
+/// about the capacity it needs: in chunks that double from
+/// [`Gather::FIRST`] up to [`Gather::CHUNK`] items. A national file has
+/// lists of 1 to 6 costs or participants under 50 000 networks: a `Vec`
+/// grown by doubling holds up to twice their memory, and copies the large
+/// list of networks each time it grows (while both copies are alive).
+struct Gather<T> {
+    /// The first [`Gather::FIRST`] items (most lists have no more).
+    first: Vec<T>,
+    /// The chunks after it, each twice the one before, up to
+    /// [`Gather::CHUNK`].
+    more: Vec<Vec<T>>,
+}
+
+impl<T> Gather<T> {
+    const FIRST: usize = 4;
+    const CHUNK: usize = 4096;
+
+    fn new() -> Self {
+        Gather {
+            first: Vec::new(),
+            more: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, x: T) {
+        let last = match self.more.last_mut() {
+            Some(c) => c,
+            None if self.first.capacity() == 0 => {
+                self.first.reserve_exact(Self::FIRST);
+                &mut self.first
+            }
+            None => &mut self.first,
+        };
+        if last.len() < last.capacity() {
+            last.push(x);
+        } else {
+            let mut c = Vec::with_capacity((last.capacity() * 2).min(Self::CHUNK));
+            c.push(x);
+            self.more.push(c);
+        }
+    }
+
+    /// The items in order: the first chunk alone when it is at least three
+    /// quarters full, else a `Vec` of exactly their number (each chunk is
+    /// freed as soon as it is moved).
+    fn finish(self) -> Vec<T> {
+        let Gather { first, more } = self;
+        if more.is_empty() && first.len() * 4 >= first.capacity() * 3 {
+            return first;
+        }
+        let len = first.len() + more.iter().map(Vec::len).sum::<usize>();
+        let mut out = Vec::with_capacity(len);
+        out.extend(first);
+        for c in more {
+            out.extend(c);
+        }
+        out
+    }
+}
 
 impl<'de, B: Builder> DeserializeSeed<'de> for List<'_, B> {
     type Value = Items<B::Out>;
@@ -182,25 +265,21 @@ impl<'de, B: Builder> Visitor<'de> for List<'_, B> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let v = self.v;
-        let n = seq.size_hint().unwrap_or(0);
-        let mut out = Vec::with_capacity(n);
-        let mut at = Vec::with_capacity(n);
+        let mut out = Gather::new();
+        let mut skipped = Skipped::default();
         let mut i = 0;
         loop {
             v.push_index(i);
             let item = seq.next_element_seed(Obj::<B>::new(v));
             v.pop();
             match item? {
-                Some(Some(x)) => {
-                    out.push(x);
-                    at.push(i);
-                }
-                Some(None) => {}
+                Some(Some(x)) => out.push(x),
+                Some(None) => skipped.0.push(i),
                 None => break,
             }
             i += 1;
         }
-        Ok((out, at))
+        Ok((out.finish(), skipped))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
@@ -225,11 +304,11 @@ impl<'de, B: Builder> Visitor<'de> for List<'_, B> {
                 .label("what", B::WHAT_LIST)
                 .with("found", "a number"),
         );
-        Ok((Vec::new(), Vec::new()))
+        Ok((Vec::new(), Skipped::default()))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         // null: an empty list
-        Ok((Vec::new(), Vec::new()))
+        Ok((Vec::new(), Skipped::default()))
     }
 }
 
@@ -240,7 +319,7 @@ fn list_wrong<T>(v: &mut Validator, what: &'static str, found: Found) -> Items<T
             .label("what", what)
             .arg("found", Arg::Found(found)),
     );
-    (Vec::new(), Vec::new())
+    (Vec::new(), Skipped::default())
 }
 
 /// The key-value pairs of an object, in order, duplicates kept.
@@ -263,5 +342,36 @@ impl<'de> de::Deserialize<'de> for PairList<'de> {
             }
         }
         d.deserialize_map(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Gather, Skipped};
+
+    #[test]
+    fn gather_keeps_the_order_and_ends_near_the_length() {
+        for n in [0usize, 1, 2, 3, 4, 5, 8, 11, 12, 13, 100, 4096, 9000] {
+            let mut g = Gather::new();
+            for i in 0..n {
+                g.push(i);
+            }
+            let v = g.finish();
+            assert_eq!(v, (0..n).collect::<Vec<_>>(), "{n} items");
+            // exact, or the first chunk at least three quarters full
+            assert!(
+                v.capacity() == n || (n >= 3 && v.capacity() == 4),
+                "{n} items, capacity {}",
+                v.capacity()
+            );
+        }
+    }
+
+    #[test]
+    fn positions_skip_the_items_left_out() {
+        assert_eq!(Skipped::default().positions(3), vec![0, 1, 2]);
+        assert_eq!(Skipped(vec![0, 2]).positions(3), vec![1, 3, 4]);
+        assert_eq!(Skipped(vec![3]).positions(3), vec![0, 1, 2]);
+        assert_eq!(Skipped(vec![1, 2, 3]).positions(0), Vec::<usize>::new());
     }
 }

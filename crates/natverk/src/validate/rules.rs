@@ -17,6 +17,9 @@ pub(crate) trait Rules: Declared {
     fn builder_rules(_b: &Self::Builder, _v: &mut Validator) {}
     /// From the walk: the data, and which of its fields passed their rules.
     fn data_rules(&self, _ok: &Checked, _v: &mut Validator) {}
+    /// Whether [`Rules::list_rule`] checks anything (else the loader does
+    /// not gather the items and positions it would be given).
+    const LIST_RULE: bool = false;
     /// A rule on the items of a list that had no finding (`at`: their
     /// positions in the list; `clean`: no item had a finding).
     fn list_rule(_items: &[&Self], _at: &[usize], _clean: bool, _v: &mut Validator) {}
@@ -54,6 +57,7 @@ impl Rules for Unit {}
 impl Rules for Decision {}
 impl Rules for Assessment {}
 impl Rules for Participant {
+    const LIST_RULE: bool = true;
     fn list_rule(items: &[&Participant], at: &[usize], _clean: bool, v: &mut Validator) {
         participants(items, at, v);
     }
@@ -128,6 +132,7 @@ fn schedule(tiers: bool, per_capita: bool, v: &mut Validator) {
 }
 
 impl Rules for Tier {
+    const LIST_RULE: bool = true;
     fn list_rule(tiers: &[&Tier], at: &[usize], clean: bool, v: &mut Validator) {
         if clean {
             check_tiers(tiers, at, v);
