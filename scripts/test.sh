@@ -35,6 +35,8 @@ if want rust; then
   RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p natverk
   step "cargo test (core and command line)"
   run cargo test --locked
+  step "cargo test: reports in parts on threads (the core's parallel feature)"
+  run cargo test --locked --release -p natverk-bench --features natverk/parallel --test parallel
 fi
 
 if want workbook; then

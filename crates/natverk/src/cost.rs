@@ -310,11 +310,25 @@ pub(crate) fn ledger(
     problems: &mut Problems,
     sink: &mut Sink<'_>,
 ) {
+    ledger_of(inv, sc, 0..inv.networks().len(), problems, sink);
+}
+
+/// [`ledger`] over the networks `range` only (in their order): a part of
+/// a report computed on its own thread (`report::run_parts`).
+pub(crate) fn ledger_of(
+    inv: &Inventory,
+    sc: &Scenario<'_>,
+    range: std::ops::Range<usize>,
+    problems: &mut Problems,
+    sink: &mut Sink<'_>,
+) {
     let mut count = 0usize;
     let span = (sc.to - sc.from + 1).max(0) as usize;
     let mut acc: Vec<Option<Acc>> = vec![None; span];
     let mut prices = Prices::new(inv, sc.from, sc.to);
-    for (ni, n) in inv.networks().iter().enumerate() {
+    let first = range.start;
+    let networks = inv.networks().get(range).unwrap_or_default();
+    for (ni, n) in networks.iter().enumerate().map(|(i, n)| (first + i, n)) {
         if let Some(f) = &sc.filter {
             if !f.admits(inv, ni, n) {
                 continue;

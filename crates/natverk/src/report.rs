@@ -194,6 +194,91 @@ fn run(inv: &Inventory, sc: &Scenario<'_>, sink: &mut cost::Sink<'_>) -> Result<
     }
 }
 
+/// The ledger of a scenario folded into one state (`new`, `add`): over the
+/// networks in parts on threads of their own when the `parallel` feature
+/// is on and the inventory is large, the parts' states then merged in
+/// network order (`merge`; sums of cents are exact, so the result is the
+/// same). A part with a problem, or a merge that overflows, runs the whole
+/// again in one part: its findings are then exactly the sequential ones.
+fn fold<S: Send>(
+    inv: &Inventory,
+    sc: &Scenario<'_>,
+    new: &(dyn Fn() -> S + Sync),
+    add: &(dyn Fn(&mut S, cost::Row) -> Result<(), Overflow> + Sync),
+    merge: &dyn Fn(&mut S, S) -> Result<(), Overflow>,
+) -> Result<S, Error> {
+    #[cfg(feature = "parallel")]
+    if let Some(parts) = parallel::ledger(inv, sc, new, add) {
+        let mut parts = parts.into_iter();
+        let mut whole = parts.next().unwrap_or_else(new);
+        let merged = parts.try_for_each(|p| merge(&mut whole, p));
+        if merged.is_ok() {
+            return Ok(whole);
+        }
+    }
+    #[cfg(not(feature = "parallel"))]
+    let _ = merge;
+    let mut whole = new();
+    run(inv, sc, &mut |r| add(&mut whole, r))?;
+    Ok(whole)
+}
+
+#[cfg(feature = "parallel")]
+mod parallel {
+    use super::*;
+
+    /// Networks a part has at least (fewer are not worth a thread).
+    const MIN_PART: usize = 2048;
+    /// Parts at most.
+    const MAX_PARTS: usize = 8;
+
+    /// How many parts: one per available core, each of at least
+    /// [`MIN_PART`] networks.
+    fn parts(networks: usize) -> usize {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        cores.min(networks / MIN_PART).clamp(1, MAX_PARTS)
+    }
+
+    /// The states of the parts in network order; `None` with one part,
+    /// when a thread cannot be started (the caller runs the whole in one
+    /// part), or when a part finds a problem.
+    pub(super) fn ledger<S: Send>(
+        inv: &Inventory,
+        sc: &Scenario<'_>,
+        new: &(dyn Fn() -> S + Sync),
+        add: &(dyn Fn(&mut S, cost::Row) -> Result<(), Overflow> + Sync),
+    ) -> Option<Vec<S>> {
+        let n = inv.networks().len();
+        let parts = parts(n);
+        if parts < 2 {
+            return None;
+        }
+        let part = move |i: usize| {
+            let range = n * i / parts..n * (i + 1) / parts;
+            let mut state = new();
+            let mut problems = Problems::default();
+            cost::ledger_of(inv, sc, range, &mut problems, &mut |r| add(&mut state, r));
+            problems.findings.is_empty().then_some(state)
+        };
+        std::thread::scope(|scope| {
+            // The first part on this thread, the others on threads of
+            // their own (each thread costs the allocator address space).
+            let mut threads = Vec::with_capacity(parts - 1);
+            for i in 1..parts {
+                threads.push(
+                    std::thread::Builder::new()
+                        .spawn_scoped(scope, move || part(i))
+                        .ok()?,
+                );
+            }
+            let mut states = Vec::with_capacity(parts);
+            states.push(part(0));
+            states.extend(threads.into_iter().map(|t| t.join().ok().flatten()));
+            states.into_iter().collect()
+        })
+    }
+}
+
 fn overflow() -> Error {
     Error::report(
         Code::Overflow,
@@ -288,28 +373,54 @@ pub(crate) fn report(inv: &Inventory, opts: &ReportOptions) -> Result<Report, Er
         filter: Some(filter),
         leave: None,
     };
-    let mut lines = Grouper::new(inv, &opts.by, crate::limits::report_lines(inv.size()));
-    let savings = match &leaving {
+    let max_lines = crate::limits::report_lines(inv.size());
+    let by = &opts.by;
+    // The ranks are built once, before any part needs them.
+    inv.ranks();
+    let new_lines = || Grouper::new(inv, by, max_lines);
+    let (lines, savings) = match &leaving {
         None => {
-            run(inv, &base, &mut |r| lines.add(&r))?;
-            None
+            let lines = fold(
+                inv,
+                &base,
+                &new_lines,
+                &|g: &mut Grouper<'_>, r| g.add(&r),
+                &|g, later| g.absorb(later),
+            )?;
+            (lines, None)
         }
         Some(set) => {
             let sc = Scenario {
                 leave: Some((set, leave_from)),
                 ..base.clone()
             };
-            let mut before = Sums::default();
-            run(inv, &base, &mut |r| {
-                before = before.plus(&r.money)?;
-                Ok(())
-            })?;
-            let mut after = Sums::default();
-            run(inv, &sc, &mut |r| {
-                after = after.plus(&r.money)?;
-                lines.add(&r)
-            })?;
-            Some(before.minus(&after)?)
+            let before = fold(
+                inv,
+                &base,
+                &Sums::default,
+                &|s: &mut Sums, r| {
+                    *s = s.plus(&r.money)?;
+                    Ok(())
+                },
+                &|s, later| {
+                    *s = s.plus(&later)?;
+                    Ok(())
+                },
+            )?;
+            let (after, lines) = fold(
+                inv,
+                &sc,
+                &|| (Sums::default(), new_lines()),
+                &|(s, g): &mut (Sums, Grouper<'_>), r| {
+                    *s = s.plus(&r.money)?;
+                    g.add(&r)
+                },
+                &|(s, g), (later_s, later_g)| {
+                    *s = s.plus(&later_s)?;
+                    g.absorb(later_g)
+                },
+            )?;
+            (lines, Some(before.minus(&after)?))
         }
     };
     let groups = lines.finish()?;
@@ -438,6 +549,26 @@ impl<'a> Grouper<'a> {
                 None => {
                     self.index.insert(key, self.groups.len());
                     self.groups.push((key, ni, *m));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds the groups of a later part of the networks: those of keys
+    /// seen here are summed (in cents: exact), the others follow in their
+    /// order, as one grouper over both parts would have them.
+    fn absorb(&mut self, later: Grouper<'a>) -> Result<(), Overflow> {
+        for (key, ni, sums) in later.groups {
+            if self.groups.len() > self.max_lines {
+                // Reported by `finish`; nothing more is kept.
+                break;
+            }
+            match self.index.get(&key) {
+                Some(&g) => self.groups[g].2 = self.groups[g].2.plus(&sums)?,
+                None => {
+                    self.index.insert(key, self.groups.len());
+                    self.groups.push((key, ni, sums));
                 }
             }
         }
