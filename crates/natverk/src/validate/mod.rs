@@ -94,6 +94,9 @@ pub(crate) struct Validator {
     /// A collected reference did not resolve: read the file again without
     /// deferring.
     unresolved: bool,
+    /// The size of the file being read (0 for data built in code): what a
+    /// long list's first capacity is estimated from (`load::json::Gather`).
+    pub(crate) input_bytes: usize,
 }
 
 /// What the whole-file rules check, collected without paths (the
@@ -116,6 +119,7 @@ impl Validator {
     pub(crate) fn for_size(bytes: usize) -> Validator {
         Validator {
             limit: Some(crate::limits::max_findings(bytes)),
+            input_bytes: bytes,
             ..Validator::default()
         }
     }
