@@ -460,6 +460,14 @@ impl Index {
             ids,
             ..Index::default()
         };
+        // Exact sizes: a table grown by doubling would copy itself as it
+        // grows and keep up to twice its entries' memory.
+        let (costs, participants) = data.networks.iter().fold((0, 0), |(c, p), n| {
+            (c + n.costs.len(), p + n.participants.len())
+        });
+        ix.networks.reserve_exact(data.networks.len());
+        ix.costs.reserve_exact(costs);
+        ix.participants.reserve_exact(participants);
         let mut currency_ix: HashMap<&str, u32> = HashMap::new();
         for r in &data.exchange_rates {
             let next = ix.currencies.len() as u32;

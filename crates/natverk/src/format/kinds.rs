@@ -745,7 +745,9 @@ impl<'de> serde::de::Visitor<'de> for SubjectsSeed<'_> {
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
         let v = self.0;
-        let mut out: Vec<String> = Vec::with_capacity(seq.size_hint().unwrap_or(4));
+        // Most networks have 0 to 3 subjects: no allocation for none, and
+        // the list is made exact at the end.
+        let mut out: Vec<String> = Vec::with_capacity(seq.size_hint().unwrap_or(0));
         let mut distinct = Distinct::default();
         let mut i = 0;
         while let Some(item) = seq.next_element::<&'de RawValue>()? {
@@ -760,6 +762,9 @@ impl<'de> serde::de::Visitor<'de> for SubjectsSeed<'_> {
             }
             v.pop();
             i += 1;
+        }
+        if out.capacity() > out.len() {
+            out.shrink_to_fit();
         }
         Ok(out)
     }
