@@ -107,43 +107,56 @@ fn time<T>(name: &str, runs: usize, mut f: impl FnMut() -> T) -> Runs {
 
 /// Runs a command `runs` times (after one warm-up), its output discarded;
 /// under `/usr/bin/time` when it exists, for CPU time and peak memory.
-fn time_process(name: &str, runs: usize, program: &Path, args: &[&str]) -> Runs {
+/// One run of a process: wall time, and (with GNU time) CPU time and peak
+/// memory into `t`. `warm`: a warm-up run, not kept.
+fn run_process(t: &mut Runs, program: &Path, args: &[&str], warm: bool) {
     let gnu_time = Path::new("/usr/bin/time");
-    let mut t = Runs::new(name);
-    for i in 0..=runs {
-        let mut cmd = if gnu_time.exists() {
-            let mut c = Command::new(gnu_time);
-            c.arg("-f").arg("natverk-bench %U %S %M").arg(program);
-            c
-        } else {
-            Command::new(program)
-        };
-        cmd.args(args).stdout(Stdio::null()).stderr(Stdio::piped());
-        let start = Instant::now();
-        let out = cmd.output().expect("the command runs");
-        let took = start.elapsed();
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            out.status.code().is_some_and(|c| c <= 1),
-            "{name} failed: {err}"
-        );
-        if i == 0 {
-            continue; // warm-up: the file in the page cache
-        }
-        t.wall.push(took);
-        if let Some(line) = err.lines().rev().find(|l| l.starts_with("natverk-bench ")) {
-            let f: Vec<f64> = line
-                .split_whitespace()
-                .skip(1)
-                .filter_map(|x| x.parse().ok())
-                .collect();
-            if let [user, sys, kb] = f[..] {
-                t.cpu.push(user + sys);
-                t.peak.push((kb * 1024.0) as u64);
-            }
+    let mut cmd = if gnu_time.exists() {
+        let mut c = Command::new(gnu_time);
+        c.arg("-f").arg("natverk-bench %U %S %M").arg(program);
+        c
+    } else {
+        Command::new(program)
+    };
+    cmd.args(args).stdout(Stdio::null()).stderr(Stdio::piped());
+    let start = Instant::now();
+    let out = cmd.output().expect("the command runs");
+    let took = start.elapsed();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{} failed: {err}",
+        t.name
+    );
+    if warm {
+        return; // warm-up: the file in the page cache
+    }
+    t.wall.push(took);
+    if let Some(line) = err.lines().rev().find(|l| l.starts_with("natverk-bench ")) {
+        let f: Vec<f64> = line
+            .split_whitespace()
+            .skip(1)
+            .filter_map(|x| x.parse().ok())
+            .collect();
+        if let [user, sys, kb] = f[..] {
+            t.cpu.push(user + sys);
+            t.peak.push((kb * 1024.0) as u64);
         }
     }
-    t
+}
+
+/// Times processes `runs` times each, **interleaved**: each round runs
+/// every process once, in turn, so that the floor and the commands see the
+/// same state of a shared machine (a ratio of two series taken minutes
+/// apart means little here). One warm-up round first.
+fn time_processes(runs: usize, procs: &[(&str, &Path, &[&str])]) -> Vec<Runs> {
+    let mut out: Vec<Runs> = procs.iter().map(|(name, _, _)| Runs::new(*name)).collect();
+    for i in 0..=runs {
+        for ((_, program, args), t) in procs.iter().zip(out.iter_mut()) {
+            run_process(t, program, args, i == 0);
+        }
+    }
+    out
 }
 
 /// The natverk binary: `NATVERK_BIN`, else built here (release).
@@ -247,28 +260,18 @@ fn main() {
     let f = file.to_str().expect("a UTF-8 path");
     let (from, to) = (FROM.to_string(), TO.to_string());
     let processes = if full {
-        vec![
-            time_process(
-                "floor: read + syntax-only parse",
-                runs,
-                &own,
-                &["--floor", f],
-            ),
-            time_process(
-                "natverk report (json, by network)",
-                runs,
-                &bin,
-                &[
-                    "report", f, "--from", &from, "--to", &to, "--format", "json",
-                ],
-            ),
-            time_process(
-                "natverk check (json)",
-                runs,
-                &bin,
-                &["check", f, "--today", "2025-06-01", "--format", "json"],
-            ),
-        ]
+        let report: &[&str] = &[
+            "report", f, "--from", &from, "--to", &to, "--format", "json",
+        ];
+        let check: &[&str] = &["check", f, "--today", "2025-06-01", "--format", "json"];
+        time_processes(
+            runs,
+            &[
+                ("floor: read + syntax-only parse", &own, &["--floor", f]),
+                ("natverk report (json, by network)", &bin, report),
+                ("natverk check (json)", &bin, check),
+            ],
+        )
     } else {
         Vec::new()
     };
