@@ -44,13 +44,19 @@ fn by_keys(lines: &[natverk::Line]) -> Vec<natverk::Line> {
     v
 }
 
-#[test]
-fn a_report_in_parts_is_the_report_in_one_pass() {
+/// The generator's inventory of 6 000 networks: large enough to be split
+/// in parts (each half of it is not).
+fn generated(seed: u64) -> Inventory {
     let text = generate_vec(&Params {
-        seed: 7,
+        seed,
         networks: 6000,
     });
-    let inv = Inventory::from_slice(&text).expect("generated inventory loads");
+    Inventory::from_slice(&text).expect("generated inventory loads")
+}
+
+#[test]
+fn a_report_in_parts_is_the_report_in_one_pass() {
+    let inv = generated(7);
     let (a, b) = halves(&inv);
     let groupings: &[&[GroupKey]] = &[
         &[GroupKey::Network],
@@ -91,11 +97,7 @@ fn a_report_in_parts_is_the_report_in_one_pass() {
 
 #[test]
 fn a_report_with_problems_in_several_parts_gives_each_finding_once_in_order() {
-    let text = generate_vec(&Params {
-        seed: 11,
-        networks: 6000,
-    });
-    let inv = Inventory::from_slice(&text).expect("generated inventory loads");
+    let inv = generated(11);
     // Only the latest euro rate is kept: euro costs of earlier years have
     // none, in networks of every part.
     let mut data = inv.data().clone();
