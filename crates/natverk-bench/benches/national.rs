@@ -296,6 +296,26 @@ fn main() {
                     .map_or("-".into(), |b| format!("{:.1}", b as f64 / 1e6)),
             );
         }
+        // Each round ran the floor and the commands one after the other:
+        // the ratio within a round pairs runs that saw the same machine.
+        for p in &processes[1..] {
+            let mut ratios: Vec<f64> = p
+                .wall
+                .iter()
+                .zip(&floor.wall)
+                .map(|(a, b)| a.as_secs_f64() / b.as_secs_f64())
+                .collect();
+            ratios.sort_by(f64::total_cmp);
+            if let (Some(lo), Some(hi)) = (ratios.first(), ratios.last()) {
+                println!(
+                    "{}: ratio to the floor within each round: median {:.2}× (from {:.2}× to {:.2}×)",
+                    p.name,
+                    ratios[ratios.len() / 2],
+                    lo,
+                    hi
+                );
+            }
+        }
         if let (Some(fp), Some(rp)) = (floor.peak_min(), processes[1].peak_min()) {
             let share = rp.saturating_sub(fp) as f64;
             println!(
