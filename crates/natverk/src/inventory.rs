@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -26,131 +27,180 @@ use crate::validate::{self, Ids, Validator};
 pub struct Inventory {
     data: InventoryData,
     ix: Index,
-    ranks: std::sync::OnceLock<Ranks>,
+    ranks: Ranks,
     /// The size of its JSON, in bytes: what SPEC §9 scales the work a
     /// report may do by.
     size: usize,
 }
 
 /// Each network's group key values as ranks that sort as the values do
-/// (texts by code point; `u32::MAX` for no value), made once, when the
-/// first report needs them.
+/// (texts by code point; `u32::MAX` for no value). Each key's are made
+/// once, when the first report grouping by that key needs them: a report
+/// by network ranks the networks' ids only.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Ranks {
-    pub network: Vec<u32>,
-    pub organiser: Vec<u32>,
-    pub unit: Vec<u32>,
-    pub kind: Vec<u32>,
-    pub status: Vec<u32>,
-    /// Each network's subjects' ranks, in its order, in `subject_of`.
-    subjects: Vec<u32>,
-    subject_at: Vec<u32>,
-    pub subject_names: Vec<String>,
-    pub organiser_names: Vec<String>,
-    pub unit_names: Vec<String>,
+    network: OnceLock<Vec<u32>>,
+    organiser: OnceLock<TextRanks>,
+    unit: OnceLock<TextRanks>,
+    kind: OnceLock<Vec<u32>>,
+    status: OnceLock<Vec<u32>>,
+    subjects: OnceLock<SubjectRanks>,
 }
 
-impl Ranks {
-    pub(crate) fn subjects_of(&self, ni: usize) -> &[u32] {
-        let (a, b) = (
-            self.subject_at[ni] as usize,
-            self.subject_at[ni + 1] as usize,
-        );
-        &self.subjects[a..b]
-    }
+/// The ranks of a text key: the distinct texts in order, and each
+/// network's rank among them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TextRanks {
+    pub names: Vec<String>,
+    pub of: Vec<u32>,
+}
 
-    fn build(data: &InventoryData) -> Ranks {
-        /// Ranks of texts: the distinct values sorted, and each text's
-        /// rank. Texts repeat (subjects, organisers), so the distinct ones
-        /// are found first and only those are sorted.
-        fn rank_texts<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> (Vec<String>, Vec<u32>) {
-            let mut first: crate::FastMap<&str, u32> = Default::default();
-            let mut distinct: Vec<&str> = Vec::new();
-            let ids: Vec<u32> = texts
-                .map(|t| match t {
-                    None => u32::MAX,
-                    Some(t) => *first.entry(t).or_insert_with(|| {
-                        distinct.push(t);
-                        (distinct.len() - 1) as u32
-                    }),
-                })
-                .collect();
-            let mut order: Vec<u32> = (0..distinct.len() as u32).collect();
-            order.sort_unstable_by(|a, b| distinct[*a as usize].cmp(distinct[*b as usize]));
-            let mut rank = vec![0u32; distinct.len()];
-            for (r, d) in order.iter().enumerate() {
-                rank[*d as usize] = r as u32;
-            }
-            let names = order
-                .iter()
-                .map(|d| distinct[*d as usize].to_string())
-                .collect();
-            let ranks = ids
-                .into_iter()
-                .map(|d| if d == u32::MAX { d } else { rank[d as usize] })
-                .collect();
-            (names, ranks)
-        }
-        /// Ranks of texts that are all different (the ids of networks):
-        /// their positions once sorted, with no table of distinct values.
-        fn rank_distinct<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<u32> {
-            let mut sorted: Vec<(&str, u32)> = texts.zip(0..).collect();
-            sorted.sort_unstable();
-            let mut rank = vec![0u32; sorted.len()];
-            for (r, (_, i)) in sorted.iter().enumerate() {
-                rank[*i as usize] = r as u32;
-            }
-            rank
-        }
-        /// Ranks of an enum's words in code point order.
-        fn rank_words<T: Copy + PartialEq>(
-            all: &[T],
-            word: impl Fn(T) -> &'static str,
-        ) -> Vec<(T, u32)> {
-            let mut words: Vec<(&str, T)> = all.iter().map(|&v| (word(v), v)).collect();
-            words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+/// The ranks of the subjects: the distinct subjects in order, and each
+/// network's subjects' ranks, in its order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SubjectRanks {
+    pub names: Vec<String>,
+    ranks: Vec<u32>,
+    at: Vec<u32>,
+}
+
+impl SubjectRanks {
+    pub(crate) fn of(&self, ni: usize) -> &[u32] {
+        let (a, b) = (self.at[ni] as usize, self.at[ni + 1] as usize);
+        &self.ranks[a..b]
+    }
+}
+
+/// Ranks of texts: the distinct values sorted, and each text's rank.
+/// Texts repeat (subjects, organisers), so the distinct ones are found
+/// first and only those are sorted.
+fn rank_texts<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> TextRanks {
+    let mut first: crate::FastMap<&str, u32> = Default::default();
+    let mut distinct: Vec<&str> = Vec::new();
+    let ids: Vec<u32> = texts
+        .map(|t| match t {
+            None => u32::MAX,
+            Some(t) => *first.entry(t).or_insert_with(|| {
+                distinct.push(t);
+                (distinct.len() - 1) as u32
+            }),
+        })
+        .collect();
+    let mut order: Vec<u32> = (0..distinct.len() as u32).collect();
+    order.sort_unstable_by(|a, b| distinct[*a as usize].cmp(distinct[*b as usize]));
+    let mut rank = vec![0u32; distinct.len()];
+    for (r, d) in order.iter().enumerate() {
+        rank[*d as usize] = r as u32;
+    }
+    TextRanks {
+        names: order
+            .iter()
+            .map(|d| distinct[*d as usize].to_string())
+            .collect(),
+        of: ids
+            .into_iter()
+            .map(|d| if d == u32::MAX { d } else { rank[d as usize] })
+            .collect(),
+    }
+}
+
+/// Ranks of texts that are all different (the ids of networks): their
+/// positions once sorted, with no table of distinct values.
+fn rank_distinct<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    let mut sorted: Vec<(&str, u32)> = texts.zip(0..).collect();
+    sorted.sort_unstable();
+    let mut rank = vec![0u32; sorted.len()];
+    for (r, (_, i)) in sorted.iter().enumerate() {
+        rank[*i as usize] = r as u32;
+    }
+    rank
+}
+
+/// Each value's rank among an enum's words in code point order.
+fn rank_words<T: Copy + PartialEq>(
+    all: &[T],
+    word: impl Fn(T) -> &'static str,
+    values: impl Iterator<Item = T>,
+) -> Vec<u32> {
+    let mut words: Vec<(&str, T)> = all.iter().map(|&v| (word(v), v)).collect();
+    words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    values
+        .map(|v| {
             words
                 .iter()
-                .enumerate()
-                .map(|(r, (_, v))| (*v, r as u32))
-                .collect()
-        }
-        let kinds = rank_words(NetworkKind::ALL, NetworkKind::as_str);
-        let statuses = rank_words(Status::ALL, Status::as_str);
-        fn rank_of<T: PartialEq>(table: &[(T, u32)], v: T) -> u32 {
-            table.iter().find(|(w, _)| *w == v).map_or(0, |(_, r)| *r)
-        }
-        let nets = &data.networks;
-        // validated: no two networks have the same id
-        let network = rank_distinct(nets.iter().map(|n| n.id.as_str()));
-        let (organiser_names, organiser) = rank_texts(nets.iter().map(|n| n.organiser.as_deref()));
-        let (unit_names, unit) = rank_texts(nets.iter().map(|n| n.unit.as_deref()));
-        let kind = nets.iter().map(|n| rank_of(&kinds, n.kind)).collect();
-        let status = nets.iter().map(|n| rank_of(&statuses, n.status)).collect();
-        let (subject_names, subjects) = rank_texts(
-            nets.iter()
-                .flat_map(|n| n.subjects.iter())
-                .map(|s| Some(s.as_str())),
-        );
-        let mut subject_at = Vec::with_capacity(nets.len() + 1);
-        let mut at = 0u32;
-        subject_at.push(0);
-        for n in nets {
-            at += n.subjects.len() as u32;
-            subject_at.push(at);
-        }
-        Ranks {
-            network,
-            organiser,
-            unit,
-            kind,
-            status,
-            subjects,
-            subject_at,
-            subject_names,
-            organiser_names,
-            unit_names,
-        }
+                .position(|(_, w)| *w == v)
+                .map_or(0, |r| r as u32)
+        })
+        .collect()
+}
+
+impl Inventory {
+    /// The networks' ids' ranks.
+    pub(crate) fn network_ranks(&self) -> &[u32] {
+        self.ranks
+            .network
+            // validated: no two networks have the same id
+            .get_or_init(|| rank_distinct(self.data.networks.iter().map(|n| n.id.as_str())))
+    }
+
+    /// The organisers' ranks.
+    pub(crate) fn organiser_ranks(&self) -> &TextRanks {
+        self.ranks
+            .organiser
+            .get_or_init(|| rank_texts(self.data.networks.iter().map(|n| n.organiser.as_deref())))
+    }
+
+    /// The units' ranks.
+    pub(crate) fn unit_ranks(&self) -> &TextRanks {
+        self.ranks
+            .unit
+            .get_or_init(|| rank_texts(self.data.networks.iter().map(|n| n.unit.as_deref())))
+    }
+
+    /// The kinds' ranks.
+    pub(crate) fn kind_ranks(&self) -> &[u32] {
+        self.ranks.kind.get_or_init(|| {
+            rank_words(
+                NetworkKind::ALL,
+                NetworkKind::as_str,
+                self.data.networks.iter().map(|n| n.kind),
+            )
+        })
+    }
+
+    /// The statuses' ranks.
+    pub(crate) fn status_ranks(&self) -> &[u32] {
+        self.ranks.status.get_or_init(|| {
+            rank_words(
+                Status::ALL,
+                Status::as_str,
+                self.data.networks.iter().map(|n| n.status),
+            )
+        })
+    }
+
+    /// The subjects' ranks.
+    pub(crate) fn subject_ranks(&self) -> &SubjectRanks {
+        self.ranks.subjects.get_or_init(|| {
+            let nets = &self.data.networks;
+            let TextRanks { names, of } = rank_texts(
+                nets.iter()
+                    .flat_map(|n| n.subjects.iter())
+                    .map(|s| Some(s.as_str())),
+            );
+            let mut at = Vec::with_capacity(nets.len() + 1);
+            let mut end = 0u32;
+            at.push(0);
+            for n in nets {
+                end += n.subjects.len() as u32;
+                at.push(end);
+            }
+            SubjectRanks {
+                names,
+                ranks: of,
+                at,
+            }
+        })
     }
 }
 
@@ -291,7 +341,7 @@ impl Inventory {
         Inventory {
             data,
             ix,
-            ranks: std::sync::OnceLock::new(),
+            ranks: Ranks::default(),
             size,
         }
     }
@@ -301,10 +351,6 @@ impl Inventory {
     /// work of a report by it ([`crate::limits::report_parts`]).
     pub fn size(&self) -> usize {
         self.size
-    }
-
-    pub(crate) fn ranks(&self) -> &Ranks {
-        self.ranks.get_or_init(|| Ranks::build(&self.data))
     }
 
     /// The inventory's data.

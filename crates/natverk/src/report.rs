@@ -10,7 +10,7 @@ use serde::{Serialize, Serializer};
 use crate::cost::{self, Filter, Problems, Row, Scenario};
 use crate::error::Error;
 use crate::finding::{Code, Finding, Findings, Path};
-use crate::inventory::Inventory;
+use crate::inventory::{Inventory, SubjectRanks, TextRanks};
 use crate::limits::MAX_REPORT_ROWS;
 use crate::model::Recommendation;
 use crate::money::{self, round2, Money, Overflow, Sums};
@@ -375,9 +375,9 @@ pub(crate) fn report(inv: &Inventory, opts: &ReportOptions) -> Result<Report, Er
     };
     let max_lines = crate::limits::report_lines(inv.size());
     let by = &opts.by;
-    // The ranks are built once, before any part needs them.
-    inv.ranks();
     let new_lines = || Grouper::new(inv, by, max_lines);
+    // The ranks of the keys are made here, once, before any part needs them.
+    drop(new_lines());
     let (lines, savings) = match &leaving {
         None => {
             let lines = fold(
@@ -493,23 +493,55 @@ const NULL: u32 = u32::MAX;
 /// and only the lines' own values are copied out.
 struct Grouper<'a> {
     inv: &'a Inventory,
-    ranks: &'a crate::inventory::Ranks,
     by: &'a [GroupKey],
-    by_subject: bool,
+    /// Each key's ranks, in the order of `by`.
+    slots: Vec<Slot<'a>>,
+    /// The subjects' ranks, when grouping by subject.
+    subjects: Option<&'a SubjectRanks>,
     index: crate::FastMap<Key, usize>,
     groups: Vec<(Key, usize, Sums)>,
     max_lines: usize,
 }
 
+/// Where a group key's value comes from, and its text.
+enum Slot<'a> {
+    /// The network's id's rank.
+    Network(&'a [u32]),
+    /// The network's kind's rank.
+    Kind(&'a [u32]),
+    /// The network's status's rank.
+    Status(&'a [u32]),
+    /// Ranks of texts by network (organiser, unit).
+    Texts(&'a TextRanks),
+    /// The row's subject (split over a network's subjects).
+    Subject,
+    /// The row's year.
+    Year,
+}
+
 type Key = [u32; 7];
 
 impl<'a> Grouper<'a> {
+    /// A grouper by `by`; the ranks of those keys are made here (once per
+    /// inventory), and only of those.
     fn new(inv: &'a Inventory, by: &'a [GroupKey], max_lines: usize) -> Grouper<'a> {
+        let slots = by
+            .iter()
+            .map(|g| match g {
+                GroupKey::Network => Slot::Network(inv.network_ranks()),
+                GroupKey::Kind => Slot::Kind(inv.kind_ranks()),
+                GroupKey::Status => Slot::Status(inv.status_ranks()),
+                GroupKey::Organiser => Slot::Texts(inv.organiser_ranks()),
+                GroupKey::Unit => Slot::Texts(inv.unit_ranks()),
+                GroupKey::Subject => Slot::Subject,
+                GroupKey::Year => Slot::Year,
+            })
+            .collect();
         Grouper {
             inv,
-            ranks: inv.ranks(),
             by,
-            by_subject: by.contains(&GroupKey::Subject),
+            slots,
+            subjects: by.contains(&GroupKey::Subject).then(|| inv.subject_ranks()),
             index: Default::default(),
             groups: Vec::new(),
             max_lines,
@@ -518,9 +550,8 @@ impl<'a> Grouper<'a> {
 
     fn add(&mut self, r: &Row) -> Result<(), Overflow> {
         let ni = r.network;
-        let ranks = self.ranks;
-        let subjects = ranks.subjects_of(ni);
-        let k = if self.by_subject { subjects.len() } else { 0 };
+        let subjects = self.subjects.map_or(&[][..], |s| s.of(ni));
+        let k = subjects.len();
         if self.groups.len() > self.max_lines {
             // Reported by `finish`; nothing more is kept.
             return Ok(());
@@ -532,15 +563,12 @@ impl<'a> Grouper<'a> {
         };
         let mut key: Key = [0; 7];
         for j in 0..k.max(1) {
-            for (slot, g) in key.iter_mut().zip(self.by) {
-                *slot = match g {
-                    GroupKey::Network => ranks.network[ni],
-                    GroupKey::Subject => subjects.get(j).copied().unwrap_or(NULL),
-                    GroupKey::Organiser => ranks.organiser[ni],
-                    GroupKey::Unit => ranks.unit[ni],
-                    GroupKey::Kind => ranks.kind[ni],
-                    GroupKey::Status => ranks.status[ni],
-                    GroupKey::Year => r.year as u32,
+            for (slot, s) in key.iter_mut().zip(&self.slots) {
+                *slot = match s {
+                    Slot::Network(ranks) | Slot::Kind(ranks) | Slot::Status(ranks) => ranks[ni],
+                    Slot::Texts(texts) => texts.of[ni],
+                    Slot::Subject => subjects.get(j).copied().unwrap_or(NULL),
+                    Slot::Year => r.year as u32,
                 };
             }
             let m = if j == 0 { &first } else { &rest };
@@ -585,34 +613,31 @@ impl<'a> Grouper<'a> {
         }
         let Grouper {
             inv,
-            ranks,
             by,
+            slots,
+            subjects,
             mut groups,
             ..
         } = self;
         groups.sort_unstable_by_key(|g| g.0);
         let data = inv.data();
         let with_name = by.contains(&GroupKey::Network);
+        let names = |names: &[String], r: u32| KeyValue::Text(names[r as usize].clone());
         Ok(groups
             .into_iter()
             .map(|(key, ni, sums)| {
                 let n = &data.networks[ni];
-                let keys = by
+                let keys = slots
                     .iter()
                     .zip(key)
-                    .map(|(g, v)| match (g, v) {
-                        (GroupKey::Year, y) => KeyValue::Year(y as i32),
+                    .map(|(s, v)| match (s, v) {
+                        (Slot::Year, y) => KeyValue::Year(y as i32),
                         (_, NULL) => KeyValue::Null,
-                        (GroupKey::Network, _) => KeyValue::Text(n.id.clone()),
-                        (GroupKey::Kind, _) => KeyValue::Text(n.kind.as_str().to_string()),
-                        (GroupKey::Status, _) => KeyValue::Text(n.status.as_str().to_string()),
-                        (GroupKey::Subject, r) => {
-                            KeyValue::Text(ranks.subject_names[r as usize].clone())
-                        }
-                        (GroupKey::Organiser, r) => {
-                            KeyValue::Text(ranks.organiser_names[r as usize].clone())
-                        }
-                        (GroupKey::Unit, r) => KeyValue::Text(ranks.unit_names[r as usize].clone()),
+                        (Slot::Network(_), _) => KeyValue::Text(n.id.clone()),
+                        (Slot::Kind(_), _) => KeyValue::Text(n.kind.as_str().to_string()),
+                        (Slot::Status(_), _) => KeyValue::Text(n.status.as_str().to_string()),
+                        (Slot::Texts(t), r) => names(&t.names, r),
+                        (Slot::Subject, r) => names(subjects.map_or(&[][..], |s| &s.names), r),
                     })
                     .collect();
                 (keys, with_name.then(|| n.name.clone()), sums)
