@@ -423,20 +423,11 @@ pub(crate) fn report(inv: &Inventory, opts: &ReportOptions) -> Result<Report, Er
             (lines, Some(before.minus(&after)?))
         }
     };
-    let groups = lines.finish()?;
-    let total = sum(groups.iter().map(|(_, _, s)| s))?.money()?;
+    // Every figure must fit: the total, and gross, net and expected net of
+    // each line too.
+    let (lines, total) = lines.finish()?;
+    let total = total.money()?;
     let savings = savings.map(|s| s.money()).transpose()?;
-    // Every figure must fit: gross, net and expected net of each line too.
-    let lines = groups
-        .into_iter()
-        .map(|(keys, name, sums)| {
-            Ok(Line {
-                keys,
-                name,
-                money: sums.money()?,
-            })
-        })
-        .collect::<Result<Vec<Line>, Overflow>>()?;
     Ok(Report {
         organisation: inv.organisation().name.clone(),
         currency: inv.organisation().currency.clone(),
@@ -448,10 +439,6 @@ pub(crate) fn report(inv: &Inventory, opts: &ReportOptions) -> Result<Report, Er
         total,
         savings,
     })
-}
-
-fn sum<'a>(mut it: impl Iterator<Item = &'a Sums>) -> Result<Sums, Overflow> {
-    it.try_fold(Sums::default(), |acc, m| acc.plus(m))
 }
 
 /// Splits a network-year evenly over `k` subjects: every part but the first
@@ -480,9 +467,6 @@ pub(crate) fn split(m: &Sums, k: usize) -> Result<(Sums, Sums), Overflow> {
         Sums::of(q0, q1, q2, q3, q4, q5)?,
     ))
 }
-
-/// A line before its figures: key values, name, sums.
-type Group = (Vec<KeyValue>, Option<String>, Sums);
 
 /// Null sorts after every value.
 const NULL: u32 = u32::MAX;
@@ -603,7 +587,9 @@ impl<'a> Grouper<'a> {
         Ok(())
     }
 
-    fn finish(self) -> Result<Vec<Group>, Error> {
+    /// The lines in key order, and the sum of all (in one pass: a national
+    /// report has 30 000 lines).
+    fn finish(self) -> Result<(Vec<Line>, Sums), Error> {
         if self.groups.len() > self.max_lines {
             return Err(Error::report(
                 Code::InvalidValue,
@@ -623,25 +609,30 @@ impl<'a> Grouper<'a> {
         let data = inv.data();
         let with_name = by.contains(&GroupKey::Network);
         let names = |names: &[String], r: u32| KeyValue::Text(names[r as usize].clone());
-        Ok(groups
-            .into_iter()
-            .map(|(key, ni, sums)| {
-                let n = &data.networks[ni];
-                let keys = slots
-                    .iter()
-                    .zip(key)
-                    .map(|(s, v)| match (s, v) {
-                        (Slot::Year, y) => KeyValue::Year(y as i32),
-                        (_, NULL) => KeyValue::Null,
-                        (Slot::Network(_), _) => KeyValue::Text(n.id.clone()),
-                        (Slot::Kind(_), _) => KeyValue::Text(n.kind.as_str().to_string()),
-                        (Slot::Status(_), _) => KeyValue::Text(n.status.as_str().to_string()),
-                        (Slot::Texts(t), r) => names(&t.names, r),
-                        (Slot::Subject, r) => names(subjects.map_or(&[][..], |s| &s.names), r),
-                    })
-                    .collect();
-                (keys, with_name.then(|| n.name.clone()), sums)
-            })
-            .collect())
+        let mut total = Sums::default();
+        let mut lines = Vec::with_capacity(groups.len());
+        for (key, ni, sums) in groups {
+            let n = &data.networks[ni];
+            let keys = slots
+                .iter()
+                .zip(key)
+                .map(|(s, v)| match (s, v) {
+                    (Slot::Year, y) => KeyValue::Year(y as i32),
+                    (_, NULL) => KeyValue::Null,
+                    (Slot::Network(_), _) => KeyValue::Text(n.id.clone()),
+                    (Slot::Kind(_), _) => KeyValue::Text(n.kind.as_str().to_string()),
+                    (Slot::Status(_), _) => KeyValue::Text(n.status.as_str().to_string()),
+                    (Slot::Texts(t), r) => names(&t.names, r),
+                    (Slot::Subject, r) => names(subjects.map_or(&[][..], |s| &s.names), r),
+                })
+                .collect();
+            total = total.plus(&sums)?;
+            lines.push(Line {
+                keys,
+                name: with_name.then(|| n.name.clone()),
+                money: sums.money()?,
+            });
+        }
+        Ok((lines, total))
     }
 }
