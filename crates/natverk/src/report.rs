@@ -602,16 +602,20 @@ impl<'a> Grouper<'a> {
             by,
             slots,
             subjects,
-            mut groups,
+            groups,
             ..
         } = self;
-        groups.sort_unstable_by_key(|g| g.0);
+        // Sorted as (key, position) pairs, not as the groups themselves: a
+        // group with its sums is 136 bytes, and a sort moves each one many
+        // times (keys are distinct, so the order is the keys').
+        let mut order: Vec<(Key, u32)> = groups.iter().zip(0u32..).map(|(g, i)| (g.0, i)).collect();
+        order.sort_unstable();
         let data = inv.data();
         let with_name = by.contains(&GroupKey::Network);
         let names = |names: &[String], r: u32| KeyValue::Text(names[r as usize].clone());
         let mut total = Sums::default();
         let mut lines = Vec::with_capacity(groups.len());
-        for (key, ni, sums) in groups {
+        for (key, ni, sums) in order.iter().map(|&(_, i)| groups[i as usize]) {
             let n = &data.networks[ni];
             let keys = slots
                 .iter()
