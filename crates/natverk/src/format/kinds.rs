@@ -841,7 +841,7 @@ impl<T: Rules> Kind for ListOf<T> {
         v: &mut Validator,
     ) -> Result<Option<Vec<T>>, A::Error> {
         let start = v.count();
-        let (items, skipped) = map.next_value_seed(List::<T::Builder>::new(v))?;
+        let (items, skipped) = map.next_value_seed(List::<T::Builder>::new(v, T::BYTES_EACH))?;
         if T::LIST_RULE {
             let clean = !v.errors_since(start);
             let refs: Vec<&T> = items.iter().collect();

@@ -157,12 +157,27 @@ impl<'de> Visitor<'de> for KeySeed {
 /// are recorded, so the load fails anyway).
 pub(crate) struct List<'c, B> {
     v: &'c mut Validator,
+    /// About how many bytes of the file an item takes (0: no estimate).
+    bytes_each: usize,
     _b: PhantomData<B>,
 }
 
 impl<'c, B> List<'c, B> {
-    pub(crate) fn new(v: &'c mut Validator) -> Self {
-        List { v, _b: PhantomData }
+    /// A list whose items take about `bytes_each` bytes of the file (0: no
+    /// estimate). With an estimate, the first chunk is sized from the
+    /// file's size (`Validator::input_bytes`), so that the list of networks
+    /// of a national file is read straight into its final `Vec`, not
+    /// gathered and copied (20 MB touched once instead of twice). An
+    /// estimate too low gathers the rest in chunks as any list; one too
+    /// high leaves capacity never touched (address space, not memory), and
+    /// a list that fills less than three quarters of it ends in an exact
+    /// copy.
+    pub(crate) fn new(v: &'c mut Validator, bytes_each: usize) -> Self {
+        List {
+            v,
+            bytes_each,
+            _b: PhantomData,
+        }
     }
 }
 
@@ -253,24 +268,6 @@ impl<T> Gather<T> {
     }
 }
 
-/// About how many bytes of a file an item of these lists takes (a network
-/// with its participants and costs: 600–1 000 in the examples and the
-/// national benchmark's file). The first chunk of such a list is sized from
-/// the file's size (`Validator::input_bytes`), so that the list of a
-/// national file is read straight into its final `Vec`, not gathered and
-/// copied (20 MB of networks touched once instead of twice). An estimate
-/// too low gathers the rest in chunks as any list; one too high leaves
-/// capacity never touched (address space, not memory), and a list that
-/// fills less than three quarters of it ends in an exact copy.
-const LONG_LISTS: &[(&str, usize)] = &[("what_list.network", 512)];
-
-fn first_chunk(what_list: &str, input_bytes: usize) -> usize {
-    LONG_LISTS
-        .iter()
-        .find(|(w, _)| *w == what_list)
-        .map_or(0, |(_, each)| input_bytes / each)
-}
-
 impl<'de, B: Builder> DeserializeSeed<'de> for List<'_, B> {
     type Value = Items<B::Out>;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
@@ -285,7 +282,8 @@ impl<'de, B: Builder> Visitor<'de> for List<'_, B> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let v = self.v;
-        let mut out = Gather::new(first_chunk(B::WHAT_LIST, v.input_bytes));
+        let first = v.input_bytes.checked_div(self.bytes_each).unwrap_or(0);
+        let mut out = Gather::new(first);
         let mut skipped = Skipped::default();
         let mut i = 0;
         loop {
@@ -406,8 +404,6 @@ mod tests {
             assert_eq!(v, (0..n).collect::<Vec<_>>(), "{n} items");
             assert_eq!(v.capacity(), cap, "{n} items");
         }
-        assert_eq!(super::first_chunk("what_list.network", 5120), 10);
-        assert_eq!(super::first_chunk("what_list.cost", 5120), 0);
     }
 
     #[test]
