@@ -531,7 +531,11 @@ fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
         ..Sums::default()
     };
     let gross = from_cents(sums.gross()?)?;
-    let total = add(add(add(a.fees, a.time)?, a.travel)?, a.other)?;
+    // The unrounded total, for financing that covers all costs; made only
+    // when some does (most networks have no financing). Skipping it loses
+    // no overflow: when it would overflow, so does `gross` above (the sum
+    // of the same four amounts, each rounded to the cent).
+    let mut total = None;
     let (mut granted, mut weighted, mut unweighted) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for f in &n.financing {
         if f.status == FinancingStatus::Denied
@@ -542,7 +546,10 @@ fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
         }
         let base = match f.covers {
             Covers::Fees => a.fees,
-            Covers::All => total,
+            Covers::All => match total {
+                Some(t) => t,
+                None => *total.insert(add(add(add(a.fees, a.time)?, a.travel)?, a.other)?),
+            },
         };
         let mut amount = mul(f.share, base)?;
         if let Some(cap) = f.max_per_year {

@@ -179,3 +179,20 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
+
+/// Sets the most threads one report may use (with the `parallel` feature):
+/// `0`, the default, is one per available core; `1` computes every report
+/// on the calling thread. The results are the same either way.
+///
+/// Each thread costs the program's allocator address space of its own (a
+/// heap per thread): a program that runs under a cap on its address space
+/// (`ulimit -v`) may want `1`. The command line does so.
+///
+/// ```
+/// natverk::set_max_threads(1);
+/// natverk::set_max_threads(0);
+/// ```
+#[cfg(feature = "parallel")]
+pub fn set_max_threads(n: usize) {
+    report::parallel::MAX_THREADS.store(n, std::sync::atomic::Ordering::Relaxed);
+}

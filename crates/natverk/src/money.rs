@@ -15,14 +15,17 @@ use crate::present::{Lang, Message};
 pub struct Overflow;
 
 /// Checked addition.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     a.checked_add(b).ok_or(Overflow)
 }
 /// Checked subtraction.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     a.checked_sub(b).ok_or(Overflow)
 }
 /// Checked multiplication.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     a.checked_mul(b).ok_or(Overflow)
 }

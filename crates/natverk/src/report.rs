@@ -224,7 +224,7 @@ fn fold<S: Send>(
 }
 
 #[cfg(feature = "parallel")]
-mod parallel {
+pub(crate) mod parallel {
     use super::*;
 
     /// Networks a part has at least (fewer are not worth a thread).
@@ -232,10 +232,17 @@ mod parallel {
     /// Parts at most.
     const MAX_PARTS: usize = 8;
 
-    /// How many parts: one per available core, each of at least
-    /// [`MIN_PART`] networks.
+    /// The most threads a report may use; 0 is one per available core.
+    pub(crate) static MAX_THREADS: std::sync::atomic::AtomicUsize =
+        std::sync::atomic::AtomicUsize::new(0);
+
+    /// How many parts: one per available core (at most
+    /// [`crate::set_max_threads`]), each of at least [`MIN_PART`] networks.
     fn parts(networks: usize) -> usize {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let cores = match MAX_THREADS.load(std::sync::atomic::Ordering::Relaxed) {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        };
         cores.min(networks / MIN_PART).clamp(1, MAX_PARTS)
     }
 
@@ -483,6 +490,8 @@ struct Grouper<'a> {
     /// The subjects' ranks, when grouping by subject.
     subjects: Option<&'a SubjectRanks>,
     index: crate::FastMap<Key, usize>,
+    /// The key and group of the last row added.
+    last: Option<(Key, usize)>,
     groups: Vec<(Key, usize, Sums)>,
     max_lines: usize,
 }
@@ -527,6 +536,7 @@ impl<'a> Grouper<'a> {
             slots,
             subjects: by.contains(&GroupKey::Subject).then(|| inv.subject_ranks()),
             index: Default::default(),
+            last: None,
             groups: Vec::new(),
             max_lines,
         }
@@ -556,13 +566,22 @@ impl<'a> Grouper<'a> {
                 };
             }
             let m = if j == 0 { &first } else { &rest };
-            match self.index.get(&key) {
-                Some(&g) => self.groups[g].2 = self.groups[g].2.plus(m)?,
-                None => {
-                    self.index.insert(key, self.groups.len());
-                    self.groups.push((key, ni, *m));
-                }
-            }
+            // A network's years come one after another: by network (or by
+            // a key of the network), its rows fall in the group of the row
+            // before, found without hashing.
+            let g = match self.last {
+                Some((k, g)) if k == key => g,
+                _ => match self.index.get(&key) {
+                    Some(&g) => g,
+                    None => {
+                        self.index.insert(key, self.groups.len());
+                        self.groups.push((key, ni, Sums::default()));
+                        self.groups.len() - 1
+                    }
+                },
+            };
+            self.last = Some((key, g));
+            self.groups[g].2 = self.groups[g].2.plus(m)?;
         }
         Ok(())
     }

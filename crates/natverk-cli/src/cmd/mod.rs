@@ -81,6 +81,9 @@ pub fn main() -> ExitCode {
         },
     };
     let lang = lang_of(&cli.command);
+    if address_space_capped() {
+        natverk::set_max_threads(1);
+    }
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(256 * 1024, stdout.lock());
     let result = run(cli.command, &mut out);
@@ -335,6 +338,26 @@ fn fail(err: Error, out: &mut dyn Write, o: &Output) -> Failure {
 /// Loads the inventory for the rest of the run. It lives until the process
 /// exits, which frees its memory at once: dropping a national inventory's
 /// million small allocations one by one would only cost time.
+/// Whether the process runs under a cap on its address space (`ulimit -v`,
+/// RLIMIT_AS), as Linux shows in `/proc/self/limits`. A report then runs on
+/// one thread: with mimalloc each thread has a heap of its own, and the
+/// address space that costs (tens of MB on a national file) could take a
+/// run that fits under the cap past it. Elsewhere, and when the file cannot
+/// be read, there is no cap.
+fn address_space_capped() -> bool {
+    std::fs::read_to_string("/proc/self/limits").is_ok_and(|text| capped_in(&text))
+}
+
+/// The soft limit of "Max address space" in the text of `/proc/self/limits`
+/// is a number.
+fn capped_in(limits: &str) -> bool {
+    limits
+        .lines()
+        .find_map(|l| l.strip_prefix("Max address space"))
+        .and_then(|rest| rest.split_whitespace().next())
+        .is_some_and(|soft| soft != "unlimited")
+}
+
 fn load(
     path: &Path,
     out: &mut dyn Write,
@@ -367,4 +390,27 @@ fn text_end(dest: &mut Dest<'_>) -> render::Result<()> {
 /// the core (10 rows × 6, 2 × 5, a row per network × 7).
 fn equality_size(s: Size, e: &natverk::Equality) -> Size {
     s.table(10, 6).table(2, 5).table(e.networks.len(), 7)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::capped_in;
+
+    const LIMITS: &str =
+        "Limit                     Soft Limit           Hard Limit           Units     
+Max cpu time              unlimited            unlimited            seconds   
+Max address space         {soft}            unlimited            bytes     
+Max file locks            unlimited            unlimited            locks     
+";
+
+    #[test]
+    fn a_number_as_the_soft_limit_of_the_address_space_is_a_cap() {
+        assert!(capped_in(&LIMITS.replace("{soft}", "367001600")));
+        assert!(!capped_in(&LIMITS.replace("{soft}", "unlimited")));
+        // Other limits are not the address space's.
+        assert!(!capped_in(
+            "Max cpu time              10            10            seconds\n"
+        ));
+        assert!(!capped_in(""));
+    }
 }

@@ -95,9 +95,25 @@ impl Ids {
         self.slots[at] = (h >> 32 << 32) | (i as u64 + 1);
     }
 
+    /// Room for `more` ids of `bytes` bytes in all, so that registering
+    /// them neither copies the ids nor places them again as the table
+    /// grows.
+    pub(crate) fn reserve(&mut self, more: usize, bytes: usize) {
+        self.text.reserve_exact(bytes);
+        self.ends.reserve_exact(more);
+        let needed = ((self.len() + more) * 2).max(16).next_power_of_two();
+        if needed > self.slots.len() {
+            self.resize(needed);
+        }
+    }
+
     /// Doubles the table (at least 16 slots) and places every id again.
     fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(16);
+        self.resize((self.slots.len() * 2).max(16));
+    }
+
+    /// A table of `size` slots (a power of two) with every id placed again.
+    fn resize(&mut self, size: usize) {
         self.slots = vec![0; size];
         for i in 0..self.len() {
             let h = self.hasher.hash_one(self.id(i));
@@ -137,6 +153,13 @@ impl IdLog {
         }
     }
 
+    /// How many ids, and their bytes in all.
+    pub(crate) fn size(&self) -> (usize, usize) {
+        self.chunks.iter().fold((0, 0), |(n, b), (text, ends)| {
+            (n + ends.len(), b + text.len())
+        })
+    }
+
     /// Whether nothing was pushed.
     pub(crate) fn is_empty(&self) -> bool {
         self.chunks.is_empty()
@@ -171,6 +194,29 @@ mod tests {
         }
         assert!(log.chunks.len() > 2);
         assert!(log.iter().eq(want.iter().map(String::as_str)));
+    }
+
+    #[test]
+    fn a_reserved_table_takes_its_ids_without_growing() {
+        let mut log = IdLog::default();
+        let words: Vec<String> = (0..3000).map(|i| format!("n-{i}")).collect();
+        for w in &words {
+            log.push(w);
+        }
+        let (count, bytes) = log.size();
+        assert_eq!((count, bytes), (3000, words.iter().map(String::len).sum()));
+        let mut ids = Ids::default();
+        assert!(ids.insert("first"));
+        ids.reserve(count, bytes);
+        let slots = ids.slots.len();
+        assert_eq!(slots, 8192);
+        assert!(log.iter().all(|id| ids.insert(id)));
+        assert_eq!(ids.slots.len(), slots);
+        assert_eq!(ids.text.len(), ids.text.capacity());
+        assert_eq!(ids.get("first"), Some(0));
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(ids.get(w), Some(i as u32 + 1), "{w}");
+        }
     }
 
     #[test]

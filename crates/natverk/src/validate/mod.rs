@@ -349,6 +349,8 @@ impl Validator {
         if let Some(d) = self.deferred.take() {
             let unique = d.ids.iter().enumerate().all(|(set, log)| {
                 let ids = &mut self.ids[set];
+                let (count, bytes) = log.size();
+                ids.reserve(count, bytes);
                 log.iter().all(|id| ids.insert(id))
             });
             if !unique || !self.deferred_pass(&d, org, fee_schedules, exchange_rates) {
