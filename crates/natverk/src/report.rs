@@ -382,7 +382,9 @@ pub(crate) fn report(inv: &Inventory, opts: &ReportOptions) -> Result<Report, Er
     };
     let max_lines = crate::limits::report_lines(inv.size());
     let by = &opts.by;
-    let new_lines = || Grouper::new(inv, by, max_lines);
+    let years = (i64::from(opts.to) - i64::from(opts.from) + 1).max(0) as usize;
+    let rows = parts / if leaving.is_some() { 2 } else { 1 };
+    let new_lines = || Grouper::new(inv, by, max_lines, years, rows);
     // The ranks of the keys are made here, once, before any part needs them.
     drop(new_lines());
     let (lines, savings) = match &leaving {
@@ -492,6 +494,9 @@ struct Grouper<'a> {
     index: crate::FastMap<Key, usize>,
     /// The key and group of the last row added.
     last: Option<(Key, usize)>,
+    /// How many groups there can be at most (the tables are made this
+    /// large at the first group, so they never grow by copying).
+    most: usize,
     groups: Vec<(Key, usize, Sums)>,
     max_lines: usize,
 }
@@ -517,8 +522,16 @@ type Key = [u32; 7];
 impl<'a> Grouper<'a> {
     /// A grouper by `by`; the ranks of those keys are made here (once per
     /// inventory), and only of those.
-    fn new(inv: &'a Inventory, by: &'a [GroupKey], max_lines: usize) -> Grouper<'a> {
-        let slots = by
+    /// `years` and `rows`: the years of the report and the rows it will
+    /// add (at most), which bound the groups.
+    fn new(
+        inv: &'a Inventory,
+        by: &'a [GroupKey],
+        max_lines: usize,
+        years: usize,
+        rows: usize,
+    ) -> Grouper<'a> {
+        let slots: Vec<Slot<'a>> = by
             .iter()
             .map(|g| match g {
                 GroupKey::Network => Slot::Network(inv.network_ranks()),
@@ -530,13 +543,29 @@ impl<'a> Grouper<'a> {
                 GroupKey::Year => Slot::Year,
             })
             .collect();
+        let subjects = by.contains(&GroupKey::Subject).then(|| inv.subject_ranks());
+        // Distinct keys: the product of each key's distinct values.
+        let distinct = |ranks: &[u32]| ranks.iter().max().map_or(0, |&m| m as usize + 1);
+        let most = slots
+            .iter()
+            .map(|s| match s {
+                Slot::Network(ranks) => ranks.len(),
+                Slot::Kind(ranks) | Slot::Status(ranks) => distinct(ranks),
+                Slot::Texts(t) => t.names.len() + 1,
+                Slot::Subject => subjects.map_or(0, |s| s.names.len()) + 1,
+                Slot::Year => years,
+            })
+            .fold(1usize, usize::saturating_mul)
+            .min(rows)
+            .min(max_lines.saturating_add(1));
         Grouper {
             inv,
             by,
             slots,
-            subjects: by.contains(&GroupKey::Subject).then(|| inv.subject_ranks()),
+            subjects,
             index: Default::default(),
             last: None,
+            most,
             groups: Vec::new(),
             max_lines,
         }
@@ -574,6 +603,10 @@ impl<'a> Grouper<'a> {
                 _ => match self.index.get(&key) {
                     Some(&g) => g,
                     None => {
+                        if self.groups.is_empty() {
+                            self.index.reserve(self.most);
+                            self.groups.reserve_exact(self.most);
+                        }
                         self.index.insert(key, self.groups.len());
                         self.groups.push((key, ni, Sums::default()));
                         self.groups.len() - 1
