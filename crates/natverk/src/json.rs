@@ -34,10 +34,16 @@ impl Writer {
         }
     }
     fn newline(&mut self) {
+        /// A line break and the indent of ever deeper levels.
+        const INDENT: &str = concat!("\n", "                                ");
         if self.pretty {
-            self.out.push('\n');
-            for _ in 0..self.open.len() {
-                self.out.push_str("  ");
+            let width = 2 * self.open.len();
+            match INDENT.get(..1 + width) {
+                Some(indent) => self.out.push_str(indent),
+                None => {
+                    self.out.push('\n');
+                    self.out.extend(std::iter::repeat_n(' ', width));
+                }
             }
         }
     }
@@ -74,8 +80,14 @@ impl Writer {
     /// A key of the current object (keys of the crate are plain words).
     pub(crate) fn key(&mut self, key: &str) {
         self.item();
-        self.text(key);
-        self.out.push_str(if self.pretty { ": " } else { ":" });
+        if key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            self.out.push('"');
+            self.out.push_str(key);
+            self.out.push_str(if self.pretty { "\": " } else { "\":" });
+        } else {
+            self.text(key);
+            self.out.push_str(if self.pretty { ": " } else { ":" });
+        }
     }
     /// An item of the current list.
     pub(crate) fn list_item(&mut self) {
@@ -113,5 +125,58 @@ impl Writer {
     /// The text written so far; the writer goes on after it.
     pub(crate) fn take(&mut self) -> String {
         std::mem::take(&mut self.out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Writer;
+
+    /// Objects nested `depth` deep, each with a key to escape, a plain key
+    /// and a list (in serde_json's order of keys), written by the writer
+    /// and by serde_json.
+    fn both(depth: usize, pretty: bool) -> (String, String) {
+        let mut w = Writer::new(pretty, 0);
+        let mut value = serde_json::json!("leaf \"x\"");
+        for level in (0..depth).rev() {
+            value = serde_json::json!({
+                "needs \"escaping\"\n": [level, "a"],
+                "plain_key1": level,
+                "zz_inner": value,
+            });
+        }
+        for level in 0..depth {
+            w.begin_object();
+            w.key("needs \"escaping\"\n");
+            w.begin_list();
+            w.list_item();
+            w.raw(level);
+            w.list_item();
+            w.text("a");
+            w.end_list();
+            w.key("plain_key1");
+            w.raw(level);
+            w.key("zz_inner");
+        }
+        w.text("leaf \"x\"");
+        for _ in 0..depth {
+            w.end_object();
+        }
+        let want = if pretty {
+            serde_json::to_string_pretty(&value)
+        } else {
+            serde_json::to_string(&value)
+        };
+        (w.take(), want.unwrap())
+    }
+
+    #[test]
+    fn the_text_is_serde_jsons_at_any_depth() {
+        for depth in [0, 1, 3, 16, 17, 40] {
+            for pretty in [true, false] {
+                let (got, want) = both(depth, pretty);
+                assert_eq!(got, want, "depth {depth}, pretty {pretty}");
+            }
+        }
     }
 }
