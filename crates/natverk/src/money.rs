@@ -216,6 +216,24 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, Message> {
         };
         return Err(Message::new(template).with("value", clip(text)));
     }
+    // Most amounts have few digits: their mantissa fits a u64, read here
+    // as rust_decimal reads it (the same digits and scale); a negative
+    // zero keeps rust_decimal's own reading.
+    let frac = frac.unwrap_or_default();
+    if int.len() + frac.len() <= 18 {
+        let mantissa = int
+            .iter()
+            .chain(frac)
+            .fold(0u64, |m, &c| m * 10 + u64::from(c - b'0'));
+        let negative = digits.len() != b.len();
+        if !(negative && mantissa == 0) {
+            let m = i128::from(mantissa);
+            return Ok(Decimal::from_i128_with_scale(
+                if negative { -m } else { m },
+                frac.len() as u32,
+            ));
+        }
+    }
     Decimal::from_str_exact(text)
         .map_err(|_| Message::new(&m::DECIMAL_DIGITS).with("value", clip(text)))
 }
@@ -452,6 +470,52 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    /// A decimal and its exact representation (digits, scale, sign).
+    fn exact(x: Decimal) -> (Decimal, [u8; 16]) {
+        (x, x.serialize())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decimals_read_as_rust_decimal_reads_them(
+            minus in proptest::bool::ANY,
+            int in "[0-9]{1,30}",
+            frac in proptest::option::of("[0-9]{1,30}"),
+        ) {
+            let text = format!(
+                "{}{int}{}",
+                if minus { "-" } else { "" },
+                frac.map(|f| format!(".{f}")).unwrap_or_default()
+            );
+            let ours = parse_decimal(&text).map(exact).ok();
+            let theirs = Decimal::from_str_exact(&text).map(exact).ok();
+            proptest::prop_assert_eq!(ours, theirs, "{}", text);
+        }
+    }
+
+    #[test]
+    fn short_decimals_keep_their_scale_and_sign() {
+        for text in [
+            "0",
+            "-0",
+            "-0.00",
+            "0.00",
+            "007.50",
+            "1.500",
+            "-12.5",
+            "999999999999999999",
+            "99999999999999999.9",
+            "0.000000000000000001",
+            "18446744073709551615",
+        ] {
+            assert_eq!(
+                parse_decimal(text).map(exact).ok(),
+                Decimal::from_str_exact(text).map(exact).ok(),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -219,6 +219,29 @@ impl Checked {
     }
 }
 
+/// The code of every key longer than 15 bytes (compared as text then).
+pub(crate) const LONG_KEY: u128 = u128::MAX;
+
+/// A key of at most 15 bytes as one number: its length in the top byte,
+/// its bytes below (little-endian), so two keys have the same code exactly
+/// when they are the same; [`LONG_KEY`] for a longer key. A builder finds
+/// its field by comparing codes, not strings one by one (each a call to
+/// `memcmp` in WebAssembly).
+pub(crate) const fn key_code(key: &str) -> u128 {
+    let b = key.as_bytes();
+    if b.len() > 15 {
+        return LONG_KEY;
+    }
+    let mut bytes = [0u8; 16];
+    let mut i = 0;
+    while i < b.len() {
+        bytes[i] = b[i];
+        i += 1;
+    }
+    bytes[15] = b.len() as u8;
+    u128::from_le_bytes(bytes)
+}
+
 /// Reads one field into its slot: a second key is `duplicate_key`.
 pub(crate) fn read_slot<'de, K: Kind, A: MapAccess<'de>>(
     slot: &mut Slot<K::Value>,
@@ -327,12 +350,19 @@ macro_rules! declare {
                 map: &mut A,
                 v: &mut $crate::validate::Validator,
             ) -> Result<bool, A::Error> {
-                match key {
-                    $( stringify!($field) => $crate::format::read_slot::<$kind, A>(
-                        &mut self.$field, stringify!($field), map, v)?, )+
-                    _ => return Ok(false),
-                }
-                Ok(true)
+                // By the key's bytes as a number (`key_code`): a key is
+                // found by comparing integers, not strings one by one.
+                let code = $crate::format::key_code(key);
+                $(
+                    if code == const { $crate::format::key_code(stringify!($field)) }
+                        && (code != $crate::format::LONG_KEY || key == stringify!($field))
+                    {
+                        $crate::format::read_slot::<$kind, A>(
+                            &mut self.$field, stringify!($field), map, v)?;
+                        return Ok(true);
+                    }
+                )+
+                Ok(false)
             }
             fn finish(self, v: &mut $crate::validate::Validator) -> Option<$name> {
                 $( $crate::format::require_if!($mode, &self.$field, stringify!($field),
@@ -472,3 +502,41 @@ macro_rules! ser_field {
     };
 }
 pub(crate) use ser_field;
+
+#[cfg(test)]
+mod tests {
+    use super::{key_code, LONG_KEY};
+
+    #[test]
+    fn keys_have_the_same_code_exactly_when_they_are_the_same() {
+        let keys = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "a\0",
+            "\0a",
+            "id",
+            "id\0",
+            "ids",
+            "name",
+            "nam",
+            "hours_per_year",
+            "recommendation",
+            "123456789012345",
+            "123456789012346",
+            "ö",
+            "o\u{308}",
+            "max_population",
+        ];
+        for a in keys {
+            assert_ne!(key_code(a), LONG_KEY, "{a:?}");
+            for b in keys {
+                assert_eq!(key_code(a) == key_code(b), a == b, "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(key_code("population_offset"), LONG_KEY);
+        assert_eq!(key_code("1234567890123456"), LONG_KEY);
+    }
+}
