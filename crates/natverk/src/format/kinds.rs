@@ -106,10 +106,65 @@ fn raw<'de, A: MapAccess<'de>>(map: &mut A) -> Result<&'de RawValue, A::Error> {
     map.next_value::<&'de RawValue>()
 }
 
+/// The value of a field whose value is a string: in the first, fast
+/// reading of a file (`Validator::fast_strings`) through serde_json's own
+/// string path ([`FastStr`]), else as a raw value.
+fn string_scalar<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    v: &Validator,
+) -> Result<Scalar<'de>, A::Error> {
+    if v.fast_strings {
+        map.next_value_seed(FastStr)
+    } else {
+        Ok(classify(raw(map)?))
+    }
+}
+
+/// A string, `null` or a boolean read straight by serde_json: a string is
+/// scanned once and borrowed from the file when it has no escape, where a
+/// raw value is scanned, then classified, and passes serde_json's raw-value
+/// protocol (two comparisons of a 30-byte token per value, calls to
+/// `memcmp` in WebAssembly). Anything else — a number, whose exact text a
+/// finding quotes, a list, an object — and any string serde_json refuses
+/// (a lone surrogate escape, which the raw reading reports as a finding)
+/// ends the reading in an error; the loader then reads the file again as
+/// raw values ([`crate::load`]), so the findings are always the raw
+/// reading's.
+pub(crate) struct FastStr;
+
+impl<'de> serde::de::DeserializeSeed<'de> for FastStr {
+    type Value = Scalar<'de>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Scalar<'de>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for FastStr {
+    type Value = Scalar<'de>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_borrowed_str<E: serde::de::Error>(self, s: &'de str) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Str(Ok(Cow::Borrowed(s))))
+    }
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Str(Ok(Cow::Owned(s.to_owned()))))
+    }
+    fn visit_string<E: serde::de::Error>(self, s: String) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Str(Ok(Cow::Owned(s))))
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Null)
+    }
+    fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Bool(b))
+    }
+}
+
 impl Validator {
     /// A string; null is `None`; anything else a finding.
-    pub(crate) fn read_str<'r>(&mut self, raw: &'r RawValue) -> Option<Cow<'r, str>> {
-        match classify(raw) {
+    pub(crate) fn read_str<'r>(&mut self, scalar: Scalar<'r>) -> Option<Cow<'r, str>> {
+        match scalar {
             Scalar::Str(Ok(s)) => Some(s),
             Scalar::Str(Err(msg)) => {
                 self.err(Code::InvalidValue, msg);
@@ -210,6 +265,16 @@ macro_rules! scalar_read {
             Ok(Self::parse(r, v).filter(|x| Self::check(x, v)))
         }
     };
+    // A kind whose value is a string: its `parse` takes the scalar.
+    (str) => {
+        fn read<'de, A: MapAccess<'de>>(
+            map: &mut A,
+            v: &mut Validator,
+        ) -> Result<Option<Self::Value>, A::Error> {
+            let s = string_scalar(map, v)?;
+            Ok(Self::parse(s, v).filter(|x| Self::check(x, v)))
+        }
+    };
 }
 
 // ---- strings -------------------------------------------------------------------
@@ -218,15 +283,15 @@ macro_rules! scalar_read {
 pub(crate) struct Str;
 
 impl Str {
-    fn parse(r: &RawValue, v: &mut Validator) -> Option<String> {
-        v.read_str(r).map(Cow::into_owned)
+    fn parse(s: Scalar<'_>, v: &mut Validator) -> Option<String> {
+        v.read_str(s).map(Cow::into_owned)
     }
 }
 
 impl Kind for Str {
     type Value = String;
     const INFO: KindInfo = KindInfo::Str;
-    scalar_read!();
+    scalar_read!(str);
     fn check(_: &String, _: &mut Validator) -> bool {
         true
     }
@@ -250,7 +315,7 @@ fn not_empty(value: &str, v: &mut Validator) -> bool {
 impl Kind for Text {
     type Value = String;
     const INFO: KindInfo = KindInfo::Text;
-    scalar_read!();
+    scalar_read!(str);
     fn check(value: &String, v: &mut Validator) -> bool {
         not_empty(value, v)
     }
@@ -260,8 +325,8 @@ impl Kind for Text {
 }
 
 impl Text {
-    fn parse(r: &RawValue, v: &mut Validator) -> Option<String> {
-        Str::parse(r, v)
+    fn parse(s: Scalar<'_>, v: &mut Validator) -> Option<String> {
+        Str::parse(s, v)
     }
 }
 
@@ -269,15 +334,15 @@ impl Text {
 pub(crate) struct Id<const SET: u8>;
 
 impl<const SET: u8> Id<SET> {
-    fn parse(r: &RawValue, v: &mut Validator) -> Option<String> {
-        Str::parse(r, v)
+    fn parse(s: Scalar<'_>, v: &mut Validator) -> Option<String> {
+        Str::parse(s, v)
     }
 }
 
 impl<const SET: u8> Kind for Id<SET> {
     type Value = String;
     const INFO: KindInfo = KindInfo::Id;
-    scalar_read!();
+    scalar_read!(str);
     fn check(value: &String, v: &mut Validator) -> bool {
         not_empty(value, v) && v.register_id(IdSet::from_u8(SET), value)
     }
@@ -290,15 +355,15 @@ impl<const SET: u8> Kind for Id<SET> {
 pub(crate) struct Ref<const SET: u8>;
 
 impl<const SET: u8> Ref<SET> {
-    fn parse(r: &RawValue, v: &mut Validator) -> Option<String> {
-        Str::parse(r, v)
+    fn parse(s: Scalar<'_>, v: &mut Validator) -> Option<String> {
+        Str::parse(s, v)
     }
 }
 
 impl<const SET: u8> Kind for Ref<SET> {
     type Value = String;
     const INFO: KindInfo = KindInfo::Ref(IdSet::from_u8(SET).list());
-    scalar_read!();
+    scalar_read!(str);
     fn check(value: &String, v: &mut Validator) -> bool {
         if !not_empty(value, v) {
             return false;
@@ -327,15 +392,15 @@ fn currency_ok(value: &str, v: &mut Validator) -> bool {
 }
 
 impl Currency {
-    fn parse(r: &RawValue, v: &mut Validator) -> Option<String> {
-        Str::parse(r, v)
+    fn parse(s: Scalar<'_>, v: &mut Validator) -> Option<String> {
+        Str::parse(s, v)
     }
 }
 
 impl Kind for Currency {
     type Value = String;
     const INFO: KindInfo = KindInfo::Currency;
-    scalar_read!();
+    scalar_read!(str);
     fn check(value: &String, v: &mut Validator) -> bool {
         currency_ok(value, v)
     }
@@ -349,15 +414,15 @@ impl Kind for Currency {
 pub(crate) struct RateCurrency;
 
 impl RateCurrency {
-    fn parse(r: &RawValue, v: &mut Validator) -> Option<String> {
-        Str::parse(r, v)
+    fn parse(s: Scalar<'_>, v: &mut Validator) -> Option<String> {
+        Str::parse(s, v)
     }
 }
 
 impl Kind for RateCurrency {
     type Value = String;
     const INFO: KindInfo = KindInfo::Currency;
-    scalar_read!();
+    scalar_read!(str);
     fn check(value: &String, v: &mut Validator) -> bool {
         if !currency_ok(value, v) {
             return false;
@@ -465,8 +530,8 @@ pub(crate) type Year = Int<i32, { MIN_YEAR as i64 }, { MAX_YEAR as i64 }>;
 pub(crate) struct Date;
 
 impl Date {
-    fn parse(r: &RawValue, v: &mut Validator) -> Option<NaiveDate> {
-        let s = v.read_str(r)?;
+    fn parse(s: Scalar<'_>, v: &mut Validator) -> Option<NaiveDate> {
+        let s = v.read_str(s)?;
         match crate::parse_date(&s) {
             Some(d) => Some(d),
             None => {
@@ -483,7 +548,7 @@ impl Date {
 impl Kind for Date {
     type Value = NaiveDate;
     const INFO: KindInfo = KindInfo::Date;
-    scalar_read!();
+    scalar_read!(str);
     fn check(d: &NaiveDate, v: &mut Validator) -> bool {
         // Dates are four-digit years, as the format writes them.
         use chrono::Datelike;
@@ -537,8 +602,8 @@ impl Kind for Bool {
 pub(crate) struct WordOf<E>(PhantomData<E>);
 
 impl<E: Word> WordOf<E> {
-    fn parse(r: &RawValue, v: &mut Validator) -> Option<E> {
-        let s = v.read_str(r)?;
+    fn parse(s: Scalar<'_>, v: &mut Validator) -> Option<E> {
+        let s = v.read_str(s)?;
         match E::parse_word(&s) {
             Some(e) => Some(e),
             None => {
@@ -552,7 +617,7 @@ impl<E: Word> WordOf<E> {
 impl<E: Word> Kind for WordOf<E> {
     type Value = E;
     const INFO: KindInfo = KindInfo::Word(E::WORDS);
-    scalar_read!();
+    scalar_read!(str);
     fn check(_: &E, _: &mut Validator) -> bool {
         true
     }
@@ -750,9 +815,15 @@ impl<'de> serde::de::Visitor<'de> for SubjectsSeed<'_> {
         let mut out: Vec<String> = Vec::with_capacity(seq.size_hint().unwrap_or(0));
         let mut distinct = Distinct::default();
         let mut i = 0;
-        while let Some(item) = seq.next_element::<&'de RawValue>()? {
+        loop {
+            let item = if v.fast_strings {
+                seq.next_element_seed(FastStr)?
+            } else {
+                seq.next_element::<&'de RawValue>()?.map(classify)
+            };
+            let Some(item) = item else { break };
             v.push_index(i);
-            let is_null = matches!(classify(item), Scalar::Null);
+            let is_null = matches!(item, Scalar::Null);
             if let Some(s) = v.read_str(item) {
                 if subject_ok(&s, &out, &mut distinct, v) {
                     out.push(s.into_owned());

@@ -54,6 +54,12 @@ pub(crate) fn parse(bytes: &[u8]) -> (Option<InventoryData>, Validator) {
 fn parse_with(bytes: &[u8], defer_refs: bool) -> (Option<InventoryData>, Validator) {
     let mut v = Validator::for_size(bytes.len());
     v.defer_refs(defer_refs);
+    // The first reading also takes strings the fast way: a value it cannot
+    // take so (a number where a string belongs, a lone surrogate escape)
+    // ends it in an error, and, like any error before the end of the file,
+    // that leaves the deferred checks unresolved: the second reading, raw
+    // value by raw value, then gives the findings.
+    v.fast_strings = defer_refs;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.len() > MAX_INPUT_BYTES {
         v.err(
@@ -226,5 +232,139 @@ impl Builder for TopB {
             exchange_rates: rates,
             networks: self.networks.value.unwrap_or_default(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse, parse_with};
+
+    /// A small inventory with `name`, a network's `id`, `unit`, first
+    /// subject, `start` and `kind` as given (JSON text).
+    fn doc(name: &str, id: &str, unit: &str, subject: &str, start: &str, kind: &str) -> String {
+        format!(
+            r#"{{"format": "natverk/1",
+                "organisation": {{"name": {name}, "currency": "SEK"}},
+                "units": [{{"id": "u1", "name": "Enhet"}}, {{"id": "u\u00e5", "name": "Å"}}],
+                "networks": [{{"id": {id}, "name": {name}, "unit": {unit},
+                               "subjects": [{subject}, "miljö"], "start": {start}, "kind": {kind}}}]}}"#
+        )
+    }
+
+    /// The loader's result (data and findings) equals the raw reading's,
+    /// value by value (`parse_with(_, false)`), whatever the strings hold:
+    /// the fast reading of strings either gives the same or hands over.
+    #[test]
+    fn the_fast_reading_of_strings_gives_what_the_raw_reading_gives() {
+        let texts = [
+            r#""Göteborg""#,
+            r#""G\u00f6teborg""#,
+            r#""tab\there \"q\" \\ \/""#,
+            r#""\ud83d\ude00 pair""#,
+            r#""\ud800 lone""#,
+            r#""lone \udc00""#,
+            "\"\u{1}ctl\"",
+            r#""""#,
+            r#""  ""#,
+            "5",
+            "-0",
+            "1.50",
+            "1e3",
+            "true",
+            "null",
+            "[]",
+            r#"["a"]"#,
+            "{}",
+            r#"{"a": 1}"#,
+            r#""\x""#,
+        ];
+        let mut docs = Vec::new();
+        for t in texts {
+            docs.push(doc(
+                t,
+                r#""n1""#,
+                r#""u1""#,
+                r#""skola""#,
+                r#""2024-01-01""#,
+                r#""network""#,
+            ));
+            docs.push(doc(
+                r#""X""#,
+                t,
+                r#""u1""#,
+                r#""skola""#,
+                r#""2024-01-01""#,
+                r#""network""#,
+            ));
+            docs.push(doc(
+                r#""X""#,
+                r#""n1""#,
+                t,
+                r#""skola""#,
+                r#""2024-01-01""#,
+                r#""network""#,
+            ));
+            docs.push(doc(
+                r#""X""#,
+                r#""n1""#,
+                r#""u1""#,
+                t,
+                r#""2024-01-01""#,
+                r#""network""#,
+            ));
+            docs.push(doc(
+                r#""X""#,
+                r#""n1""#,
+                r#""u1""#,
+                r#""skola""#,
+                t,
+                r#""network""#,
+            ));
+            docs.push(doc(
+                r#""X""#,
+                r#""n1""#,
+                r#""u1""#,
+                r#""skola""#,
+                r#""2024-01-01""#,
+                t,
+            ));
+        }
+        docs.push(doc(
+            r#""X""#,
+            r#""n1""#,
+            r#""u\u00e5""#,
+            r#""sk\u00f6la""#,
+            r#""2024-01-01""#,
+            r#""memb\u0065rship""#,
+        ));
+        let mut failed = 0;
+        for d in &docs {
+            let (data, v) = parse(d.as_bytes());
+            let (raw_data, raw_v) = parse_with(d.as_bytes(), false);
+            assert_eq!(data, raw_data, "{d}");
+            let (f, raw_f) = (v.into_findings(), raw_v.into_findings());
+            assert_eq!(f, raw_f, "{d}");
+            failed += usize::from(!f.is_empty());
+        }
+        // Both kinds of documents were read: with findings and without.
+        assert!(
+            failed > 0 && failed < docs.len(),
+            "{failed} of {}",
+            docs.len()
+        );
+        // And the fast reading took strings with escapes itself.
+        let plain = doc(
+            r#""G\u00f6teborg \"x\"""#,
+            r#""n1""#,
+            r#""u\u00e5""#,
+            r#""sk\u00f6la""#,
+            r#""2024-01-01""#,
+            r#""network""#,
+        );
+        let (data, v) = parse_with(plain.as_bytes(), true);
+        assert!(!v.unresolved() && v.into_findings().is_empty());
+        let data = data.expect("read");
+        assert_eq!(data.organisation.name, "Göteborg \"x\"");
+        assert_eq!(data.networks[0].subjects[0], "sköla");
     }
 }

@@ -94,6 +94,9 @@ pub(crate) struct Validator {
     /// A collected reference did not resolve: read the file again without
     /// deferring.
     unresolved: bool,
+    /// Strings are read by serde_json's own string path, not as raw values
+    /// (the loader's first reading: `format::kinds::FastStr`).
+    pub(crate) fast_strings: bool,
     /// The size of the file being read (0 for data built in code): what a
     /// long list's first capacity is estimated from (`load::json::Gather`).
     pub(crate) input_bytes: usize,
