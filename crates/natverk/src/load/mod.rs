@@ -278,56 +278,22 @@ mod tests {
             r#"{"a": 1}"#,
             r#""\x""#,
         ];
+        // Each text in each of the six places, the others plain.
+        let plain = [
+            r#""X""#,
+            r#""n1""#,
+            r#""u1""#,
+            r#""skola""#,
+            r#""2024-01-01""#,
+            r#""network""#,
+        ];
         let mut docs = Vec::new();
         for t in texts {
-            docs.push(doc(
-                t,
-                r#""n1""#,
-                r#""u1""#,
-                r#""skola""#,
-                r#""2024-01-01""#,
-                r#""network""#,
-            ));
-            docs.push(doc(
-                r#""X""#,
-                t,
-                r#""u1""#,
-                r#""skola""#,
-                r#""2024-01-01""#,
-                r#""network""#,
-            ));
-            docs.push(doc(
-                r#""X""#,
-                r#""n1""#,
-                t,
-                r#""skola""#,
-                r#""2024-01-01""#,
-                r#""network""#,
-            ));
-            docs.push(doc(
-                r#""X""#,
-                r#""n1""#,
-                r#""u1""#,
-                t,
-                r#""2024-01-01""#,
-                r#""network""#,
-            ));
-            docs.push(doc(
-                r#""X""#,
-                r#""n1""#,
-                r#""u1""#,
-                r#""skola""#,
-                t,
-                r#""network""#,
-            ));
-            docs.push(doc(
-                r#""X""#,
-                r#""n1""#,
-                r#""u1""#,
-                r#""skola""#,
-                r#""2024-01-01""#,
-                t,
-            ));
+            for at in 0..plain.len() {
+                let mut f = plain;
+                f[at] = t;
+                docs.push(doc(f[0], f[1], f[2], f[3], f[4], f[5]));
+            }
         }
         docs.push(doc(
             r#""X""#,
