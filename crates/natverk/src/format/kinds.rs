@@ -161,6 +161,57 @@ impl<'de> serde::de::Visitor<'de> for FastStr {
     }
 }
 
+/// The value of a decimal or whole-number field in the first reading: a
+/// string as [`FastStr`] reads it, or a whole number as its value — which
+/// is what its text says, since JSON writes a whole number one way only
+/// (`-0`, fractions and exponents come as floats). Anything else ends the
+/// reading in an error, and the raw reading gives the findings, as for
+/// [`FastStr`].
+pub(crate) enum FastNum<'de> {
+    Str(Cow<'de, str>),
+    Int(i128),
+    Null,
+}
+
+struct FastNumSeed;
+
+impl<'de> serde::de::DeserializeSeed<'de> for FastNumSeed {
+    type Value = FastNum<'de>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<FastNum<'de>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for FastNumSeed {
+    type Value = FastNum<'de>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a number")
+    }
+    fn visit_borrowed_str<E: serde::de::Error>(self, s: &'de str) -> Result<FastNum<'de>, E> {
+        Ok(FastNum::Str(Cow::Borrowed(s)))
+    }
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<FastNum<'de>, E> {
+        Ok(FastNum::Str(Cow::Owned(s.to_owned())))
+    }
+    fn visit_string<E: serde::de::Error>(self, s: String) -> Result<FastNum<'de>, E> {
+        Ok(FastNum::Str(Cow::Owned(s)))
+    }
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<FastNum<'de>, E> {
+        Ok(FastNum::Int(i128::from(n)))
+    }
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<FastNum<'de>, E> {
+        Ok(FastNum::Int(i128::from(n)))
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<FastNum<'de>, E> {
+        Ok(FastNum::Null)
+    }
+}
+
+/// The error that ends the first reading (the raw reading follows).
+fn to_raw_reading<E: serde::de::Error>() -> E {
+    E::custom("a value for the raw reading")
+}
+
 impl Validator {
     /// A string; null is `None`; anything else a finding.
     pub(crate) fn read_str<'r>(&mut self, scalar: Scalar<'r>) -> Option<Cow<'r, str>> {
@@ -461,7 +512,29 @@ impl<const BOUND: u8> Kind for Dec<BOUND> {
         PROBABILITY => DecimalBound::Probability,
         _ => DecimalBound::Any,
     });
-    scalar_read!();
+    fn read<'de, A: MapAccess<'de>>(
+        map: &mut A,
+        v: &mut Validator,
+    ) -> Result<Option<Decimal>, A::Error> {
+        let d = if v.fast_strings {
+            // As `read_decimal` reads a string or a number's text.
+            match map.next_value_seed(FastNumSeed)? {
+                FastNum::Str(s) => match parse_decimal(&s) {
+                    Ok(d) => Some(d),
+                    Err(msg) => {
+                        v.err(Code::InvalidValue, msg);
+                        None
+                    }
+                },
+                // At most 64 bits: always a decimal, of scale 0.
+                FastNum::Int(n) => Some(Decimal::from_i128_with_scale(n, 0)),
+                FastNum::Null => None,
+            }
+        } else {
+            Self::parse(raw(map)?, v)
+        };
+        Ok(d.filter(|d| Self::check(d, v)))
+    }
     fn check(d: &Decimal, v: &mut Validator) -> bool {
         let d = *d;
         let bad = match BOUND {
@@ -508,7 +581,28 @@ where
 {
     type Value = T;
     const INFO: KindInfo = KindInfo::Integer(MIN, MAX);
-    scalar_read!();
+    fn read<'de, A: MapAccess<'de>>(map: &mut A, v: &mut Validator) -> Result<Option<T>, A::Error> {
+        if !v.fast_strings {
+            let r = raw(map)?;
+            return Ok(Self::parse(r, v).filter(|x| Self::check(x, v)));
+        }
+        // A whole number in range; anything that makes a finding (a
+        // string, a number out of range, whose text the finding quotes)
+        // goes to the raw reading.
+        match map.next_value_seed(FastNumSeed)? {
+            FastNum::Null => Ok(None),
+            FastNum::Int(n) if (i128::from(MIN)..=i128::from(MAX)).contains(&n) => {
+                match <i64 as TryFrom<i128>>::try_from(n)
+                    .ok()
+                    .and_then(|n| T::try_from(n).ok())
+                {
+                    Some(x) => Ok(Some(x).filter(|x| Self::check(x, v))),
+                    None => Err(to_raw_reading()),
+                }
+            }
+            _ => Err(to_raw_reading()),
+        }
+    }
     fn check(value: &T, v: &mut Validator) -> bool {
         match i64::try_from(*value) {
             Ok(x) => v.in_range(x, MIN, MAX),

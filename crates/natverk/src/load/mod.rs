@@ -303,6 +303,44 @@ mod tests {
             r#""2024-01-01""#,
             r#""memb\u0065rship""#,
         ));
+        // Decimal and whole-number fields: a cost's amount and first year,
+        // a network's months of notice.
+        let numbers = [
+            "65000",
+            r#""65000.50""#,
+            "650.5",
+            "-5",
+            "-0",
+            "0",
+            "1e3",
+            "1.0e2",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-9223372036854775809",
+            r#""12""#,
+            r#""1 000""#,
+            r#""1,5""#,
+            r#""\u0031\u0030""#,
+            "true",
+            "null",
+            "[]",
+            "{}",
+            "2024",
+            "99999",
+            "12",
+        ];
+        let cost = |amount: &str, from: &str, notice: &str| {
+            format!(
+                r#"{{"format": "natverk/1", "organisation": {{"name": "X", "currency": "SEK"}},
+                    "networks": [{{"id": "n", "name": "N", "start": "2024-01-01", "notice_months": {notice},
+                                   "costs": [{{"kind": "fee", "amount": {amount}, "from": {from}}}]}}]}}"#
+            )
+        };
+        for t in numbers {
+            docs.push(cost(t, "2024", "3"));
+            docs.push(cost("100", t, "3"));
+            docs.push(cost("100", "2024", t));
+        }
         let mut failed = 0;
         for d in &docs {
             let (data, v) = parse(d.as_bytes());
@@ -317,6 +355,15 @@ mod tests {
             failed > 0 && failed < docs.len(),
             "{failed} of {}",
             docs.len()
+        );
+        // The fast reading took numbers itself.
+        let (data, v) = parse_with(cost(r#""650.50""#, "2024", "12").as_bytes(), true);
+        assert!(!v.unresolved() && v.into_findings().is_empty());
+        let n = &data.expect("read").networks[0];
+        assert_eq!((n.notice_months, n.costs[0].from), (12, Some(2024)));
+        assert_eq!(
+            n.costs[0].amount.map(|a| a.to_string()).as_deref(),
+            Some("650.50")
         );
         // And the fast reading took strings with escapes itself.
         let plain = doc(
