@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::finding::{Code, Finding, Findings, Path};
 use crate::inventory::{Inventory, SubjectRanks, TextRanks};
 use crate::limits::MAX_REPORT_ROWS;
-use crate::model::Recommendation;
+use crate::model::{NetworkKind, Recommendation, Status};
 use crate::money::{self, round2, Money, Overflow, Sums};
 use crate::options::{default_statuses, GroupKey, Leave, ReportOptions, Scope};
 use crate::present::messages as m;
@@ -545,12 +545,12 @@ impl<'a> Grouper<'a> {
             .collect();
         let subjects = by.contains(&GroupKey::Subject).then(|| inv.subject_ranks());
         // Distinct keys: the product of each key's distinct values.
-        let distinct = |ranks: &[u32]| ranks.iter().max().map_or(0, |&m| m as usize + 1);
         let most = slots
             .iter()
             .map(|s| match s {
                 Slot::Network(ranks) => ranks.len(),
-                Slot::Kind(ranks) | Slot::Status(ranks) => distinct(ranks),
+                Slot::Kind(_) => NetworkKind::ALL.len(),
+                Slot::Status(_) => Status::ALL.len(),
                 Slot::Texts(t) => t.names.len() + 1,
                 Slot::Subject => subjects.map_or(0, |s| s.names.len()) + 1,
                 Slot::Year => years,

@@ -108,102 +108,88 @@ fn raw<'de, A: MapAccess<'de>>(map: &mut A) -> Result<&'de RawValue, A::Error> {
 
 /// The value of a field whose value is a string: in the first, fast
 /// reading of a file (`Validator::fast_strings`) through serde_json's own
-/// string path ([`FastStr`]), else as a raw value.
+/// paths ([`Fast`]), else as a raw value.
 fn string_scalar<'de, A: MapAccess<'de>>(
     map: &mut A,
     v: &Validator,
 ) -> Result<Scalar<'de>, A::Error> {
     if v.fast_strings {
-        map.next_value_seed(FastStr)
+        map.next_value_seed(Fast)?.scalar()
     } else {
         Ok(classify(raw(map)?))
     }
 }
 
-/// A string, `null` or a boolean read straight by serde_json: a string is
-/// scanned once and borrowed from the file when it has no escape, where a
-/// raw value is scanned, then classified, and passes serde_json's raw-value
-/// protocol (two comparisons of a 30-byte token per value, calls to
-/// `memcmp` in WebAssembly). Anything else — a number, whose exact text a
-/// finding quotes, a list, an object — and any string serde_json refuses
-/// (a lone surrogate escape, which the raw reading reports as a finding)
-/// ends the reading in an error; the loader then reads the file again as
-/// raw values ([`crate::load`]), so the findings are always the raw
-/// reading's.
-pub(crate) struct FastStr;
-
-impl<'de> serde::de::DeserializeSeed<'de> for FastStr {
-    type Value = Scalar<'de>;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Scalar<'de>, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for FastStr {
-    type Value = Scalar<'de>;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a string")
-    }
-    fn visit_borrowed_str<E: serde::de::Error>(self, s: &'de str) -> Result<Scalar<'de>, E> {
-        Ok(Scalar::Str(Ok(Cow::Borrowed(s))))
-    }
-    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Scalar<'de>, E> {
-        Ok(Scalar::Str(Ok(Cow::Owned(s.to_owned()))))
-    }
-    fn visit_string<E: serde::de::Error>(self, s: String) -> Result<Scalar<'de>, E> {
-        Ok(Scalar::Str(Ok(Cow::Owned(s))))
-    }
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Scalar<'de>, E> {
-        Ok(Scalar::Null)
-    }
-    fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Scalar<'de>, E> {
-        Ok(Scalar::Bool(b))
-    }
-}
-
-/// The value of a decimal or whole-number field in the first reading: a
-/// string as [`FastStr`] reads it, or a whole number as its value — which
-/// is what its text says, since JSON writes a whole number one way only
-/// (`-0`, fractions and exponents come as floats). Anything else ends the
-/// reading in an error, and the raw reading gives the findings, as for
-/// [`FastStr`].
-pub(crate) enum FastNum<'de> {
+/// A value of the first reading, read straight by serde_json ([`Fast`]).
+pub(crate) enum FastValue<'de> {
+    /// Borrowed from the file when it has no escape.
     Str(Cow<'de, str>),
+    /// A whole number: its value says what its text says, since JSON
+    /// writes a whole number one way only (`-0`, fractions and exponents
+    /// come as floats).
     Int(i128),
+    Bool(bool),
     Null,
 }
 
-struct FastNumSeed;
+impl<'de> FastValue<'de> {
+    /// As the raw reading classifies it, for a field whose value is a
+    /// string: a whole number goes to the raw reading (a finding quotes a
+    /// number's exact text).
+    fn scalar<E: serde::de::Error>(self) -> Result<Scalar<'de>, E> {
+        match self {
+            FastValue::Str(s) => Ok(Scalar::Str(Ok(s))),
+            FastValue::Bool(b) => Ok(Scalar::Bool(b)),
+            FastValue::Null => Ok(Scalar::Null),
+            FastValue::Int(_) => Err(to_raw_reading()),
+        }
+    }
+}
 
-impl<'de> serde::de::DeserializeSeed<'de> for FastNumSeed {
-    type Value = FastNum<'de>;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<FastNum<'de>, D::Error> {
+/// The first reading of a scalar: a string is scanned once and borrowed
+/// from the file when it has no escape, where a raw value is scanned, then
+/// classified, and passes serde_json's raw-value protocol (two comparisons
+/// of a 30-byte token per value, calls to `memcmp` in WebAssembly).
+/// Anything else — a float, a list, an object — and any string serde_json
+/// refuses (a lone surrogate escape, which the raw reading reports as a
+/// finding) ends the reading in an error; so does a value a field's kind
+/// cannot take as the raw reading would. The loader then reads the file
+/// again as raw values ([`crate::load`]), so the findings are always the
+/// raw reading's.
+pub(crate) struct Fast;
+
+impl<'de> serde::de::DeserializeSeed<'de> for Fast {
+    type Value = FastValue<'de>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<FastValue<'de>, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for FastNumSeed {
-    type Value = FastNum<'de>;
+impl<'de> serde::de::Visitor<'de> for Fast {
+    type Value = FastValue<'de>;
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a number")
+        f.write_str("a string, a whole number, a boolean or null")
     }
-    fn visit_borrowed_str<E: serde::de::Error>(self, s: &'de str) -> Result<FastNum<'de>, E> {
-        Ok(FastNum::Str(Cow::Borrowed(s)))
+    fn visit_borrowed_str<E: serde::de::Error>(self, s: &'de str) -> Result<FastValue<'de>, E> {
+        Ok(FastValue::Str(Cow::Borrowed(s)))
     }
-    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<FastNum<'de>, E> {
-        Ok(FastNum::Str(Cow::Owned(s.to_owned())))
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<FastValue<'de>, E> {
+        Ok(FastValue::Str(Cow::Owned(s.to_owned())))
     }
-    fn visit_string<E: serde::de::Error>(self, s: String) -> Result<FastNum<'de>, E> {
-        Ok(FastNum::Str(Cow::Owned(s)))
+    fn visit_string<E: serde::de::Error>(self, s: String) -> Result<FastValue<'de>, E> {
+        Ok(FastValue::Str(Cow::Owned(s)))
     }
-    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<FastNum<'de>, E> {
-        Ok(FastNum::Int(i128::from(n)))
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<FastValue<'de>, E> {
+        Ok(FastValue::Int(i128::from(n)))
     }
-    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<FastNum<'de>, E> {
-        Ok(FastNum::Int(i128::from(n)))
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<FastValue<'de>, E> {
+        Ok(FastValue::Int(i128::from(n)))
     }
-    fn visit_unit<E: serde::de::Error>(self) -> Result<FastNum<'de>, E> {
-        Ok(FastNum::Null)
+    fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<FastValue<'de>, E> {
+        Ok(FastValue::Bool(b))
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<FastValue<'de>, E> {
+        Ok(FastValue::Null)
     }
 }
 
@@ -518,8 +504,8 @@ impl<const BOUND: u8> Kind for Dec<BOUND> {
     ) -> Result<Option<Decimal>, A::Error> {
         let d = if v.fast_strings {
             // As `read_decimal` reads a string or a number's text.
-            match map.next_value_seed(FastNumSeed)? {
-                FastNum::Str(s) => match parse_decimal(&s) {
+            match map.next_value_seed(Fast)? {
+                FastValue::Str(s) => match parse_decimal(&s) {
                     Ok(d) => Some(d),
                     Err(msg) => {
                         v.err(Code::InvalidValue, msg);
@@ -527,8 +513,9 @@ impl<const BOUND: u8> Kind for Dec<BOUND> {
                     }
                 },
                 // At most 64 bits: always a decimal, of scale 0.
-                FastNum::Int(n) => Some(Decimal::from_i128_with_scale(n, 0)),
-                FastNum::Null => None,
+                FastValue::Int(n) => Some(Decimal::from_i128_with_scale(n, 0)),
+                FastValue::Null => None,
+                FastValue::Bool(_) => return Err(to_raw_reading()),
             }
         } else {
             Self::parse(raw(map)?, v)
@@ -589,9 +576,9 @@ where
         // A whole number in range; anything that makes a finding (a
         // string, a number out of range, whose text the finding quotes)
         // goes to the raw reading.
-        match map.next_value_seed(FastNumSeed)? {
-            FastNum::Null => Ok(None),
-            FastNum::Int(n) if (i128::from(MIN)..=i128::from(MAX)).contains(&n) => {
+        match map.next_value_seed(Fast)? {
+            FastValue::Null => Ok(None),
+            FastValue::Int(n) if (i128::from(MIN)..=i128::from(MAX)).contains(&n) => {
                 match <i64 as TryFrom<i128>>::try_from(n)
                     .ok()
                     .and_then(|n| T::try_from(n).ok())
@@ -911,7 +898,9 @@ impl<'de> serde::de::Visitor<'de> for SubjectsSeed<'_> {
         let mut i = 0;
         loop {
             let item = if v.fast_strings {
-                seq.next_element_seed(FastStr)?
+                seq.next_element_seed(Fast)?
+                    .map(FastValue::scalar)
+                    .transpose()?
             } else {
                 seq.next_element::<&'de RawValue>()?.map(classify)
             };

@@ -95,7 +95,7 @@ pub(crate) struct Validator {
     /// deferring.
     unresolved: bool,
     /// Strings are read by serde_json's own string path, not as raw values
-    /// (the loader's first reading: `format::kinds::FastStr`).
+    /// (the loader's first reading: `format::kinds::Fast`).
     pub(crate) fast_strings: bool,
     /// The size of the file being read (0 for data built in code): what a
     /// long list's first capacity is estimated from (`load::json::Gather`).
