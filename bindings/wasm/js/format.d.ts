@@ -186,7 +186,7 @@ export interface ParticipantJson {
 /** A cost of a network: exactly one of `amount` and `schedule`. */
 export interface CostJson {
   /** Kind of cost. */
-  kind: "fee" | "membership" | "travel" | "other";
+  kind: "fee" | "membership" | "time" | "travel" | "other";
   /** A fixed amount, ≥ 0. */
   amount?: Decimal;
   /** A fee schedule (a schedule id). */

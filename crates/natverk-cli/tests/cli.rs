@@ -505,10 +505,7 @@ fn swedish_tables_group_thousands_with_spaces() {
     assert!(t.contains("Avgifter"));
     assert!(t.contains("Totalt"));
     assert!(t.contains("130\u{a0}000,00"), "{t}");
-    assert!(
-        t.contains("4\u{a0}941\u{a0}382,55") || t.contains("5\u{a0}092\u{a0}082,55"),
-        "{t}"
-    );
+    assert!(t.contains("5\u{a0}040\u{a0}082,55"), "{t}");
 }
 
 #[test]
@@ -793,8 +790,8 @@ fn html_renders_in_a_real_browser() {
         "Modellkoncept för jämställdhet",
         "Eurocities",
         "Sveriges Kommuner och Regioner, medlemskap",
-        "4,941,382.55",
-        "150,700.00",
+        "4,856,582.55",
+        "183,500.00",
         "Net cost 2024–2025",
     ] {
         assert!(text.contains(name), "the rendered page lacks {name}");

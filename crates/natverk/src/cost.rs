@@ -168,12 +168,36 @@ pub(crate) fn has_years(n: &Network, from: i32, to: i32) -> bool {
             .any(|c| !cost_years(n, c, n.end, None, from, to).is_empty())
 }
 
+/// The unrounded sums of a network-year. A part of a year (a prorated cost,
+/// staff time in a first or last year) is kept in twelfths — amount × m,
+/// with no division — and divided by 12 once, when the year is rounded: so
+/// the staff time of several participants, or the same time written as
+/// several prorated costs (SPEC §13), give exactly the same figure.
 #[derive(Debug, Clone, Copy, Default)]
 struct Acc {
-    fees: Decimal,
-    time: Decimal,
-    travel: Decimal,
-    other: Decimal,
+    fees: Part,
+    time: Part,
+    travel: Part,
+    other: Part,
+}
+
+/// A sum of whole amounts and a sum of twelfths.
+#[derive(Debug, Clone, Copy, Default)]
+struct Part {
+    whole: Decimal,
+    twelfths: Decimal,
+}
+
+impl Part {
+    /// Adds `amount` charged for `months` of twelve.
+    fn add(&mut self, amount: Decimal, months: i64) -> Result<(), Overflow> {
+        if months == 12 {
+            self.whole = add(self.whole, amount)?;
+        } else {
+            self.twelfths = add(self.twelfths, mul(amount, Decimal::from(months))?)?;
+        }
+        Ok(())
+    }
 }
 
 /// What went wrong while computing: findings (missing rate or population,
@@ -380,33 +404,35 @@ fn network_rows(
     let years = network_years(n, end, sc.from, sc.to);
     let nx = &inv.ix().networks[ni];
     if !years.is_empty() {
+        // Staff time: hours are a yearly rate, so a year counts the months
+        // the network runs in it (SPEC §4), as a prorated cost does.
         let time = nx.time?;
         for y in years {
-            acc[slot(y)] = Some(Acc {
-                time,
-                ..Acc::default()
-            });
+            let mut a = Acc::default();
+            a.time.add(time, prorate_months(n.start, end, y))?;
+            acc[slot(y)] = Some(a);
         }
     }
 
     let cixs = &inv.ix().costs[nx.costs.clone()];
     for (ci, (c, cx)) in n.costs.iter().zip(cixs).enumerate() {
         for y in cost_years(n, c, end, cut, sc.from, sc.to) {
-            let Some(mut amount) = charge(inv, ni, ci, c, cx, y, problems, prices)? else {
+            let Some(amount) = charge(inv, ni, ci, c, cx, y, problems, prices)? else {
                 continue;
             };
-            if c.per == Per::Year && c.prorate {
-                let months = prorate_months(n.start, end, y);
-                if months != 12 {
-                    amount = div(mul(amount, Decimal::from(months))?, Decimal::from(12))?;
-                }
-            }
+            let months = if c.per == Per::Year && c.prorate {
+                prorate_months(n.start, end, y)
+            } else {
+                12
+            };
             let a = acc[slot(y)].get_or_insert_with(Acc::default);
-            match c.kind {
-                CostKind::Fee | CostKind::Membership => a.fees = add(a.fees, amount)?,
-                CostKind::Travel => a.travel = add(a.travel, amount)?,
-                CostKind::Other => a.other = add(a.other, amount)?,
-            }
+            let part = match c.kind {
+                CostKind::Fee | CostKind::Membership => &mut a.fees,
+                CostKind::Time => &mut a.time,
+                CostKind::Travel => &mut a.travel,
+                CostKind::Other => &mut a.other,
+            };
+            part.add(amount, months)?;
         }
     }
 
@@ -418,8 +444,9 @@ fn network_rows(
     Ok(())
 }
 
-/// Months charged of a prorated yearly cost in `y` (SPEC §3.1 `prorate`).
-fn prorate_months(start: NaiveDate, end: Option<NaiveDate>, y: i32) -> i64 {
+/// Months charged of a prorated yearly cost in `y` (SPEC §3.1 `prorate`),
+/// and the months of staff time in `y` (SPEC §4): 12 in a full year.
+pub(crate) fn prorate_months(start: NaiveDate, end: Option<NaiveDate>, y: i32) -> i64 {
     let sm = i64::from(start.month());
     let em = end.filter(|e| e.year() == y).map(|e| i64::from(e.month()));
     let m = match (y == start.year(), em) {
@@ -522,12 +549,34 @@ pub fn schedule_amount(s: &FeeSchedule, pop: u64) -> Result<Decimal, Overflow> {
 }
 
 /// Rounds a network-year and applies its financing (SPEC §4).
+///
+/// A year with parts of years in it (prorated costs, staff time in a first
+/// or last year) is computed in twelfths: every sum and every financing
+/// amount is kept as a numerator over 12 and divided once, where it is
+/// rounded. So a figure that is exact is computed exactly — a granted
+/// share of staff time is `share × (12·whole + twelfths) / 12`, not a share
+/// of a quotient already rounded in its 28th digit — and the same staff
+/// time written as participants' hours or as prorated costs (SPEC §13)
+/// gives the same cents.
 fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
+    let parts = [a.fees, a.time, a.travel, a.other];
+    let twelfths = parts.iter().any(|p| !p.twelfths.is_zero());
+    let d = Decimal::from(if twelfths { 12 } else { 1 });
+    // Numerators over d.
+    let num = |p: &Part| -> Result<Decimal, Overflow> {
+        if twelfths {
+            add(mul(p.whole, d)?, p.twelfths)
+        } else {
+            Ok(p.whole)
+        }
+    };
+    let over_d = |v: Decimal| if twelfths { div(v, d) } else { Ok(v) };
+    let fees = num(&a.fees)?;
     let mut sums = Sums {
-        fees: cents(a.fees)?,
-        time: cents(a.time)?,
-        travel: cents(a.travel)?,
-        other: cents(a.other)?,
+        fees: cents(over_d(fees)?)?,
+        time: cents(over_d(num(&a.time)?)?)?,
+        travel: cents(over_d(num(&a.travel)?)?)?,
+        other: cents(over_d(num(&a.other)?)?)?,
         ..Sums::default()
     };
     let gross = from_cents(sums.gross()?)?;
@@ -545,15 +594,18 @@ fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
             continue;
         }
         let base = match f.covers {
-            Covers::Fees => a.fees,
+            Covers::Fees => fees,
             Covers::All => match total {
                 Some(t) => t,
-                None => *total.insert(add(add(add(a.fees, a.time)?, a.travel)?, a.other)?),
+                None => *total.insert(add(
+                    add(add(fees, num(&a.time)?)?, num(&a.travel)?)?,
+                    num(&a.other)?,
+                )?),
             },
         };
         let mut amount = mul(f.share, base)?;
         if let Some(cap) = f.max_per_year {
-            amount = amount.min(cap);
+            amount = amount.min(if twelfths { mul(cap, d)? } else { cap });
         }
         unweighted = add(unweighted, amount)?;
         match f.status {
@@ -561,15 +613,15 @@ fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
             _ => weighted = add(weighted, mul(f.probability.unwrap_or_default(), amount)?)?,
         }
     }
-    let granted = round2(granted.min(gross));
-    let expected = round2(weighted.min(sub(gross, granted)?));
+    let granted = round2(over_d(granted)?.min(gross));
+    let expected = round2(over_d(weighted)?.min(sub(gross, granted)?));
     sums.granted = cents(granted)?;
     sums.expected = cents(expected)?;
     Ok(Row {
         network: ni,
         year,
         money: sums,
-        overfinanced: round2(unweighted) > gross,
+        overfinanced: round2(over_d(unweighted)?) > gross,
     })
 }
 

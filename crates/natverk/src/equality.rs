@@ -75,6 +75,26 @@ impl Amounts {
     }
 }
 
+impl Amounts {
+    /// Each amount divided by 12 (sums kept in twelfths).
+    fn twelfth(&self) -> Result<Amounts, Overflow> {
+        let d = |v: Decimal| money::div(v, Decimal::from(12));
+        Ok(Amounts {
+            woman: d(self.woman)?,
+            man: d(self.man)?,
+            other: d(self.other)?,
+            unknown: d(self.unknown)?,
+        })
+    }
+}
+
+/// Hours and time cost in twelfths (hours × months), while summing.
+#[derive(Default)]
+struct Twelfths {
+    hours: Amounts,
+    time_cost: Amounts,
+}
+
 impl Serialize for Amounts {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
@@ -204,10 +224,15 @@ pub(crate) fn equality(inv: &Inventory, opts: &EqualityOptions) -> Result<Equali
     };
     let mut people = HashSet::new();
     let mut per_net = BTreeMap::new();
+    let mut twelfths = Twelfths::default();
     let people_data = &inv.data().people;
     for (ni, n) in nets {
-        let years = cost::network_years(n, n.end, opts.from, opts.to);
-        let nyears = Decimal::from(years.clone().count() as u64);
+        // The months the network runs in the years of range: hours are a
+        // yearly rate, counted by months as staff time is (SPEC §4, §7).
+        let months: i64 = cost::network_years(n, n.end, opts.from, opts.to)
+            .map(|y| cost::prorate_months(n.start, n.end, y))
+            .sum();
+        let months = Decimal::from(months);
         let mut c = Counts::default();
         let pix = &inv.ix().participants[inv.ix().networks[ni].participants.clone()];
         for (p, px) in n.participants.iter().zip(pix) {
@@ -250,10 +275,11 @@ pub(crate) fn equality(inv: &Inventory, opts: &EqualityOptions) -> Result<Equali
                 }
             }
             if let Some(h) = p.hours_per_year {
-                let hours = mul(h, nyears)?;
-                e.hours.add(g, hours)?;
+                // In twelfths: hours × months, divided by 12 once at the end.
+                let hours = mul(h, months)?;
+                twelfths.hours.add(g, hours)?;
                 if let Some(cost) = person.hourly_cost {
-                    e.time_cost.add(g, mul(hours, cost)?)?;
+                    twelfths.time_cost.add(g, mul(hours, cost)?)?;
                 }
             }
         }
@@ -271,6 +297,8 @@ pub(crate) fn equality(inv: &Inventory, opts: &EqualityOptions) -> Result<Equali
         );
     }
     e.networks = per_net.into_values().collect();
+    e.hours = twelfths.hours.twelfth()?;
+    e.time_cost = twelfths.time_cost.twelfth()?;
     Ok(e)
 }
 

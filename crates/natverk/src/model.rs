@@ -209,6 +209,9 @@ word_enum!(
         Fee = "fee",
         /// Membership fee.
         Membership = "membership",
+        /// Staff time given as an amount (an estimate, or the staff time of
+        /// a public file, SPEC §13); counts in `time`.
+        Time = "time",
         /// Travel.
         Travel = "travel",
         /// Anything else.

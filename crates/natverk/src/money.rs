@@ -14,24 +14,72 @@ use crate::present::{Lang, Message};
 #[error("a sum is too large for exact decimal arithmetic")]
 pub struct Overflow;
 
-/// Checked addition.
+/// Fewest decimals a rounded intermediate result must keep. The decimal
+/// type holds 28 significant digits; a product, quotient or sum that needs
+/// more is rounded in its last digit. That is harmless far below the cent,
+/// but near the top of the range (a fee of 10^27 times a share of 28
+/// decimals) it would change the cents: such a result, or one rounded onto
+/// a half cent (where the rounding to cents could go either way), is an
+/// [`Overflow`] (an `overflow` finding), never rounded silently (SPEC §4).
+const GUARD_DECIMALS: u32 = 6;
+
+/// A result `r` whose exact value needed `exact_scale` decimals: kept when
+/// it is exact, or rounded far enough below the cent and not onto a half
+/// cent.
+#[inline]
+fn kept(r: Decimal, exact_scale: u32) -> Result<Decimal, Overflow> {
+    // (A zero result carries no scale.)
+    if r.scale() >= exact_scale || r.is_zero() {
+        return Ok(r);
+    }
+    inexact(r)
+}
+
+/// `r` may have been rounded: an overflow unless it keeps the guard
+/// decimals and lies on no half cent.
+#[cold]
+fn inexact(r: Decimal) -> Result<Decimal, Overflow> {
+    let short = r.normalize();
+    let on_half_cent = short.scale() == 3 && short.mantissa().abs() % 10 == 5;
+    if r.scale() < GUARD_DECIMALS || on_half_cent {
+        Err(Overflow)
+    } else {
+        Ok(r)
+    }
+}
+
+/// Checked addition: an overflow when the sum does not fit, or must be
+/// rounded near the cent (see [`GUARD_DECIMALS`]).
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
-    a.checked_add(b).ok_or(Overflow)
+    let r = a.checked_add(b).ok_or(Overflow)?;
+    kept(r, a.scale().max(b.scale()))
 }
-/// Checked subtraction.
+/// Checked subtraction, as [`add`].
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
-    a.checked_sub(b).ok_or(Overflow)
+    let r = a.checked_sub(b).ok_or(Overflow)?;
+    kept(r, a.scale().max(b.scale()))
 }
-/// Checked multiplication.
+/// Checked multiplication: an overflow when the product does not fit, or
+/// must be rounded near the cent (see [`GUARD_DECIMALS`]).
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
-    a.checked_mul(b).ok_or(Overflow)
+    let r = a.checked_mul(b).ok_or(Overflow)?;
+    kept(r, a.scale() + b.scale())
 }
-/// Checked division (a zero divisor is an overflow too).
+/// Checked division (a zero divisor is an overflow too). A quotient that
+/// is not exact keeps 28 significant digits; near the top of the range, or
+/// rounded onto a half cent, it is an overflow (see [`GUARD_DECIMALS`]).
 pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
-    a.checked_div(b).ok_or(Overflow)
+    let r = a.checked_div(b).ok_or(Overflow)?;
+    // An exact quotient may come with trailing zeros up to 28 digits; its
+    // product with the divisor is checked without them.
+    let short = r.normalize();
+    if short.checked_mul(b) == Some(a) {
+        return Ok(short);
+    }
+    inexact(r)
 }
 
 /// Checked addition of two-decimal figures that must stay exact: near the

@@ -152,5 +152,6 @@ fn the_readme_example_loads_and_reports() {
     // 65 000 a year for a population above 100 000, expected 80 % from Länsstyrelsen
     assert_eq!(natverk::money::fmt2(r.total.fees), "130000.00");
     assert_eq!(natverk::money::fmt2(r.total.expected), "104000.00");
-    assert_eq!(natverk::money::fmt2(r.total.time), "88000.00");
+    // 40 h × 1 100 a year, March–December 2024 (10/12) and all of 2025
+    assert_eq!(natverk::money::fmt2(r.total.time), "80666.67");
 }

@@ -1,6 +1,6 @@
 //! SPEC §4–§5 rules on small inventories, with figures computed by hand.
 
-use natverk::{Inventory, ReportOptions};
+use natverk::{Code, Inventory, ReportOptions};
 use serde_json::{json, Value};
 
 fn inv(networks: Value, extra: Value) -> Inventory {
@@ -446,7 +446,39 @@ fn staff_time_is_hours_times_hourly_cost_each_year_of_the_network() {
         &inv(json!([n]), json!({})),
         json!({"from": 2023, "to": 2026, "by": ["year"]}),
     );
-    assert_eq!(col(&r, "time"), ["5250.00", "5250.00"]);
+    // 5 250 a year (10.5 h and 99 h at their hourly costs), counted by the
+    // months the network runs (SPEC §4): June–December 2024 is 7/12,
+    // January–March 2025 is 3/12.
+    assert_eq!(col(&r, "time"), ["3062.50", "1312.50"]);
+}
+
+#[test]
+fn staff_time_counts_the_months_of_a_first_last_and_only_year() {
+    let people =
+        json!([{"person": "a", "hours_per_year": "10.5"}, {"person": "b", "hours_per_year": "99"}]);
+    // SKR's Modellkoncept: March 2024 to February 2026
+    let mut two = net("two", "2024-03-01", Some("2026-02-28"), json!([]));
+    two["participants"] = people.clone();
+    // one year, April to September
+    let mut one = net("one", "2024-04-15", Some("2024-09-01"), json!([]));
+    one["participants"] = people.clone();
+    let r = report(
+        &inv(json!([two, one]), json!({})),
+        json!({"from": 2024, "to": 2026, "by": ["network", "year"]}),
+    );
+    // 5 250 × 6/12; then 5 250 × 10/12 = 4 375, a full 2025, 5 250 × 2/12 = 875
+    assert_eq!(col(&r, "time"), ["2625.00", "4375.00", "5250.00", "875.00"]);
+    // leaving from 2025 with 2 months' notice ends it in February 2025:
+    // 2/12 of the year, and nothing in 2026
+    let mut two = net("two", "2024-03-01", Some("2026-02-28"), json!([]));
+    two["participants"] = people;
+    two["notice_months"] = json!(2);
+    let r = report(
+        &inv(json!([two]), json!({})),
+        json!({"from": 2024, "to": 2026, "by": ["year"], "leave": ["two"], "leave_from": 2025}),
+    );
+    assert_eq!(col(&r, "time"), ["4375.00", "875.00"]);
+    assert_eq!(r["savings"]["time"], "5250.00");
 }
 
 #[test]
@@ -506,4 +538,51 @@ fn report_json_has_exactly_the_documented_keys() {
     assert_eq!(r.as_object().unwrap().len(), 8);
     assert_eq!(r["lines"][0].as_object().unwrap().len(), 13);
     assert_eq!(r["total"].as_object().unwrap().len(), 9);
+}
+
+#[test]
+fn cents_that_cannot_be_exact_are_an_overflow_never_rounded_silently() {
+    // 10^28 − 1 × a third: the product needs 56 digits, and the type keeps
+    // 28, so its cents would be guessed (issue 20, cause 11).
+    let mut n = net(
+        "n",
+        "2024-01-01",
+        None,
+        json!([{"kind": "fee", "amount": "9999999999999999999999999999"}]),
+    );
+    n["financing"] = json!([{"funder": "F", "status": "granted",
+        "share": "0.3333333333333333333333333333"}]);
+    let i = inv(json!([n]), json!({}));
+    let o = ReportOptions::from_json(r#"{"from": 2024, "to": 2024}"#).unwrap();
+    let e = i.report(&o).unwrap_err();
+    assert_eq!(e.findings()[0].code, Code::Overflow, "{e}");
+    // the same share of an ordinary fee is exact to far below the cent
+    let mut n = net(
+        "n",
+        "2024-01-01",
+        None,
+        json!([{"kind": "fee", "amount": "65000"}]),
+    );
+    n["financing"] = json!([{"funder": "F", "status": "granted",
+        "share": "0.3333333333333333333333333333"}]);
+    let r = report(
+        &inv(json!([n]), json!({})),
+        json!({"from": 2024, "to": 2024}),
+    );
+    assert_eq!(r["total"]["granted"], "21666.67");
+}
+
+#[test]
+fn a_share_of_prorated_staff_time_is_exact() {
+    // 7 h × 500 a year from June: 3 500 × 7/12 = 2 041.666…; 30 % of it is
+    // 612.50 exactly, a half cent in no digit (computed in twelfths)
+    let mut n = net("n", "2024-06-01", None, json!([]));
+    n["participants"] = json!([{"person": "a", "hours_per_year": "7"}]);
+    n["financing"] = json!([{"funder": "F", "status": "granted", "covers": "all", "share": "0.3"}]);
+    let r = report(
+        &inv(json!([n]), json!({})),
+        json!({"from": 2024, "to": 2024}),
+    );
+    assert_eq!(r["total"]["time"], "2041.67");
+    assert_eq!(r["total"]["granted"], "612.50");
 }

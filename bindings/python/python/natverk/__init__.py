@@ -9,7 +9,7 @@ Examples
 >>> import natverk
 >>> inv = natverk.load("examples/goteborg.json")                  # doctest: +SKIP
 >>> inv.report(2024, 2025, leave="recommended").savings["gross"]  # doctest: +SKIP
-Decimal('150700.00')
+Decimal('334200.00')
 
 See ``help(natverk.Inventory)``, ``help(natverk.Report)`` (and the nine
 money fields in ``help(natverk.Money)``) and the package README.

@@ -134,7 +134,7 @@ WORDS: Dict[Tuple[str, str], Tuple[str, ...]] = {
     ("network", "kind"): ("network", "membership", "programme", "partnership", "declaration",),
     ("network", "status"): ("proposed", "applied", "active", "dormant", "ended", "declined",),
     ("assessment", "recommendation"): ("keep", "review", "leave",),
-    ("cost", "kind"): ("fee", "membership", "travel", "other",),
+    ("cost", "kind"): ("fee", "membership", "time", "travel", "other",),
     ("cost", "per"): ("year", "once",),
     ("financing", "covers"): ("fees", "all",),
     ("financing", "status"): ("expected", "applied", "granted", "denied",),
@@ -182,7 +182,7 @@ _CostDictOptional = TypedDict(
 class CostDict(_CostDictOptional):
     """A cost of a network: exactly one of `amount` and `schedule`."""
 
-    kind: Literal["fee", "membership", "travel", "other"]
+    kind: Literal["fee", "membership", "time", "travel", "other"]
 
 
 _ParticipantDictOptional = TypedDict(

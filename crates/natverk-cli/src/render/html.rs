@@ -413,8 +413,14 @@ fn chart(r: &Report, t: &Table, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let w = if max.is_zero() {
             Decimal::ZERO
         } else {
-            let share = money::div(v, max)?;
-            money::round2(money::mul(share, Decimal::from(BAR_AREA))?)
+            // A length for drawing, not money: the decimal type's own
+            // rounding in the 28th digit is fine here.
+            let share = v.checked_div(max).ok_or(money::Overflow)?;
+            money::round2(
+                share
+                    .checked_mul(Decimal::from(BAR_AREA))
+                    .ok_or(money::Overflow)?,
+            )
         };
         writeln!(
             out,

@@ -114,6 +114,7 @@ vocabulary! {
     "recommendation.leave" => "Leave", "Lämna";
     "cost_kind.fee" => "Fee", "Deltagaravgift";
     "cost_kind.membership" => "Membership fee", "Medlemsavgift";
+    "cost_kind.time" => "Staff time", "Arbetstid";
     "cost_kind.travel" => "Travel", "Resor";
     "cost_kind.other" => "Other", "Övrigt";
     "per.year" => "Every year", "Varje år";
@@ -420,6 +421,7 @@ vocabulary! {
     "workbook.word.recommendation.leave" => "leave", "lämna";
     "workbook.word.cost_kind.fee" => "fee", "deltagaravgift";
     "workbook.word.cost_kind.membership" => "membership", "medlemsavgift";
+    "workbook.word.cost_kind.time" => "time", "arbetstid";
     "workbook.word.cost_kind.travel" => "travel", "resor";
     "workbook.word.cost_kind.other" => "other", "övrigt";
     "workbook.word.per.year" => "year", "varje år";
@@ -435,6 +437,7 @@ vocabulary! {
     "workbook.word_alt.status.ended" => "ended", "avslutat";
     "workbook.word_alt.status.declined" => "declined", "avböjt";
     "workbook.word_alt.cost_kind.fee" => "fee", "avgift";
+    "workbook.word_alt.cost_kind.time" => "time", "tid";
     "workbook.word_alt.cost_kind.travel" => "travel", "resa";
     "workbook.word_alt.per.year" => "year", "år";
     "workbook.word_alt.per.once" => "once", "engång";
