@@ -142,7 +142,7 @@ pub struct Cli {
 pub enum Command {
     /// List every error and warning of an inventory.
     Check {
-        /// The inventory (natverk/1 JSON).
+        /// The inventory (natverk/1 JSON, or a workbook: .xlsx, .ods).
         file: PathBuf,
         /// Judge deadlines and ends against this date (YYYY-MM-DD; default today).
         #[arg(long, value_parser = parse_date)]
@@ -152,7 +152,7 @@ pub enum Command {
     },
     /// Cost report per year, network, subject, organiser or unit.
     Report {
-        /// The inventory (natverk/1 JSON).
+        /// The inventory (natverk/1 JSON, or a workbook: .xlsx, .ods).
         file: PathBuf,
         #[command(flatten)]
         range: Range,
@@ -181,13 +181,20 @@ pub enum Command {
     },
     /// Gender-equality statistics of who represents the organisation.
     Equality {
-        /// The inventory (natverk/1 JSON).
+        /// The inventory (natverk/1 JSON, or a workbook: .xlsx, .ods).
         file: PathBuf,
         #[command(flatten)]
         range: Range,
         /// Judge the warnings shown in html and xlsx against this date (default today).
         #[arg(long, value_parser = parse_date)]
         today: Option<NaiveDate>,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Write the public file: the inventory without personal data, for a web page.
+    Publish {
+        /// The inventory (natverk/1 JSON, or a workbook: .xlsx, .ods).
+        file: PathBuf,
         #[command(flatten)]
         out: Output,
     },

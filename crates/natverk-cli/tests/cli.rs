@@ -1244,3 +1244,150 @@ fn an_xlsx_text_over_excels_limit_is_cut_with_a_note() {
     assert_eq!(name.chars().count(), 32_767);
     assert!(name.ends_with('…'));
 }
+
+#[test]
+fn publish_writes_a_public_file_that_reports_as_the_inventory() {
+    let d = tmp();
+    let public = d.path().join("public.json");
+    let o = run(&["publish", &goteborg(), "-o", public.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    let text = std::fs::read_to_string(&public).unwrap();
+    let original: Value =
+        serde_json::from_str(&std::fs::read_to_string(goteborg()).unwrap()).unwrap();
+    for p in original["people"].as_array().unwrap() {
+        if let Some(name) = p["name"].as_str() {
+            assert!(!text.contains(name), "{name} is published");
+        }
+        assert!(!text.contains(&format!("\"{}\"", p["id"].as_str().unwrap())));
+    }
+    assert!(!text.contains("hourly_cost") && !text.contains("hours_per_year"));
+    for args in [
+        &["--from", "2024", "--to", "2025"][..],
+        &[
+            "--from",
+            "2023",
+            "--to",
+            "2027",
+            "--by",
+            "subject,year",
+            "--leave",
+            "recommended",
+            "--leave-from",
+            "2025",
+        ],
+        &[
+            "--year",
+            "2026",
+            "--scope",
+            "central",
+            "--by",
+            "unit,kind",
+            "--status",
+            "active,proposed",
+        ],
+        &[
+            "--from",
+            "2024",
+            "--to",
+            "2026",
+            "--leave",
+            "skr-modellkoncept,eurocities",
+            "--by",
+            "network,year",
+        ],
+    ] {
+        let mut a = vec!["report", goteborg_str(), "-f", "json"];
+        a.extend_from_slice(args);
+        let want = out(&run(&a));
+        a[1] = public.to_str().unwrap();
+        assert_eq!(out(&run(&a)), want, "{args:?}");
+    }
+    // an inventory with errors is not published
+    let bad = write(d.path(), "bad.json", r#"{"format": "natverk/1"}"#);
+    let none = d.path().join("none.json");
+    let o = run(&["publish", &bad, "-o", none.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    assert!(out(&o).contains("missing_field"), "{}", out(&o));
+    assert!(!none.exists());
+}
+
+fn goteborg_str() -> &'static str {
+    Box::leak(goteborg().into_boxed_str())
+}
+
+#[test]
+fn report_check_and_publish_read_a_workbook_by_its_content() {
+    let d = tmp();
+    // a workbook under a name that says nothing of its kind
+    let x = d.path().join("inventering.dat");
+    let o = run(&[
+        "export",
+        &goteborg(),
+        "--lang",
+        "sv",
+        "-o",
+        x.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    let x = x.to_str().unwrap();
+    let json = run(&[
+        "report",
+        &goteborg(),
+        "--from",
+        "2024",
+        "--to",
+        "2025",
+        "-f",
+        "json",
+    ]);
+    let wb = run(&["report", x, "--from", "2024", "--to", "2025", "-f", "json"]);
+    assert_eq!(code(&wb), 0, "{}", err(&wb));
+    assert_eq!(out(&wb), out(&json));
+    let e = run(&[
+        "equality", x, "--from", "2024", "--to", "2025", "-f", "json",
+    ]);
+    assert_eq!(
+        out(&e),
+        out(&run(&[
+            "equality",
+            &goteborg(),
+            "--from",
+            "2024",
+            "--to",
+            "2025",
+            "-f",
+            "json"
+        ]))
+    );
+    // warnings of a workbook are placed at their cells
+    let c = run(&["check", x, "--today", "2024-01-15", "--lang", "sv"]);
+    assert_eq!(code(&c), 0, "{}", err(&c));
+    assert!(out(&c).contains("blad `nätverk`, rad 2"), "{}", out(&c));
+    let c = run(&["check", x, "--today", "2024-01-15", "-f", "json"]);
+    let v: Value = serde_json::from_str(&out(&c)).unwrap();
+    assert_eq!(v["findings"][0]["sheet"], "nätverk");
+    // a bad cell: its sheet, row and column, exit 1, for every command
+    let mut data = natverk::InventoryData::new(natverk::Organisation::new("K", "SEK"));
+    let mut n = natverk::Network::new(
+        "a",
+        "A",
+        natverk::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+    );
+    n.unit = Some("ingen".into());
+    data.networks.push(n);
+    let bad = d.path().join("bad.xlsx");
+    std::fs::write(
+        &bad,
+        natverk_workbook::export(&data, natverk::Lang::Sv).unwrap(),
+    )
+    .unwrap();
+    for cmd in ["report", "equality", "publish", "check"] {
+        let o = run(&[cmd, bad.to_str().unwrap(), "--lang", "sv"]);
+        assert_eq!(code(&o), 1, "{cmd}: {}", err(&o));
+        assert!(
+            out(&o).contains("blad `nätverk`, rad 2, kolumn `enhet`"),
+            "{cmd}: {}",
+            out(&o)
+        );
+    }
+}

@@ -433,6 +433,47 @@ impl Inventory {
         self.data.to_json()
     }
 
+    /// The public file (SPEC §13): what a public web page may show.
+    ///
+    /// People keep their gender, role, side and party, but lose their
+    /// names and hourly costs, and their ids become `p1`, `p2`, … in the
+    /// order of the file's list of people. Participants keep their seats
+    /// but lose their hours. Each network's staff time becomes costs of
+    /// kind `time`, one prorated yearly cost per participant whose hours
+    /// have an hourly cost (hours × hourly cost), so every report of the
+    /// public file — any years, scope, grouping, statuses, leave — equals
+    /// the report of the inventory, and so do the equality statistics'
+    /// seats, persons and per-network counts (their hours and time cost
+    /// by gender are not in the public file). Free texts (`notes`,
+    /// `purpose`, a seat's `role`, …) are published as they are.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Report`] with an `overflow` finding when hours × hourly
+    /// cost of a participant does not fit the decimal type.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use natverk::{Inventory, ReportOptions};
+    ///
+    /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"},
+    ///   "people": [{"id": "anna", "name": "Anna Andersson", "gender": "woman",
+    ///               "role": "official", "hourly_cost": "700"}],
+    ///   "networks": [{"id": "a", "name": "A", "start": "2024-03-01",
+    ///                 "participants": [{"person": "anna", "hours_per_year": "120"}]}]}"#)?;
+    /// let public = inv.public()?;
+    /// let json = public.to_json();
+    /// assert!(!json.contains("Anna") && !json.contains("700") && !json.contains("120"));
+    /// let o = ReportOptions::new(2024, 2025);
+    /// assert_eq!(public.report(&o)?.total, inv.report(&o)?.total);
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn public(&self) -> Result<Inventory, Error> {
+        crate::public::public(self)
+    }
+
     /// Every warning, judged against `today` (SPEC §6).
     pub fn warnings(&self, today: NaiveDate) -> Vec<Finding> {
         crate::check::warnings(self, today)

@@ -109,6 +109,7 @@ pub mod model;
 pub mod money;
 pub mod options;
 pub mod present;
+mod public;
 mod report;
 pub mod tables;
 mod validate;

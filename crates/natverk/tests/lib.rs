@@ -11,6 +11,7 @@
 //! - `crashers`: fuzz crashers kept as regression fixtures, and the limits.
 //! - `data`: inventories built in code are judged exactly as their JSON.
 //! - `generated`: the schema, Python tables and TypeScript types are current.
+//! - `public`: the public file reports as the inventory (SPEC §13).
 //! - `tables`: the workbook layout of SPEC §10, both ways, and bad cells.
 
 mod bounded;
@@ -20,6 +21,7 @@ mod data;
 mod generated;
 mod invariants;
 mod properties;
+mod public;
 mod robustness;
 mod rules;
 mod tables;

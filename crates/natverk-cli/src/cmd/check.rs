@@ -5,9 +5,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use natverk::tables::{SheetFinding, SheetFindings};
 use natverk::{Findings, Inventory};
 
-use super::{check_size, deliver, into_file, prepare, read, text_end, width, Failure};
+use super::{
+    check_size, deliver, into_file, inventory_of, is_workbook, prepare, read, text_end, width,
+    Failure,
+};
 use crate::cli::{Format, Output};
 use crate::limits::{Size, What};
 use crate::render::{self, table, Context};
@@ -23,14 +27,31 @@ pub fn run(
     let bytes = read(file, out, o)?;
     let n = bytes.len() as u64;
     let today = today.unwrap_or_else(natverk::today);
+    // A workbook: its errors by sheet, row and column, or its warnings at
+    // the cells of the items they concern.
+    let mut placed = None;
     // One parse: the errors, or the inventory and its warnings
     // (what `natverk::check` gives).
-    let (inv, findings) = match Inventory::from_slice(&bytes) {
-        Ok(inv) => {
-            let w = inv.warnings(today);
-            (Some(inv), Findings::new(w))
+    let (inv, findings) = if is_workbook(&bytes) {
+        let imported = inventory_of(&bytes, file, out, o)?;
+        let w = imported.inventory.warnings(today);
+        placed = Some(SheetFindings::new(
+            w.iter()
+                .map(|f| SheetFinding {
+                    finding: f.clone(),
+                    place: imported.locator.place(f),
+                })
+                .collect(),
+        ));
+        (Some(imported.inventory), Findings::new(w))
+    } else {
+        match Inventory::from_slice(&bytes) {
+            Ok(inv) => {
+                let w = inv.warnings(today);
+                (Some(inv), Findings::new(w))
+            }
+            Err(e) => (None, e.into_findings()),
         }
-        Err(e) => (None, e.into_findings()),
     };
     drop(bytes);
     let size = Size::default().table(findings.len(), 6);
@@ -48,6 +69,18 @@ pub fn run(
     };
     let width = width(o);
     deliver(o.output.as_deref(), out, o.lang, |d| {
+        match (o.format, &placed) {
+            (Format::Json, Some(p)) => writeln!(d, "{}", p.to_json(o.lang))?,
+            (Format::Table, Some(p)) => {
+                for f in p {
+                    writeln!(d, "{}", crate::text::for_people(&f.to_text(o.lang)))?;
+                }
+            }
+            _ => {}
+        }
+        if placed.is_some() && matches!(o.format, Format::Json | Format::Table) {
+            return Ok(None);
+        }
         match o.format {
             Format::Json => {
                 serde_json::to_writer_pretty(&mut *d, &findings).map_err(std::io::Error::from)?;

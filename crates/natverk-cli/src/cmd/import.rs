@@ -45,7 +45,7 @@ pub(super) fn imported_note(inv: &natverk::Inventory, lang: Lang) {
 }
 
 /// `N problems in FILE; nothing written`.
-pub(super) fn problems_line(n: usize, file: &Path, lang: Lang) -> String {
+pub(crate) fn problems_line(n: usize, file: &Path, lang: Lang) -> String {
     let key = if n == 1 {
         "workbook.problems.one"
     } else {

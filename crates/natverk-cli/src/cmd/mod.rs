@@ -29,6 +29,7 @@ use crate::text::for_people;
 pub mod check;
 pub mod equality;
 pub mod import;
+pub mod publish;
 pub mod report;
 pub mod schema;
 pub mod workbook;
@@ -56,7 +57,8 @@ pub fn lang_of(cmd: &Command) -> Lang {
     match cmd {
         Command::Check { out, .. }
         | Command::Report { out, .. }
-        | Command::Equality { out, .. } => out.lang,
+        | Command::Equality { out, .. }
+        | Command::Publish { out, .. } => out.lang,
         Command::Import { lang, .. }
         | Command::Export { lang, .. }
         | Command::Template { lang, .. } => *lang,
@@ -141,6 +143,7 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             today,
             out: o,
         } => equality::run(&file, &range, today, &o, out),
+        Command::Publish { file, out: o } => publish::run(&file, &o, out),
         Command::Export { file, output, lang } => {
             target(&output)?;
             workbook::export(&file, &output, lang, out)
@@ -365,8 +368,70 @@ fn load(
 ) -> Result<(&'static Inventory, u64), Failure> {
     let bytes = read(path, out, o)?;
     let n = bytes.len() as u64;
-    let inv = Inventory::from_slice(&bytes).map_err(|e| fail(e, out, o))?;
+    let inv = inventory_of(&bytes, path, out, o)?.inventory;
     Ok((Box::leak(Box::new(inv)), n))
+}
+
+/// Whether a file's bytes are a workbook (`.xlsx` and `.ods` are zip
+/// files); anything else is read as `natverk/1` JSON. By content, not by
+/// the file's name.
+pub(crate) fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// An inventory from a file's bytes, a workbook (SPEC §10) or JSON, and
+/// where its items are in the workbook (empty for JSON). A workbook's
+/// problems are printed located by sheet, row and column (SPEC §8).
+pub(crate) fn inventory_of(
+    bytes: &[u8],
+    file: &Path,
+    out: &mut dyn Write,
+    o: &Output,
+) -> Result<natverk::tables::Imported, Failure> {
+    if !is_workbook(bytes) {
+        let inventory = Inventory::from_slice(bytes).map_err(|e| fail(e, out, o))?;
+        return Ok(natverk::tables::Imported {
+            inventory,
+            locator: Default::default(),
+        });
+    }
+    natverk_workbook::import_bytes(bytes).map_err(|e| match e {
+        natverk_workbook::Error::Invalid(findings) => {
+            print_sheet_findings(&findings, file, out, o.format, o.lang)
+        }
+        other => Failure::Usage(Message::new(&m::IO).with("text", other)),
+    })
+}
+
+/// Prints a workbook's findings, each with its sheet, row and column (JSON
+/// with `--format json`), and fails with exit 1.
+pub(crate) fn print_sheet_findings(
+    findings: &natverk::tables::SheetFindings,
+    file: &Path,
+    out: &mut dyn Write,
+    format: Format,
+    lang: Lang,
+) -> Failure {
+    let written = match format {
+        Format::Json => writeln!(out, "{}", findings.to_json(lang)),
+        _ => findings
+            .iter()
+            .try_for_each(|f| writeln!(out, "{}", for_people(&f.to_text(lang))))
+            .and_then(|()| {
+                let errors = findings.errors();
+                if errors > 0 {
+                    writeln!(out, "{}", import::problems_line(errors, file, lang))
+                } else {
+                    Ok(())
+                }
+            }),
+    };
+    match written {
+        Ok(()) => Failure::Inventory,
+        Err(e) => {
+            Failure::Usage(Message::new(&m::CANNOT_WRITE_OUTPUT).arg("error", m::io_error(&e)))
+        }
+    }
 }
 
 fn check_size(
