@@ -36,6 +36,16 @@ impl PyInventory {
         nonempty_json(text, "inventory")
     }
 
+    /// The public file (SPEC §13): no names, hourly costs or hours, opaque
+    /// person ids, staff time as costs of kind `time`; every report equals
+    /// this inventory's.
+    fn public(&self, py: Python<'_>) -> PyResult<PyInventory> {
+        let result = guarded(py, || self.inner.public())?;
+        result
+            .map(|inner| PyInventory { inner })
+            .map_err(|e| to_py(&e))
+    }
+
     /// Every warning, judged against `today` (`YYYY-MM-DD`, default the
     /// machine's date), as findings JSON; a bad date is `ArgumentError`.
     #[pyo3(signature = (today=None))]

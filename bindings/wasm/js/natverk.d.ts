@@ -154,6 +154,10 @@ export class Inventory {
   report(options: ReportOptions): Report;
   /** Equality statistics (SPEC §7.1). */
   equality(options: EqualityOptions): Equality;
+  /** The public file (SPEC §13): no names, hourly costs or hours, opaque person ids, staff time as costs of kind `time`; every report equals this one's. */
+  public(): Inventory;
+  /** The inventory as `natverk/1` JSON text (publish `inv.public().toJson()`). */
+  toJson(): string;
   /** Frees the WebAssembly memory now. */
   free(): void;
   [Symbol.dispose](): void;

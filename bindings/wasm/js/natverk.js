@@ -105,6 +105,7 @@ function checkOptions(options) {
 /** A loaded, valid inventory (SPEC §3). */
 export class Inventory {
   #inner;
+  #json;
 
   /** @private use Inventory.fromJson */
   constructor(inner) {
@@ -130,6 +131,20 @@ export class Inventory {
   /** A cost report (§5.1). */
   report(options) {
     return call(() => this.#inner.report(options));
+  }
+
+  /** The public file (§13): no names, hourly costs or hours; every report equals this one's. Publish `inv.public().toJson()`. */
+  public() {
+    const text = call(() => this.#inner.publicJson());
+    const inv = Inventory.fromJson(text);
+    inv.#json = text;
+    return inv;
+  }
+
+  /** The `natverk/1` JSON text of a public file made by `public()`. */
+  toJson() {
+    if (this.#json === undefined) throw new TypeError('toJson() gives the text of a public file: use inv.public().toJson()');
+    return this.#json;
   }
 
   /** Equality statistics (§7.1). */

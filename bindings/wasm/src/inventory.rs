@@ -54,6 +54,15 @@ impl JsInventory {
         convert::parse(&report.to_json_compact())
     }
 
+    /// The public file (SPEC §13) as `natverk/1` JSON text: no names,
+    /// hourly costs or hours, opaque person ids and staff time as costs of
+    /// kind `time`; every report of it equals this inventory's. (The JS
+    /// layer's `public()` loads it; `toJson()` gives the text.)
+    #[wasm_bindgen(js_name = publicJson)]
+    pub fn public_json(&self) -> Result<String, JsValue> {
+        self.inner.public_json().map_err(|e| to_js_error(&e))
+    }
+
     /// Equality statistics (SPEC §7) as a SPEC §7.1 object. Options: `from`,
     /// `to` (required), `scope`, `statuses`.
     pub fn equality(&self, options: JsValue) -> Result<JsValue, JsValue> {

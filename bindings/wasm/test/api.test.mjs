@@ -125,6 +125,26 @@ describe('Inventory', () => {
     assert.deepEqual(Object.keys(r.savings).sort(), ['expected', 'expected_net', 'fees', 'granted', 'gross', 'net', 'other', 'time', 'travel']);
   });
 
+  test('public() gives the public file: the same reports, no names, rates or hours (SPEC §13)', () => {
+    const text = fs.readFileSync(GOTEBORG, 'utf8');
+    const inv = Inventory.fromJson(text);
+    const pub = inv.public();
+    const json = pub.toJson();
+    for (const p of JSON.parse(text).people) {
+      if (p.name) assert.ok(!json.includes(p.name), `${p.name} is published`);
+    }
+    assert.ok(!json.includes('hourly_cost') && !json.includes('hours_per_year'));
+    for (const o of [
+      { from: 2024, to: 2025 },
+      { from: 2023, to: 2027, by: ['subject', 'year'], leave: 'recommended', leave_from: 2025 },
+      { from: 2026, to: 2026, scope: 'central', by: ['unit'] },
+    ]) {
+      assert.deepEqual(pub.report(o), inv.report(o));
+    }
+    assert.deepEqual(Inventory.fromJson(json).report({ from: 2024, to: 2025 }), inv.report({ from: 2024, to: 2025 }));
+    assert.deepEqual(pub.equality({ from: 2024, to: 2025 }).networks, inv.equality({ from: 2024, to: 2025 }).networks);
+  });
+
   test('equality is the SPEC §7.1 object', () => {
     const inv = Inventory.fromJson(fs.readFileSync(GOTEBORG, 'utf8'));
     const e = inv.equality({ from: 2024, to: 2025 });

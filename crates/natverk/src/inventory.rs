@@ -474,6 +474,14 @@ impl Inventory {
         crate::public::public(self)
     }
 
+    /// The public file as `natverk/1` JSON text: [`Inventory::public`]
+    /// written out, without validating it again (it comes from a valid
+    /// inventory). For frontends that only write the file.
+    #[doc(hidden)]
+    pub fn public_json(&self) -> Result<String, Error> {
+        Ok(crate::public::public_data(self)?.to_json())
+    }
+
     /// Every warning, judged against `today` (SPEC §6).
     pub fn warnings(&self, today: NaiveDate) -> Vec<Finding> {
         crate::check::warnings(self, today)

@@ -12,6 +12,11 @@ use crate::{Error, FastMap, Inventory};
 
 /// The public file of `inv` (see [`Inventory::public`]).
 pub(crate) fn public(inv: &Inventory) -> Result<Inventory, Error> {
+    Inventory::new(public_data(inv)?)
+}
+
+/// The public file's data: valid, as it comes from a valid inventory.
+pub(crate) fn public_data(inv: &Inventory) -> Result<InventoryData, Error> {
     let data = inv.data();
     // p1, p2, … in the order the people stand in the file (their first
     // appearance: the list of people comes before the networks).
@@ -91,5 +96,5 @@ pub(crate) fn public(inv: &Inventory) -> Result<Inventory, Error> {
     if !problems.is_empty() {
         return Err(Error::Report(Findings::new(problems)));
     }
-    Inventory::new(out)
+    Ok(out)
 }

@@ -250,6 +250,36 @@ class Inventory:
         same inventory."""
         return self._native.to_json()
 
+    def public(self) -> "Inventory":
+        """The public file (SPEC §13): what a public web page may show.
+
+        People lose their names and hourly costs, and their ids become
+        ``p1``, ``p2``, … in the order of the list of people; they keep
+        gender, role, side and party. Participants lose their hours. Each
+        network's staff time becomes costs of kind ``"time"`` (one prorated
+        yearly cost per participant whose hours have an hourly cost), so
+        every report of the public file — any years, scope, grouping,
+        statuses and leave — equals this inventory's, and so do the
+        equality statistics' seats, persons and per-network counts. Publish
+        ``inv.public().to_json()``, never the inventory itself.
+
+        Returns
+        -------
+        Inventory
+
+        Raises
+        ------
+        natverk.InventoryError
+            Hours × hourly cost of a participant overflow the decimal type.
+
+        Examples
+        --------
+        >>> pub = inv.public()                                           # doctest: +SKIP
+        >>> pub.report(2024, 2025).total == inv.report(2024, 2025).total  # doctest: +SKIP
+        True
+        """
+        return type(self)(self._native.public())
+
     def to_dict(self) -> InventoryDict:
         """The inventory as a new dict: decimals as
         :class:`decimal.Decimal`, dates as :class:`datetime.date`, defaults
