@@ -51,7 +51,7 @@ use crate::model::{
 use crate::present::{label, vocabulary, Lang};
 
 pub use place::{Locator, Measure, Place, SheetFinding, SheetFindings};
-pub use read::{from_tables, Imported, InputRow, InputSheet};
+pub use read::{from_tables, from_tables_within, Imported, InputRow, InputSheet};
 
 #[cfg(doc)]
 use crate::Inventory;

@@ -117,21 +117,70 @@ pub struct Imported {
 /// assert!(f.finding.message_in(Lang::Sv).starts_with("ogiltigt datum `2024-13-01`"));
 /// ```
 pub fn from_tables(sheets: &[InputSheet]) -> Result<Imported, SheetFindings> {
-    let mut r = Reader::default();
+    read_tables(sheets, None)
+}
+
+/// As [`from_tables`], for sheets read from a file of `input_bytes`: at
+/// most [`crate::limits::max_findings`] findings are listed, as for a
+/// CSV or JSON file of that size, and the rest are counted in one more
+/// finding that names the limit (SPEC §9).
+///
+/// # Errors
+///
+/// As [`from_tables`].
+pub fn from_tables_within(
+    sheets: &[InputSheet],
+    input_bytes: usize,
+) -> Result<Imported, SheetFindings> {
+    read_tables(sheets, Some(crate::limits::max_findings(input_bytes)))
+}
+
+fn read_tables(sheets: &[InputSheet], limit: Option<usize>) -> Result<Imported, SheetFindings> {
+    let mut r = Reader {
+        limit,
+        ..Reader::default()
+    };
     let found = r.find_sheets(sheets);
     let data = r.build(&found);
     let Reader {
         mut findings,
         locator,
         tainted,
+        dropped,
         ..
     } = r;
-    let Some(data) = data else {
-        return Err(SheetFindings::new(findings));
+    let cut = |mut findings: Vec<SheetFinding>, mut dropped: usize| {
+        if let Some(limit) = limit {
+            if findings.len() > limit {
+                dropped += findings.len() - limit;
+                findings.truncate(limit);
+            }
+            if dropped > 0 {
+                findings.push(SheetFinding {
+                    finding: Finding::new(
+                        Code::InvalidValue,
+                        Path::root(),
+                        Message::new(&m::TOO_MANY_FINDINGS)
+                            .with("count", dropped)
+                            .with("limit", limit),
+                    ),
+                    place: None,
+                });
+            }
+        }
+        SheetFindings::new(findings)
     };
+    let Some(data) = data else {
+        return Err(cut(findings, dropped));
+    };
+    if dropped > 0 {
+        // Already more findings than are listed: the inventory's own
+        // checks would only add to those not listed.
+        return Err(cut(findings, dropped));
+    }
     match Inventory::new(data) {
         Ok(inventory) if findings.is_empty() => Ok(Imported { inventory, locator }),
-        Ok(_) => Err(SheetFindings::new(findings)),
+        Ok(_) => Err(cut(findings, 0)),
         Err(e) => {
             let bad_cells: HashSet<CellKey> = findings.iter().filter_map(|f| f.key()).collect();
             for f in e.into_findings() {
@@ -149,7 +198,7 @@ pub fn from_tables(sheets: &[InputSheet]) -> Result<Imported, SheetFindings> {
                 }
                 findings.push(SheetFinding { finding: f, place });
             }
-            Err(SheetFindings::new(findings))
+            Err(cut(findings, 0))
         }
     }
 }
@@ -176,10 +225,17 @@ struct Reader {
     locator: Locator,
     /// (sheet, row) whose item got a placeholder for a bad cell.
     tainted: HashSet<(usize, Option<u32>)>,
+    /// Most findings kept (`None`: all), and how many more were found.
+    limit: Option<usize>,
+    dropped: usize,
 }
 
 impl Reader {
     fn push(&mut self, code: Code, path: Path, message: Message, place: Option<Place>) {
+        if self.limit.is_some_and(|l| self.findings.len() >= l) {
+            self.dropped += 1;
+            return;
+        }
         self.findings.push(SheetFinding {
             finding: Finding::new(code, path, message),
             place,
