@@ -702,3 +702,13 @@ def ods_bad_dates(rows):
             + "".join(f"<table:table-row>{ocell(f'n{i}')}{ocell('N')}{ocell('2024-13-45')}</table:table-row>"
                       for i in range(rows)))
     return ods([ODS_ORG, ("networks", body)])
+
+
+def wb_bad_cells(rows):
+    """`rows` networks, each with four bad cells (start, end, status, kind)."""
+    head = ["id", "name", "start", "end", "status", "kind"]
+    body = "".join(xsheet_rows([head] + [[f"n{i}", "N", "2024-13-45", "x", "nope", "nope"]
+                                         for i in range(rows)]))
+    part = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{XLSX_NS}"><sheetData>'
+            + body + "</sheetData></worksheet>").encode()
+    return xlsx([ORGANISATION, ("networks", part)])

@@ -242,7 +242,16 @@ mod tests {
         let link = d.path().join("link.xlsx");
         std::os::unix::fs::symlink(&real, &link).unwrap();
         let e = write_atomic(&link, b"x").unwrap_err();
-        assert!(matches!(e, WriteError::Refused { kind: TargetKind::Symlink, .. }), "{e}");
+        assert!(
+            matches!(
+                e,
+                WriteError::Refused {
+                    kind: TargetKind::Symlink,
+                    ..
+                }
+            ),
+            "{e}"
+        );
         assert_eq!(std::fs::read(&real).unwrap(), b"keep");
 
         let fifo = d.path().join("f.xlsx");
@@ -252,9 +261,27 @@ mod tests {
             .unwrap()
             .success());
         let e = write_atomic(&fifo, b"x").unwrap_err();
-        assert!(matches!(e, WriteError::Refused { kind: TargetKind::Fifo, .. }), "{e}");
+        assert!(
+            matches!(
+                e,
+                WriteError::Refused {
+                    kind: TargetKind::Fifo,
+                    ..
+                }
+            ),
+            "{e}"
+        );
         let e = write_atomic(d.path(), b"x").unwrap_err();
-        assert!(matches!(e, WriteError::Refused { kind: TargetKind::Directory, .. }), "{e}");
+        assert!(
+            matches!(
+                e,
+                WriteError::Refused {
+                    kind: TargetKind::Directory,
+                    ..
+                }
+            ),
+            "{e}"
+        );
         let e = write_atomic(&d.path().join("no/such/dir.xlsx"), b"x").unwrap_err();
         assert!(matches!(e, WriteError::Io { .. }), "{e}");
         assert_eq!(names(d.path()), ["f.xlsx", "link.xlsx", "real", "w.xlsx"]);

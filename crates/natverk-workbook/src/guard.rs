@@ -54,8 +54,10 @@ fn part<'z, 'a>(
     zip: &'z mut Zip<'a>,
     names: &HashMap<String, String>,
     name: &str,
-) -> Result<Option<quick_xml::Reader<BufReader<zip::read::ZipFile<'z, Cursor<&'a [u8]>>>>>, SheetFindings>
-{
+) -> Result<
+    Option<quick_xml::Reader<BufReader<zip::read::ZipFile<'z, Cursor<&'a [u8]>>>>>,
+    SheetFindings,
+> {
     let Some(real) = names.get(&name.to_ascii_lowercase()) else {
         return Ok(None);
     };
@@ -108,7 +110,20 @@ fn resolve(dir: &str, target: &str) -> String {
 /// The zip's part names, lower-cased → as written; a name that appears
 /// twice (a duplicate entry, or two names that differ only in case) is an
 /// error: readers disagree about which one wins.
-pub(crate) fn part_names(zip: &mut Zip<'_>) -> Result<HashMap<String, String>, SheetFindings> {
+pub(crate) fn part_names(
+    zip: &mut Zip<'_>,
+    bytes: &[u8],
+) -> Result<HashMap<String, String>, SheetFindings> {
+    let twice = || {
+        unreadable(
+            "the zip holds two parts with the same name: save the workbook again from Excel or LibreOffice",
+        )
+    };
+    // The zip reader keeps one entry per name: compare with the number of
+    // entries the zip's directory declares.
+    if declared_entries(bytes).is_some_and(|n| n != zip.len()) {
+        return Err(twice());
+    }
     let mut names = HashMap::with_capacity(zip.len().min(4096));
     for i in 0..zip.len() {
         let f = zip
@@ -127,13 +142,24 @@ pub(crate) fn part_names(zip: &mut Zip<'_>) -> Result<HashMap<String, String>, S
     Ok(names)
 }
 
+/// The number of entries the zip's end-of-directory record declares
+/// (`None` when it cannot be told: no record, or a ZIP64 count).
+fn declared_entries(bytes: &[u8]) -> Option<usize> {
+    let from = bytes.len().saturating_sub(22 + 65_535);
+    let tail = &bytes[from..];
+    let at = tail.windows(4).rposition(|w| w == b"PK\x05\x06")?;
+    let rec = tail.get(at..at + 22)?;
+    let n = u16::from_le_bytes([rec[10], rec[11]]);
+    (n != u16::MAX).then_some(usize::from(n))
+}
+
 /// Prices what calamine builds for an `.xlsx` and checks what it would
 /// silently get wrong (a shared-string index that is not one). Returns
 /// nothing: the workbook is then safe to hand to calamine.
 pub(crate) fn check_xlsx(bytes: &[u8]) -> Result<(), SheetFindings> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("the file is damaged ({e})")))?;
-    let names = part_names(&mut zip)?;
+    let names = part_names(&mut zip, bytes)?;
     let cells = max_cells(bytes.len());
 
     // The workbook part, from the package's relationships.
@@ -143,7 +169,9 @@ pub(crate) fn check_xlsx(bytes: &[u8]) -> Result<(), SheetFindings> {
         loop {
             buf.clear();
             match xml.read_event_into(&mut buf) {
-                Ok(Event::Start(e) | Event::Empty(e)) if local(e.name().as_ref()) == "Relationship" => {
+                Ok(Event::Start(e) | Event::Empty(e))
+                    if local(e.name().as_ref()) == "Relationship" =>
+                {
                     let office = attr(&e, "Type")
                         .is_some_and(|t| t.ends_with("/relationships/officeDocument"));
                     if let (true, Some(t)) = (office, attr(&e, "Target")) {
@@ -161,7 +189,8 @@ pub(crate) fn check_xlsx(bytes: &[u8]) -> Result<(), SheetFindings> {
         None => (String::new(), workbook.clone()),
     };
 
-    let strings = check_shared_strings(&mut zip, &names, &format!("{dir}sharedStrings.xml"), cells)?;
+    let strings =
+        check_shared_strings(&mut zip, &names, &format!("{dir}sharedStrings.xml"), cells)?;
     check_styles(&mut zip, &names, &format!("{dir}styles.xml"))?;
 
     // The worksheets, in the order the workbook names them.
@@ -302,7 +331,9 @@ fn check_styles(
     loop {
         buf.clear();
         let at = xml.buffer_position();
-        let ev = xml.read_event_into(&mut buf).map_err(|e| damaged(path, e))?;
+        let ev = xml
+            .read_event_into(&mut buf)
+            .map_err(|e| damaged(path, e))?;
         let which = |n: &str| match n {
             "numFmt" => Some(0),
             "font" => Some(1),
@@ -429,7 +460,7 @@ fn check_sheet(
 pub(crate) fn measure_ods(bytes: &[u8]) -> Result<(), SheetFindings> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("the file is damaged ({e})")))?;
-    let names = part_names(&mut zip)?;
+    let names = part_names(&mut zip, bytes)?;
     let limit = max_cells(bytes.len());
     let text_limit = max_text(bytes.len());
     let Some(mut xml) = part(&mut zip, &names, "content.xml")? else {
@@ -465,8 +496,14 @@ pub(crate) fn measure_ods(bytes: &[u8]) -> Result<(), SheetFindings> {
         let mut len: u64 = 0;
         for a in e.attributes().flatten() {
             match a.key.as_ref() {
-                "office:value-type" | "calcext:value-type" | "office:value" | "office:boolean-value" => value = true,
-                "office:string-value" | "office:date-value" | "office:time-value" | "table:formula" => {
+                "office:value-type"
+                | "calcext:value-type"
+                | "office:value"
+                | "office:boolean-value" => value = true,
+                "office:string-value"
+                | "office:date-value"
+                | "office:time-value"
+                | "table:formula" => {
                     value = true;
                     len = len.saturating_add(a.value.len() as u64);
                 }
@@ -550,7 +587,8 @@ pub(crate) fn measure_ods(bytes: &[u8]) -> Result<(), SheetFindings> {
                     total = total.saturating_add(row_end);
                     // … and copies the row's text once per repeat, after
                     // the copy it read.
-                    text = text.saturating_add(row_text.saturating_mul(row_repeat.saturating_add(1)));
+                    text =
+                        text.saturating_add(row_text.saturating_mul(row_repeat.saturating_add(1)));
                 }
                 rows = rows.saturating_add(row_repeat).min(MAX_ROWS);
             }
@@ -565,7 +603,11 @@ pub(crate) fn measure_ods(bytes: &[u8]) -> Result<(), SheetFindings> {
         if total > limit {
             return Err(SheetFindings::too_large(limit, Measure::Cells));
         }
-        if text.saturating_add(cell.map_or(0, |c| c.1)).saturating_add(row_text) > text_limit {
+        if text
+            .saturating_add(cell.map_or(0, |c| c.1))
+            .saturating_add(row_text)
+            > text_limit
+        {
             return Err(SheetFindings::too_large(text_limit, Measure::Text));
         }
     }
@@ -608,4 +650,3 @@ impl Budget {
         Ok(())
     }
 }
-

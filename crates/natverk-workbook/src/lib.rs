@@ -47,12 +47,12 @@ use std::path::{Path, PathBuf};
 pub use natverk::tables::{Imported, SheetFinding, SheetFindings};
 use natverk::{Inventory, InventoryData, Lang};
 
-pub use write::catch_write_panic;
 pub use guard::{max_text, MAX_STYLE_BYTES, MAX_TEXT_BASE, TEXT_PER_BYTE};
 pub use read::{
     max_cells, read_sheets, Kind, BYTES_PER_CELL, MAX_CELLS_BASE, MAX_UNPACKED_BASE,
     MAX_UNPACKED_RATIO,
 };
+pub use write::catch_write_panic;
 
 /// Why a workbook could not be written or read.
 #[derive(Debug, thiserror::Error)]

@@ -84,7 +84,7 @@ fn inspect(bytes: &[u8]) -> Result<Kind, SheetFindings> {
     }
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("the file is damaged ({e})")))?;
-    crate::guard::part_names(&mut zip)?;
+    crate::guard::part_names(&mut zip, bytes)?;
     let budget =
         MAX_UNPACKED_BASE.saturating_add((bytes.len() as u64).saturating_mul(MAX_UNPACKED_RATIO));
     let mut total: u64 = 0;
@@ -314,7 +314,7 @@ fn excel_datetime(dt: &calamine::ExcelDateTime, sheet: &str, row: u32, col: u32)
         let s1904 = from(1904, 1, 1);
         day == s1900 || (day < 61.0 && day == s1900 - 1.0) || day == s1904
     });
-    if !serial.is_finite() || !(0.0..=MAX_SERIAL).contains(&serial) || !own {
+    if !serial.is_finite() || !(0.0..=MAX_SERIAL).contains(&serial) || !own || y < 1900 {
         let shown = if serial.is_finite() {
             float(serial.floor())
         } else {

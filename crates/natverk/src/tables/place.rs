@@ -102,6 +102,10 @@ pub enum Measure {
     Strings,
     /// Bytes of memory the reader spends on cell formats (`styles.xml`).
     Styles,
+    /// Rows with a value, in all sheets.
+    Rows,
+    /// Rows with a value in the networks sheet.
+    NetworkRows,
 }
 
 impl Measure {
@@ -113,6 +117,8 @@ impl Measure {
             Measure::Text => "workbook.count.text",
             Measure::Strings => "workbook.count.strings",
             Measure::Styles => "workbook.count.styles",
+            Measure::Rows => "workbook.count.rows",
+            Measure::NetworkRows => "workbook.count.network_rows",
         }
     }
 }
