@@ -425,3 +425,290 @@ def invalid_utf8_json(size):
 def goteborg_like():
     return dumps(doc(networks=[{"id": "a", "name": "A", "start": "2024-01-01",
                                 "costs": [{"kind": "fee", "amount": "1"}]}]))
+
+
+# ---------------------------------------------------------------------------
+# Workbooks (issue 20): .xlsx and .ods built with zipfile, each generalising
+# one cause of the issue. Every workbook is an inventory of §10 (an
+# organisation and networks) unless the cause is the file itself.
+
+import io  # noqa: E402
+import zipfile  # noqa: E402
+
+XLSX_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WS_TYPE = REL_NS + "/worksheet"
+
+
+def col_letters(i):
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def xml_text(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def xcell(ref, v):
+    """One cell: str → inline string, int/float → number, ("s", i) → shared
+    string i, ("raw", xml) → as given, ("date", serial) → a date cell."""
+    if isinstance(v, tuple):
+        kind, x = v
+        if kind == "s":
+            return f'<c r="{ref}" t="s"><v>{x}</v></c>'
+        if kind == "date":
+            return f'<c r="{ref}" s="1"><v>{x}</v></c>'
+        return x.replace("{ref}", ref)
+    if isinstance(v, str):
+        return f'<c r="{ref}" t="inlineStr"><is><t>{xml_text(v)}</t></is></c>'
+    return f'<c r="{ref}"><v>{v}</v></c>'
+
+
+def xsheet_rows(rows):
+    """The XML of a sheet's rows, streamed (rows: an iterable of lists)."""
+    for r, row in enumerate(rows, 1):
+        cells = "".join(xcell(f"{col_letters(c)}{r}", v) for c, v in enumerate(row) if v is not None)
+        yield f'<row r="{r}">{cells}</row>'
+
+
+def xsheet(rows):
+    return (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{XLSX_NS}"><sheetData>'
+            + "".join(xsheet_rows(rows)) + "</sheetData></worksheet>").encode()
+
+
+DEFAULT_STYLES = (f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{XLSX_NS}">'
+                  '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs>'
+                  '</styleSheet>')
+
+
+def xlsx(sheets, shared=None, styles=DEFAULT_STYLES, workbook_sheets=None, extra=(), sst_attrs=None):
+    """An .xlsx of `sheets` [(name, rows or bytes of a worksheet part)];
+    `shared`: the shared strings (a list, or the bytes of the part);
+    `workbook_sheets`: [(name, part number)] to name parts as the caller
+    wants (default: each sheet its own part); `extra`: more (name, bytes)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                   '</Types>')
+        z.writestr("_rels/.rels",
+                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        names = workbook_sheets or [(name, i + 1) for i, (name, _) in enumerate(sheets)]
+        z.writestr("xl/workbook.xml",
+                   f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{XLSX_NS}" xmlns:r="{REL_NS}"><sheets>'
+                   + "".join(f'<sheet name="{xml_text(n)}" sheetId="{k + 1}" r:id="rId{p}"/>'
+                             for k, (n, p) in enumerate(names))
+                   + "</sheets></workbook>")
+        rels = "".join(f'<Relationship Id="rId{i + 1}" Type="{WS_TYPE}" Target="worksheets/sheet{i + 1}.xml"/>'
+                       for i in range(len(sheets)))
+        z.writestr("xl/_rels/workbook.xml.rels",
+                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   + rels + "</Relationships>")
+        for i, (_, rows) in enumerate(sheets):
+            z.writestr(f"xl/worksheets/sheet{i + 1}.xml", rows if isinstance(rows, bytes) else xsheet(rows))
+        if shared is not None:
+            if isinstance(shared, bytes):
+                z.writestr("xl/sharedStrings.xml", shared)
+            else:
+                attrs = sst_attrs if sst_attrs is not None else f'count="{len(shared)}" uniqueCount="{len(shared)}"'
+                z.writestr("xl/sharedStrings.xml",
+                           f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{XLSX_NS}" {attrs}>'
+                           + "".join(f"<si><t>{xml_text(s)}</t></si>" for s in shared) + "</sst>")
+        if styles is not None:
+            z.writestr("xl/styles.xml", styles)
+        for name, data in extra:
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+ORGANISATION = ("organisation", [["name", "currency"], ["Kommunen", "SEK"]])
+NETWORK_HEAD = ["id", "name", "start"]
+
+
+def wb_valid(networks=3, start=None):
+    """A valid inventory of `networks` networks (start: a value for every
+    start cell, default a date serial of 2024-03-01)."""
+    start = ("date", 45352) if start is None else start
+    rows = [NETWORK_HEAD] + [[f"n{i}", f"Nätverk {i}", start] for i in range(networks)]
+    return xlsx([ORGANISATION, ("networks", rows)])
+
+
+def wb_network_value(value):
+    """One network whose start is `value` (a cell as xcell takes it)."""
+    return xlsx([ORGANISATION, ("networks", [NETWORK_HEAD, ["n1", "Ett", value]])])
+
+
+def wb_shared_reuse(chars, cells):
+    """One shared string of `chars` characters used by `cells` cells."""
+    rows = ([NETWORK_HEAD, ["n1", "Ett", ("date", 45352)]]
+            + [[("s", 0)] for _ in range(cells)])
+    return xlsx([ORGANISATION, ("notes", rows)], shared=["x" * chars])
+
+
+def wb_unique_count(claim, strings=1):
+    return xlsx([ORGANISATION, ("networks", [NETWORK_HEAD, ["n1", ("s", 0), ("date", 45352)]])],
+                shared=["Ett"] * strings, sst_attrs=f'count="1" uniqueCount="{claim}"')
+
+
+def wb_empty_shared(n):
+    """`n` empty shared strings (`<si/>`), the table alone."""
+    body = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{XLSX_NS}">'.encode()
+            + b"<si/>" * n + b"</sst>")
+    return xlsx([ORGANISATION, ("networks", [NETWORK_HEAD, ["n1", "Ett", ("date", 45352)]])], shared=body)
+
+
+def wb_bad_index(index):
+    return xlsx([ORGANISATION, ("networks", [NETWORK_HEAD, ["n1", ("s", index), ("date", 45352)]])],
+                shared=["Ett", "Två"])
+
+
+def wb_styles(format_chars, xfs, font_chars=0):
+    """A number format of `format_chars` characters (and a font name of
+    `font_chars`) used by `xfs` cell formats."""
+    fmt = "0" * format_chars
+    fonts = (f'<fonts count="1"><font><name val="{"F" * font_chars}"/></font></fonts>' if font_chars else "")
+    styles = (f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{XLSX_NS}">'
+              f'<numFmts count="1"><numFmt numFmtId="200" formatCode="{fmt}"/></numFmts>{fonts}'
+              f'<cellXfs count="{xfs + 2}"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/>'
+              + '<xf numFmtId="200" fontId="0"/>' * xfs + "</cellXfs></styleSheet>")
+    return xlsx([ORGANISATION, ("networks", [NETWORK_HEAD, ["n1", "Ett", ("date", 45352)]])], styles=styles)
+
+
+def wb_same_part(times, rows):
+    """The workbook names one worksheet part of `rows` rows `times` times."""
+    sheet = [NETWORK_HEAD] + [[f"n{i}", f"N {i}", ("date", 45352)] for i in range(rows)]
+    names = [("organisation", 1), ("networks", 2)] + [(f"copy{k}", 2) for k in range(times - 1)]
+    return xlsx([ORGANISATION, ("networks", sheet)], workbook_sheets=names)
+
+
+def wb_duplicate_entry(case_only=False):
+    """Two zip entries for one worksheet part (or two differing in case)."""
+    base = wb_valid(1)
+    buf = io.BytesIO(base)
+    out = io.BytesIO()
+    import warnings
+    with zipfile.ZipFile(buf) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in zin.infolist():
+            z.writestr(item.filename, zin.read(item.filename))
+        other = xsheet([NETWORK_HEAD, ["evil", "Ond", ("date", 45352)]])
+        name = "xl/worksheets/SHEET2.xml" if case_only else "xl/worksheets/sheet2.xml"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            z.writestr(name, other)
+    return out.getvalue()
+
+
+def wb_zip_bomb(mb):
+    """One part of `mb` MB of spaces (deflates to about a thousandth)."""
+    buf = io.BytesIO()
+    base = wb_valid(1)
+    with zipfile.ZipFile(io.BytesIO(base)) as zin, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in zin.infolist():
+            z.writestr(item.filename, zin.read(item.filename))
+        with z.open("xl/media/bomb.xml", "w") as f:
+            chunk = b" " * (1 << 20)
+            for _ in range(mb):
+                f.write(chunk)
+    return buf.getvalue()
+
+
+def wb_bad_dates(rows, value="2024-13-45"):
+    """`rows` networks, each with a bad start (text), streamed into the part."""
+    head = f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{XLSX_NS}"><sheetData>'
+    body = "".join(xsheet_rows([NETWORK_HEAD] + [[f"n{i}", "N", value] for i in range(rows)]))
+    return xlsx([ORGANISATION, ("networks", (head + body + "</sheetData></worksheet>").encode())])
+
+
+# -- .ods --------------------------------------------------------------------
+
+ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
+          'office:version="1.2"')
+
+
+def ocell(v):
+    if isinstance(v, tuple):
+        return v[1]
+    if isinstance(v, str):
+        return f'<table:table-cell office:value-type="string"><text:p>{xml_text(v)}</text:p></table:table-cell>'
+    if v is None:
+        return "<table:table-cell/>"
+    return f'<table:table-cell office:value-type="float" office:value="{v}"/>'
+
+
+def otable(name, rows):
+    if isinstance(rows, str):
+        body = rows
+    else:
+        body = "".join("<table:table-row>" + "".join(ocell(v) for v in row) + "</table:table-row>" for row in rows)
+    return f'<table:table table:name="{xml_text(name)}">{body}</table:table>'
+
+
+def ods(tables):
+    """An .ods of `tables` [(name, rows or the XML of its rows)]."""
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NS}>'
+               "<office:body><office:spreadsheet>"
+               + "".join(otable(n, r) for n, r in tables)
+               + "</office:spreadsheet></office:body></office:document-content>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                   'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                   '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                   '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                   "</manifest:manifest>")
+        z.writestr("content.xml", content)
+    return buf.getvalue()
+
+
+ODS_ORG = ("organisation", [["name", "currency"], ["Kommunen", "SEK"]])
+ODS_NETWORKS = ("networks", [NETWORK_HEAD, ["n1", "Ett", "2024-03-01"]])
+
+
+def ods_valid(networks=3):
+    rows = [NETWORK_HEAD] + [[f"n{i}", f"Nätverk {i}", "2024-03-01"] for i in range(networks)]
+    return ods([ODS_ORG, ("networks", rows)])
+
+
+def ods_spaces(count, per_cell=1, cells=1):
+    """String cells holding `per_cell` `<text:s text:c="count"/>` each."""
+    s = f'<text:s text:c="{count}"/>' * per_cell
+    cell = ("raw", f'<table:table-cell office:value-type="string"><text:p>a{s}b</text:p></table:table-cell>')
+    return ods([ODS_ORG, ODS_NETWORKS, ("notes", [[cell] * cells])])
+
+
+def ods_repeated(cell_xml, cols=16384, rows=1_048_576, row_attr=None):
+    """One cell repeated over `cols` columns, its row over `rows` rows."""
+    ra = row_attr if row_attr is not None else f'table:number-rows-repeated="{rows}"'
+    body = (f'<table:table-row {ra}>'
+            + cell_xml.replace("{cols}", str(cols)) + "</table:table-row>")
+    return ods([ODS_ORG, ODS_NETWORKS, ("notes", body)])
+
+
+def ods_bad_dates(rows):
+    body = ("<table:table-row>" + "".join(ocell(v) for v in NETWORK_HEAD) + "</table:table-row>"
+            + "".join(f"<table:table-row>{ocell(f'n{i}')}{ocell('N')}{ocell('2024-13-45')}</table:table-row>"
+                      for i in range(rows)))
+    return ods([ODS_ORG, ("networks", body)])
+
+
+def wb_bad_cells(rows):
+    """`rows` networks, each with four bad cells (start, end, status, kind)."""
+    head = ["id", "name", "start", "end", "status", "kind"]
+    body = "".join(xsheet_rows([head] + [[f"n{i}", "N", "2024-13-45", "x", "nope", "nope"]
+                                         for i in range(rows)]))
+    part = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{XLSX_NS}"><sheetData>'
+            + body + "</sheetData></worksheet>").encode()
+    return xlsx([ORGANISATION, ("networks", part)])

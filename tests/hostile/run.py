@@ -116,6 +116,7 @@ class Case:
     interrupt_after: float = None  # ... or after this many seconds, whichever comes first
     feed: object = None       # callable(dir) run in the runner (a FIFO's feeder thread)
     stdout_file: bool = True  # capture stdout in a file (big outputs)
+    fsize: int = None         # RLIMIT_FSIZE for the run (bytes; SIGXFSZ ignored): a full disk
 
 
 # ---------------------------------------------------------------------------
@@ -291,6 +292,139 @@ IMPORT = ["import", "{sheet}", "--organisation", "K", "--currency", "SEK"]
 SUBJ = {"inv": lambda: F.one_network_many_subjects(1000)}
 BIG_OUT = {"inv": lambda: F.one_network_many_subjects(1000)}
 LONG = {"inv": lambda: F.many_networks(60_000, years=3, subjects=2)}
+
+
+# -- Issue 20: workbooks from strangers (wb<cause>-...) ----------------------
+# Each class generalises one cause of the issue; every case imports the
+# workbook with `natverk import` (or writes one under a full disk).
+
+WB = ["import", "{xlsx}"]
+WB_ODS = ["import", "{ods}"]
+REFUSED = "limit"  # exit 1 with a finding that names the limit
+
+
+def wb_case(name, cause, files, expect, checks=(), args=None, **kw):
+    a = args or (WB if "xlsx" in files else WB_ODS)
+    return Case(name, f"wb{cause}", a, files, expect=expect, checks=list(checks), **kw)
+
+
+def says(*needles):
+    return out_contains(*needles)
+
+
+ODS_SPACES_CELL = ('<table:table-cell office:value-type="string" table:number-columns-repeated="{cols}">'
+                   '<text:p>x<text:s text:c="1000"/></text:p></table:table-cell>')
+
+WORKBOOK_CASES = [
+    # 1. .ods <text:s text:c="N"/>: N spaces in calamine
+    wb_case("wb1-ods-spaces-300M", 1, {"ods": lambda: F.ods_spaces(300_000_000)}, REFUSED,
+            [says("bytes of text")], regression=True),
+    wb_case("wb1-ods-spaces-4x300M", 1, {"ods": lambda: F.ods_spaces(300_000_000, per_cell=4)}, REFUSED,
+            regression=True),
+    wb_case("wb1-ods-spaces-1e30", 1, {"ods": lambda: F.ods_spaces(10**30)}, "findings"),
+    wb_case("wb1-ods-spaces-charref", 1, {"ods": lambda: F.ods_spaces("&#51;00000000")}, REFUSED),
+    wb_case("wb1-ods-spaces-many-cells", 1, {"ods": lambda: F.ods_spaces(200_000, cells=2000)}, REFUSED),
+    wb_case("wb1-ods-spaces-repeated", 1, {"ods": lambda: F.ods_repeated(ODS_SPACES_CELL, rows=100_000)},
+            REFUSED),
+    # (a sheet `notes` is unknown: findings, but read, and no limit)
+    wb_case("wb1-ods-spaces-small-read", 1, {"ods": lambda: F.ods_spaces(3, cells=10)}, "findings",
+            [says("unknown sheet `notes`"), out_lacks("limit")]),
+    # 2. the shared-string table's claimed size
+    wb_case("wb2-unique-count-1e18", 2, {"xlsx": lambda: F.wb_unique_count(10**18)}, REFUSED,
+            [says("shared strings")], regression=True),
+    wb_case("wb2-unique-count-1e9", 2, {"xlsx": lambda: F.wb_unique_count(10**9)}, REFUSED, regression=True),
+    wb_case("wb2-unique-count-1e30", 2, {"xlsx": lambda: F.wb_unique_count(10**30)}, REFUSED),
+    wb_case("wb2-unique-count-wrong-small", 2, {"xlsx": lambda: F.wb_unique_count(0, strings=3)}, "ok"),
+    wb_case("wb2-unique-count-negative", 2, {"xlsx": lambda: F.wb_unique_count(-5)}, "ok"),
+    # 3. one shared string used by many cells
+    wb_case("wb3-shared-1000-chars-1M-cells", 3, {"xlsx": lambda: F.wb_shared_reuse(1000, 1_000_000)}, REFUSED,
+            [says("bytes of text")], regression=True),
+    wb_case("wb3-shared-100k-chars-100k-cells", 3, {"xlsx": lambda: F.wb_shared_reuse(100_000, 100_000)},
+            REFUSED, regression=True),
+    wb_case("wb3-shared-10-chars-100k-cells", 3, {"xlsx": lambda: F.wb_shared_reuse(10, 100_000)}, "findings"),
+    wb_case("wb3-ods-long-string-repeated", 3, {"ods": lambda: F.ods_repeated(
+        '<table:table-cell office:value-type="string" table:number-columns-repeated="{cols}">'
+        '<text:p>' + "y" * 10_000 + '</text:p></table:table-cell>', cols=1000, rows=1000)}, REFUSED),
+    # 4. styles.xml: a long number format (or font) copied into every cell format
+    wb_case("wb4-numfmt-100k-x-5k", 4, {"xlsx": lambda: F.wb_styles(100_000, 5_000)}, REFUSED,
+            [says("cell formats")], regression=True),
+    wb_case("wb4-numfmt-100k-x-100k", 4, {"xlsx": lambda: F.wb_styles(100_000, 100_000)}, REFUSED,
+            regression=True),
+    wb_case("wb4-font-100k-x-20k", 4, {"xlsx": lambda: F.wb_styles(1, 20_000, font_chars=100_000)}, REFUSED),
+    wb_case("wb4-1M-small-xfs", 4, {"xlsx": lambda: F.wb_styles(1, 1_000_000)}, REFUSED),
+    wb_case("wb4-ordinary-styles-ok", 4, {"xlsx": lambda: F.wb_styles(20, 200)}, "ok"),
+    # 5. .ods repeats the pre-count must not miss
+    wb_case("wb5-ods-value-without-type", 5, {"ods": lambda: F.ods_repeated(
+        '<table:table-cell office:value="1" table:number-columns-repeated="{cols}"/>')}, REFUSED,
+            regression=True),
+    wb_case("wb5-ods-rows-charref", 5, {"ods": lambda: F.ods_repeated(
+        '<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="{cols}"/>',
+        row_attr='table:number-rows-repeated="&#49;048576"')}, REFUSED, regression=True),
+    wb_case("wb5-ods-string-value-repeated", 5, {"ods": lambda: F.ods_repeated(
+        '<table:table-cell office:string-value="s" table:number-columns-repeated="{cols}"/>')}, REFUSED),
+    wb_case("wb5-ods-boolean-repeated", 5, {"ods": lambda: F.ods_repeated(
+        '<table:table-cell office:boolean-value="true" table:number-columns-repeated="{cols}"/>')}, REFUSED),
+    wb_case("wb5-ods-formula-repeated", 5, {"ods": lambda: F.ods_repeated(
+        '<table:table-cell table:formula="of:=1" table:number-columns-repeated="{cols}"/>')}, REFUSED),
+    wb_case("wb5-ods-empty-repeated-read", 5, {"ods": lambda: F.ods_repeated(
+        '<table:table-cell table:number-columns-repeated="{cols}"/>')}, "findings",
+            [says("unknown sheet `notes`"), out_lacks("limit")]),
+    # 6. one worksheet part named many times
+    wb_case("wb6-same-part-100x", 6, {"xlsx": lambda: F.wb_same_part(100, 100_000)}, "findings",
+            [says("same part")], regression=True),
+    wb_case("wb6-same-part-2x-small", 6, {"xlsx": lambda: F.wb_same_part(2, 3)}, "findings",
+            [says("same part")]),
+    # 7. within the size limits: findings capped, valid rows read
+    # 600 000 networks in 8 MB: more than a file of that size may hold
+    wb_case("wb7-600k-bad-dates", 7, {"xlsx": lambda: F.wb_bad_dates(600_000)}, REFUSED,
+            [says("networks")], regression=True),
+    # 80 000 networks of four bad cells: findings listed up to the cap, the rest counted
+    wb_case("wb7-320k-findings-capped", 7, {"xlsx": lambda: F.wb_bad_cells(80_000)}, "findings",
+            [says("more problems are not listed")], regression=True),
+    wb_case("wb7-ods-200k-bad-dates", 7, {"ods": lambda: F.ods_bad_dates(200_000)}, "findings"),
+    wb_case("wb7-85k-valid-rows", 7, {"xlsx": lambda: F.wb_valid(85_000)}, "ok",
+            args=["import", "{xlsx}", "-o", "{out}/inv.json"], regression=True),
+    wb_case("wb7-ods-20k-valid-rows", 7, {"ods": lambda: F.ods_valid(20_000)}, "ok",
+            args=["import", "{ods}", "-o", "{out}/inv.json"]),
+    wb_case("wb7-12M-empty-shared-strings", 7, {"xlsx": lambda: F.wb_empty_shared(12_000_000)}, REFUSED,
+            regression=True),
+    wb_case("wb7-zip-bomb-1GB", 7, {"xlsx": lambda: F.wb_zip_bomb(1000)}, REFUSED),
+    # 9. dates out of a spreadsheet's range are errors naming the cell
+    wb_case("wb9-date-before-1900", 9, {"xlsx": lambda: F.wb_network_value(("date", -18138))}, "findings",
+            [says("C2")], regression=True),
+    wb_case("wb9-date-serial-3M", 9, {"xlsx": lambda: F.wb_network_value(("date", 3_000_000))}, "findings",
+            [says("C2")], regression=True),
+    wb_case("wb9-date-serial-1e308", 9, {"xlsx": lambda: F.wb_network_value(("date", "1e308"))}, "findings",
+            [says("C2")]),
+    wb_case("wb9-date-serial-inf", 9, {"xlsx": lambda: F.wb_network_value(("date", "inf"))}, "findings",
+            [says("C2")]),
+    wb_case("wb9-date-serial-zero", 9, {"xlsx": lambda: F.wb_network_value(("date", 0))}, "findings",
+            [says("C2")]),
+    wb_case("wb9-date-in-range-ok", 9, {"xlsx": lambda: F.wb_network_value(("date", 45352))}, "ok",
+            [says("2024-03-01")]),
+    # 13. a shared-string index that is not one; duplicate zip entries
+    wb_case("wb13-index-abc", 13, {"xlsx": lambda: F.wb_bad_index("abc")}, "findings", [says("B2")],
+            regression=True),
+    wb_case("wb13-index-minus-1", 13, {"xlsx": lambda: F.wb_bad_index("-1")}, "findings", [says("B2")]),
+    wb_case("wb13-index-1e23", 13, {"xlsx": lambda: F.wb_bad_index("100000000000000000000000")}, "findings",
+            [says("B2")]),
+    wb_case("wb13-index-past-the-table", 13, {"xlsx": lambda: F.wb_bad_index("2")}, "findings", [says("B2")]),
+    wb_case("wb13-duplicate-zip-entry", 13, {"xlsx": lambda: F.wb_duplicate_entry()}, "findings",
+            [says("two parts")], regression=True),  # noqa
+    wb_case("wb13-duplicate-zip-entry-case", 13, {"xlsx": lambda: F.wb_duplicate_entry(case_only=True)},
+            "findings", [says("two parts")]),
+    # 8. a failed write (a full disk: RLIMIT_FSIZE) is exit 2, target intact, nothing left
+    Case("wb8-export-full-disk", "wb8", ["export", "{inv}", "-o", "{out}/w.xlsx"],
+         {"inv": lambda: F.many_networks(5000)}, setup=existing("w.xlsx", b"keep"), expect="usage",
+         fsize=64 * 1024, checks=[file_content("w.xlsx", b"keep"), no_temp_files], regression=True),
+    Case("wb8-report-xlsx-full-disk", "wb8", ["report", "{inv}", "--year", "2024", "--by", "network",
+                                              "-f", "xlsx", "-o", "{out}/r.xlsx"],
+         {"inv": lambda: F.many_networks(5000)}, setup=existing("r.xlsx", b"keep"), expect="usage",
+         fsize=64 * 1024, checks=[file_content("r.xlsx", b"keep"), no_temp_files], regression=True),
+    Case("wb8-template-full-disk", "wb8", ["template", "-o", "{out}/t.xlsx"],
+         setup=existing("t.xlsx", b"keep"), expect="usage", fsize=4 * 1024,
+         checks=[file_content("t.xlsx", b"keep"), no_temp_files]),
+]
 
 CASES = [
     # -- Row 1: small files must not buy large outputs ------------------------
@@ -555,6 +689,7 @@ CASES = [
     Case("own-import-bom-crlf", "own", IMPORT + ["-o", "{out}/inv.json"],
          {"sheet": lambda: b"\xef\xbb\xbf" + F.sheet_many_quotes(1000)}, expect="ok"),
     Case("own-schema", "own", ["schema", "-o", "{out}/s.json"], expect="ok"),
+    *WORKBOOK_CASES,
 ]
 
 
@@ -566,8 +701,11 @@ def bound(n):
     return MEM_BASE + MEM_PER_BYTE * n, TIME_BASE + TIME_PER_MB * n / MB
 
 
+INPUT_EXT = {"sheet": ".csv", "xlsx": ".xlsx", "ods": ".ods"}
+
+
 def input_path(d, name):
-    return d / f"{name}{'.csv' if name == 'sheet' else '.json'}"
+    return d / f"{name}{INPUT_EXT.get(name, '.json')}"
 
 
 def write_inputs(case, d):
@@ -612,6 +750,9 @@ def run_case(binary, case, workdir):
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (mem + VA_MARGIN, mem + VA_MARGIN))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if case.fsize is not None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (case.fsize, case.fsize))
 
     env = dict(os.environ, LC_ALL="C.UTF-8")
     with open(out_path, "wb") as so, open(err_path, "wb") as se:

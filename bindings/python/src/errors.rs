@@ -93,7 +93,9 @@ pub(crate) fn workbook(err: &natverk_workbook::Error, path: &std::path::Path) ->
                 },
             )
         }
-        natverk_workbook::Error::Io { .. } => pyo3::exceptions::PyOSError::new_err(err.to_string()),
+        natverk_workbook::Error::Io { .. } | natverk_workbook::Error::Refused { .. } => {
+            pyo3::exceptions::PyOSError::new_err(err.to_string())
+        }
         _ => Python::attach(
             |py| match NATVERK_ERROR.import(py, ERRORS_MODULE, "NatverkError") {
                 Ok(cls) => match cls.call1((err.to_string(),)) {

@@ -24,49 +24,26 @@ fn cannot_write(path: &Path, e: &std::io::Error) -> Message {
         .arg("error", m::io_error(e))
 }
 
-/// Refuses a target that is not a regular file or a new name.
+/// Refuses a target that is not a regular file or a new name (the rule is
+/// [`natverk_workbook::file::target_kind`], shared with Python's writers).
 pub fn check_target(path: &Path) -> Result<(), Message> {
+    use natverk_workbook::file::TargetKind as K;
     if path.as_os_str().is_empty() {
         return Err(Message::new(&m::NEEDS_NAME));
     }
-    let what = match std::fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+    let what = match natverk_workbook::file::target_kind(path) {
         Err(e) => return Err(cannot_write(path, &e)),
-        Ok(meta) if meta.file_type().is_file() => return Ok(()),
-        Ok(meta) => kind(&meta.file_type()),
+        Ok(None) => return Ok(()),
+        Ok(Some(K::Symlink)) => &m::KIND_SYMLINK,
+        Ok(Some(K::Directory)) => &m::KIND_DIRECTORY,
+        Ok(Some(K::Fifo)) => &m::KIND_FIFO,
+        Ok(Some(K::Device)) => &m::KIND_DEVICE,
+        Ok(Some(K::Socket)) => &m::KIND_SOCKET,
+        Ok(Some(_)) => &m::KIND_OTHER,
     };
     Err(Message::new(&m::REFUSE_TARGET)
         .with("file", path.display())
         .arg("what", Arg::Message(Box::new(Message::new(what)))))
-}
-
-#[cfg(unix)]
-fn kind(t: &std::fs::FileType) -> &'static natverk::present::Template {
-    use std::os::unix::fs::FileTypeExt;
-    if t.is_symlink() {
-        &m::KIND_SYMLINK
-    } else if t.is_dir() {
-        &m::KIND_DIRECTORY
-    } else if t.is_fifo() {
-        &m::KIND_FIFO
-    } else if t.is_char_device() || t.is_block_device() {
-        &m::KIND_DEVICE
-    } else if t.is_socket() {
-        &m::KIND_SOCKET
-    } else {
-        &m::KIND_OTHER
-    }
-}
-
-#[cfg(not(unix))]
-fn kind(t: &std::fs::FileType) -> &'static natverk::present::Template {
-    if t.is_symlink() {
-        &m::KIND_SYMLINK
-    } else if t.is_dir() {
-        &m::KIND_DIRECTORY
-    } else {
-        &m::KIND_OTHER
-    }
 }
 
 /// A file being written: a temporary file beside the target until

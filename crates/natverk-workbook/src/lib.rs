@@ -37,6 +37,8 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod file;
+mod guard;
 mod read;
 mod write;
 
@@ -45,10 +47,12 @@ use std::path::{Path, PathBuf};
 pub use natverk::tables::{Imported, SheetFinding, SheetFindings};
 use natverk::{Inventory, InventoryData, Lang};
 
+pub use guard::{max_text, MAX_STYLE_BYTES, MAX_TEXT_BASE, TEXT_PER_BYTE};
 pub use read::{
     max_cells, read_sheets, Kind, BYTES_PER_CELL, MAX_CELLS_BASE, MAX_UNPACKED_BASE,
     MAX_UNPACKED_RATIO,
 };
+pub use write::catch_write_panic;
 
 /// Why a workbook could not be written or read.
 #[derive(Debug, thiserror::Error)]
@@ -70,6 +74,15 @@ pub enum Error {
     /// cell holds, 32 767 characters, or more rows than a sheet holds).
     #[error("{0}")]
     Write(String),
+    /// The target of a write is not a regular file or a new name (a
+    /// symbolic link, a directory, a FIFO, a device): left untouched.
+    #[error("{}: refusing to write to {}: give the name of a regular file", path.display(), kind.as_str())]
+    Refused {
+        /// The file.
+        path: PathBuf,
+        /// What it is.
+        kind: file::TargetKind,
+    },
 }
 
 impl Error {
@@ -122,16 +135,32 @@ pub fn export_to<W: std::io::Write>(
     })
 }
 
-/// Writes an inventory as an `.xlsx` workbook to a file.
+/// Writes an inventory as an `.xlsx` workbook to a file, as SPEC §9 asks
+/// of `-o` ([`file::write_atomic`]): a temporary file beside it renamed
+/// over it, so a failed write leaves the file as it was and no temporary
+/// file; a symbolic link, a directory, a FIFO or a device is refused.
 ///
 /// # Errors
 ///
-/// As [`export`], and [`Error::Io`] when the file cannot be written.
+/// As [`export`]; [`Error::Refused`] for a target that is not a regular
+/// file or a new name (checked before the work too); [`Error::Io`] when
+/// the file cannot be written.
 pub fn export_file(inv: &Inventory, path: &Path, lang: Lang) -> Result<(), Error> {
-    let bytes = export(inv.data(), lang)?;
-    std::fs::write(path, bytes).map_err(|source| Error::Io {
+    let refused = |kind| Error::Refused {
+        path: path.to_path_buf(),
+        kind,
+    };
+    let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
+    };
+    if let Some(kind) = file::target_kind(path).map_err(io)? {
+        return Err(refused(kind));
+    }
+    let bytes = export(inv.data(), lang)?;
+    file::write_atomic(path, &bytes).map_err(|e| match e {
+        file::WriteError::Refused { kind, .. } => refused(kind),
+        file::WriteError::Io { source, .. } => io(source),
     })
 }
 
@@ -188,5 +217,5 @@ pub fn import(path: &Path) -> Result<Imported, Error> {
 /// As [`import`], without I/O.
 pub fn import_bytes(bytes: &[u8]) -> Result<Imported, Error> {
     let sheets = read_sheets(bytes).map_err(Error::Invalid)?;
-    natverk::tables::from_tables(&sheets).map_err(Error::Invalid)
+    natverk::tables::from_tables_within(&sheets, bytes.len()).map_err(Error::Invalid)
 }

@@ -13,8 +13,9 @@ use std::io::{Cursor, Read};
 
 use calamine::{DataRef, Ods, Reader, Xlsx};
 use natverk::tables::{Cell, InputRow, InputSheet, Measure, SheetFindings};
+
+use crate::guard::Budget;
 use natverk::{Decimal, NaiveDate};
-use quick_xml::events::Event;
 
 /// Unpacked size allowed for any workbook, in bytes (64 MiB) …
 pub const MAX_UNPACKED_BASE: u64 = 64 * 1024 * 1024;
@@ -59,15 +60,18 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
         return Err(SheetFindings::too_large(limit, Measure::Bytes));
     }
     match inspect(bytes)? {
-        Kind::Xlsx => read_xlsx(bytes),
+        Kind::Xlsx => {
+            crate::guard::check_xlsx(bytes)?;
+            read_xlsx(bytes)
+        }
         Kind::Ods => {
-            measure_ods(bytes, max_cells(bytes.len()))?;
+            crate::guard::measure_ods(bytes)?;
             read_ods(bytes)
         }
     }
 }
 
-fn unreadable(detail: impl std::fmt::Display) -> SheetFindings {
+pub(crate) fn unreadable(detail: impl std::fmt::Display) -> SheetFindings {
     SheetFindings::unreadable(detail)
 }
 
@@ -80,6 +84,7 @@ fn inspect(bytes: &[u8]) -> Result<Kind, SheetFindings> {
     }
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("the file is damaged ({e})")))?;
+    crate::guard::part_names(&mut zip, bytes)?;
     let budget =
         MAX_UNPACKED_BASE.saturating_add((bytes.len() as u64).saturating_mul(MAX_UNPACKED_RATIO));
     let mut total: u64 = 0;
@@ -112,16 +117,11 @@ fn inspect(bytes: &[u8]) -> Result<Kind, SheetFindings> {
     kind.ok_or_else(|| unreadable("it is a zip file, but neither an .xlsx nor an .ods workbook"))
 }
 
-fn too_many_cells(limit: u64) -> SheetFindings {
-    SheetFindings::too_large(limit, Measure::Cells)
-}
-
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
-    let limit = max_cells(bytes.len());
+    let mut budget = Budget::new(bytes.len());
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("the .xlsx file is damaged ({e})")))?;
     let mut out = Vec::new();
-    let mut count: u64 = 0;
     for name in wb.sheet_names() {
         let mut reader = match wb.worksheet_cells_reader(&name) {
             Ok(r) => r,
@@ -135,14 +135,11 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
                 .next_cell()
                 .map_err(|e| unreadable(format!("sheet `{name}` is damaged ({e})")))?;
             let Some(cell) = cell else { break };
-            let Some(value) = convert_ref(cell.get_value()) else {
+            let (r, c) = cell.get_position();
+            let Some(value) = convert_ref(cell.get_value(), &name, r, c) else {
                 continue;
             };
-            count += 1;
-            if count > limit {
-                return Err(too_many_cells(limit));
-            }
-            let (r, c) = cell.get_position();
+            budget.take(&value)?;
             push(&mut rows, r.saturating_add(1), c, value);
         }
         out.push(InputSheet {
@@ -183,11 +180,10 @@ fn sorted(mut rows: Vec<InputRow>) -> Vec<InputRow> {
 }
 
 fn read_ods(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
-    let limit = max_cells(bytes.len());
+    let mut budget = Budget::new(bytes.len());
     let mut wb: Ods<_> = Ods::new(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("the .ods file is damaged ({e})")))?;
     let mut out = Vec::new();
-    let mut count: u64 = 0;
     for name in wb.sheet_names() {
         let range = wb
             .worksheet_range(&name)
@@ -197,15 +193,12 @@ fn read_ods(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
         for (i, row) in range.rows().enumerate() {
             let r = r0.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
             for (j, data) in row.iter().enumerate() {
-                let value = match convert(data) {
+                let c = c0.saturating_add(u32::try_from(j).unwrap_or(u32::MAX));
+                let value = match convert(data, &name, r, c) {
                     Some(v) => v,
                     None => continue,
                 };
-                count += 1;
-                if count > limit {
-                    return Err(too_many_cells(limit));
-                }
-                let c = c0.saturating_add(u32::try_from(j).unwrap_or(u32::MAX));
+                budget.take(&value)?;
                 push(&mut rows, r.saturating_add(1), c, value);
             }
         }
@@ -218,7 +211,7 @@ fn read_ods(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
 }
 
 /// A calamine cell of an `.ods` as a cell of the core.
-fn convert(d: &calamine::Data) -> Option<Cell> {
+fn convert(d: &calamine::Data, sheet: &str, row: u32, col: u32) -> Option<Cell> {
     use calamine::Data as D;
     Some(match d {
         D::Empty => return None,
@@ -227,7 +220,7 @@ fn convert(d: &calamine::Data) -> Option<Cell> {
         D::String(s) if s.is_empty() => return None,
         D::String(s) => Cell::Text(s.clone()),
         D::Bool(b) => Cell::Bool(*b),
-        D::DateTime(dt) => excel_datetime(dt),
+        D::DateTime(dt) => excel_datetime(dt, sheet, row, col),
         D::DateTimeIso(s) => iso_datetime(s),
         D::DurationIso(s) => Cell::Text(s.clone()),
         D::Error(e) => Cell::Error(e.to_string()),
@@ -235,7 +228,7 @@ fn convert(d: &calamine::Data) -> Option<Cell> {
 }
 
 /// A calamine cell of an `.xlsx` as a cell of the core.
-fn convert_ref(d: &DataRef<'_>) -> Option<Cell> {
+fn convert_ref(d: &DataRef<'_>, sheet: &str, row: u32, col: u32) -> Option<Cell> {
     Some(match d {
         DataRef::Empty => return None,
         DataRef::Int(i) => Cell::Int(*i),
@@ -245,7 +238,7 @@ fn convert_ref(d: &DataRef<'_>) -> Option<Cell> {
         DataRef::SharedString("") => return None,
         DataRef::SharedString(s) => Cell::Text((*s).to_string()),
         DataRef::Bool(b) => Cell::Bool(*b),
-        DataRef::DateTime(dt) => excel_datetime(dt),
+        DataRef::DateTime(dt) => excel_datetime(dt, sheet, row, col),
         DataRef::DateTimeIso(s) => iso_datetime(s),
         DataRef::DurationIso(s) => Cell::Text(s.clone()),
         DataRef::Error(e) => Cell::Error(e.to_string()),
@@ -296,16 +289,65 @@ pub(crate) fn float(f: f64) -> Cell {
     }
 }
 
-fn excel_datetime(dt: &calamine::ExcelDateTime) -> Cell {
+/// Excel's last date serial in the 1900 date system (9999-12-31); the
+/// 1904 system ends four years of days earlier.
+const MAX_SERIAL: f64 = 2_958_465.0;
+
+/// A date cell of an `.xlsx`. A serial that is no date a spreadsheet
+/// shows (before 1900-01-01, after 9999-12-31, not finite: calamine would
+/// silently give 1899-12-31 or 9999-12-31) is an error that names the cell.
+fn excel_datetime(dt: &calamine::ExcelDateTime, sheet: &str, row: u32, col: u32) -> Cell {
     if !dt.is_datetime() {
         return float(dt.as_f64());
     }
+    let serial = dt.as_f64();
     let (y, mo, d, h, mi, s, ms) = dt.to_ymd_hms_milli();
     let date = NaiveDate::from_ymd_opt(i32::from(y), u32::from(mo), u32::from(d));
+    // The date read must be the serial's own, in the 1900 system (which
+    // counts a 1900-02-29 that never was) or in the 1904 one.
+    let own = date.is_some_and(|date| {
+        let day = serial.floor();
+        let from = |y, m, d| {
+            NaiveDate::from_ymd_opt(y, m, d).map_or(f64::NAN, |e| (date - e).num_days() as f64)
+        };
+        let s1900 = from(1899, 12, 30);
+        let s1904 = from(1904, 1, 1);
+        day == s1900 || (day < 61.0 && day == s1900 - 1.0) || day == s1904
+    });
+    if !serial.is_finite() || !(0.0..=MAX_SERIAL).contains(&serial) || !own || y < 1900 {
+        let shown = if serial.is_finite() {
+            float(serial.floor())
+        } else {
+            Cell::Text(serial.to_string())
+        };
+        let shown = match shown {
+            Cell::Decimal(d) => d.to_string(),
+            Cell::Text(t) => t,
+            other => format!("{other:?}"),
+        };
+        return Cell::Error(format!(
+            "#DATE! sheet `{sheet}`, cell {}{}: date serial {shown} is outside the dates a spreadsheet holds (1900-01-01 to 9999-12-31); type the date as text, YYYY-MM-DD",
+            column_letters(col),
+            u64::from(row) + 1
+        ));
+    }
     match date {
         Some(date) if (h, mi, s, ms) == (0, 0, 0, 0) => Cell::Date(date),
         _ => Cell::Text(format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")),
     }
+}
+
+/// A column's letters as a spreadsheet shows them (0 → `A`, 26 → `AA`).
+fn column_letters(col: u32) -> String {
+    let mut n = u64::from(col) + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = ((n - 1) % 26) as u8;
+        out.push(b'A' + r);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// An ISO date (`2024-03-01`, or with a midnight time) as a date cell;
@@ -320,131 +362,6 @@ fn iso_datetime(s: &str) -> Cell {
         Some(d) => Cell::Date(d),
         None => Cell::Text(s.to_string()),
     }
-}
-
-/// Measures the rectangles calamine will build for an `.ods` (rows ×
-/// columns between the first and last cells with a value of each table,
-/// repeats counted) and refuses the workbook before reading it when they
-/// exceed `limit`.
-fn measure_ods(bytes: &[u8], limit: u64) -> Result<(), SheetFindings> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| unreadable(format!("the file is damaged ({e})")))?;
-    let part = zip
-        .by_name("content.xml")
-        .map_err(|e| unreadable(format!("the .ods file is damaged ({e})")))?;
-    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
-    let mut buf = Vec::new();
-    let mut total: u64 = 0;
-    // The table being read: rows so far, first and end of rows with a
-    // value, widest row with a value; the row being read: its repeat,
-    // columns so far, end of its cells with a value.
-    let mut rows: u64 = 0;
-    let mut first: Option<u64> = None;
-    let mut end: u64 = 0;
-    let mut width: u64 = 0;
-    let mut row_repeat: u64 = 1;
-    let mut col: u64 = 0;
-    let mut row_end: u64 = 0;
-    let mut cell: Option<(u64, bool)> = None; // (repeat, has a value)
-    const MAX_ROWS: u64 = 1_048_576;
-    const MAX_COLS: u64 = 16_384;
-    let repeat = |e: &quick_xml::events::BytesStart<'_>, key: &str, max: u64| -> u64 {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == key)
-            .and_then(|a| a.value.parse::<u64>().ok())
-            .unwrap_or(1)
-            .clamp(1, max)
-    };
-    let has_value = |e: &quick_xml::events::BytesStart<'_>| {
-        e.attributes().flatten().any(|a| {
-            matches!(
-                a.key.as_ref(),
-                "office:value-type" | "table:formula" | "calcext:value-type"
-            )
-        })
-    };
-    loop {
-        buf.clear();
-        let ev = xml
-            .read_event_into(&mut buf)
-            .map_err(|e| unreadable(format!("the .ods file is damaged ({e})")))?;
-        match ev {
-            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "table:table" => {
-                rows = 0;
-                first = None;
-                end = 0;
-                width = 0;
-            }
-            Event::Start(e) if e.name().as_ref() == "table:table-row" => {
-                row_repeat = repeat(&e, "table:number-rows-repeated", MAX_ROWS);
-                col = 0;
-                row_end = 0;
-            }
-            Event::Empty(e) if e.name().as_ref() == "table:table-row" => {
-                rows = rows.saturating_add(repeat(&e, "table:number-rows-repeated", MAX_ROWS));
-            }
-            Event::Start(e)
-                if matches!(
-                    e.name().as_ref(),
-                    "table:table-cell" | "table:covered-table-cell"
-                ) =>
-            {
-                // A cell with content (text in it) counts as a value.
-                cell = Some((repeat(&e, "table:number-columns-repeated", MAX_COLS), true));
-            }
-            Event::Empty(e)
-                if matches!(
-                    e.name().as_ref(),
-                    "table:table-cell" | "table:covered-table-cell"
-                ) =>
-            {
-                let n = repeat(&e, "table:number-columns-repeated", MAX_COLS);
-                col = col.saturating_add(n);
-                if has_value(&e) {
-                    row_end = col;
-                }
-            }
-            Event::End(e)
-                if matches!(
-                    e.name().as_ref(),
-                    "table:table-cell" | "table:covered-table-cell"
-                ) =>
-            {
-                if let Some((n, value)) = cell.take() {
-                    col = col.saturating_add(n);
-                    if value {
-                        row_end = col;
-                    }
-                }
-            }
-            Event::End(e) if e.name().as_ref() == "table:table-row" => {
-                if row_end > 0 {
-                    first.get_or_insert(rows);
-                    end = rows.saturating_add(row_repeat);
-                    width = width.max(row_end.min(MAX_COLS));
-                    // calamine keeps each row's cells before building the
-                    // rectangle: count them too.
-                    total = total.saturating_add(row_end);
-                }
-                rows = rows.saturating_add(row_repeat).min(MAX_ROWS);
-            }
-            Event::End(e) if e.name().as_ref() == "table:table" => {
-                if let Some(f) = first {
-                    total = total.saturating_add(end.saturating_sub(f).saturating_mul(width));
-                }
-                if total > limit {
-                    return Err(too_many_cells(limit));
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-        if total > limit {
-            return Err(too_many_cells(limit));
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -60,6 +60,13 @@ impl Formats {
 
 /// The workbook of `sheets` (every sheet of the layout, rows or none).
 pub(crate) fn workbook(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, Error> {
+    catch_write_panic(|| workbook_unguarded(sheets, lang)).map_err(|source| Error::Io {
+        path: std::env::temp_dir(),
+        source,
+    })?
+}
+
+fn workbook_unguarded(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, Error> {
     let mut wb = Workbook::new();
     let f = Formats::new();
     instructions(wb.add_worksheet(), lang, &f).map_err(xlsx)?;
@@ -376,5 +383,77 @@ mod tests {
         assert!(excel_date(NaiveDate::from_ymd_opt(1900, 3, 1).unwrap()).is_some());
         assert!(excel_date(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap()).is_some());
         assert!(excel_date(NaiveDate::from_ymd_opt(1, 1, 1).unwrap()).is_none());
+    }
+}
+
+/// What rust_xlsxwriter's panic on a failed write of a worksheet's
+/// temporary file begins with ("Couldn't write to xml file: Os { … }").
+const WRITE_PANIC: &str = "Couldn't write to xml file";
+
+/// Runs `f`, which writes a workbook with rust_xlsxwriter, and turns the
+/// writer's panic on a failed write (a full disk or a file-size limit
+/// while it writes a sheet's rows to a temporary file: it has no error for
+/// it) into the operating system's error. Any other panic goes on.
+///
+/// The first call also installs a panic hook, in front of the one already
+/// there, that keeps that one panic's message off stderr: it is reported
+/// as an error instead.
+///
+/// # Errors
+///
+/// The operating system's error for the failed write (when the panic does
+/// not carry one, [`std::io::ErrorKind::Other`] with the writer's words).
+pub fn catch_write_panic<T>(f: impl FnOnce() -> T) -> Result<T, std::io::Error> {
+    static QUIET: std::sync::Once = std::sync::Once::new();
+    QUIET.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !panic_text(info.payload()).is_some_and(|t| t.starts_with(WRITE_PANIC)) {
+                previous(info);
+            }
+        }));
+    });
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(v) => Ok(v),
+        Err(payload) => match panic_text(payload.as_ref()) {
+            Some(t) if t.starts_with(WRITE_PANIC) => Err(os_error(t)),
+            _ => std::panic::resume_unwind(payload),
+        },
+    }
+}
+
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> Option<&str> {
+    payload
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())
+}
+
+/// The error in the writer's panic text (`…: Os { code: 28, … }`).
+fn os_error(text: &str) -> std::io::Error {
+    let code = text.split_once("code: ").and_then(|(_, rest)| {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse::<i32>().ok()
+    });
+    match code {
+        Some(c) => std::io::Error::from_raw_os_error(c),
+        None => std::io::Error::other(text.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod panic_tests {
+    use super::*;
+
+    #[test]
+    fn the_writers_panic_is_the_os_error() {
+        let e = catch_write_panic(|| -> () {
+            panic!("{WRITE_PANIC}: Os {{ code: 28, kind: StorageFull, message: \"No space left on device\" }}")
+        })
+        .unwrap_err();
+        assert_eq!(e.raw_os_error(), Some(28));
+        assert_eq!(catch_write_panic(|| 5).unwrap(), 5);
+        let other = std::panic::catch_unwind(|| catch_write_panic(|| panic!("something else")));
+        assert!(other.is_err(), "another panic goes on");
     }
 }

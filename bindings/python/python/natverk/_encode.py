@@ -18,6 +18,9 @@ from typing import Any, Callable, Iterator, List, Mapping, Optional, Tuple, Unio
 __all__ = ["encode"]
 
 _CHUNK = 10**1000
+# beyond this many digits from the point, a decimal is written in exponent
+# notation (the core holds 28 digits)
+_DIGITS = 1000
 
 # the C string encoder of the json module (ensure_ascii=False flavour)
 _str: Callable[[str], str] = (
@@ -116,8 +119,13 @@ def _scalar_or_frame(
     elif isinstance(value, int):
         out.append(_int_text(int(value)))  # an IntEnum's str() is its name
     elif isinstance(value, Decimal):
-        if value.is_finite():
+        if value.is_finite() and -_DIGITS < value.adjusted() < _DIGITS:
             out.append(format(value, "f"))
+        elif value.is_finite():
+            # Decimal("1e999999999") in positional notation is a gigabyte of
+            # zeros: in exponent notation (still a JSON number), which the
+            # core refuses at its path as more digits than it holds
+            out.append(str(value))
         else:
             # as a string, so the core reports it at its path
             out.append(json.dumps(str(value)))

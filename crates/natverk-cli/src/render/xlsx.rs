@@ -245,6 +245,14 @@ fn workbook(out: &crate::atomic::AtomicFile) -> Result<Workbook> {
     Ok(wb)
 }
 
+/// Runs a workbook's writing, with rust_xlsxwriter's panic on a failed
+/// write of a sheet's temporary file (a full disk, a file-size limit) as
+/// the operating system's error: exit 2, the target untouched, the
+/// temporary files gone with the writer.
+fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    natverk_workbook::catch_write_panic(f).map_err(RenderError::Io)?
+}
+
 /// A report workbook: report lines, totals, the equality statistics over
 /// the same range, and the warnings of `check`.
 pub fn report(
@@ -252,15 +260,17 @@ pub fn report(
     ctx: &Context<'_>,
     out: &mut crate::atomic::AtomicFile,
 ) -> Result<Written> {
-    let mut w = Written::default();
-    let mut wb = workbook(out)?;
-    report_sheets(&mut wb, &mut w, r, ctx.lang)?;
-    if let Some(e) = &ctx.equality {
-        equality_sheets(&mut wb, &mut w, e, ctx.lang)?;
-    }
-    findings_sheet(&mut wb, &mut w, &ctx.findings, ctx, true)?;
-    save(wb, out)?;
-    Ok(w)
+    guarded(|| {
+        let mut w = Written::default();
+        let mut wb = workbook(out)?;
+        report_sheets(&mut wb, &mut w, r, ctx.lang)?;
+        if let Some(e) = &ctx.equality {
+            equality_sheets(&mut wb, &mut w, e, ctx.lang)?;
+        }
+        findings_sheet(&mut wb, &mut w, &ctx.findings, ctx, true)?;
+        save(wb, out)?;
+        Ok(w)
+    })
 }
 
 /// An equality workbook, with the warnings of `check`.
@@ -269,12 +279,14 @@ pub fn equality(
     ctx: &Context<'_>,
     out: &mut crate::atomic::AtomicFile,
 ) -> Result<Written> {
-    let mut w = Written::default();
-    let mut wb = workbook(out)?;
-    equality_sheets(&mut wb, &mut w, e, ctx.lang)?;
-    findings_sheet(&mut wb, &mut w, &ctx.findings, ctx, true)?;
-    save(wb, out)?;
-    Ok(w)
+    guarded(|| {
+        let mut w = Written::default();
+        let mut wb = workbook(out)?;
+        equality_sheets(&mut wb, &mut w, e, ctx.lang)?;
+        findings_sheet(&mut wb, &mut w, &ctx.findings, ctx, true)?;
+        save(wb, out)?;
+        Ok(w)
+    })
 }
 
 /// The findings of `check` as a workbook.
@@ -283,11 +295,13 @@ pub fn findings(
     ctx: &Context<'_>,
     out: &mut crate::atomic::AtomicFile,
 ) -> Result<Written> {
-    let mut w = Written::default();
-    let mut wb = workbook(out)?;
-    findings_sheet(&mut wb, &mut w, f, ctx, false)?;
-    save(wb, out)?;
-    Ok(w)
+    guarded(|| {
+        let mut w = Written::default();
+        let mut wb = workbook(out)?;
+        findings_sheet(&mut wb, &mut w, f, ctx, false)?;
+        save(wb, out)?;
+        Ok(w)
+    })
 }
 
 #[cfg(test)]

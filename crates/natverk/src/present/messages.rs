@@ -258,8 +258,8 @@ templates! {
     // ---- workbook (SPEC §10) ---------------------------------------------------
     WB_UNREADABLE = "cannot read the workbook: {detail}: save it as an Excel workbook (.xlsx) or an OpenDocument spreadsheet (.ods)",
         "arbetsboken går inte att läsa: {detail}: spara den som Excel-arbetsbok (.xlsx) eller OpenDocument-kalkylark (.ods)";
-    WB_TOO_LARGE = "the workbook holds more than {limit} {what}: split the inventory",
-        "arbetsboken innehåller mer än {limit} {what}: dela upp inventeringen";
+    WB_TOO_LARGE = "the workbook holds more than {limit} {what}, the limit for a workbook of its size: split the inventory",
+        "arbetsboken innehåller mer än {limit} {what}, gränsen för en arbetsbok av dess storlek: dela upp inventeringen";
     WB_UNKNOWN_SHEET = "unknown sheet `{name}`: did you mean `{nearest}`? Rename or remove it (the sheets are {names})",
         "okänt blad `{name}`: menar du `{nearest}`? Byt namn på bladet eller ta bort det (bladen är {names})";
     WB_UNKNOWN_SHEET_ANY = "unknown sheet `{name}`: rename or remove it (the sheets are {names})",

@@ -455,6 +455,11 @@ vocabulary! {
     "workbook.count.bytes" => "bytes", "byte";
     "workbook.count.unpacked" => "bytes when unpacked", "byte uppackad";
     "workbook.count.cells" => "cells", "celler";
+    "workbook.count.text" => "bytes of text in its cells", "byte text i cellerna";
+    "workbook.count.strings" => "shared strings (sharedStrings.xml)", "delade strängar (sharedStrings.xml)";
+    "workbook.count.rows" => "rows", "rader";
+    "workbook.count.network_rows" => "networks", "nätverk";
+    "workbook.count.styles" => "bytes of cell formats (styles.xml)", "byte cellformat (styles.xml)";
     // drop-down lists
     "workbook.list.title" => "Choose from the list", "Välj i listan";
     "workbook.list.message" => "Choose a value from the list. Other values are checked when the workbook is imported.", "Välj ett värde i listan. Andra värden kontrolleras när arbetsboken läses in.";

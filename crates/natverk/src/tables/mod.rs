@@ -51,7 +51,10 @@ use crate::model::{
 use crate::present::{label, vocabulary, Lang};
 
 pub use place::{Locator, Measure, Place, SheetFinding, SheetFindings};
-pub use read::{from_tables, Imported, InputRow, InputSheet};
+pub use read::{
+    from_tables, from_tables_within, Imported, InputRow, InputSheet, BYTES_PER_NETWORK_ROW,
+    BYTES_PER_ROW, MAX_NETWORK_ROWS_BASE, MAX_ROWS_BASE,
+};
 
 #[cfg(doc)]
 use crate::Inventory;

@@ -96,6 +96,16 @@ pub enum Measure {
     Unpacked,
     /// Cells with a value.
     Cells,
+    /// Bytes of text in the cells, once read.
+    Text,
+    /// Strings in the shared-string table of an `.xlsx`.
+    Strings,
+    /// Bytes of memory the reader spends on cell formats (`styles.xml`).
+    Styles,
+    /// Rows with a value, in all sheets.
+    Rows,
+    /// Rows with a value in the networks sheet.
+    NetworkRows,
 }
 
 impl Measure {
@@ -104,6 +114,11 @@ impl Measure {
             Measure::Bytes => "workbook.count.bytes",
             Measure::Unpacked => "workbook.count.unpacked",
             Measure::Cells => "workbook.count.cells",
+            Measure::Text => "workbook.count.text",
+            Measure::Strings => "workbook.count.strings",
+            Measure::Styles => "workbook.count.styles",
+            Measure::Rows => "workbook.count.rows",
+            Measure::NetworkRows => "workbook.count.network_rows",
         }
     }
 }

@@ -117,21 +117,117 @@ pub struct Imported {
 /// assert!(f.finding.message_in(Lang::Sv).starts_with("ogiltigt datum `2024-13-01`"));
 /// ```
 pub fn from_tables(sheets: &[InputSheet]) -> Result<Imported, SheetFindings> {
-    let mut r = Reader::default();
+    read_tables(sheets, None, None)
+}
+
+/// As [`from_tables`], for sheets read from a file of `input_bytes`: at
+/// most [`crate::limits::max_findings`] findings are listed, as for a
+/// CSV or JSON file of that size, and the rest are counted in one more
+/// finding that names the limit (SPEC §9); a workbook with more rows
+/// than [`MAX_ROWS_BASE`] + 1 per [`BYTES_PER_ROW`] bytes, or more
+/// networks than [`MAX_NETWORK_ROWS_BASE`] + 1 per
+/// [`BYTES_PER_NETWORK_ROW`], is refused before the work.
+///
+/// # Errors
+///
+/// As [`from_tables`].
+pub fn from_tables_within(
+    sheets: &[InputSheet],
+    input_bytes: usize,
+) -> Result<Imported, SheetFindings> {
+    read_tables(
+        sheets,
+        Some(crate::limits::max_findings(input_bytes)),
+        Some(input_bytes),
+    )
+}
+
+/// Rows of the networks sheet read from any workbook (100 000) …
+pub const MAX_NETWORK_ROWS_BASE: usize = 100_000;
+/// … plus one per this many bytes of the file: a network costs about
+/// 1.6 KB once read (measured: 119 000 networks of three cells, 204 MB),
+/// so this keeps SPEC §9's 10 bytes per byte. The 50 000-network workbook
+/// (9.7 MB) may have 148 000.
+pub const BYTES_PER_NETWORK_ROW: usize = 200;
+/// Rows of all sheets read from any workbook (200 000) …
+pub const MAX_ROWS_BASE: usize = 200_000;
+/// … plus one per this many bytes of the file. The 50 000-network
+/// workbook has 308 000 rows in 9.7 MB and may have 352 000.
+pub const BYTES_PER_ROW: usize = 64;
+
+fn read_tables(
+    sheets: &[InputSheet],
+    limit: Option<usize>,
+    bytes: Option<usize>,
+) -> Result<Imported, SheetFindings> {
+    let mut r = Reader {
+        limit,
+        ..Reader::default()
+    };
     let found = r.find_sheets(sheets);
+    if let Some(input_bytes) = bytes {
+        // An item costs far more memory once read than its row costs in a
+        // zipped file (a network of three cells: 1.5 KB read, 3 bytes in an
+        // .ods): the rows are bounded by the file's size before the work.
+        let networks = LAYOUT.iter().position(|s| s.key == "networks");
+        let network_rows = networks.map_or(0, |s| rows(&found, s));
+        let all_rows: usize = (0..LAYOUT.len()).map(|s| rows(&found, s)).sum();
+        let max_networks =
+            MAX_NETWORK_ROWS_BASE.saturating_add(input_bytes / BYTES_PER_NETWORK_ROW);
+        let max_rows = MAX_ROWS_BASE.saturating_add(input_bytes / BYTES_PER_ROW);
+        if network_rows > max_networks {
+            return Err(SheetFindings::too_large(
+                max_networks as u64,
+                super::Measure::NetworkRows,
+            ));
+        }
+        if all_rows > max_rows {
+            return Err(SheetFindings::too_large(
+                max_rows as u64,
+                super::Measure::Rows,
+            ));
+        }
+    }
     let data = r.build(&found);
     let Reader {
         mut findings,
         locator,
         tainted,
+        dropped,
         ..
     } = r;
-    let Some(data) = data else {
-        return Err(SheetFindings::new(findings));
+    let cut = |mut findings: Vec<SheetFinding>, mut dropped: usize| {
+        if let Some(limit) = limit {
+            if findings.len() > limit {
+                dropped += findings.len() - limit;
+                findings.truncate(limit);
+            }
+            if dropped > 0 {
+                findings.push(SheetFinding {
+                    finding: Finding::new(
+                        Code::InvalidValue,
+                        Path::root(),
+                        Message::new(&m::TOO_MANY_FINDINGS)
+                            .with("count", dropped)
+                            .with("limit", limit),
+                    ),
+                    place: None,
+                });
+            }
+        }
+        SheetFindings::new(findings)
     };
+    let Some(data) = data else {
+        return Err(cut(findings, dropped));
+    };
+    if dropped > 0 {
+        // Already more findings than are listed: the inventory's own
+        // checks would only add to those not listed.
+        return Err(cut(findings, dropped));
+    }
     match Inventory::new(data) {
         Ok(inventory) if findings.is_empty() => Ok(Imported { inventory, locator }),
-        Ok(_) => Err(SheetFindings::new(findings)),
+        Ok(_) => Err(cut(findings, 0)),
         Err(e) => {
             let bad_cells: HashSet<CellKey> = findings.iter().filter_map(|f| f.key()).collect();
             for f in e.into_findings() {
@@ -149,7 +245,7 @@ pub fn from_tables(sheets: &[InputSheet]) -> Result<Imported, SheetFindings> {
                 }
                 findings.push(SheetFinding { finding: f, place });
             }
-            Err(SheetFindings::new(findings))
+            Err(cut(findings, 0))
         }
     }
 }
@@ -176,10 +272,17 @@ struct Reader {
     locator: Locator,
     /// (sheet, row) whose item got a placeholder for a bad cell.
     tainted: HashSet<(usize, Option<u32>)>,
+    /// Most findings kept (`None`: all), and how many more were found.
+    limit: Option<usize>,
+    dropped: usize,
 }
 
 impl Reader {
     fn push(&mut self, code: Code, path: Path, message: Message, place: Option<Place>) {
+        if self.limit.is_some_and(|l| self.findings.len() >= l) {
+            self.dropped += 1;
+            return;
+        }
         self.findings.push(SheetFinding {
             finding: Finding::new(code, path, message),
             place,
@@ -450,6 +553,9 @@ impl Reader {
         let mut units = Vec::new();
         let s = idx("units");
         for i in 0..rows(found, s) {
+            if self.dropped > 0 {
+                break; // more findings than are listed: the rest is counted
+            }
             let mut c = self.row(found, s, i, Path::root().key("units").index(units.len()));
             let id = c.required_text(self, "id");
             let name = c.required_text(self, "name");
@@ -464,6 +570,9 @@ impl Reader {
         let mut people = Vec::new();
         let s = idx("people");
         for i in 0..rows(found, s) {
+            if self.dropped > 0 {
+                break; // more findings than are listed: the rest is counted
+            }
             let mut c = self.row(found, s, i, Path::root().key("people").index(people.len()));
             let id = c.required_text(self, "id");
             let name = c.text(self, "name");
@@ -486,6 +595,9 @@ impl Reader {
         let mut fee_schedules: Vec<FeeSchedule> = Vec::new();
         let s = idx("fee_schedules");
         for i in 0..rows(found, s) {
+            if self.dropped > 0 {
+                break; // more findings than are listed: the rest is counted
+            }
             let path = Path::root().key("fee_schedules").index(fee_schedules.len());
             let mut c = self.row(found, s, i, path);
             let id = c.required_text(self, "id");
@@ -528,6 +640,9 @@ impl Reader {
         let s = idx("tiers");
         let by_id = first_positions(fee_schedules.iter().map(|f| f.id.as_str()));
         for i in 0..rows(found, s) {
+            if self.dropped > 0 {
+                break; // more findings than are listed: the rest is counted
+            }
             let mut c = self.row(found, s, i, Path::root().key("fee_schedules"));
             let Some(parent) = c.parent(self, "schedule", &by_id, "fee_schedules") else {
                 continue;
@@ -551,6 +666,9 @@ impl Reader {
         let mut exchange_rates = Vec::new();
         let s = idx("exchange_rates");
         for i in 0..rows(found, s) {
+            if self.dropped > 0 {
+                break; // more findings than are listed: the rest is counted
+            }
             let path = Path::root()
                 .key("exchange_rates")
                 .index(exchange_rates.len());
@@ -571,6 +689,9 @@ impl Reader {
         let mut networks: Vec<Network> = Vec::new();
         let s = idx("networks");
         for i in 0..rows(found, s) {
+            if self.dropped > 0 {
+                break; // more findings than are listed: the rest is counted
+            }
             let path = Path::root().key("networks").index(networks.len());
             let mut c = self.row(found, s, i, path);
             let id = c.required_text(self, "id");
@@ -637,6 +758,9 @@ impl Reader {
 
         let s = idx("participants");
         for i in 0..rows(found, s) {
+            if self.dropped > 0 {
+                break; // more findings than are listed: the rest is counted
+            }
             let mut c = self.row(found, s, i, Path::root().key("networks"));
             let Some(parent) = c.parent(self, "network", &by_id, "networks") else {
                 continue;
@@ -653,6 +777,9 @@ impl Reader {
 
         let s = idx("costs");
         for i in 0..rows(found, s) {
+            if self.dropped > 0 {
+                break; // more findings than are listed: the rest is counted
+            }
             let mut c = self.row(found, s, i, Path::root().key("networks"));
             let Some(parent) = c.parent(self, "network", &by_id, "networks") else {
                 continue;
@@ -678,6 +805,9 @@ impl Reader {
 
         let s = idx("financing");
         for i in 0..rows(found, s) {
+            if self.dropped > 0 {
+                break; // more findings than are listed: the rest is counted
+            }
             let mut c = self.row(found, s, i, Path::root().key("networks"));
             let Some(parent) = c.parent(self, "network", &by_id, "networks") else {
                 continue;
