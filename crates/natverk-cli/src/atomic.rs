@@ -30,6 +30,7 @@ pub fn check_target(path: &Path) -> Result<(), Message> {
         return Err(Message::new(&m::NEEDS_NAME));
     }
     let what = match std::fs::symlink_metadata(path) {
+        _ if cfg!(windows) && crate::windows::is_reserved_device(path) => &m::KIND_DEVICE,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(cannot_write(path, &e)),
         Ok(meta) if meta.file_type().is_file() => return Ok(()),
