@@ -86,6 +86,8 @@ if want linux; then
   tools_musl
   cargo build --release --locked -p natverk-cli --target x86_64-unknown-linux-musl
   install -m 0755 target/x86_64-unknown-linux-musl/release/natverk "$dist/natverk-x86_64-linux"
+  # The symbol table is for debuggers, not users: about a fifth of the file.
+  strip "$dist/natverk-x86_64-linux"
   if ! file_out="$(file -b "$dist/natverk-x86_64-linux" 2>/dev/null)"; then file_out="?"; fi
   echo "    natverk-x86_64-linux ($(since "$t0")): $file_out"
 fi
@@ -96,6 +98,7 @@ if want windows; then
   tools_mingw
   cargo build --release --locked -p natverk-cli --target x86_64-pc-windows-gnu
   install -m 0644 target/x86_64-pc-windows-gnu/release/natverk.exe "$dist/natverk-x86_64-windows.exe"
+  x86_64-w64-mingw32-strip "$dist/natverk-x86_64-windows.exe"
   echo "    natverk-x86_64-windows.exe ($(since "$t0"))"
 fi
 
