@@ -88,8 +88,7 @@ if want linux; then
   install -m 0755 target/x86_64-unknown-linux-musl/release/natverk "$dist/natverk-x86_64-linux"
   # The symbol table is for debuggers, not users: about a fifth of the file.
   strip "$dist/natverk-x86_64-linux"
-  if ! file_out="$(file -b "$dist/natverk-x86_64-linux" 2>/dev/null)"; then file_out="?"; fi
-  echo "    natverk-x86_64-linux ($(since "$t0")): $file_out"
+  echo "    natverk-x86_64-linux ($(since "$t0"))"
 fi
 
 if want windows; then

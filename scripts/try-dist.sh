@@ -64,7 +64,9 @@ linux="$dist/natverk-x86_64-linux"
 # ---- the Linux program ------------------------------------------------------------
 if want linux && [ -f "$linux" ]; then
   step "the Linux program with no Rust on the PATH"
-  if LC_ALL=C file -b "$linux" | grep -q 'static'; then ok "linux: statically linked"; else bad "linux: not static: $(file -b "$linux")"; fi
+  # Static: no program interpreter (ld.so) and no shared library needed.
+  elf="$(readelf -ld "$linux" 2>&1)"
+  if ! grep -q 'INTERP\|NEEDED' <<<"$elf"; then ok "linux: statically linked"; else bad "linux: not static: $(grep 'INTERP\|NEEDED' <<<"$elf" | head -3)"; fi
   cargo build --locked -q -p natverk-cli
   for c in "${commands[@]}"; do
     name="${c%%|*}"
@@ -231,7 +233,8 @@ if want wheels; then
     wheelfile="$(echo "$work"/winwheel/natverk-*.dist-info/WHEEL)"
     pyd="$work/winwheel/natverk/_natverk.pyd"
     if grep -qx 'Tag: cp39-abi3-win_amd64' "$wheelfile"; then ok "windows wheel: Tag cp39-abi3-win_amd64"; else bad "windows wheel: tag: $(grep Tag "$wheelfile")"; fi
-    if [ -f "$pyd" ] && LC_ALL=C file -b "$pyd" | grep -q 'PE32+ executable (DLL).*x86-64'; then
+    pe="$(x86_64-w64-mingw32-objdump -fp "$pyd" 2>&1)"
+    if grep -q 'file format pei-x86-64' <<<"$pe" && grep -q '(PE32+)' <<<"$pe" && grep -qw 'DLL' <<<"$pe"; then
       ok "windows wheel: natverk/_natverk.pyd is an x86-64 DLL"
     else
       bad "windows wheel: no x86-64 natverk/_natverk.pyd"
@@ -242,7 +245,7 @@ if want wheels; then
     else
       bad "windows wheel: the .pyd links $dlls"
     fi
-    if x86_64-w64-mingw32-objdump -p "$pyd" | grep -q 'PyInit__natverk'; then ok "windows wheel: exports PyInit__natverk"; else bad "windows wheel: no PyInit__natverk"; fi
+    if grep -q 'PyInit__natverk' <<<"$(x86_64-w64-mingw32-objdump -p "$pyd")"; then ok "windows wheel: exports PyInit__natverk"; else bad "windows wheel: no PyInit__natverk"; fi
   else
     bad "windows wheel: dist/ has ${#win[@]} win_amd64 wheels, not one"
   fi
@@ -274,7 +277,7 @@ EOF
         const got = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
         const want = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
         assert.deepStrictEqual(got.report, want);
-        console.log(`natverk ${got.version}, ${got.report.rows.length} rows`);' \
+        console.log(`natverk ${got.version}, ${got.report.lines.length} lines`);' \
         "$work/npm-report.json" "$work/linux-report.json" >"$work/npm.log" 2>&1; then
         ok "npm: Node reports on the example, equal to the Linux program ($(cat "$work/npm.log"))"
       else
