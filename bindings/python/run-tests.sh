@@ -83,7 +83,7 @@ else
     --interpreter "$first_venv/bin/python")
   wheel="$(ls "$wheels"/natverk-*-abi3-*.whl)"
   echo "    $(basename "$wheel")"
-fi"
+fi
 
 # ---- the suite on each Python -----------------------------------------------
 failed=()
