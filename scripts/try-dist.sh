@@ -119,6 +119,7 @@ EOF
   fi
   winexe="$work/natverk.exe"
   cp "$exe" "$winexe"
+  wex_early="$(winepath -w "$ex")"
   # Wine converts the arguments from the Unix locale's character set: a
   # UTF-8 one (English) for these runs.
   wrun() { env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 wine "$@"; }
@@ -138,7 +139,8 @@ EOF
   wdir="$(winepath -w "$dir" 2>/dev/null)"
   if wrun "$winexe" report "$wdir\\inventering Göteborg.json" --from 2024 --to 2025 --format json \
     -o "$wdir\\rapport å.json" 2>"$work/windows-path.err"; then
-    same "windows: a path with å and a space, -o to a file" "$dir/rapport å.json" "$work/linux-report.json"
+    wrun "$winexe" report "$wex_early" --from 2024 --to 2025 --format json >"$work/windows-stdout.json"
+    same "windows: a path with å and a space, -o to a file (equal to its stdout)" "$dir/rapport å.json" "$work/windows-stdout.json"
     leftovers="$(find "$dir" -name '*.tmp' | wc -l)"
     [ "$leftovers" -eq 0 ] && ok "windows: no temporary file left" || bad "windows: $leftovers temporary files left"
   else
@@ -152,6 +154,21 @@ EOF
   else
     bad "windows: -o NUL: $(cat "$work/windows-nul.err")"
   fi
+  # A folder, as input or as -o, and another device name with an extension.
+  wroot="$(winepath -w "$root/examples")"
+  for c in "directory input|it is a directory|report $wroot" \
+    "directory -o|it is a directory|report $wex_early -o $wroot" \
+    "-o com1.json|it is a device|report $wex_early -o com1.json"; do
+    IFS='|' read -r name says cmdline <<<"$c"
+    read -r -a args <<<"$cmdline"
+    if wrun "$winexe" "${args[@]}" >/dev/null 2>"$work/windows-refuse.err"; then
+      bad "windows: $name was accepted"
+    elif grep -q "$says" "$work/windows-refuse.err"; then
+      ok "windows: $name refused ($says)"
+    else
+      bad "windows: $name: $(cat "$work/windows-refuse.err")"
+    fi
+  done
   # The language: with no locale variable set, Windows' display language
   # decides (SPEC §11). Wine takes its display language from the Unix
   # locale (a Swedish one is compiled into target/locale, LOCPATH) and
