@@ -83,10 +83,11 @@ fi
 exe="$dist/natverk-x86_64-windows.exe"
 if want windows && [ -f "$exe" ]; then
   step "the Windows program under Wine"
-  if ! command -v wine >/dev/null 2>&1; then
+  if ! command -v wine >/dev/null 2>&1 || [ ! -f /usr/share/i18n/locales/sv_SE ]; then
     export DEBIAN_FRONTEND=noninteractive
     for i in 1 2 3 4 5 6; do
-      (apt-get update -qq && apt-get install -y -qq wine64 wine >/dev/null) && break
+      # wine64 runs the program; locales has the Swedish locale's source.
+      (apt-get update -qq && apt-get install -y -qq wine64 wine locales >/dev/null) && break
       echo "apt is busy or failed; retrying in 20 s ($i/6)"
       sleep 20
     done
