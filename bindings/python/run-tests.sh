@@ -11,7 +11,8 @@
 # `maturin build --release` into target/maturin (its own target dir, so it
 # does not fight `cargo test` over pyo3's build), installed into every
 # venv, and pytest runs there. Extra arguments go to pytest (e.g.
-# `-k conformance`). NATVERK_PYTHONS="/path/to/python3.12 ..." overrides the
+# `-k conformance`). NATVERK_WHEEL=PATH tests that wheel instead of
+# building one (scripts/test.sh sets it to dist/'s). NATVERK_PYTHONS="/path/to/python3.12 ..." overrides the
 # choice of interpreters. Exits non-zero if any run fails.
 set -euo pipefail
 
@@ -70,13 +71,19 @@ for entry in "${chosen[@]}"; do
 done
 
 # ---- one wheel ---------------------------------------------------------------
-echo "==> building one abi3 wheel (maturin build --release)"
-rm -rf "$wheels"
-(cd "$here" && CARGO_TARGET_DIR="$repo/target/maturin" \
-  "$first_venv/bin/maturin" build --release --quiet --out "$wheels" \
-  --interpreter "$first_venv/bin/python")
-wheel="$(ls "$wheels"/natverk-*-abi3-*.whl)"
-echo "    $(basename "$wheel")"
+if [ -n "${NATVERK_WHEEL:-}" ]; then
+  # scripts/test.sh's dist part built the release wheel: test that one.
+  wheel="$NATVERK_WHEEL"
+  echo "==> the wheel of scripts/dist.sh: $(basename "$wheel")"
+else
+  echo "==> building one abi3 wheel (maturin build --release)"
+  rm -rf "$wheels"
+  (cd "$here" && CARGO_TARGET_DIR="$repo/target/maturin" \
+    "$first_venv/bin/maturin" build --release --quiet --out "$wheels" \
+    --interpreter "$first_venv/bin/python")
+  wheel="$(ls "$wheels"/natverk-*-abi3-*.whl)"
+  echo "    $(basename "$wheel")"
+fi
 
 # ---- the suite on each Python -----------------------------------------------
 failed=()

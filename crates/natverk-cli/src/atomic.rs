@@ -32,6 +32,7 @@ pub fn check_target(path: &Path) -> Result<(), Message> {
         return Err(Message::new(&m::NEEDS_NAME));
     }
     let what = match natverk_workbook::file::target_kind(path) {
+        _ if cfg!(windows) && crate::windows::is_reserved_device(path) => &m::KIND_DEVICE,
         Err(e) => return Err(cannot_write(path, &e)),
         Ok(None) => return Ok(()),
         Ok(Some(K::Symlink)) => &m::KIND_SYMLINK,

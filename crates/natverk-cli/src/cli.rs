@@ -26,7 +26,7 @@ pub(crate) fn parsing_lang() -> Lang {
             return l;
         }
     }
-    Lang::from_env()
+    crate::windows::default_lang()
 }
 
 /// A usage error of clap's in `lang`: `None` for English, which clap's
@@ -223,7 +223,7 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
         /// Language of the problems: sv or en (default: the locale).
-        #[arg(long, default_value_t = Lang::from_env())]
+        #[arg(long, default_value_t = crate::windows::default_lang())]
         lang: Lang,
     },
     /// Write an inventory as a workbook (xlsx) to edit in Excel or LibreOffice.
@@ -234,7 +234,7 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
         /// Language of the sheets, columns and words: sv or en (default: the locale).
-        #[arg(long, default_value_t = Lang::from_env())]
+        #[arg(long, default_value_t = crate::windows::default_lang())]
         lang: Lang,
     },
     /// Write an empty workbook (xlsx) to fill in and import.
@@ -243,7 +243,7 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
         /// Language of the sheets, columns and words: sv or en (default: the locale).
-        #[arg(long, default_value_t = Lang::from_env())]
+        #[arg(long, default_value_t = crate::windows::default_lang())]
         lang: Lang,
     },
     /// Print the JSON Schema (draft 2020-12) of the natverk/1 format.
@@ -301,9 +301,10 @@ pub struct Output {
     pub format: Format,
     /// Language of output for people (table, md, html, xlsx, messages; csv
     /// keeps its English keys): sv or en
-    /// (default: Swedish when LC_ALL, LC_MESSAGES or LANG starts with sv,
-    /// else English).
-    #[arg(long, default_value_t = Lang::from_env())]
+    /// (default: Swedish when LC_ALL, LC_MESSAGES or LANG starts with sv, or
+    /// when none is set and the Windows display language is Swedish; else
+    /// English).
+    #[arg(long, default_value_t = crate::windows::default_lang())]
     pub lang: Lang,
     /// Write to this file (atomically) instead of stdout.
     #[arg(short = 'o', long = "output")]

@@ -44,12 +44,16 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
                 .arg("error", m::io_error(&e)),
         )
     };
-    let file = File::open(path).map_err(io)?;
+    let is_directory =
+        || ReadError::Io(Message::new(&m::IS_DIRECTORY).with("file", path.display()));
+    // Windows refuses to open a directory ("access denied"): say what it is.
+    let file = File::open(path).map_err(|e| match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => is_directory(),
+        _ => io(e),
+    })?;
     let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
-        return Err(ReadError::Io(
-            Message::new(&m::IS_DIRECTORY).with("file", path.display()),
-        ));
+        return Err(is_directory());
     }
     let mut buf = Vec::new();
     if meta.is_file() {

@@ -12,6 +12,7 @@
 pub mod atomic;
 pub mod cli;
 pub mod cmd;
+pub mod help;
 pub mod import;
 pub mod input;
 pub mod limits;
@@ -19,5 +20,6 @@ pub mod messages;
 pub mod render;
 pub mod signal;
 pub mod text;
+pub mod windows;
 
 pub use cmd::main;

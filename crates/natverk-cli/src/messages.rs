@@ -167,6 +167,86 @@ templates! {
     BAD_YES_NO = "invalid yes/no `{value}`: write ja or nej (true/false, 1/0 also work)",
         "ogiltigt ja/nej `{value}`: skriv ja eller nej (true/false och 1/0 går också)";
     OR_IN_SWEDISH = "{message} (or in Swedish: {words})", "{message} (eller på svenska: {words})";
+
+    // ---- --help (SPEC §11): the English is the doc comment of cli.rs
+    // (a test keeps them equal); crate::help puts the Swedish in its place
+    HELP_ABOUT = "The networks an organisation takes part in, and what they cost",
+        "Nätverken en organisation deltar i, och vad de kostar";
+    HELP_CHECK = "List every error and warning of an inventory.",
+        "Lista alla fel och varningar i en inventering.";
+    HELP_REPORT = "Cost report per year, network, subject, organiser or unit.",
+        "Kostnadsrapport per år, nätverk, ämne, arrangör eller enhet.";
+    HELP_EQUALITY = "Gender-equality statistics of who represents the organisation.",
+        "Jämställdhetsstatistik över vilka som representerar organisationen.";
+    HELP_IMPORT = "Turn a one-sheet spreadsheet of networks (CSV) into an inventory.",
+        "Gör om ett kalkylblad med nätverk (CSV) till en inventering.";
+    HELP_EXPORT = "Write an inventory as a workbook (xlsx) to edit in Excel or LibreOffice.",
+        "Skriv en inventering som arbetsbok (xlsx) att redigera i Excel eller LibreOffice.";
+    HELP_TEMPLATE = "Write an empty workbook (xlsx) to fill in and import.",
+        "Skriv en tom arbetsbok (xlsx) att fylla i och läsa in.";
+    HELP_SCHEMA = "Print the JSON Schema (draft 2020-12) of the natverk/1 format.",
+        "Skriv ut JSON Schema (draft 2020-12) för formatet natverk/1.";
+    HELP_FILE = "The inventory (natverk/1 JSON, or a workbook: .xlsx, .ods).",
+        "Inventeringen (natverk/1-JSON, eller en arbetsbok: .xlsx, .ods).";
+    HELP_JSON_FILE = "The inventory (natverk/1 JSON).", "Inventeringen (natverk/1-JSON).";
+    HELP_PUBLISH = "Write the public file: the inventory without personal data, for a web page.",
+        "Skriv den publika filen: inventeringen utan personuppgifter, för en webbsida.";
+    HELP_IMPORT_FILE = "The sheet: a workbook (.xlsx, .ods: the whole inventory, SPEC §10), or CSV with `;` or `,`, one row per network, a header row.",
+        "Bladet: en arbetsbok (.xlsx, .ods: hela inventeringen, SPEC §10), eller CSV med `;` eller `,`, en rad per nätverk och en rubrikrad.";
+    HELP_TODAY_CHECK = "Judge deadlines and ends against this date (YYYY-MM-DD; default today).",
+        "Bedöm tidsfrister och slutdatum mot det här datumet (ÅÅÅÅ-MM-DD; standard i dag).";
+    HELP_TODAY = "Judge the warnings shown in html and xlsx against this date (default today).",
+        "Bedöm varningarna i html och xlsx mot det här datumet (standard i dag).";
+    HELP_BY = "Group keys, comma-separated: network, subject, organiser, unit, kind, status, year.",
+        "Grupperingar, kommaseparerade: network (nätverk), subject (ämne), organiser (arrangör), unit (enhet), kind (slag), status, year (år).";
+    HELP_LEAVE = "Compute as if these networks were left: `recommended` or comma-separated ids.",
+        "Räkna som om de här nätverken lämnades: `recommended` (de rekommenderade) eller kommaseparerade id.";
+    HELP_LEAVE_FROM = "Year notice is given on 1 January (default: --from); needs --leave.",
+        "Året då uppsägningen lämnas den 1 januari (standard: --from); kräver --leave.";
+    HELP_COLUMNS = "Money columns of the table, comma-separated (default: fees, time, gross, granted, net): fees, time, travel, other, gross, granted, expected, net, expected_net.",
+        "Tabellens beloppskolumner, kommaseparerade (standard: fees, time, gross, granted, net): fees (avgifter), time (arbetstid), travel (resor), other (övrigt), gross (brutto), granted (beviljat), expected (förväntat), net (netto), expected_net (förväntat netto).";
+    HELP_WIDE = "All nine money columns in the table.", "Alla nio beloppskolumner i tabellen.";
+    HELP_ORGANISATION = "Name of the organisation that keeps the inventory (CSV only).",
+        "Namnet på organisationen som för inventeringen (bara CSV).";
+    HELP_CURRENCY = "Its currency, an ISO 4217 code (CSV only; every report is in it).",
+        "Dess valuta, en ISO 4217-kod (bara CSV; alla rapporter är i den).";
+    HELP_CODE = "Its municipality code, e.g. 1480.", "Dess kommunkod, till exempel 1480.";
+    HELP_POPULATION = "Its population (needed once a fee schedule is used).",
+        "Dess folkmängd (behövs när en avgiftstrappa används).";
+    HELP_RATE = "An exchange rate for fees in another currency: CUR:YEAR:RATE, e.g. EUR:2024:11,43 (repeat for more).",
+        "En växelkurs för avgifter i en annan valuta: VALUTA:ÅR:KURS, till exempel EUR:2024:11,43 (upprepa för fler).";
+    HELP_IMPORT_OUTPUT = "Write the inventory to this file (atomically) instead of stdout.",
+        "Skriv inventeringen till den här filen (atomärt) i stället för till standard ut.";
+    HELP_IMPORT_LANG = "Language of the problems: sv or en (default: the locale).",
+        "Språket för problemen: sv eller en (standard: systemets språk).";
+    HELP_WORKBOOK_OUTPUT = "The workbook to write (atomically).", "Arbetsboken som ska skrivas (atomärt).";
+    HELP_WORKBOOK_LANG = "Language of the sheets, columns and words: sv or en (default: the locale).",
+        "Språket för blad, kolumner och ord: sv eller en (standard: systemets språk).";
+    HELP_SCHEMA_OUTPUT = "Write it to this file (atomically) instead of stdout.",
+        "Skriv det till den här filen (atomärt) i stället för till standard ut.";
+    HELP_FROM = "First year (default: this year).", "Första året (standard: i år).";
+    HELP_TO = "Last year (default: this year).", "Sista året (standard: i år).";
+    HELP_YEAR = "One year: the same as --from Y --to Y.", "Ett år: samma som --from Å --to Å.";
+    HELP_SCOPE = "all, or central (only networks of central units).",
+        "all (alla), eller central (bara nätverk för kommuncentrala enheter).";
+    HELP_STATUS = "Statuses included, comma-separated (default: all but declined).",
+        "Statusar som tas med, kommaseparerade (standard: alla utom declined, avböjda).";
+    HELP_FORMAT = "Output format (xlsx needs -o).",
+        "Utdataformat: table (tabell), json, csv, md (Markdown), html eller xlsx (kräver -o).";
+    HELP_LANG = "Language of output for people (table, md, html, xlsx, messages; csv keeps its English keys): sv or en (default: Swedish when LC_ALL, LC_MESSAGES or LANG starts with sv, or when none is set and the Windows display language is Swedish; else English).",
+        "Språket i utdata för människor (table, md, html, xlsx, meddelanden; csv behåller sina engelska nycklar): sv eller en (standard: svenska när LC_ALL, LC_MESSAGES eller LANG börjar med sv, eller när ingen av dem är satt och Windows visningsspråk är svenska; annars engelska).";
+    HELP_OUTPUT = "Write to this file (atomically) instead of stdout.",
+        "Skriv till den här filen (atomärt) i stället för till standard ut.";
+    HELP_HELP = "Print help", "Visa hjälpen";
+    HELP_VERSION = "Print version", "Visa versionen";
+    HELP_HELP_COMMAND = "Print this message or the help of the given subcommand(s)",
+        "Visa den här hjälpen eller hjälpen för de angivna kommandona";
+    HELP_USAGE = "Usage:", "Användning:";
+    HELP_COMMANDS = "Commands:", "Kommandon:";
+    HELP_ARGUMENTS = "Arguments:", "Argument:";
+    HELP_OPTIONS = "Options:", "Val:";
+    HELP_DEFAULT = "default: {value}", "standard: {value}";
+    HELP_POSSIBLE = "possible values: {values}", "möjliga värden: {values}";
 }
 
 /// What the operating system says went wrong, in the message's language:

@@ -8,6 +8,9 @@
 //! handler may not. It is started when a command is given `-o` (before its
 //! work) or by the first file written, so commands that print to stdout
 //! keep the default behaviour.
+//!
+//! On Windows a console control handler does the same for Ctrl-C,
+//! Ctrl-Break and a closed console window ([`crate::windows::on_interrupt`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, Once};
@@ -23,6 +26,8 @@ fn temps() -> MutexGuard<'static, Vec<PathBuf>> {
 /// Starts the handler (once).
 pub fn install() {
     INSTALL.call_once(|| {
+        #[cfg(windows)]
+        crate::windows::on_interrupt(remove_all);
         #[cfg(unix)]
         {
             use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};

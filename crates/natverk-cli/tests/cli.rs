@@ -766,7 +766,7 @@ fn html_renders_in_a_real_browser() {
         html.to_str().unwrap(),
     ]);
     assert_eq!(code(&o), 0);
-    let url = format!("file://{}", html.canonicalize().unwrap().display());
+    let url = file_url(&html.canonicalize().unwrap());
     let browser = |extra: &[&str]| {
         Command::new(chromium)
             .args([
@@ -1389,5 +1389,63 @@ fn report_check_and_publish_read_a_workbook_by_its_content() {
             "{cmd}: {}",
             out(&o)
         );
+    }
+}
+
+/// A `file://` URL of a path, on Unix and on Windows (`C:\a` is
+/// `file:///C:/a`; the `\\?\` of a canonical Windows path goes).
+fn file_url(p: &Path) -> String {
+    let s = p.display().to_string();
+    let s = s.strip_prefix(r"\\?\").unwrap_or(&s).replace('\\', "/");
+    if s.starts_with('/') {
+        format!("file://{s}")
+    } else {
+        format!("file:///{s}")
+    }
+}
+
+/// The binary with the locale variables set to `locale` (and no other).
+fn run_in_locale(locale: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_natverk"))
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", locale)
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn help_speaks_the_language_of_the_locale_and_of_lang() {
+    // SPEC §11: `--help` speaks the command line's language.
+    for (locale, args) in [
+        ("sv_SE.UTF-8", &["--help"][..]),
+        ("sv_SE.UTF-8", &["report", "--help"]),
+        ("sv_SE.UTF-8", &["help", "equality"]),
+        ("C.UTF-8", &["check", "--help", "--lang", "sv"]),
+        ("en_US.UTF-8", &["import", "--lang=sv", "-h"]),
+    ] {
+        let o = run_in_locale(locale, args);
+        assert_eq!(code(&o), 0, "{args:?}: {}", err(&o));
+        let text = out(&o);
+        assert!(text.contains("Användning: natverk"), "{args:?}:\n{text}");
+        assert!(
+            !text.contains("Usage") && !text.contains("Options:"),
+            "{args:?}:\n{text}"
+        );
+    }
+    let sv = out(&run_in_locale("sv_SE.UTF-8", &["report", "--help"]));
+    assert!(
+        sv.contains("Kostnadsrapport") && sv.contains("--from <ÅR>"),
+        "{sv}"
+    );
+    for (locale, args) in [
+        ("en_US.UTF-8", &["--help"][..]),
+        ("C.UTF-8", &["report", "--help"]),
+        ("sv_SE.UTF-8", &["report", "--help", "--lang", "en"]),
+    ] {
+        let text = out(&run_in_locale(locale, args));
+        assert!(text.contains("Usage: natverk"), "{args:?}:\n{text}");
+        assert!(!text.contains("Användning"), "{args:?}:\n{text}");
     }
 }

@@ -137,10 +137,7 @@ fn export_in_swedish_and_import_the_libreoffice_ods() {
     };
     let profile = dir.path().join("profile");
     let o = Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
+        .arg(format!("-env:UserInstallation={}", file_url(&profile)))
         .args(["--headless", "--convert-to", "ods", "--outdir"])
         .arg(dir.path())
         .arg(&xlsx)
@@ -329,4 +326,16 @@ fn import_writes_json_to_stdout_without_o() {
     let o = run(&["import", path(&xlsx)]);
     assert_eq!(code(&o), 0, "{}", err(&o));
     assert_eq!(String::from_utf8(o.stdout).unwrap(), goteborg_json());
+}
+
+/// A `file://` URL of a path, on Unix and on Windows (`C:\a` is
+/// `file:///C:/a`; the `\\?\` of a canonical Windows path goes).
+fn file_url(p: &Path) -> String {
+    let s = p.display().to_string();
+    let s = s.strip_prefix(r"\\?\").unwrap_or(&s).replace('\\', "/");
+    if s.starts_with('/') {
+        format!("file://{s}")
+    } else {
+        format!("file:///{s}")
+    }
 }

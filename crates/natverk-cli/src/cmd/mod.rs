@@ -14,12 +14,11 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
 use natverk::present::{Arg, Message};
 use natverk::{Code, Error, Finding, Findings, Inventory, Lang};
 
 use crate::atomic::AtomicFile;
-use crate::cli::{Cli, Command, Format, Output};
+use crate::cli::{Command, Format, Output};
 use crate::input::{read_limited, ReadError};
 use crate::limits::{self, Size, What};
 use crate::messages as m;
@@ -62,13 +61,13 @@ pub fn lang_of(cmd: &Command) -> Lang {
         Command::Import { lang, .. }
         | Command::Export { lang, .. }
         | Command::Template { lang, .. } => *lang,
-        Command::Schema { .. } => Lang::from_env(),
+        Command::Schema { .. } => crate::windows::default_lang(),
     }
 }
 
 /// Runs the command line; the exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match crate::help::parse(crate::cli::parsing_lang()) {
         Ok(cli) => cli,
         Err(e) => match crate::cli::usage_error(&e, crate::cli::parsing_lang()) {
             Some(text) => {

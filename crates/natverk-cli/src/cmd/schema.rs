@@ -11,7 +11,7 @@ pub fn run(output: Option<&Path>, out: &mut dyn Write) -> Result<ExitCode, Failu
     if let Some(p) = output {
         target(p)?;
     }
-    deliver(output, out, natverk::Lang::from_env(), |d| {
+    deliver(output, out, crate::windows::default_lang(), |d| {
         let schema = natverk::format::generate::json_schema();
         d.write_all(schema.as_bytes())?;
         if !schema.ends_with('\n') {
