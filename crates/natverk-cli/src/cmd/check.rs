@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use natverk::{Findings, Inventory};
 
-use super::{check_size, deliver, into_file, prepare, read, text_end, width, Failure};
+use super::{check_size, deliver, prepare, read, text_end, width, xlsx_into, Failure};
 use crate::cli::{Format, Output};
 use crate::limits::{Size, What};
 use crate::render::{self, table, Context};
@@ -58,7 +58,7 @@ pub fn run(
             Format::Md => render::md::findings(&findings, o.lang, d)?,
             Format::Html => render::html::findings(&findings, &ctx, d)?,
             Format::Xlsx => {
-                return Ok(render::xlsx::findings(&findings, &ctx, into_file(d)?)?.note())
+                return xlsx_into(d, |f, t| render::xlsx::findings(&findings, &ctx, f, t))
             }
         }
         Ok(None)
