@@ -118,11 +118,14 @@ fn sheet(
     }
     // Rows go to a temporary file as they are written (constant memory):
     // a large sheet does not hold every cell twice in memory.
+    #[cfg(not(target_arch = "wasm32"))]
     let ws = if written.in_memory {
         wb.add_worksheet()
     } else {
         wb.add_worksheet_with_constant_memory().map_err(xerr)?
     };
+    #[cfg(target_arch = "wasm32")]
+    let ws = wb.add_worksheet();
     ws.set_name(name).map_err(xerr)?;
     for (c, w) in width.iter().enumerate() {
         let w = u16::try_from((*w).clamp(8, 60) + 2).unwrap_or(62);
@@ -244,23 +247,27 @@ fn save<W: Write + Seek + Send>(mut wb: Workbook, out: &mut W) -> Result<()> {
 /// temporary files in `tempdir` (never left behind, whatever stops the
 /// run), or, without one, in memory.
 fn workbook(tempdir: Option<&Path>, w: &mut Written) -> Result<Workbook> {
+    #[allow(unused_mut)] // set only where there are files
     let mut wb = Workbook::new();
-    let Some(dir) = tempdir else {
-        w.in_memory = true;
-        return Ok(wb);
-    };
-    // The writer opens a temporary file in the system's temporary directory
-    // for every sheet it creates and cannot report a failure there (it
-    // would panic): check first that one can be made.
-    #[cfg(not(target_arch = "wasm32"))]
-    tempfile::tempfile_in(std::env::temp_dir()).map_err(|e| {
-        RenderError::Other(
-            Message::new(&m::NO_TEMPORARY_FILE)
-                .with("dir", std::env::temp_dir().display())
-                .arg("error", m::io_error(&e)),
-        )
-    })?;
-    wb.set_tempdir(dir).map_err(xerr)?;
+    match tempdir {
+        // In WebAssembly there are no files: always in memory.
+        #[cfg(not(target_arch = "wasm32"))]
+        Some(dir) => {
+            // The writer opens a temporary file in the system's temporary
+            // directory for every sheet it creates and cannot report a
+            // failure there (it would panic): check first that one can be
+            // made.
+            tempfile::tempfile_in(std::env::temp_dir()).map_err(|e| {
+                RenderError::Other(
+                    Message::new(&m::NO_TEMPORARY_FILE)
+                        .with("dir", std::env::temp_dir().display())
+                        .arg("error", m::io_error(&e)),
+                )
+            })?;
+            wb.set_tempdir(dir).map_err(xerr)?;
+        }
+        _ => w.in_memory = true,
+    }
     Ok(wb)
 }
 

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The app's tests (CI part `app` of scripts/test.sh): builds natverk.html
+# once, the command line in debug, a venv with openpyxl, then Playwright
+# in real Chromium from file:// (test/app.test.mjs) and the module's own
+# Rust tests. Idempotent installs.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+step() { printf '\n== %s\n' "$*"; }
+
+step "chromium (Debian)"
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq && apt-get install -y -qq chromium
+fi
+
+out="$root/target/app-dist"
+step "build natverk.html -> $out"
+bash "$here/build.sh" "$out"
+
+step "natverk (debug) and the module's Rust tests"
+cargo build --locked -p natverk-cli
+cargo test --locked -p natverk-app -p natverk-render
+
+step "venv with openpyxl"
+venv="$root/target/app-venv"
+if ! "$venv/bin/python" -c 'import openpyxl' 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check openpyxl==3.1.5
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cli="$root/target/debug/natverk"
+"$cli" template -o "$work/template.xlsx" --lang en
+"$venv/bin/python" "$here/test/fill.py" "$work/template.xlsx" "$work/filled.xlsx" "$work/bad.xlsx"
+
+step "Playwright (Chromium, file://)"
+NATVERK_APP="$out/natverk.html" NATVERK_CLI="$cli" NATVERK_WORK="$work" \
+  NATVERK_PYTHON="$venv/bin/python" node --test "$here/test/app.test.mjs"
