@@ -229,6 +229,7 @@
       showChoices();
       showReport();
     }
+    performance.mark('natverk-shown');
   }
 
   // ---- files ---------------------------------------------------------
@@ -236,6 +237,7 @@
     alarm('');
     if (!files || files.length === 0) return;
     const file = files[0];
+    performance.mark('natverk-file');
     delete document.body.dataset.downloads;
     say(t('app.reading', { name: file.name }));
     if (file.size > wasm_bindgen.App.maxBytes()) {
@@ -304,6 +306,7 @@
     $('lang').hidden = false;
     $('app').hidden = false;
     document.body.dataset.ready = 'true';
+    performance.mark('natverk-ready');
   }
 
   start().catch((e) => {
