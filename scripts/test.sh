@@ -11,12 +11,15 @@
 #                headless Chromium widget test
 #   Hostile inputs: the release binary on every class of tests/hostile under
 #                the SPEC §9 bound (memory cap and time limit), ~2 minutes
-# Usage: scripts/test.sh [rust|workbook|python|wasm|hostile]...   (default: all)
+#   App: dist's natverk.html built once (bindings/app/build.sh), Playwright in
+#        headless Chromium from file:// with workbooks filled by openpyxl
+#        (venv) against the debug CLI, axe; ~4 minutes warm, ~7 cold
+# Usage: scripts/test.sh [rust|workbook|python|wasm|hostile|app]...   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(rust workbook python wasm hostile)
+[ ${#parts[@]} -eq 0 ] && parts=(rust workbook python wasm hostile app)
 want() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -84,6 +87,11 @@ if want hostile; then
   step "hostile inputs under the SPEC §9 bound (tests/hostile)"
   cargo build --release --locked -p natverk-cli
   run python3 tests/hostile/run.py --binary target/release/natverk
+fi
+
+if want app; then
+  step "the official's app (natverk.html) in Chromium"
+  run bash bindings/app/run-tests.sh
 fi
 
 # cargo: "test result: ok. N passed; M failed"; pytest: "== N passed"; node: "ℹ pass N";

@@ -11,7 +11,13 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "chromium (Debian)"
 if [ ! -x /usr/bin/chromium ]; then
-  apt-get update -qq && apt-get install -y -qq chromium
+  export DEBIAN_FRONTEND=noninteractive
+  for i in 1 2 3 4 5 6; do
+    # apt is shared: when another process holds its lock, wait and retry.
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null && break
+    echo "apt is busy or failed; retrying in 20 s ($i/6)"
+    sleep 20
+  done
 fi
 
 out="$root/target/app-dist"
@@ -37,4 +43,4 @@ cli="$root/target/debug/natverk"
 
 step "Playwright (Chromium, file://)"
 NATVERK_APP="$out/natverk.html" NATVERK_CLI="$cli" NATVERK_WORK="$work" \
-  NATVERK_PYTHON="$venv/bin/python" node --test "$here/test/app.test.mjs"
+  NATVERK_PYTHON="$venv/bin/python" node --test --test-reporter=spec "$here/test/app.test.mjs"
