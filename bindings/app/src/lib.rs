@@ -69,15 +69,25 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// By content: a zip is a workbook, text starting with `{` is JSON,
-    /// other text is a CSV.
-    pub fn of(bytes: &[u8]) -> Kind {
+    /// By content, then by name: a zip is a workbook; a file named
+    /// `.xlsx`, `.xlsm` or `.ods` that is no zip is a workbook too (which
+    /// the reader refuses, saying why); text starting with `{` (or a file
+    /// named `.json`) is JSON; other text is a CSV.
+    pub fn of(bytes: &[u8], name: &str) -> Kind {
         if bytes.starts_with(b"PK") {
+            return Kind::Workbook;
+        }
+        let ext = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(ext.as_str(), "xlsx" | "xlsm" | "ods") {
             return Kind::Workbook;
         }
         let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         match text.iter().find(|b| !b.is_ascii_whitespace()) {
             Some(b'{') | Some(b'[') => Kind::Json,
+            _ if ext == "json" => Kind::Json,
             _ => Kind::Csv,
         }
     }
@@ -144,7 +154,7 @@ impl App {
         if bytes.len() > natverk::limits::MAX_INPUT_BYTES {
             return self.refuse(name, bytes.len() as f64);
         }
-        let kind = Kind::of(bytes);
+        let kind = Kind::of(bytes, name);
         self.kind = Some(kind);
         match kind {
             Kind::Workbook => match natverk_workbook::import_bytes(bytes) {

@@ -111,7 +111,9 @@ fn every_word_has_both_languages_and_the_templates_agree() {
 
 #[test]
 fn kinds_by_content() {
-    assert_eq!(Kind::of(b"PK\x03\x04"), Kind::Workbook);
-    assert_eq!(Kind::of(b"\xEF\xBB\xBF  {\"format\""), Kind::Json);
-    assert_eq!(Kind::of(b"id;namn\n"), Kind::Csv);
+    assert_eq!(Kind::of(b"PK\x03\x04", "a.csv"), Kind::Workbook);
+    assert_eq!(Kind::of(b"\xEF\xBB\xBF  {\"format\"", "a"), Kind::Json);
+    assert_eq!(Kind::of(b"id;namn\n", "a.txt"), Kind::Csv);
+    assert_eq!(Kind::of(b"\0\0\0", "stor.XLSX"), Kind::Workbook);
+    assert_eq!(Kind::of(b"", "tom.json"), Kind::Json);
 }

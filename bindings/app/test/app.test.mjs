@@ -130,7 +130,10 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
         for _ in range(600):
             f.write(b"a" * (1024 * 1024))
 `, bomb]);
-  for (const f of [docx, corrupt, bomb]) {
+  // 200 MB of nothing, named .xlsx (under the core's input limit, so read)
+  const big = join(WORK, 'big.xlsx');
+  execFileSync('truncate', ['-s', '200M', big]);
+  for (const f of [docx, corrupt, bomb, big]) {
     await drop(page, f);
     assert.match(await page.textContent('#status'), /kunde inte läsas/, f);
     assert.ok((await page.locator('#findings li.finding').count()) >= 1, f);
