@@ -89,3 +89,4 @@ node "$here/assemble.mjs" "$tmp/natverk_app.js" "$tmp/natverk_app_bg.wasm.gz" "$
 # The module beside the build, for the benchmark's figures (not shipped).
 mkdir -p "$CARGO_TARGET_DIR/app"
 cp "$tmp/natverk_app_bg.opt.wasm" "$CARGO_TARGET_DIR/app/natverk_app_bg.wasm"
+cp "$tmp/natverk_app_bg.wasm.gz" "$tmp/natverk_app.js" "$CARGO_TARGET_DIR/app/"
