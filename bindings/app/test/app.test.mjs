@@ -181,6 +181,68 @@ print(json.dumps({s.title: [list(r) for r in s.iter_rows(values_only=True)] for 
   await page.close();
 });
 
+test('the report as html is the command line\'s, byte for byte', async () => {
+  const { page } = await open();
+  await drop(page, join(WORK, 'filled.xlsx'));
+  await page.fill('#from', '2024');
+  await page.fill('#to', '2025');
+  await page.getByRole('button', { name: 'Visa rapporten' }).click();
+  await page.waitForSelector('body[data-downloads="ready"]');
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Rapporten (.html)' }).click(),
+  ]);
+  const saved = join(WORK, 'report.html');
+  await download.saveAs(saved);
+  const cli = execFileSync(CLI, ['report', join(WORK, 'filled.json'), '--from', '2024', '--to', '2025',
+    '--format', 'html', '--lang', 'sv', '--today', today]);
+  assert.ok(readFileSync(saved).equals(cli));
+  await page.close();
+});
+
+test('the leave scenario: chosen networks, notice from a year', async () => {
+  const { page } = await open();
+  await drop(page, join(WORK, 'filled.xlsx'));
+  await page.fill('#from', '2024');
+  await page.fill('#to', '2025');
+  await page.getByLabel('Nätverken som väljs nedan').check();
+  await page.getByLabel('SKR nätverk (skr)').check();
+  await page.getByLabel('Uppsägning från år').fill('2025');
+  await page.getByRole('button', { name: 'Visa rapporten' }).click();
+  const footer = await page.locator('#report tfoot tr').allTextContents();
+  assert.equal(footer.length, 2, footer.join('\n'));
+  const json = join(WORK, 'filled.json');
+  const cli = JSON.parse(execFileSync(CLI, ['report', json, '--format', 'json', '--from', '2024', '--to', '2025',
+    '--leave', 'skr', '--leave-from', '2025']));
+  const heads = await page.locator('#report thead th').allTextContents();
+  const net = heads.indexOf('Netto');
+  const savings = await page.locator('#report tfoot tr').nth(1).locator('th, td').nth(net).textContent();
+  assert.equal(plain(savings), cli.savings.net);
+  assert.match(await page.textContent('#report dl'), /skr/);
+  await page.close();
+});
+
+test('several files dropped: one is read, and the page says so', async () => {
+  const { page, errors } = await open();
+  const bytes = readFileSync(join(WORK, 'filled.xlsx')).toString('base64');
+  await page.evaluate((b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([data], 'a.xlsx'));
+    dt.items.add(new File([data], 'b.xlsx'));
+    document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bytes);
+  await page.waitForFunction(() => /En fil i taget/.test(document.getElementById('alert').textContent));
+  assert.match(await page.textContent('#status'), /a\.xlsx: 4 nätverk/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('English by the switch, and keyboard only', async () => {
   const { page } = await open();
   await page.keyboard.press('Tab');
