@@ -76,7 +76,27 @@
     sw.setAttribute('lang', t('app.lang_switch_lang'));
     const tpl = wasm_bindgen.template(lang);
     setDownload($('dl-template'), tpl, XLSX, t('app.template_file'));
-    setDownload($('dl-example'), wasm_bindgen.example(lang), XLSX, t('app.example_file'));
+    example = wasm_bindgen.example(lang);
+    setDownload($('dl-example'), example, XLSX, t('app.example_file'));
+  }
+  let example = null;
+
+  // Once the page is usable: read the example once, in the background, so
+  // that the browser has compiled the reader (WebAssembly functions are
+  // compiled on their first call) before the official's file comes: the
+  // first file then reads as fast as the next ones.
+  function warmUp() {
+    const w = new wasm_bindgen.App();
+    try {
+      w.open('example.xlsx', example, '', '');
+      const y = new Date().getFullYear();
+      w.report(JSON.stringify({ from: y, to: y }), lang, today());
+      w.checks(lang, today());
+    } finally {
+      w.free();
+    }
+    document.body.dataset.warm = 'true';
+    performance.mark('natverk-warm');
   }
 
   // ---- findings ------------------------------------------------------
@@ -307,6 +327,7 @@
     $('app').hidden = false;
     document.body.dataset.ready = 'true';
     performance.mark('natverk-ready');
+    setTimeout(guard(warmUp), 0);
   }
 
   start().catch((e) => {
