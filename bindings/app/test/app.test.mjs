@@ -3,7 +3,9 @@
 //   node --test bindings/app/test/app.test.mjs
 // Needs (run-tests.sh prepares them): NATVERK_APP (natverk.html),
 // NATVERK_CLI (the natverk program), NATVERK_WORK (a folder with
-// filled.xlsx and bad.xlsx from fill.py), NATVERK_PYTHON (with openpyxl).
+// template.xlsx, the command line's English template), NATVERK_PYTHON
+// (with openpyxl). The workbooks dropped are the page's own empty
+// workbook (Swedish), downloaded by its link and filled by fill.py.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -39,6 +41,17 @@ before(async () => {
   axeCtx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'natverk-axe-')), {
     executablePath: '/usr/bin/chromium', args, bypassCSP: true, headless: true,
   });
+  // The page's empty workbook, filled cell by cell (filled.xlsx, bad.xlsx).
+  const { page } = await open();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tom arbetsbok (.xlsx)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'natverk-mall.xlsx');
+  await download.saveAs(join(WORK, 'mall.xlsx'));
+  await page.close();
+  execFileSync(PYTHON, [join(here, 'fill.py'), join(WORK, 'mall.xlsx'), join(WORK, 'filled.xlsx'),
+    join(WORK, 'bad.xlsx'), join(WORK, 'template.xlsx')]);
 });
 after(async () => {
   await ctx?.close();
@@ -95,9 +108,9 @@ test('a workbook with five bad cells shows five findings at sheet, row and colum
   const items = page.locator('#findings li.finding');
   assert.equal(await items.count(), 5, (await items.allTextContents()).join('\n'));
   const groups = await page.locator('#findings h3').allTextContents();
-  assert.deepEqual(groups, ['Bladet networks', 'Bladet costs']);
+  assert.deepEqual(groups, ['Bladet nätverk', 'Bladet kostnader']);
   for (const text of await items.allTextContents()) {
-    assert.match(text, /^Fel blad `(networks|costs)`, rad \d+, kolumn `\w+` \([A-Z]+\): \S/, text);
+    assert.match(text, /^Fel blad `(nätverk|kostnader)`, rad \d+, kolumn `[^`]+` \([A-Z]+\): \S/, text);
   }
   assert.equal(await page.locator('#report-section').isHidden(), true);
   // The page stays usable: a good file after a bad one.
