@@ -236,7 +236,6 @@ fn note_for_people(n: &Message, lang: Lang) {
     eprintln!("natverk: {}", for_people(&note.text(lang)));
 }
 
-/// The workbook writer needs a file.
 /// The width to fit: `COLUMNS` when set, else the terminal's when stdout
 /// is a terminal, else none.
 pub fn terminal_width() -> Option<usize> {
@@ -263,6 +262,7 @@ fn xlsx_into(
     Ok(write(f, Some(&dir))?.note())
 }
 
+/// The workbook writer needs a file.
 fn into_file<'a>(dest: &'a mut Dest<'_>) -> render::Result<&'a mut AtomicFile> {
     match dest {
         Dest::File(f) => Ok(f),

@@ -8,7 +8,7 @@
 //! csv and json write the core's data as they go (streaming); table, md,
 //! html and xlsx lay out the core's table of a report, which is held once
 //! in memory beside the report. The size of an output is checked before it
-//! is rendered ([`crate::limits::check_output`]).
+//! is rendered (the command line's `limits::check_output`).
 
 pub mod csv;
 pub mod html;
