@@ -241,7 +241,7 @@
       return;
     }
     findingsView(JSON.parse(app.findings(lang)), $('findings'));
-    if (st.errors === 0) $('findings').replaceChildren();
+    if (st.errors === 0 && st.warnings === 0) $('findings').replaceChildren();
     say(st.ok ? t('app.read_ok', { name: st.name, networks: st.networks }) : t('app.read_failed', { name: st.name }));
     $('report-section').hidden = !st.ok;
     $('download-section').hidden = !st.ok;
@@ -275,7 +275,16 @@
         alarm(t('app.not_read', { name: file.name, error: (e && e.message) || String(e) }));
         return;
       }
-      app.open(file.name, bytes, $('csv-org').value, $('csv-cur').value);
+      // What the command line's options give a CSV sheet; the module
+      // checks them (and says which field is wrong).
+      const csv = {
+        organisation: $('csv-org').value,
+        currency: $('csv-cur').value,
+        code: $('csv-code').value,
+        population: $('csv-population').value,
+        rates: $('csv-rates').value.split(/[\s;]+/),
+      };
+      app.open(file.name, bytes, JSON.stringify(csv));
     }
     showAll();
     if (files.length > 1) alarm(t('app.one_file', { count: files.length, name: file.name }));

@@ -144,9 +144,11 @@ impl App {
     }
 
     /// Reads a dropped file by its content: a workbook (`.xlsx`, `.ods`),
-    /// `natverk/1` JSON, or a CSV of networks (which needs the
-    /// organisation's name and currency). Returns [`App::status`].
-    pub fn open(&mut self, name: &str, bytes: &[u8], organisation: &str, currency: &str) -> String {
+    /// `natverk/1` JSON, or a CSV of networks, which needs what the
+    /// command line's options give (`csv`, a JSON object: `organisation`,
+    /// `currency`, and optionally `code`, `population` and `rates`, a
+    /// list of `CUR:YEAR:RATE`). Returns [`App::status`].
+    pub fn open(&mut self, name: &str, bytes: &[u8], csv: &str) -> String {
         *self = App {
             name: name.to_string(),
             ..App::default()
@@ -170,18 +172,12 @@ impl App {
                 Err(e) => self.problems = view::items(e.findings().as_slice(), None, None),
             },
             Kind::Csv => {
-                let opts = natverk_render::import::Options {
-                    organisation: organisation.trim().to_string(),
-                    currency: currency.trim().to_string(),
-                    code: None,
-                    population: None,
-                    rates: Vec::new(),
-                };
+                let opts = csv_options(csv);
                 let outcome = natverk_render::import::import(bytes, &opts);
                 self.problems = outcome.notes.into_iter().map(Item::note).collect();
                 match outcome.result {
                     Ok(imported) => self.inv = Some(imported.inventory),
-                    Err(problems) => view::csv_items(&problems, &mut self.problems),
+                    Err(problems) => view::csv_items(&problems, name, &mut self.problems),
                 }
             }
         }
@@ -346,6 +342,30 @@ impl App {
             today,
         };
         Ok((report, ctx))
+    }
+}
+
+/// The CSV import's options from the page's fields (JSON; anything
+/// missing or not text is empty, and the import says what it needs).
+fn csv_options(csv: &str) -> natverk_render::import::Options {
+    let v: serde_json::Value = serde_json::from_str(csv).unwrap_or_default();
+    let text = |k: &str| v[k].as_str().map(str::trim).unwrap_or_default().to_string();
+    let some = |k: &str| Some(text(k)).filter(|s| !s.is_empty());
+    natverk_render::import::Options {
+        organisation: text("organisation"),
+        currency: text("currency"),
+        code: some("code"),
+        population: some("population"),
+        rates: v["rates"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|r| r.as_str())
+                    .map(|r| r.trim().to_string())
+                    .filter(|r| !r.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }
 

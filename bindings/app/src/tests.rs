@@ -10,7 +10,7 @@ fn status(s: &str) -> serde_json::Value {
 fn the_example_workbook_reads_back_and_reports_as_the_core() {
     let mut app = App::new();
     let xlsx = example("sv");
-    let st = status(&app.open("exempel.xlsx", &xlsx, "", ""));
+    let st = status(&app.open("exempel.xlsx", &xlsx, "{}"));
     assert_eq!(st["ok"], true, "{st}");
     assert_eq!(st["kind"], "workbook");
     let inv = Inventory::from_json(EXAMPLE).unwrap();
@@ -50,7 +50,11 @@ fn bad_files_give_findings_and_no_inventory() {
         ("tom.json", b"{".to_vec()),
         ("text.csv", b"hello;world\n1;2\n".to_vec()),
     ] {
-        let st = status(&app.open(name, &bytes, "Göteborgs Stad", "SEK"));
+        let st = status(&app.open(
+            name,
+            &bytes,
+            r#"{"organisation": "Göteborgs Stad", "currency": "SEK"}"#,
+        ));
         assert_eq!(st["ok"], false, "{name}: {st}");
         assert!(st["errors"].as_u64().unwrap() >= 1, "{name}: {st}");
         let f: serde_json::Value = serde_json::from_str(&app.findings("sv")).unwrap();
@@ -81,7 +85,7 @@ fn a_bad_cell_is_found_at_its_sheet_row_and_column() {
     inv.networks[0].id = String::new();
     let xlsx = natverk_workbook::export(&inv, Lang::Sv).unwrap();
     let mut app = App::new();
-    let st = status(&app.open("x.xlsx", &xlsx, "", ""));
+    let st = status(&app.open("x.xlsx", &xlsx, "{}"));
     assert_eq!(st["ok"], false);
     let f: serde_json::Value = serde_json::from_str(&app.findings("sv")).unwrap();
     let item = &f["groups"][0]["items"][0];
@@ -107,6 +111,23 @@ fn every_word_has_both_languages_and_the_templates_agree() {
     let l: serde_json::Value = serde_json::from_str(&labels("en")).unwrap();
     assert_eq!(l["ui.total"], "Total");
     assert_eq!(l["app.step_open"], "2. Open your file");
+}
+
+#[test]
+fn a_csv_reads_with_the_options_of_the_page_and_says_which_field_is_missing() {
+    let csv = include_bytes!("../../../examples/networks.csv");
+    let mut app = App::new();
+    let st = status(&app.open("n.csv", csv, "{}"));
+    assert_eq!(st["ok"], false);
+    let f = app.findings("sv");
+    assert!(f.contains("Fältet ”Organisationens namn”"), "{f}");
+    let opts = r#"{"organisation": "Göteborgs Stad", "currency": "SEK", "code": "1480",
+        "rates": ["EUR:2024:11.50", " "]}"#;
+    let st = status(&app.open("n.csv", csv, opts));
+    assert_eq!(st["ok"], true, "{}", app.findings("sv"));
+    assert_eq!(st["kind"], "csv");
+    let inv = Inventory::from_json(&app.inventory_json()).unwrap();
+    assert_eq!(inv.organisation().name, "Göteborgs Stad");
 }
 
 #[test]

@@ -28,6 +28,9 @@ pub struct Item {
     pub message: Option<Message>,
     /// A message in no particular language (a reader's own words).
     pub text: String,
+    /// The field of the page it is about (a key of the page's words),
+    /// for the CSV import's options.
+    pub field: Option<&'static str>,
 }
 
 impl Item {
@@ -40,6 +43,7 @@ impl Item {
             path: natverk::Path::root(),
             message: None,
             text,
+            field: None,
         }
     }
     /// A note of the CSV import (a warning, about the whole file).
@@ -51,6 +55,7 @@ impl Item {
             path: natverk::Path::root(),
             message: Some(message),
             text: String::new(),
+            field: None,
         }
     }
     fn of(f: &Finding, place: Option<Place>) -> Item {
@@ -61,6 +66,7 @@ impl Item {
             path: f.path.clone(),
             message: Some(f.message.clone()),
             text: String::new(),
+            field: None,
         }
     }
     fn message_in(&self, lang: Lang) -> String {
@@ -86,27 +92,34 @@ pub fn items(f: &[Finding], locator: Option<&Locator>, _inv: Option<&Inventory>)
         .collect()
 }
 
-/// The problems of a CSV import, each at its row and column of the sheet.
-pub fn csv_items(p: &Problems, out: &mut Vec<Item>) {
+/// The problems of a CSV import, each at its row and column of the sheet
+/// (named as the file), or at the field of the page that gave an option.
+pub fn csv_items(p: &Problems, name: &str, out: &mut Vec<Item>) {
     for x in &p.shown {
         let place = x.row.map(|row| Place {
             sheet_index: usize::MAX,
-            sheet: "CSV".into(),
+            sheet: name.to_string(),
             row: u32::try_from(row).ok(),
             column: x.column.clone(),
             column_index: None,
         });
+        let field = match x.column.as_deref() {
+            _ if x.row.is_some() => None,
+            Some("--organisation") => Some("app.csv_organisation"),
+            Some("--currency") => Some("app.csv_currency"),
+            Some("--code") => Some("app.csv_code"),
+            Some("--population") => Some("app.csv_population"),
+            Some("--rate") => Some("app.csv_rates"),
+            _ => None,
+        };
         out.push(Item {
             error: true,
             code: x.code.to_string(),
             place,
             path: natverk::Path::root(),
             message: Some(x.message.clone()),
-            text: if x.row.is_none() {
-                x.column.clone().unwrap_or_default()
-            } else {
-                String::new()
-            },
+            text: String::new(),
+            field,
         });
     }
     if p.more > 0 {
@@ -138,7 +151,14 @@ fn groups_value(items: &[Item], lang: Lang, inv: Option<&Inventory>) -> Value {
             "row": it.place.as_ref().and_then(|p| p.row),
             "column": it.place.as_ref().and_then(|p| p.column.clone()),
             "letter": it.place.as_ref().and_then(Place::letter),
-            "place": it.place.as_ref().map(|p| p.text(lang)),
+            "place": match (&it.place, it.field) {
+                (Some(p), _) => Some(p.text(lang)),
+                (None, Some(f)) => Some(fill(
+                    words::word("app.field", lang),
+                    &[("field", words::word(f, lang))],
+                )),
+                (None, None) => None,
+            },
             "path": (!it.path.is_empty()).then(|| it.path.to_string()),
             "network": network_of(inv, &it.path).map(|n| n.name.clone()),
             "message": it.message_in(lang),

@@ -24,6 +24,10 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ("app.csv_options", "Only for a CSV file: the organisation", "Bara för en CSV-fil: organisationen"),
     ("app.csv_organisation", "Organisation's name", "Organisationens namn"),
     ("app.csv_currency", "Currency", "Valuta"),
+    ("app.csv_code", "Municipality code (optional)", "Kommunkod (om ni vill)"),
+    ("app.csv_population", "Population (optional)", "Folkmängd (om ni vill)"),
+    ("app.csv_rates", "Exchange rates (optional), separated by spaces, e.g. EUR:2024:11.50 EUR:2025:11.20", "Växelkurser (om ni vill), åtskilda med mellanslag, t.ex. EUR:2024:11,50 EUR:2025:11,20"),
+    ("app.field", "The field “{field}”", "Fältet ”{field}”"),
     ("app.one_file", "One file at a time: {count} files were dropped and only the first, {name}, was read. Merging several files comes in a later version.", "En fil i taget: {count} filer släpptes och bara den första, {name}, lästes. Att slå ihop flera filer kommer i en senare version."),
     ("app.reading", "Reading {name} …", "Läser {name} …"),
     ("app.read_ok", "{name}: {networks} networks read, no errors.", "{name}: {networks} nätverk lästa, inga fel."),
@@ -65,7 +69,6 @@ pub const WORDS: &[(&str, &str, &str)] = &[
 
 /// A word of the page in `lang` (its key when unknown: a test checks that
 /// every key used exists).
-#[cfg(test)]
 pub fn word(key: &'static str, lang: Lang) -> &'static str {
     WORDS
         .iter()

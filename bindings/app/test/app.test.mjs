@@ -256,6 +256,24 @@ test('several files dropped: one is read, and the page says so', async () => {
   await page.close();
 });
 
+test('a CSV sheet with the organisation from the page\'s fields', async () => {
+  const { page, errors } = await open();
+  const csv = join(here, '../../../examples/networks.csv');
+  await drop(page, csv);
+  assert.match(await page.textContent('#findings'), /Fältet ”Organisationens namn”/);
+  await page.getByText('Bara för en CSV-fil').click();
+  await page.getByLabel('Organisationens namn').fill('Göteborgs Stad');
+  await page.getByLabel(/^Växelkurser/).fill('EUR:2024:11,50 EUR:2025:11,50');
+  await drop(page, csv);
+  const json = join(WORK, 'csv.json');
+  execFileSync(CLI, ['import', csv, '--organisation', 'Göteborgs Stad', '--currency', 'SEK',
+    '--rate', 'EUR:2024:11,50', '--rate', 'EUR:2025:11,50', '-o', json]);
+  const n = JSON.parse(readFileSync(json, 'utf8')).networks.length;
+  assert.match(await page.textContent('#status'), new RegExp(`networks\\.csv: ${n} nätverk`));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('English by the switch, and keyboard only', async () => {
   const { page } = await open();
   await page.keyboard.press('Tab');
