@@ -35,6 +35,7 @@ const csp = [
   `script-src ${sha(script)} 'wasm-unsafe-eval'`,
   `style-src ${sha(style)}`,
   'img-src data:',
+  // downloads are data: or blob: links (navigations, not connections)
   "connect-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -40,14 +40,27 @@
     return btoa(s);
   }
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  // A download is a data: link while its URL stays well under Chromium's
+  // limit on URLs (2 MB), else a blob: link to the bytes (a national
+  // inventory's workbook is tens of MB). Neither is a network request.
+  const DATA_URL_MAX = 1024 * 1024;
   function setDownload(a, bytes, type, name) {
+    if (a.dataset.blob) {
+      URL.revokeObjectURL(a.dataset.blob);
+      delete a.dataset.blob;
+    }
     if (!bytes || bytes.length === 0) {
       a.removeAttribute('href');
       a.setAttribute('aria-disabled', 'true');
       return;
     }
     a.removeAttribute('aria-disabled');
-    a.href = `data:${type};base64,${base64(bytes)}`;
+    if (bytes.length * 4 / 3 < DATA_URL_MAX) {
+      a.href = `data:${type};base64,${base64(bytes)}`;
+    } else {
+      a.href = URL.createObjectURL(new Blob([bytes], { type }));
+      a.dataset.blob = a.href;
+    }
     a.download = name;
   }
   const utf8 = (s) => new TextEncoder().encode(s);

@@ -274,6 +274,26 @@ test('a CSV sheet with the organisation from the page\'s fields', async () => {
   await page.close();
 });
 
+test('a large download is a blob: link, and complete', async () => {
+  const big = join(WORK, 'big.json');
+  const networks = Array.from({ length: 3000 }, (_, i) => ({
+    id: `n${i}`, name: `Nätverk ${i}`, start: '2024-01-01', notes: 'anteckning '.repeat(40),
+  }));
+  writeFileSync(big, JSON.stringify({ format: 'natverk/1', organisation: { name: 'Stor', currency: 'SEK' }, networks }));
+  const { page, errors } = await open();
+  await drop(page, big);
+  assert.match(await page.textContent('#status'), /3000 nätverk/);
+  await page.waitForSelector('body[data-downloads="ready"]');
+  const link = page.getByRole('link', { name: 'Inventeringen som JSON (.json)' });
+  assert.match(await link.getAttribute('href'), /^blob:/);
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const saved = join(WORK, 'big-back.json');
+  await download.saveAs(saved);
+  assert.deepEqual(JSON.parse(readFileSync(saved, 'utf8')).networks.map((n) => n.id), networks.map((n) => n.id));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('English by the switch, and keyboard only', async () => {
   const { page } = await open();
   await page.keyboard.press('Tab');
@@ -294,7 +314,7 @@ test('English by the switch, and keyboard only', async () => {
 });
 
 test('no network request at all', () => {
-  const others = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'));
+  const others = requests.filter((u) => !/^(file|data|blob):/.test(u));
   assert.deepEqual(others, []);
   assert.ok(requests.some((u) => u.startsWith('file:')));
 });
