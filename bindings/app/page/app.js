@@ -213,6 +213,8 @@
 
   // ---- the report, checks, equality, downloads ----------------------
   let downloadsTimer = 0;
+  let opened = 0; // files opened so far
+  let inventoryDownloads = '';
   function showReport() {
     const opts = JSON.stringify(options());
     const report = JSON.parse(app.report(opts, lang, today()));
@@ -241,9 +243,15 @@
     const base = t('app.report_file');
     setDownload($('dl-report-xlsx'), app.reportXlsx(opts, lang, today()), XLSX, `${base}.xlsx`);
     setDownload($('dl-report-html'), utf8(app.reportHtml(opts, lang, today())), 'text/html;charset=utf-8', `${base}.html`);
-    const inv = t('app.inventory_file');
-    setDownload($('dl-inventory-xlsx'), app.inventoryXlsx(lang), XLSX, `${inv}.xlsx`);
-    setDownload($('dl-inventory-json'), utf8(app.inventoryJson()), 'application/json', `${inv}.json`);
+    // The inventory's own downloads depend only on the file and the
+    // language: made once for each.
+    const key = `${opened}:${lang}`;
+    if (inventoryDownloads !== key) {
+      const inv = t('app.inventory_file');
+      setDownload($('dl-inventory-xlsx'), app.inventoryXlsx(lang), XLSX, `${inv}.xlsx`);
+      setDownload($('dl-inventory-json'), utf8(app.inventoryJson()), 'application/json', `${inv}.json`);
+      inventoryDownloads = key;
+    }
     document.body.dataset.downloads = 'ready';
   }
 
@@ -298,6 +306,7 @@
         rates: $('csv-rates').value.split(/[\s;]+/),
       };
       app.open(file.name, bytes, JSON.stringify(csv));
+      opened += 1;
     }
     showAll();
     if (files.length > 1) alarm(t('app.one_file', { count: files.length, name: file.name }));
