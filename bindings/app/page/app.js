@@ -73,6 +73,13 @@
         await fn(...args);
       } catch (e) {
         alarm(t('app.unexpected', { error: (e && e.message) || String(e) }));
+        // Start afresh (no panic is expected; if one happened, the last
+        // file's state is not to be trusted): the page stays usable.
+        try {
+          app = new wasm_bindgen.App();
+          $('report-section').hidden = true;
+          $('download-section').hidden = true;
+        } catch (_) { /* the alarm above says it */ }
       }
     };
   }
