@@ -16,12 +16,15 @@
 #         run first, so the python and hostile parts test these very files
 #         (the manylinux wheel, the static program) instead of building
 #         their own
-# Usage: scripts/test.sh [dist|rust|workbook|python|wasm|hostile]...   (default: all)
+#   App: dist's natverk.html (bindings/app/build.sh), Playwright in
+#        headless Chromium from file:// with workbooks filled by openpyxl
+#        (venv) against the debug CLI, axe; ~4 minutes warm, ~7 cold
+# Usage: scripts/test.sh [dist|rust|workbook|python|wasm|hostile|app]...   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(dist rust workbook python wasm hostile)
+[ ${#parts[@]} -eq 0 ] && parts=(dist rust workbook python wasm hostile app)
 want() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -47,6 +50,7 @@ if want dist; then
   shopt -u nullglob
   [ ${#wheels[@]} -eq 1 ] && export NATVERK_WHEEL="$PWD/${wheels[0]}"
   export NATVERK_RELEASE_BIN="$PWD/dist/natverk-x86_64-linux"
+  [ -f dist/natverk.html ] && export NATVERK_APP_HTML="$PWD/dist/natverk.html"
 fi
 
 if want rust; then
@@ -112,6 +116,11 @@ if want hostile; then
     cargo build --release --locked -p natverk-cli
     run python3 tests/hostile/run.py --binary target/release/natverk
   fi
+fi
+
+if want app; then
+  step "the official's app (natverk.html) in Chromium"
+  run bash bindings/app/run-tests.sh
 fi
 
 # cargo: "test result: ok. N passed; M failed"; pytest: "== N passed"; node: "ℹ pass N";

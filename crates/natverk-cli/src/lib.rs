@@ -13,13 +13,13 @@ pub mod atomic;
 pub mod cli;
 pub mod cmd;
 pub mod help;
-pub mod import;
 pub mod input;
 pub mod limits;
-pub mod messages;
-pub mod render;
 pub mod signal;
-pub mod text;
 pub mod windows;
 
 pub use cmd::main;
+// The CSV import, the renderers, the messages and the text helpers live in
+// `natverk-render`, shared with the app (bindings/app); their paths here
+// are unchanged.
+pub use natverk_render::{import, messages, render, text};

@@ -17,32 +17,11 @@ use natverk::{Code, Finding};
 use crate::messages as m;
 
 use crate::cli::Format;
+pub use natverk_render::limits::*;
 
 /// The largest input file (JSON or sheet), checked before it is read: the
 /// core's limit.
 pub const MAX_INPUT_BYTES: u64 = natverk::limits::MAX_INPUT_BYTES as u64;
-
-/// Most data rows (networks) of one imported sheet. A network costs the
-/// importer and the core about 2 KB of memory whatever its row's size, so a
-/// sheet of short rows is bounded by its row count, not by its bytes: at
-/// this limit the import needs ~200 MB. A national inventory has ~50 000.
-pub const MAX_IMPORT_ROWS: usize = 100_000;
-
-/// Most cells in the header row of an imported sheet (the importer knows
-/// 15 columns; Excel often adds empty ones).
-pub const MAX_IMPORT_COLUMNS: usize = 256;
-
-/// Most problems of an imported sheet that are listed; the rest are
-/// counted ("… and 12 more problems"), so a sheet of bad rows cannot make
-/// the list of problems larger than memory.
-pub const MAX_PROBLEMS_SHOWN: usize = 1000;
-
-/// Longest text in an Excel cell (Excel's own limit, in characters).
-pub const XLSX_MAX_TEXT: usize = 32_767;
-
-/// Most data rows in one Excel sheet (Excel's 1 048 576 rows, less the
-/// header row).
-pub const XLSX_MAX_ROWS: u64 = 1_048_575;
 
 /// Output size of one format: `base` cells for any input, plus
 /// `per_mb` cells per megabyte (10⁶ bytes) of input.
@@ -207,19 +186,6 @@ pub fn too_large_input(path: &Path, size: Option<u64>) -> Message {
         .with("limit", group(MAX_INPUT_BYTES))
 }
 
-/// `1234567` → `1 234 567`, for limits in messages.
-pub fn group(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,13 +225,5 @@ mod tests {
         let s = Size::default().table(2_000_000, 1);
         let e = check_output(Format::Xlsx, What::Check, s, 500_000_000).unwrap_err();
         assert!(e.message.contains("Excel's limit"), "{}", e.message);
-    }
-
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(group(0), "0");
-        assert_eq!(group(999), "999");
-        assert_eq!(group(1000), "1 000");
-        assert_eq!(group(12_345_678), "12 345 678");
     }
 }

@@ -74,7 +74,13 @@ fn workbook_unguarded(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, Error> {
         // "Low memory" sheets write their rows to a temporary file as they
         // go (a 50 000-network inventory would otherwise hold every cell in
         // memory); where no temporary file can be made, an ordinary sheet.
-        let ws = if wb.add_worksheet_with_low_memory().is_ok() {
+        // In WebAssembly there are no files (and the low-memory call would
+        // panic "no filesystem on this platform" instead of failing).
+        #[cfg(not(target_arch = "wasm32"))]
+        let low_memory = wb.add_worksheet_with_low_memory().is_ok();
+        #[cfg(target_arch = "wasm32")]
+        let low_memory = false;
+        let ws = if low_memory {
             wb.worksheet_from_index(i + 1).map_err(xlsx)?
         } else {
             wb.add_worksheet()

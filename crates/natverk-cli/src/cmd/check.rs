@@ -9,7 +9,7 @@ use natverk::tables::{SheetFinding, SheetFindings};
 use natverk::{Findings, Inventory};
 
 use super::{
-    check_size, deliver, into_file, inventory_of, is_workbook, prepare, read, text_end, width,
+    check_size, deliver, inventory_of, is_workbook, prepare, read, text_end, width, xlsx_into,
     Failure,
 };
 use crate::cli::{Format, Output};
@@ -91,7 +91,7 @@ pub fn run(
             Format::Md => render::md::findings(&findings, o.lang, d)?,
             Format::Html => render::html::findings(&findings, &ctx, d)?,
             Format::Xlsx => {
-                return Ok(render::xlsx::findings(&findings, &ctx, into_file(d)?)?.note())
+                return xlsx_into(d, |f, t| render::xlsx::findings(&findings, &ctx, f, t))
             }
         }
         Ok(None)

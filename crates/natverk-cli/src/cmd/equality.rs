@@ -10,7 +10,7 @@ use natverk::present::Message;
 use natverk::Findings;
 
 use super::{
-    check_size, deliver, equality_size, fail, into_file, load, prepare, text_end, width, Failure,
+    check_size, deliver, equality_size, fail, load, prepare, text_end, width, xlsx_into, Failure,
 };
 use crate::cli::{Format, Output, Range};
 use crate::limits::{Size, What};
@@ -66,7 +66,7 @@ pub fn run(
             (Format::Md, _) => render::md::equality(&eq, o.lang, d)?,
             (Format::Html, Some(ctx)) => render::html::equality(&eq, ctx, d)?,
             (Format::Xlsx, Some(ctx)) => {
-                return Ok(render::xlsx::equality(&eq, ctx, into_file(d)?)?.note())
+                return xlsx_into(d, |f, t| render::xlsx::equality(&eq, ctx, f, t))
             }
             _ => return Err(RenderError::Other(Message::new(&m::NO_CONTEXT))),
         }

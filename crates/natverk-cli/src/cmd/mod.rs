@@ -238,6 +238,32 @@ fn note_for_people(n: &Message, lang: Lang) {
     eprintln!("natverk: {}", for_people(&note.text(lang)));
 }
 
+/// The width to fit: `COLUMNS` when set, else the terminal's when stdout
+/// is a terminal, else none.
+pub fn terminal_width() -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+    {
+        return (n > 0).then_some(n);
+    }
+    terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
+}
+
+/// Writes a workbook into the output file, the temporary files of its
+/// row-by-row sheets beside it; the note of what was cut, if any.
+fn xlsx_into(
+    dest: &mut Dest<'_>,
+    write: impl FnOnce(
+        &mut AtomicFile,
+        Option<&std::path::Path>,
+    ) -> render::Result<render::xlsx::Written>,
+) -> render::Result<Option<Message>> {
+    let f = into_file(dest)?;
+    let dir = f.dir().to_path_buf();
+    Ok(write(f, Some(&dir))?.note())
+}
+
 /// The workbook writer needs a file.
 fn into_file<'a>(dest: &'a mut Dest<'_>) -> render::Result<&'a mut AtomicFile> {
     match dest {
@@ -262,7 +288,7 @@ fn prepare(o: &Output) -> Result<(), Failure> {
 fn width(o: &Output) -> Option<usize> {
     match o.output {
         Some(_) => None,
-        None => table::terminal_width(),
+        None => terminal_width(),
     }
 }
 
@@ -306,7 +332,7 @@ pub(crate) fn print_findings(
         Format::Json => serde_json::to_writer_pretty(&mut *out, &findings)
             .map_err(std::io::Error::from)
             .and_then(|()| out.write_all(b"\n")),
-        _ => table::findings(&findings, lang, table::terminal_width(), out).map_err(|e| match e {
+        _ => table::findings(&findings, lang, terminal_width(), out).map_err(|e| match e {
             RenderError::Io(e) => e,
             e => std::io::Error::other(e.to_string()),
         }),

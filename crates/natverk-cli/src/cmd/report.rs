@@ -6,16 +6,16 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use natverk::present::{fill, label, Message};
-use natverk::{Findings, GroupKey, Leave, Report};
+use natverk::present::Message;
+use natverk::{Findings, GroupKey, Report};
 
 use super::{
-    check_size, deliver, equality_size, fail, into_file, load, prepare, text_end, width, Failure,
+    check_size, deliver, equality_size, fail, load, prepare, text_end, width, xlsx_into, Failure,
 };
 use crate::cli::{self, Format, Output, Range};
 use crate::limits::{Size, What};
 use crate::messages as m;
-use crate::render::{self, table, Context, RenderError, Shown};
+use crate::render::{self, table, Context, RenderError};
 
 /// The options of `report` besides the file and the output.
 pub struct Args {
@@ -53,36 +53,6 @@ pub fn report_size(r: &Report, ctx: Option<&Context<'_>>, format: Format) -> Siz
     s
 }
 
-/// The options a document shows: range, grouping, leaving, the date the
-/// warnings are judged on.
-fn shown(a: &Args, o: &Output, today: NaiveDate) -> Vec<(String, String)> {
-    let lang = o.lang;
-    let (from, _) = a.range.years();
-    let mut shown = Shown::new(
-        lang,
-        a.range.years(),
-        a.range.scope,
-        a.range.statuses.as_deref(),
-    )
-    .add(
-        "ui.by",
-        a.by.iter()
-            .map(|k| k.label(lang))
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
-    if let Some(l) = &a.leave {
-        shown = shown.add("ui.leave", Leave::parse(l).label(lang)).add(
-            "ui.leave_from",
-            fill(
-                label("doc.january_first", lang),
-                &[("year", &a.leave_from.unwrap_or(from).to_string())],
-            ),
-        );
-    }
-    shown.add("ui.today", today.to_string()).pairs
-}
-
 /// Runs `report`.
 pub fn run(file: &Path, a: &Args, o: &Output, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     prepare(o)?;
@@ -103,7 +73,7 @@ pub fn run(file: &Path, a: &Args, o: &Output, out: &mut dyn Write) -> Result<Exi
             Some(Context {
                 inv: Some(inv),
                 lang: o.lang,
-                options: shown(a, o, today),
+                options: render::report_shown(&opts, o.lang, today),
                 findings: Findings::new(inv.warnings(today)),
                 equality: Some(equality),
                 today,
@@ -130,7 +100,7 @@ pub fn run(file: &Path, a: &Args, o: &Output, out: &mut dyn Write) -> Result<Exi
             (Format::Md, _) => render::md::report(&report, o.lang, d)?,
             (Format::Html, Some(ctx)) => render::html::report(&report, ctx, d)?,
             (Format::Xlsx, Some(ctx)) => {
-                return Ok(render::xlsx::report(&report, ctx, into_file(d)?)?.note())
+                return xlsx_into(d, |f, t| render::xlsx::report(&report, ctx, f, t))
             }
             _ => return Err(RenderError::Other(Message::new(&m::NO_CONTEXT))),
         }

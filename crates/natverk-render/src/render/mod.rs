@@ -8,7 +8,7 @@
 //! csv and json write the core's data as they go (streaming); table, md,
 //! html and xlsx lay out the core's table of a report, which is held once
 //! in memory beside the report. The size of an output is checked before it
-//! is rendered ([`crate::limits::check_output`]).
+//! is rendered (the command line's `limits::check_output`).
 
 pub mod csv;
 pub mod html;
@@ -215,6 +215,40 @@ impl Shown {
     }
 }
 
+/// The options a report's documents show: years, scope, statuses,
+/// grouping, the leave scenario and from when, and the date the warnings
+/// are judged on (the command line's and the app's html and xlsx alike).
+pub fn report_shown(
+    opts: &natverk::ReportOptions,
+    lang: Lang,
+    today: NaiveDate,
+) -> Vec<(String, String)> {
+    let mut shown = Shown::new(
+        lang,
+        (opts.from, opts.to),
+        opts.scope,
+        opts.statuses.as_deref(),
+    )
+    .add(
+        "ui.by",
+        opts.by
+            .iter()
+            .map(|k| k.label(lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    if let Some(l) = &opts.leave {
+        shown = shown.add("ui.leave", l.label(lang)).add(
+            "ui.leave_from",
+            fill(
+                label("doc.january_first", lang),
+                &[("year", &opts.leave_from.unwrap_or(opts.from).to_string())],
+            ),
+        );
+    }
+    shown.add("ui.today", today.to_string()).pairs
+}
+
 #[cfg(test)]
 mod tests {
     use natverk::Lang;
@@ -235,10 +269,11 @@ mod tests {
         };
         let mut seen = 0;
         let mut missing = Vec::new();
-        let mut stack = vec![std::path::PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/src"
-        ))];
+        // This crate and the command line, which uses its renderers.
+        let mut stack = vec![
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../natverk-cli/src")),
+        ];
         while let Some(dir) = stack.pop() {
             for e in std::fs::read_dir(&dir).unwrap() {
                 let path = e.unwrap().path();

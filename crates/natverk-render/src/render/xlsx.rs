@@ -15,13 +15,21 @@
 //! sheet alike; the command line says how many were cut (the json and csv
 //! formats keep them whole). The workbook is built in memory by
 //! rust_xlsxwriter, so its size is checked before
-//! ([`crate::limits::check_output`]).
+//! (`natverk_cli::limits::check_output`).
+//!
+//! The command line writes large sheets row by row through temporary files
+//! beside the output (`tempdir`); the app, in WebAssembly where there are
+//! no files, builds them in memory (`tempdir` `None`): the same cells,
+//! styles and sheets.
 
 use natverk::money::fmt2;
 use natverk::present::{label, Cell, Message, Table as CoreTable};
 use natverk::{Equality, Findings, Lang, Report};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Table, TableColumn, Workbook, XlsxError};
+
+use std::io::{Seek, Write};
+use std::path::Path;
 
 use super::{network_of, Context, RenderError, Result};
 use crate::limits::XLSX_MAX_TEXT;
@@ -32,6 +40,8 @@ use crate::messages as m;
 pub struct Written {
     /// Texts longer than [`XLSX_MAX_TEXT`] characters, cut.
     pub clipped: usize,
+    /// Sheets built in memory (no temporary folder given).
+    in_memory: bool,
 }
 
 impl Written {
@@ -108,7 +118,14 @@ fn sheet(
     }
     // Rows go to a temporary file as they are written (constant memory):
     // a large sheet does not hold every cell twice in memory.
-    let ws = wb.add_worksheet_with_constant_memory().map_err(xerr)?;
+    #[cfg(not(target_arch = "wasm32"))]
+    let ws = if written.in_memory {
+        wb.add_worksheet()
+    } else {
+        wb.add_worksheet_with_constant_memory().map_err(xerr)?
+    };
+    #[cfg(target_arch = "wasm32")]
+    let ws = wb.add_worksheet();
     ws.set_name(name).map_err(xerr)?;
     for (c, w) in width.iter().enumerate() {
         let w = u16::try_from((*w).clamp(8, 60) + 2).unwrap_or(62);
@@ -222,26 +239,35 @@ fn findings_sheet(
     sheet(wb, w, name, "Findings", &head, &t.rows)
 }
 
-fn save(mut wb: Workbook, out: &mut crate::atomic::AtomicFile) -> Result<()> {
+fn save<W: Write + Seek + Send>(mut wb: Workbook, out: &mut W) -> Result<()> {
     wb.save_to_writer(out).map_err(xerr)
 }
 
 /// A workbook whose row-by-row sheets keep their rows in anonymous
-/// temporary files beside the output (never left behind, whatever stops
-/// the run).
-fn workbook(out: &crate::atomic::AtomicFile) -> Result<Workbook> {
-    // The writer opens a temporary file in the system's temporary directory
-    // for every sheet it creates and cannot report a failure there (it
-    // would panic): check first that one can be made.
-    tempfile::tempfile_in(std::env::temp_dir()).map_err(|e| {
-        RenderError::Other(
-            Message::new(&m::NO_TEMPORARY_FILE)
-                .with("dir", std::env::temp_dir().display())
-                .arg("error", m::io_error(&e)),
-        )
-    })?;
+/// temporary files in `tempdir` (never left behind, whatever stops the
+/// run), or, without one, in memory.
+fn workbook(tempdir: Option<&Path>, w: &mut Written) -> Result<Workbook> {
+    #[allow(unused_mut)] // set only where there are files
     let mut wb = Workbook::new();
-    wb.set_tempdir(out.dir()).map_err(xerr)?;
+    match tempdir {
+        // In WebAssembly there are no files: always in memory.
+        #[cfg(not(target_arch = "wasm32"))]
+        Some(dir) => {
+            // The writer opens a temporary file in the system's temporary
+            // directory for every sheet it creates and cannot report a
+            // failure there (it would panic): check first that one can be
+            // made.
+            tempfile::tempfile_in(std::env::temp_dir()).map_err(|e| {
+                RenderError::Other(
+                    Message::new(&m::NO_TEMPORARY_FILE)
+                        .with("dir", std::env::temp_dir().display())
+                        .arg("error", m::io_error(&e)),
+                )
+            })?;
+            wb.set_tempdir(dir).map_err(xerr)?;
+        }
+        _ => w.in_memory = true,
+    }
     Ok(wb)
 }
 
@@ -254,15 +280,17 @@ fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
 }
 
 /// A report workbook: report lines, totals, the equality statistics over
-/// the same range, and the warnings of `check`.
-pub fn report(
+/// the same range, and the warnings of `check`. Large sheets go through
+/// temporary files in `tempdir`, or are built in memory without one.
+pub fn report<W: Write + Seek + Send>(
     r: &Report,
     ctx: &Context<'_>,
-    out: &mut crate::atomic::AtomicFile,
+    out: &mut W,
+    tempdir: Option<&Path>,
 ) -> Result<Written> {
     guarded(|| {
         let mut w = Written::default();
-        let mut wb = workbook(out)?;
+        let mut wb = workbook(tempdir, &mut w)?;
         report_sheets(&mut wb, &mut w, r, ctx.lang)?;
         if let Some(e) = &ctx.equality {
             equality_sheets(&mut wb, &mut w, e, ctx.lang)?;
@@ -274,14 +302,15 @@ pub fn report(
 }
 
 /// An equality workbook, with the warnings of `check`.
-pub fn equality(
+pub fn equality<W: Write + Seek + Send>(
     e: &Equality,
     ctx: &Context<'_>,
-    out: &mut crate::atomic::AtomicFile,
+    out: &mut W,
+    tempdir: Option<&Path>,
 ) -> Result<Written> {
     guarded(|| {
         let mut w = Written::default();
-        let mut wb = workbook(out)?;
+        let mut wb = workbook(tempdir, &mut w)?;
         equality_sheets(&mut wb, &mut w, e, ctx.lang)?;
         findings_sheet(&mut wb, &mut w, &ctx.findings, ctx, true)?;
         save(wb, out)?;
@@ -290,14 +319,15 @@ pub fn equality(
 }
 
 /// The findings of `check` as a workbook.
-pub fn findings(
+pub fn findings<W: Write + Seek + Send>(
     f: &Findings,
     ctx: &Context<'_>,
-    out: &mut crate::atomic::AtomicFile,
+    out: &mut W,
+    tempdir: Option<&Path>,
 ) -> Result<Written> {
     guarded(|| {
         let mut w = Written::default();
-        let mut wb = workbook(out)?;
+        let mut wb = workbook(tempdir, &mut w)?;
         findings_sheet(&mut wb, &mut w, f, ctx, false)?;
         save(wb, out)?;
         Ok(w)

@@ -55,18 +55,6 @@ const KEEP_LONGEST: [&str; 9] = [
 const MIN_TEXT: usize = 8;
 const MIN_LAST: usize = 4;
 
-/// The width to fit: `COLUMNS` when set, else the terminal's when stdout
-/// is a terminal, else none.
-pub fn terminal_width() -> Option<usize> {
-    if let Some(n) = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-    {
-        return (n > 0).then_some(n);
-    }
-    terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
-}
-
 /// Cuts a text to `w` characters with `…`.
 fn cut(s: &str, w: usize) -> String {
     if s.chars().count() <= w {

@@ -1,0 +1,344 @@
+// The app in real Chromium, from file://, as an official uses it: through
+// the page's file input, its visible text and its download links.
+//   node --test bindings/app/test/app.test.mjs
+// Needs (run-tests.sh prepares them): NATVERK_APP (natverk.html),
+// NATVERK_CLI (the natverk program), NATVERK_WORK (a folder with
+// template.xlsx, the command line's English template), NATVERK_PYTHON
+// (with openpyxl). The workbooks dropped are the page's own empty
+// workbook (Swedish), downloaded by its link and filled by fill.py.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(join(here, '../../wasm/package.json'));
+const { chromium } = require('playwright-core');
+const axePath = require.resolve('axe-core/axe.min.js');
+
+const APP = process.env.NATVERK_APP;
+const CLI = process.env.NATVERK_CLI;
+const WORK = process.env.NATVERK_WORK;
+const PYTHON = process.env.NATVERK_PYTHON;
+const url = pathToFileURL(APP).href;
+
+let ctx;
+let axeCtx;
+const requests = [];
+
+before(async () => {
+  const args = ['--no-sandbox', '--disable-background-networking', '--disable-quic',
+    '--disable-component-update', '--disable-sync', '--no-first-run'];
+  ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'natverk-app-')), {
+    executablePath: '/usr/bin/chromium', args, acceptDownloads: true, headless: true,
+  });
+  ctx.on('request', (r) => requests.push(r.url()));
+  // axe is injected as a script: only this context bypasses the page's CSP.
+  axeCtx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'natverk-axe-')), {
+    executablePath: '/usr/bin/chromium', args, bypassCSP: true, headless: true,
+  });
+  // The page's empty workbook, filled cell by cell (filled.xlsx, bad.xlsx).
+  const { page } = await open();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tom arbetsbok (.xlsx)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'natverk-mall.xlsx');
+  await download.saveAs(join(WORK, 'mall.xlsx'));
+  await page.close();
+  execFileSync(PYTHON, [join(here, 'fill.py'), join(WORK, 'mall.xlsx'), join(WORK, 'filled.xlsx'),
+    join(WORK, 'bad.xlsx'), join(WORK, 'template.xlsx')]);
+});
+after(async () => {
+  await ctx?.close();
+  await axeCtx?.close();
+});
+
+async function open(context = ctx, viewport = { width: 1280, height: 900 }) {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { page, errors };
+}
+
+async function drop(page, file) {
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction(() => !/…$/.test(document.getElementById('status').textContent));
+}
+
+/** `65 000,50` (Swedish, any spaces) → `65000.50`. */
+const plain = (s) => s.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+
+test('a template filled cell by cell shows the total of the command line', async () => {
+  const json = join(WORK, 'filled.json');
+  execFileSync(CLI, ['import', join(WORK, 'filled.xlsx'), '-o', json]);
+  const cli = JSON.parse(execFileSync(CLI, ['report', json, '--format', 'json', '--from', '2024', '--to', '2025']));
+  const { page, errors } = await open();
+  await drop(page, join(WORK, 'filled.xlsx'));
+  assert.match(await page.textContent('#status'), /4 nätverk/);
+  await page.fill('#from', '2024');
+  await page.fill('#to', '2025');
+  await page.getByRole('button', { name: 'Visa rapporten' }).click();
+  const table = page.locator('#report table');
+  const heads = await table.locator('thead th').allTextContents();
+  const net = heads.indexOf('Netto');
+  assert.ok(net > 0, heads.join('|'));
+  const total = await table.locator('tfoot tr').first().locator('th, td').nth(net).textContent();
+  assert.equal(plain(total), cli.total.net);
+  assert.notEqual(cli.total.net, '0.00');
+  // every line, too
+  const rows = await table.locator('tbody tr').count();
+  assert.equal(rows, cli.lines.length);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a workbook with five bad cells shows five findings at sheet, row and column', async () => {
+  const { page, errors } = await open();
+  await drop(page, join(WORK, 'bad.xlsx'));
+  assert.match(await page.textContent('#status'), /kunde inte läsas/);
+  const items = page.locator('#findings li.finding');
+  assert.equal(await items.count(), 5, (await items.allTextContents()).join('\n'));
+  const groups = await page.locator('#findings h3').allTextContents();
+  assert.deepEqual(groups, ['Bladet nätverk', 'Bladet kostnader']);
+  for (const text of await items.allTextContents()) {
+    assert.match(text, /^Fel blad `(nätverk|kostnader)`, rad \d+, kolumn `[^`]+` \([A-Z]+\): \S/, text);
+  }
+  assert.equal(await page.locator('#report-section').isHidden(), true);
+  // The page stays usable: a good file after a bad one.
+  await drop(page, join(WORK, 'filled.xlsx'));
+  assert.equal(await page.locator('#findings li.finding').count(), 0);
+  assert.equal(await page.locator('#report-section').isVisible(), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('bad input gets a clear message and the page stays usable', async () => {
+  const { page, errors } = await open();
+  const docx = join(WORK, 'letter.xlsx');
+  // a .docx renamed .xlsx: a zip of Word parts
+  execFileSync(PYTHON, ['-c', `
+import zipfile, sys
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("[Content_Types].xml", "<Types/>")
+    z.writestr("word/document.xml", "<w:document/>")
+`, docx]);
+  const corrupt = join(WORK, 'corrupt.xlsx');
+  writeFileSync(corrupt, Buffer.concat([readFileSync(join(WORK, 'filled.xlsx')).subarray(0, 3000)]));
+  const bomb = join(WORK, 'bomb.xlsx');
+  execFileSync(PYTHON, ['-c', `
+import zipfile, sys
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", "<Types/>")
+    z.writestr("xl/workbook.xml", "<workbook/>")
+    with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+        for _ in range(600):
+            f.write(b"a" * (1024 * 1024))
+`, bomb]);
+  // 200 MB of nothing, named .xlsx (under the core's input limit, so read)
+  const big = join(WORK, 'big.xlsx');
+  execFileSync('truncate', ['-s', '200M', big]);
+  for (const f of [docx, corrupt, bomb, big]) {
+    await drop(page, f);
+    assert.match(await page.textContent('#status'), /kunde inte läsas/, f);
+    assert.ok((await page.locator('#findings li.finding').count()) >= 1, f);
+    assert.equal(await page.textContent('#alert'), '', f);
+  }
+  await drop(page, join(WORK, 'filled.xlsx'));
+  assert.match(await page.textContent('#status'), /4 nätverk/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the report downloads as xlsx and reads back', async () => {
+  const { page } = await open();
+  await drop(page, join(WORK, 'filled.xlsx'));
+  await page.fill('#from', '2024');
+  await page.fill('#to', '2025');
+  await page.getByRole('button', { name: 'Visa rapporten' }).click();
+  await page.waitForSelector('body[data-downloads="ready"]');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Rapporten (.xlsx)' }).click(),
+  ]);
+  const saved = join(WORK, 'report.xlsx');
+  await download.saveAs(saved);
+  assert.equal(download.suggestedFilename(), 'rapport.xlsx');
+  const read = execFileSync(PYTHON, ['-c', `
+import openpyxl, sys, json
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+print(json.dumps({s.title: [list(r) for r in s.iter_rows(values_only=True)] for s in wb.worksheets}, default=str))
+`, saved]);
+  const sheets = JSON.parse(read);
+  assert.ok(sheets.Kostnadsrapport, Object.keys(sheets).join('|'));
+  const totals = sheets.Totalt;
+  const net = totals[0].indexOf('Netto');
+  const cli = JSON.parse(execFileSync(CLI, ['report', join(WORK, 'filled.json'), '--format', 'json', '--from', '2024', '--to', '2025']));
+  assert.equal(Number(totals[1][net]).toFixed(2), cli.total.net);
+  // the inventory as JSON is the command line's import
+  const [dj] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Inventeringen som JSON (.json)' }).click(),
+  ]);
+  const jsonPath = join(WORK, 'inventory.json');
+  await dj.saveAs(jsonPath);
+  assert.equal(readFileSync(jsonPath, 'utf8'), readFileSync(join(WORK, 'filled.json'), 'utf8'));
+  await page.close();
+});
+
+test('the report as html is the command line\'s, byte for byte', async () => {
+  const { page } = await open();
+  await drop(page, join(WORK, 'filled.xlsx'));
+  await page.fill('#from', '2024');
+  await page.fill('#to', '2025');
+  await page.getByRole('button', { name: 'Visa rapporten' }).click();
+  await page.waitForSelector('body[data-downloads="ready"]');
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Rapporten (.html)' }).click(),
+  ]);
+  const saved = join(WORK, 'report.html');
+  await download.saveAs(saved);
+  const cli = execFileSync(CLI, ['report', join(WORK, 'filled.json'), '--from', '2024', '--to', '2025',
+    '--format', 'html', '--lang', 'sv', '--today', today]);
+  assert.ok(readFileSync(saved).equals(cli));
+  await page.close();
+});
+
+test('the leave scenario: chosen networks, notice from a year', async () => {
+  const { page } = await open();
+  await drop(page, join(WORK, 'filled.xlsx'));
+  await page.fill('#from', '2024');
+  await page.fill('#to', '2025');
+  await page.getByLabel('Nätverken som väljs nedan').check();
+  await page.getByLabel('SKR nätverk (skr)').check();
+  await page.getByLabel('Uppsägning från år').fill('2025');
+  await page.getByRole('button', { name: 'Visa rapporten' }).click();
+  const footer = await page.locator('#report tfoot tr').allTextContents();
+  assert.equal(footer.length, 2, footer.join('\n'));
+  const json = join(WORK, 'filled.json');
+  const cli = JSON.parse(execFileSync(CLI, ['report', json, '--format', 'json', '--from', '2024', '--to', '2025',
+    '--leave', 'skr', '--leave-from', '2025']));
+  const heads = await page.locator('#report thead th').allTextContents();
+  const net = heads.indexOf('Netto');
+  const savings = await page.locator('#report tfoot tr').nth(1).locator('th, td').nth(net).textContent();
+  assert.equal(plain(savings), cli.savings.net);
+  assert.match(await page.textContent('#report dl'), /skr/);
+  await page.close();
+});
+
+test('several files dropped: one is read, and the page says so', async () => {
+  const { page, errors } = await open();
+  const bytes = readFileSync(join(WORK, 'filled.xlsx')).toString('base64');
+  await page.evaluate((b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([data], 'a.xlsx'));
+    dt.items.add(new File([data], 'b.xlsx'));
+    document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bytes);
+  await page.waitForFunction(() => /En fil i taget/.test(document.getElementById('alert').textContent));
+  assert.match(await page.textContent('#status'), /a\.xlsx: 4 nätverk/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a CSV sheet with the organisation from the page\'s fields', async () => {
+  const { page, errors } = await open();
+  const csv = join(here, '../../../examples/networks.csv');
+  await drop(page, csv);
+  assert.match(await page.textContent('#findings'), /Fältet ”Organisationens namn”/);
+  await page.getByText('Bara för en CSV-fil').click();
+  await page.getByLabel('Organisationens namn').fill('Göteborgs Stad');
+  await page.getByLabel(/^Växelkurser/).fill('EUR:2024:11,50 EUR:2025:11,50');
+  await drop(page, csv);
+  const json = join(WORK, 'csv.json');
+  execFileSync(CLI, ['import', csv, '--organisation', 'Göteborgs Stad', '--currency', 'SEK',
+    '--rate', 'EUR:2024:11,50', '--rate', 'EUR:2025:11,50', '-o', json]);
+  const n = JSON.parse(readFileSync(json, 'utf8')).networks.length;
+  assert.match(await page.textContent('#status'), new RegExp(`networks\\.csv: ${n} nätverk`));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a large download is a blob: link, and complete', async () => {
+  const big = join(WORK, 'big.json');
+  const networks = Array.from({ length: 3000 }, (_, i) => ({
+    id: `n${i}`, name: `Nätverk ${i}`, start: '2024-01-01', notes: 'anteckning '.repeat(40),
+  }));
+  writeFileSync(big, JSON.stringify({ format: 'natverk/1', organisation: { name: 'Stor', currency: 'SEK' }, networks }));
+  const { page, errors } = await open();
+  await drop(page, big);
+  assert.match(await page.textContent('#status'), /3000 nätverk/);
+  await page.waitForSelector('body[data-downloads="ready"]');
+  const link = page.getByRole('link', { name: 'Inventeringen som JSON (.json)' });
+  assert.match(await link.getAttribute('href'), /^blob:/);
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const saved = join(WORK, 'big-back.json');
+  await download.saveAs(saved);
+  assert.deepEqual(JSON.parse(readFileSync(saved, 'utf8')).networks.map((n) => n.id), networks.map((n) => n.id));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('English by the switch, and keyboard only', async () => {
+  const { page } = await open();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'lang');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('h1'), /networks/);
+  // Tab on to the file input, through the download links
+  const seen = [];
+  for (let i = 0; i < 10; i += 1) {
+    await page.keyboard.press('Tab');
+    seen.push(await page.evaluate(() => document.activeElement.id || document.activeElement.tagName));
+  }
+  assert.ok(seen.includes('dl-template') && seen.includes('file'), seen.join(','));
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await page.close();
+});
+
+test('no network request at all', () => {
+  const others = requests.filter((u) => !/^(file|data|blob):/.test(u));
+  assert.deepEqual(others, []);
+  assert.ok(requests.some((u) => u.startsWith('file:')));
+});
+
+test('axe: no WCAG 2.1 AA violation, at 360 px and wide, with a report and findings', async () => {
+  for (const width of [360, 1280]) {
+    const { page } = await open(axeCtx, { width, height: 800 });
+    const check = async (what) => {
+      await page.addScriptTag({ path: axePath });
+      const r = await page.evaluate(() => window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }));
+      assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `${what} at ${width}`);
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(sideways <= 0, `${what} at ${width}: ${sideways} px sideways`);
+    };
+    await check('empty');
+    await drop(page, join(WORK, 'bad.xlsx'));
+    await check('findings');
+    await drop(page, join(WORK, 'filled.xlsx'));
+    await page.fill('#from', '2024');
+    await page.fill('#to', '2025');
+    await page.locator('#options button[type=submit]').click();
+    await check('report');
+    await page.close();
+  }
+});
