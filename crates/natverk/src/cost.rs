@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::finding::{Code, Finding, Path};
 use crate::inventory::{CostIx, Inventory};
 use crate::model::*;
-use crate::money::{add, cents, div, from_cents, mul, round2, sub, Overflow, Sums};
+use crate::money::{add, cents_over, mul, Overflow, Sums};
 use crate::present::messages as m;
 use crate::present::Message;
 
@@ -561,25 +561,25 @@ pub fn schedule_amount(s: &FeeSchedule, pop: u64) -> Result<Decimal, Overflow> {
 fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
     let parts = [a.fees, a.time, a.travel, a.other];
     let twelfths = parts.iter().any(|p| !p.twelfths.is_zero());
-    let d = Decimal::from(if twelfths { 12 } else { 1 });
+    let d: u32 = if twelfths { 12 } else { 1 };
+    let dd = Decimal::from(d);
     // Numerators over d.
     let num = |p: &Part| -> Result<Decimal, Overflow> {
         if twelfths {
-            add(mul(p.whole, d)?, p.twelfths)
+            add(mul(p.whole, dd)?, p.twelfths)
         } else {
             Ok(p.whole)
         }
     };
-    let over_d = |v: Decimal| if twelfths { div(v, d) } else { Ok(v) };
     let fees = num(&a.fees)?;
     let mut sums = Sums {
-        fees: cents(over_d(fees)?)?,
-        time: cents(over_d(num(&a.time)?)?)?,
-        travel: cents(over_d(num(&a.travel)?)?)?,
-        other: cents(over_d(num(&a.other)?)?)?,
+        fees: cents_over(fees, d)?,
+        time: cents_over(num(&a.time)?, d)?,
+        travel: cents_over(num(&a.travel)?, d)?,
+        other: cents_over(num(&a.other)?, d)?,
         ..Sums::default()
     };
-    let gross = from_cents(sums.gross()?)?;
+    let gross = sums.gross()?;
     // The unrounded total, for financing that covers all costs; made only
     // when some does (most networks have no financing). Skipping it loses
     // no overflow: when it would overflow, so does `gross` above (the sum
@@ -605,7 +605,7 @@ fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
         };
         let mut amount = mul(f.share, base)?;
         if let Some(cap) = f.max_per_year {
-            amount = amount.min(if twelfths { mul(cap, d)? } else { cap });
+            amount = amount.min(if twelfths { mul(cap, dd)? } else { cap });
         }
         unweighted = add(unweighted, amount)?;
         match f.status {
@@ -613,15 +613,16 @@ fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
             _ => weighted = add(weighted, mul(f.probability.unwrap_or_default(), amount)?)?,
         }
     }
-    let granted = round2(over_d(granted)?.min(gross));
-    let expected = round2(over_d(weighted)?.min(sub(gross, granted)?));
-    sums.granted = cents(granted)?;
-    sums.expected = cents(expected)?;
+    // Rounding is monotone and gross is whole cents: round(min(x, g)) =
+    // min(round(x), g).
+    sums.granted = cents_over(granted, d)?.min(gross);
+    sums.expected = cents_over(weighted, d)?.min(gross - sums.granted);
+    let overfinanced = cents_over(unweighted, d)? > gross;
     Ok(Row {
         network: ni,
         year,
         money: sums,
-        overfinanced: round2(over_d(unweighted)?) > gross,
+        overfinanced,
     })
 }
 

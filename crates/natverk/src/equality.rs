@@ -78,7 +78,9 @@ impl Amounts {
 impl Amounts {
     /// Each amount divided by 12 (sums kept in twelfths).
     fn twelfth(&self) -> Result<Amounts, Overflow> {
-        let d = |v: Decimal| money::div(v, Decimal::from(12));
+        // Rounded once, here, exactly (SPEC §7): the sums in twelfths
+        // divided by 12 to the cent.
+        let d = |v: Decimal| money::from_cents(money::cents_over(v, 12)?);
         Ok(Amounts {
             woman: d(self.woman)?,
             man: d(self.man)?,

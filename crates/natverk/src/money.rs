@@ -348,6 +348,35 @@ pub(crate) fn cents(d: Decimal) -> Result<i128, Overflow> {
         .ok_or(Overflow)
 }
 
+/// `n / d` rounded to cents, half away from zero, exactly: integer
+/// arithmetic on the decimal's mantissa, no quotient rounded in its 28th
+/// digit first (the ledger keeps parts of years as numerators over 12).
+pub(crate) fn cents_over(n: Decimal, d: u32) -> Result<i128, Overflow> {
+    if d == 1 {
+        return cents(n);
+    }
+    let (m, s) = (n.mantissa(), n.scale());
+    let d = i128::from(d);
+    // n / d in cents = m × 100 / (d × 10^s)
+    let (num, den) = if s <= 2 {
+        (m.checked_mul(10i128.pow(2 - s)).ok_or(Overflow)?, d)
+    } else {
+        (m, d.checked_mul(10i128.pow(s - 2)).ok_or(Overflow)?)
+    };
+    Ok(div_round(num, den))
+}
+
+/// `a / b` (b > 0) rounded to a whole number, half away from zero.
+pub(crate) fn div_round(a: i128, b: i128) -> i128 {
+    let (q, r) = (a / b, a % b);
+    // |r| ≥ b / 2, without overflow
+    if r.unsigned_abs() >= b.unsigned_abs() - r.unsigned_abs() {
+        q + a.signum()
+    } else {
+        q
+    }
+}
+
 /// Cents as a decimal with two decimals; near the top of the range, where
 /// the type holds fewer decimals, with as many as it holds, so long as no
 /// cent is lost.
@@ -362,35 +391,6 @@ pub(crate) fn from_cents(c: i128) -> Result<Decimal, Overflow> {
 }
 
 impl Sums {
-    /// The sums of rounded decimals.
-    pub fn of(
-        fees: Decimal,
-        time: Decimal,
-        travel: Decimal,
-        other: Decimal,
-        granted: Decimal,
-        expected: Decimal,
-    ) -> Result<Sums, Overflow> {
-        Ok(Sums {
-            fees: cents(fees)?,
-            time: cents(time)?,
-            travel: cents(travel)?,
-            other: cents(other)?,
-            granted: cents(granted)?,
-            expected: cents(expected)?,
-        })
-    }
-    /// The six fields as decimals.
-    pub fn decimals(&self) -> Result<[Decimal; 6], Overflow> {
-        Ok([
-            from_cents(self.fees)?,
-            from_cents(self.time)?,
-            from_cents(self.travel)?,
-            from_cents(self.other)?,
-            from_cents(self.granted)?,
-            from_cents(self.expected)?,
-        ])
-    }
     fn zip(&self, o: &Sums, f: impl Fn(i128, i128) -> Option<i128>) -> Result<Sums, Overflow> {
         Ok(Sums {
             fees: f(self.fees, o.fees).ok_or(Overflow)?,
@@ -525,7 +525,30 @@ mod tests {
         (x, x.serialize())
     }
 
+    #[test]
+    fn cents_over_rounds_half_away_from_zero_exactly() {
+        // 0.06 / 12 = 0.005, a half cent exactly: away from zero
+        assert_eq!(cents_over(d("0.06"), 12), Ok(1));
+        assert_eq!(cents_over(d("-0.06"), 12), Ok(-1));
+        assert_eq!(cents_over(d("0.0599999999999999999999999999"), 12), Ok(0));
+        // 7 × 3 500 = 24 500 / 12 = 2 041.666…
+        assert_eq!(cents_over(d("24500"), 12), Ok(204_167));
+        assert_eq!(cents_over(d("95182.5"), 12), Ok(793_188));
+        assert_eq!(cents_over(d("1.005"), 1), Ok(101));
+        assert_eq!(div_round(5, 2), 3);
+        assert_eq!(div_round(-5, 2), -3);
+        assert_eq!(div_round(4, 3), 1);
+        assert_eq!(div_round(i128::MAX, 2), i128::MAX / 2 + 1);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn cents_over_twelve_is_the_rounded_quotient(m in -10i64.pow(15)..10i64.pow(15), s in 0u32..8) {
+            let n = Decimal::new(m, s);
+            let want = round2(n / Decimal::from(12));
+            proptest::prop_assert_eq!(from_cents(cents_over(n, 12).unwrap()).unwrap(), want);
+        }
+
         #[test]
         fn decimals_read_as_rust_decimal_reads_them(
             minus in proptest::bool::ANY,

@@ -3,8 +3,6 @@
 
 use std::collections::HashSet;
 
-use rust_decimal::Decimal;
-
 use serde::{Serialize, Serializer};
 
 use crate::cost::{self, Filter, Problems, Row, Scenario};
@@ -13,7 +11,7 @@ use crate::finding::{Code, Finding, Findings, Path};
 use crate::inventory::{Inventory, SubjectRanks, TextRanks};
 use crate::limits::MAX_REPORT_ROWS;
 use crate::model::{NetworkKind, Recommendation, Status};
-use crate::money::{self, round2, Money, Overflow, Sums};
+use crate::money::{self, Money, Overflow, Sums};
 use crate::options::{default_statuses, GroupKey, Leave, ReportOptions, Scope};
 use crate::present::messages as m;
 use crate::present::Message;
@@ -457,23 +455,40 @@ pub(crate) fn split(m: &Sums, k: usize) -> Result<(Sums, Sums), Overflow> {
     if k <= 1 {
         return Ok((*m, *m));
     }
-    let kd = Decimal::from(k as u64);
-    let others = Decimal::from(k as u64 - 1);
-    let part = |v: Decimal| -> Result<(Decimal, Decimal), Overflow> {
-        let q = round2(money::div(v, kd)?);
-        let first = money::sub(v, money::mul(q, others)?)?;
+    let k = i128::try_from(k).map_err(|_| Overflow)?;
+    // In cents: the part is the cents / k rounded half away from zero (as
+    // the amount / k rounded to two decimals), the first takes the rest.
+    let part = |c: i128| -> Result<(i128, i128), Overflow> {
+        let q = money::div_round(c, k);
+        let first = q
+            .checked_mul(k - 1)
+            .and_then(|o| c.checked_sub(o))
+            .ok_or(Overflow)?;
         Ok((first, q))
     };
-    let [fees, time, travel, other, granted, expected] = m.decimals()?;
-    let (f0, q0) = part(fees)?;
-    let (f1, q1) = part(time)?;
-    let (f2, q2) = part(travel)?;
-    let (f3, q3) = part(other)?;
-    let (f4, q4) = part(granted)?;
-    let (f5, q5) = part(expected)?;
+    let (f0, q0) = part(m.fees)?;
+    let (f1, q1) = part(m.time)?;
+    let (f2, q2) = part(m.travel)?;
+    let (f3, q3) = part(m.other)?;
+    let (f4, q4) = part(m.granted)?;
+    let (f5, q5) = part(m.expected)?;
     Ok((
-        Sums::of(f0, f1, f2, f3, f4, f5)?,
-        Sums::of(q0, q1, q2, q3, q4, q5)?,
+        Sums {
+            fees: f0,
+            time: f1,
+            travel: f2,
+            other: f3,
+            granted: f4,
+            expected: f5,
+        },
+        Sums {
+            fees: q0,
+            time: q1,
+            travel: q2,
+            other: q3,
+            granted: q4,
+            expected: q5,
+        },
     ))
 }
 
