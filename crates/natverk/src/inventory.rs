@@ -470,6 +470,35 @@ impl Inventory {
         report::report(self, opts)
     }
 
+    /// The calendar of SPEC §14 over `from..=to`: registration deadlines,
+    /// the last day to give notice for each year's end and the networks'
+    /// own ends, for networks that are proposed, applied, active or dormant.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::Options`]: a year outside 1–9999, `to` before `from`, a
+    ///   span of more than [`crate::limits::MAX_SPAN_YEARS`] years.
+    /// - [`Error::Report`]: more dates than the limit of SPEC §9 allows for
+    ///   the inventory's size ([`crate::limits::report_lines`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use natverk::{EventKind, Inventory};
+    ///
+    /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"},
+    ///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01", "notice_months": 18}]}"#)?;
+    /// let cal = inv.calendar(2025, 2025)?;
+    /// assert_eq!(cal.events[0].kind, EventKind::Notice);
+    /// assert_eq!(cal.events[0].date.to_string(), "2024-07-01");
+    /// assert!(matches!(inv.calendar(2025, 2024), Err(natverk::Error::Options(_))));
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn calendar(&self, from: i32, to: i32) -> Result<crate::Calendar, Error> {
+        crate::calendar::calendar(self, from, to)
+    }
+
     /// Equality statistics (SPEC §7).
     ///
     /// # Errors

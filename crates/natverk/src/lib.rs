@@ -95,6 +95,7 @@
 //!   WebAssembly build, where today comes from JavaScript).
 #![deny(missing_docs)]
 
+mod calendar;
 mod check;
 mod cost;
 mod equality;
@@ -116,6 +117,7 @@ mod validate;
 pub use chrono::NaiveDate;
 pub use rust_decimal::Decimal;
 
+pub use calendar::{notice_day, Calendar, Event, EventKind};
 pub use equality::{Amounts, ByRole, BySide, Counts, Equality, NetworkCounts};
 pub use error::Error;
 pub use finding::{Code, Finding, Findings, Path, Seg, Severity};

@@ -11,8 +11,11 @@
 //! - `crashers`: fuzz crashers kept as regression fixtures, and the limits.
 //! - `data`: inventories built in code are judged exactly as their JSON.
 //! - `generated`: the schema, Python tables and TypeScript types are current.
+//! - `board`: the comparison, the calendar and the board appendix of
+//!   SPEC §14, with figures computed by hand.
 //! - `tables`: the workbook layout of SPEC §10, both ways, and bad cells.
 
+mod board;
 mod bounded;
 mod conformance;
 mod crashers;

@@ -26,6 +26,7 @@ use crate::messages as m;
 use crate::render::{self, table, RenderError};
 use crate::text::for_people;
 
+pub mod calendar;
 pub mod check;
 pub mod equality;
 pub mod import;
@@ -57,6 +58,7 @@ pub fn lang_of(cmd: &Command) -> Lang {
         Command::Check { out, .. }
         | Command::Report { out, .. }
         | Command::Equality { out, .. } => out.lang,
+        Command::Calendar { lang, .. } => *lang,
         Command::Import { lang, .. }
         | Command::Export { lang, .. }
         | Command::Template { lang, .. } => *lang,
@@ -141,6 +143,13 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             today,
             out: o,
         } => equality::run(&file, &range, today, &o, out),
+        Command::Calendar {
+            file,
+            years,
+            format,
+            lang,
+            output,
+        } => calendar::run(&file, &years, format, lang, output, out),
         Command::Export { file, output, lang } => {
             target(&output)?;
             workbook::export(&file, &output, lang, out)

@@ -14,7 +14,7 @@ mod lang;
 mod message;
 pub(crate) mod messages;
 mod tables;
-mod vocabulary;
+pub(crate) mod vocabulary;
 
 pub use lang::{Lang, ParseLangError};
 pub use message::{Arg, Found, Message, Template};

@@ -290,6 +290,16 @@ vocabulary! {
     "ui.wasm_failed" => "natverk could not start in this browser: {message}. Check that the .wasm file is served as application/wasm and that the page's Content-Security-Policy allows 'wasm-unsafe-eval'.", "natverk kunde inte starta i webbläsaren: {message}. Kontrollera att .wasm-filen skickas som application/wasm och att sidans Content-Security-Policy tillåter 'wasm-unsafe-eval'.";
     // ---- documents of the command line (md, html, xlsx): what the
     // core's tables do not name
+    "ui.calendar_title" => "{organisation} — dates to act on, {years}", "{organisation} – datum att hålla koll på, {years}";
+    "ui.date" => "Date", "Datum";
+    "ui.event" => "What", "Vad";
+    "ui.for_year" => "For year", "Gäller år";
+    "event.deadline" => "Registration deadline", "Sista anmälningsdag";
+    "event.notice" => "Last day to give notice", "Sista dag att säga upp";
+    "event.end" => "Ends", "Upphör";
+    "event.summary.deadline" => "Last day to register: {name}", "Sista anmälningsdag: {name}";
+    "event.summary.notice" => "Last day to give notice on {name} to leave at the end of {year}", "Sista dag att säga upp {name} till utgången av {year}";
+    "event.summary.end" => "{name} ends", "{name} upphör";
     "doc.made_with" => "Made with natverk {version}", "Framtagen med natverk {version}";
     "doc.options" => "Selection and settings", "Urval och inställningar";
     "doc.statuses" => "Statuses", "Statusar";
