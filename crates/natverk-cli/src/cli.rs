@@ -210,6 +210,18 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
+    /// Compare last year's inventory with this year's: networks added,
+    /// removed and changed, and the costs by network side by side.
+    Diff {
+        /// The old inventory (natverk/1 JSON or a workbook).
+        old: PathBuf,
+        /// The new inventory.
+        new: PathBuf,
+        #[command(flatten)]
+        years: Years,
+        #[command(flatten)]
+        out: Output,
+    },
     /// Turn a one-sheet spreadsheet of networks (CSV) into an inventory.
     Import {
         /// The sheet: a workbook (.xlsx, .ods: the whole inventory, SPEC §10),

@@ -15,6 +15,7 @@ macro_rules! templates {
 }
 
 templates! {
+    FINDINGS_OF_FILE = "the findings below are those of {file}", "iakttagelserna nedan gäller {file}";
     INPUT_TOO_LARGE = "{file} is {size}, more than the limit of {limit} bytes; split it into smaller files",
         "{file} är {size}, mer än gränsen på {limit} byte; dela upp den i mindre filer";
     SIZE_BYTES = "{n} bytes", "{n} byte";

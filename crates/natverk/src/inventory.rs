@@ -499,6 +499,39 @@ impl Inventory {
         crate::calendar::calendar(self, from, to)
     }
 
+    /// Compares this inventory (last year's, the old one) with `new`
+    /// (SPEC §14): networks added, removed and changed by id, each changed
+    /// value by its path (participants matched by person, other list items
+    /// by position), and the reports by network over `from..=to` of both,
+    /// joined on the network id, with the change (new − old).
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::Options`]: the two are in different currencies (the
+    ///   finding names both), or a year range a report would refuse.
+    /// - [`Error::Report`]: a report on either fails (a missing rate or
+    ///   population, an overflow, the limits of SPEC §9).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use natverk::Inventory;
+    ///
+    /// let file = |fee: &str| format!(r#"{{"format": "natverk/1",
+    ///   "organisation": {{"name": "X", "currency": "SEK"}},
+    ///   "networks": [{{"id": "a", "name": "A", "start": "2024-01-01",
+    ///                 "costs": [{{"kind": "fee", "amount": "{fee}"}}]}}]}}"#);
+    /// let old = Inventory::from_json(&file("22500"))?;
+    /// let new = Inventory::from_json(&file("25000"))?;
+    /// let d = old.diff(&new, 2025, 2025)?;
+    /// assert_eq!(d.changed[0].changes[0].path, "costs[0].amount");
+    /// assert_eq!(d.total.change.gross, natverk::Decimal::from(2500));
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn diff(&self, new: &Inventory, from: i32, to: i32) -> Result<crate::Diff, Error> {
+        crate::diff::diff(self, new, from, to)
+    }
+
     /// Equality statistics (SPEC §7).
     ///
     /// # Errors

@@ -98,6 +98,7 @@
 mod calendar;
 mod check;
 mod cost;
+mod diff;
 mod equality;
 mod error;
 mod finding;
@@ -118,6 +119,7 @@ pub use chrono::NaiveDate;
 pub use rust_decimal::Decimal;
 
 pub use calendar::{notice_day, Calendar, Event, EventKind};
+pub use diff::{Change, Changed, Diff, DiffLine, NetworkRef, Sides};
 pub use equality::{Amounts, ByRole, BySide, Counts, Equality, NetworkCounts};
 pub use error::Error;
 pub use finding::{Code, Finding, Findings, Path, Seg, Severity};

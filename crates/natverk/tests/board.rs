@@ -134,3 +134,118 @@ fn notice_soon_warns_within_30_days_of_the_last_notice_day() {
     // no notice day to warn of.
     assert!(codes(date(2025, 1, 1)).is_empty());
 }
+
+#[test]
+fn the_diff_lists_added_removed_and_changed_values_by_path() {
+    let d = load("old.json")
+        .diff(&load("new.json"), 2025, 2025)
+        .unwrap();
+    let v: Value = serde_json::to_value(&d).unwrap();
+    assert_eq!(v["organisation"], "Testkommun");
+    assert_eq!(v["currency"], "SEK");
+    assert_eq!(
+        (v["from"].as_i64(), v["to"].as_i64()),
+        (Some(2025), Some(2025))
+    );
+    assert_eq!(
+        v["added"],
+        json!([{"network": "nytt", "name": "Nytt nätverk"}])
+    );
+    assert_eq!(
+        v["removed"],
+        json!([{"network": "borttaget", "name": "Borttaget nätverk"}])
+    );
+    // The participants of klimatradet are listed in another order: matched
+    // by person, only t2's hours changed, at its place in the new file.
+    assert_eq!(
+        v["changed"],
+        json!([
+            {"network": "eurocities", "name": "Eurocities",
+             "changes": [{"path": "costs[0].amount", "old": "90000", "new": "100000"}]},
+            {"network": "klimatradet", "name": "Klimatrådet",
+             "changes": [{"path": "participants[1].hours_per_year", "old": "40", "new": "50"}]},
+        ])
+    );
+}
+
+#[test]
+fn the_diff_joins_both_reports_by_network_with_the_change() {
+    let d = load("old.json")
+        .diff(&load("new.json"), 2025, 2025)
+        .unwrap();
+    let v: Value = serde_json::to_value(&d).unwrap();
+    let ids: Vec<&str> = v["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["network"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "avslutas",
+            "borttaget",
+            "eurocities",
+            "klimatradet",
+            "nytt",
+            "vilande"
+        ]
+    );
+    let line = |id: &str| {
+        v["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["network"] == id)
+            .unwrap()
+            .clone()
+    };
+    // eurocities: fee 90 000 → 100 000, staff time 10 h × 1 000 + 20 h × 600.
+    let e = line("eurocities");
+    assert_eq!(e["old"]["gross"], "112000.00");
+    assert_eq!(e["new"]["gross"], "122000.00");
+    assert_eq!(e["change"]["fees"], "10000.00");
+    assert_eq!(e["change"]["time"], "0.00");
+    // klimatradet: t2's 40 → 50 h at 600 kr; half the membership granted.
+    let k = line("klimatradet");
+    assert_eq!(k["old"]["time"], "24000.00");
+    assert_eq!(k["new"]["time"], "30000.00");
+    assert_eq!(k["new"]["granted"], "15000.00");
+    assert_eq!(k["change"]["net"], "6000.00");
+    // Only in one file: zeros on the other side; the name from where it is.
+    let b = line("borttaget");
+    assert_eq!(
+        (b["name"].as_str(), b["new"]["gross"].as_str()),
+        (Some("Borttaget nätverk"), Some("0.00"))
+    );
+    assert_eq!(b["change"]["gross"], "-5000.00");
+    // nytt starts in March, its fee prorated: 12 000 × 10 / 12.
+    assert_eq!(line("nytt")["new"]["fees"], "10000.00");
+    assert_eq!(line("nytt")["old"]["fees"], "0.00");
+    let keys: Vec<&String> = e.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["change", "name", "network", "new", "old"]);
+    assert_eq!(e["old"].as_object().unwrap().len(), 9);
+    assert_eq!(v["total"]["old"]["gross"], "184000.00");
+    assert_eq!(v["total"]["new"]["gross"], "205000.00");
+    assert_eq!(v["total"]["change"]["gross"], "21000.00");
+    assert_eq!(v["total"]["old"]["net"], "169000.00");
+    assert_eq!(v["total"]["new"]["net"], "190000.00");
+}
+
+#[test]
+fn two_currencies_cannot_be_compared_and_the_error_names_both() {
+    let eur = std::fs::read_to_string(root().join("tests/board/old.json"))
+        .unwrap()
+        .replace("\"SEK\"", "\"EUR\"");
+    let old = Inventory::from_json(&eur).unwrap();
+    let err = old.diff(&load("new.json"), 2025, 2025).unwrap_err();
+    assert!(matches!(err, natverk::Error::Options(_)));
+    let f = &err.findings()[0];
+    assert_eq!(f.path.to_string(), "organisation.currency");
+    let text = f.message_in(natverk::Lang::En);
+    assert!(text.contains("EUR") && text.contains("SEK"), "{text}");
+    assert!(matches!(
+        load("old.json").diff(&load("new.json"), 2026, 2025),
+        Err(natverk::Error::Options(_))
+    ));
+}

@@ -28,6 +28,7 @@ use crate::text::for_people;
 
 pub mod calendar;
 pub mod check;
+pub mod diff;
 pub mod equality;
 pub mod import;
 pub mod report;
@@ -57,7 +58,8 @@ pub fn lang_of(cmd: &Command) -> Lang {
     match cmd {
         Command::Check { out, .. }
         | Command::Report { out, .. }
-        | Command::Equality { out, .. } => out.lang,
+        | Command::Equality { out, .. }
+        | Command::Diff { out, .. } => out.lang,
         Command::Calendar { lang, .. } => *lang,
         Command::Import { lang, .. }
         | Command::Export { lang, .. }
@@ -150,6 +152,12 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             lang,
             output,
         } => calendar::run(&file, &years, format, lang, output, out),
+        Command::Diff {
+            old,
+            new,
+            years,
+            out: o,
+        } => diff::run(&old, &new, &years, &o, out),
         Command::Export { file, output, lang } => {
             target(&output)?;
             workbook::export(&file, &output, lang, out)

@@ -523,6 +523,33 @@ pub fn equality(e: &Equality, ctx: &Context<'_>, out: &mut dyn Write) -> Result<
     page_end(out, ctx)
 }
 
+/// A page of core tables, each in a section under its title.
+pub fn tables(
+    title: &str,
+    subtitle: &str,
+    ts: &[Table],
+    ctx: &Context<'_>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let lang = ctx.lang;
+    page_start(out, title, subtitle, ctx)?;
+    for (i, t) in ts.iter().enumerate() {
+        let id = format!("t-{i}");
+        write!(
+            out,
+            "<section aria-labelledby=\"h-{i}\">\n<h2 id=\"h-{i}\">{}</h2>\n",
+            esc(&t.title)
+        )?;
+        if t.rows.is_empty() && t.footer.is_empty() {
+            writeln!(out, "<p>{}</p>", esc(label("ui.none", lang)))?;
+        } else {
+            table(out, t, &id, &t.title, Narrow::Scroll, lang, &no_extra)?;
+        }
+        out.write_all(b"</section>\n")?;
+    }
+    page_end(out, ctx)
+}
+
 /// The findings of `check` as a page.
 pub fn findings(f: &Findings, ctx: &Context<'_>, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang;

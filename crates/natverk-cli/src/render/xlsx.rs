@@ -277,6 +277,25 @@ pub fn equality(
     Ok(w)
 }
 
+/// Core tables as a workbook, a sheet each (its rows, then its footer
+/// rows); `names` gives each sheet's name and its table's name.
+pub fn tables(
+    ts: &[CoreTable],
+    names: &[(&str, &str)],
+    out: &mut crate::atomic::AtomicFile,
+) -> Result<Written> {
+    let mut w = Written::default();
+    let mut wb = workbook(out)?;
+    for (t, (name, table_name)) in ts.iter().zip(names) {
+        let head: Vec<&str> = t.columns.iter().map(|c| c.label).collect();
+        let mut rows = t.rows.clone();
+        rows.extend(t.footer.iter().cloned());
+        sheet(&mut wb, &mut w, name, table_name, &head, &rows)?;
+    }
+    save(wb, out)?;
+    Ok(w)
+}
+
 /// The findings of `check` as a workbook.
 pub fn findings(
     f: &Findings,

@@ -208,6 +208,8 @@ templates! {
         "rapporten skulle behöva räkna {count} {what}, över gränsen på {limit} för en inventering av den här storleken: ta med färre år, gruppera efter färre nycklar (inte efter sakområde), eller välj ett urval eller färre statusar";
     CALENDAR_TOO_LARGE = "the calendar would list {count} dates, over the limit of {limit} for an inventory of this size: ask for fewer years",
         "kalendern skulle få {count} datum, över gränsen {limit} för en inventering av den här storleken: be om färre år";
+    DIFF_CURRENCIES = "the two inventories are in different currencies, {old} (old) and {new} (new), so their figures cannot be compared: compare inventories kept in the same currency",
+        "de två inventeringarna har olika valutor, {old} (den gamla) och {new} (den nya), så beloppen går inte att jämföra: jämför inventeringar i samma valuta";
     CHECK_TOO_MUCH_WORK = "the overfinanced check would evaluate {count} cost-years, over the limit of {limit} for an inventory of this size, so it was not run: shorten networks that run for centuries or merge their many costs",
         "kontrollen av överfinansiering skulle behöva räkna {count} kostnadsår, över gränsen på {limit} för en inventering av den här storleken, så den gjordes inte: korta nätverk som pågår i århundraden eller slå ihop deras många kostnader";
     TOO_MANY_FINDINGS = "{count} more problems are not listed: a file of this size lists at most {limit}, the limit; fix the ones listed and check again",
