@@ -222,6 +222,31 @@ pub enum Command {
         #[command(flatten)]
         out: Output,
     },
+    /// Write the board appendix (bilaga till tjänsteutlåtande) as .docx or .html.
+    Board {
+        /// The inventory (natverk/1 JSON or a workbook).
+        file: PathBuf,
+        #[command(flatten)]
+        years: Years,
+        /// Last year's inventory: the appendix says what changed.
+        #[arg(long)]
+        compare: Option<PathBuf>,
+        /// Networks shown as left: `recommended` (default) or comma-separated ids.
+        #[arg(long)]
+        leave: Option<String>,
+        /// Show the names of the people who represent the organisation.
+        #[arg(long)]
+        show_names: bool,
+        /// Judge warnings and notice days against this date (default today).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        /// Language of the appendix: sv or en (default: the locale).
+        #[arg(long, default_value_t = Lang::from_env())]
+        lang: Lang,
+        /// The appendix to write (atomically): NAME.docx or NAME.html.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
     /// Turn a one-sheet spreadsheet of networks (CSV) into an inventory.
     Import {
         /// The sheet: a workbook (.xlsx, .ods: the whole inventory, SPEC §10),

@@ -15,6 +15,8 @@ macro_rules! templates {
 }
 
 templates! {
+    BOARD_EXTENSION = "cannot tell the format of {file}: name the appendix .docx (Word) or .html (to print)",
+        "formatet för {file} går inte att avgöra: ge bilagan namnet .docx (Word) eller .html (för utskrift)";
     FINDINGS_OF_FILE = "the findings below are those of {file}", "iakttagelserna nedan gäller {file}";
     INPUT_TOO_LARGE = "{file} is {size}, more than the limit of {limit} bytes; split it into smaller files",
         "{file} är {size}, mer än gränsen på {limit} byte; dela upp den i mindre filer";

@@ -200,3 +200,130 @@ fn diff_renders_in_every_format() {
     assert_eq!(o.status.code(), Some(0));
     assert!(std::fs::metadata(&x).unwrap().len() > 1000);
 }
+
+fn unzip_document(path: &Path) -> String {
+    // The .docx is a zip: read word/document.xml with the zip crate the
+    // workbook tests already use (calamine's), or by hand: find the entry.
+    let bytes = std::fs::read(path).unwrap();
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut s).unwrap();
+    s
+}
+
+#[test]
+fn board_writes_html_and_docx_without_names_or_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("bilaga.html");
+    let docx = dir.path().join("bilaga.docx");
+    for p in [&html, &docx] {
+        let o = run(&[
+            "board",
+            &file("new.json"),
+            "--from",
+            "2025",
+            "--to",
+            "2026",
+            "--compare",
+            &file("old.json"),
+            "--today",
+            "2025-03-01",
+            "--lang",
+            "sv",
+            "-o",
+            p.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("@page { size: A4"));
+    assert!(page.contains("Kommunstyrelsen") && page.contains("Miljöförvaltningen"));
+    assert!(page.contains("404\u{a0}000,00"));
+    assert!(!page.contains("Anna Andersson"));
+    let xml = unzip_document(&docx);
+    assert!(xml.contains("<w:tblHeader />"), "header rows repeat");
+    assert!(xml.contains("Kommunstyrelsen"));
+    assert!(xml.contains("374\u{a0}000,00"));
+    assert!(!xml.contains("Anna Andersson"));
+    assert!(xml.contains("w:orient=\"landscape\""));
+    // Names only when asked.
+    let named = dir.path().join("named.html");
+    let o = run(&[
+        "board",
+        &file("new.json"),
+        "--year",
+        "2025",
+        "--show-names",
+        "-o",
+        named.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&named)
+        .unwrap()
+        .contains("Anna Andersson"));
+}
+
+#[test]
+fn board_refuses_an_unknown_extension_and_names_a_bad_compare_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&[
+        "board",
+        &file("new.json"),
+        "--year",
+        "2025",
+        "-o",
+        dir.path().join("x.pdf").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains(".docx"));
+    let bad = dir.path().join("forra.json");
+    std::fs::write(&bad, r#"{"format": "natverk/1", "organisation": {"name": "X", "currency": "SEK"}, "networks": [{"id": "a"}]}"#).unwrap();
+    let out_path = dir.path().join("b.docx");
+    let o = run(&[
+        "board",
+        &file("new.json"),
+        "--year",
+        "2025",
+        "--compare",
+        bad.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("forra.json"));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("networks[0]"));
+    assert!(!out_path.exists());
+}
+
+#[test]
+fn board_docx_keeps_control_characters_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(file("new.json"))
+        .unwrap()
+        .replace("\"Klimatrådet\"", "\"Klimat\\u0001rådet\\uffff\"");
+    let src = dir.path().join("ctl.json");
+    std::fs::write(&src, text).unwrap();
+    let docx = dir.path().join("c.docx");
+    let o = run(&[
+        "board",
+        src.to_str().unwrap(),
+        "--year",
+        "2025",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let xml = unzip_document(&docx);
+    assert!(!xml.contains('\u{1}') && !xml.contains('\u{ffff}'));
+    assert!(xml.contains("Klimat\\u{1}rådet\\u{ffff}"));
+}

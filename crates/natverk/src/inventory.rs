@@ -532,6 +532,37 @@ impl Inventory {
         crate::diff::diff(self, new, from, to)
     }
 
+    /// The board appendix of SPEC §14 as data: sections of sentences and
+    /// tables in `opts.lang` (a summary with the totals per year, costs per
+    /// unit by name and per subject, every network, the networks to leave
+    /// with their savings, what changed since `opts.compare`, equality, and
+    /// the warnings in plain words). No person's name appears unless
+    /// `opts.show_names`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Inventory::report`] and [`Inventory::diff`]: a year range a
+    /// report refuses, a report that fails, an unknown network to leave,
+    /// a `compare` inventory in another currency.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use natverk::{BoardOptions, Inventory, Lang, NaiveDate};
+    ///
+    /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"},
+    ///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01",
+    ///                 "costs": [{"kind": "fee", "amount": "1000"}]}]}"#)?;
+    /// let today = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+    /// let doc = inv.board(&BoardOptions::new(2025, 2025, today, Lang::En))?;
+    /// assert_eq!(doc.sections[0].key, "summary");
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn board(&self, opts: &crate::BoardOptions<'_>) -> Result<crate::BoardDocument, Error> {
+        crate::board::board(self, opts)
+    }
+
     /// Equality statistics (SPEC §7).
     ///
     /// # Errors

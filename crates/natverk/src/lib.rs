@@ -95,6 +95,7 @@
 //!   WebAssembly build, where today comes from JavaScript).
 #![deny(missing_docs)]
 
+mod board;
 mod calendar;
 mod check;
 mod cost;
@@ -118,6 +119,7 @@ mod validate;
 pub use chrono::NaiveDate;
 pub use rust_decimal::Decimal;
 
+pub use board::{Block, BoardDocument, BoardOptions, Section};
 pub use calendar::{notice_day, Calendar, Event, EventKind};
 pub use diff::{Change, Changed, Diff, DiffLine, NetworkRef, Sides};
 pub use equality::{Amounts, ByRole, BySide, Counts, Equality, NetworkCounts};

@@ -249,3 +249,185 @@ fn two_currencies_cannot_be_compared_and_the_error_names_both() {
         Err(natverk::Error::Options(_))
     ));
 }
+
+fn board(
+    opts: impl FnOnce(&mut natverk::BoardOptions<'_>),
+    lang: natverk::Lang,
+) -> natverk::BoardDocument {
+    let inv = load("new.json");
+    let mut o = natverk::BoardOptions::new(2025, 2026, date(2025, 3, 1), lang);
+    opts(&mut o);
+    inv.board(&o).unwrap()
+}
+
+fn section<'a>(doc: &'a natverk::BoardDocument, key: &str) -> &'a natverk::Section {
+    doc.sections.iter().find(|s| s.key == key).unwrap()
+}
+
+fn table<'a>(s: &'a natverk::Section, key: &str) -> &'a natverk::present::Table {
+    s.blocks
+        .iter()
+        .find_map(|b| match b {
+            natverk::Block::Table(t) if t.key == key => Some(t),
+            _ => None,
+        })
+        .unwrap()
+}
+
+fn paragraphs(s: &natverk::Section) -> Vec<&str> {
+    s.blocks
+        .iter()
+        .filter_map(|b| match b {
+            natverk::Block::Paragraph(p) => Some(p.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_board_summary_gives_the_totals_per_year() {
+    use natverk::present::Cell;
+    let doc = board(|_| {}, natverk::Lang::Sv);
+    let keys: Vec<&str> = doc.sections.iter().map(|s| s.key).collect();
+    assert_eq!(
+        keys,
+        ["summary", "units", "subjects", "networks", "leave", "equality", "warnings"]
+    );
+    let s = section(&doc, "summary");
+    // 2025: 122 000 + 65 000 + 10 000 + 8 000; 2026: 122 000 + 65 000 + 12 000.
+    let first = paragraphs(s)[0].replace('\u{a0}', " ");
+    assert!(first.contains("404 000,00 kr brutto"), "{first}");
+    assert!(first.contains("374 000,00 kr"));
+    assert!(paragraphs(s).iter().any(|p| p.contains("delad lika")));
+    let t = table(s, "totals");
+    assert_eq!(
+        t.columns.iter().map(|c| c.label).collect::<Vec<_>>(),
+        ["Mått", "2025", "2026", "Totalt"]
+    );
+    let gross = t
+        .rows
+        .iter()
+        .find(|r| r[0] == Cell::Word("Brutto"))
+        .unwrap();
+    let d = |n: i64| Cell::Money(natverk::Decimal::from(n));
+    assert_eq!(gross[1..], [d(205_000), d(199_000), d(404_000)]);
+    let net = t.rows.iter().find(|r| r[0] == Cell::Word("Netto")).unwrap();
+    assert_eq!(net[1..], [d(190_000), d(184_000), d(374_000)]);
+}
+
+#[test]
+fn the_board_shows_units_by_name_and_subjects_split() {
+    use natverk::present::Cell;
+    let doc = board(|_| {}, natverk::Lang::Sv);
+    let d = |n: i64| Cell::Money(natverk::Decimal::from(n));
+    let units = table(section(&doc, "units"), "unit");
+    let ks = units
+        .rows
+        .iter()
+        .find(|r| r[0] == Cell::Text("Kommunstyrelsen".into()))
+        .unwrap();
+    // eurocities 122 000 a year, avslutas 8 000 in 2025.
+    assert_eq!(ks[1..], [d(130_000), d(122_000), d(252_000)]);
+    let mf = units
+        .rows
+        .iter()
+        .find(|r| r[0] == Cell::Text("Miljöförvaltningen".into()))
+        .unwrap();
+    // klimatradet 50 000 net, nytt 10 000 then 12 000.
+    assert_eq!(mf[1..], [d(60_000), d(62_000), d(122_000)]);
+    assert_eq!(units.footer[0][1..], [d(190_000), d(184_000), d(374_000)]);
+    // eurocities' 122 000 split over klimat and integration: 61 000 each.
+    let subj = table(section(&doc, "subjects"), "subject");
+    let integration = subj
+        .rows
+        .iter()
+        .find(|r| r[0] == Cell::Text("integration".into()))
+        .unwrap();
+    assert_eq!(integration[1..], [d(61_000), d(61_000), d(122_000)]);
+    let klimat = subj
+        .rows
+        .iter()
+        .find(|r| r[0] == Cell::Text("klimat".into()))
+        .unwrap();
+    assert_eq!(klimat[1..], [d(111_000), d(111_000), d(222_000)]);
+}
+
+#[test]
+fn the_board_lists_every_network_with_its_notice_day() {
+    use natverk::present::Cell;
+    let doc = board(|_| {}, natverk::Lang::En);
+    let t = table(section(&doc, "networks"), "networks");
+    let row = |name: &str| {
+        t.rows
+            .iter()
+            .find(|r| r[0] == Cell::Text(name.into()))
+            .unwrap()
+            .clone()
+    };
+    let k = row("Klimatrådet");
+    assert_eq!(k[2], Cell::Text("Miljöförvaltningen".into()));
+    assert_eq!(k[4], Cell::Money(natverk::Decimal::from(50_000)));
+    assert_eq!(k[6], Cell::Text("Länsstyrelsen (Granted)".into()));
+    assert_eq!(k[7], Cell::Int(2));
+    assert_eq!(k[8], Cell::Word("Leave"));
+    assert_eq!(k[9], Cell::Text("2025-10-01".into()));
+    // Ends in 2025 anyway: no notice day; none needed without notice.
+    assert_eq!(row("Avslutat projekt")[9], Cell::Null);
+    assert_eq!(row("Nytt nätverk")[9], Cell::Word("No notice period"));
+    assert_eq!(t.rows.len(), 5);
+}
+
+#[test]
+fn the_board_says_what_leaving_saves_from_the_first_year_notice_allows() {
+    use natverk::present::Cell;
+    // Judged on 1 March 2025, notice can be given on 1 January 2026 at the
+    // earliest; `nytt` has no notice, so it ends on 31 December 2025 and
+    // its 12 000 of 2026 are saved.
+    let doc = board(
+        |o| o.leave = Some(natverk::Leave::parse("nytt")),
+        natverk::Lang::En,
+    );
+    let s = section(&doc, "leave");
+    assert!(
+        paragraphs(s)[0].contains("1 January 2026"),
+        "{:?}",
+        paragraphs(s)
+    );
+    let t = table(s, "leave");
+    let d = |n: i64| Cell::Money(natverk::Decimal::from(n));
+    assert_eq!(t.rows[0][0], Cell::Text("Nytt nätverk".into()));
+    assert_eq!(t.rows[0][2..], [d(12_000), d(12_000)]);
+    assert_eq!(t.footer[0][2..], [d(12_000), d(12_000)]);
+}
+
+#[test]
+fn the_board_has_no_names_unless_asked_and_no_codes_or_paths() {
+    let plain = board(|_| {}, natverk::Lang::Sv);
+    let text = format!("{plain:?}");
+    for name in ["Pia Persson", "Anna Andersson", "Bertil Berg"] {
+        assert!(!text.contains(name), "{name}");
+    }
+    let warnings = paragraphs(section(&plain, "warnings"));
+    assert!(warnings.len() > 1);
+    for w in &warnings {
+        assert!(
+            !w.contains("networks[") && !w.contains("no_participants") && !w.contains('`'),
+            "{w}"
+        );
+    }
+    let named = board(|o| o.show_names = true, natverk::Lang::Sv);
+    assert!(format!("{named:?}").contains("Anna Andersson"));
+}
+
+#[test]
+fn the_board_compares_with_last_year() {
+    let (old, new) = (load("old.json"), load("new.json"));
+    let mut o = natverk::BoardOptions::new(2025, 2026, date(2025, 3, 1), natverk::Lang::En);
+    o.compare = Some(&old);
+    let doc = new.board(&o).unwrap();
+    let s = section(&doc, "changes");
+    // 2025: +21 000 net; 2026: eurocities +10 000, klimatradet +6 000,
+    // nytt +12 000, borttaget −5 000: +23 000.
+    let first = paragraphs(s)[0].replace('\u{a0}', " ");
+    assert!(first.contains("SEK 44,000.00"), "{first}");
+}

@@ -26,6 +26,7 @@ use crate::messages as m;
 use crate::render::{self, table, RenderError};
 use crate::text::for_people;
 
+pub mod board;
 pub mod calendar;
 pub mod check;
 pub mod diff;
@@ -60,7 +61,7 @@ pub fn lang_of(cmd: &Command) -> Lang {
         | Command::Report { out, .. }
         | Command::Equality { out, .. }
         | Command::Diff { out, .. } => out.lang,
-        Command::Calendar { lang, .. } => *lang,
+        Command::Calendar { lang, .. } | Command::Board { lang, .. } => *lang,
         Command::Import { lang, .. }
         | Command::Export { lang, .. }
         | Command::Template { lang, .. } => *lang,
@@ -158,6 +159,28 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             years,
             out: o,
         } => diff::run(&old, &new, &years, &o, out),
+        Command::Board {
+            file,
+            years,
+            compare,
+            leave,
+            show_names,
+            today,
+            lang,
+            output,
+        } => board::run(
+            &file,
+            &board::Args {
+                years,
+                compare,
+                leave,
+                show_names,
+                today,
+            },
+            lang,
+            &output,
+            out,
+        ),
         Command::Export { file, output, lang } => {
             target(&output)?;
             workbook::export(&file, &output, lang, out)
