@@ -11,12 +11,15 @@
 #                headless Chromium widget test
 #   Hostile inputs: the release binary on every class of tests/hostile under
 #                the SPEC §9 bound (memory cap and time limit), ~2 minutes
-# Usage: scripts/test.sh [rust|workbook|python|wasm|hostile]...   (default: all)
+#   Board: the .docx appendix through LibreOffice (Debian
+#          libreoffice-writer-nogui) to PDF, read back with pdftotext
+#          (poppler-utils); the .ics calendar parsed by icalendar (venv)
+# Usage: scripts/test.sh [rust|workbook|python|wasm|hostile|board]...   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(rust workbook python wasm hostile)
+[ ${#parts[@]} -eq 0 ] && parts=(rust workbook python wasm hostile board)
 want() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -84,6 +87,30 @@ if want hostile; then
   step "hostile inputs under the SPEC §9 bound (tests/hostile)"
   cargo build --release --locked -p natverk-cli
   run python3 tests/hostile/run.py --binary target/release/natverk
+fi
+
+if want board; then
+  if ! command -v soffice >/dev/null 2>&1 || ! dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 \
+    || ! command -v pdftotext >/dev/null 2>&1; then
+    step "installing LibreOffice Writer and poppler-utils (Debian) for the board tests"
+    export DEBIAN_FRONTEND=noninteractive
+    for i in 1 2 3 4 5 6; do
+      # apt is shared: when another process holds its lock, wait and retry.
+      if apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null; then
+        break
+      fi
+      echo "apt is busy or failed; retrying in 20 s ($i/6)"
+      sleep 20
+    done
+    command -v pdftotext >/dev/null 2>&1 || { echo "could not install libreoffice-writer-nogui poppler-utils" >&2; exit 1; }
+  fi
+  step "board: the .docx appendix through LibreOffice to PDF, and the .ics through icalendar"
+  venv=target/venv-board
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check icalendar pytest
+  cargo build --locked -q -p natverk-cli
+  run env NATVERK_BIN="$PWD/target/debug/natverk" "$venv/bin/python" -m pytest \
+    -p no:cacheprovider tests/board/test_outputs.py
 fi
 
 # cargo: "test result: ok. N passed; M failed"; pytest: "== N passed"; node: "ℹ pass N";
