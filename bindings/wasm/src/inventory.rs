@@ -80,10 +80,7 @@ impl JsInventory {
     /// `to` (required).
     pub fn calendar(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let (from, to, _) = years(&options)?;
-        let cal = self
-            .inner
-            .calendar(from, to)
-            .map_err(|e| to_js_error(&e))?;
+        let cal = self.inner.calendar(from, to).map_err(|e| to_js_error(&e))?;
         convert::parse(&cal.to_json())
     }
 
@@ -92,10 +89,7 @@ impl JsInventory {
     #[wasm_bindgen(js_name = calendarIcs)]
     pub fn calendar_ics(&self, options: JsValue) -> Result<String, JsValue> {
         let (from, to, lang) = years(&options)?;
-        let cal = self
-            .inner
-            .calendar(from, to)
-            .map_err(|e| to_js_error(&e))?;
+        let cal = self.inner.calendar(from, to).map_err(|e| to_js_error(&e))?;
         let now = js_sys::Date::new_0();
         let stamp = chrono::DateTime::from_timestamp_millis(now.get_time() as i64)
             .map(|t| t.naive_utc())
@@ -116,7 +110,10 @@ fn years(options: &JsValue) -> Result<(i32, i32, natverk::Lang), JsValue> {
             Some(l) if l == "sv" => {}
             None => {}
             Some(l) => {
-                return Err(js_sys::Error::new(&format!("lang must be \"sv\" or \"en\", not {l:?}")).into())
+                return Err(js_sys::Error::new(&format!(
+                    "lang must be \"sv\" or \"en\", not {l:?}"
+                ))
+                .into())
             }
         }
         let copy = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
