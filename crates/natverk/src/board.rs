@@ -487,24 +487,37 @@ pub(crate) fn board(inv: &Inventory, o: &BoardOptions<'_>) -> Result<BoardDocume
             &[("year", &lf.to_string()), ("years", &yrs)],
         )));
     } else {
+        // One report with every network left: each network's savings are
+        // its line without leave minus its line with it (leaving one
+        // network changes only its own lines), and the report's savings
+        // are all of them together. Two reports, however many networks.
+        let mut ro = ReportOptions::new(from, to);
+        ro.leave = Some(Leave::Networks(ids.clone()));
+        ro.leave_from = Some(lf);
+        let left = inv.report(&ro)?;
+        let after: BTreeMap<String, Money> = left
+            .lines
+            .iter()
+            .filter_map(|l| text_of(l.keys.first()).map(|id| (id, l.money)))
+            .collect();
+        let before: BTreeMap<String, Money> = report
+            .lines
+            .iter()
+            .filter_map(|l| text_of(l.keys.first()).map(|id| (id, l.money)))
+            .collect();
         let mut rows = Vec::new();
-        let scenario = |set: Vec<String>| -> Result<Money, Error> {
-            let mut ro = ReportOptions::new(from, to);
-            ro.leave = Some(Leave::Networks(set));
-            ro.leave_from = Some(lf);
-            Ok(inv.report(&ro)?.savings.unwrap_or_default())
-        };
         for id in &ids {
-            let s = scenario(vec![id.clone()])?;
+            let b = before.get(id).copied().unwrap_or_default();
+            let a = after.get(id).copied().unwrap_or_default();
             let n = inv.network(id);
             rows.push(vec![
                 Cell::Text(n.map_or(id.clone(), |n| n.name.clone())),
                 Cell::Int(i64::from(n.map_or(0, |n| n.notice_months))),
-                Cell::Money(s.gross),
-                Cell::Money(s.net),
+                Cell::Money(b.gross.saturating_sub(a.gross)),
+                Cell::Money(b.net.saturating_sub(a.net)),
             ]);
         }
-        let all = scenario(ids.clone())?;
+        let all = left.savings.unwrap_or_default();
         blocks.push(Block::Paragraph(fill(
             label("board.leave_intro", lang),
             &[

@@ -250,18 +250,24 @@ fn values(path: &Path, old: Option<&Value>, new: Option<&Value>, out: &mut Vec<C
         (Some(Value::Array(a)), Some(Value::Array(b))) => {
             let by_person = *path == Path::root().key("participants");
             if by_person {
-                let person = |v: &Value| v.get("person").cloned();
+                // The old participants by person (a person sits once per
+                // network in a valid file): one lookup each, not a scan.
+                let person = |v: &Value| v.get("person").and_then(Value::as_str).map(str::to_owned);
+                let mut olds: BTreeMap<String, usize> = BTreeMap::new();
+                for (i, ov) in a.iter().enumerate() {
+                    if let Some(p) = person(ov) {
+                        olds.entry(p).or_insert(i);
+                    }
+                }
                 let mut used = vec![false; a.len()];
                 for (j, nv) in b.iter().enumerate() {
-                    let p = person(nv);
-                    let found = a
-                        .iter()
-                        .enumerate()
-                        .find(|(i, ov)| !used[*i] && p.is_some() && person(ov) == p);
+                    let found = person(nv)
+                        .and_then(|p| olds.get(&p).copied())
+                        .filter(|i| !used[*i]);
                     match found {
-                        Some((i, ov)) => {
+                        Some(i) => {
                             used[i] = true;
-                            values(&path.clone().index(j), Some(ov), Some(nv), out);
+                            values(&path.clone().index(j), Some(&a[i]), Some(nv), out);
                         }
                         None => values(&path.clone().index(j), None, Some(nv), out),
                     }

@@ -398,6 +398,16 @@ fn the_board_says_what_leaving_saves_from_the_first_year_notice_allows() {
     assert_eq!(t.rows[0][0], Cell::Text("Nytt nätverk".into()));
     assert_eq!(t.rows[0][2..], [d(12_000), d(12_000)]);
     assert_eq!(t.footer[0][2..], [d(12_000), d(12_000)]);
+    // `avslutas` ends on 30 June 2025 anyway: leaving it saves nothing;
+    // together they save nytt's 12 000.
+    let doc = board(
+        |o| o.leave = Some(natverk::Leave::parse("nytt,avslutas")),
+        natverk::Lang::En,
+    );
+    let t = table(section(&doc, "leave"), "leave");
+    assert_eq!(t.rows[1][0], Cell::Text("Avslutat projekt".into()));
+    assert_eq!(t.rows[1][2..], [d(0), d(0)]);
+    assert_eq!(t.footer[0][2..], [d(12_000), d(12_000)]);
 }
 
 #[test]
