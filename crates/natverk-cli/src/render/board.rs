@@ -7,9 +7,9 @@
 use std::io::{Cursor, Write};
 
 use docx_rs::{
-    AlignmentType, Docx, FieldCharType, Footer, InstrNUMPAGES, InstrPAGE, InstrText, PageMargin,
-    Paragraph, Run, RunFonts, Style, StyleType, Table as DocxTable, TableCell, TableLayoutType,
-    TableRow, WidthType,
+    AlignmentType, Docx, FieldCharType, Footer, InstrNUMPAGES, InstrPAGE, InstrText, LineSpacing,
+    PageMargin, Paragraph, Run, RunFonts, Style, StyleType, Table as DocxTable, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 use natverk::present::{label, Align, Cell, Table};
 use natverk::{Block, BoardDocument, Lang};
@@ -360,22 +360,31 @@ pub fn docx_bytes(doc: &BoardDocument) -> Result<Vec<u8>> {
                 .add_run(run(&clean(&doc.title), 36).bold()),
         )
         .add_paragraph(Paragraph::new().add_run(run(&clean(&doc.subtitle), 20)));
+    let space = |before: u32, after: u32| LineSpacing::new().before(before).after(after);
     for s in &doc.sections {
         d = d.add_paragraph(
             Paragraph::new()
                 .style("Heading1")
+                .keep_next(true)
+                .line_spacing(space(360, 120))
                 .add_run(run(&clean(&s.heading), 28).bold()),
         );
         for b in &s.blocks {
             match b {
                 Block::Paragraph(p) => {
-                    d = d.add_paragraph(Paragraph::new().add_run(run(&clean(p), 20)));
+                    d = d.add_paragraph(
+                        Paragraph::new()
+                            .line_spacing(space(0, 120))
+                            .add_run(run(&clean(p), 20)),
+                    );
                 }
                 Block::Table(t) => {
                     d = d
                         .add_paragraph(
                             Paragraph::new()
                                 .style("Heading2")
+                                .keep_next(true)
+                                .line_spacing(space(120, 80))
                                 .add_run(run(&clean(&t.title), 22).bold()),
                         )
                         .add_table(docx_table(t, lang))
