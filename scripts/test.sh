@@ -19,12 +19,15 @@
 #   App: dist's natverk.html (bindings/app/build.sh), Playwright in
 #        headless Chromium from file:// with workbooks filled by openpyxl
 #        (venv) against the debug CLI, axe; ~4 minutes warm, ~7 cold
-# Usage: scripts/test.sh [dist|rust|workbook|python|wasm|hostile|app]...   (default: all)
+#   Board: the .docx appendix through LibreOffice (Debian
+#          libreoffice-writer-nogui) to PDF, read back with pdftotext
+#          (poppler-utils); the .ics calendar parsed by icalendar (venv)
+# Usage: scripts/test.sh [dist|rust|workbook|python|wasm|hostile|app|board]...   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(dist rust workbook python wasm hostile app)
+[ ${#parts[@]} -eq 0 ] && parts=(dist rust workbook python wasm hostile app board)
 want() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -121,6 +124,30 @@ fi
 if want app; then
   step "the official's app (natverk.html) in Chromium"
   run bash bindings/app/run-tests.sh
+fi
+
+if want board; then
+  if ! command -v soffice >/dev/null 2>&1 || ! dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 \
+    || ! command -v pdftotext >/dev/null 2>&1; then
+    step "installing LibreOffice Writer and poppler-utils (Debian) for the board tests"
+    export DEBIAN_FRONTEND=noninteractive
+    for i in 1 2 3 4 5 6; do
+      # apt is shared: when another process holds its lock, wait and retry.
+      if apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null; then
+        break
+      fi
+      echo "apt is busy or failed; retrying in 20 s ($i/6)"
+      sleep 20
+    done
+    command -v pdftotext >/dev/null 2>&1 || { echo "could not install libreoffice-writer-nogui poppler-utils" >&2; exit 1; }
+  fi
+  step "board: the .docx appendix through LibreOffice to PDF, and the .ics through icalendar"
+  venv=target/venv-board
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check icalendar pytest
+  cargo build --locked -q -p natverk-cli
+  run env NATVERK_BIN="$PWD/target/debug/natverk" "$venv/bin/python" -m pytest \
+    -p no:cacheprovider tests/board/test_outputs.py
 fi
 
 # cargo: "test result: ok. N passed; M failed"; pytest: "== N passed"; node: "ℹ pass N";

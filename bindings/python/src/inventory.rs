@@ -77,6 +77,49 @@ impl PyInventory {
             .map_err(|e| to_py(&e))
     }
 
+    /// The comparison of this inventory (the old one) with `new` over
+    /// `from_year..=to_year` (SPEC §14), as its JSON; errors as `report`'s (two
+    /// currencies: `ArgumentError`).
+    fn diff_json(
+        &self,
+        py: Python<'_>,
+        new: &PyInventory,
+        from_year: i32,
+        to_year: i32,
+    ) -> PyResult<String> {
+        let result = guarded(py, || self.inner.diff(&new.inner, from_year, to_year))?;
+        let d = result.map_err(|e| to_py(&e))?;
+        nonempty_json(guarded(py, || d.to_json())?, "comparison")
+    }
+
+    /// The calendar of SPEC §14 over `from..=to`: its JSON, and its
+    /// iCalendar text in `lang` stamped with `stamp` (`YYYYMMDDTHHMMSS`,
+    /// UTC) when `lang` is given.
+    #[pyo3(signature = (from_year, to_year, lang=None, stamp=None))]
+    fn calendar(
+        &self,
+        py: Python<'_>,
+        from_year: i32,
+        to_year: i32,
+        lang: Option<&str>,
+        stamp: Option<&str>,
+    ) -> PyResult<(String, Option<String>)> {
+        let result = guarded(py, || self.inner.calendar(from_year, to_year))?;
+        let cal = result.map_err(|e| to_py(&e))?;
+        let json = nonempty_json(guarded(py, || cal.to_json())?, "calendar")?;
+        let ics = match lang {
+            Some(l) => {
+                let lang = crate::present::parse_lang(l)?;
+                let stamp = stamp
+                    .and_then(|s| chrono::NaiveDateTime::parse_from_str(s, "%Y%m%dT%H%M%S").ok())
+                    .unwrap_or_default();
+                Some(guarded(py, || cal.to_ics(lang, stamp))?)
+            }
+            None => None,
+        };
+        Ok((json, ics))
+    }
+
     /// An overview for people, in `lang`: one row per network (id, name,
     /// organiser, kind, status, unit, seats), at most `max_rows` of them as
     /// Python values: see `natverk.Table`.

@@ -141,6 +141,37 @@ export function initSync(module: BufferSource | WebAssembly.Module): void;
 /** The package version. */
 export function version(): string;
 
+/** The years of a comparison or a calendar. */
+export interface YearsOptions {
+  from: number;
+  to: number;
+}
+
+/** Old, new and new − old of the nine money fields (strings with two decimals). */
+export interface Sides {
+  old: Amounts;
+  new: Amounts;
+  change: Amounts;
+}
+
+/** The comparison of two inventories (SPEC §14). */
+export interface Diff {
+  organisation: string;
+  currency: string;
+  from: number;
+  to: number;
+  added: { network: string; name: string }[];
+  removed: { network: string; name: string }[];
+  changed: { network: string; name: string; changes: { path: string; old: unknown; new: unknown }[] }[];
+  lines: ({ network: string; name: string } & Sides)[];
+  total: Sides;
+}
+
+/** The calendar of SPEC §14. */
+export interface Calendar {
+  events: { date: string; kind: 'deadline' | 'notice' | 'end'; network: string; name: string }[];
+}
+
 /** A loaded, valid inventory (SPEC §3). */
 export class Inventory {
   private constructor(inner: never);
@@ -158,6 +189,12 @@ export class Inventory {
   public(): Inventory;
   /** The inventory as `natverk/1` JSON text (publish `inv.public().toJson()`). */
   toJson(): string;
+  /** Compares this inventory (last year's) with `other` (SPEC §14). Throws when the currencies differ. */
+  diff(other: Inventory, options: YearsOptions): Diff;
+  /** The dates to act on (SPEC §14). */
+  calendar(options: YearsOptions): Calendar;
+  /** The calendar as iCalendar text (RFC 5545). */
+  calendarIcs(options: YearsOptions & { lang?: 'sv' | 'en' }): string;
   /** Frees the WebAssembly memory now. */
   free(): void;
   [Symbol.dispose](): void;

@@ -152,6 +152,22 @@ export class Inventory {
     return call(() => this.#inner.equality(options));
   }
 
+  /** Compares this inventory (last year's) with `other` (this year's), SPEC §14: `{ added, removed, changed, lines, total, … }`. */
+  diff(other, options) {
+    if (!(other instanceof Inventory)) throw new TypeError('diff(other, options): other must be an Inventory');
+    return call(() => this.#inner.diff(other.#inner, options));
+  }
+
+  /** The dates to act on (SPEC §14): `{ events: [{ date, kind, network, name }] }`. */
+  calendar(options) {
+    return call(() => this.#inner.calendar(options));
+  }
+
+  /** The calendar as iCalendar text (RFC 5545), in `options.lang` (`sv` or `en`). */
+  calendarIcs(options) {
+    return call(() => this.#inner.calendarIcs(options));
+  }
+
   /** Frees the WebAssembly memory now instead of at garbage collection. */
   free() {
     this.#inner.free();

@@ -72,4 +72,68 @@ impl JsInventory {
         let eq = self.inner.equality(&opts).map_err(|e| to_js_error(&e))?;
         convert::parse(&eq.to_json_compact())
     }
+
+    /// Compares this inventory (the old one) with `new` (SPEC §14): the
+    /// object of `natverk diff --format json`. Options: `from`, `to`
+    /// (required).
+    pub fn diff(&self, new: &JsInventory, options: JsValue) -> Result<JsValue, JsValue> {
+        let (from, to, _) = years(&options)?;
+        let d = self
+            .inner
+            .diff(&new.inner, from, to)
+            .map_err(|e| to_js_error(&e))?;
+        convert::parse(&d.to_json())
+    }
+
+    /// The calendar of SPEC §14, `{ events: [...] }`. Options: `from`,
+    /// `to` (required).
+    pub fn calendar(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let (from, to, _) = years(&options)?;
+        let cal = self.inner.calendar(from, to).map_err(|e| to_js_error(&e))?;
+        convert::parse(&cal.to_json())
+    }
+
+    /// The calendar as iCalendar text (RFC 5545). Options: `from`, `to`
+    /// (required), `lang` (`"sv"`, default, or `"en"`).
+    #[wasm_bindgen(js_name = calendarIcs)]
+    pub fn calendar_ics(&self, options: JsValue) -> Result<String, JsValue> {
+        let (from, to, lang) = years(&options)?;
+        let cal = self.inner.calendar(from, to).map_err(|e| to_js_error(&e))?;
+        let now = js_sys::Date::new_0();
+        let stamp = chrono::DateTime::from_timestamp_millis(now.get_time() as i64)
+            .map(|t| t.naive_utc())
+            .unwrap_or_default();
+        Ok(cal.to_ics(lang, stamp))
+    }
+}
+
+/// `from` and `to` of an options object (and `lang`): every other key is
+/// refused, as the core refuses unknown keys.
+fn years(options: &JsValue) -> Result<(i32, i32, natverk::Lang), JsValue> {
+    let mut lang = natverk::Lang::Sv;
+    let mut rest = options.clone();
+    if options.is_object() && !js_sys::Array::is_array(options) {
+        let key = JsValue::from_str("lang");
+        match js_sys::Reflect::get(options, &key)?.as_string() {
+            Some(l) if l == "en" => lang = natverk::Lang::En,
+            Some(l) if l == "sv" => {}
+            None => {}
+            Some(l) => {
+                return Err(js_sys::Error::new(&format!(
+                    "lang must be \"sv\" or \"en\", not {l:?}"
+                ))
+                .into())
+            }
+        }
+        let copy = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
+        js_sys::Reflect::delete_property(&copy, &key)?;
+        rest = copy.into();
+    }
+    let text = options_text(&rest).map_err(|e| to_js_error(&e))?;
+    let o = EqualityOptions::from_json(&text).map_err(|e| to_js_error(&e))?;
+    if o.scope != natverk::Scope::All || o.statuses.is_some() {
+        return Err(js_sys::Error::new("this call takes only `from`, `to` (and `lang`)").into());
+    }
+    o.validate().map_err(|e| to_js_error(&e))?;
+    Ok((o.from, o.to, lang))
 }

@@ -37,6 +37,15 @@ async function main(): Promise<void> {
   el?.addEventListener('natverk-render', (e) => void e.detail.lines);
   const shown: string | undefined = el?.report?.total.net;
   void shown;
+  const d = inv.diff(inv, { from: 2024, to: 2025 });
+  const change: string = d.total.change.net;
+  const path: string | undefined = d.changed[0]?.changes[0]?.path;
+  const when: string | undefined = inv.calendar({ from: 2024, to: 2025 }).events[0]?.date;
+  const ics: string = inv.calendarIcs({ from: 2024, to: 2025, lang: 'sv' });
+  void [change, path, when, ics];
+  // @ts-expect-error the kinds of the calendar are three words
+  const kind: 'start' | undefined = inv.calendar({ from: 2024, to: 2025 }).events[0]?.kind;
+  void kind;
   inv.free();
   void [v, net, first, year, saved, balanced, seats, f, code];
 

@@ -198,6 +198,62 @@ pub enum Command {
         #[command(flatten)]
         out: Output,
     },
+    /// The dates to act on: registration deadlines, the last day to give
+    /// notice for each year's end, and the networks' own ends (table, json
+    /// or ics, a calendar file to import).
+    Calendar {
+        /// The inventory (natverk/1 JSON or a workbook).
+        file: PathBuf,
+        #[command(flatten)]
+        years: Years,
+        /// Output format: table, json, or ics (iCalendar, RFC 5545).
+        #[arg(long, short = 'f', value_enum, default_value_t = CalendarFormat::Table)]
+        format: CalendarFormat,
+        /// Language of output for people (table, the events of ics, messages): sv or en
+        /// (default: the locale).
+        #[arg(long, default_value_t = Lang::from_env())]
+        lang: Lang,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Compare last year's inventory with this year's: networks added,
+    /// removed and changed, and the costs by network side by side.
+    Diff {
+        /// The old inventory (natverk/1 JSON or a workbook).
+        old: PathBuf,
+        /// The new inventory.
+        new: PathBuf,
+        #[command(flatten)]
+        years: Years,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Write the board appendix (bilaga till tjänsteutlåtande) as .docx or .html.
+    Board {
+        /// The inventory (natverk/1 JSON or a workbook).
+        file: PathBuf,
+        #[command(flatten)]
+        years: Years,
+        /// Last year's inventory: the appendix says what changed.
+        #[arg(long)]
+        compare: Option<PathBuf>,
+        /// Networks shown as left: `recommended` (default) or comma-separated ids.
+        #[arg(long)]
+        leave: Option<String>,
+        /// Show the names of the people who represent the organisation.
+        #[arg(long)]
+        show_names: bool,
+        /// Judge warnings and notice days against this date (default today).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        /// Language of the appendix: sv or en (default: the locale).
+        #[arg(long, default_value_t = Lang::from_env())]
+        lang: Lang,
+        /// The appendix to write (atomically): NAME.docx or NAME.html.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
     /// Turn a one-sheet spreadsheet of networks (CSV) into an inventory.
     Import {
         /// The sheet: a workbook (.xlsx, .ods: the whole inventory, SPEC §10),
@@ -252,6 +308,42 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
+}
+
+/// The years of a calendar or a comparison.
+#[derive(Args, Debug)]
+pub struct Years {
+    /// First year (default: this year).
+    #[arg(long, value_parser = parse_year)]
+    pub from: Option<i32>,
+    /// Last year (default: this year).
+    #[arg(long, value_parser = parse_year)]
+    pub to: Option<i32>,
+    /// One year: the same as --from Y --to Y.
+    #[arg(long, conflicts_with_all = ["from", "to"], value_parser = parse_year)]
+    pub year: Option<i32>,
+}
+
+impl Years {
+    /// `(from, to)`, this year by default.
+    pub fn years(&self) -> (i32, i32) {
+        let now = natverk::today().year();
+        match self.year {
+            Some(y) => (y, y),
+            None => (self.from.unwrap_or(now), self.to.unwrap_or(now)),
+        }
+    }
+}
+
+/// The formats of `calendar`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, ValueEnum)]
+pub enum CalendarFormat {
+    /// Aligned columns for people.
+    Table,
+    /// SPEC §14 JSON: `{ "events": [ … ] }`.
+    Json,
+    /// iCalendar (RFC 5545): one all-day event per date, stable UIDs.
+    Ics,
 }
 
 /// The years, scope and statuses of a report or statistics.

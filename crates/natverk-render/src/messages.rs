@@ -15,6 +15,9 @@ macro_rules! templates {
 }
 
 templates! {
+    BOARD_EXTENSION = "cannot tell the format of {file}: name the appendix .docx (Word) or .html (to print)",
+        "formatet för {file} går inte att avgöra: ge bilagan namnet .docx (Word) eller .html (för utskrift)";
+    FINDINGS_OF_FILE = "the findings below are those of {file}", "iakttagelserna nedan gäller {file}";
     INPUT_TOO_LARGE = "{file} is {size}, more than the limit of {limit} bytes; split it into smaller files",
         "{file} är {size}, mer än gränsen på {limit} byte; dela upp den i mindre filer";
     SIZE_BYTES = "{n} bytes", "{n} byte";
@@ -189,6 +192,33 @@ templates! {
     HELP_FILE = "The inventory (natverk/1 JSON, or a workbook: .xlsx, .ods).",
         "Inventeringen (natverk/1-JSON, eller en arbetsbok: .xlsx, .ods).";
     HELP_JSON_FILE = "The inventory (natverk/1 JSON).", "Inventeringen (natverk/1-JSON).";
+    HELP_CALENDAR = "The dates to act on: registration deadlines, the last day to give notice for each year's end, and the networks' own ends (table, json or ics, a calendar file to import).",
+        "Datumen att agera på: sista anmälningsdagar, sista dagen att säga upp inför varje årsskifte och nätverkens egna slut (tabell, json eller ics, en kalenderfil att importera).";
+    HELP_DIFF = "Compare last year's inventory with this year's: networks added, removed and changed, and the costs by network side by side.",
+        "Jämför förra årets inventering med årets: tillagda, borttagna och ändrade nätverk, och kostnaderna per nätverk sida vid sida.";
+    HELP_BOARD = "Write the board appendix (bilaga till tjänsteutlåtande) as .docx or .html.",
+        "Skriv bilagan till tjänsteutlåtandet som .docx eller .html.";
+    HELP_FILE_OR_WORKBOOK = "The inventory (natverk/1 JSON or a workbook).",
+        "Inventeringen (natverk/1-JSON eller en arbetsbok).";
+    HELP_CALENDAR_FORMAT = "Output format: table, json, or ics (iCalendar, RFC 5545).",
+        "Utdataformat: table, json eller ics (iCalendar, RFC 5545).";
+    HELP_CALENDAR_LANG = "Language of output for people (table, the events of ics, messages): sv or en (default: the locale).",
+        "Språk för text till människor (tabell, händelserna i ics, meddelanden): sv eller en (standard: systemets språk).";
+    HELP_DIFF_OLD = "The old inventory (natverk/1 JSON or a workbook).",
+        "Den gamla inventeringen (natverk/1-JSON eller en arbetsbok).";
+    HELP_DIFF_NEW = "The new inventory.", "Den nya inventeringen.";
+    HELP_COMPARE = "Last year's inventory: the appendix says what changed.",
+        "Förra årets inventering: bilagan säger vad som har ändrats.";
+    HELP_BOARD_LEAVE = "Networks shown as left: `recommended` (default) or comma-separated ids.",
+        "Nätverk som visas som lämnade: `recommended` (standard) eller id:n med komma emellan.";
+    HELP_SHOW_NAMES = "Show the names of the people who represent the organisation.",
+        "Visa namnen på dem som representerar organisationen.";
+    HELP_TODAY_BOARD = "Judge warnings and notice days against this date (default today).",
+        "Bedöm varningar och uppsägningsdagar mot detta datum (standard: i dag).";
+    HELP_BOARD_LANG = "Language of the appendix: sv or en (default: the locale).",
+        "Bilagans språk: sv eller en (standard: systemets språk).";
+    HELP_BOARD_OUTPUT = "The appendix to write (atomically): NAME.docx or NAME.html.",
+        "Bilagan att skriva (atomärt): NAMN.docx eller NAMN.html.";
     HELP_PUBLISH = "Write the public file: the inventory without personal data, for a web page.",
         "Skriv den publika filen: inventeringen utan personuppgifter, för en webbsida.";
     HELP_IMPORT_FILE = "The sheet: a workbook (.xlsx, .ods: the whole inventory, SPEC §10), or CSV with `;` or `,`, one row per network, a header row.",

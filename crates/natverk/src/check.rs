@@ -22,6 +22,7 @@ const RULES: &[Rule] = &[
     composition,
     gender_imbalance,
     deadlines,
+    notice_soon,
     ended_but_active,
     uncosted_time,
     overfinanced,
@@ -201,6 +202,37 @@ fn deadlines(_: &Inventory, i: usize, n: &Network, today: NaiveDate, out: &mut V
                 .with("id", &n.id)
                 .with("date", d)
                 .with("days", left),
+        );
+    }
+}
+
+/// `notice_soon` (SPEC §14): an active network with notice whose last day
+/// to give notice for the end of `today`'s year is from today to today +
+/// 30 days. A network that ends by then anyway needs no notice.
+fn notice_soon(_: &Inventory, i: usize, n: &Network, today: NaiveDate, out: &mut Vec<Finding>) {
+    if n.status != Status::Active || n.notice_months == 0 {
+        return;
+    }
+    let year = today.year();
+    if n.end.is_some_and(|e| e.year() <= year) {
+        return;
+    }
+    let Some(d) = crate::calendar::notice_day(year, n.notice_months) else {
+        return;
+    };
+    let soon = today
+        .checked_add_days(Days::new(30))
+        .unwrap_or(NaiveDate::MAX);
+    if today <= d && d <= soon {
+        warn(
+            out,
+            Code::NoticeSoon,
+            network_path(i).key("notice_months"),
+            Message::new(&m::NOTICE_SOON)
+                .with("id", &n.id)
+                .with("year", year)
+                .with("date", d)
+                .with("days", (d - today).num_days()),
         );
     }
 }

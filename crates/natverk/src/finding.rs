@@ -105,6 +105,9 @@ codes! {
     UncostedTime = "uncosted_time",
     /// Financing above the cost.
     Overfinanced = "overfinanced",
+    /// The last day to give notice for the end of this year is within 30
+    /// days.
+    NoticeSoon = "notice_soon",
     ; NoCosts
 }
 
@@ -508,6 +511,6 @@ mod tests {
     fn codes_have_their_severity() {
         assert_eq!(Code::Overflow.severity(), Severity::Error);
         assert_eq!(Code::NoCosts.severity(), Severity::Warning);
-        assert_eq!(Code::ALL.len(), 25);
+        assert_eq!(Code::ALL.len(), 26);
     }
 }

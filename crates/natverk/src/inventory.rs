@@ -519,6 +519,99 @@ impl Inventory {
         report::report(self, opts)
     }
 
+    /// The calendar of SPEC §14 over `from..=to`: registration deadlines,
+    /// the last day to give notice for each year's end and the networks'
+    /// own ends, for networks that are proposed, applied, active or dormant.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::Options`]: a year outside 1–9999, `to` before `from`, a
+    ///   span of more than [`crate::limits::MAX_SPAN_YEARS`] years.
+    /// - [`Error::Report`]: more dates than the limit of SPEC §9 allows for
+    ///   the inventory's size ([`crate::limits::report_lines`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use natverk::{EventKind, Inventory};
+    ///
+    /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"},
+    ///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01", "notice_months": 18}]}"#)?;
+    /// let cal = inv.calendar(2025, 2025)?;
+    /// assert_eq!(cal.events[0].kind, EventKind::Notice);
+    /// assert_eq!(cal.events[0].date.to_string(), "2024-07-01");
+    /// assert!(matches!(inv.calendar(2025, 2024), Err(natverk::Error::Options(_))));
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn calendar(&self, from: i32, to: i32) -> Result<crate::Calendar, Error> {
+        crate::calendar::calendar(self, from, to)
+    }
+
+    /// Compares this inventory (last year's, the old one) with `new`
+    /// (SPEC §14): networks added, removed and changed by id, each changed
+    /// value by its path (participants matched by person, other list items
+    /// by position), and the reports by network over `from..=to` of both,
+    /// joined on the network id, with the change (new − old).
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::Options`]: the two are in different currencies (the
+    ///   finding names both), or a year range a report would refuse.
+    /// - [`Error::Report`]: a report on either fails (a missing rate or
+    ///   population, an overflow, the limits of SPEC §9).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use natverk::Inventory;
+    ///
+    /// let file = |fee: &str| format!(r#"{{"format": "natverk/1",
+    ///   "organisation": {{"name": "X", "currency": "SEK"}},
+    ///   "networks": [{{"id": "a", "name": "A", "start": "2024-01-01",
+    ///                 "costs": [{{"kind": "fee", "amount": "{fee}"}}]}}]}}"#);
+    /// let old = Inventory::from_json(&file("22500"))?;
+    /// let new = Inventory::from_json(&file("25000"))?;
+    /// let d = old.diff(&new, 2025, 2025)?;
+    /// assert_eq!(d.changed[0].changes[0].path, "costs[0].amount");
+    /// assert_eq!(d.total.change.gross, natverk::Decimal::from(2500));
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn diff(&self, new: &Inventory, from: i32, to: i32) -> Result<crate::Diff, Error> {
+        crate::diff::diff(self, new, from, to)
+    }
+
+    /// The board appendix of SPEC §14 as data: sections of sentences and
+    /// tables in `opts.lang` (a summary with the totals per year, costs per
+    /// unit by name and per subject, every network, the networks to leave
+    /// with their savings, what changed since `opts.compare`, equality, and
+    /// the warnings in plain words). No person's name appears unless
+    /// `opts.show_names`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Inventory::report`] and [`Inventory::diff`]: a year range a
+    /// report refuses, a report that fails, an unknown network to leave,
+    /// a `compare` inventory in another currency.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use natverk::{BoardOptions, Inventory, Lang, NaiveDate};
+    ///
+    /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"},
+    ///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01",
+    ///                 "costs": [{"kind": "fee", "amount": "1000"}]}]}"#)?;
+    /// let today = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+    /// let doc = inv.board(&BoardOptions::new(2025, 2025, today, Lang::En))?;
+    /// assert_eq!(doc.sections[0].key, "summary");
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn board(&self, opts: &crate::BoardOptions<'_>) -> Result<crate::BoardDocument, Error> {
+        crate::board::board(self, opts)
+    }
+
     /// Equality statistics (SPEC §7).
     ///
     /// # Errors

@@ -95,8 +95,11 @@
 //!   WebAssembly build, where today comes from JavaScript).
 #![deny(missing_docs)]
 
+mod board;
+mod calendar;
 mod check;
 mod cost;
+mod diff;
 mod equality;
 mod error;
 mod finding;
@@ -117,6 +120,9 @@ mod validate;
 pub use chrono::NaiveDate;
 pub use rust_decimal::Decimal;
 
+pub use board::{Block, BoardDocument, BoardOptions, Section};
+pub use calendar::{notice_day, Calendar, Event, EventKind};
+pub use diff::{Change, Changed, Diff, DiffLine, NetworkRef, Sides};
 pub use equality::{Amounts, ByRole, BySide, Counts, Equality, NetworkCounts};
 pub use error::Error;
 pub use finding::{Code, Finding, Findings, Path, Seg, Severity};

@@ -237,7 +237,7 @@ impl EqualityOptions {
 
 /// The findings of a year range: each year in range, `to` not before
 /// `from`, at most [`MAX_SPAN_YEARS`] years.
-fn range_findings(from: i32, to: i32) -> Vec<Finding> {
+pub(crate) fn range_findings(from: i32, to: i32) -> Vec<Finding> {
     let mut f = Vec::new();
     for (k, y) in [("from", from), ("to", to)] {
         if !(MIN_YEAR..=MAX_YEAR).contains(&y) {

@@ -12,8 +12,11 @@
 //! - `data`: inventories built in code are judged exactly as their JSON.
 //! - `generated`: the schema, Python tables and TypeScript types are current.
 //! - `public`: the public file reports as the inventory (SPEC §13).
+//! - `board`: the comparison, the calendar and the board appendix of
+//!   SPEC §14, with figures computed by hand.
 //! - `tables`: the workbook layout of SPEC §10, both ways, and bad cells.
 
+mod board;
 mod bounded;
 mod conformance;
 mod crashers;

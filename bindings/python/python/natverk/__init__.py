@@ -15,6 +15,7 @@ See ``help(natverk.Inventory)``, ``help(natverk.Report)`` (and the nine
 money fields in ``help(natverk.Money)``) and the package README.
 """
 
+from ._board import Calendar, Diff
 from ._errors import ArgumentError, Finding, Findings, InventoryError, NatverkError
 from ._inventory import Inventory, check_file, check_json, load, read_excel
 from ._natverk import FORMAT, __version__
@@ -58,8 +59,10 @@ __all__ = [
     "MONEY_FIELDS",
     "NA_REP",
     "ArgumentError",
+    "Calendar",
     "Column",
     "DateLike",
+    "Diff",
     "Equality",
     "Finding",
     "Findings",

@@ -1,5 +1,7 @@
 # Type stubs of the public API; the implementation is typed inline in the
 # submodules, which these names re-export.
+from natverk._board import Calendar as Calendar
+from natverk._board import Diff as Diff
 from natverk._errors import ArgumentError as ArgumentError
 from natverk._errors import Finding as Finding
 from natverk._errors import Findings as Findings
@@ -41,8 +43,10 @@ __all__ = [
     "MONEY_FIELDS",
     "NA_REP",
     "ArgumentError",
+    "Calendar",
     "Column",
     "DateLike",
+    "Diff",
     "Equality",
     "Finding",
     "Findings",

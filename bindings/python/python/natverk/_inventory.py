@@ -22,6 +22,7 @@ from . import _args, _decode, _encode, _present
 from . import _natverk
 from ._errors import Findings, _plural
 from ._present import Table
+from ._board import Calendar, Diff
 from ._report import Equality, LeaveReport, Report
 from ._types import DateLike, GroupKey, PathOrFile, Scope, Status
 
@@ -480,6 +481,46 @@ class Inventory:
         if statuses is not None:
             opts["statuses"] = _args.words("statuses", statuses)
         return self._equality(opts)
+
+    def diff(self, other: "Inventory", from_year: SupportsIndex, to_year: SupportsIndex) -> Diff:
+        """Compares this inventory (last year's) with ``other`` (this
+        year's), SPEC §14: networks added, removed and changed (each
+        changed value by its path; participants matched by person, other
+        list items by position), and the reports by network over the years
+        of both, joined on the network id, with the change (new − old).
+
+        Raises
+        ------
+        natverk.ArgumentError
+            The two are in different currencies (the message names both),
+            or the years are wrong.
+        natverk.InventoryError
+            A report on either fails (a missing rate or population).
+        TypeError
+            ``other`` is not an ``Inventory``, or a year is not an integer.
+        """
+        if not isinstance(other, Inventory):
+            raise TypeError(f"other must be a natverk.Inventory, not {type(other).__name__}")
+        text = self._native.diff_json(
+            other._native, _args.year("from_year", from_year), _args.year("to_year", to_year)
+        )
+        return Diff(text)
+
+    def calendar(self, from_year: SupportsIndex, to_year: SupportsIndex) -> Calendar:
+        """The dates to act on over the years (SPEC §14): registration
+        deadlines, the last day to give notice for each year's end (a
+        notice counts by the year it is for) and the networks' own ends,
+        for networks that are proposed, applied, active or dormant.
+        ``.to_ics()`` writes it as iCalendar.
+
+        Raises
+        ------
+        natverk.ArgumentError
+            The years are wrong.
+        """
+        return Calendar(
+            self._native, _args.year("from_year", from_year), _args.year("to_year", to_year)
+        )
 
     def _equality(self, options: Mapping[str, Any]) -> Equality:
         """Statistics from options in the core's JSON shape."""

@@ -25,7 +25,10 @@ use crate::messages as m;
 use crate::render::{self, table, RenderError};
 use crate::text::for_people;
 
+pub mod board;
+pub mod calendar;
 pub mod check;
+pub mod diff;
 pub mod equality;
 pub mod import;
 pub mod publish;
@@ -57,7 +60,9 @@ pub fn lang_of(cmd: &Command) -> Lang {
         Command::Check { out, .. }
         | Command::Report { out, .. }
         | Command::Equality { out, .. }
-        | Command::Publish { out, .. } => out.lang,
+        | Command::Publish { out, .. }
+        | Command::Diff { out, .. } => out.lang,
+        Command::Calendar { lang, .. } | Command::Board { lang, .. } => *lang,
         Command::Import { lang, .. }
         | Command::Export { lang, .. }
         | Command::Template { lang, .. } => *lang,
@@ -143,6 +148,41 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             out: o,
         } => equality::run(&file, &range, today, &o, out),
         Command::Publish { file, out: o } => publish::run(&file, &o, out),
+        Command::Calendar {
+            file,
+            years,
+            format,
+            lang,
+            output,
+        } => calendar::run(&file, &years, format, lang, output, out),
+        Command::Diff {
+            old,
+            new,
+            years,
+            out: o,
+        } => diff::run(&old, &new, &years, &o, out),
+        Command::Board {
+            file,
+            years,
+            compare,
+            leave,
+            show_names,
+            today,
+            lang,
+            output,
+        } => board::run(
+            &file,
+            &board::Args {
+                years,
+                compare,
+                leave,
+                show_names,
+                today,
+            },
+            lang,
+            &output,
+            out,
+        ),
         Command::Export { file, output, lang } => {
             target(&output)?;
             workbook::export(&file, &output, lang, out)

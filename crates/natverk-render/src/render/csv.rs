@@ -92,6 +92,33 @@ pub fn report(r: &Report, out: &mut dyn Write) -> Result<()> {
     finish(w)
 }
 
+/// A comparison as tidy CSV: a row per network, with the nine money
+/// fields of the old file, the new one and the change (`old_fees`, …,
+/// `change_expected_net`).
+pub fn diff(d: &natverk::Diff, out: &mut dyn Write) -> Result<()> {
+    let mut w = writer(out);
+    let mut head: Vec<String> = vec!["network".into(), "name".into()];
+    for side in ["old", "new", "change"] {
+        head.extend(
+            natverk::money::MONEY_FIELDS
+                .iter()
+                .map(|f| format!("{side}_{f}")),
+        );
+    }
+    w.write_record(&head).map_err(err)?;
+    for l in &d.lines {
+        let mut row = vec![
+            csv_cell(&l.network).into_owned(),
+            csv_cell(&l.name).into_owned(),
+        ];
+        for m in [&l.sides.old, &l.sides.new, &l.sides.change] {
+            row.extend(m.fields().iter().map(|(_, v)| fmt2(*v)));
+        }
+        w.write_record(&row).map_err(err)?;
+    }
+    finish(w)
+}
+
 fn counts(c: &Counts) -> [String; 4] {
     [c.woman, c.man, c.other, c.unknown].map(|n| n.to_string())
 }

@@ -40,7 +40,7 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 :root { --ink: #1b1f24; --muted: #57606a; --rule: #d0d7de; --bar: #1f5f99; --warn: #8a4b00; --band: #f3f5f7; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
@@ -526,6 +526,33 @@ pub fn equality(e: &Equality, ctx: &Context<'_>, out: &mut dyn Write) -> Result<
     page_start(out, &title, &subtitle, ctx)?;
     equality_section(out, e, lang)?;
     findings_section(out, &ctx.findings, ctx, true)?;
+    page_end(out, ctx)
+}
+
+/// A page of core tables, each in a section under its title.
+pub fn tables(
+    title: &str,
+    subtitle: &str,
+    ts: &[Table],
+    ctx: &Context<'_>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let lang = ctx.lang;
+    page_start(out, title, subtitle, ctx)?;
+    for (i, t) in ts.iter().enumerate() {
+        let id = format!("t-{i}");
+        write!(
+            out,
+            "<section aria-labelledby=\"h-{i}\">\n<h2 id=\"h-{i}\">{}</h2>\n",
+            esc(&t.title)
+        )?;
+        if t.rows.is_empty() && t.footer.is_empty() {
+            writeln!(out, "<p>{}</p>", esc(label("ui.none", lang)))?;
+        } else {
+            table(out, t, &id, &t.title, Narrow::Scroll, lang, &no_extra)?;
+        }
+        out.write_all(b"</section>\n")?;
+    }
     page_end(out, ctx)
 }
 

@@ -103,6 +103,20 @@ pub fn equality(e: &Equality, lang: Lang, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// A title, a line under it, then core tables each under its heading.
+pub fn tables(title: &str, sub: &str, ts: &[Table], lang: Lang, out: &mut dyn Write) -> Result<()> {
+    write!(out, "## {}\n\n{}\n", esc(title), esc(sub))?;
+    for t in ts {
+        write!(out, "\n### {}\n\n", esc(&t.title))?;
+        if t.rows.is_empty() && t.footer.is_empty() {
+            writeln!(out, "{}", esc(label("ui.none", lang)))?;
+        } else {
+            table(t, lang, out)?;
+        }
+    }
+    Ok(())
+}
+
 /// Findings as a table, then the counts.
 pub fn findings(f: &Findings, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let t = f.table(lang);

@@ -10,6 +10,7 @@
 //! in memory beside the report. The size of an output is checked before it
 //! is rendered (the command line's `limits::check_output`).
 
+pub mod board;
 pub mod csv;
 pub mod html;
 pub mod md;

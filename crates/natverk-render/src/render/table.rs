@@ -272,6 +272,39 @@ pub fn equality(e: &Equality, lang: Lang, width: Option<usize>, out: &mut dyn Wr
     Ok(())
 }
 
+/// Tables of the core, each under its title, after an optional heading;
+/// a table without rows says so.
+pub fn tables(
+    heading: Option<&str>,
+    ts: &[natverk::present::Table],
+    lang: Lang,
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if let Some(h) = heading {
+        title(h, width, out)?;
+        writeln!(out)?;
+    }
+    for (i, t) in ts.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        title(&t.title, width, out)?;
+        if t.rows.is_empty() && t.footer.is_empty() {
+            writeln!(out, "{}", natverk::present::label("ui.none", lang))?;
+            continue;
+        }
+        let x = texts(t, lang);
+        let keep: Vec<usize> = (0..t.columns.len()).collect();
+        let mut w = fit(t, &x, &keep, width, MIN_TEXT);
+        if width.is_some_and(|max| line_width(&w) > max) {
+            w = fit(t, &x, &keep, width, MIN_LAST);
+        }
+        grid(t, &x, &keep, &w, out)?;
+    }
+    Ok(())
+}
+
 /// Wraps a line of text at spaces to `width` characters; the lines after
 /// the first are indented by two spaces. A word longer than a line is cut
 /// into pieces.

@@ -318,6 +318,28 @@ pub fn equality<W: Write + Seek + Send>(
     })
 }
 
+/// Core tables as a workbook, a sheet each (its rows, then its footer
+/// rows); `names` gives each sheet's name and its table's name.
+pub fn tables<W: Write + Seek + Send>(
+    ts: &[CoreTable],
+    names: &[(&str, &str)],
+    out: &mut W,
+    tempdir: Option<&Path>,
+) -> Result<Written> {
+    guarded(|| {
+        let mut w = Written::default();
+        let mut wb = workbook(tempdir, &mut w)?;
+        for (t, (name, table_name)) in ts.iter().zip(names) {
+            let head: Vec<&str> = t.columns.iter().map(|c| c.label).collect();
+            let mut rows = t.rows.clone();
+            rows.extend(t.footer.iter().cloned());
+            sheet(&mut wb, &mut w, name, table_name, &head, &rows)?;
+        }
+        save(wb, out)?;
+        Ok(w)
+    })
+}
+
 /// The findings of `check` as a workbook.
 pub fn findings<W: Write + Seek + Send>(
     f: &Findings,

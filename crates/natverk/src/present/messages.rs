@@ -206,6 +206,10 @@ templates! {
         "rapporten skulle få fler än {limit} {what}: ta med färre år, ett urval eller färre statusar";
     TOO_MUCH_WORK = "the report would compute {count} {what}, over the limit of {limit} for an inventory of this size: report fewer years, group by fewer keys (not by subject), or choose a scope or fewer statuses",
         "rapporten skulle behöva räkna {count} {what}, över gränsen på {limit} för en inventering av den här storleken: ta med färre år, gruppera efter färre nycklar (inte efter sakområde), eller välj ett urval eller färre statusar";
+    CALENDAR_TOO_LARGE = "the calendar would list {count} dates, over the limit of {limit} for an inventory of this size: ask for fewer years",
+        "kalendern skulle få {count} datum, över gränsen {limit} för en inventering av den här storleken: be om färre år";
+    DIFF_CURRENCIES = "the two inventories are in different currencies, {old} (old) and {new} (new), so their figures cannot be compared: compare inventories kept in the same currency",
+        "de två inventeringarna har olika valutor, {old} (den gamla) och {new} (den nya), så beloppen går inte att jämföra: jämför inventeringar i samma valuta";
     CHECK_TOO_MUCH_WORK = "the overfinanced check would evaluate {count} cost-years, over the limit of {limit} for an inventory of this size, so it was not run: shorten networks that run for centuries or merge their many costs",
         "kontrollen av överfinansiering skulle behöva räkna {count} kostnadsår, över gränsen på {limit} för en inventering av den här storleken, så den gjordes inte: korta nätverk som pågår i århundraden eller slå ihop deras många kostnader";
     TOO_MANY_FINDINGS = "{count} more problems are not listed: a file of this size lists at most {limit}, the limit; fix the ones listed and check again",
@@ -246,6 +250,8 @@ templates! {
         "sista dagen för `{id}` var {date}: fatta beslut om förslaget eller markera det som avböjt";
     DEADLINE_SOON = "the deadline of `{id}` is {date}, in {days} days: decide before then",
         "sista dagen för `{id}` är {date}, om {days} dagar: fatta beslut före dess";
+    NOTICE_SOON = "the last day to give notice on `{id}` so that it ends with {year} is {date}, in {days} days: decide before then whether to stay",
+        "sista dagen att säga upp `{id}` så att det upphör vid utgången av {year} är {date}, om {days} dagar: bestäm före dess om ni ska vara kvar";
     ENDED_BUT_ACTIVE = "`{id}` ended on {date} but its status is active: set status `ended` or a later end",
         "`{id}` slutade {date} men har status aktiv: sätt status `ended` eller ett senare slutdatum";
     UNCOSTED_TIME = "person `{id}` spends {hours} hours a year here but has no `hourly_cost`: the time is not costed",

@@ -14,12 +14,17 @@ mod lang;
 mod message;
 pub(crate) mod messages;
 mod tables;
-mod vocabulary;
+pub(crate) mod vocabulary;
 
 pub use lang::{Lang, ParseLangError};
 pub use message::{Arg, Found, Message, Template};
 pub use tables::{years, Align, Cell, Column, Table};
 pub use vocabulary::{label, vocabulary};
+
+/// A vocabulary label with the vocabulary's lifetime (empty if unknown).
+pub(crate) fn static_label(key: &str, lang: Lang) -> &'static str {
+    vocabulary::static_label(key, lang).unwrap_or("")
+}
 
 /// Every message template of the findings, in both languages.
 pub fn templates() -> &'static [&'static Template] {
