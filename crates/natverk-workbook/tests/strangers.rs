@@ -99,6 +99,10 @@ fn ods(table: &str) -> Vec<u8> {
             "mimetype",
             b"application/vnd.oasis.opendocument.spreadsheet".to_vec(),
         ),
+        (
+            "META-INF/manifest.xml",
+            br#"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#.to_vec(),
+        ),
         ("content.xml", content.into_bytes()),
     ])
 }
@@ -114,7 +118,7 @@ fn dates_out_of_a_spreadsheets_range_name_the_cell() {
     for v in ["-18138", "0", "3000000", "1e308", "inf", "-inf"] {
         let t = text_of(&xlsx(&net(&format!(r#"<c r="C2" s="1"><v>{v}</v></c>"#))));
         assert!(
-            t.contains("C2") && t.contains("1900-01-01 to 9999-12-31"),
+            t.contains("row 2, column `start` (C)") && t.contains("1900-01-01 to 9999-12-31"),
             "{v}: {t}"
         );
     }

@@ -1133,7 +1133,10 @@ impl<'f> RowCtx<'f> {
     }
     fn error_cell(&mut self, r: &mut Reader, key: &str) -> bool {
         if let Some(Cell::Error(e)) = self.cell(key) {
-            let msg = Message::new(&m::WB_CELL_ERROR).with("value", clip(e));
+            let msg = match e.strip_prefix(super::DATE_OUT_OF_RANGE) {
+                Some(serial) => Message::new(&m::WB_DATE_OUT_OF_RANGE).with("serial", clip(serial)),
+                None => Message::new(&m::WB_CELL_ERROR).with("value", clip(e)),
+            };
             self.finding(r, key, Code::InvalidValue, msg);
             true
         } else {
