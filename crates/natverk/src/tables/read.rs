@@ -152,8 +152,9 @@ pub const BYTES_PER_NETWORK_ROW: usize = 200;
 /// Rows of all sheets read from any workbook (200 000) …
 pub const MAX_ROWS_BASE: usize = 200_000;
 /// … plus one per this many bytes of the file. The 50 000-network
-/// workbook has 308 000 rows in 9.7 MB and may have 352 000.
-pub const BYTES_PER_ROW: usize = 64;
+/// workbook has 308 000 rows in 9.7 MB (xlsx) and may have 402 000; in
+/// 8.3 MB (ods), 372 000.
+pub const BYTES_PER_ROW: usize = 48;
 
 fn read_tables(
     sheets: &[InputSheet],
