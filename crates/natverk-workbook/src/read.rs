@@ -3,11 +3,13 @@
 //!
 //! A workbook is a zip of XML parts, so a small file can unpack into a
 //! great deal: before anything is parsed, every part is unpacked once and
-//! counted ([`MAX_UNPACKED_BASE`], [`MAX_UNPACKED_RATIO`]). An `.xlsx` is
-//! then read one cell at a time and its cells with a value are counted
-//! ([`max_cells`]); an `.ods` is read by calamine into whole rectangles,
-//! so its rectangles are measured first from the XML (a row or cell can
-//! repeat itself a million times in one tag).
+//! counted ([`MAX_UNPACKED_BASE`], [`MAX_UNPACKED_RATIO`]), and a name
+//! that appears twice is an error. Then [`crate::guard`] prices what
+//! calamine will build from the parts (shared strings, cell formats, an
+//! `.ods`'s rectangles and text) and checks what it would silently get
+//! wrong (shared-string indices, one part named twice), before calamine
+//! reads them. Cells are then read one at a time and counted, with their
+//! text ([`max_cells`], [`crate::max_text`]).
 
 use std::io::{Cursor, Read};
 
