@@ -47,6 +47,7 @@ fn damaged(part: &str, e: impl std::fmt::Display) -> SheetFindings {
 }
 
 type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
+type PartReader<'z, 'a> = quick_xml::Reader<BufReader<zip::read::ZipFile<'z, Cursor<&'a [u8]>>>>;
 
 /// A reader of one part, or `None` when the zip has no such part. Names
 /// are matched as calamine matches them (without regard to case).
@@ -54,10 +55,7 @@ fn part<'z, 'a>(
     zip: &'z mut Zip<'a>,
     names: &HashMap<String, String>,
     name: &str,
-) -> Result<
-    Option<quick_xml::Reader<BufReader<zip::read::ZipFile<'z, Cursor<&'a [u8]>>>>>,
-    SheetFindings,
-> {
+) -> Result<Option<PartReader<'z, 'a>>, SheetFindings> {
     let Some(real) = names.get(&name.to_ascii_lowercase()) else {
         return Ok(None);
     };
@@ -417,10 +415,8 @@ fn check_sheet(
                 in_v = true;
                 v.clear();
             }
-            Ok(Event::Text(t)) if in_v => {
-                if v.len() < 64 {
-                    v.extend_from_slice(&t.as_bytes()[..t.len().min(64)]);
-                }
+            Ok(Event::Text(t)) if in_v && v.len() < 64 => {
+                v.extend_from_slice(&t.as_bytes()[..t.len().min(64)]);
             }
             Ok(Event::GeneralRef(_)) if in_v => v.extend_from_slice(b"&"),
             Ok(Event::End(e)) if in_v && local(e.name().as_ref()) == "v" => {
@@ -432,7 +428,7 @@ fn check_sheet(
                     .ok()
                     .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
                     .and_then(|s| s.parse::<u64>().ok());
-                if !idx.is_some_and(|i| i < strings) {
+                if idx.is_none_or(|i| i >= strings) {
                     let r = cell.as_deref().unwrap_or_default();
                     let shown = String::from_utf8_lossy(&v);
                     return Err(unreadable(format!(

@@ -190,8 +190,12 @@ pub fn template(lang: Lang) -> Result<Vec<u8>, Error> {
 ///
 /// [`Error::Io`] when the file cannot be read; [`Error::Invalid`] with
 /// every problem at once when it is not a workbook, is larger than the
-/// limits ([`natverk::limits::MAX_INPUT_BYTES`], [`max_cells`], unpacked
-/// size) or has bad cells (see [`natverk::tables::from_tables`]).
+/// limits ([`natverk::limits::MAX_INPUT_BYTES`], [`max_cells`],
+/// [`max_text`], unpacked size, shared strings, cell formats, rows and
+/// networks: see [`natverk::tables::from_tables_within`]) or has bad
+/// cells (see [`natverk::tables::from_tables`]); at most
+/// [`natverk::limits::max_findings`] findings are listed, the rest
+/// counted.
 pub fn import(path: &Path) -> Result<Imported, Error> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),

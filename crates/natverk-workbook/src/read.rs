@@ -3,11 +3,13 @@
 //!
 //! A workbook is a zip of XML parts, so a small file can unpack into a
 //! great deal: before anything is parsed, every part is unpacked once and
-//! counted ([`MAX_UNPACKED_BASE`], [`MAX_UNPACKED_RATIO`]). An `.xlsx` is
-//! then read one cell at a time and its cells with a value are counted
-//! ([`max_cells`]); an `.ods` is read by calamine into whole rectangles,
-//! so its rectangles are measured first from the XML (a row or cell can
-//! repeat itself a million times in one tag).
+//! counted ([`MAX_UNPACKED_BASE`], [`MAX_UNPACKED_RATIO`]), and a name
+//! that appears twice is an error. Then [`crate::guard`] prices what
+//! calamine will build from the parts (shared strings, cell formats, an
+//! `.ods`'s rectangles and text) and checks what it would silently get
+//! wrong (shared-string indices, one part named twice), before calamine
+//! reads them. Cells are then read one at a time and counted, with their
+//! text ([`max_cells`], [`crate::max_text`]).
 
 use std::io::{Cursor, Read};
 
@@ -136,7 +138,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
                 .map_err(|e| unreadable(format!("sheet `{name}` is damaged ({e})")))?;
             let Some(cell) = cell else { break };
             let (r, c) = cell.get_position();
-            let Some(value) = convert_ref(cell.get_value(), &name, r, c) else {
+            let Some(value) = convert_ref(cell.get_value()) else {
                 continue;
             };
             budget.take(&value)?;
@@ -194,7 +196,7 @@ fn read_ods(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
             let r = r0.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
             for (j, data) in row.iter().enumerate() {
                 let c = c0.saturating_add(u32::try_from(j).unwrap_or(u32::MAX));
-                let value = match convert(data, &name, r, c) {
+                let value = match convert(data) {
                     Some(v) => v,
                     None => continue,
                 };
@@ -211,7 +213,7 @@ fn read_ods(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
 }
 
 /// A calamine cell of an `.ods` as a cell of the core.
-fn convert(d: &calamine::Data, sheet: &str, row: u32, col: u32) -> Option<Cell> {
+fn convert(d: &calamine::Data) -> Option<Cell> {
     use calamine::Data as D;
     Some(match d {
         D::Empty => return None,
@@ -220,7 +222,7 @@ fn convert(d: &calamine::Data, sheet: &str, row: u32, col: u32) -> Option<Cell> 
         D::String(s) if s.is_empty() => return None,
         D::String(s) => Cell::Text(s.clone()),
         D::Bool(b) => Cell::Bool(*b),
-        D::DateTime(dt) => excel_datetime(dt, sheet, row, col),
+        D::DateTime(dt) => excel_datetime(dt),
         D::DateTimeIso(s) => iso_datetime(s),
         D::DurationIso(s) => Cell::Text(s.clone()),
         D::Error(e) => Cell::Error(e.to_string()),
@@ -228,7 +230,7 @@ fn convert(d: &calamine::Data, sheet: &str, row: u32, col: u32) -> Option<Cell> 
 }
 
 /// A calamine cell of an `.xlsx` as a cell of the core.
-fn convert_ref(d: &DataRef<'_>, sheet: &str, row: u32, col: u32) -> Option<Cell> {
+fn convert_ref(d: &DataRef<'_>) -> Option<Cell> {
     Some(match d {
         DataRef::Empty => return None,
         DataRef::Int(i) => Cell::Int(*i),
@@ -238,7 +240,7 @@ fn convert_ref(d: &DataRef<'_>, sheet: &str, row: u32, col: u32) -> Option<Cell>
         DataRef::SharedString("") => return None,
         DataRef::SharedString(s) => Cell::Text((*s).to_string()),
         DataRef::Bool(b) => Cell::Bool(*b),
-        DataRef::DateTime(dt) => excel_datetime(dt, sheet, row, col),
+        DataRef::DateTime(dt) => excel_datetime(dt),
         DataRef::DateTimeIso(s) => iso_datetime(s),
         DataRef::DurationIso(s) => Cell::Text(s.clone()),
         DataRef::Error(e) => Cell::Error(e.to_string()),
@@ -296,7 +298,7 @@ const MAX_SERIAL: f64 = 2_958_465.0;
 /// A date cell of an `.xlsx`. A serial that is no date a spreadsheet
 /// shows (before 1900-01-01, after 9999-12-31, not finite: calamine would
 /// silently give 1899-12-31 or 9999-12-31) is an error that names the cell.
-fn excel_datetime(dt: &calamine::ExcelDateTime, sheet: &str, row: u32, col: u32) -> Cell {
+fn excel_datetime(dt: &calamine::ExcelDateTime) -> Cell {
     if !dt.is_datetime() {
         return float(dt.as_f64());
     }
@@ -305,16 +307,20 @@ fn excel_datetime(dt: &calamine::ExcelDateTime, sheet: &str, row: u32, col: u32)
     let date = NaiveDate::from_ymd_opt(i32::from(y), u32::from(mo), u32::from(d));
     // The date read must be the serial's own, in the 1900 system (which
     // counts a 1900-02-29 that never was) or in the 1904 one.
-    let own = date.is_some_and(|date| {
-        let day = serial.floor();
-        let from = |y, m, d| {
-            NaiveDate::from_ymd_opt(y, m, d).map_or(f64::NAN, |e| (date - e).num_days() as f64)
-        };
-        let s1900 = from(1899, 12, 30);
-        let s1904 = from(1904, 1, 1);
-        day == s1900 || (day < 61.0 && day == s1900 - 1.0) || day == s1904
-    });
-    if !serial.is_finite() || !(0.0..=MAX_SERIAL).contains(&serial) || !own || y < 1900 {
+    let in_range = serial.is_finite() && (0.0..=MAX_SERIAL).contains(&serial);
+    let own = in_range
+        && date.is_some_and(|date| {
+            // within 0..=MAX_SERIAL: the cast is exact
+            #[allow(clippy::cast_possible_truncation)]
+            let day = serial.floor() as i64;
+            let from = |y, m, d| {
+                NaiveDate::from_ymd_opt(y, m, d).map_or(i64::MIN, |e| (date - e).num_days())
+            };
+            let s1900 = from(1899, 12, 30);
+            let s1904 = from(1904, 1, 1);
+            day == s1900 || (day < 61 && day.checked_add(1) == Some(s1900)) || day == s1904
+        });
+    if !own || y < 1900 {
         let shown = if serial.is_finite() {
             float(serial.floor())
         } else {
@@ -325,29 +331,14 @@ fn excel_datetime(dt: &calamine::ExcelDateTime, sheet: &str, row: u32, col: u32)
             Cell::Text(t) => t,
             other => format!("{other:?}"),
         };
-        return Cell::Error(format!(
-            "#DATE! sheet `{sheet}`, cell {}{}: date serial {shown} is outside the dates a spreadsheet holds (1900-01-01 to 9999-12-31); type the date as text, YYYY-MM-DD",
-            column_letters(col),
-            u64::from(row) + 1
-        ));
+        // The core tells this error from a spreadsheet's own by its
+        // prefix and says what it is, with the cell's place.
+        return Cell::Error(format!("{}{shown}", natverk::tables::DATE_OUT_OF_RANGE));
     }
     match date {
         Some(date) if (h, mi, s, ms) == (0, 0, 0, 0) => Cell::Date(date),
         _ => Cell::Text(format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")),
     }
-}
-
-/// A column's letters as a spreadsheet shows them (0 → `A`, 26 → `AA`).
-fn column_letters(col: u32) -> String {
-    let mut n = u64::from(col) + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        let r = ((n - 1) % 26) as u8;
-        out.push(b'A' + r);
-        n = (n - 1) / 26;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// An ISO date (`2024-03-01`, or with a midnight time) as a date cell;

@@ -396,10 +396,25 @@ mod tests {
 /// temporary file begins with ("Couldn't write to xml file: Os { … }").
 const WRITE_PANIC: &str = "Couldn't write to xml file";
 
+std::thread_local! {
+    /// Set by the panic hook when the panic is rust_xlsxwriter's failed
+    /// write, for [`catch_write_panic`] on the same thread.
+    static WRITE_FAILED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a panic is rust_xlsxwriter's on a failed write: its own
+/// message, or an `unwrap` of an operating system's error in its code
+/// (it copies a sheet's temporary file into the zip with `unwrap`).
+fn is_write_panic(text: &str, file: Option<&str>) -> bool {
+    text.starts_with(WRITE_PANIC)
+        || (file.is_some_and(|f| f.contains("rust_xlsxwriter")) && text.contains("Os { code:"))
+}
+
 /// Runs `f`, which writes a workbook with rust_xlsxwriter, and turns the
 /// writer's panic on a failed write (a full disk or a file-size limit
-/// while it writes a sheet's rows to a temporary file: it has no error for
-/// it) into the operating system's error. Any other panic goes on.
+/// while it writes a sheet's rows to a temporary file or copies them into
+/// the zip: it has no error for either) into the operating system's
+/// error. Any other panic goes on.
 ///
 /// The first call also installs a panic hook, in front of the one already
 /// there, that keeps that one panic's message off stderr: it is reported
@@ -414,17 +429,24 @@ pub fn catch_write_panic<T>(f: impl FnOnce() -> T) -> Result<T, std::io::Error> 
     QUIET.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if !panic_text(info.payload()).is_some_and(|t| t.starts_with(WRITE_PANIC)) {
+            let text = panic_text(info.payload()).unwrap_or_default();
+            if is_write_panic(text, info.location().map(|l| l.file())) {
+                WRITE_FAILED.with(|w| w.set(true));
+            } else {
                 previous(info);
             }
         }));
     });
+    WRITE_FAILED.with(|w| w.set(false));
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(v) => Ok(v),
-        Err(payload) => match panic_text(payload.as_ref()) {
-            Some(t) if t.starts_with(WRITE_PANIC) => Err(os_error(t)),
-            _ => std::panic::resume_unwind(payload),
-        },
+        Err(payload) => {
+            let failed = WRITE_FAILED.with(|w| w.replace(false));
+            match panic_text(payload.as_ref()) {
+                Some(t) if failed || t.starts_with(WRITE_PANIC) => Err(os_error(t)),
+                _ => std::panic::resume_unwind(payload),
+            }
+        }
     }
 }
 
@@ -453,13 +475,14 @@ mod panic_tests {
 
     #[test]
     fn the_writers_panic_is_the_os_error() {
-        let e = catch_write_panic(|| -> () {
+        let e = catch_write_panic::<()>(|| {
             panic!("{WRITE_PANIC}: Os {{ code: 28, kind: StorageFull, message: \"No space left on device\" }}")
         })
         .unwrap_err();
         assert_eq!(e.raw_os_error(), Some(28));
         assert_eq!(catch_write_panic(|| 5).unwrap(), 5);
-        let other = std::panic::catch_unwind(|| catch_write_panic(|| panic!("something else")));
+        let other =
+            std::panic::catch_unwind(|| catch_write_panic::<()>(|| panic!("something else")));
         assert!(other.is_err(), "another panic goes on");
     }
 }

@@ -7,12 +7,14 @@
 //! - `libreoffice`: the export saved by LibreOffice as ods and back as xlsx
 //!   imports to the same inventory.
 //! - `limits`: damaged, foreign and oversized files give one finding.
+//! - `strangers`: each cause of issue 20 on a small crafted file.
 
 mod gen;
 mod libreoffice;
 mod limits;
 mod properties;
 mod roundtrip;
+mod strangers;
 
 use std::path::PathBuf;
 

@@ -300,6 +300,8 @@ templates! {
         "ogiltigt ja eller nej `{value}`: skriv SANT eller FALSKT (ja eller nej går också)";
     WB_WORD = "unknown {what} `{value}`: choose one of {words} (in Swedish: {words_sv})",
         "okänt värde för {what}, `{value}`: välj något av {words_sv} (på engelska: {words})";
+    WB_DATE_OUT_OF_RANGE = "the date cell's serial number {serial} is outside the dates a spreadsheet holds (1900-01-01 to 9999-12-31): type the date as text, YYYY-MM-DD",
+        "datumcellens serienummer {serial} ligger utanför de datum ett kalkylark rymmer (1900-01-01 till 9999-12-31): skriv datumet som text, ÅÅÅÅ-MM-DD";
     WB_CELL_ERROR = "the cell shows the error `{value}`: fix its formula or type the value",
         "cellen visar felet `{value}`: rätta formeln eller skriv in värdet";
     WB_NO_PARENT = "no row with id `{id}` on sheet `{sheet}`: use an id from that sheet, or add the row there",

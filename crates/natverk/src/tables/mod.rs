@@ -91,6 +91,12 @@ impl Cell {
     }
 }
 
+/// The start of a [`Cell::Error`] that a workbook reader makes of a date
+/// cell outside the dates a spreadsheet holds (before 1900-01-01, after
+/// 9999-12-31, not a number), followed by the serial: the import reports
+/// it as such, with the cell's place.
+pub const DATE_OUT_OF_RANGE: &str = "#DATE! ";
+
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
