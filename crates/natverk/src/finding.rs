@@ -83,6 +83,8 @@ codes! {
     MissingProbability = "missing_probability",
     /// A sum too large for exact decimal arithmetic.
     Overflow = "overflow",
+    /// Two files of a merge give different values for one thing (SPEC §15).
+    MergeConflict = "merge_conflict",
     /// A network with no costs and no costed time.
     NoCosts = "no_costs",
     /// A network with no participants.
@@ -508,6 +510,6 @@ mod tests {
     fn codes_have_their_severity() {
         assert_eq!(Code::Overflow.severity(), Severity::Error);
         assert_eq!(Code::NoCosts.severity(), Severity::Warning);
-        assert_eq!(Code::ALL.len(), 25);
+        assert_eq!(Code::ALL.len(), 26);
     }
 }
