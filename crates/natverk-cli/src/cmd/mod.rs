@@ -28,6 +28,7 @@ use crate::text::for_people;
 pub mod check;
 pub mod equality;
 pub mod import;
+pub mod merge;
 pub mod publish;
 pub mod report;
 pub mod schema;
@@ -60,7 +61,8 @@ pub fn lang_of(cmd: &Command) -> Lang {
         | Command::Publish { out, .. } => out.lang,
         Command::Import { lang, .. }
         | Command::Export { lang, .. }
-        | Command::Template { lang, .. } => *lang,
+        | Command::Template { lang, .. }
+        | Command::Merge { lang, .. } => *lang,
         Command::Schema { .. } => crate::windows::default_lang(),
     }
 }
@@ -174,6 +176,11 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             out,
         ),
         Command::Schema { output } => schema::run(output.as_deref(), out),
+        Command::Merge {
+            files,
+            output,
+            lang,
+        } => merge::run(&files, output.as_deref(), lang, out),
     }
 }
 

@@ -189,6 +189,8 @@ vocabulary! {
     "count.networks.many" => "{n} networks", "{n} nätverk";
     "count.lines.one" => "{n} line", "{n} rad";
     "count.lines.many" => "{n} lines", "{n} rader";
+    "merge.problems.one" => "{n} conflict between the files: nothing was written", "{n} konflikt mellan filerna: inget har skrivits";
+    "merge.problems.many" => "{n} conflicts between the files: nothing was written", "{n} konflikter mellan filerna: inget har skrivits";
     "merge.empty" => "nothing", "inget värde";
     "merge.unit" => "Unit", "Enhet";
     "merge.files" => "Files that reported networks", "Filer som rapporterat nätverk";
