@@ -611,3 +611,111 @@ fn completeness(
     }
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    fn inv(json: &str) -> Inventory {
+        Inventory::from_json(json).unwrap()
+    }
+
+    fn file(population: &str, people: &str, networks: &str) -> String {
+        format!(
+            r#"{{"format": "natverk/1",
+              "organisation": {{"name": "X", "currency": "SEK", "population": {population}}},
+              "people": {people}, "networks": {networks}}}"#
+        )
+    }
+
+    const ANNA: &str = r#"[{"id": "anna", "role": "official", "gender": "woman"}]"#;
+
+    #[test]
+    fn population_years_are_united_and_a_year_with_two_numbers_is_a_conflict() {
+        let a = inv(&file(r#"{"2022": 10}"#, "[]", "[]"));
+        let b = inv(&file(r#"{"2023": 11}"#, "[]", "[]"));
+        let m = merge(&[MergeInput::new("a", a.clone()), MergeInput::new("b", b)]).unwrap();
+        assert_eq!(
+            m.inventory.organisation().population,
+            Some(Population::ByYear([(2022, 10), (2023, 11)].into()))
+        );
+        let c = inv(&file(r#"{"2022": 12}"#, "[]", "[]"));
+        let err = merge(&[MergeInput::new("a", a), MergeInput::new("c", c)]).unwrap_err();
+        let f = &err.findings()[0];
+        assert_eq!(f.path, "organisation.population.2022");
+        assert_eq!(
+            f.message_in(Lang::Sv),
+            "folkmängden år 2022 skiljer sig mellan filerna: `10` i filen `a` \
+             (vid organisation.population.2022), `12` i filen `c` \
+             (vid organisation.population.2022): gör dem lika i båda filerna"
+        );
+    }
+
+    #[test]
+    fn a_person_differing_in_one_field_is_one_conflict_there() {
+        let a = inv(&file("1", ANNA, "[]"));
+        let b = inv(&file(
+            "1",
+            r#"[{"id": "anna", "role": "official", "gender": "man"}]"#,
+            "[]",
+        ));
+        let err = merge(&[MergeInput::new("a", a), MergeInput::new("b", b)]).unwrap_err();
+        assert_eq!(err.findings().len(), 1);
+        let f = &err.findings()[0];
+        assert_eq!(
+            (f.code, f.path.to_string().as_str()),
+            (Code::MergeConflict, "people[0].gender")
+        );
+        assert!(f
+            .message_in(Lang::Sv)
+            .starts_with("personen `anna` skiljer sig"));
+        assert!(
+            f.message.contains("`woman` in file `a`") && f.message.contains("`man` in file `b`")
+        );
+    }
+
+    #[test]
+    fn costs_are_united_as_multisets_and_participants_by_person() {
+        let net = |costs: &str, hours: &str| {
+            format!(
+                r#"[{{"id": "n", "name": "N", "start": "2024-01-01",
+                   "participants": [{{"person": "anna", "hours_per_year": "{hours}"}}],
+                   "costs": {costs}}}]"#
+            )
+        };
+        let travel = r#"{"kind": "travel", "amount": "100"}"#;
+        let fee = r#"{"kind": "fee", "amount": "50.0"}"#;
+        let a = inv(&file(
+            "1",
+            ANNA,
+            &net(&format!("[{travel}, {travel}]"), "10"),
+        ));
+        let b = inv(&file(
+            "1",
+            ANNA,
+            &net(&format!("[{travel}, {fee}]"), "10.0"),
+        ));
+        let m = merge(&[MergeInput::new("a", a.clone()), MergeInput::new("b", b)]).unwrap();
+        let n = &m.inventory.networks()[0];
+        assert_eq!(n.costs.len(), 3, "two travels from a, the fee from b");
+        assert_eq!(n.participants.len(), 1);
+        assert_eq!(m.completeness.len(), 1);
+        assert_eq!(m.completeness[0].unit, None);
+        assert_eq!(m.completeness[0].files.len(), 2);
+
+        let c = inv(&file("1", ANNA, &net("[]", "20")));
+        let err = merge(&[MergeInput::new("a", a), MergeInput::new("c", c)]).unwrap_err();
+        let f = &err.findings()[0];
+        assert_eq!(f.path, "networks[0].participants[0].hours_per_year");
+        assert!(f
+            .message_in(Lang::En)
+            .starts_with("person `anna` in network `n` differs"));
+    }
+
+    #[test]
+    fn no_input_is_an_error_not_an_empty_inventory() {
+        let err = merge(&[]).unwrap_err();
+        assert_eq!(err.findings()[0].code, Code::MissingField);
+    }
+}
