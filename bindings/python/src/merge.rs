@@ -10,7 +10,7 @@ use crate::inventory::PyInventory;
 /// content) or an inventory.
 enum Source {
     Bytes(Vec<u8>),
-    Inventory(natverk::Inventory),
+    Inventory(Box<natverk::Inventory>),
 }
 
 /// Merges `items`, each `(label, bytes or Inventory)`; raises
@@ -21,7 +21,7 @@ pub fn merge(py: Python<'_>, items: Vec<(String, Bound<'_, PyAny>)>) -> PyResult
     let mut sources = Vec::with_capacity(items.len());
     for (label, item) in items {
         let source = match item.cast::<PyInventory>() {
-            Ok(inv) => Source::Inventory(inv.get().inner.clone()),
+            Ok(inv) => Source::Inventory(Box::new(inv.get().inner.clone())),
             Err(_) => Source::Bytes(item.extract::<Vec<u8>>()?),
         };
         sources.push((label, source));
@@ -29,7 +29,7 @@ pub fn merge(py: Python<'_>, items: Vec<(String, Bound<'_, PyAny>)>) -> PyResult
     let mut inputs = Vec::with_capacity(sources.len());
     for (label, source) in sources {
         let input = match source {
-            Source::Inventory(inv) => natverk::MergeInput::new(label, inv),
+            Source::Inventory(inv) => natverk::MergeInput::new(label, *inv),
             Source::Bytes(bytes) if bytes.starts_with(b"PK\x03\x04") => {
                 let read = guarded(py, move || natverk_workbook::import_bytes(&bytes))?;
                 match read {

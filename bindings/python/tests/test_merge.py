@@ -70,8 +70,8 @@ def test_a_conflicting_name_is_one_merge_conflict_naming_both(tmp_path: Path) ->
     findings = info.value.findings
     assert [f.code for f in findings] == ["merge_conflict"]
     sv = findings[0].message_in("sv")
-    assert f"`{old}` i filen `{paths[0]}`" in sv
-    assert f"`Ett annat namn` i filen `{other}`" in sv
+    assert f"`{old}` i filen `{paths[0].name}`" in sv
+    assert f"`Ett annat namn` i filen `{other.name}`" in sv
     assert "rad 2, kolumn `namn` (B)" in sv
     assert "gör dem lika i båda filerna" in sv
     assert "differs between the files" in findings[0].message_in("en")

@@ -108,7 +108,7 @@ fn three_unit_workbooks_merged_give_the_example_and_its_report() {
     )
     .unwrap();
     assert_eq!(merged.networks().len(), example.networks().len());
-    for years in [("2023", "2026")] {
+    for years in [("2023", "2026"), ("2024", "2024")] {
         let report = |f: &str| {
             let o = run(&[
                 "report",

@@ -666,8 +666,9 @@ def merge(sources: Iterable[Union[str, "os.PathLike[str]", Inventory]]) -> Inven
     ----------
     sources : iterable of str, os.PathLike or Inventory
         Files (``natverk/1`` JSON or workbooks, ``.xlsx``/``.ods``, told
-        apart by content), or inventories (named ``inventory 1``, … in
-        findings).
+        apart by content, named in findings by their file names, as the
+        problems of :func:`read_excel` are), or inventories (named
+        ``inventory 1``, … by their position).
 
     Returns
     -------
@@ -694,7 +695,7 @@ def merge(sources: Iterable[Union[str, "os.PathLike[str]", Inventory]]) -> Inven
             items.append((f"inventory {i + 1}", src._native))
         elif isinstance(src, (str, os.PathLike)):
             with open(src, "rb") as f:
-                items.append((os.fspath(src), f.read()))
+                items.append((os.path.basename(os.fspath(src)), f.read()))
         else:
             raise TypeError(
                 f"expected a file name, a path or an Inventory, not {type(src).__name__}"
