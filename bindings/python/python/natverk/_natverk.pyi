@@ -17,6 +17,7 @@ __all__ = [
     "Findings",
     "check",
     "today",
+    "merge",
     "default_lang",
     "vocabulary",
     "label",
