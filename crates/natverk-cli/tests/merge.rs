@@ -245,6 +245,16 @@ fn bad_files_are_named_and_nothing_is_written() {
     let text = stdout(&o);
     assert!(text.contains(p(&fake)), "{text}");
     assert!(text.contains(p(&json)), "{text}");
+    // A text file named as a workbook is said to be no workbook.
+    let text = dir.join("anteckningar.xlsx");
+    std::fs::write(&text, "mina anteckningar").unwrap();
+    let o = run(&["merge", p(&text), "--lang", "sv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("heter som en arbetsbok men är ingen"),
+        "{}",
+        stdout(&o)
+    );
     // The organisation must be the same everywhere.
     let mut other = unit_part(&["ks"]);
     other.organisation.currency = "EUR".into();
@@ -261,6 +271,32 @@ fn bad_files_are_named_and_nothing_is_written() {
         "{text}"
     );
     assert!(text.contains("`EUR` i filen"), "{text}");
+}
+
+#[test]
+fn files_larger_together_than_one_input_may_be_are_refused_before_reading() {
+    let dir = tempfile_dir("large");
+    // Two sparse files of 300 MB each: their sizes add up past the limit.
+    let mut args = vec!["merge".to_string()];
+    for name in ["a.json", "b.json"] {
+        let f = std::fs::File::create(dir.join(name)).unwrap();
+        f.set_len(300_000_000).unwrap();
+        args.push(p(&dir.join(name)).to_string());
+    }
+    let out = dir.join("ut.json");
+    args.extend(["-o".into(), p(&out).into(), "--lang".into(), "sv".into()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let start = std::time::Instant::now();
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(start.elapsed().as_secs() < 2, "refused before the work");
+    assert!(
+        stdout(&o).contains("tillsammans 600000000 byte, mer än gränsen"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!out.exists());
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn tempfile_dir(name: &str) -> PathBuf {

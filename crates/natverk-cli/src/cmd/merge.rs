@@ -133,6 +133,16 @@ pub fn run(
                     failed = true;
                 }
             }
+        } else if super::workbook::is_workbook(f) {
+            // Named as a workbook, but not a zip file: say so, not "invalid JSON".
+            let text = Finding::new(
+                Code::Syntax,
+                natverk::Path::root(),
+                Message::new(&m::MERGE_NOT_WORKBOOK).with("file", f.display()),
+            )
+            .to_text(lang);
+            print_file_findings(&[text], 1, f, lang, out).map_err(|e| io_failure(out, &e))?;
+            failed = true;
         } else {
             match natverk::Inventory::from_slice(&bytes) {
                 Ok(inv) => inputs.push(MergeInput::new(label_of(f), inv)),
