@@ -416,7 +416,13 @@ fn merge_population(mg: &mut Merger<'_>) -> Option<Population> {
                 },
             );
             // A number for every year beside numbers by year: one kind.
-            let other_kind = years.iter().find(|(k, _)| k.is_some() != y.is_some());
+            // (The first key of the other kind: `None` sorts first, so the
+            // constant is the first key, a year the last.)
+            let other_kind = if y.is_some() {
+                years.first_key_value().filter(|(k, _)| k.is_none())
+            } else {
+                years.last_key_value().filter(|(k, _)| k.is_some())
+            };
             if let Some((k, (q, first))) = other_kind {
                 let item = match k {
                     Some(k) => Message::new(&m::MERGE_ITEM_POPULATION_YEAR).with("year", k),
@@ -653,6 +659,26 @@ mod tests {
     }
 
     #[test]
+    fn a_number_for_every_year_beside_numbers_by_year_is_a_conflict() {
+        let a = inv(&file("10", "[]", "[]"));
+        let b = inv(&file(r#"{"2023": 11}"#, "[]", "[]"));
+        for (x, y) in [(&a, &b), (&b, &a)] {
+            let err = merge(&[
+                MergeInput::new("x", x.clone()),
+                MergeInput::new("y", y.clone()),
+            ])
+            .unwrap_err();
+            assert_eq!(err.findings().len(), 1);
+            assert_eq!(err.findings()[0].code, Code::MergeConflict);
+        }
+        let m = merge(&[MergeInput::new("a", a.clone()), MergeInput::new("a2", a)]).unwrap();
+        assert_eq!(
+            m.inventory.organisation().population,
+            Some(Population::Constant(10))
+        );
+    }
+
+    #[test]
     fn a_person_differing_in_one_field_is_one_conflict_there() {
         let a = inv(&file("1", ANNA, "[]"));
         let b = inv(&file(
@@ -711,6 +737,27 @@ mod tests {
         assert!(f
             .message_in(Lang::En)
             .starts_with("person `anna` in network `n` differs"));
+    }
+
+    #[test]
+    fn a_hundred_files_each_with_their_own_network_and_a_shared_one() {
+        let inputs: Vec<MergeInput> = (0..100)
+            .map(|i| {
+                let nets = format!(
+                    r#"[{{"id": "own{i}", "name": "Own {i}", "start": "2024-01-01"}},
+                       {{"id": "shared", "name": "Shared", "start": "2024-01-01",
+                         "participants": [{{"person": "anna"}}],
+                         "costs": [{{"kind": "fee", "amount": "{i}"}}]}}]"#
+                );
+                MergeInput::new(format!("f{i}.json"), inv(&file("1", ANNA, &nets)))
+            })
+            .collect();
+        let m = merge(&inputs).unwrap();
+        assert_eq!(m.inventory.networks().len(), 101);
+        let shared = m.inventory.network("shared").unwrap();
+        assert_eq!((shared.participants.len(), shared.costs.len()), (1, 100));
+        assert_eq!(m.completeness[0].files.len(), 100);
+        assert_eq!(m.completeness[0].networks, 101);
     }
 
     #[test]
