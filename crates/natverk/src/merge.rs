@@ -120,8 +120,10 @@ struct Merger<'a> {
 fn value_arg(v: Option<&Value>) -> Arg {
     match v {
         None | Some(Value::Null) => Arg::Label("merge.empty"),
-        Some(Value::String(s)) => Arg::Text(format!("`{s}`")),
-        Some(other) => Arg::Text(format!("`{other}`")),
+        // Clipped as every value quoted in a message (SPEC §9: a message
+        // never grows with the input).
+        Some(Value::String(s)) => Arg::Text(format!("`{}`", crate::money::clip(s))),
+        Some(other) => Arg::Text(format!("`{}`", crate::money::clip(&other.to_string()))),
     }
 }
 
