@@ -237,6 +237,9 @@ pub enum Command {
         /// Language of the problems, the completeness table and a workbook's sheets: sv or en (default: the locale).
         #[arg(long, default_value_t = crate::windows::default_lang())]
         lang: Lang,
+        /// How problems are printed: table (for people) or json (SPEC §7.2, one list for every file).
+        #[arg(long, short = 'f', default_value = "table", value_parser = ["table", "json"])]
+        format: String,
     },
     /// Write an inventory as a workbook (xlsx) to edit in Excel or LibreOffice.
     Export {

@@ -48,6 +48,7 @@ pub static ARGS: &[(&str, &str, &Template, &str)] = &[
     ("merge", "files", &m::HELP_MERGE_FILES, "FILER"),
     ("merge", "output", &m::HELP_MERGE_OUTPUT, "FIL"),
     ("merge", "lang", &m::HELP_MERGE_LANG, "SPRÅK"),
+    ("merge", "format", &m::HELP_MERGE_FORMAT, "FORMAT"),
     ("export", "output", &m::HELP_WORKBOOK_OUTPUT, "FIL"),
     ("export", "lang", &m::HELP_WORKBOOK_LANG, "SPRÅK"),
     ("template", "output", &m::HELP_WORKBOOK_OUTPUT, "FIL"),

@@ -67,6 +67,8 @@ templates! {
         "filerna som ska slås ihop är tillsammans {size} byte, mer än gränsen på {limit} byte för en inventering: slå ihop färre eller mindre filer";
     MERGE_NOT_WORKBOOK = "{file} is named as a workbook but is not one: open it in Excel or LibreOffice and save it as .xlsx or .ods",
         "{file} heter som en arbetsbok men är ingen: öppna den i Excel eller LibreOffice och spara den som .xlsx eller .ods";
+    MERGE_FILE_FINDING = "in `{file}`: {text}", "i `{file}`: {text}";
+    MERGE_FILE_PLACE_FINDING = "in `{file}`, {place}: {text}", "i `{file}`, {place}: {text}";
     MERGE_UNREADABLE = "{file} cannot be read as a workbook: {error}: save it again as .xlsx or .ods, or send the natverk/1 JSON",
         "{file} går inte att läsa som arbetsbok: {error}: spara den på nytt som .xlsx eller .ods, eller skicka natverk/1-JSON";
     IO_FILE_TOO_LARGE = "the file is too large for the file system", "filen är för stor för filsystemet";
@@ -251,6 +253,8 @@ templates! {
         "Skriv inventeringen till den här filen (atomärt): ett namn som slutar på .xlsx ger en arbetsbok, alla andra JSON (standard: JSON till standard ut).";
     HELP_MERGE_LANG = "Language of the problems, the completeness table and a workbook's sheets: sv or en (default: the locale).",
         "Språk för problemen, tabellen över fullständighet och arbetsbokens blad: sv eller en (standard: språkinställningen).";
+    HELP_MERGE_FORMAT = "How problems are printed: table (for people) or json (SPEC §7.2, one list for every file).",
+        "Hur problemen skrivs ut: table (för människor) eller json (SPEC §7.2, en lista för alla filer).";
     HELP_HELP = "Print help", "Visa hjälpen";
     HELP_VERSION = "Print version", "Visa versionen";
     HELP_HELP_COMMAND = "Print this message or the help of the given subcommand(s)",

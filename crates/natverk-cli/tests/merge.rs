@@ -207,6 +207,19 @@ fn a_conflicting_network_name_is_one_merge_conflict_naming_both_files_sheets_and
         text.contains("1 konflikt mellan filerna: inget har skrivits"),
         "{text}"
     );
+
+    // --format json: the same finding, as SPEC §7.2.
+    let o = run(&["merge", p(&files[1]), p(&bad), "-f", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["errors"], 1);
+    assert_eq!(v["findings"][0]["code"], "merge_conflict");
+    assert_eq!(v["findings"][0]["path"], format!("networks[{last}].name"));
+    let msg = v["findings"][0]["message"].as_str().unwrap();
+    assert!(
+        msg.contains(&format!("network `{id}` differs between the files")),
+        "{msg}"
+    );
 }
 
 #[test]

@@ -13,7 +13,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use natverk::present::{fill, label, Message};
+use natverk::present::{fill, label, Arg, Message};
 use natverk::{Code, Finding, Lang, MergeInput, Merged};
 
 use super::import::problems_line;
@@ -35,18 +35,71 @@ fn io_failure(out: &mut dyn Write, e: &std::io::Error) -> Failure {
     Failure::Usage(Message::new(&m::CANNOT_WRITE_OUTPUT).arg("error", m::io_error(e)))
 }
 
-/// Prints the problems of one file, then "N problems in FILE".
-fn print_file_findings(
-    lines: &[String],
-    errors: usize,
-    file: &Path,
+/// The problems of the files: printed for people as they are found, or
+/// gathered into one SPEC §7.2 list (`--format json`), each finding's
+/// message then naming its file (and its sheet, row and column).
+struct Problems {
+    json: bool,
     lang: Lang,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    for l in lines {
-        writeln!(out, "{}", for_people(l))?;
+    all: Vec<Finding>,
+}
+
+impl Problems {
+    /// One file's findings (with their places in a workbook), then, for
+    /// people, "N problems in FILE".
+    fn file(
+        &mut self,
+        file: &Path,
+        findings: Vec<(Finding, Option<natverk::tables::Place>)>,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
+        if self.json {
+            for (f, place) in findings {
+                let msg = match place {
+                    Some(p) => Message::new(&m::MERGE_FILE_PLACE_FINDING)
+                        .arg("place", Arg::Place(Box::new(p))),
+                    None => Message::new(&m::MERGE_FILE_FINDING),
+                }
+                .with("file", file.display())
+                .arg("text", Arg::Message(Box::new(f.message.clone())));
+                let mut g = Finding::new(f.code, f.path.clone(), msg);
+                g.line = f.line;
+                g.column = f.column;
+                self.all.push(g);
+            }
+            return Ok(());
+        }
+        let errors = findings
+            .iter()
+            .filter(|(f, _)| f.severity == natverk::Severity::Error)
+            .count();
+        let write = |out: &mut dyn Write| -> std::io::Result<()> {
+            for (f, place) in &findings {
+                let text = match place {
+                    Some(p) => natverk::tables::SheetFinding {
+                        finding: f.clone(),
+                        place: Some(p.clone()),
+                    }
+                    .to_text(self.lang),
+                    None => f.to_text(self.lang),
+                };
+                writeln!(out, "{}", for_people(&text))?;
+            }
+            writeln!(out, "{}", problems_line(errors, file, self.lang))
+        };
+        write(out).map_err(|e| io_failure(out, &e))
     }
-    writeln!(out, "{}", problems_line(errors, file, lang))
+
+    /// Ends a run with problems: the JSON list, if gathered; exit 1.
+    fn fail(self, out: &mut dyn Write) -> Failure {
+        if self.json {
+            let text = natverk::Findings::new(self.all).to_json_in(self.lang, true);
+            if let Err(e) = writeln!(out, "{text}") {
+                return io_failure(out, &e);
+            }
+        }
+        Failure::Inventory
+    }
 }
 
 /// The label of a file in findings: its name as given.
@@ -59,6 +112,7 @@ pub fn run(
     files: &[PathBuf],
     output: Option<&Path>,
     lang: Lang,
+    json: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, Failure> {
     if let Some(p) = output {
@@ -86,11 +140,21 @@ pub fn run(
         return Err(super::print_findings(
             vec![finding],
             out,
-            crate::cli::Format::Table,
+            if json {
+                crate::cli::Format::Json
+            } else {
+                crate::cli::Format::Table
+            },
             lang,
         ));
     }
 
+    let mut problems = Problems {
+        json,
+        lang,
+        all: Vec::new(),
+    };
+    let whole = |f: Finding| vec![(f, None)];
     let mut inputs = Vec::with_capacity(files.len());
     let mut failed = false;
     let mut left = limit;
@@ -99,13 +163,12 @@ pub fn run(
             Ok(b) => b,
             Err(ReadError::Io(msg)) => return Err(Failure::Usage(msg)),
             Err(too_large) => {
-                let text = Finding::new(
+                let finding = Finding::new(
                     Code::InvalidValue,
                     natverk::Path::root(),
                     too_large.message(f),
-                )
-                .to_text(lang);
-                print_file_findings(&[text], 1, f, lang, out).map_err(|e| io_failure(out, &e))?;
+                );
+                problems.file(f, whole(finding), out)?;
                 failed = true;
                 continue;
             }
@@ -119,51 +182,57 @@ pub fn run(
                     imp.locator,
                 )),
                 Err(natverk_workbook::Error::Invalid(findings)) => {
-                    let lines: Vec<String> = findings.iter().map(|x| x.to_text(lang)).collect();
-                    print_file_findings(&lines, findings.errors(), f, lang, out)
-                        .map_err(|e| io_failure(out, &e))?;
+                    let list = findings
+                        .iter()
+                        .map(|x| (x.finding.clone(), x.place.clone()))
+                        .collect();
+                    problems.file(f, list, out)?;
                     failed = true;
                 }
                 Err(other) => {
-                    let text = Message::new(&m::MERGE_UNREADABLE)
-                        .with("file", f.display())
-                        .with("error", other)
-                        .text(lang);
-                    writeln!(out, "{}", for_people(&text)).map_err(|e| io_failure(out, &e))?;
+                    let finding = Finding::new(
+                        Code::Syntax,
+                        natverk::Path::root(),
+                        Message::new(&m::MERGE_UNREADABLE)
+                            .with("file", f.display())
+                            .with("error", other),
+                    );
+                    problems.file(f, whole(finding), out)?;
                     failed = true;
                 }
             }
         } else if super::workbook::is_workbook(f) {
             // Named as a workbook, but not a zip file: say so, not "invalid JSON".
-            let text = Finding::new(
+            let finding = Finding::new(
                 Code::Syntax,
                 natverk::Path::root(),
                 Message::new(&m::MERGE_NOT_WORKBOOK).with("file", f.display()),
-            )
-            .to_text(lang);
-            print_file_findings(&[text], 1, f, lang, out).map_err(|e| io_failure(out, &e))?;
+            );
+            problems.file(f, whole(finding), out)?;
             failed = true;
         } else {
             match natverk::Inventory::from_slice(&bytes) {
                 Ok(inv) => inputs.push(MergeInput::new(label_of(f), inv)),
                 Err(e) => {
-                    let f_all = e.into_findings();
-                    let lines: Vec<String> = f_all.iter().map(|x| x.to_text(lang)).collect();
-                    print_file_findings(&lines, f_all.errors(), f, lang, out)
-                        .map_err(|e| io_failure(out, &e))?;
+                    let list = e.into_findings().into_iter().map(|x| (x, None)).collect();
+                    problems.file(f, list, out)?;
                     failed = true;
                 }
             }
         }
     }
     if failed {
-        return Err(Failure::Inventory);
+        return Err(problems.fail(out));
     }
 
     let merged = match natverk::merge(&inputs) {
         Ok(m) => m,
         Err(e) => {
             let findings = e.into_findings();
+            if json {
+                problems.all = findings.into_vec();
+                return Err(problems.fail(out));
+            }
             for x in &findings {
                 writeln!(out, "{}", for_people(&x.to_text(lang)))
                     .map_err(|e| io_failure(out, &e))?;

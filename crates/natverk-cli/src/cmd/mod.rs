@@ -180,7 +180,8 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             files,
             output,
             lang,
-        } => merge::run(&files, output.as_deref(), lang, out),
+            format,
+        } => merge::run(&files, output.as_deref(), lang, format == "json", out),
     }
 }
 
