@@ -120,10 +120,21 @@ struct Merger<'a> {
 fn value_arg(v: Option<&Value>) -> Arg {
     match v {
         None | Some(Value::Null) => Arg::Label("merge.empty"),
-        // Clipped as every value quoted in a message (SPEC §9: a message
-        // never grows with the input).
-        Some(Value::String(s)) => Arg::Text(format!("`{}`", crate::money::clip(s))),
-        Some(other) => Arg::Text(format!("`{}`", crate::money::clip(&other.to_string()))),
+        Some(Value::String(s)) => Arg::Text(format!("`{}`", clip(s))),
+        Some(other) => Arg::Text(format!("`{}`", clip(&other.to_string()))),
+    }
+}
+
+/// Longest value quoted in a conflict, in characters: enough for a
+/// network's whole name (the official must see both), while a message
+/// still never grows with the input (SPEC §9).
+const VALUE_CHARS: usize = 200;
+
+/// A value for a conflict, cut with `...` past [`VALUE_CHARS`].
+fn clip(s: &str) -> String {
+    match s.char_indices().nth(VALUE_CHARS) {
+        None => s.to_string(),
+        Some((end, _)) => format!("{}...", &s[..end]),
     }
 }
 
@@ -760,6 +771,19 @@ mod tests {
         assert_eq!((shared.participants.len(), shared.costs.len()), (1, 100));
         assert_eq!(m.completeness[0].files.len(), 100);
         assert_eq!(m.completeness[0].networks, 101);
+    }
+
+    #[test]
+    fn long_values_are_cut_in_the_message() {
+        let net =
+            |name: &str| format!(r#"[{{"id": "n", "name": "{name}", "start": "2024-01-01"}}]"#);
+        let (x, y) = ("x".repeat(100_000), "y".repeat(100_000));
+        let a = inv(&file("1", "[]", &net(&x)));
+        let b = inv(&file("1", "[]", &net(&y)));
+        let err = merge(&[MergeInput::new("a", a), MergeInput::new("b", b)]).unwrap_err();
+        let text = err.findings()[0].message_in(Lang::En);
+        assert!(text.len() < 700, "{}", text.len());
+        assert!(text.contains(&format!("`{}...`", "x".repeat(200))));
     }
 
     #[test]
