@@ -26,25 +26,47 @@ pub fn merge(py: Python<'_>, items: Vec<(String, Bound<'_, PyAny>)>) -> PyResult
         };
         sources.push((label, source));
     }
+    // Every file is read; the problems of all of them are raised at once,
+    // each naming its file (and its sheet, row and column).
     let mut inputs = Vec::with_capacity(sources.len());
+    let mut problems = Vec::new();
     for (label, source) in sources {
-        let input = match source {
-            Source::Inventory(inv) => natverk::MergeInput::new(label, *inv),
+        match source {
+            Source::Inventory(inv) => inputs.push(natverk::MergeInput::new(label, *inv)),
             Source::Bytes(bytes) if bytes.starts_with(b"PK\x03\x04") => {
                 let read = guarded(py, move || natverk_workbook::import_bytes(&bytes))?;
                 match read {
-                    Ok(imp) => natverk::MergeInput::workbook(label, imp.inventory, imp.locator),
+                    Ok(imp) => inputs.push(natverk::MergeInput::workbook(
+                        label,
+                        imp.inventory,
+                        imp.locator,
+                    )),
+                    Err(natverk_workbook::Error::Invalid(found)) => {
+                        problems.extend(natverk::file_findings(
+                            &label,
+                            found.iter().map(|f| (f.finding.clone(), f.place.clone())),
+                        ));
+                    }
                     Err(e) => {
                         return Err(crate::errors::workbook(&e, std::path::Path::new(&label)))
                     }
                 }
             }
             Source::Bytes(bytes) => {
-                let read = guarded(py, move || natverk::Inventory::from_slice(&bytes))?;
-                natverk::MergeInput::new(label, read.map_err(|e| to_py(&e))?)
+                match guarded(py, move || natverk::Inventory::from_slice(&bytes))? {
+                    Ok(inv) => inputs.push(natverk::MergeInput::new(label, inv)),
+                    Err(e) => problems.extend(natverk::file_findings(
+                        &label,
+                        e.into_findings().into_iter().map(|f| (f, None)),
+                    )),
+                }
             }
-        };
-        inputs.push(input);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(to_py(&natverk::Error::Invalid(natverk::Findings::new(
+            problems,
+        ))));
     }
     let merged = guarded(py, move || natverk::merge(&inputs))?;
     merged

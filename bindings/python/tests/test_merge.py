@@ -83,3 +83,22 @@ def test_bad_items_are_refused(tmp_path: Path) -> None:
     with pytest.raises(natverk.InventoryError) as info:
         natverk.merge([])
     assert info.value.findings[0].message_in("sv").startswith("ingen fil")
+
+
+def test_every_bad_file_is_named_in_one_error(tmp_path: Path) -> None:
+    bad_json = tmp_path / "trasig.json"
+    bad_json.write_text('{"format": "natverk/1"}', encoding="utf-8")
+    paths = _split(tmp_path)
+    wb = openpyxl.load_workbook(paths[1])
+    ws = wb[wb.sheetnames[8]]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=2, column=header.index("startdatum") + 1).value = "2024-13-01"
+    wb.save(paths[1])
+    with pytest.raises(natverk.InventoryError) as info:
+        natverk.merge([bad_json, paths[0], paths[1]])
+    texts = [f.message_in("sv") for f in info.value.findings]
+    assert any(t.startswith("i `trasig.json`: ") for t in texts), texts
+    assert any(
+        t.startswith("i `slk.xlsx`, blad `nätverk`, rad 2, kolumn `startdatum`") and "2024-13-01" in t
+        for t in texts
+    ), texts

@@ -122,7 +122,7 @@ pub use equality::{Amounts, ByRole, BySide, Counts, Equality, NetworkCounts};
 pub use error::Error;
 pub use finding::{Code, Finding, Findings, Path, Seg, Severity};
 pub use inventory::Inventory;
-pub use merge::{merge, FileCount, MergeInput, Merged, UnitCompleteness};
+pub use merge::{file_findings, merge, FileCount, MergeInput, Merged, UnitCompleteness};
 pub use model::Cost;
 pub use model::{
     Assessment, CostKind, Covers, Decision, FeeSchedule, Financing, FinancingStatus, Gender,

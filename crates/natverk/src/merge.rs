@@ -108,6 +108,41 @@ impl Merged {
     }
 }
 
+/// The problems of one file that cannot be merged (it is not a valid
+/// inventory), each message prefixed with the file and, for a workbook,
+/// the sheet, row and column: so the problems of every file can be given
+/// in one list (SPEC §7.2) and each still says where it is.
+///
+/// ```
+/// use natverk::{file_findings, Inventory, Lang};
+///
+/// let err = Inventory::from_json(r#"{"format": "natverk/1"}"#).unwrap_err();
+/// let f = file_findings("ks.json", err.into_findings().into_iter().map(|f| (f, None)));
+/// assert!(f[0].message_in(Lang::Sv).starts_with("i `ks.json`: "));
+/// ```
+pub fn file_findings(
+    label: &str,
+    findings: impl IntoIterator<Item = (Finding, Option<crate::tables::Place>)>,
+) -> Vec<Finding> {
+    findings
+        .into_iter()
+        .map(|(f, place)| {
+            let msg = match place {
+                Some(p) => {
+                    Message::new(&m::MERGE_FILE_PLACE_FINDING).arg("place", Arg::Place(Box::new(p)))
+                }
+                None => Message::new(&m::MERGE_FILE_FINDING),
+            }
+            .with("file", label)
+            .arg("text", Arg::Message(Box::new(f.message)));
+            let mut g = Finding::new(f.code, f.path, msg);
+            g.line = f.line;
+            g.column = f.column;
+            g
+        })
+        .collect()
+}
+
 /// Where an item is in its file: (file, path).
 type At = (usize, Path);
 

@@ -13,7 +13,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use natverk::present::{fill, label, Arg, Message};
+use natverk::present::{fill, label, Message};
 use natverk::{Code, Finding, Lang, MergeInput, Merged};
 
 use super::import::problems_line;
@@ -54,19 +54,10 @@ impl Problems {
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
         if self.json {
-            for (f, place) in findings {
-                let msg = match place {
-                    Some(p) => Message::new(&m::MERGE_FILE_PLACE_FINDING)
-                        .arg("place", Arg::Place(Box::new(p))),
-                    None => Message::new(&m::MERGE_FILE_FINDING),
-                }
-                .with("file", file.display())
-                .arg("text", Arg::Message(Box::new(f.message.clone())));
-                let mut g = Finding::new(f.code, f.path.clone(), msg);
-                g.line = f.line;
-                g.column = f.column;
-                self.all.push(g);
-            }
+            self.all.extend(natverk::file_findings(
+                &file.display().to_string(),
+                findings,
+            ));
             return Ok(());
         }
         let errors = findings

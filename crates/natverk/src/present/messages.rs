@@ -305,6 +305,8 @@ templates! {
         "{item} skiljer sig mellan filerna: {a} i {first}, {b} i {second}: gör dem lika i båda filerna";
     MERGE_WHERE = "file `{file}` ({place})", "filen `{file}` ({place})";
     MERGE_AT_PATH = "at {path}", "vid {path}";
+    MERGE_FILE_FINDING = "in `{file}`: {text}", "i `{file}`: {text}";
+    MERGE_FILE_PLACE_FINDING = "in `{file}`, {place}: {text}", "i `{file}`, {place}: {text}";
     MERGE_ITEM_ORGANISATION = "the organisation's `{field}`", "organisationens `{field}`";
     MERGE_ITEM_POPULATION = "the population", "folkmängden";
     MERGE_ITEM_POPULATION_YEAR = "the population of {year}", "folkmängden år {year}";
