@@ -145,6 +145,7 @@ fn three_unit_workbooks_merged_give_the_example_and_its_report() {
     assert_eq!(run(&args).status.code(), Some(0));
     let back = natverk_workbook::import(&xlsx).unwrap().inventory;
     assert_eq!(back.to_json(), merged.to_json());
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -220,6 +221,7 @@ fn a_conflicting_network_name_is_one_merge_conflict_naming_both_files_sheets_and
         msg.contains(&format!("network `{id}` differs between the files")),
         "{msg}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -242,6 +244,7 @@ fn units_without_networks_are_listed_and_stdout_is_json_without_o() {
             .any(|l| l.contains("(kultur)") && l.ends_with("inga")),
         "{table}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -284,6 +287,7 @@ fn bad_files_are_named_and_nothing_is_written() {
         "{text}"
     );
     assert!(text.contains("`EUR` i filen"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
