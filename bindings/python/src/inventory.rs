@@ -11,7 +11,7 @@ use crate::report::PyReport;
 /// A validated inventory (`natverk/1`); immutable.
 #[pyclass(name = "Inventory", module = "natverk._natverk", frozen)]
 pub struct PyInventory {
-    inner: natverk::Inventory,
+    pub(crate) inner: natverk::Inventory,
 }
 
 #[pymethods]

@@ -17,6 +17,7 @@ mod equality;
 mod errors;
 mod findings;
 mod inventory;
+mod merge;
 mod present;
 mod report;
 
@@ -42,6 +43,9 @@ mod _natverk {
 
     #[pymodule_export]
     use super::inventory::{check, today};
+
+    #[pymodule_export]
+    use super::merge::merge;
 
     #[pymodule_export]
     use super::present::{count_text, default_lang, format_money, label, vocabulary};

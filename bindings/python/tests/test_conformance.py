@@ -43,6 +43,9 @@ def _run(case: Dict[str, Any]) -> Any:
             path, today=datetime.date.fromisoformat(today) if today else None
         )
         return findings.to_dict(), findings.to_json()
+    if op == "merge":
+        merged = natverk.merge([REPO / p for p in case["inputs"]])
+        return merged.to_dict(), merged.to_json()
     inv = natverk.load(path)
     if op == "load":
         return inv.to_dict(), inv.to_json()

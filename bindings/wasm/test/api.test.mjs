@@ -52,6 +52,11 @@ describe('conformance corpus', () => {
   const { cases } = JSON.parse(fs.readFileSync(CASES, 'utf8'));
   assert.ok(Array.isArray(cases) && cases.length > 0, 'cases.json has cases');
   for (const c of cases) {
+    if (c.op === 'merge') {
+      // Merging files (SPEC §15) is in the command line and Python only.
+      test(c.name, { skip: 'merge is not in the JavaScript API' }, () => {});
+      continue;
+    }
     test(c.name, () => {
       const expected = JSON.parse(fs.readFileSync(path.join(ROOT, c.expected), 'utf8'));
       if (c.error && c.op !== 'check') {

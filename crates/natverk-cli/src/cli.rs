@@ -282,6 +282,21 @@ pub enum Command {
         #[arg(long, default_value_t = crate::windows::default_lang())]
         lang: Lang,
     },
+    /// Merge the units' workbooks or JSON files into one inventory (SPEC §15).
+    Merge {
+        /// The files to merge: natverk/1 JSON or workbooks (.xlsx, .ods), read by content.
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
+        /// Write the inventory to this file (atomically): a name ending in .xlsx gives a workbook, any other JSON (default: JSON on stdout).
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// Language of the problems, the completeness table and a workbook's sheets: sv or en (default: the locale).
+        #[arg(long, default_value_t = crate::windows::default_lang())]
+        lang: Lang,
+        /// How problems are printed: table (for people) or json (SPEC §7.2, one list for every file).
+        #[arg(long, short = 'f', default_value = "table", value_parser = ["table", "json"])]
+        format: String,
+    },
     /// Write an inventory as a workbook (xlsx) to edit in Excel or LibreOffice.
     Export {
         /// The inventory (natverk/1 JSON).

@@ -66,6 +66,12 @@ templates! {
     IO_READ_ONLY = "the file system is read-only", "filsystemet är skrivskyddat";
     IO_STORAGE_FULL = "no space left on the device", "det finns inget utrymme kvar på enheten";
     IO_QUOTA = "the disk quota is exceeded", "diskkvoten är slut";
+    MERGE_TOO_LARGE = "the files to merge are {size} bytes together, more than the limit of {limit} bytes for one inventory: merge fewer or smaller files",
+        "filerna som ska slås ihop är tillsammans {size} byte, mer än gränsen på {limit} byte för en inventering: slå ihop färre eller mindre filer";
+    MERGE_NOT_WORKBOOK = "{file} is named as a workbook but is not one: open it in Excel or LibreOffice and save it as .xlsx or .ods",
+        "{file} heter som en arbetsbok men är ingen: öppna den i Excel eller LibreOffice och spara den som .xlsx eller .ods";
+    MERGE_UNREADABLE = "{file} cannot be read as a workbook: {error}: save it again as .xlsx or .ods, or send the natverk/1 JSON",
+        "{file} går inte att läsa som arbetsbok: {error}: spara den på nytt som .xlsx eller .ods, eller skicka natverk/1-JSON";
     IO_FILE_TOO_LARGE = "the file is too large for the file system", "filen är för stor för filsystemet";
     IO_INVALID_NAME = "the file name is not valid (too long?)", "filnamnet är ogiltigt (för långt?)";
     IO_BROKEN_PIPE = "the reader closed the pipe", "mottagaren stängde röret (pipe)";
@@ -267,6 +273,16 @@ templates! {
         "Språket i utdata för människor (table, md, html, xlsx, meddelanden; csv behåller sina engelska nycklar): sv eller en (standard: svenska när LC_ALL, LC_MESSAGES eller LANG börjar med sv, eller när ingen av dem är satt och Windows visningsspråk är svenska; annars engelska).";
     HELP_OUTPUT = "Write to this file (atomically) instead of stdout.",
         "Skriv till den här filen (atomärt) i stället för till standard ut.";
+    HELP_MERGE = "Merge the units' workbooks or JSON files into one inventory (SPEC §15).",
+        "Slå ihop enheternas arbetsböcker eller JSON-filer till en inventering (SPEC §15).";
+    HELP_MERGE_FILES = "The files to merge: natverk/1 JSON or workbooks (.xlsx, .ods), read by content.",
+        "Filerna som ska slås ihop: natverk/1-JSON eller arbetsböcker (.xlsx, .ods), lästa efter innehåll.";
+    HELP_MERGE_OUTPUT = "Write the inventory to this file (atomically): a name ending in .xlsx gives a workbook, any other JSON (default: JSON on stdout).",
+        "Skriv inventeringen till den här filen (atomärt): ett namn som slutar på .xlsx ger en arbetsbok, alla andra JSON (standard: JSON till standard ut).";
+    HELP_MERGE_LANG = "Language of the problems, the completeness table and a workbook's sheets: sv or en (default: the locale).",
+        "Språk för problemen, tabellen över fullständighet och arbetsbokens blad: sv eller en (standard: språkinställningen).";
+    HELP_MERGE_FORMAT = "How problems are printed: table (for people) or json (SPEC §7.2, one list for every file).",
+        "Hur problemen skrivs ut: table (för människor) eller json (SPEC §7.2, en lista för alla filer).";
     HELP_HELP = "Print help", "Visa hjälpen";
     HELP_VERSION = "Print version", "Visa versionen";
     HELP_HELP_COMMAND = "Print this message or the help of the given subcommand(s)",

@@ -83,6 +83,8 @@ codes! {
     MissingProbability = "missing_probability",
     /// A sum too large for exact decimal arithmetic.
     Overflow = "overflow",
+    /// Two files of a merge give different values for one thing (SPEC §15).
+    MergeConflict = "merge_conflict",
     /// A network with no costs and no costed time.
     NoCosts = "no_costs",
     /// A network with no participants.

@@ -108,6 +108,7 @@ mod inventory;
 mod json;
 pub mod limits;
 mod load;
+mod merge;
 pub mod model;
 pub mod money;
 pub mod options;
@@ -127,6 +128,7 @@ pub use equality::{Amounts, ByRole, BySide, Counts, Equality, NetworkCounts};
 pub use error::Error;
 pub use finding::{Code, Finding, Findings, Path, Seg, Severity};
 pub use inventory::Inventory;
+pub use merge::{file_findings, merge, FileCount, MergeInput, Merged, UnitCompleteness};
 pub use model::Cost;
 pub use model::{
     Assessment, CostKind, Covers, Decision, FeeSchedule, Financing, FinancingStatus, Gender,

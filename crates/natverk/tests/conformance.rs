@@ -36,6 +36,20 @@ pub fn run(op: &str, bytes: &[u8], options: &Value) -> Result<String, String> {
     }
 }
 
+/// Merges the files of a `merge` case, each labelled by its file name.
+pub fn run_merge(inputs: &Value) -> Result<String, String> {
+    let mut all = Vec::new();
+    for p in inputs.as_array().expect("merge needs inputs") {
+        let p = root().join(p.as_str().unwrap());
+        let label = p.file_name().unwrap().to_string_lossy().into_owned();
+        let inv = Inventory::from_slice(&std::fs::read(&p).unwrap()).map_err(|e| e.to_json())?;
+        all.push(natverk::MergeInput::new(label, inv));
+    }
+    natverk::merge(&all)
+        .map(|m| m.inventory.to_json())
+        .map_err(|e| e.to_json())
+}
+
 fn cases() -> Vec<Value> {
     let text = std::fs::read_to_string(root().join("tests/conformance/cases.json")).unwrap();
     let v: Value = serde_json::from_str(&text).unwrap();
@@ -49,7 +63,10 @@ fn corpus_matches_golden_files() {
     for c in cases() {
         let name = c["name"].as_str().unwrap();
         let bytes = std::fs::read(root().join(c["input"].as_str().unwrap())).unwrap();
-        let result = run(c["op"].as_str().unwrap(), &bytes, &c["options"]);
+        let result = match c["op"].as_str().unwrap() {
+            "merge" => run_merge(&c["inputs"]),
+            op => run(op, &bytes, &c["options"]),
+        };
         let want_error = c["error"].as_bool().unwrap_or(false);
         let (is_error, text) = match result {
             Ok(t) => (false, t),

@@ -17,7 +17,7 @@ money fields in ``help(natverk.Money)``) and the package README.
 
 from ._board import Calendar, Diff
 from ._errors import ArgumentError, Finding, Findings, InventoryError, NatverkError
-from ._inventory import Inventory, check_file, check_json, load, read_excel
+from ._inventory import Inventory, check_file, check_json, load, merge, read_excel
 from ._natverk import FORMAT, __version__
 from ._present import Column, Lang, Table, format_money, get_lang, label, set_lang, vocabulary
 from ._report import NA_REP, Equality, LeaveReport, Report
@@ -88,6 +88,7 @@ __all__ = [
     "get_lang",
     "label",
     "load",
+    "merge",
     "read_excel",
     "set_lang",
     "vocabulary",

@@ -11,6 +11,7 @@ from natverk._inventory import Inventory as Inventory
 from natverk._inventory import check_file as check_file
 from natverk._inventory import check_json as check_json
 from natverk._inventory import load as load
+from natverk._inventory import merge as merge
 from natverk._inventory import read_excel as read_excel
 from natverk._present import Column as Column
 from natverk._present import Lang as Lang
@@ -72,6 +73,7 @@ __all__ = [
     "get_lang",
     "label",
     "load",
+    "merge",
     "read_excel",
     "set_lang",
     "vocabulary",

@@ -39,7 +39,7 @@ from ._format import (
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
-__all__ = ["Inventory", "load", "read_excel", "check_file", "check_json"]
+__all__ = ["Inventory", "load", "merge", "read_excel", "check_file", "check_json"]
 
 
 def _bytes(text: Union[str, bytes, bytearray, memoryview]) -> bytes:
@@ -690,6 +690,58 @@ def load(source: PathOrFile) -> Inventory:
     ...     inv = natverk.load(f)
     """
     return Inventory.load(source)
+
+
+def merge(sources: Iterable[Union[str, "os.PathLike[str]", Inventory]]) -> Inventory:
+    """Merges the files the units send back into one inventory (SPEC §15).
+
+    Networks with one id are one network when their own values agree;
+    their participants, costs and financing are united, an item in several
+    files kept once. The organisation (name, code, currency) must be the
+    same everywhere; population by year, units, people, fee schedules and
+    exchange rates are kept once when equal. A value that differs is a
+    ``merge_conflict`` finding naming both files (and, for workbooks, both
+    sheets and rows) and both values.
+
+    Parameters
+    ----------
+    sources : iterable of str, os.PathLike or Inventory
+        Files (``natverk/1`` JSON or workbooks, ``.xlsx``/``.ods``, told
+        apart by content, named in findings by their file names, as the
+        problems of :func:`read_excel` are), or inventories (named
+        ``inventory 1``, … by their position).
+
+    Returns
+    -------
+    Inventory
+        The merged inventory, validated.
+
+    Raises
+    ------
+    natverk.InventoryError
+        Every ``merge_conflict`` at once, or the problems of a file that is
+        not a valid inventory.
+    OSError
+        A file cannot be read.
+    TypeError
+        An item is neither a path nor an :class:`Inventory`.
+
+    Examples
+    --------
+    >>> inv = natverk.merge(["ks.xlsx", "slk.xlsx", "kultur.json"])   # doctest: +SKIP
+    """
+    items: List[Any] = []
+    for i, src in enumerate(sources):
+        if isinstance(src, Inventory):
+            items.append((f"inventory {i + 1}", src._native))
+        elif isinstance(src, (str, os.PathLike)):
+            with open(src, "rb") as f:
+                items.append((os.path.basename(os.fspath(src)), f.read()))
+        else:
+            raise TypeError(
+                f"expected a file name, a path or an Inventory, not {type(src).__name__}"
+            )
+    return Inventory(_natverk.merge(items))
 
 
 def check_file(source: PathOrFile, today: Optional[DateLike] = None) -> Findings:

@@ -31,6 +31,7 @@ pub mod check;
 pub mod diff;
 pub mod equality;
 pub mod import;
+pub mod merge;
 pub mod publish;
 pub mod report;
 pub mod schema;
@@ -65,7 +66,8 @@ pub fn lang_of(cmd: &Command) -> Lang {
         Command::Calendar { lang, .. } | Command::Board { lang, .. } => *lang,
         Command::Import { lang, .. }
         | Command::Export { lang, .. }
-        | Command::Template { lang, .. } => *lang,
+        | Command::Template { lang, .. }
+        | Command::Merge { lang, .. } => *lang,
         Command::Schema { .. } => crate::windows::default_lang(),
     }
 }
@@ -214,6 +216,12 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             out,
         ),
         Command::Schema { output } => schema::run(output.as_deref(), out),
+        Command::Merge {
+            files,
+            output,
+            lang,
+            format,
+        } => merge::run(&files, output.as_deref(), lang, format == "json", out),
     }
 }
 

@@ -70,6 +70,9 @@ pub enum Arg {
     Found(Found),
     /// Another message.
     Message(Box<Message>),
+    /// A place in a workbook (sheet, row, column), said in the message's
+    /// language.
+    Place(Box<crate::tables::Place>),
 }
 
 /// A message for people: a [`Template`] and its values. Its `Display` is
@@ -121,6 +124,7 @@ impl Message {
                     Arg::Label(key) => label(key, lang).to_string(),
                     Arg::Found(f) => f.text(lang),
                     Arg::Message(m) => m.text(lang),
+                    Arg::Place(p) => p.text(lang),
                 };
                 (*k, v)
             })

@@ -308,6 +308,24 @@ templates! {
         "det finns ingen rad med id `{id}` på bladet `{sheet}`: använd ett id från det bladet, eller lägg till raden där";
     WB_POPULATION_YEAR = "a population by year needs a year on every row: fill in the year (one row without a year is a population that is the same every year)",
         "en folkmängd per år behöver ett år på varje rad: fyll i året (en enda rad utan år är en folkmängd som är densamma alla år)";
+    // ---- merging the units' files (SPEC §15) ------------------------------------
+    MERGE_CONFLICT = "{item} differs between the files: {a} in {first}, {b} in {second}: make them the same in both files",
+        "{item} skiljer sig mellan filerna: {a} i {first}, {b} i {second}: gör dem lika i båda filerna";
+    MERGE_WHERE = "file `{file}` ({place})", "filen `{file}` ({place})";
+    MERGE_AT_PATH = "at {path}", "vid {path}";
+    MERGE_FILE_FINDING = "in `{file}`: {text}", "i `{file}`: {text}";
+    MERGE_FILE_PLACE_FINDING = "in `{file}`, {place}: {text}", "i `{file}`, {place}: {text}";
+    MERGE_ITEM_ORGANISATION = "the organisation's `{field}`", "organisationens `{field}`";
+    MERGE_ITEM_POPULATION = "the population", "folkmängden";
+    MERGE_ITEM_POPULATION_YEAR = "the population of {year}", "folkmängden år {year}";
+    MERGE_ITEM_UNIT = "unit `{id}`", "enheten `{id}`";
+    MERGE_ITEM_PERSON = "person `{id}`", "personen `{id}`";
+    MERGE_ITEM_SCHEDULE = "fee schedule `{id}`", "avgiftsskalan `{id}`";
+    MERGE_ITEM_RATE = "the exchange rate for {currency} in {year}", "växelkursen för {currency} år {year}";
+    MERGE_ITEM_NETWORK = "network `{id}`", "nätverket `{id}`";
+    MERGE_ITEM_PARTICIPANT = "person `{person}` in network `{id}`", "personen `{person}` i nätverket `{id}`";
+    MERGE_NOTHING = "no file: give at least one inventory to merge",
+        "ingen fil: ange minst en inventering att slå ihop";
     WB_SUBJECT_QUOTE = "unclosed quote in `{value}`: end the quoted subject with \"",
         "citattecknet i `{value}` avslutas aldrig: avsluta sakområdet inom citattecken med \"";
 }

@@ -189,6 +189,17 @@ vocabulary! {
     "count.networks.many" => "{n} networks", "{n} nätverk";
     "count.lines.one" => "{n} line", "{n} rad";
     "count.lines.many" => "{n} lines", "{n} rader";
+    "merge.problems.one" => "{n} conflict between the files: nothing was written", "{n} konflikt mellan filerna: inget har skrivits";
+    "merge.problems.many" => "{n} conflicts between the files: nothing was written", "{n} konflikter mellan filerna: inget har skrivits";
+    "merge.empty" => "nothing", "inget värde";
+    "merge.unit" => "Unit", "Enhet";
+    "merge.files" => "Files that reported networks", "Filer som rapporterat nätverk";
+    "merge.networks" => "Networks", "Nätverk";
+    "merge.none" => "none", "inga";
+    "merge.no_unit" => "(no unit)", "(ingen enhet)";
+    "merge.completeness" => "Completeness by unit", "Fullständighet per enhet";
+    "merge.missing.one" => "{n} unit has reported no network", "{n} enhet har inte rapporterat något nätverk";
+    "merge.missing.many" => "{n} units have reported no network", "{n} enheter har inte rapporterat något nätverk";
     "ui.at" => "at", "vid";
     "ui.line_column" => "line {line}, column {column}", "rad {line}, kolumn {column}";
     "ui.and" => "and", "och";

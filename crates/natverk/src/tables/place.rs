@@ -416,7 +416,7 @@ impl Locator {
         self.place_of_path(&finding.path, finding.message.template().key)
     }
 
-    fn place_of_path(&self, path: &Path, template: &str) -> Option<Place> {
+    pub(crate) fn place_of_path(&self, path: &Path, template: &str) -> Option<Place> {
         use Seg::{Index, Key};
         let segs = path.segments();
         let key = |i: usize| match segs.get(i) {
