@@ -92,8 +92,9 @@ OWN = [
     ("expected_financing", dict(from_year=2024, to_year=2025, statuses=["proposed"]),
      ("total", "expected"), "104000.00"),
     ("staff_time", dict(from_year=2024, to_year=2024, statuses=["proposed"]),
-     # 40×1100 + 40×1100 + 120×650.50 + 120×600 = 238060
-     ("total", "time"), "238060.00"),
+     # 40×1100 + 40×1100 + 120×650.50 + 120×600 = 238060 a year; the
+     # programme starts in March: 238060 × 10/12 (SPEC §4)
+     ("total", "time"), "198383.33"),
     ("eur_membership_converted", dict(from_year=2024, to_year=2024, by=["network"], statuses=["active"],
                                       scope="central"),
      ("total", "fees"), "184000.00"),

@@ -93,8 +93,11 @@ def test_equality_types(small: natverk.Inventory) -> None:
     assert eq.persons == {"woman": 2, "man": 2, "other": 0, "unknown": 0}
     assert all(isinstance(v, int) for v in eq.persons.values())
     assert all(isinstance(v, Decimal) for v in [*eq.hours.values(), *eq.time_cost.values()])
-    # modellkoncept: p1 40 h + t1 120 h a year, over 2024–2025; kulturnatverket t1 10.25 h
-    assert eq.hours["woman"] == Decimal("2") * (40 + 120) + Decimal("10.25") * 2
+    # modellkoncept: p1 40 h + t1 120 h a year from March 2024 through 2025
+    # (10 + 12 months); kulturnatverket t1 10.25 h a year, all of 2024–2025;
+    # rounded once, at the end (SPEC §7)
+    exact = Decimal(40 + 120) * (10 + 12) / 12 + Decimal("10.25") * 2
+    assert eq.hours["woman"] == exact.quantize(Decimal("0.01")) == Decimal("313.83")
     assert [n["network"] for n in eq.networks] == sorted(n["network"] for n in eq.networks)
     assert eq.to_dict()["time_cost"]["man"] == eq.time_cost["man"]
 
