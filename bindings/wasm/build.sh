@@ -88,6 +88,12 @@ rm -rf pkg && mv pkg.tmp pkg
 node_modules/.bin/rolldown js/widget.js --format esm --platform browser --minify \
   --no-codeSplitting --file pkg/natverk-widget.js --logLevel warn
 
+step "the widget's stylesheet as a file -> pkg/natverk-widget.css"
+# The same CSS as the constructable stylesheet (js/style.js), for the
+# pre-rendered element of `natverk report FILE --format widget`, which
+# links it (<link rel="stylesheet">) before any script runs.
+node --input-type=module -e "import { CSS } from './js/style.js'; process.stdout.write(CSS)" > pkg/natverk-widget.css
+
 if [ "${NATVERK_WASM_PROFILE:-}" = 1 ]; then
   # The same module with its name section (function names), for profiles
   # (profile.mjs serves it in place of the stripped one). Not shipped.

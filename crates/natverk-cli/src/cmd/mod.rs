@@ -121,6 +121,8 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             today,
             columns,
             wide,
+            src,
+            stylesheet,
             out: o,
         } => report::run(
             &file,
@@ -132,6 +134,8 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 today,
                 columns,
                 wide,
+                src,
+                stylesheet,
             },
             &o,
             out,
