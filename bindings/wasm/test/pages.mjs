@@ -63,6 +63,15 @@ ${fastHead(src, options)}
 }
 
 /**
+ * The same page with the widget pre-rendered: `fragment` is the element
+ * `natverk report FILE --format widget` wrote (its first view inside as
+ * declarative shadow DOM), which the module adopts when it loads.
+ */
+export function fragmentPage(src, fragment) {
+  return firstTablePage(src).replace(/<natverk-inventory [^>]*><\/natverk-inventory>/, () => fragment);
+}
+
+/**
  * The baseline of the same run: a page with the same preloads that only
  * instantiates the module, loads the file and computes the report (no DOM;
  * js/natverk.js and its glue, preloaded, instead of the one-file widget),
