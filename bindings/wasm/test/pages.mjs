@@ -12,7 +12,7 @@ const PKG = '/bindings/wasm';
  */
 export function fastHead(src, { modules = false } = {}) {
   const files = [
-    `<link rel="preload" href="${PKG}/pkg/natverk_wasm_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
+    `<link rel="preload" href="${PKG}/pkg/natverk-widget_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
     `<link rel="preload" href="${src}" as="fetch" type="application/json" crossorigin>`,
   ];
   if (!modules) return [...files, `<script type="module" src="${PKG}/pkg/natverk-widget.js"></script>`].join('\n');
