@@ -770,6 +770,14 @@ fn widget_escapes_every_string_and_shows_no_person_names() {
             );
         }
     }
+    // Options the widget has no attribute for are refused (exit 2).
+    for extra in [["--status", "active"], ["--leave", "recommended"]] {
+        let o = run(&[
+            "report", &f, "--year", "2024", "--format", "widget", extra[0], extra[1],
+        ]);
+        assert_eq!(code(&o), 2, "{}", err(&o));
+        assert!(err(&o).contains("--format html"), "{}", err(&o));
+    }
     // Only a report has a widget.
     let o = run(&["check", &f, "--format", "widget"]);
     assert_ne!(code(&o), 0);

@@ -97,6 +97,8 @@ templates! {
     NO_CONTEXT = "no context for the document", "underlag saknas för dokumentet";
     WIDGET_REPORT_ONLY = "--format widget is a report's (natverk report FILE --format widget); use html here",
         "--format widget finns för rapporter (natverk report FIL --format widget); använd html här";
+    WIDGET_OPTIONS = "--format widget writes only what the widget's attributes can show: leave out --status, --leave and --leave-from, or use --format html",
+        "--format widget skriver bara det som widgetens attribut kan visa: utelämna --status, --leave och --leave-from, eller använd --format html";
     HELP_SRC = "URL of the file the widget loads (--format widget; default: FILE's name). Give the public file (natverk publish).",
         "Adressen till filen som widgeten läser in (--format widget; standard: FILs namn). Ge den publika filen (natverk publish).";
     HELP_STYLESHEET = "URL of the widget's stylesheet (--format widget).",

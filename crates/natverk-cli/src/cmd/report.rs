@@ -60,6 +60,14 @@ pub fn report_size(r: &Report, ctx: Option<&Context<'_>>, format: Format) -> Siz
 /// Runs `report`.
 pub fn run(file: &Path, a: &Args, o: &Output, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     prepare(o)?;
+    // The element's attributes are the widget's options: a view it cannot
+    // show again (statuses, the leave scenario) would change on the first
+    // sort. Refused before the file is read.
+    if o.format == Format::Widget
+        && (a.range.statuses.is_some() || a.leave.is_some() || a.leave_from.is_some())
+    {
+        return Err(Failure::usage(&m::WIDGET_OPTIONS));
+    }
     let view = table::View {
         columns: a.columns.clone(),
         wide: a.wide,
