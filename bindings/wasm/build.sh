@@ -2,6 +2,8 @@
 # Builds the npm package of natverk in bindings/wasm:
 #   pkg/natverk_wasm.js, .d.ts, natverk_wasm_bg.wasm  (wasm-bindgen --target web, wasm-opt -Oz)
 #   pkg/natverk-widget.js  (js/widget.js and its imports as one minified module)
+#   pkg/natverk-widget_bg.wasm  (its lean module: cargo feature `api` off)
+#   pkg/natverk-widget.css  (the widget's styles as a file)
 # next to the committed js/ layer (natverk.js, natverk.d.ts, widget.js).
 # Idempotent; safe on a fresh machine with rustup, cargo and npm.
 set -euo pipefail
@@ -75,6 +77,25 @@ node_modules/.bin/wasm-opt -Oz --converge --one-caller-inline-max-function-size 
   pkg.tmp/natverk_wasm_bg.wasm -o pkg.tmp/natverk_wasm_bg.opt.wasm
 mv pkg.tmp/natverk_wasm_bg.opt.wasm pkg.tmp/natverk_wasm_bg.wasm
 
+step "the widget's lean module (feature api off) -> pkg/natverk-widget_bg.wasm"
+# The widget never calls publicJson or checkJson (the npm API's extras:
+# the public file's serialiser, SPEC §13): its module leaves them out.
+# The same target folder: only natverk-wasm is built again.
+cargo build --release --target wasm32-unknown-unknown -p natverk-wasm --no-default-features
+wasm-bindgen --target web --out-dir "$here/pkg.tmp/lean" --out-name natverk_wasm \
+  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/natverk_wasm.wasm"
+node_modules/.bin/wasm-opt -Oz --converge --one-caller-inline-max-function-size 0 \
+  --strip-producers "${WASM_FEATURES[@]}" \
+  pkg.tmp/lean/natverk_wasm_bg.wasm -o pkg.tmp/natverk-widget_bg.wasm
+# The bundle is made from a copy of js/ whose natverk.js imports the lean
+# glue and finds the lean module (pkg/natverk-widget_bg.wasm).
+stage="$here/pkg.tmp/stage"
+mkdir -p "$stage/js" "$stage/pkg"
+cp js/*.js "$stage/js/"
+cp pkg.tmp/lean/natverk_wasm.js "$stage/pkg/"
+sed -i "s#'../pkg/natverk_wasm_bg.wasm'#'../pkg/natverk-widget_bg.wasm'#" "$stage/js/natverk.js"
+grep -q "'../pkg/natverk-widget_bg.wasm'" "$stage/js/natverk.js"
+
 step "one-file widget -> pkg/natverk-widget.js (rolldown, from vite's dependencies)"
 # The element and everything it imports (natverk.js, vocabulary.js,
 # style.js, the wasm-bindgen glue) as one minified ES module: a page then
@@ -84,9 +105,16 @@ step "one-file widget -> pkg/natverk-widget.js (rolldown, from vite's dependenci
 # js/natverk.js imports the glue from ../pkg/, so the fresh glue moves into
 # pkg/ first: bundling from pkg.tmp would read an older pkg/ (or, on a
 # clean checkout, none).
+node_modules/.bin/rolldown "$stage/js/widget.js" --format esm --platform browser --minify \
+  --no-codeSplitting --file pkg.tmp/natverk-widget.js --logLevel warn
+rm -rf "$stage" pkg.tmp/lean
 rm -rf pkg && mv pkg.tmp pkg
-node_modules/.bin/rolldown js/widget.js --format esm --platform browser --minify \
-  --no-codeSplitting --file pkg/natverk-widget.js --logLevel warn
+
+step "the widget's stylesheet as a file -> pkg/natverk-widget.css"
+# The same CSS as the constructable stylesheet (js/style.js), for the
+# pre-rendered element of `natverk report FILE --format widget`, which
+# links it (<link rel="stylesheet">) before any script runs.
+node --input-type=module -e "import { CSS } from './js/style.js'; process.stdout.write(CSS)" > pkg/natverk-widget.css
 
 if [ "${NATVERK_WASM_PROFILE:-}" = 1 ]; then
   # The same module with its name section (function names), for profiles
@@ -103,3 +131,4 @@ fi
 opt_size=$(wc -c < pkg/natverk_wasm_bg.wasm)
 gz_size=$(gzip -9 -c pkg/natverk_wasm_bg.wasm | wc -c)
 echo "natverk_wasm_bg.wasm: $raw_size bytes after wasm-bindgen, $opt_size after wasm-opt, $gz_size gzipped"
+echo "natverk-widget_bg.wasm (the widget's): $(wc -c < pkg/natverk-widget_bg.wasm) bytes, $(gzip -9 -c pkg/natverk-widget_bg.wasm | wc -c) gzipped"

@@ -16,6 +16,10 @@ printf '\n== tsc --noEmit (js/natverk.d.ts against test/types-test.ts)\n'
 node_modules/.bin/tsc --noEmit -p tsconfig.json
 echo "types ok"
 
+printf '\n== natverk (debug), for the pre-rendered widget (test/prerender.test.mjs)\n'
+(cd ../.. && cargo build --locked -p natverk-cli)
+export NATVERK_CLI="${NATVERK_CLI:-$(cd ../.. && pwd)/target/debug/natverk}"
+
 printf '\n== node --test\n'
 # Node 20's --test takes no globs: list the files (TOOLCHAIN pitfall 5).
 # The browser files share one machine's two cores: run them one at a time
@@ -28,6 +32,7 @@ node --test --test-reporter=spec --test-concurrency=1 \
   test/embed.test.mjs \
   test/layout.test.mjs \
   test/bundle.test.mjs \
+  test/prerender.test.mjs \
   test/readme.test.mjs
 
 echo "run-tests.sh: all passed in $(( $(date +%s) - start )) s"

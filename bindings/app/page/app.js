@@ -257,6 +257,7 @@
       const inv = t('app.inventory_file');
       setDownload($('dl-inventory-xlsx'), app.inventoryXlsx(lang), XLSX, `${inv}.xlsx`);
       setDownload($('dl-inventory-json'), utf8(app.inventoryJson()), 'application/json', `${inv}.json`);
+      setDownload($('dl-public-json'), utf8(app.publicJson()), 'application/json', `${t('app.public_file')}.json`);
       inventoryDownloads = key;
     }
     document.body.dataset.downloads = 'ready';

@@ -299,6 +299,21 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// The public file (SPEC §13) as `natverk/1` JSON, made by the core
+    /// (`natverk publish`'s file): no person names, hourly costs or hours.
+    /// Empty without a valid inventory or when the core cannot make it.
+    #[wasm_bindgen(js_name = publicJson)]
+    pub fn public_json(&self) -> String {
+        self.inv
+            .as_ref()
+            .and_then(|inv| inv.public_json().ok())
+            .map(|mut s| {
+                s.push('\n');
+                s
+            })
+            .unwrap_or_default()
+    }
+
     /// What the report's options can be: the years the inventory's
     /// networks span, and the words (with their labels in `lang`) of
     /// scope, group keys and statuses, and the networks (id and name).

@@ -194,6 +194,43 @@ print(json.dumps({s.title: [list(r) for r in s.iter_rows(values_only=True)] for 
   await page.close();
 });
 
+test('the public file downloads without personal data and reports as the inventory', async () => {
+  const example = join(here, '../../../examples/goteborg.json');
+  const inventory = JSON.parse(readFileSync(example, 'utf8'));
+  const names = inventory.people.map((p) => p.name);
+  assert.ok(names.length > 0 && inventory.people.some((p) => p.hourly_cost));
+  const { page, errors } = await open();
+  await drop(page, example);
+  await page.getByRole('button', { name: 'Visa rapporten' }).click();
+  await page.waitForSelector('body[data-downloads="ready"]');
+  // the sentence that says what it is for is the link's description
+  const link = page.getByRole('link', { name: 'Publik fil (.json)' });
+  assert.match(await link.getAttribute('aria-describedby').then((id) => page.textContent(`#${id}`)),
+    /webbredaktören, aldrig själva inventeringen/);
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.equal(download.suggestedFilename(), 'publik.json');
+  const saved = join(WORK, 'public.json');
+  await download.saveAs(saved);
+  const text = readFileSync(saved, 'utf8');
+  for (const name of names) assert.ok(!text.includes(name), `the public file names ${name}`);
+  assert.doesNotMatch(text, /hourly_cost|hours_per_year/);
+  const pub = JSON.parse(text);
+  assert.equal(pub.people.length, inventory.people.length);
+  assert.ok(pub.people.every((p) => /^p[0-9]+$/.test(p.id) && p.name === undefined));
+  // the core's file: the command line's `publish`, byte for byte
+  assert.equal(text, execFileSync(CLI, ['publish', example], { encoding: 'utf8' }));
+  // every report of it equals the inventory's
+  for (const args of [['--from', '2023', '--to', '2026'], ['--year', '2025', '--by', 'unit,kind'],
+    ['--from', '2024', '--to', '2027', '--leave', 'recommended', '--leave-from', '2026']]) {
+    const report = (file) => execFileSync(CLI, ['report', file, '--format', 'json', ...args], { encoding: 'utf8' });
+    const mine = report(example);
+    assert.ok(JSON.parse(mine).lines.length > 0, args.join(' '));
+    assert.equal(report(saved), mine, args.join(' '));
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the report as html is the command line\'s, byte for byte', async () => {
   const { page } = await open();
   await drop(page, join(WORK, 'filled.xlsx'));

@@ -286,6 +286,7 @@ export class NatverkInventory extends HTMLElement {
   #slots = null; // the parts of the rendered section, filled one by one
   #chartWidth = 0;
   #resize = null;
+  #adopt = false; // a pre-rendered view (declarative shadow DOM) to take over
 
   /** The report on screen, as the core gave it (SPEC §5.1), or null. */
   report = null;
@@ -296,7 +297,17 @@ export class NatverkInventory extends HTMLElement {
 
   constructor() {
     super();
-    this.#root = this.attachShadow({ mode: 'open' });
+    // `natverk report FILE --format widget` writes the element with its
+    // first view inside, as declarative shadow DOM: the page showed it
+    // before this module loaded. Take that root over as it is (attachShadow
+    // would empty it) and render nothing again until an option changes.
+    const given = this.shadowRoot;
+    if (given?.querySelector('section.natverk[data-prerendered]')) {
+      this.#root = given;
+      this.#adopt = true;
+    } else {
+      this.#root = given ?? this.attachShadow({ mode: 'open' });
+    }
     this.#root.adoptedStyleSheets = [styleSheet()];
   }
 
@@ -321,6 +332,7 @@ export class NatverkInventory extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
+    if (this.#token > 0) this.#adopt = false;
     if (name === 'by') this.#sort = null;
     if (name === 'columns') this.#columns = null;
     this.#all = false;
@@ -473,6 +485,10 @@ export class NatverkInventory extends HTMLElement {
     }
     performance.mark('natverk:report');
     this.report = report;
+    if (this.#adopt) {
+      this.#adopt = false;
+      if (this.#adoptView(token)) return;
+    }
     heading.firstChild.textContent = report.organisation;
     const years = span(report.from, report.to);
     const n = report.lines.length;
@@ -501,7 +517,54 @@ export class NatverkInventory extends HTMLElement {
     );
     performance.mark('natverk:table', { detail: { lines: n } });
     this.dispatchEvent(new CustomEvent('natverk-render', { detail: { lines: n, ms: performance.now() - this.#started } }));
-    // What is not the first table waits for it to be painted.
+    this.#afterFirst(token, opts);
+  }
+
+  // Takes over the pre-rendered view: its parts become the slots, its
+  // buttons and choosers get their handlers; its rows stay the same nodes.
+  // False when the markup is not the widget's (then it renders anew).
+  #adoptView(token) {
+    const q = (sel) => this.#root.querySelector(sel);
+    const section = q('section.natverk[data-prerendered]');
+    const parts = {
+      filter: q('section.natverk > div.filter'),
+      warnings: q('div.tools > details.warnings'),
+      columns: q('div.tools > details.columns'),
+      table: q('section.natverk > div.table'),
+      chart: q('section.natverk > div.chart'),
+      equality: q('section.natverk > div.equality'),
+    };
+    const delegations = q('section.natverk > details.delegations');
+    if (!section || !delegations || Object.values(parts).some((p) => !p)) return false;
+    const n = this.report.lines.length;
+    this.#slots = parts;
+    this.#renderColumnChooser(parts.columns);
+    this.#renderDelegations(delegations);
+    this.#wireTable();
+    performance.mark('natverk:table', { detail: { lines: n, adopted: true } });
+    this.dispatchEvent(new CustomEvent('natverk-render', { detail: { lines: n, ms: performance.now() - this.#started, adopted: true } }));
+    this.#afterFirst(token, this.#options());
+    return true;
+  }
+
+  // The table's buttons (sort, show all), on a rendered or adopted table.
+  #wireTable() {
+    const slot = this.#slots.table;
+    for (const b of slot.querySelectorAll('thead button[data-col]')) {
+      const col = b.dataset.col;
+      b.addEventListener('click', () => this.#sortBy(col));
+    }
+    slot.querySelector(':scope > button.more')?.addEventListener('click', () => this.#showAll());
+  }
+
+  #showAll() {
+    this.#all = true;
+    this.#renderTable();
+    this.#root.querySelector(`tbody tr:nth-child(${PAGE + 1}) > *`)?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  // What is not the first table waits for it to be painted.
+  #afterFirst(token, opts) {
     afterPaint(() => {
       if (token !== this.#token) return;
       performance.mark('natverk:painted');
@@ -549,8 +612,7 @@ export class NatverkInventory extends HTMLElement {
 
   // The chooser's boxes are built when it is first opened (form controls
   // are costly to create, and most readers never open it).
-  #renderColumnChooser() {
-    const details = h('details', { class: 'columns' }, h('summary', {}, this.#t('ui.columns')));
+  #renderColumnChooser(details = h('details', { class: 'columns' }, h('summary', {}, this.#t('ui.columns')))) {
     details.addEventListener('toggle', () => {
       if (details.open && details.childElementCount === 1) details.append(this.#columnBoxes());
     });
@@ -646,7 +708,7 @@ export class NatverkInventory extends HTMLElement {
         },
         h(
           'button',
-          { type: 'button', 'data-col': c, onclick: () => this.#sortBy(c), title: this.#t('ui.sort_by', { column: this.#label(c) }) },
+          { type: 'button', 'data-col': c, title: this.#t('ui.sort_by', { column: this.#label(c) }) },
           this.#label(c),
           h('span', { class: 'arrow', 'aria-hidden': 'true' }, sorted ? (sort.dir === 1 ? '▲' : '▼') : ''),
         ),
@@ -702,21 +764,10 @@ export class NatverkInventory extends HTMLElement {
     const region = h('div', { class: 'scroll', role: 'region', 'aria-label': caption, tabindex: 0 }, table);
     const more =
       shown.length < lines.length
-        ? h(
-            'button',
-            {
-              type: 'button',
-              class: 'more',
-              onclick: () => {
-                this.#all = true;
-                this.#renderTable();
-                this.#root.querySelector(`tbody tr:nth-child(${PAGE + 1}) > *`)?.scrollIntoView?.({ block: 'nearest' });
-              },
-            },
-            this.#t('ui.show_more', { count: lines.length }),
-          )
+        ? h('button', { type: 'button', class: 'more' }, this.#t('ui.show_more', { count: lines.length }))
         : null;
     slot.replaceChildren(region, more ?? '');
+    this.#wireTable();
   }
 
   #sortBy(col) {
@@ -906,8 +957,7 @@ export class NatverkInventory extends HTMLElement {
   }
 
   // Filled when first opened, so a large inventory does not pay for it up front.
-  #renderDelegations() {
-    const details = h('details', { class: 'delegations' }, h('summary', {}, this.#t('ui.delegations')));
+  #renderDelegations(details = h('details', { class: 'delegations' }, h('summary', {}, this.#t('ui.delegations')))) {
     details.addEventListener('toggle', () => {
       if (details.open && details.childElementCount === 1 && this.#loaded) details.append(...this.#delegationList());
     });

@@ -28,6 +28,7 @@ impl JsInventory {
     /// every warning judged against `options.today` (default: today).
     /// `options.lang` (`"sv"`/`"en"`) asks for the messages in that
     /// language (see [`convert::CheckOptions::lang`]). Returns SPEC §7.2 findings; never throws for a bad file.
+    #[cfg(feature = "api")]
     #[wasm_bindgen(js_name = checkJson)]
     pub fn check_json(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let opts = check_options(&options).map_err(|e| to_js_error(&e))?;
@@ -58,6 +59,7 @@ impl JsInventory {
     /// hourly costs or hours, opaque person ids and staff time as costs of
     /// kind `time`; every report of it equals this inventory's. (The JS
     /// layer's `public()` loads it; `toJson()` gives the text.)
+    #[cfg(feature = "api")]
     #[wasm_bindgen(js_name = publicJson)]
     pub fn public_json(&self) -> Result<String, JsValue> {
         self.inner.public_json().map_err(|e| to_js_error(&e))

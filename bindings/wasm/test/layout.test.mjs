@@ -105,7 +105,7 @@ describe('layout and accessibility', () => {
     // and the file, each asked for once.
     const asked = [...srv.hits].filter(([k, n]) => n > (before.get(k) ?? 0)).map(([k]) => k);
     assert.deepEqual(asked.filter((k) => k.endsWith('.js') && k !== DONE_URL), ['/bindings/wasm/pkg/natverk-widget.js']);
-    for (const k of ['/bindings/wasm/pkg/natverk_wasm_bg.wasm', '/t/first.json']) assert.equal(srv.hits.get(k) - (before.get(k) ?? 0), 1, k);
+    for (const k of ['/bindings/wasm/pkg/natverk-widget_bg.wasm', '/t/first.json']) assert.equal(srv.hits.get(k) - (before.get(k) ?? 0), 1, k);
     console.log(`# first table of 1000 networks: ${t.table.toFixed(1)} ms after navigation start (painted by ${t.painted.toFixed(1)} ms); see bench.mjs for the benchmark`);
     await p.close();
   });

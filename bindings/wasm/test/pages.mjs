@@ -12,7 +12,7 @@ const PKG = '/bindings/wasm';
  */
 export function fastHead(src, { modules = false } = {}) {
   const files = [
-    `<link rel="preload" href="${PKG}/pkg/natverk_wasm_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
+    `<link rel="preload" href="${PKG}/pkg/natverk-widget_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
     `<link rel="preload" href="${src}" as="fetch" type="application/json" crossorigin>`,
   ];
   if (!modules) return [...files, `<script type="module" src="${PKG}/pkg/natverk-widget.js"></script>`].join('\n');
@@ -60,6 +60,15 @@ export function firstTablePage(src, options) {
 <script async src="${DONE_URL}"></script>
 ${fastHead(src, options)}
 </head><body><main><natverk-inventory src="${src}" from="2024" to="2025" today="2024-06-01"></natverk-inventory></main></body></html>`;
+}
+
+/**
+ * The same page with the widget pre-rendered: `fragment` is the element
+ * `natverk report FILE --format widget` wrote (its first view inside as
+ * declarative shadow DOM), which the module adopts when it loads.
+ */
+export function fragmentPage(src, fragment) {
+  return firstTablePage(src).replace(/<natverk-inventory [^>]*><\/natverk-inventory>/, () => fragment);
 }
 
 /**

@@ -47,9 +47,10 @@ after(async () => {
 });
 
 describe('README snippets', () => {
-  test('the guide names the strict policy and two files: the one-file widget and the .wasm', () => {
+  test('the guide names the strict policy and its files: the one-file widget, the .wasm, the stylesheet', () => {
     assert.equal(cspLine, `Content-Security-Policy: ${STRICT_CSP}`);
-    assert.deepEqual(files, ['natverk/pkg/natverk-widget.js', 'natverk/pkg/natverk_wasm_bg.wasm']);
+    // The stylesheet is for the pre-rendered element (--format widget).
+    assert.deepEqual(files, ['natverk/pkg/natverk-widget.js', 'natverk/pkg/natverk-widget_bg.wasm', 'natverk/pkg/natverk-widget.css']);
     // The page loads the one-file widget, and the package ships it.
     assert.ok(pageBlock.body.includes('src="/natverk/pkg/natverk-widget.js"'));
     const pkg = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8'));
@@ -82,7 +83,7 @@ describe('README snippets', () => {
         // Nothing was asked for that the guide did not list.
         const asked = [...srv.hits.keys()].filter((k) => k !== `/${page}` && k !== '/favicon.ico');
         for (const k of asked) assert.ok(files.includes(k.slice(1)) || k === '/data/goteborg.json', `${k} is not in the guide`);
-        assert.equal(srv.hits.get('/natverk/pkg/natverk_wasm_bg.wasm'), 1);
+        assert.equal(srv.hits.get('/natverk/pkg/natverk-widget_bg.wasm'), 1);
         // One module: the widget's imports are inside it.
         assert.deepEqual(asked.filter((k) => k.endsWith('.js')), ['/natverk/pkg/natverk-widget.js']);
         await p.close();

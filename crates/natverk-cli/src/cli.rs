@@ -176,6 +176,12 @@ pub enum Command {
         /// All nine money columns in the table.
         #[arg(long)]
         wide: bool,
+        /// URL of the file the widget loads (--format widget; default: FILE's name). Give the public file (natverk publish).
+        #[arg(long)]
+        src: Option<String>,
+        /// URL of the widget's stylesheet (--format widget).
+        #[arg(long, default_value = "/natverk/pkg/natverk-widget.css")]
+        stylesheet: String,
         #[command(flatten)]
         out: Output,
     },
@@ -433,6 +439,8 @@ pub enum Format {
     Html,
     /// An Excel workbook (needs -o).
     Xlsx,
+    /// The report as a <natverk-inventory> element, pre-rendered for a web page (report only).
+    Widget,
 }
 
 /// One of the nine money fields.

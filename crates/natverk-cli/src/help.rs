@@ -53,6 +53,8 @@ pub static ARGS: &[(&str, &str, &Template, &str)] = &[
     ("report", "leave_from", &m::HELP_LEAVE_FROM, "ÅR"),
     ("report", "columns", &m::HELP_COLUMNS, "KOLUMNER"),
     ("report", "wide", &m::HELP_WIDE, ""),
+    ("report", "src", &m::HELP_SRC, "URL"),
+    ("report", "stylesheet", &m::HELP_STYLESHEET, "URL"),
     ("import", "organisation", &m::HELP_ORGANISATION, "NAMN"),
     ("import", "currency", &m::HELP_CURRENCY, "KOD"),
     ("import", "code", &m::HELP_CODE, "KOD"),

@@ -76,7 +76,7 @@ fn base_budget(format: Format) -> Budget {
             base: 1_500_000,
             per_mb: 750_000,
         },
-        Format::Html => Budget {
+        Format::Html | Format::Widget => Budget {
             base: 1_000_000,
             per_mb: 500_000,
         },
@@ -127,6 +127,7 @@ fn format_name(f: Format) -> &'static str {
         Format::Md => "md",
         Format::Html => "html",
         Format::Xlsx => "xlsx",
+        Format::Widget => "widget",
     }
 }
 

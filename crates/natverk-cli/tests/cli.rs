@@ -702,6 +702,89 @@ fn hostile_inventory(dir: &Path) -> String {
 }
 
 #[test]
+fn widget_escapes_every_string_and_shows_no_person_names() {
+    let d = tmp();
+    let f = hostile_inventory(d.path());
+    for by in [
+        "network",
+        "subject",
+        "organiser",
+        "network,subject,organiser,unit",
+    ] {
+        let o = run(&[
+            "report",
+            &f,
+            "--year",
+            "2024",
+            "--by",
+            by,
+            "--format",
+            "widget",
+            "--src",
+            "\"><script>alert(4)</script>",
+            "--stylesheet",
+            "x\" onload=\"alert(5)",
+        ]);
+        assert_eq!(code(&o), 0, "{}", err(&o));
+        let w = out(&o);
+        assert!(w.starts_with("<natverk-inventory "), "{w}");
+        assert!(w.contains("<template shadowrootmode=\"open\">"), "{w}");
+        assert!(
+            w.trim_end().ends_with("</template>\n</natverk-inventory>"),
+            "{w}"
+        );
+        // The only markup is the widget's own: no script, image, inline
+        // style or event handler from the file or the options.
+        for bad in [
+            "<img",
+            "<script",
+            "<svg onload",
+            "<b>Co",
+            "style=",
+            " onload=\"",
+        ] {
+            assert!(!w.contains(bad), "{bad} in {w}");
+        }
+        assert!(!w.contains("Anna Hemlig"), "a person's name leaked");
+        assert!(w.contains("Kommun &amp; &lt;b&gt;Co&lt;/b&gt;"), "{w}");
+        assert!(
+            w.contains("src=\"&quot;&gt;&lt;script&gt;alert(4)&lt;/script&gt;\""),
+            "{w}"
+        );
+        assert!(
+            w.contains("<link rel=\"stylesheet\" href=\"x&quot; onload=&quot;alert(5)\">"),
+            "{w}"
+        );
+        if by.starts_with("network") {
+            assert!(w.contains("&lt;img src=x onerror=alert(1)&gt;"), "{w}");
+        }
+        // Every tag opened in the view is closed (a hostile string cannot
+        // end an element early).
+        for tag in ["section", "table", "tbody", "tr", "details", "svg", "g"] {
+            let open =
+                w.matches(&format!("<{tag}>")).count() + w.matches(&format!("<{tag} ")).count();
+            assert_eq!(
+                open,
+                w.matches(&format!("</{tag}>")).count(),
+                "<{tag}> in {w}"
+            );
+        }
+    }
+    // Options the widget has no attribute for are refused (exit 2).
+    for extra in [["--status", "active"], ["--leave", "recommended"]] {
+        let o = run(&[
+            "report", &f, "--year", "2024", "--format", "widget", extra[0], extra[1],
+        ]);
+        assert_eq!(code(&o), 2, "{}", err(&o));
+        assert!(err(&o).contains("--format html"), "{}", err(&o));
+    }
+    // Only a report has a widget.
+    let o = run(&["check", &f, "--format", "widget"]);
+    assert_ne!(code(&o), 0);
+    assert!(err(&o).contains("natverk report"), "{}", err(&o));
+}
+
+#[test]
 fn html_escapes_every_string_and_shows_no_person_names() {
     let d = tmp();
     let f = hostile_inventory(d.path());

@@ -104,6 +104,14 @@ templates! {
     NO_TEMPORARY_FILE = "cannot write the workbook: no temporary file can be made in {dir} ({error}); set TMPDIR to a writable directory",
         "arbetsboken kan inte skrivas: det går inte att skapa en tillfällig fil i {dir} ({error}); sätt TMPDIR till en mapp som går att skriva i";
     NO_CONTEXT = "no context for the document", "underlag saknas för dokumentet";
+    WIDGET_REPORT_ONLY = "--format widget is a report's (natverk report FILE --format widget); use html here",
+        "--format widget finns för rapporter (natverk report FIL --format widget); använd html här";
+    WIDGET_OPTIONS = "--format widget writes only what the widget's attributes can show: leave out --status, --leave and --leave-from, or use --format html",
+        "--format widget skriver bara det som widgetens attribut kan visa: utelämna --status, --leave och --leave-from, eller använd --format html";
+    HELP_SRC = "URL of the file the widget loads (--format widget; default: FILE's name). Give the public file (natverk publish).",
+        "Adressen till filen som widgeten läser in (--format widget; standard: FILs namn). Ge den publika filen (natverk publish).";
+    HELP_STYLESHEET = "URL of the widget's stylesheet (--format widget).",
+        "Adressen till widgetens stilmall (--format widget).";
     XLSX_CLIPPED_ONE = "{n} text longer than Excel's limit of {limit} characters was cut in the workbook (ending in …); --format json or csv keeps it whole",
         "{n} text längre än Excels gräns på {limit} tecken kortades i arbetsboken (den slutar med …); --format json eller csv behåller den hel";
     XLSX_CLIPPED_MANY = "{n} texts longer than Excel's limit of {limit} characters were cut in the workbook (ending in …); --format json or csv keeps them whole",
@@ -268,7 +276,7 @@ templates! {
     HELP_STATUS = "Statuses included, comma-separated (default: all but declined).",
         "Statusar som tas med, kommaseparerade (standard: alla utom declined, avböjda).";
     HELP_FORMAT = "Output format (xlsx needs -o).",
-        "Utdataformat: table (tabell), json, csv, md (Markdown), html eller xlsx (kräver -o).";
+        "Utdataformat: table (tabell), json, csv, md (Markdown), html, xlsx (kräver -o) eller widget (bara report).";
     HELP_LANG = "Language of output for people (table, md, html, xlsx, messages; csv keeps its English keys): sv or en (default: Swedish when LC_ALL, LC_MESSAGES or LANG starts with sv, or when none is set and the Windows display language is Swedish; else English).",
         "Språket i utdata för människor (table, md, html, xlsx, meddelanden; csv behåller sina engelska nycklar): sv eller en (standard: svenska när LC_ALL, LC_MESSAGES eller LANG börjar med sv, eller när ingen av dem är satt och Windows visningsspråk är svenska; annars engelska).";
     HELP_OUTPUT = "Write to this file (atomically) instead of stdout.",

@@ -14,7 +14,9 @@ use super::{
 };
 use crate::cli::{Format, Output};
 use crate::limits::{Size, What};
-use crate::render::{self, table, Context};
+use crate::messages as m;
+use crate::render::{self, table, Context, RenderError};
+use natverk::present::Message;
 
 /// Runs `check`: exit 1 when the inventory has errors.
 pub fn run(
@@ -93,6 +95,7 @@ pub fn run(
             Format::Xlsx => {
                 return xlsx_into(d, |f, t| render::xlsx::findings(&findings, &ctx, f, t))
             }
+            Format::Widget => return Err(RenderError::Other(Message::new(&m::WIDGET_REPORT_ONLY))),
         }
         Ok(None)
     })?;

@@ -68,6 +68,9 @@ pub fn run(
             (Format::Xlsx, Some(ctx)) => {
                 return xlsx_into(d, |f, t| render::xlsx::equality(&eq, ctx, f, t))
             }
+            (Format::Widget, _) => {
+                return Err(RenderError::Other(Message::new(&m::WIDGET_REPORT_ONLY)))
+            }
             _ => return Err(RenderError::Other(Message::new(&m::NO_CONTEXT))),
         }
         Ok(None)

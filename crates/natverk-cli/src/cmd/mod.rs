@@ -128,6 +128,8 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             today,
             columns,
             wide,
+            src,
+            stylesheet,
             out: o,
         } => report::run(
             &file,
@@ -139,6 +141,8 @@ pub fn run(cmd: Command, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 today,
                 columns,
                 wide,
+                src,
+                stylesheet,
             },
             &o,
             out,

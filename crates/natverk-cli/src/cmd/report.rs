@@ -33,6 +33,10 @@ pub struct Args {
     pub columns: Option<Vec<String>>,
     /// `--wide`.
     pub wide: bool,
+    /// `--src` (widget).
+    pub src: Option<String>,
+    /// `--stylesheet` (widget).
+    pub stylesheet: String,
 }
 
 /// The size of a report's output in a format (every table of it): what
@@ -41,7 +45,7 @@ pub fn report_size(r: &Report, ctx: Option<&Context<'_>>, format: Format) -> Siz
     let keys = r.by.len() + usize::from(r.by.contains(&GroupKey::Network));
     let mut s = Size::default().table(r.lines.len() + 2, keys + 9);
     if let Some(ctx) = ctx {
-        if format == Format::Html {
+        if matches!(format, Format::Html | Format::Widget) {
             // the chart: a label, a bar and a value per line
             s = s.table(r.lines.len(), 3);
         }
@@ -56,6 +60,14 @@ pub fn report_size(r: &Report, ctx: Option<&Context<'_>>, format: Format) -> Siz
 /// Runs `report`.
 pub fn run(file: &Path, a: &Args, o: &Output, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     prepare(o)?;
+    // The element's attributes are the widget's options: a view it cannot
+    // show again (statuses, the leave scenario) would change on the first
+    // sort. Refused before the file is read.
+    if o.format == Format::Widget
+        && (a.range.statuses.is_some() || a.leave.is_some() || a.leave_from.is_some())
+    {
+        return Err(Failure::usage(&m::WIDGET_OPTIONS));
+    }
     let view = table::View {
         columns: a.columns.clone(),
         wide: a.wide,
@@ -65,7 +77,7 @@ pub fn run(file: &Path, a: &Args, o: &Output, out: &mut dyn Write) -> Result<Exi
     let opts = cli::report_options(&a.range, &a.by, a.leave.as_deref(), a.leave_from);
     let report = inv.report(&opts).map_err(|e| fail(e, out, o))?;
     let ctx = match o.format {
-        Format::Html | Format::Xlsx => {
+        Format::Html | Format::Xlsx | Format::Widget => {
             let today = a.today.unwrap_or_else(natverk::today);
             let equality = inv
                 .equality(&a.range.equality())
@@ -99,6 +111,22 @@ pub fn run(file: &Path, a: &Args, o: &Output, out: &mut dyn Write) -> Result<Exi
             (Format::Csv, _) => render::csv::report(&report, d)?,
             (Format::Md, _) => render::md::report(&report, o.lang, d)?,
             (Format::Html, Some(ctx)) => render::html::report(&report, ctx, d)?,
+            (Format::Widget, Some(ctx)) => {
+                // The file the widget loads: --src, else the file's own
+                // name (a page beside it).
+                let name = file.file_name().map(|n| n.to_string_lossy());
+                let src = a.src.as_deref().or(name.as_deref()).unwrap_or_default();
+                let w = render::widget::Widget {
+                    inv,
+                    lang: o.lang,
+                    src,
+                    stylesheet: &a.stylesheet,
+                    columns: a.columns.as_deref(),
+                    warnings: &ctx.findings,
+                    today: ctx.today,
+                };
+                render::widget::report(&report, &w, d)?
+            }
             (Format::Xlsx, Some(ctx)) => {
                 return xlsx_into(d, |f, t| render::xlsx::report(&report, ctx, f, t))
             }

@@ -15,6 +15,7 @@ pub mod csv;
 pub mod html;
 pub mod md;
 pub mod table;
+pub mod widget;
 pub mod xlsx;
 
 /// Why an output could not be written.
