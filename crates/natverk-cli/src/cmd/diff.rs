@@ -11,7 +11,7 @@ use super::{check_size, deliver, fail, load, prepare, text_end, width, xlsx_into
 use crate::cli::{Format, Output, Years};
 use crate::limits::{Size, What};
 use crate::messages as m;
-use crate::render::{self, table, Context};
+use crate::render::{self, table, Context, RenderError};
 use crate::text::for_people;
 
 /// Loads one of several input files: when it has errors, says which file
@@ -102,6 +102,7 @@ pub fn run(
                 ];
                 return xlsx_into(dst, |f, t| render::xlsx::tables(&ts, &names, f, t));
             }
+            Format::Widget => return Err(RenderError::Other(Message::new(&m::WIDGET_REPORT_ONLY))),
         }
         Ok(None)
     })?;
