@@ -153,22 +153,10 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Message> {
     f.commit()
 }
 
-/// A temporary file is private (0600); the result gets the permissions of
-/// the file it replaces, or the usual 0644 for a new file.
-#[cfg(unix)]
-fn set_permissions(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let perms = match std::fs::metadata(target) {
-        Ok(m) if m.is_file() => m.permissions(),
-        _ => std::fs::Permissions::from_mode(0o644),
-    };
-    file.set_permissions(perms)
-}
-
-#[cfg(not(unix))]
-fn set_permissions(_: &std::fs::File, _: &Path) -> std::io::Result<()> {
-    Ok(())
-}
+// A temporary file is private (0600); the result gets the permissions of
+// the file it replaces, or the usual 0644 for a new file (one function
+// with Python's `to_excel` writer).
+use natverk_workbook::file::set_permissions;
 
 #[cfg(test)]
 mod tests {

@@ -200,8 +200,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Gives a temporary file the permissions of the file it replaces, or the
+/// usual 0644 for a new file (a temporary file is private, 0600). Shared
+/// with the command line's streaming `-o` writer.
 #[cfg(unix)]
-fn set_permissions(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
+pub fn set_permissions(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     let perms = match std::fs::metadata(target) {
         Ok(m) if m.is_file() => m.permissions(),
@@ -210,8 +213,9 @@ fn set_permissions(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
     file.set_permissions(perms)
 }
 
+/// As on Unix; elsewhere the temporary file keeps what it was made with.
 #[cfg(not(unix))]
-fn set_permissions(_: &std::fs::File, _: &Path) -> std::io::Result<()> {
+pub fn set_permissions(_: &std::fs::File, _: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
