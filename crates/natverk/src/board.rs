@@ -74,7 +74,30 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
-/// The board appendix as data.
+/// The board appendix as data: made by [`Inventory::board`], laid out by
+/// a writer (the command line's `.docx` and `.html`), serialised by
+/// [`BoardDocument::to_json`].
+///
+/// # Example
+///
+/// ```
+/// use natverk::{Block, BoardOptions, Inventory, Lang, NaiveDate};
+///
+/// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+///   "organisation": {"name": "X", "currency": "SEK"},
+///   "units": [{"id": "ks", "name": "Kommunstyrelsen"}],
+///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01", "unit": "ks",
+///                 "costs": [{"kind": "fee", "amount": "1000"}]}]}"#)?;
+/// let today = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+/// let doc = inv.board(&BoardOptions::new(2025, 2026, today, Lang::Sv))?;
+/// let units = doc.sections.iter().find(|s| s.key == "units").unwrap();
+/// let names: Vec<_> = units.blocks.iter().filter_map(|b| match b {
+///     Block::Table(t) => Some(format!("{:?}", t.rows)),
+///     _ => None,
+/// }).collect();
+/// assert!(names.concat().contains("Kommunstyrelsen"));
+/// # Ok::<(), natverk::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct BoardDocument {
@@ -89,7 +112,7 @@ pub struct BoardDocument {
 }
 
 impl BoardDocument {
-    /// The appendix as JSON text (the shape of its [`Serialize`]): what the
+    /// The appendix as JSON text (the shape of its [`Serialize`](serde::Serialize)): what the
     /// JavaScript package's `inventory.board(options)` returns.
     ///
     /// ```text
