@@ -15,6 +15,7 @@ __all__ = [
     "Report",
     "Equality",
     "Findings",
+    "Board",
     "check",
     "today",
     "merge",
