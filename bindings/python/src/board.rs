@@ -124,6 +124,12 @@ impl PyBoard {
         )
     }
 
+    /// The appendix as the core's JSON (`BoardDocument::to_json`).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        let text = guarded(py, || self.inner.to_json())?;
+        crate::conversion::nonempty_json(text, "board appendix")
+    }
+
     /// The language, `sv` or `en`.
     #[getter]
     fn lang(&self) -> &'static str {

@@ -97,6 +97,15 @@ def test_board_html_and_docx_have_the_totals_and_unit_names(old, new):
     assert "<w:tblHeader />" in xml
     assert "Kommunstyrelsen" in xml and "374\u00a0000,00" in xml
     assert "Anna Andersson" not in xml
+    # The same appendix as data: the totals per year equal the report's.
+    data = board.to_dict()
+    assert data["lang"] == "sv" and [s["key"] for s in data["sections"]] == keys
+    totals = next(b for b in data["sections"][0]["blocks"] if b["type"] == "table")
+    assert [c["label"] for c in totals["columns"]][1:3] == ["2025", "2026"]
+    report = new.report(2025, 2026, by="year")
+    gross = [f"{line['gross']:.2f}" for line in report.lines] + [f"{report.total['gross']:.2f}"]
+    assert any(row[1:] == gross for row in totals["rows"]), totals["rows"]
+    assert "Anna Andersson" not in board.to_json()
     # The notebook shows the page.
     assert board._repr_html_() == page
     assert "sections" in repr(board)

@@ -251,6 +251,19 @@ class Board:
         each page."""
         return cast(bytes, self._native.to_docx())
 
+    def to_json(self) -> str:
+        """The appendix as data, JSON text: ``{"title", "subtitle", "lang",
+        "sections": [{"key", "heading", "blocks"}]}``, each block
+        ``{"type": "paragraph", "text"}`` or ``{"type": "table", "key",
+        "title", "columns": [{"key", "label", "align"}], "rows",
+        "footer"}``; cells are strings (amounts with two decimals),
+        integers or ``null`` (the shape of the core's ``BoardDocument::to_json``)."""
+        return cast(str, self._native.to_json())
+
+    def to_dict(self) -> Dict[str, Any]:
+        """:meth:`to_json` as Python values (amounts stay strings)."""
+        return cast(Dict[str, Any], json.loads(self.to_json()))
+
     def save(self, path: Union[str, "os.PathLike[str]"]) -> None:
         """Writes the appendix at ``path``, as Word for ``.docx`` and as
         HTML for ``.html``/``.htm``. The file is written whole or not at
