@@ -135,6 +135,8 @@ pub(crate) mod messages {
             "na_rep `{value}` är också ett värde i kolumnen {key}, så rader utan {key} skulle slås ihop med det: välj ett annat na_rep";
         PY_TIME_OF_DAY = "{name} {value} has a time of day: give a date, or a datetime at midnight",
             "{name} {value} har en tid på dagen: ange ett datum, eller en datetime vid midnatt";
+        PY_BOARD_SUFFIX = "cannot tell how to write `{value}`: name the file .docx (Word) or .html",
+            "vet inte hur `{value}` ska skrivas: ge filen ändelsen .docx (Word) eller .html";
     }
 
     /// The placeholders a message may have.
@@ -196,6 +198,20 @@ pub(crate) fn internal(what: &str) -> PyErr {
                 Err(e) => e,
             },
             Err(_) => PyValueError::new_err(message),
+        },
+    )
+}
+
+/// A failure that is neither the inventory's nor an option's (an output
+/// that cannot be laid out): `natverk.NatverkError` with `message`.
+pub(crate) fn natverk_error(message: &str) -> PyErr {
+    Python::attach(
+        |py| match NATVERK_ERROR.import(py, ERRORS_MODULE, "NatverkError") {
+            Ok(cls) => match cls.call1((message,)) {
+                Ok(exc) => PyErr::from_value(exc),
+                Err(e) => e,
+            },
+            Err(_) => PyValueError::new_err(message.to_string()),
         },
     )
 }

@@ -92,6 +92,34 @@ impl PyInventory {
         nonempty_json(guarded(py, || d.to_json())?, "comparison")
     }
 
+    /// The board appendix of SPEC §14 over `from_year..=to_year`; `leave`
+    /// is `recommended` or comma-separated ids, `today` `YYYY-MM-DD`.
+    #[pyo3(signature = (from_year, to_year, lang, compare=None, leave=None, show_names=false, today=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn board(
+        &self,
+        py: Python<'_>,
+        from_year: i32,
+        to_year: i32,
+        lang: &str,
+        compare: Option<&PyInventory>,
+        leave: Option<&str>,
+        show_names: bool,
+        today: Option<&str>,
+    ) -> PyResult<crate::board::PyBoard> {
+        crate::board::PyBoard::build(
+            py,
+            &self.inner,
+            from_year,
+            to_year,
+            compare,
+            leave,
+            show_names,
+            today,
+            lang,
+        )
+    }
+
     /// The calendar of SPEC §14 over `from..=to`: its JSON, and its
     /// iCalendar text in `lang` stamped with `stamp` (`YYYYMMDDTHHMMSS`,
     /// UTC) when `lang` is given.

@@ -12,6 +12,7 @@
 //! `natverk.NatverkError`.
 
 mod arrow;
+mod board;
 mod conversion;
 mod equality;
 mod errors;
@@ -37,6 +38,9 @@ mod _natverk {
 
     #[pymodule_export]
     use super::findings::PyFindings;
+
+    #[pymodule_export]
+    use super::board::PyBoard;
 
     #[pymodule_export]
     use super::errors::argument_error;

@@ -74,7 +74,30 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
-/// The board appendix as data.
+/// The board appendix as data: made by [`Inventory::board`], laid out by
+/// a writer (the command line's `.docx` and `.html`), serialised by
+/// [`BoardDocument::to_json`].
+///
+/// # Example
+///
+/// ```
+/// use natverk::{Block, BoardOptions, Inventory, Lang, NaiveDate};
+///
+/// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+///   "organisation": {"name": "X", "currency": "SEK"},
+///   "units": [{"id": "ks", "name": "Kommunstyrelsen"}],
+///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01", "unit": "ks",
+///                 "costs": [{"kind": "fee", "amount": "1000"}]}]}"#)?;
+/// let today = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+/// let doc = inv.board(&BoardOptions::new(2025, 2026, today, Lang::Sv))?;
+/// let units = doc.sections.iter().find(|s| s.key == "units").unwrap();
+/// let names: Vec<_> = units.blocks.iter().filter_map(|b| match b {
+///     Block::Table(t) => Some(format!("{:?}", t.rows)),
+///     _ => None,
+/// }).collect();
+/// assert!(names.concat().contains("Kommunstyrelsen"));
+/// # Ok::<(), natverk::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct BoardDocument {
@@ -86,6 +109,162 @@ pub struct BoardDocument {
     pub lang: Lang,
     /// The sections, in order.
     pub sections: Vec<Section>,
+}
+
+impl BoardDocument {
+    /// The appendix as JSON text (the shape of its [`Serialize`](serde::Serialize)): what the
+    /// JavaScript package's `inventory.board(options)` returns.
+    ///
+    /// ```text
+    /// { "title": "…", "subtitle": "…", "lang": "sv",
+    ///   "sections": [ { "key": "summary", "heading": "…", "blocks": [
+    ///     { "type": "paragraph", "text": "…" },
+    ///     { "type": "table", "key": "totals", "title": "…",
+    ///       "columns": [ { "key": "measure", "label": "…", "align": "left" } ],
+    ///       "rows": [ [ "Avgifter", "65000.00", … ] ], "footer": [] } ] } ] }
+    /// ```
+    ///
+    /// Cells are JSON strings (texts, words already in the language, and
+    /// amounts and decimals with two decimals, as in a report's JSON),
+    /// numbers (whole numbers) or `null` (no value).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use natverk::{BoardOptions, Inventory, Lang, NaiveDate};
+    ///
+    /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"},
+    ///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01",
+    ///                 "costs": [{"kind": "fee", "amount": "1000"}]}]}"#)?;
+    /// let today = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+    /// let doc = inv.board(&BoardOptions::new(2024, 2024, today, Lang::En))?;
+    /// let v: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
+    /// assert_eq!(v["sections"][0]["key"], "summary");
+    /// assert!(doc.to_json().contains("\"1000.00\""));
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl serde::Serialize for BoardDocument {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("BoardDocument", 4)?;
+        m.serialize_field("title", &self.title)?;
+        m.serialize_field("subtitle", &self.subtitle)?;
+        m.serialize_field("lang", self.lang.as_str())?;
+        m.serialize_field("sections", &self.sections)?;
+        m.end()
+    }
+}
+
+impl serde::Serialize for Section {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("Section", 3)?;
+        m.serialize_field("key", self.key)?;
+        m.serialize_field("heading", &self.heading)?;
+        m.serialize_field("blocks", &self.blocks)?;
+        m.end()
+    }
+}
+
+/// A cell of the appendix's JSON: text, a whole number, an amount as a
+/// string with two decimals, or `null`.
+struct JsonCell<'a>(&'a Cell);
+
+impl serde::Serialize for JsonCell<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Cell::Text(t) => s.serialize_str(t),
+            Cell::Word(w) => s.serialize_str(w),
+            Cell::Int(i) => s.serialize_i64(*i),
+            Cell::Money(d) | Cell::Decimal(d) => s.serialize_str(&crate::money::fmt2(*d)),
+            Cell::Null => s.serialize_none(),
+        }
+    }
+}
+
+/// Rows of cells, each cell as [`JsonCell`].
+struct JsonRows<'a>(&'a [Vec<Cell>]);
+
+impl serde::Serialize for JsonRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.0
+                .iter()
+                .map(|r| r.iter().map(JsonCell).collect::<Vec<_>>()),
+        )
+    }
+}
+
+/// A column of the appendix's JSON: key, label and alignment.
+struct JsonColumn<'a>(&'a Column);
+
+impl serde::Serialize for JsonColumn<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("Column", 3)?;
+        m.serialize_field("key", self.0.key)?;
+        m.serialize_field("label", self.0.label)?;
+        let align = match self.0.align {
+            Align::Right => "right",
+            _ => "left",
+        };
+        m.serialize_field("align", align)?;
+        m.end()
+    }
+}
+
+impl serde::Serialize for Block {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        match self {
+            Block::Paragraph(text) => {
+                let mut m = s.serialize_struct("Paragraph", 2)?;
+                m.serialize_field("type", "paragraph")?;
+                m.serialize_field("text", text)?;
+                m.end()
+            }
+            Block::Table(t) => {
+                let mut m = s.serialize_struct("Table", 6)?;
+                m.serialize_field("type", "table")?;
+                m.serialize_field("key", t.key)?;
+                m.serialize_field("title", &t.title)?;
+                let columns: Vec<JsonColumn<'_>> = t.columns.iter().map(JsonColumn).collect();
+                m.serialize_field("columns", &columns)?;
+                m.serialize_field("rows", &JsonRows(&t.rows))?;
+                m.serialize_field("footer", &JsonRows(&t.footer))?;
+                m.end()
+            }
+        }
+    }
+}
+
+/// Refuses networks to leave that the inventory lacks, as a report does,
+/// also when notice is too late for any of them to be left in the years.
+fn known_networks(inv: &Inventory, ids: &[String]) -> Result<(), Error> {
+    use crate::finding::{Code, Finding, Findings, Path};
+    let bad: Vec<Finding> = ids
+        .iter()
+        .filter(|id| inv.network_index(id).is_none())
+        .map(|id| {
+            Finding::new(
+                Code::UnknownReference,
+                Path::root().key("options").key("leave"),
+                crate::present::Message::new(&crate::present::messages::UNKNOWN_LEAVE)
+                    .with("id", crate::money::clip(id)),
+            )
+        })
+        .collect();
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Report(Findings::new(bad)))
+    }
 }
 
 fn col(key: &'static str, l: &str, align: Align, lang: Lang) -> Column {
@@ -473,7 +652,10 @@ pub(crate) fn board(inv: &Inventory, o: &BoardOptions<'_>) -> Result<BoardDocume
             })
             .map(|n| n.id.clone())
             .collect(),
-        Leave::Networks(v) => v.clone(),
+        Leave::Networks(v) => {
+            known_networks(inv, v)?;
+            v.clone()
+        }
     };
     let lf = first_leave_year(from, o.today);
     let mut blocks = Vec::new();

@@ -80,7 +80,25 @@ impl Serialize for Event {
 }
 
 /// The calendar of an inventory over a range of years (SPEC §14); as JSON
-/// `{ "events": [ { "date", "kind", "network", "name" } ] }`.
+/// `{ "events": [ { "date", "kind", "network", "name" } ] }`. Made by
+/// [`Inventory::calendar`].
+///
+/// # Example
+///
+/// ```
+/// use natverk::{EventKind, Inventory, Lang, NaiveDate};
+///
+/// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+///   "organisation": {"name": "X", "currency": "SEK"},
+///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01", "notice_months": 3}]}"#)?;
+/// let cal: natverk::Calendar = inv.calendar(2025, 2025)?;
+/// assert_eq!(cal.events[0].kind, EventKind::Notice);
+/// assert_eq!(cal.events[0].date, NaiveDate::from_ymd_opt(2025, 10, 1).unwrap());
+/// let stamp = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap().and_hms_opt(8, 0, 0).unwrap();
+/// let ics = cal.to_ics(Lang::En, stamp);
+/// assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+/// # Ok::<(), natverk::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Calendar {

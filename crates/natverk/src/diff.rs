@@ -76,7 +76,26 @@ pub struct DiffLine {
 }
 
 /// The comparison of two inventories (SPEC §14), serialised exactly as the
-/// JSON of `natverk diff`.
+/// JSON of `natverk diff`. Made by [`Inventory::diff`].
+///
+/// # Example
+///
+/// ```
+/// use natverk::Inventory;
+///
+/// let old = Inventory::from_json(r#"{"format": "natverk/1",
+///   "organisation": {"name": "X", "currency": "SEK"},
+///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01"}]}"#)?;
+/// let new = Inventory::from_json(r#"{"format": "natverk/1",
+///   "organisation": {"name": "X", "currency": "SEK"},
+///   "networks": [{"id": "b", "name": "B", "start": "2024-01-01",
+///                 "costs": [{"kind": "fee", "amount": "500"}]}]}"#)?;
+/// let d: natverk::Diff = old.diff(&new, 2025, 2025)?;
+/// assert_eq!((d.added[0].network.as_str(), d.removed[0].network.as_str()), ("b", "a"));
+/// assert_eq!(d.total.new.gross, natverk::Decimal::from(500));
+/// assert!(d.to_json().contains(r#""added""#));
+/// # Ok::<(), natverk::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Diff {

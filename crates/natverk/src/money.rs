@@ -49,7 +49,7 @@ fn inexact(r: Decimal) -> Result<Decimal, Overflow> {
 }
 
 /// Checked addition: an overflow when the sum does not fit, or must be
-/// rounded near the cent (see [`GUARD_DECIMALS`]).
+/// rounded near the cent (see `GUARD_DECIMALS`).
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     let r = a.checked_add(b).ok_or(Overflow)?;
@@ -62,7 +62,7 @@ pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     kept(r, a.scale().max(b.scale()))
 }
 /// Checked multiplication: an overflow when the product does not fit, or
-/// must be rounded near the cent (see [`GUARD_DECIMALS`]).
+/// must be rounded near the cent (see `GUARD_DECIMALS`).
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     let r = a.checked_mul(b).ok_or(Overflow)?;
@@ -70,7 +70,7 @@ pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
 }
 /// Checked division (a zero divisor is an overflow too). A quotient that
 /// is not exact keeps 28 significant digits; near the top of the range, or
-/// rounded onto a half cent, it is an overflow (see [`GUARD_DECIMALS`]).
+/// rounded onto a half cent, it is an overflow (see `GUARD_DECIMALS`).
 pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     let r = a.checked_div(b).ok_or(Overflow)?;
     // An exact quotient may come with trailing zeros up to 28 digits; its

@@ -15,7 +15,7 @@ See ``help(natverk.Inventory)``, ``help(natverk.Report)`` (and the nine
 money fields in ``help(natverk.Money)``) and the package README.
 """
 
-from ._board import Calendar, Diff
+from ._board import Board, Calendar, Diff
 from ._errors import ArgumentError, Finding, Findings, InventoryError, NatverkError
 from ._inventory import Inventory, check_file, check_json, load, merge, read_excel
 from ._natverk import FORMAT, __version__
@@ -59,6 +59,7 @@ __all__ = [
     "MONEY_FIELDS",
     "NA_REP",
     "ArgumentError",
+    "Board",
     "Calendar",
     "Column",
     "DateLike",

@@ -1,5 +1,6 @@
 # Type stubs of the public API; the implementation is typed inline in the
 # submodules, which these names re-export.
+from natverk._board import Board as Board
 from natverk._board import Calendar as Calendar
 from natverk._board import Diff as Diff
 from natverk._errors import ArgumentError as ArgumentError
@@ -44,6 +45,7 @@ __all__ = [
     "MONEY_FIELDS",
     "NA_REP",
     "ArgumentError",
+    "Board",
     "Calendar",
     "Column",
     "DateLike",

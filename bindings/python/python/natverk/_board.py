@@ -1,12 +1,14 @@
 """For the board (SPEC §14): the comparison with last year and the
-calendar of dates to act on, computed by the core."""
+calendar of dates to act on, and the board appendix, computed by the
+core."""
 
 from __future__ import annotations
 
 import datetime
 import json
+import os
 from decimal import Decimal
-from typing import Any, Dict, List, Optional, cast
+from typing import Any, Dict, List, Optional, Tuple, Union, cast
 
 from ._types import MONEY_FIELDS
 
@@ -191,3 +193,107 @@ class Calendar:
 
     def __repr__(self) -> str:
         return f"<natverk.Calendar {self._from}–{self._to}: {len(self.events)} dates>"
+
+
+class Board:
+    """The board appendix (SPEC §14, "bilaga till tjänsteutlåtande"), made
+    by :meth:`natverk.Inventory.board`: a summary in plain words, the
+    totals with a column per year, the costs per unit (by name) and per
+    subject, every network with its last day to give notice, the networks
+    recommended for leaving with what each saves, what changed since the
+    compared file, the equality summary and the warnings in plain words.
+    No person names unless it was made with ``show_names=True``.
+
+    The appendix is the same as ``natverk board`` writes, laid out by the
+    same code: :meth:`to_html` (A4 print), :meth:`to_docx` (Word, A4, page
+    numbers), :meth:`save`. In a notebook it shows as its HTML.
+
+    Attributes
+    ----------
+    lang : {"sv", "en"}
+        The language it is written in.
+    title, subtitle : str
+        Its title and the line under it (organisation, years, date).
+    sections : list of tuple
+        ``(key, heading, paragraphs)`` per section, in order; ``key`` is one
+        of ``summary``, ``units``, ``subjects``, ``networks``, ``leave``,
+        ``changes``, ``equality``, ``warnings``, ``people``.
+
+    Examples
+    --------
+    >>> inv = natverk.load("examples/goteborg.json")          # doctest: +SKIP
+    >>> board = inv.board(2025, 2026, lang="sv")               # doctest: +SKIP
+    >>> board.save("bilaga.docx")                              # doctest: +SKIP
+    >>> "Totalt" in board.to_html()                            # doctest: +SKIP
+    True
+    """
+
+    __slots__ = ("_native", "lang", "title", "subtitle", "sections")
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+        self.lang: str = native.lang
+        title, subtitle, sections = native.outline()
+        self.title: str = title
+        self.subtitle: str = subtitle
+        self.sections: List[Tuple[str, str, List[str]]] = [
+            (k, h, list(p)) for k, h, p in sections
+        ]
+
+    def to_html(self) -> str:
+        """The appendix as one HTML page that prints on A4 (every text
+        from the file escaped)."""
+        return cast(str, self._native.to_html())
+
+    def to_docx(self) -> bytes:
+        """The appendix as a Word document (``.docx``; opens in Word and
+        LibreOffice): A4, page numbers, table header rows repeated on
+        each page."""
+        return cast(bytes, self._native.to_docx())
+
+    def to_json(self) -> str:
+        """The appendix as data, JSON text: ``{"title", "subtitle", "lang",
+        "sections": [{"key", "heading", "blocks"}]}``, each block
+        ``{"type": "paragraph", "text"}`` or ``{"type": "table", "key",
+        "title", "columns": [{"key", "label", "align"}], "rows",
+        "footer"}``; cells are strings (amounts with two decimals),
+        integers or ``null`` (the shape of the core's ``BoardDocument::to_json``)."""
+        return cast(str, self._native.to_json())
+
+    def to_dict(self) -> Dict[str, Any]:
+        """:meth:`to_json` as Python values (amounts stay strings)."""
+        return cast(Dict[str, Any], json.loads(self.to_json()))
+
+    def save(self, path: Union[str, "os.PathLike[str]"]) -> None:
+        """Writes the appendix at ``path``, as Word for ``.docx`` and as
+        HTML for ``.html``/``.htm``. The file is written whole or not at
+        all (a temporary file beside it, renamed over it); a symbolic link,
+        a directory or a device is refused.
+
+        Raises
+        ------
+        natverk.ArgumentError
+            The suffix is neither ``.docx`` nor ``.html``/``.htm``.
+        OSError
+            The file cannot be written (no such folder, no permission, a
+            target that is not a regular file).
+        """
+        target = os.fspath(path)
+        if not isinstance(target, str):
+            target = os.fsdecode(target)
+        suffix = os.path.splitext(target)[1].lower()
+        if suffix == ".docx":
+            kind = "docx"
+        elif suffix in (".html", ".htm"):
+            kind = "html"
+        else:
+            from ._errors import ArgumentError
+
+            raise ArgumentError._one("PY_BOARD_SUFFIX", "options.path", value=target)
+        self._native.save(target, kind)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        return f"<natverk.Board {self.title!r}: {len(self.sections)} sections>"

@@ -22,7 +22,7 @@ from . import _args, _decode, _encode, _present
 from . import _natverk
 from ._errors import Findings, _plural
 from ._present import Table
-from ._board import Calendar, Diff
+from ._board import Board, Calendar, Diff
 from ._report import Equality, LeaveReport, Report
 from ._types import DateLike, GroupKey, PathOrFile, Scope, Status
 
@@ -521,6 +521,89 @@ class Inventory:
         return Calendar(
             self._native, _args.year("from_year", from_year), _args.year("to_year", to_year)
         )
+
+    def board(
+        self,
+        from_year: SupportsIndex,
+        to_year: SupportsIndex,
+        *,
+        compare: Optional["Inventory"] = None,
+        leave: Optional[Union[str, Iterable[str]]] = "recommended",
+        show_names: bool = False,
+        today: Optional[DateLike] = None,
+        lang: Optional[_present.Lang] = None,
+    ) -> Board:
+        """The board appendix (SPEC §14, "bilaga till tjänsteutlåtande")
+        over the years ``from_year`` to ``to_year``: what ``natverk board``
+        writes, as a :class:`Board` to save as ``.docx`` or ``.html``.
+
+        Parameters
+        ----------
+        from_year, to_year : int
+            First and last year, inclusive; any integer type (numpy too).
+        compare : Inventory, optional
+            Last year's inventory: the appendix then says what changed
+            since it (as :meth:`diff`, this inventory being the new one).
+        leave : "recommended" or iterable of str, optional
+            The networks shown as left, with what leaving each saves from
+            the first year notice still allows: those whose assessment
+            recommends leaving (the default, also for ``None``), or these
+            network ids.
+        show_names : bool
+            Name the people who represent the organisation; by default no
+            person name appears.
+        today : datetime.date or str, optional
+            The date warnings and notice days are judged against; default
+            the machine's date.
+        lang : {"sv", "en"}, optional
+            The language; default the package's (:func:`natverk.set_lang`).
+
+        Returns
+        -------
+        Board
+
+        Raises
+        ------
+        natverk.ArgumentError
+            An option is wrong: years out of range or in the wrong order, a
+            ``today`` that is not a date, an unknown ``lang``, a ``compare``
+            file in another currency (the message names both).
+        natverk.InventoryError
+            A report it needs fails (a missing exchange rate or population,
+            a network in ``leave`` that does not exist).
+        TypeError
+            A year that is not an integer, ``compare`` that is not an
+            ``Inventory``, a ``leave`` id that is not a ``str``.
+
+        Examples
+        --------
+        >>> inv = natverk.load("examples/goteborg.json")                    # doctest: +SKIP
+        >>> old = natverk.load("last-year.json")                            # doctest: +SKIP
+        >>> board = inv.board(2025, 2026, compare=old, lang="sv")           # doctest: +SKIP
+        >>> board.save("bilaga.docx")                                       # doctest: +SKIP
+        >>> [key for key, _, _ in board.sections][:3]                       # doctest: +SKIP
+        ['summary', 'units', 'subjects']
+        """
+        if compare is not None and not isinstance(compare, Inventory):
+            raise TypeError(
+                f"compare must be a natverk.Inventory, not {type(compare).__name__}"
+            )
+        if not isinstance(show_names, bool):
+            raise TypeError(f"show_names must be a bool, not {type(show_names).__name__}")
+        if leave is None or (isinstance(leave, str) and leave.strip() == "recommended"):
+            leave_text = "recommended"
+        else:
+            leave_text = ",".join(_args.words("leave", leave))
+        native = self._native.board(
+            _args.year("from_year", from_year),
+            _args.year("to_year", to_year),
+            lang if lang is not None else _present.get_lang(),
+            None if compare is None else compare._native,
+            leave_text,
+            show_names,
+            _args.date_text("today", today),
+        )
+        return Board(native)
 
     def _equality(self, options: Mapping[str, Any]) -> Equality:
         """Statistics from options in the core's JSON shape."""
