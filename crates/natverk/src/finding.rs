@@ -513,6 +513,6 @@ mod tests {
     fn codes_have_their_severity() {
         assert_eq!(Code::Overflow.severity(), Severity::Error);
         assert_eq!(Code::NoCosts.severity(), Severity::Warning);
-        assert_eq!(Code::ALL.len(), 26);
+        assert_eq!(Code::ALL.len(), 27);
     }
 }
