@@ -426,13 +426,7 @@ impl App {
     /// `{"table", "missing"}`, or `null` when no files were merged.
     pub fn completeness(&self, lang: &str) -> String {
         match (&self.merged, &self.inv) {
-            (Some(c), Some(inv)) => {
-                let m = natverk::Merged {
-                    inventory: inv.clone(),
-                    completeness: c.clone(),
-                };
-                view::completeness(&m, lang_of(lang)).to_string()
-            }
+            (Some(c), Some(_)) => view::completeness(c, lang_of(lang)).to_string(),
             _ => "null".into(),
         }
     }

@@ -292,10 +292,9 @@ pub fn choices(inv: Option<&Inventory>, lang: Lang, today: chrono::NaiveDate) ->
 /// line's `merge` prints it: per unit, its networks in the merged
 /// inventory and the files that reported them; then the units no file
 /// reported a network for. Shaped as [`table`]'s tables.
-pub fn completeness(m: &natverk::Merged, lang: Lang) -> Value {
+pub fn completeness(units: &[natverk::UnitCompleteness], lang: Lang) -> Value {
     let l = |k: &str| label(k, lang).to_string();
-    let rows: Vec<Vec<String>> = m
-        .completeness
+    let rows: Vec<Vec<String>> = units
         .iter()
         .map(|u| {
             let unit = match (&u.unit, &u.name) {
@@ -319,7 +318,12 @@ pub fn completeness(m: &natverk::Merged, lang: Lang) -> Value {
             ]
         })
         .collect();
-    let missing: Vec<String> = m.missing().filter_map(|u| u.unit.clone()).collect();
+    // As `Merged::missing`: the units no file reported a network for.
+    let missing: Vec<String> = units
+        .iter()
+        .filter(|u| u.files.is_empty())
+        .filter_map(|u| u.unit.clone())
+        .collect();
     let missing = (!missing.is_empty()).then(|| {
         let key = if missing.len() == 1 {
             "merge.missing.one"
