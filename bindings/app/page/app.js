@@ -285,11 +285,8 @@
     setDownload($('dl-board-html'), utf8(app.boardHtml(oldApp, opts, lang, today())), HTML, `${t('app.board_file')}.html`);
     setDownload($('dl-calendar-ics'), utf8(app.calendarIcs(opts, lang)), 'text/calendar;charset=utf-8', `${t('app.calendar_file')}.ics`);
     const has = JSON.parse(oldApp.status()).ok;
-    for (const id of ['dl-diff-html', 'dl-diff-xlsx']) $(id).parentElement.hidden = !has;
-    if (has) {
-      setDownload($('dl-diff-html'), utf8(app.diffHtml(oldApp, opts, lang, today())), HTML, `${t('app.diff_file')}.html`);
-      setDownload($('dl-diff-xlsx'), app.diffXlsx(oldApp, opts, lang), XLSX, `${t('app.diff_file')}.xlsx`);
-    }
+    $('dl-diff-html').parentElement.hidden = !has;
+    if (has) setDownload($('dl-diff-html'), utf8(app.diffHtml(oldApp, opts, lang, today())), HTML, `${t('app.diff_file')}.html`);
   }
 
   function downloads(opts) {

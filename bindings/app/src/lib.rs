@@ -485,25 +485,6 @@ impl App {
         }
     }
 
-    /// The comparison as the command line's xlsx (`natverk diff --format
-    /// xlsx`); empty when it cannot be made.
-    #[wasm_bindgen(js_name = diffXlsx)]
-    pub fn diff_xlsx(&self, old: &App, options: &str, lang: &str) -> Vec<u8> {
-        let lang = lang_of(lang);
-        let Ok((_, _, ts)) = self.diff_parts(old, options, lang) else {
-            return Vec::new();
-        };
-        let names = [
-            (label("diff.changes_title", lang), "Changes"),
-            (label("key.network", lang), "Lines"),
-        ];
-        let mut out = std::io::Cursor::new(Vec::new());
-        match render::xlsx::tables(&ts, &names, &mut out, None) {
-            Ok(_) => out.into_inner(),
-            Err(_) => Vec::new(),
-        }
-    }
-
     /// The board appendix (SPEC §14) as the command line's html (`natverk
     /// board … -o bilaga.html`), over the years and with the leave
     /// scenario of `options` (the report's), compared with `old` when it

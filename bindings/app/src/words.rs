@@ -81,7 +81,6 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ("app.board_file", "board-appendix", "bilaga"),
     ("app.board_docx", "The appendix as a Word file (.docx) comes from the command line: natverk board FILE --year YEAR -o bilaga.docx", "Bilagan som Word-fil (.docx) görs på kommandoraden: natverk board FIL --year ÅR -o bilaga.docx"),
     ("app.diff_html", "The comparison (.html)", "Jämförelsen (.html)"),
-    ("app.diff_xlsx", "The comparison (.xlsx)", "Jämförelsen (.xlsx)"),
     ("app.diff_file", "comparison", "jamforelse"),
     ("app.private", "Nothing you open here leaves this computer: the page makes no network requests.", "Inget du öppnar här lämnar datorn: sidan gör inga anrop över nätet."),
     ("app.no_inventory", "No inventory is open: drop or choose a file first.", "Ingen inventering är öppen: släpp eller välj en fil först."),
