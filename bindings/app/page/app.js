@@ -23,6 +23,7 @@
   let lang = 'sv';
   let L = {};
   let app = null;
+  let oldApp = null; // last year's file, to compare with (SPEC §14)
   let choicesShown = false;
   const today = () => {
     const d = new Date();
@@ -77,6 +78,9 @@
         // file's state is not to be trusted): the page stays usable.
         try {
           app = new wasm_bindgen.App();
+          oldApp = new wasm_bindgen.App();
+          $('old-findings').replaceChildren();
+          $('old-status').textContent = '';
           $('report-section').hidden = true;
           $('download-section').hidden = true;
         } catch (_) { /* the alarm above says it */ }
@@ -241,9 +245,48 @@
     ebox.replaceChildren();
     if (eq.error) findingsView(eq.error, ebox);
     else for (const tb of eq.tables) ebox.append(tableView(tb));
+    calendarView(opts);
+    diffView(opts);
     // The documents after the table is on screen.
     clearTimeout(downloadsTimer);
     downloadsTimer = setTimeout(guard(() => downloads(opts)), 0);
+  }
+
+  // The calendar (SPEC §14) over the report's years: the core's table.
+  function calendarView(opts) {
+    const box = $('calendar');
+    box.replaceChildren();
+    const cal = JSON.parse(app.calendar(opts, lang));
+    if (cal.error) findingsView(cal.error, box);
+    else if (cal.count === 0) box.append(el('p', { text: t('app.calendar_none') }));
+    else box.append(tableView(cal.table));
+  }
+
+  // The comparison with last year's file (SPEC §14), when it is given.
+  function diffView(opts) {
+    const box = $('diff');
+    box.replaceChildren();
+    const has = JSON.parse(oldApp.status()).ok;
+    $('diff-part').hidden = !has;
+    if (!has) return;
+    const d = JSON.parse(app.diff(oldApp, opts, lang));
+    if (d.error) {
+      findingsView(d.error, box);
+      return;
+    }
+    box.append(el('p', { class: 'diff-title', text: d.title }));
+    for (const tb of d.tables) box.append(tableView(tb));
+  }
+
+  // The board's downloads: the appendix and the calendar always, the
+  // comparison when last year's file is given.
+  function boardDownloads(opts) {
+    const HTML = 'text/html;charset=utf-8';
+    setDownload($('dl-board-html'), utf8(app.boardHtml(oldApp, opts, lang, today())), HTML, `${t('app.board_file')}.html`);
+    setDownload($('dl-calendar-ics'), utf8(app.calendarIcs(opts, lang)), 'text/calendar;charset=utf-8', `${t('app.calendar_file')}.ics`);
+    const has = JSON.parse(oldApp.status()).ok;
+    $('dl-diff-html').parentElement.hidden = !has;
+    if (has) setDownload($('dl-diff-html'), utf8(app.diffHtml(oldApp, opts, lang, today())), HTML, `${t('app.diff_file')}.html`);
   }
 
   function downloads(opts) {
@@ -260,6 +303,7 @@
       setDownload($('dl-public-json'), utf8(app.publicJson()), 'application/json', `${t('app.public_file')}.json`);
       inventoryDownloads = key;
     }
+    boardDownloads(opts);
     document.body.dataset.downloads = 'ready';
   }
 
@@ -271,7 +315,19 @@
     }
     findingsView(JSON.parse(app.findings(lang)), $('findings'));
     if (st.errors === 0 && st.warnings === 0) $('findings').replaceChildren();
-    say(st.ok ? t('app.read_ok', { name: st.name, networks: st.networks }) : t('app.read_failed', { name: st.name }));
+    if (st.merged) {
+      say(st.ok ? t('app.merged_ok', { count: st.files, networks: st.networks }) : t('app.merge_failed', { count: st.files }));
+    } else {
+      say(st.ok ? t('app.read_ok', { name: st.name, networks: st.networks }) : t('app.read_failed', { name: st.name }));
+    }
+    const comp = JSON.parse(app.completeness(lang));
+    const cbox = $('completeness');
+    cbox.replaceChildren();
+    if (comp) {
+      cbox.append(tableView(comp.table));
+      if (comp.missing) cbox.append(el('p', { class: 'missing', text: comp.missing }));
+    }
+    showOld();
     $('report-section').hidden = !st.ok;
     $('download-section').hidden = !st.ok;
     if (st.ok) {
@@ -288,6 +344,10 @@
     const file = files[0];
     performance.mark('natverk-file');
     delete document.body.dataset.downloads;
+    if (files.length > 1) {
+      await mergeFiles(files);
+      return;
+    }
     say(t('app.reading', { name: file.name }));
     if (file.size > wasm_bindgen.App.maxBytes()) {
       app.refuse(file.name, file.size);
@@ -304,20 +364,80 @@
         alarm(t('app.not_read', { name: file.name, error: (e && e.message) || String(e) }));
         return;
       }
-      // What the command line's options give a CSV sheet; the module
-      // checks them (and says which field is wrong).
-      const csv = {
-        organisation: $('csv-org').value,
-        currency: $('csv-cur').value,
-        code: $('csv-code').value,
-        population: $('csv-population').value,
-        rates: $('csv-rates').value.split(/[\s;]+/),
-      };
-      app.open(file.name, bytes, JSON.stringify(csv));
+      app.open(file.name, bytes, csvOptions());
       opened += 1;
     }
     showAll();
-    if (files.length > 1) alarm(t('app.one_file', { count: files.length, name: file.name }));
+  }
+
+  // What the command line's options give a CSV sheet; the module checks
+  // them (and says which field is wrong).
+  function csvOptions() {
+    return JSON.stringify({
+      organisation: $('csv-org').value,
+      currency: $('csv-cur').value,
+      code: $('csv-code').value,
+      population: $('csv-population').value,
+      rates: $('csv-rates').value.split(/[\s;]+/),
+    });
+  }
+
+  // Several files at once (SPEC §15): each is read, then the module
+  // merges them; the merged inventory is what every view shows.
+  async function mergeFiles(files) {
+    say(t('app.reading', { name: [...files].map((f) => f.name).join(', ') }));
+    app.begin();
+    // The files together are one input (SPEC §9): past the limit, the
+    // rest are refused unread.
+    let left = wasm_bindgen.App.maxBytes();
+    for (const f of files) {
+      if (f.size > left) {
+        app.addRefused(f.name, f.size);
+        continue;
+      }
+      left -= f.size;
+      let bytes;
+      try {
+        bytes = new Uint8Array(await f.arrayBuffer());
+      } catch (e) {
+        app.addRefused(f.name, f.size);
+        alarm(t('app.not_read', { name: f.name, error: (e && e.message) || String(e) }));
+        continue;
+      }
+      app.add(f.name, bytes, csvOptions());
+    }
+    app.merge();
+    opened += 1;
+    showAll();
+  }
+
+  // Last year's file: read into its own App, shown with its findings;
+  // the comparison is made by the module (app.diff).
+  async function openOld(files) {
+    if (!files || files.length === 0) return;
+    const file = files[0];
+    if (file.size > wasm_bindgen.App.maxBytes()) {
+      oldApp.refuse(file.name, file.size);
+    } else {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      oldApp.open(file.name, bytes, csvOptions());
+    }
+    showOld();
+    if (JSON.parse(app.status()).ok) showReport();
+  }
+
+  function showOld() {
+    const st = JSON.parse(oldApp.status());
+    const box = $('old-findings');
+    box.replaceChildren();
+    if (!st.name) {
+      $('old-status').textContent = '';
+      return;
+    }
+    $('old-status').textContent = st.ok
+      ? t('app.old_read_ok', { name: st.name, networks: st.networks })
+      : t('app.old_read_failed', { name: st.name });
+    if (st.errors + st.warnings > 0) findingsView(JSON.parse(oldApp.findings(lang)), box);
   }
 
   function wire() {
@@ -328,6 +448,10 @@
     }));
     $('file').addEventListener('change', guard(async (e) => {
       await openFiles(e.target.files);
+      e.target.value = '';
+    }));
+    $('old-file').addEventListener('change', guard(async (e) => {
+      await openOld(e.target.files);
       e.target.value = '';
     }));
     const drop = $('drop');
@@ -359,6 +483,7 @@
     const bytes = await new Response(stream).arrayBuffer();
     await wasm_bindgen({ module_or_path: bytes });
     app = new wasm_bindgen.App();
+    oldApp = new wasm_bindgen.App();
     applyLang();
     wire();
     $('loading').remove();

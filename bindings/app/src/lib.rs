@@ -20,7 +20,8 @@ use chrono::NaiveDate;
 use natverk::present::{label, Message};
 use natverk::tables::Locator;
 use natverk::{
-    Code, EqualityOptions, Error, Finding, Findings, Inventory, Lang, Path, ReportOptions,
+    BoardOptions, Code, EqualityOptions, Error, Finding, Findings, Inventory, Lang, MergeInput,
+    Path, ReportOptions,
 };
 use natverk_render::render::{self, Context};
 use wasm_bindgen::prelude::*;
@@ -45,6 +46,25 @@ fn today_of(s: &str) -> NaiveDate {
 fn clock_today() -> NaiveDate {
     let d = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
+}
+
+/// Now (UTC, whole seconds), for the calendar's DTSTAMP.
+#[cfg(target_arch = "wasm32")]
+fn clock_now() -> chrono::NaiveDateTime {
+    let ms = js_sys::Date::now();
+    chrono::DateTime::from_timestamp((ms / 1000.0) as i64, 0)
+        .map(|d| d.naive_utc())
+        .unwrap_or_default()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn clock_now() -> chrono::NaiveDateTime {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0)
+        .map(|d| d.naive_utc())
         .unwrap_or_default()
 }
 
@@ -111,6 +131,52 @@ pub struct App {
     kind: Option<Kind>,
     name: String,
     problems: Vec<Item>,
+    /// Several files dropped at once (SPEC §15): those read so far, to
+    /// merge; `files` counts every file, read or not.
+    pending: Vec<MergeInput>,
+    files: usize,
+    failed: bool,
+    merged: Option<Vec<natverk::UnitCompleteness>>,
+}
+
+/// One file read: its inventory (with where its items are, for a
+/// workbook) or the problems that kept it from being one.
+struct Read {
+    kind: Kind,
+    inventory: Option<(Inventory, Option<Locator>)>,
+    problems: Vec<Item>,
+}
+
+/// Reads a file by its content (see [`App::open`]).
+fn read_one(name: &str, bytes: &[u8], csv: &str) -> Read {
+    let kind = Kind::of(bytes, name);
+    let mut problems = Vec::new();
+    let mut inventory = None;
+    match kind {
+        Kind::Workbook => match natverk_workbook::import_bytes(bytes) {
+            Ok(imported) => inventory = Some((imported.inventory, Some(imported.locator))),
+            Err(natverk_workbook::Error::Invalid(f)) => problems = view::sheet_items(&f),
+            Err(other) => problems = vec![Item::whole(other.to_string())],
+        },
+        Kind::Json => match Inventory::from_slice(bytes) {
+            Ok(inv) => inventory = Some((inv, None)),
+            Err(e) => problems = view::items(e.findings().as_slice(), None, None),
+        },
+        Kind::Csv => {
+            let opts = csv_options(csv);
+            let outcome = natverk_render::import::import(bytes, &opts);
+            problems = outcome.notes.into_iter().map(Item::note).collect();
+            match outcome.result {
+                Ok(imported) => inventory = Some((imported.inventory, None)),
+                Err(p) => view::csv_items(&p, name, &mut problems),
+            }
+        }
+    }
+    Read {
+        kind,
+        inventory,
+        problems,
+    }
 }
 
 #[wasm_bindgen]
@@ -156,30 +222,12 @@ impl App {
         if bytes.len() > natverk::limits::MAX_INPUT_BYTES {
             return self.refuse(name, bytes.len() as f64);
         }
-        let kind = Kind::of(bytes, name);
-        self.kind = Some(kind);
-        match kind {
-            Kind::Workbook => match natverk_workbook::import_bytes(bytes) {
-                Ok(imported) => {
-                    self.inv = Some(imported.inventory);
-                    self.locator = Some(imported.locator);
-                }
-                Err(natverk_workbook::Error::Invalid(f)) => self.problems = view::sheet_items(&f),
-                Err(other) => self.problems = vec![Item::whole(other.to_string())],
-            },
-            Kind::Json => match Inventory::from_slice(bytes) {
-                Ok(inv) => self.inv = Some(inv),
-                Err(e) => self.problems = view::items(e.findings().as_slice(), None, None),
-            },
-            Kind::Csv => {
-                let opts = csv_options(csv);
-                let outcome = natverk_render::import::import(bytes, &opts);
-                self.problems = outcome.notes.into_iter().map(Item::note).collect();
-                match outcome.result {
-                    Ok(imported) => self.inv = Some(imported.inventory),
-                    Err(problems) => view::csv_items(&problems, name, &mut self.problems),
-                }
-            }
+        let read = read_one(name, bytes, csv);
+        self.kind = Some(read.kind);
+        self.problems = read.problems;
+        if let Some((inv, locator)) = read.inventory {
+            self.inv = Some(inv);
+            self.locator = locator;
         }
         self.status()
     }
@@ -196,6 +244,8 @@ impl App {
             "organisation": self.inv.as_ref().map(|i| i.organisation().name.clone()),
             "errors": errors,
             "warnings": self.problems.len() - errors,
+            "files": self.files.max(usize::from(!self.name.is_empty())),
+            "merged": self.merged.is_some() || self.files > 1,
         })
         .to_string()
     }
@@ -314,6 +364,167 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// Starts reading several files to merge (SPEC §15): forgets the last
+    /// file; then [`App::add`] each file and [`App::merge`].
+    pub fn begin(&mut self) {
+        *self = App::default();
+    }
+
+    /// Reads one of several files (as [`App::open`]); its problems are
+    /// kept, named by the file.
+    pub fn add(&mut self, name: &str, bytes: &[u8], csv: &str) {
+        self.files += 1;
+        self.push_name(name);
+        if bytes.len() > natverk::limits::MAX_INPUT_BYTES {
+            self.add_refused(name, bytes.len() as f64);
+            return;
+        }
+        let read = read_one(name, bytes, csv);
+        if read.inventory.is_none() {
+            self.failed = true;
+        }
+        self.problems.extend(read.problems.into_iter().map(|mut i| {
+            i.file = Some(name.to_string());
+            i
+        }));
+        match read.inventory {
+            Some((inv, Some(loc))) => self.pending.push(MergeInput::workbook(name, inv, loc)),
+            Some((inv, None)) => self.pending.push(MergeInput::new(name, inv)),
+            None => {}
+        }
+    }
+
+    /// One of several files is larger than the limit: it is not read.
+    #[wasm_bindgen(js_name = addRefused)]
+    pub fn add_refused(&mut self, name: &str, size: f64) {
+        let _ = size;
+        if !self.name.split(", ").any(|n| n == name) {
+            self.files += 1;
+            self.push_name(name);
+        }
+        self.failed = true;
+        let too_large = view::sheet_items(&natverk::tables::SheetFindings::too_large(
+            natverk::limits::MAX_INPUT_BYTES as u64,
+            natverk::tables::Measure::Bytes,
+        ));
+        self.problems.extend(too_large.into_iter().map(|mut i| {
+            i.file = Some(name.to_string());
+            i
+        }));
+    }
+
+    /// Merges the files added (SPEC §15) with `natverk::merge`: the merged
+    /// inventory is then what every view shows. Nothing is merged when a
+    /// file could not be read; every `merge_conflict` is kept (its message
+    /// names both files). Returns [`App::status`].
+    pub fn merge(&mut self) -> String {
+        let inputs = std::mem::take(&mut self.pending);
+        self.kind = None;
+        if self.failed || inputs.is_empty() {
+            return self.status();
+        }
+        match natverk::merge(&inputs) {
+            Ok(m) => {
+                self.inv = Some(m.inventory);
+                self.merged = Some(m.completeness);
+            }
+            Err(e) => self.problems.extend(e.findings().iter().map(|f| {
+                let mut i = Item::of(f, None);
+                i.conflict = true;
+                i
+            })),
+        }
+        self.status()
+    }
+
+    /// The completeness table of the last merge (SPEC §15) in `lang`:
+    /// `{"table", "missing"}`, or `null` when no files were merged.
+    pub fn completeness(&self, lang: &str) -> String {
+        match (&self.merged, &self.inv) {
+            (Some(c), Some(_)) => view::completeness(c, lang_of(lang)).to_string(),
+            _ => "null".into(),
+        }
+    }
+
+    /// The calendar (SPEC §14) over the years of `options` (`from`,
+    /// `to`, as the report's): the core's table, or `{"error": …}`.
+    pub fn calendar(&self, options: &str, lang: &str) -> String {
+        let lang = lang_of(lang);
+        match self.calendar_of(options) {
+            Ok(c) => view::calendar(&c, lang),
+            Err(e) => view::error(&e, lang, self.inv.as_ref()),
+        }
+    }
+
+    /// The calendar as iCalendar (`natverk calendar --format ics`);
+    /// empty when it cannot be made.
+    #[wasm_bindgen(js_name = calendarIcs)]
+    pub fn calendar_ics(&self, options: &str, lang: &str) -> String {
+        self.calendar_of(options)
+            .map(|c| c.to_ics(lang_of(lang), clock_now()))
+            .unwrap_or_default()
+    }
+
+    /// The comparison with last year's file `old` (SPEC §14,
+    /// `Inventory::diff(old, new, from, to)` over the years of
+    /// `options`): the core's tables (added, removed, changed, the money
+    /// side by side), or `{"error": …}`.
+    pub fn diff(&self, old: &App, options: &str, lang: &str) -> String {
+        let lang = lang_of(lang);
+        match self.diff_parts(old, options, lang) {
+            Ok((title, _, ts)) => view::diff(&title, &ts, lang),
+            Err(e) => view::error(&e, lang, self.inv.as_ref()),
+        }
+    }
+
+    /// The comparison as the command line's html (`natverk diff --format
+    /// html`); empty when it cannot be made.
+    #[wasm_bindgen(js_name = diffHtml)]
+    pub fn diff_html(&self, old: &App, options: &str, lang: &str, today: &str) -> String {
+        let lang = lang_of(lang);
+        let Ok((title, sub, ts)) = self.diff_parts(old, options, lang) else {
+            return String::new();
+        };
+        let ctx = Context {
+            inv: self.inv.as_ref(),
+            lang,
+            options: Vec::new(),
+            findings: Findings::new(Vec::new()),
+            equality: None,
+            today: today_of(today),
+        };
+        let mut out = Vec::new();
+        match render::html::tables(&title, &sub, &ts, &ctx, &mut out) {
+            Ok(()) => String::from_utf8(out).unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// The board appendix (SPEC §14) as the command line's html (`natverk
+    /// board … -o bilaga.html`), over the years and with the leave
+    /// scenario of `options` (the report's), compared with `old` when it
+    /// holds an inventory (`--compare`); empty when it cannot be made.
+    #[wasm_bindgen(js_name = boardHtml)]
+    pub fn board_html(&self, old: &App, options: &str, lang: &str, today: &str) -> String {
+        let Ok(inv) = self.inventory() else {
+            return String::new();
+        };
+        let Ok(opts) = ReportOptions::from_json(options) else {
+            return String::new();
+        };
+        let mut b = BoardOptions::new(opts.from, opts.to, today_of(today), lang_of(lang));
+        b.leave = opts.leave;
+        b.compare = old.inv.as_ref();
+        let Ok(doc) = inv.board(&b) else {
+            return String::new();
+        };
+        let mut out = Vec::new();
+        match render::board::html(&doc, &mut out) {
+            Ok(()) => String::from_utf8(out).unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
     /// What the report's options can be: the years the inventory's
     /// networks span, and the words (with their labels in `lang`) of
     /// scope, group keys and statuses, and the networks (id and name).
@@ -323,6 +534,47 @@ impl App {
 }
 
 impl App {
+    fn push_name(&mut self, name: &str) {
+        if !self.name.is_empty() {
+            self.name.push_str(", ");
+        }
+        self.name.push_str(name);
+    }
+
+    fn calendar_of(&self, options: &str) -> Result<natverk::Calendar, Error> {
+        let inv = self.inventory()?;
+        let opts = ReportOptions::from_json(options)?;
+        inv.calendar(opts.from, opts.to)
+    }
+
+    /// The comparison's title, subtitle and tables, as `natverk diff`.
+    fn diff_parts(
+        &self,
+        old: &App,
+        options: &str,
+        lang: Lang,
+    ) -> Result<(String, String, Vec<natverk::present::Table>), Error> {
+        let new = self.inventory()?;
+        let before = old.inventory()?;
+        let opts = ReportOptions::from_json(options)?;
+        let d = before.diff(new, opts.from, opts.to)?;
+        let title = natverk::present::fill(
+            label("diff.title", lang),
+            &[
+                ("organisation", &d.organisation),
+                ("years", &natverk::present::years(opts.from, opts.to)),
+            ],
+        );
+        let sub = format!(
+            "{} → {} · {}",
+            old.name,
+            self.name,
+            render::currency_word(&d.currency, lang)
+        );
+        let ts = d.tables(lang);
+        Ok((title, sub, ts))
+    }
+
     fn inventory(&self) -> Result<&Inventory, Error> {
         self.inv.as_ref().ok_or_else(|| {
             Error::Options(Findings::new(vec![Finding::new(

@@ -31,6 +31,10 @@ pub struct Item {
     /// The field of the page it is about (a key of the page's words),
     /// for the CSV import's options.
     pub field: Option<&'static str>,
+    /// The file it is in, when several files were dropped (SPEC §15).
+    pub file: Option<String>,
+    /// A `merge_conflict` between files (its message names them).
+    pub conflict: bool,
 }
 
 impl Item {
@@ -44,6 +48,8 @@ impl Item {
             message: None,
             text,
             field: None,
+            file: None,
+            conflict: false,
         }
     }
     /// A note of the CSV import (a warning, about the whole file).
@@ -56,9 +62,11 @@ impl Item {
             message: Some(message),
             text: String::new(),
             field: None,
+            file: None,
+            conflict: false,
         }
     }
-    fn of(f: &Finding, place: Option<Place>) -> Item {
+    pub(crate) fn of(f: &Finding, place: Option<Place>) -> Item {
         Item {
             error: f.severity == Severity::Error,
             code: f.code.to_string(),
@@ -67,6 +75,8 @@ impl Item {
             message: Some(f.message.clone()),
             text: String::new(),
             field: None,
+            file: None,
+            conflict: false,
         }
     }
     fn message_in(&self, lang: Lang) -> String {
@@ -120,6 +130,8 @@ pub fn csv_items(p: &Problems, name: &str, out: &mut Vec<Item>) {
             message: Some(x.message.clone()),
             text: String::new(),
             field,
+            file: None,
+            conflict: false,
         });
     }
     if p.more > 0 {
@@ -140,9 +152,11 @@ pub fn groups(items: &[Item], lang: Lang, inv: Option<&Inventory>) -> String {
 }
 
 fn groups_value(items: &[Item], lang: Lang, inv: Option<&Inventory>) -> Value {
-    let mut groups: Vec<(Option<String>, Vec<Value>)> = Vec::new();
+    type Key = (bool, Option<String>, Option<String>);
+    let mut groups: Vec<(Key, Vec<Value>)> = Vec::new();
     for it in items {
         let sheet = it.place.as_ref().map(|p| p.sheet.clone());
+        let key: Key = (it.conflict, it.file.clone(), sheet);
         let severity = if it.error { "error" } else { "warning" };
         let v = json!({
             "severity": severity,
@@ -162,10 +176,11 @@ fn groups_value(items: &[Item], lang: Lang, inv: Option<&Inventory>) -> Value {
             "path": (!it.path.is_empty()).then(|| it.path.to_string()),
             "network": network_of(inv, &it.path).map(|n| n.name.clone()),
             "message": it.message_in(lang),
+            "file": it.file,
         });
         match groups.last_mut() {
-            Some((s, list)) if *s == sheet => list.push(v),
-            _ => groups.push((sheet, vec![v])),
+            Some((k, list)) if *k == key => list.push(v),
+            _ => groups.push((key, vec![v])),
         }
     }
     let errors = items.iter().filter(|i| i.error).count();
@@ -179,12 +194,22 @@ fn groups_value(items: &[Item], lang: Lang, inv: Option<&Inventory>) -> Value {
     );
     let groups: Vec<Value> = groups
         .into_iter()
-        .map(|(sheet, items)| {
-            let title = match &sheet {
-                Some(s) => fill(words::text(&words::SHEET, lang), &[("sheet", s)]),
-                None => words::text(&words::WHOLE_FILE, lang).to_string(),
+        .map(|((conflict, file, sheet), items)| {
+            let title = match (conflict, &file, &sheet) {
+                (true, _, _) => words::word("app.conflicts", lang).to_string(),
+                (false, Some(f), Some(s)) => fill(
+                    words::word("app.file_sheet", lang),
+                    &[("file", f.as_str()), ("sheet", s.as_str())],
+                ),
+                (false, Some(f), None) => {
+                    fill(words::word("app.file", lang), &[("file", f.as_str())])
+                }
+                (false, None, Some(s)) => {
+                    fill(words::text(&words::SHEET, lang), &[("sheet", s.as_str())])
+                }
+                (false, None, None) => words::text(&words::WHOLE_FILE, lang).to_string(),
             };
-            json!({"sheet": sheet, "title": title, "items": items})
+            json!({"sheet": sheet, "file": file, "title": title, "items": items})
         })
         .collect();
     json!({
@@ -259,6 +284,84 @@ pub fn choices(inv: Option<&Inventory>, lang: Lang, today: chrono::NaiveDate) ->
         "keys": words_of(GroupKey::ALL.iter().map(|s| (s.as_str(), s.label(lang))).collect()),
         "statuses": words_of(natverk::Status::ALL.iter().map(|s| (s.as_str(), s.label(lang))).collect()),
         "networks": networks,
+    })
+    .to_string()
+}
+
+/// The completeness table of a merge (SPEC §15), laid out as the command
+/// line's `merge` prints it: per unit, its networks in the merged
+/// inventory and the files that reported them; then the units no file
+/// reported a network for. Shaped as [`table`]'s tables.
+pub fn completeness(units: &[natverk::UnitCompleteness], lang: Lang) -> Value {
+    let l = |k: &str| label(k, lang).to_string();
+    let rows: Vec<Vec<String>> = units
+        .iter()
+        .map(|u| {
+            let unit = match (&u.unit, &u.name) {
+                (Some(id), Some(name)) => format!("{name} ({id})"),
+                (Some(id), None) => id.clone(),
+                _ => l("merge.no_unit"),
+            };
+            let files = if u.files.is_empty() {
+                l("merge.none")
+            } else {
+                u.files
+                    .iter()
+                    .map(|f| format!("{} ({})", f.file, f.networks))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            vec![
+                unit,
+                natverk::money::fmt_count(u.networks as u64, lang),
+                files,
+            ]
+        })
+        .collect();
+    // As `Merged::missing`: the units no file reported a network for.
+    let missing: Vec<String> = units
+        .iter()
+        .filter(|u| u.files.is_empty())
+        .filter_map(|u| u.unit.clone())
+        .collect();
+    let missing = (!missing.is_empty()).then(|| {
+        let key = if missing.len() == 1 {
+            "merge.missing.one"
+        } else {
+            "merge.missing.many"
+        };
+        format!(
+            "{}: {}",
+            fill(label(key, lang), &[("n", &missing.len().to_string())]),
+            missing.join(", ")
+        )
+    });
+    json!({
+        "table": {
+            "key": "completeness",
+            "title": l("merge.completeness"),
+            "columns": [
+                {"key": "unit", "label": l("merge.unit"), "numeric": false},
+                {"key": "networks", "label": l("merge.networks"), "numeric": true},
+                {"key": "files", "label": l("merge.files"), "numeric": false},
+            ],
+            "rows": rows,
+            "footer": [],
+        },
+        "missing": missing,
+    })
+}
+
+/// The calendar (SPEC §14): `{"table", "count"}`, the core's table.
+pub fn calendar(c: &natverk::Calendar, lang: Lang) -> String {
+    json!({"table": table(&c.table(lang), lang), "count": c.events.len()}).to_string()
+}
+
+/// A comparison (SPEC §14): `{"title", "tables"}`, the core's tables.
+pub fn diff(title: &str, ts: &[Table], lang: Lang) -> String {
+    json!({
+        "title": title,
+        "tables": ts.iter().map(|t| table(t, lang)).collect::<Vec<_>>(),
     })
     .to_string()
 }

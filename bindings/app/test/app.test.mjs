@@ -277,18 +277,148 @@ test('the leave scenario: chosen networks, notice from a year', async () => {
   await page.close();
 });
 
-test('several files dropped: one is read, and the page says so', async () => {
+const ROOT = join(here, '../../..');
+const EXAMPLE = join(ROOT, 'examples/goteborg.json');
+
+/** The example split by unit into JSON files, edited by `edit(name, data)`. */
+function parts(spec, edit = () => {}) {
+  const whole = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+  return Object.entries(spec).map(([name, units]) => {
+    const d = JSON.parse(JSON.stringify(whole));
+    d.networks = d.networks.filter((n) => units.includes(n.unit));
+    edit(name, d);
+    const path = join(WORK, `${name}.json`);
+    writeFileSync(path, JSON.stringify(d, null, 2));
+    return path;
+  });
+}
+
+/** A JSON file as the command line's workbook (`natverk export`). */
+function workbook(json) {
+  const xlsx = json.replace(/\.json$/, '.xlsx');
+  execFileSync(CLI, ['export', json, '-o', xlsx, '--lang', 'sv']);
+  return xlsx;
+}
+
+async function dropAll(page, files) {
+  await page.setInputFiles('#file', files);
+  await page.waitForFunction(() => !/…$/.test(document.getElementById('status').textContent));
+}
+
+async function showYears(page, from, to) {
+  await page.fill('#from', String(from));
+  await page.fill('#to', String(to));
+  await page.getByRole('button', { name: 'Visa rapporten' }).click();
+  await page.waitForSelector('body[data-downloads="ready"]');
+}
+
+test('two unit workbooks dropped together give the merged report of the command line', async () => {
+  const files = parts({ ks: ['ks'], ovriga: ['slk', 'kultur', 'miljo'] }).map(workbook);
+  const merged = join(WORK, 'merged.json');
+  execFileSync(CLI, ['merge', ...files, '-o', merged]);
+  const cli = JSON.parse(execFileSync(CLI, ['report', merged, '--format', 'json', '--from', '2024', '--to', '2025']));
   const { page, errors } = await open();
-  const bytes = readFileSync(join(WORK, 'filled.xlsx')).toString('base64');
-  await page.evaluate((b64) => {
-    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const dt = new DataTransfer();
-    dt.items.add(new File([data], 'a.xlsx'));
-    dt.items.add(new File([data], 'b.xlsx'));
-    document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, bytes);
-  await page.waitForFunction(() => /En fil i taget/.test(document.getElementById('alert').textContent));
-  assert.match(await page.textContent('#status'), /a\.xlsx: 4 nätverk/);
+  await dropAll(page, files);
+  const n = JSON.parse(readFileSync(merged, 'utf8')).networks.length;
+  assert.equal(await page.textContent('#status'), `2 filer sammanslagna: ${n} nätverk, inga fel.`);
+  // The completeness table: every unit, and the file that reported it.
+  const comp = await page.locator('#completeness tbody tr').allTextContents();
+  assert.equal(comp.length, 4, comp.join('\n'));
+  assert.ok(comp.some((r) => /\(ks\)/.test(r) && /ks\.xlsx \(\d+\)/.test(r)), comp.join('\n'));
+  await showYears(page, 2024, 2025);
+  const table = page.locator('#report table');
+  const heads = await table.locator('thead th').allTextContents();
+  const net = heads.indexOf('Netto');
+  const total = await table.locator('tfoot tr').first().locator('th, td').nth(net).textContent();
+  assert.equal(plain(total), cli.total.net);
+  assert.equal(await table.locator('tbody tr').count(), cli.lines.length);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a conflict between two files shows both files, and nothing is merged', async () => {
+  const files = parts({ ett: ['ks'], tva: ['ks'] }, (name, d) => {
+    if (name === 'tva') d.networks[0].name += ' (ändrat)';
+  }).map(workbook);
+  const { page, errors } = await open();
+  await dropAll(page, files);
+  assert.match(await page.textContent('#status'), /De 2 filerna kunde inte slås ihop/);
+  assert.deepEqual(await page.locator('#findings h3').allTextContents(), ['Filerna säger emot varandra']);
+  const items = await page.locator('#findings li.finding').allTextContents();
+  assert.ok(items.length >= 1);
+  assert.match(items[0], /ett\.xlsx/);
+  assert.match(items[0], /tva\.xlsx/);
+  assert.equal(await page.locator('#report-section').isHidden(), true);
+  // A bad file among good ones is named, at its sheet, row and column.
+  await dropAll(page, [files[0], join(WORK, 'bad.xlsx')]);
+  const groups = await page.locator('#findings h3').allTextContents();
+  assert.ok(groups.includes('Filen bad.xlsx, bladet nätverk'), groups.join('|'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the calendar lists the notice dates of the command line, and downloads as .ics', async () => {
+  const cli = JSON.parse(execFileSync(CLI, ['calendar', EXAMPLE, '--from', '2025', '--to', '2026', '-f', 'json']));
+  const notice = cli.events.find((e) => e.kind === 'notice');
+  assert.ok(notice, JSON.stringify(cli.events));
+  const { page, errors } = await open();
+  await drop(page, EXAMPLE);
+  await showYears(page, 2025, 2026);
+  const rows = await page.locator('#calendar tbody tr').allTextContents();
+  assert.equal(rows.length, cli.events.length);
+  assert.ok(rows.some((r) => r.includes(notice.date) && r.includes(notice.network)), rows.join('\n'));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Kalender (.ics)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'kalender.ics');
+  const saved = join(WORK, 'kalender.ics');
+  await download.saveAs(saved);
+  const ics = readFileSync(saved, 'utf8');
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.ok(ics.includes(`DTSTART;VALUE=DATE:${notice.date.replaceAll('-', '')}\r\n`));
+  assert.equal(ics.split('BEGIN:VEVENT').length - 1, cli.events.length);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('last year\'s file: the comparison shows an added network, the appendix is the command line\'s', async () => {
+  const whole = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+  const added = whole.networks[whole.networks.length - 1];
+  const old = join(WORK, 'forra-aret.json');
+  writeFileSync(old, JSON.stringify({ ...whole, networks: whole.networks.slice(0, -1) }, null, 2));
+  const { page, errors } = await open();
+  await drop(page, EXAMPLE);
+  assert.equal(await page.locator('#diff-part').isHidden(), true);
+  await page.setInputFiles('#old-file', old);
+  await page.waitForFunction(() => /Förra årets fil/.test(document.getElementById('old-status').textContent));
+  await showYears(page, 2025, 2026);
+  assert.equal(await page.locator('#diff-part').isVisible(), true);
+  const diff = await page.textContent('#diff');
+  assert.ok(diff.includes(added.name), diff);
+  const cli = execFileSync(CLI, ['diff', old, EXAMPLE, '--from', '2025', '--to', '2026', '--format', 'json']).toString();
+  assert.ok(cli.includes(added.id));
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Bilagan till nämnden (.html)' }).click(),
+  ]);
+  const saved = join(WORK, 'bilaga.html');
+  await download.saveAs(saved);
+  const want = join(WORK, 'bilaga-cli.html');
+  execFileSync(CLI, ['board', EXAMPLE, '--from', '2025', '--to', '2026', '--compare', old,
+    '--today', today, '--lang', 'sv', '-o', want]);
+  assert.ok(readFileSync(saved).equals(readFileSync(want)), 'the appendix differs from the command line\'s');
+  const [dd] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Jämförelsen (.html)' }).click(),
+  ]);
+  assert.equal(dd.suggestedFilename(), 'jamforelse.html');
+  assert.match(await page.textContent('#download-section'), /natverk board FIL --year ÅR -o bilaga\.docx/);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -376,6 +506,14 @@ test('axe: no WCAG 2.1 AA violation, at 360 px and wide, with a report and findi
     await page.fill('#to', '2025');
     await page.locator('#options button[type=submit]').click();
     await check('report');
+    // The calendar and the comparison with last year's file.
+    await page.setInputFiles('#old-file', join(WORK, 'filled.xlsx'));
+    await page.waitForFunction(() => !document.getElementById('diff-part').hidden);
+    await check('calendar and comparison');
+    // Several files merged: the completeness table.
+    await page.setInputFiles('#file', parts({ ks: ['ks'], ovriga: ['slk', 'kultur', 'miljo'] }).map(workbook));
+    await page.waitForFunction(() => document.querySelector('#completeness table'));
+    await check('merged');
     await page.close();
   }
 });

@@ -9,7 +9,9 @@ use natverk::{Block, BoardDocument, Lang};
 use std::io::Write;
 
 use super::html::esc;
-use super::{cell_text, RenderError, Result};
+#[cfg(feature = "docx")]
+use super::RenderError;
+use super::{cell_text, Result};
 use crate::text::for_people;
 
 /// Text for people in the appendix: control characters escaped, and the
