@@ -224,6 +224,19 @@ impl PyInventory {
         result.map_err(|e| crate::errors::workbook(&e, &path))
     }
 
+    /// Reads a workbook (`.xlsx` or `.ods`) from its bytes, as
+    /// [`read_excel`](Self::read_excel) reads a file; `name` names it in
+    /// the findings.
+    #[staticmethod]
+    fn read_excel_bytes(py: Python<'_>, data: Vec<u8>, name: &str) -> PyResult<PyInventory> {
+        let result = guarded(py, move || natverk_workbook::import_bytes(&data))?;
+        result
+            .map(|imported| PyInventory {
+                inner: imported.inventory,
+            })
+            .map_err(|e| crate::errors::workbook(&e, std::path::Path::new(name)))
+    }
+
     /// Reads an `.xlsx` or `.ods` workbook (SPEC §10); every bad cell is a
     /// finding of an `InventoryError`, with its sheet, row and column.
     #[staticmethod]

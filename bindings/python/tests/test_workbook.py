@@ -90,3 +90,16 @@ def test_to_excel_checks_its_language(goteborg, tmp_path):
 def test_read_excel_of_a_missing_file_is_an_os_error(tmp_path):
     with pytest.raises(OSError):
         natverk.read_excel(tmp_path / "none.xlsx")
+
+
+def test_load_reads_a_workbook_by_content(tmp_path, goteborg: natverk.Inventory) -> None:
+    path = tmp_path / "inventering.dat"
+    goteborg.to_excel(path, lang="sv")
+    assert natverk.load(path) == goteborg
+    with open(path, "rb") as f:
+        assert natverk.load(f) == goteborg
+    # a bad workbook: an InventoryError located by sheet, not a UTF-8 error
+    bad = tmp_path / "trasig.xlsx"
+    bad.write_bytes(path.read_bytes()[:-200])
+    with pytest.raises(natverk.InventoryError):
+        natverk.load(bad)

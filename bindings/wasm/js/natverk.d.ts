@@ -172,6 +172,56 @@ export interface Calendar {
   events: { date: string; kind: 'deadline' | 'notice' | 'end'; network: string; name: string }[];
 }
 
+/** The options of `board` (SPEC §14). */
+export interface BoardOptions extends YearsOptions {
+  /** Last year's inventory: the appendix then says what changed since it. */
+  compare?: Inventory;
+  /** The networks shown as left: those recommended for leaving (default), or these ids. */
+  leave?: 'recommended' | string[];
+  /** Name the people who represent the organisation (default false: no person names). */
+  show_names?: boolean;
+  /** The date warnings and notice days are judged on: a Date (its local day) or `YYYY-MM-DD`. */
+  today?: Date | string;
+  /** The language (default `sv`). */
+  lang?: 'sv' | 'en';
+}
+
+/** A cell of a board table: text (or a word already in the language), an amount as a string with two decimals, a whole number, or no value. */
+export type BoardCell = string | number | null;
+
+/** A table of the board appendix. */
+export interface BoardTable {
+  type: 'table';
+  /** Stable key of the table. */
+  key: string;
+  title: string;
+  columns: { key: string; label: string; align: 'left' | 'right' }[];
+  /** One cell per column. */
+  rows: BoardCell[][];
+  /** Rows after the body (totals), their first cell naming them. */
+  footer: BoardCell[][];
+}
+
+/** A paragraph of plain text of the board appendix. */
+export interface BoardParagraph {
+  type: 'paragraph';
+  text: string;
+}
+
+/** The board appendix of SPEC §14 as data, for a page to lay out (the command line writes it as .docx and .html). */
+export interface BoardDocument {
+  title: string;
+  /** Organisation, years and date. */
+  subtitle: string;
+  lang: 'sv' | 'en';
+  sections: {
+    /** `summary`, `units`, `subjects`, `networks`, `leave`, `changes`, `equality`, `warnings`, `people`. */
+    key: string;
+    heading: string;
+    blocks: (BoardParagraph | BoardTable)[];
+  }[];
+}
+
 /** A loaded, valid inventory (SPEC §3). */
 export class Inventory {
   private constructor(inner: never);
@@ -195,6 +245,8 @@ export class Inventory {
   calendar(options: YearsOptions): Calendar;
   /** The calendar as iCalendar text (RFC 5545). */
   calendarIcs(options: YearsOptions & { lang?: 'sv' | 'en' }): string;
+  /** The board appendix (SPEC §14) as data: sections of paragraphs and tables. No person names unless `show_names`. */
+  board(options: BoardOptions): BoardDocument;
   /** Frees the WebAssembly memory now. */
   free(): void;
   [Symbol.dispose](): void;

@@ -168,6 +168,22 @@ export class Inventory {
     return call(() => this.#inner.calendarIcs(options));
   }
 
+  /**
+   * The board appendix (SPEC §14) as data: `{ title, subtitle, lang, sections: [{ key, heading, blocks }] }`,
+   * each block `{ type: 'paragraph', text }` or `{ type: 'table', key, title, columns, rows, footer }`.
+   * Options: `from`, `to`, `compare` (last year's Inventory), `leave`, `show_names`, `today`, `lang`.
+   */
+  board(options) {
+    if (options == null || typeof options !== 'object' || Array.isArray(options)) {
+      throw new TypeError('board(options): options must be an object such as { from: 2025, to: 2026 }');
+    }
+    const { compare, ...rest } = options;
+    const opts = checkOptions(rest);
+    if (compare === undefined || compare === null) return call(() => this.#inner.board(opts));
+    if (!(compare instanceof Inventory)) throw new TypeError('board(options): options.compare must be an Inventory');
+    return call(() => this.#inner.boardCompare(compare.#inner, opts));
+  }
+
   /** Frees the WebAssembly memory now instead of at garbage collection. */
   free() {
     this.#inner.free();

@@ -75,6 +75,7 @@ impl JsInventory {
         convert::parse(&eq.to_json_compact())
     }
 
+    #[cfg(feature = "api")]
     /// Compares this inventory (the old one) with `new` (SPEC §14): the
     /// object of `natverk diff --format json`. Options: `from`, `to`
     /// (required).
@@ -87,6 +88,7 @@ impl JsInventory {
         convert::parse(&d.to_json())
     }
 
+    #[cfg(feature = "api")]
     /// The calendar of SPEC §14, `{ events: [...] }`. Options: `from`,
     /// `to` (required).
     pub fn calendar(&self, options: JsValue) -> Result<JsValue, JsValue> {
@@ -95,6 +97,29 @@ impl JsInventory {
         convert::parse(&cal.to_json())
     }
 
+    #[cfg(feature = "api")]
+    /// The board appendix of SPEC §14 as data (the core's
+    /// `BoardDocument` as JSON: title, subtitle, lang and sections of
+    /// paragraphs and tables), for a page to lay out. Options: `from`,
+    /// `to` (required), `leave` (`"recommended"`, the default, or an array
+    /// of network ids), `show_names` (default false), `today`
+    /// (`YYYY-MM-DD`, default the JS clock's), `lang` (`"sv"`, default, or
+    /// `"en"`); `compare` is last year's inventory.
+    /// The JS layer's `board(options)` passes `compare` to
+    /// [`JsInventory::board_compare`] instead.
+    pub fn board(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        self.board_with(options, None)
+    }
+
+    #[cfg(feature = "api")]
+    /// `board` with `old` as last year's inventory: the appendix then says
+    /// what changed since it.
+    #[wasm_bindgen(js_name = boardCompare)]
+    pub fn board_compare(&self, old: &JsInventory, options: JsValue) -> Result<JsValue, JsValue> {
+        self.board_with(options, Some(&old.inner))
+    }
+
+    #[cfg(feature = "api")]
     /// The calendar as iCalendar text (RFC 5545). Options: `from`, `to`
     /// (required), `lang` (`"sv"`, default, or `"en"`).
     #[wasm_bindgen(js_name = calendarIcs)]
@@ -109,6 +134,87 @@ impl JsInventory {
     }
 }
 
+#[cfg(feature = "api")]
+impl JsInventory {
+    /// The options of `board` besides `from`, `to`: `today`, `lang`,
+    /// `leave`, `show_names`; the rest (`from`, `to`) for [`years`].
+    fn board_options<'a>(
+        options: &JsValue,
+    ) -> Result<(JsValue, natverk::BoardOptions<'a>), JsValue> {
+        if !options.is_object() || js_sys::Array::is_array(options) {
+            return Err(js_sys::Error::new(
+                "board(options) takes an object: { from: 2025, to: 2026, leave: \"recommended\", show_names: false, today: \"2025-03-01\", lang: \"sv\" }",
+            )
+            .into());
+        }
+        let rest = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
+        let take = |key: &str| -> Result<Option<JsValue>, JsValue> {
+            let k = JsValue::from_str(key);
+            let v = js_sys::Reflect::get(&rest, &k)?;
+            js_sys::Reflect::delete_property(&rest, &k)?;
+            Ok((!v.is_undefined() && !v.is_null()).then_some(v))
+        };
+        // today and lang as `check` reads them (the Swedish appendix by default).
+        let dated = js_sys::Object::new();
+        let lang_given = match take("lang")? {
+            Some(l) => {
+                js_sys::Reflect::set(&dated, &JsValue::from_str("lang"), &l)?;
+                true
+            }
+            None => false,
+        };
+        if let Some(t) = take("today")? {
+            js_sys::Reflect::set(&dated, &JsValue::from_str("today"), &t)?;
+        }
+        let checked = check_options(&dated.into()).map_err(|e| to_js_error(&e))?;
+        let lang = if lang_given {
+            checked.lang
+        } else {
+            natverk::Lang::Sv
+        };
+        let mut opts = natverk::BoardOptions::new(0, 0, checked.today, lang);
+        if let Some(l) = take("leave")? {
+            opts.leave = Some(if let Some(text) = l.as_string() {
+                natverk::Leave::parse(&text)
+            } else if js_sys::Array::is_array(&l) {
+                let mut ids = Vec::new();
+                for v in js_sys::Array::from(&l).iter() {
+                    match v.as_string() {
+                        Some(id) => ids.push(id),
+                        None => return Err(js_sys::Error::new(
+                            "leave must be \"recommended\" or an array of network ids (strings)",
+                        )
+                        .into()),
+                    }
+                }
+                natverk::Leave::Networks(ids)
+            } else {
+                return Err(js_sys::Error::new(
+                    "leave must be \"recommended\" or an array of network ids",
+                )
+                .into());
+            });
+        }
+        if let Some(v) = take("show_names")? {
+            opts.show_names = v
+                .as_bool()
+                .ok_or_else(|| js_sys::Error::new("show_names must be true or false"))?;
+        }
+        Ok((rest.into(), opts))
+    }
+
+    fn board_with(&self, options: JsValue, old: Option<&Inventory>) -> Result<JsValue, JsValue> {
+        let (rest, mut opts) = Self::board_options(&options)?;
+        let (from, to, _) = years(&rest)?;
+        opts.from = from;
+        opts.to = to;
+        opts.compare = old;
+        let doc = self.inner.board(&opts).map_err(|e| to_js_error(&e))?;
+        convert::parse(&doc.to_json())
+    }
+}
+
+#[cfg(feature = "api")]
 /// `from` and `to` of an options object (and `lang`): every other key is
 /// refused, as the core refuses unknown keys.
 fn years(options: &JsValue) -> Result<(i32, i32, natverk::Lang), JsValue> {

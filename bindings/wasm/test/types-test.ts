@@ -46,6 +46,13 @@ async function main(): Promise<void> {
   // @ts-expect-error the kinds of the calendar are three words
   const kind: 'start' | undefined = inv.calendar({ from: 2024, to: 2025 }).events[0]?.kind;
   void kind;
+  const board = inv.board({ from: 2024, to: 2025, compare: inv, leave: ['a'], show_names: false, today: new Date(), lang: 'en' });
+  const block = board.sections[0]?.blocks[0];
+  const cell = block?.type === 'table' ? block.rows[0]?.[1] : block?.text;
+  const heading: string | undefined = board.sections[0]?.heading;
+  void [cell, heading];
+  // @ts-expect-error leave is "recommended" or a list of ids
+  inv.board({ from: 2024, to: 2025, leave: 'all' });
   inv.free();
   void [v, net, first, year, saved, balanced, seats, f, code];
 

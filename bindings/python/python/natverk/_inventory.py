@@ -176,8 +176,14 @@ class Inventory:
 
     @classmethod
     def load(cls, source: PathOrFile) -> "Inventory":
-        """Loads a ``natverk/1`` JSON file; see :func:`natverk.load`."""
-        return cls(_natverk.Inventory.from_bytes(_read(source)))
+        """Loads a ``natverk/1`` JSON file or a workbook; see :func:`natverk.load`."""
+        data = _read(source)
+        if data[:4] == b"PK\x03\x04":
+            # a zip: a workbook (.xlsx, .ods), told by content, not by name
+            name = getattr(source, "name", source)
+            label = os.path.basename(os.fspath(name)) if isinstance(name, (str, os.PathLike)) else "workbook"
+            return cls(_natverk.Inventory.read_excel_bytes(data, label))
+        return cls(_natverk.Inventory.from_bytes(data))
 
     def replace(
         self,
@@ -747,7 +753,8 @@ def read_excel(path: Union[str, "os.PathLike[str]"]) -> Inventory:
 
 
 def load(source: PathOrFile) -> Inventory:
-    """Loads a ``natverk/1`` JSON file.
+    """Loads a ``natverk/1`` JSON file, or a workbook (``.xlsx``, ``.ods``,
+    SPEC §10) told apart by its content, whatever its name.
 
     Parameters
     ----------
