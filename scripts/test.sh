@@ -89,7 +89,7 @@ if want workbook; then
   step "workbook: editing an export as an official would (openpyxl)"
   venv=target/venv-workbook
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check openpyxl pytest
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check openpyxl pytest
   cargo build --locked -q -p natverk-cli
   run env NATVERK_BIN="$PWD/target/debug/natverk" "$venv/bin/python" -m pytest \
     -p no:cacheprovider crates/natverk-workbook/tests/edit_with_openpyxl.py
@@ -144,7 +144,7 @@ if want board; then
   step "board: the .docx appendix through LibreOffice to PDF, and the .ics through icalendar"
   venv=target/venv-board
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check icalendar pytest
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check icalendar pytest
   cargo build --locked -q -p natverk-cli
   run env NATVERK_BIN="$PWD/target/debug/natverk" "$venv/bin/python" -m pytest \
     -p no:cacheprovider tests/board/test_outputs.py

@@ -38,7 +38,7 @@ step "venv with openpyxl"
 venv="$root/target/app-venv"
 if ! "$venv/bin/python" -c 'import openpyxl' 2>/dev/null; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check openpyxl==3.1.5
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check openpyxl==3.1.5
 fi
 
 work="$(mktemp -d)"
