@@ -1379,7 +1379,8 @@ fn publish_writes_a_public_file_that_reports_as_the_inventory() {
             "network,year",
         ],
     ] {
-        let mut a = vec!["report", goteborg_str(), "-f", "json"];
+        let g = goteborg();
+        let mut a = vec!["report", g.as_str(), "-f", "json"];
         a.extend_from_slice(args);
         let want = out(&run(&a));
         a[1] = public.to_str().unwrap();
@@ -1392,10 +1393,6 @@ fn publish_writes_a_public_file_that_reports_as_the_inventory() {
     assert_eq!(code(&o), 1);
     assert!(out(&o).contains("missing_field"), "{}", out(&o));
     assert!(!none.exists());
-}
-
-fn goteborg_str() -> &'static str {
-    Box::leak(goteborg().into_boxed_str())
 }
 
 #[test]

@@ -563,7 +563,7 @@ fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
     let twelfths = parts.iter().any(|p| !p.twelfths.is_zero());
     let d: u32 = if twelfths { 12 } else { 1 };
     let dd = Decimal::from(d);
-    // Numerators over d.
+    // Each sum as a numerator over d.
     let num = |p: &Part| -> Result<Decimal, Overflow> {
         if twelfths {
             add(mul(p.whole, dd)?, p.twelfths)
@@ -571,19 +571,25 @@ fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
             Ok(p.whole)
         }
     };
-    let fees = num(&a.fees)?;
+    let [fees, time, travel, other] = [
+        num(&a.fees)?,
+        num(&a.time)?,
+        num(&a.travel)?,
+        num(&a.other)?,
+    ];
     let mut sums = Sums {
         fees: cents_over(fees, d)?,
-        time: cents_over(num(&a.time)?, d)?,
-        travel: cents_over(num(&a.travel)?, d)?,
-        other: cents_over(num(&a.other)?, d)?,
+        time: cents_over(time, d)?,
+        travel: cents_over(travel, d)?,
+        other: cents_over(other, d)?,
         ..Sums::default()
     };
     let gross = sums.gross()?;
     // The unrounded total, for financing that covers all costs; made only
     // when some does (most networks have no financing). Skipping it loses
-    // no overflow: when it would overflow, so does `gross` above (the sum
-    // of the same four amounts, each rounded to the cent).
+    // no overflow: a gross the decimal type cannot hold with its cents is
+    // an overflow where the report turns cents back into decimals
+    // (`Sums::money`).
     let mut total = None;
     let (mut granted, mut weighted, mut unweighted) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for f in &n.financing {
@@ -597,10 +603,7 @@ fn row(ni: usize, n: &Network, year: i32, a: &Acc) -> Result<Row, Overflow> {
             Covers::Fees => fees,
             Covers::All => match total {
                 Some(t) => t,
-                None => *total.insert(add(
-                    add(add(fees, num(&a.time)?)?, num(&a.travel)?)?,
-                    num(&a.other)?,
-                )?),
+                None => *total.insert(add(add(add(fees, time)?, travel)?, other)?),
             },
         };
         let mut amount = mul(f.share, base)?;

@@ -76,7 +76,8 @@ impl Amounts {
 }
 
 impl Amounts {
-    /// Each amount divided by 12 (sums kept in twelfths).
+    /// Sums kept in twelfths (hours × months) as amounts: each divided by
+    /// 12 and rounded to the cent.
     fn twelfth(&self) -> Result<Amounts, Overflow> {
         // Rounded once, here, exactly (SPEC §7): the sums in twelfths
         // divided by 12 to the cent.
@@ -88,13 +89,6 @@ impl Amounts {
             unknown: d(self.unknown)?,
         })
     }
-}
-
-/// Hours and time cost in twelfths (hours × months), while summing.
-#[derive(Default)]
-struct Twelfths {
-    hours: Amounts,
-    time_cost: Amounts,
 }
 
 impl Serialize for Amounts {
@@ -226,7 +220,6 @@ pub(crate) fn equality(inv: &Inventory, opts: &EqualityOptions) -> Result<Equali
     };
     let mut people = HashSet::new();
     let mut per_net = BTreeMap::new();
-    let mut twelfths = Twelfths::default();
     let people_data = &inv.data().people;
     for (ni, n) in nets {
         // The months the network runs in the years of range: hours are a
@@ -279,9 +272,9 @@ pub(crate) fn equality(inv: &Inventory, opts: &EqualityOptions) -> Result<Equali
             if let Some(h) = p.hours_per_year {
                 // In twelfths: hours × months, divided by 12 once at the end.
                 let hours = mul(h, months)?;
-                twelfths.hours.add(g, hours)?;
+                e.hours.add(g, hours)?;
                 if let Some(cost) = person.hourly_cost {
-                    twelfths.time_cost.add(g, mul(hours, cost)?)?;
+                    e.time_cost.add(g, mul(hours, cost)?)?;
                 }
             }
         }
@@ -299,8 +292,8 @@ pub(crate) fn equality(inv: &Inventory, opts: &EqualityOptions) -> Result<Equali
         );
     }
     e.networks = per_net.into_values().collect();
-    e.hours = twelfths.hours.twelfth()?;
-    e.time_cost = twelfths.time_cost.twelfth()?;
+    e.hours = e.hours.twelfth()?;
+    e.time_cost = e.time_cost.twelfth()?;
     Ok(e)
 }
 

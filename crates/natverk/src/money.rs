@@ -36,7 +36,9 @@ fn kept(r: Decimal, exact_scale: u32) -> Result<Decimal, Overflow> {
 }
 
 /// `r` may have been rounded: an overflow unless it keeps the guard
-/// decimals and lies on no half cent.
+/// decimals and lies on no half cent. (Division is not here: the ledger
+/// divides only by 12 and by a number of subjects, and does so on whole
+/// cents with [`cents_over`] and [`div_round`], exactly.)
 #[cold]
 fn inexact(r: Decimal) -> Result<Decimal, Overflow> {
     let short = r.normalize();
@@ -68,20 +70,6 @@ pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     let r = a.checked_mul(b).ok_or(Overflow)?;
     kept(r, a.scale() + b.scale())
 }
-/// Checked division (a zero divisor is an overflow too). A quotient that
-/// is not exact keeps 28 significant digits; near the top of the range, or
-/// rounded onto a half cent, it is an overflow (see `GUARD_DECIMALS`).
-pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
-    let r = a.checked_div(b).ok_or(Overflow)?;
-    // An exact quotient may come with trailing zeros up to 28 digits; its
-    // product with the divisor is checked without them.
-    let short = r.normalize();
-    if short.checked_mul(b) == Some(a) {
-        return Ok(short);
-    }
-    inexact(r)
-}
-
 /// Checked addition of two-decimal figures that must stay exact: near the
 /// top of the range (about 7.9e26 and up) the type keeps fewer than two
 /// decimals and would drop cents (1.4e28 + 0.20 gives 1.4e28); that is an

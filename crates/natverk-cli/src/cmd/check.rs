@@ -9,8 +9,8 @@ use natverk::tables::{SheetFinding, SheetFindings};
 use natverk::{Findings, Inventory};
 
 use super::{
-    check_size, deliver, inventory_of, is_workbook, prepare, read, text_end, width, xlsx_into,
-    Failure,
+    check_size, deliver, inventory_of, is_workbook, prepare, read, text_end, width,
+    write_sheet_findings, xlsx_into, Failure,
 };
 use crate::cli::{Format, Output};
 use crate::limits::{Size, What};
@@ -71,17 +71,13 @@ pub fn run(
     };
     let width = width(o);
     deliver(o.output.as_deref(), out, o.lang, |d| {
-        match (o.format, &placed) {
-            (Format::Json, Some(p)) => writeln!(d, "{}", p.to_json(o.lang))?,
-            (Format::Table, Some(p)) => {
-                for f in p {
-                    writeln!(d, "{}", crate::text::for_people(&f.to_text(o.lang)))?;
-                }
+        // A workbook's warnings at their cells (json and for people; the
+        // other formats keep JSON paths).
+        if let Some(p) = placed.as_ref().filter(|p| !p.is_empty()) {
+            if matches!(o.format, Format::Json | Format::Table) {
+                write_sheet_findings(p, file, d, o.format, o.lang)?;
+                return Ok(None);
             }
-            _ => {}
-        }
-        if placed.is_some() && matches!(o.format, Format::Json | Format::Table) {
-            return Ok(None);
         }
         match o.format {
             Format::Json => {

@@ -489,25 +489,33 @@ pub(crate) fn print_sheet_findings(
     format: Format,
     lang: Lang,
 ) -> Failure {
-    let written = match format {
-        Format::Json => writeln!(out, "{}", findings.to_json(lang)),
-        _ => findings
-            .iter()
-            .try_for_each(|f| writeln!(out, "{}", for_people(&f.to_text(lang))))
-            .and_then(|()| {
-                let errors = findings.errors();
-                if errors > 0 {
-                    writeln!(out, "{}", import::problems_line(errors, file, lang))
-                } else {
-                    Ok(())
-                }
-            }),
-    };
-    match written {
+    match write_sheet_findings(findings, file, out, format, lang) {
         Ok(()) => Failure::Inventory,
         Err(e) => {
             Failure::Usage(Message::new(&m::CANNOT_WRITE_OUTPUT).arg("error", m::io_error(&e)))
         }
+    }
+}
+
+/// A workbook's findings, each with its sheet, row and column: SPEC §7.2
+/// JSON with `sheet`, `row`, `column` (`--format json`), else a line each
+/// for people and, when there are errors, the line that counts them.
+pub(crate) fn write_sheet_findings(
+    findings: &natverk::tables::SheetFindings,
+    file: &Path,
+    out: &mut dyn Write,
+    format: Format,
+    lang: Lang,
+) -> std::io::Result<()> {
+    if format == Format::Json {
+        return writeln!(out, "{}", findings.to_json(lang));
+    }
+    for f in findings {
+        writeln!(out, "{}", for_people(&f.to_text(lang)))?;
+    }
+    match findings.errors() {
+        0 => Ok(()),
+        errors => writeln!(out, "{}", import::problems_line(errors, file, lang)),
     }
 }
 

@@ -7,18 +7,16 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{deliver, fail, inventory_of, prepare, read, Failure};
-use crate::cli::{Format, Output};
+use super::{deliver, fail, inventory_of, read, target, Failure};
+use crate::cli::Output;
 
 /// Runs `publish`.
 pub fn run(file: &Path, o: &Output, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     // The public file is natverk/1 JSON whatever --format says; the
     // format chooses how problems are printed (json, or for people).
-    prepare(&Output {
-        format: Format::Json,
-        lang: o.lang,
-        output: o.output.clone(),
-    })?;
+    if let Some(p) = &o.output {
+        target(p)?;
+    }
     let bytes = read(file, out, o)?;
     let inv = inventory_of(&bytes, file, out, o)?.inventory;
     drop(bytes);
