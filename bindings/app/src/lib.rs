@@ -94,7 +94,7 @@ impl Kind {
     /// the reader refuses, saying why); text starting with `{` (or a file
     /// named `.json`) is JSON; other text is a CSV.
     pub fn of(bytes: &[u8], name: &str) -> Kind {
-        if bytes.starts_with(b"PK") {
+        if natverk_workbook::is_workbook(bytes) {
             return Kind::Workbook;
         }
         let ext = name

@@ -224,11 +224,14 @@ impl PyInventory {
         result.map_err(|e| crate::errors::workbook(&e, &path))
     }
 
-    /// Reads a workbook (`.xlsx` or `.ods`) from its bytes, as
-    /// [`read_excel`](Self::read_excel) reads a file; `name` names it in
-    /// the findings.
+    /// Loads a file's bytes: a workbook (`.xlsx`, `.ods`) when its content
+    /// is one (`natverk_workbook::is_workbook`), else `natverk/1` JSON;
+    /// `name` names the file in a workbook's findings.
     #[staticmethod]
-    fn read_excel_bytes(py: Python<'_>, data: Vec<u8>, name: &str) -> PyResult<PyInventory> {
+    fn load_bytes(py: Python<'_>, data: Vec<u8>, name: &str) -> PyResult<PyInventory> {
+        if !natverk_workbook::is_workbook(&data) {
+            return Self::load(py, data);
+        }
         let result = guarded(py, move || natverk_workbook::import_bytes(&data))?;
         result
             .map(|imported| PyInventory {

@@ -33,7 +33,7 @@ pub fn merge(py: Python<'_>, items: Vec<(String, Bound<'_, PyAny>)>) -> PyResult
     for (label, source) in sources {
         match source {
             Source::Inventory(inv) => inputs.push(natverk::MergeInput::new(label, *inv)),
-            Source::Bytes(bytes) if bytes.starts_with(b"PK\x03\x04") => {
+            Source::Bytes(bytes) if natverk_workbook::is_workbook(&bytes) => {
                 let read = guarded(py, move || natverk_workbook::import_bytes(&bytes))?;
                 match read {
                     Ok(imp) => inputs.push(natverk::MergeInput::workbook(

@@ -213,6 +213,20 @@ pub fn import(path: &Path) -> Result<Imported, Error> {
     import_bytes(&bytes)
 }
 
+/// Whether a file's bytes are a workbook: `.xlsx` and `.ods` are zip
+/// files, and a zip starts with a local file header. The one test of a
+/// file's kind by its content, for every frontend (the command line, the
+/// app, Python's `load` and `merge`); anything else is read as JSON (or,
+/// where a frontend takes it, CSV).
+///
+/// ```
+/// assert!(natverk_workbook::is_workbook(b"PK\x03\x04..."));
+/// assert!(!natverk_workbook::is_workbook(br#"{"format": "natverk/1"}"#));
+/// ```
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
 /// Reads a workbook (`.xlsx` or `.ods`) from its bytes into a valid
 /// inventory.
 ///

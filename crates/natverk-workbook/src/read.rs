@@ -79,7 +79,7 @@ pub(crate) fn unreadable(detail: impl std::fmt::Display) -> SheetFindings {
 
 /// What the zip holds, after unpacking every part once, counting.
 fn inspect(bytes: &[u8]) -> Result<Kind, SheetFindings> {
-    if !bytes.starts_with(b"PK") {
+    if !crate::is_workbook(bytes) {
         return Err(unreadable(
             "it is not an .xlsx or .ods file (an old .xls, a CSV or another file)",
         ));

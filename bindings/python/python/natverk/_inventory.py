@@ -177,13 +177,11 @@ class Inventory:
     @classmethod
     def load(cls, source: PathOrFile) -> "Inventory":
         """Loads a ``natverk/1`` JSON file or a workbook; see :func:`natverk.load`."""
-        data = _read(source)
-        if data[:4] == b"PK\x03\x04":
-            # a zip: a workbook (.xlsx, .ods), told by content, not by name
-            name = getattr(source, "name", source)
-            label = os.path.basename(os.fspath(name)) if isinstance(name, (str, os.PathLike)) else "workbook"
-            return cls(_natverk.Inventory.read_excel_bytes(data, label))
-        return cls(_natverk.Inventory.from_bytes(data))
+        # JSON or a workbook, told apart by content in the core's frontends
+        # (natverk_workbook::is_workbook); the name only labels findings.
+        name = getattr(source, "name", source)
+        label = os.path.basename(os.fspath(name)) if isinstance(name, (str, os.PathLike)) else "workbook"
+        return cls(_natverk.Inventory.load_bytes(_read(source), label))
 
     def replace(
         self,

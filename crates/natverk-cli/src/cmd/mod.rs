@@ -453,7 +453,7 @@ fn load(
 /// files); anything else is read as `natverk/1` JSON. By content, not by
 /// the file's name.
 pub(crate) fn is_workbook(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
+    natverk_workbook::is_workbook(bytes)
 }
 
 /// An inventory from a file's bytes, a workbook (SPEC §10) or JSON, and
