@@ -450,6 +450,28 @@ mod tests {
         assert_eq!(notice_day(2025, 24), Some(d(2024, 1, 1)));
     }
 
+    /// SPEC §14 defines the notice day as §5's `leave` rule read
+    /// backwards: notice given on 1 January of L ends the network by 31
+    /// December of Y exactly when 1 January of L is on or before the
+    /// notice day of Y. The two rules are written apart (`notice_day`,
+    /// `cost::leave_end`); this holds them together.
+    #[test]
+    fn the_notice_day_and_the_leave_end_agree() {
+        let jan1 = |y| NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+        for k in 1..=30u32 {
+            let mut n = Network::new("n", "N", jan1(2000));
+            n.notice_months = k;
+            for y in 2018..2030 {
+                for l in 2015..2032 {
+                    let ends_in_time = crate::cost::leave_end(&n, l)
+                        .is_some_and(|e| e <= NaiveDate::from_ymd_opt(y, 12, 31).unwrap());
+                    let before_notice_day = notice_day(y, k).is_some_and(|d| jan1(l) <= d);
+                    assert_eq!(ends_in_time, before_notice_day, "k={k} y={y} l={l}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn long_lines_fold_at_75_octets_between_characters() {
         let mut out = String::new();
