@@ -7,9 +7,117 @@ use super::Lang;
 
 macro_rules! vocabulary {
     ($($key:literal => $en:literal, $sv:literal;)+) => {
-        /// Every entry: (key, English, Swedish), in declaration order.
-        pub(crate) static ENTRIES: &[(&str, &str, &str)] = &[$(($key, $en, $sv)),+];
+        /// Every entry of the whole vocabulary: (key, English, Swedish), in
+        /// declaration order.
+        const ALL: &[(&str, &str, &str)] = &[$(($key, $en, $sv)),+];
     };
+}
+
+/// The entries this build carries: all of them with the crate's feature
+/// `vocabulary`; without it only those [`in_lean`] keeps, in the same order
+/// (the widget's lean WebAssembly module, DESIGN.md "The widget's module
+/// size"). The entries left out are chosen while compiling, so their texts
+/// are not in the binary at all.
+#[cfg(feature = "vocabulary")]
+pub(crate) static ENTRIES: &[(&str, &str, &str)] = ALL;
+#[cfg(not(feature = "vocabulary"))]
+pub(crate) static ENTRIES: &[(&str, &str, &str)] = &LEAN;
+#[cfg(not(feature = "vocabulary"))]
+static LEAN: [(&str, &str, &str); lean_count()] = lean_entries();
+
+/// The sections that only the views and the frontends show (the app's and
+/// the pages' `ui` words, the workbook's sheets, columns and instructions,
+/// the board appendix, the calendar, the comparison of two files, merging,
+/// the documentation), left out without the feature `vocabulary`. A finding's
+/// message never uses them, except the words kept below (a test reads the
+/// crate's code outside the views for the keys it writes).
+const VIEWS_ONLY: &[&str] = &[
+    "ui.",
+    "workbook.",
+    "board.",
+    "event.",
+    "diff.",
+    "merge.",
+    "doc.",
+];
+/// Keys of those sections that findings use: where a finding is
+/// (`ui.at`, `ui.line_column`, a workbook's places and measures), and the
+/// option `leave` said in words.
+const KEPT: &[&str] = &[
+    "ui.at",
+    "ui.line_column",
+    "ui.leave_recommended",
+    "workbook.place.",
+    "workbook.count.",
+];
+
+const fn starts_with(s: &str, prefix: &str) -> bool {
+    let (s, p) = (s.as_bytes(), prefix.as_bytes());
+    if s.len() < p.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < p.len() {
+        if s[i] != p[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// `key` matches `pattern`: the same key, or a key in the section the
+/// pattern (ending in `.`) names.
+const fn matches(key: &str, pattern: &str) -> bool {
+    let p = pattern.as_bytes();
+    if p[p.len() - 1] == b'.' {
+        starts_with(key, pattern)
+    } else {
+        key.len() == pattern.len() && starts_with(key, pattern)
+    }
+}
+
+const fn any(key: &str, patterns: &[&str]) -> bool {
+    let mut i = 0;
+    while i < patterns.len() {
+        if matches(key, patterns[i]) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether the lean build (without the feature `vocabulary`) carries `key`.
+#[cfg_attr(all(feature = "vocabulary", not(test)), allow(dead_code))]
+pub(crate) const fn in_lean(key: &str) -> bool {
+    !any(key, VIEWS_ONLY) || any(key, KEPT)
+}
+
+#[cfg(not(feature = "vocabulary"))]
+const fn lean_count() -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < ALL.len() {
+        if in_lean(ALL[i].0) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+#[cfg(not(feature = "vocabulary"))]
+const fn lean_entries() -> [(&'static str, &'static str, &'static str); lean_count()] {
+    let mut out = [("", "", ""); lean_count()];
+    let (mut i, mut n) = (0, 0);
+    while i < ALL.len() {
+        if in_lean(ALL[i].0) {
+            out[n] = ALL[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// The entries by key, built on first use: a lookup is one hash, and the
@@ -638,5 +746,69 @@ mod used {
         }
         assert!(seen > 50, "found only {seen} keys");
         assert!(missing.is_empty(), "{missing:#?}");
+    }
+
+    /// The files whose words only views and frontends show: the lean
+    /// build (without the feature `vocabulary`) may leave their keys out.
+    const VIEWS: &[&str] = &[
+        "board.rs",
+        "calendar.rs",
+        "diff.rs",
+        "merge.rs",
+        "present/tables.rs",
+        "tables/mod.rs",
+        "tables/read.rs",
+        "format/generate.rs",
+    ];
+
+    /// Every vocabulary key written in the code that findings, loading,
+    /// checking and reports use (every file but the views) is one the lean
+    /// build carries, with every key of its section when the code writes
+    /// only its start (`"workbook.place"` for `workbook.place.row`). A key
+    /// left out would show as itself in the widget's messages.
+    #[test]
+    fn the_lean_build_keeps_every_key_outside_the_views() {
+        use super::in_lean;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut stack = vec![std::path::PathBuf::from(dir)];
+        let (mut seen, mut dropped) = (0, Vec::new());
+        while let Some(p) = stack.pop() {
+            for e in std::fs::read_dir(&p).unwrap() {
+                let path = e.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if rel.ends_with("vocabulary.rs")
+                    || !rel.ends_with(".rs")
+                    || VIEWS.contains(&rel.as_str())
+                {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for lit in text.split('"').skip(1).step_by(2) {
+                    for (k, _, _) in ENTRIES {
+                        if *k == lit || k.starts_with(&format!("{lit}.")) {
+                            seen += 1;
+                            if !in_lean(k) {
+                                dropped.push(format!("{rel}: {lit} ({k})"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 50, "found only {seen} keys");
+        assert!(dropped.is_empty(), "{dropped:#?}");
+        // The rule leaves something out, and keeps what findings say.
+        assert!(!in_lean("workbook.readme.intro") && !in_lean("board.summary"));
+        assert!(!in_lean("ui.title") && in_lean("ui.line_column"));
+        assert!(in_lean("workbook.place.row") && in_lean("what.network"));
+        assert!(in_lean("money.net") && in_lean("severity.warning"));
     }
 }
