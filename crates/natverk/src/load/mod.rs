@@ -116,9 +116,7 @@ fn parse_with(bytes: &[u8], defer_refs: bool) -> (Option<InventoryData>, Validat
 /// too when it is one of serde_json's own texts, else as it is.
 fn syntax_detail(detail: &str) -> Arg {
     // The `JSON_*` templates, whose English is serde_json's own text.
-    let known = m::ALL
-        .iter()
-        .find(|t| t.key.starts_with("JSON_") && t.en == detail);
+    let known = m::JSON_SYNTAX.iter().find(|t| t.en == detail);
     match known {
         Some(t) => Arg::Message(Box::new(Message::new(t))),
         None => Arg::Text(detail.to_string()),

@@ -330,9 +330,48 @@ templates! {
         "citattecknet i `{value}` avslutas aldrig: avsluta sakområdet inom citattecken med \"";
 }
 
+/// The `JSON_*` templates, whose English is serde_json's own text of a
+/// syntax error (the loader finds the Swedish by it). Listed apart from
+/// [`ALL`] so that a build that only loads files does not link every
+/// template (the widget's lean WebAssembly module).
+pub(crate) static JSON_SYNTAX: &[&Template] = &[
+    &JSON_EOF_LIST,
+    &JSON_EOF_OBJECT,
+    &JSON_EOF_STRING,
+    &JSON_EOF_VALUE,
+    &JSON_EXPECTED_COLON,
+    &JSON_EXPECTED_LIST_END,
+    &JSON_EXPECTED_OBJECT_END,
+    &JSON_EXPECTED_IDENT,
+    &JSON_EXPECTED_VALUE,
+    &JSON_EXPECTED_QUOTE,
+    &JSON_INVALID_ESCAPE,
+    &JSON_INVALID_NUMBER,
+    &JSON_NUMBER_RANGE,
+    &JSON_INVALID_CODE_POINT,
+    &JSON_CONTROL_CHARACTER,
+    &JSON_KEY_STRING,
+    &JSON_LONE_SURROGATE,
+    &JSON_TRAILING_COMMA,
+    &JSON_TRAILING_CHARACTERS,
+    &JSON_END_OF_HEX,
+    &JSON_RECURSION,
+];
+
 #[cfg(test)]
 mod tests {
-    use super::ALL;
+    use super::{ALL, JSON_SYNTAX};
+
+    #[test]
+    fn the_json_syntax_list_is_every_json_template() {
+        let json: Vec<&str> = ALL
+            .iter()
+            .filter(|t| t.key.starts_with("JSON_"))
+            .map(|t| t.key)
+            .collect();
+        let listed: Vec<&str> = JSON_SYNTAX.iter().map(|t| t.key).collect();
+        assert_eq!(listed, json);
+    }
 
     fn placeholders(t: &str) -> Vec<&str> {
         let mut out: Vec<&str> = t
