@@ -86,8 +86,7 @@ fn rank_texts<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> TextRanks {
             }),
         })
         .collect();
-    let mut order: Vec<u32> = (0..distinct.len() as u32).collect();
-    order.sort_unstable_by(|a, b| distinct[*a as usize].cmp(distinct[*b as usize]));
+    let order = text_order(&distinct);
     let mut rank = vec![0u32; distinct.len()];
     for (r, d) in order.iter().enumerate() {
         rank[*d as usize] = r as u32;
@@ -102,6 +101,15 @@ fn rank_texts<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> TextRanks {
             .map(|d| if d == u32::MAX { d } else { rank[d as usize] })
             .collect(),
     }
+}
+
+/// The positions of `texts` in code point order. Not generic, so every
+/// ranking shares one sort: each instantiation of a sort is ~4 KB of the
+/// widget's WebAssembly module (DESIGN.md "The widget's module size").
+fn text_order(texts: &[&str]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..texts.len() as u32).collect();
+    order.sort_unstable_by(|a, b| texts[*a as usize].cmp(texts[*b as usize]));
+    order
 }
 
 /// Ranks of texts that are all different (the ids of networks): their
@@ -134,15 +142,13 @@ fn rank_words<T: Copy + PartialEq>(
     word: impl Fn(T) -> &'static str,
     values: impl Iterator<Item = T>,
 ) -> Vec<u32> {
-    let mut words: Vec<(&str, T)> = all.iter().map(|&v| (word(v), v)).collect();
-    words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let words: Vec<&str> = all.iter().map(|&v| word(v)).collect();
+    let mut rank = vec![0u32; all.len()];
+    for (r, i) in text_order(&words).into_iter().enumerate() {
+        rank[i as usize] = r as u32;
+    }
     values
-        .map(|v| {
-            words
-                .iter()
-                .position(|(_, w)| *w == v)
-                .map_or(0, |r| r as u32)
-        })
+        .map(|v| all.iter().position(|w| *w == v).map_or(0, |i| rank[i]))
         .collect()
 }
 

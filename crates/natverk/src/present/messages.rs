@@ -7,11 +7,61 @@ macro_rules! templates {
     ($($name:ident = $en:literal, $sv:literal;)+) => {
         $(
             #[doc = $en]
-            pub(crate) static $name: Template = Template { key: stringify!($name), en: $en, sv: $sv };
+            pub(crate) static $name: Template =
+                Template { key: stringify!($name), en: $en, sv: swedish(stringify!($name), $sv) };
         )+
         /// Every template.
         pub(crate) static ALL: &[&Template] = &[$(&$name),+];
     };
+}
+
+/// The templates whose Swedish a build without the feature `vocabulary`
+/// carries: the warnings of `check` (SPEC §6). Such a build (the widget's
+/// lean WebAssembly module) shows the Swedish of no other message: a file's
+/// errors reach it in English (the JavaScript API's `findings`), so their
+/// Swedish texts are left out of it and [`Template::text`] gives the English
+/// one. A test reads `check.rs` for the templates it uses.
+///
+/// [`Template::text`]: super::Template::text
+pub(crate) const WARNINGS: &[&str] = &[
+    "CHECK_TOO_MUCH_WORK",
+    "DEADLINE_PASSED",
+    "DEADLINE_SOON",
+    "ENDED_BUT_ACTIVE",
+    "GENDER_IMBALANCE",
+    "NOTICE_SOON",
+    "NO_COSTS",
+    "NO_OFFICIAL",
+    "NO_OPPOSITION",
+    "NO_PARTICIPANTS",
+    "NO_POLITICIAN",
+    "OVERFINANCED",
+    "UNCOSTED_TIME",
+];
+
+/// The Swedish text of template `key` as this build carries it: all of
+/// them with the feature `vocabulary`, else only the warnings' (empty for
+/// the others: chosen while compiling, so their texts are not in the binary).
+const fn swedish(key: &'static str, sv: &'static str) -> &'static str {
+    if cfg!(feature = "vocabulary") {
+        return sv;
+    }
+    let mut i = 0;
+    while i < WARNINGS.len() {
+        let w = WARNINGS[i].as_bytes();
+        let k = key.as_bytes();
+        if w.len() == k.len() {
+            let mut j = 0;
+            while j < k.len() && w[j] == k[j] {
+                j += 1;
+            }
+            if j == k.len() {
+                return sv;
+            }
+        }
+        i += 1;
+    }
+    ""
 }
 
 templates! {
@@ -361,6 +411,36 @@ pub(crate) static JSON_SYNTAX: &[&Template] = &[
 #[cfg(test)]
 mod tests {
     use super::{ALL, JSON_SYNTAX};
+
+    /// Every template `check` uses is one whose Swedish the lean build
+    /// keeps, and each of those exists.
+    #[test]
+    fn the_warnings_keep_their_swedish() {
+        let text = include_str!("../check.rs");
+        let mut used: Vec<&str> = text
+            .split("m::")
+            .skip(1)
+            .map(|s| {
+                s.split(|c: char| !(c.is_ascii_uppercase() || c == '_'))
+                    .next()
+                    .unwrap_or("")
+            })
+            .filter(|s| !s.is_empty())
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        assert!(used.len() >= 10, "{used:?}");
+        assert!(
+            !text.contains("Arg::Message"),
+            "check builds messages in messages"
+        );
+        for u in &used {
+            assert!(super::WARNINGS.contains(u), "{u} is not in WARNINGS");
+        }
+        for w in super::WARNINGS {
+            assert!(ALL.iter().any(|t| t.key == *w), "{w} is no template");
+        }
+    }
 
     #[test]
     fn the_json_syntax_list_is_every_json_template() {
