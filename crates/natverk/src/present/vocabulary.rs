@@ -14,7 +14,8 @@ macro_rules! vocabulary {
 }
 
 /// The entries this build carries: all of them with the crate's feature
-/// `vocabulary`; without it only those [`in_lean`] keeps, in the same order
+/// `vocabulary`; without it only those [`in_lean`] keeps, in English only
+/// (the Swedish empty), in the same order
 /// (the widget's lean WebAssembly module, DESIGN.md "The widget's module
 /// size"). The entries left out are chosen while compiling, so their texts
 /// are not in the binary at all.
@@ -112,7 +113,10 @@ const fn lean_entries() -> [(&'static str, &'static str, &'static str); lean_cou
     let (mut i, mut n) = (0, 0);
     while i < ALL.len() {
         if in_lean(ALL[i].0) {
-            out[n] = ALL[i];
+            // No Swedish: the lean build says no word in Swedish (its
+            // Swedish messages, the warnings, take no words: a test in
+            // messages.rs), and `label` then gives the English one.
+            out[n] = (ALL[i].0, ALL[i].1, "");
             n += 1;
         }
         i += 1;
@@ -132,11 +136,8 @@ fn index() -> &'static crate::FastMap<&'static str, (&'static str, &'static str)
 /// The label of `key` in `lang`; the key itself if it is unknown (a test
 /// keeps every key used by the crate in the vocabulary).
 pub fn label(key: &str, lang: Lang) -> &str {
-    match index().get(key) {
-        Some((en, sv)) => match lang {
-            Lang::Sv => sv,
-            Lang::En => en,
-        },
+    match static_label(key, lang) {
+        Some(l) => l,
         None => key,
     }
 }
@@ -145,8 +146,9 @@ pub fn label(key: &str, lang: Lang) -> &str {
 /// the key is unknown.
 pub(crate) fn static_label(key: &str, lang: Lang) -> Option<&'static str> {
     index().get(key).map(|(en, sv)| match lang {
-        Lang::Sv => *sv,
-        Lang::En => *en,
+        // Empty only in the lean build (without the feature `vocabulary`).
+        Lang::Sv if !sv.is_empty() => *sv,
+        Lang::Sv | Lang::En => *en,
     })
 }
 
