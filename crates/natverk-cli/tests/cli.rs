@@ -784,6 +784,59 @@ fn widget_escapes_every_string_and_shows_no_person_names() {
     assert!(err(&o).contains("natverk report"), "{}", err(&o));
 }
 
+/// The fragment lists the first 20 warnings and says how many more there
+/// are (the module lists them all when it adopts the element); with 20 or
+/// fewer it lists them all.
+#[test]
+fn widget_lists_the_first_warnings_and_counts_the_rest() {
+    let d = tmp();
+    // 50, 20 and 2 warnings: every network has no costs and no participants.
+    for n in [25, 10, 1] {
+        let nets: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"id": "n{i:02}", "name": "N {i}", "start": "2024-01-01"}}"#))
+            .collect();
+        let f = write(
+            d.path(),
+            &format!("w{n}.json"),
+            format!(
+                r#"{{"format": "natverk/1", "organisation": {{"name": "O", "currency": "SEK"}}, "networks": [{}]}}"#,
+                nets.join(",")
+            ),
+        );
+        let check = run(&["check", &f, "--format", "json", "--today", "2024-06-01"]);
+        let all: serde_json::Value = serde_json::from_str(&out(&check)).unwrap();
+        let total = all["findings"].as_array().unwrap().len();
+        assert_eq!(total, 2 * n, "{all}");
+        let o = run(&[
+            "report",
+            &f,
+            "--year",
+            "2024",
+            "--format",
+            "widget",
+            "--today",
+            "2024-06-01",
+            "--lang",
+            "en",
+        ]);
+        assert_eq!(code(&o), 0, "{}", err(&o));
+        let w = out(&o);
+        assert!(w.contains(&format!("data-count=\"{total}\"")), "{w}");
+        assert!(w.contains(&format!("Warnings: {total} warnings")), "{w}");
+        let items = w.matches("<li><span class=\"severity").count();
+        let rest = total.saturating_sub(20);
+        assert_eq!(items, total.min(20), "{w}");
+        if total > 20 {
+            assert!(
+                w.contains(&format!("<li class=\"more\">… and {rest} more</li>")),
+                "{w}"
+            );
+        } else {
+            assert!(!w.contains("class=\"more\">…"), "{w}");
+        }
+    }
+}
+
 #[test]
 fn html_escapes_every_string_and_shows_no_person_names() {
     let d = tmp();

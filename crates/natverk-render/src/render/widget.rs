@@ -29,6 +29,11 @@ use super::{key_count, Result};
 
 /// Lines shown before the reader asks for all of them (the widget's `PAGE`).
 pub const PAGE: usize = 100;
+/// Warnings listed in the fragment; a line says how many more there are.
+/// The module lists them all once it has adopted the element (a long list
+/// is HTML the browser parses before the first paint: 500 warnings were
+/// two thirds of a 1 000-network fragment).
+pub const WARNINGS_SHOWN: usize = 20;
 /// Bars of the chart (the widget's `CHART_MAX_BARS`).
 const CHART_MAX_BARS: usize = 20;
 /// The money columns the widget shows when none are chosen.
@@ -570,7 +575,8 @@ fn chart(
 }
 
 /// The warnings of `check` as the widget shows them: a closed `<details>`
-/// with their count and the date they are judged on.
+/// with their count and the date they are judged on, and the first
+/// [`WARNINGS_SHOWN`] of them.
 fn warnings(w: &Widget<'_>, out: &mut dyn Write) -> Result<()> {
     let lang = w.lang;
     let count = w.warnings.len();
@@ -590,7 +596,7 @@ fn warnings(w: &Widget<'_>, out: &mut dyn Write) -> Result<()> {
     )?;
     if count > 0 {
         out.write_all(b"<ul>")?;
-        for f in w.warnings.iter() {
+        for f in w.warnings.iter().take(WARNINGS_SHOWN) {
             let sev = match f.severity {
                 Severity::Error => "error",
                 _ => "warning",
@@ -609,6 +615,17 @@ fn warnings(w: &Widget<'_>, out: &mut dyn Write) -> Result<()> {
                 )?;
             }
             out.write_all(b"</li>")?;
+        }
+        if count > WARNINGS_SHOWN {
+            write!(
+                out,
+                "<li class=\"more\">{}</li>",
+                esc(&say(
+                    "ui.warnings_more",
+                    lang,
+                    &[("count", &(count - WARNINGS_SHOWN).to_string())]
+                )),
+            )?;
         }
         out.write_all(b"</ul>")?;
     }

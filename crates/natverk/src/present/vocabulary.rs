@@ -392,6 +392,7 @@ vocabulary! {
     "ui.warnings_count" => "{count} warnings", "{count} varningar";
     "ui.warnings_one" => "1 warning", "1 varning";
     "ui.warnings_none" => "No warnings", "Inga varningar";
+    "ui.warnings_more" => "… and {count} more", "… och {count} till";
     "ui.judged_on" => "judged on {date}", "bedömda per {date}";
     "ui.check_failed" => "The check could not be run", "Kontrollen kunde inte göras";
     "ui.equality_caption" => "People by gender, role and side, {years}", "Personer efter kön, roll och sida, {years}";
