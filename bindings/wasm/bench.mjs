@@ -37,7 +37,7 @@ import { fileURLToPath } from 'node:url';
 
 import { serve, browser } from './test/server.mjs';
 import { generateInventory } from './test/generate.mjs';
-import { firstTablePage, fragmentPage, corePage, coreScript, openMeasured, DONE_URL, DONE_SCRIPT } from './test/pages.mjs';
+import { firstTablePage, fragmentPage, blankPage, corePage, coreScript, openMeasured, DONE_URL, DONE_SCRIPT } from './test/pages.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.argv[2] || 9);
@@ -70,6 +70,8 @@ fs.rmSync(tmp, { recursive: true, force: true });
 console.log(`pre-rendered fragment: ${kib(Buffer.byteLength(fragment))}, ${kib(zlib.gzipSync(fragment, { level: 9 }).length)} gzipped`);
 const extra = {
   '/bench/fragment.html': fragmentPage(SRC, fragment),
+  '/bench/fragment-plain.html': fragmentPage(SRC, fragment, { preload: false }),
+  '/bench/blank-measured.html': blankPage(),
   [SRC]: inventory,
   '/bench/widget.html': firstTablePage(SRC),
   '/bench/modules.html': firstTablePage(SRC, { modules: true }),
@@ -90,7 +92,9 @@ const PHASES = ['module', 'instantiated', 'fetched', 'loaded', 'report', 'table'
 const PAGES = [
   ['widget', 'natverk:painted'], // the one-file widget (pkg/natverk-widget.js): the README's page
   ['modules', 'natverk:painted'], // js/widget.js and its preloaded module graph: the page before
-  ['fragment', 'natverk:painted'], // the README's page with the widget pre-rendered (issue 27)
+  ['fragment', 'natverk:painted'], // the README's page with the widget pre-rendered (issue 27), its stylesheet preloaded from the head
+  ['fragment-plain', 'natverk:painted'], // the same without the stylesheet's preload (the page of the round before)
+  ['blank-measured', 'natverk:fcp'], // a page with nothing of natverk: the floor of a first paint here
   ['core', 'natverk:core'], // the baseline: module, file and report, no DOM
 ];
 
@@ -118,6 +122,8 @@ async function measure(cache, dwell) {
         const o = out[page];
         if (page === 'core') {
           o.core.push(t.core);
+        } else if (page === 'blank-measured') {
+          if (t.fcp !== undefined) o.fcp.push(t.fcp);
         } else {
           if (t.rows !== 100) throw new Error(`${page}: expected the first 100 rows, got ${t.rows}`);
           o.table.push(t.phases.table);
@@ -157,9 +163,16 @@ for (const [label, cache, dwell] of VISITS) {
   console.log(`  pre-rendered, interactive (adopted by the module, a sort works): ${fmt(f.table)} (target <= 300 ms: ${median(f.table) <= 300 ? 'met' : 'NOT met'})`);
   console.log(`  without the fragment, first table (target <= 150 ms): ${median(w.table) <= 150 ? 'met' : 'NOT met'}; widget first contentful paint ${fmt(w.fcp)}`);
   console.log(`  pre-rendered / widget, first table (medians): ${(median(f.fcp) / median(w.table)).toFixed(2)}`);
+  const b = r['blank-measured'].fcp;
+  const plain = r['fragment-plain'];
+  console.log(`  pre-rendered without the stylesheet's preload: first contentful paint ${fmt(plain.fcp)}; interactive ${fmt(plain.table)}`);
+  console.log(`  blank page (nothing of natverk), first contentful paint: ${fmt(b)}`);
+  console.log(`  pre-rendered / blank, first paint (medians): ${(median(f.fcp) / median(b)).toFixed(2)}; without the preload: ${(median(plain.fcp) / median(b)).toFixed(2)}; widget's first table / blank: ${(median(w.table) / median(b)).toFixed(2)}`);
+  console.log(`  runs (pre-rendered first paint): ${f.fcp.map((x) => x.toFixed(1)).join(', ')}`);
+  console.log(`  runs (blank first paint): ${b.map((x) => x.toFixed(1)).join(', ')}`);
   console.log(`  baseline, navigation start -> module + file + core report, no DOM: ${fmt(r.core.core)}`);
   console.log(`  widget / baseline (medians): ${(median(w.table) / median(r.core.core)).toFixed(2)}`);
-  for (const page of ['widget', 'modules', 'fragment']) {
+  for (const page of ['widget', 'modules', 'fragment', 'fragment-plain']) {
     const phase = (m) => `${m} ${median(r[page].phases.map((p) => p[m])).toFixed(0)}`;
     console.log(`  ${page} phases, median ms from navigation start: ${PHASES.map(phase).join(', ')}`);
   }

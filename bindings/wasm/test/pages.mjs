@@ -34,6 +34,9 @@ export const DONE_URL = '/bench/done.js';
 export const DONE_SCRIPT = `new PerformanceObserver((list) => {
   for (const e of list.getEntries()) if (e.name === 'natverk:painted' || e.name === 'natverk:core') console.debug(e.name);
 }).observe({ type: 'mark', buffered: true });
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') console.debug('natverk:fcp');
+}).observe({ type: 'paint', buffered: true });
 `;
 
 /**
@@ -67,8 +70,27 @@ ${fastHead(src, options)}
  * `natverk report FILE --format widget` wrote (its first view inside as
  * declarative shadow DOM), which the module adopts when it loads.
  */
-export function fragmentPage(src, fragment) {
-  return firstTablePage(src).replace(/<natverk-inventory [^>]*><\/natverk-inventory>/, () => fragment);
+export function fragmentPage(src, fragment, { preload = true } = {}) {
+  const page = firstTablePage(src).replace(/<natverk-inventory [^>]*><\/natverk-inventory>/, () => fragment);
+  if (!preload) return page;
+  // The guide's head for a pre-rendered element: its stylesheet requested
+  // first, before the parser reaches the element (the first paint of the
+  // shadow root waits for it).
+  const href = fragment.match(/<link rel="stylesheet" href="([^"]*)">/)?.[1];
+  if (!href) throw new Error('the fragment links no stylesheet');
+  return page.replace('<script async', () => `<link rel="preload" href="${href}" as="style">\n<script async`);
+}
+
+/**
+ * A page with nothing of natverk: its first contentful paint is the
+ * floor every page of this server and browser pays, measured in the same
+ * run (the harness waits for `natverk:fcp`, see DONE_SCRIPT).
+ */
+export function blankPage() {
+  return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>blank</title>
+<link rel="icon" href="/examples/widget/favicon.svg">
+<script async src="${DONE_URL}"></script>
+</head><body><main><p>blank</p></main></body></html>`;
 }
 
 /**
