@@ -54,6 +54,14 @@ before(async () => {
     '/t/later.html': page(bigFragment, { script: false }),
     '/t/hostile.html': page(hostileFragment),
     '/t/hostile-nojs.html': page(hostileFragment, { script: false }),
+    '/t/bad.json': JSON.stringify({ format: 'natverk/1', organisation: { name: 'O', currency: 'SEK' }, networks: [{ id: 'a', nmae: 'x', start: '2024-13-01' }] }),
+    // The one-file widget with its lean module (pkg/natverk-widget_bg.wasm).
+    '/t/lean.html': `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>natverk</title><link rel="icon" href="/examples/widget/favicon.svg">
+<script type="module" src="/bindings/wasm/pkg/natverk-widget.js"></script></head><body><main>
+<natverk-inventory src="/examples/goteborg.json" from="2024" to="2025" today="2023-11-20"></natverk-inventory>
+<natverk-inventory src="/examples/goteborg.json" from="2024" to="2025" today="2023-11-20" lang="en"></natverk-inventory>
+<natverk-inventory src="/t/bad.json" from="2024" to="2025" lang="en"></natverk-inventory>
+</main></body></html>`,
   };
   srv = await serve(pages, { headers: (p) => (p.endsWith('.html') ? { 'content-security-policy': STRICT_CSP } : {}) });
   chrome = await browser();
@@ -114,6 +122,15 @@ describe('the pre-rendered widget', () => {
     const rendered = p.evaluate(
       () => new Promise((resolve) => document.querySelector('natverk-inventory').addEventListener('natverk-render', (e) => resolve(e.detail))),
     );
+    // The fragment lists the first 20 warnings and a line for the rest.
+    const listed = () =>
+      p.evaluate(() => {
+        const d = document.querySelector('natverk-inventory').shadowRoot.querySelector('details.warnings');
+        return { count: Number(d.dataset.count), items: d.querySelectorAll('li').length, more: d.querySelector('li.more')?.textContent };
+      });
+    const before = await listed();
+    assert.ok(before.count > 20, `the file has ${before.count} warnings`);
+    assert.deepEqual(before, { count: before.count, items: 21, more: `… och ${before.count - 20} till` });
     await p.addScriptTag({ type: 'module', url: MODULE });
     const detail = await rendered;
     assert.equal(detail.adopted, true);
@@ -129,6 +146,8 @@ describe('the pre-rendered widget', () => {
       };
     });
     assert.deepEqual(same, { count: 100, same: true, tbody: true, mutations: 0 });
+    // The module lists every warning once it has taken the element over.
+    assert.deepEqual(await listed(), { count: before.count, items: before.count, more: undefined });
     // The module's report is the one on screen: its first lines, in order.
     const texts = await p.evaluate(() =>
       [...document.querySelector('natverk-inventory').shadowRoot.querySelectorAll('table.lines tbody th')].map((t) => t.textContent),
@@ -202,6 +221,39 @@ describe('the pre-rendered widget', () => {
       assert.deepEqual(await p.evaluate(() => window.__violations), []);
       await p.close();
     }
+  });
+
+  test("the lean module's messages are the full module's, in Swedish and English", async () => {
+    const p = await open('/t/lean.html');
+    await p.waitForFunction(() => [...document.querySelectorAll('natverk-inventory')].slice(0, 2).every((el) => el.findings));
+    await p.locator('natverk-inventory >> nth=2 >> [role=alert]').waitFor();
+    const got = await p.evaluate(async () => {
+      const els = [...document.querySelectorAll('natverk-inventory')];
+      const { init, Inventory } = await import('/bindings/wasm/js/natverk.js');
+      await init();
+      const bytes = new Uint8Array(await (await fetch('/examples/goteborg.json')).arrayBuffer());
+      const inv = Inventory.fromJson(bytes);
+      const full = ['sv', 'en'].map((lang) => inv.check({ today: '2023-11-20', lang }));
+      let error;
+      try {
+        Inventory.fromJson(new Uint8Array(await (await fetch('/t/bad.json')).arrayBuffer()));
+      } catch (e) {
+        error = e.findings;
+      }
+      const shown = [...els[2].shadowRoot.querySelectorAll('[role=alert] li')].map((li) => li.textContent);
+      return { lean: [els[0].findings, els[1].findings], full, error, shown };
+    });
+    assert.deepEqual(got.lean, got.full);
+    const [sv, en] = got.lean.map((r) => r.findings.map((f) => f.message));
+    assert.ok(sv.length > 2);
+    sv.forEach((m, i) => assert.notEqual(m, en[i], `not in Swedish: ${m}`));
+    assert.ok(sv.some((m) => m.includes('oppositionen')), sv.join('\n'));
+    // A file's errors: the same findings, their messages in English, no key shown as itself.
+    assert.equal(got.error.length, 3);
+    got.error.forEach((f, i) => assert.ok(got.shown[i].includes(f.message), `${got.shown[i]} has ${f.message}`));
+    assert.match(got.error[0].message, /unknown field `nmae` in a network: did you mean `name`/);
+    for (const text of [...sv, ...en, ...got.shown]) assert.doesNotMatch(text, /\b(what|what_list|word|ref|ui|workbook)\.[a-z_]+/, text);
+    await p.close();
   });
 
   test('no page error, console error or CSP violation on any page', () => {
