@@ -317,7 +317,11 @@ export class NatverkInventory extends HTMLElement {
       this.#resize = new ResizeObserver(() => this.#resized());
     }
     this.#resize?.observe(this);
-    this.#schedule();
+    // A pre-rendered view is on screen, or will be at the next paint: let
+    // the browser paint it before the module's load and report take the
+    // main thread (they would delay that paint, not the table).
+    if (this.#adopt && this.#token === 0) afterPaint(() => this.#schedule());
+    else this.#schedule();
   }
 
   disconnectedCallback() {
