@@ -61,6 +61,8 @@ if want rust; then
   cargo fmt --all --check
   step "cargo clippy (workspace, all targets, warnings are errors)"
   cargo clippy --workspace --all-targets --locked -- -D warnings
+  step "cargo clippy: the core as the widget's lean module builds it (no feature vocabulary)"
+  cargo clippy -p natverk --no-default-features --lib --locked -- -D warnings
   step "cargo doc (broken links are errors)"
   RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p natverk
   step "cargo test (core and command line)"
