@@ -158,8 +158,9 @@ pub fn vocabulary(lang: Lang) -> impl Iterator<Item = (&'static str, &'static st
         (
             *k,
             match lang {
-                Lang::Sv => *sv,
-                Lang::En => *en,
+                // Empty only in the lean build, as in `static_label`.
+                Lang::Sv if !sv.is_empty() => *sv,
+                Lang::Sv | Lang::En => *en,
             },
         )
     })
