@@ -49,14 +49,20 @@ pub fn warnings(inv: &Inventory, today: NaiveDate) -> Vec<Finding> {
             rule(inv, i, n, today, &mut out);
         }
     }
+    // In path order (a network's rules run in their own order; a stable
+    // sort keeps it for findings at one path).
+    out.sort_by(|a, b| a.path.cmp(&b.path));
     if work > limit {
-        out.push(Finding::new(
-            Code::InvalidValue,
-            Path::root(),
-            Message::new(&m::CHECK_TOO_MUCH_WORK)
-                .with("count", work)
-                .with("limit", limit),
-        ));
+        out.insert(
+            0,
+            Finding::new(
+                Code::InvalidValue,
+                Path::root(),
+                Message::new(&m::CHECK_TOO_MUCH_WORK)
+                    .with("count", work)
+                    .with("limit", limit),
+            ),
+        );
     }
     out
 }

@@ -192,8 +192,14 @@ pub(crate) fn diff(old: &Inventory, new: &Inventory, from: i32, to: i32) -> Resu
                 name: n.name.clone(),
             }),
             Some(&i) => {
-                let a = serde_json::to_value(&old.networks()[i]).unwrap_or(Value::Null);
-                let b = serde_json::to_value(n).unwrap_or(Value::Null);
+                // With defaults, so a value changed from its default shows
+                // both sides.
+                let (a, b) = crate::format::with_defaults(|| {
+                    (
+                        serde_json::to_value(&old.networks()[i]).unwrap_or(Value::Null),
+                        serde_json::to_value(n).unwrap_or(Value::Null),
+                    )
+                });
                 let mut changes = Vec::new();
                 values(&Path::root(), Some(&a), Some(&b), &mut changes);
                 if !changes.is_empty() {

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::equality::{self, Equality};
 use crate::error::Error;
-use crate::finding::{Finding, Findings};
+use crate::finding::Findings;
 use crate::model::*;
 use crate::money::{add, mul, Overflow};
 use crate::options::{EqualityOptions, ReportOptions};
@@ -482,9 +482,21 @@ impl Inventory {
         Ok(crate::public::public_data(self)?.to_json())
     }
 
-    /// Every warning, judged against `today` (SPEC §6).
-    pub fn warnings(&self, today: NaiveDate) -> Vec<Finding> {
-        crate::check::warnings(self, today)
+    /// Every warning, judged against `today` (SPEC §6), in path order
+    /// (a finding about the whole file first).
+    ///
+    /// ```
+    /// let inv = natverk::Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"},
+    ///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01"}]}"#)?;
+    /// let today = natverk::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+    /// let w = inv.warnings(today);
+    /// assert_eq!(w.errors(), 0);
+    /// assert!(w.iter().all(|f| f.path.to_string().starts_with("networks[0]")));
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn warnings(&self, today: NaiveDate) -> Findings {
+        Findings::new(crate::check::warnings(self, today))
     }
 
     /// A cost report (SPEC §5).

@@ -158,7 +158,7 @@ pub fn check(bytes: &[u8], today: NaiveDate) -> Findings {
     match data {
         Some(data) if !v.has_errors() => {
             let inv = Inventory::from_validated(data, v, bytes.len());
-            Findings::new(inv.warnings(today))
+            inv.warnings(today)
         }
         _ => Findings::new(v.into_findings()),
     }

@@ -342,7 +342,7 @@ declare! {
         /// Tiers by population, bounds strictly rising; only the last has no `max_population`.
         tiers: Vec<Tier> => ListOf<Tier>, opt;
         /// base + rate × population, raised to `min`, lowered to `max`.
-        per_capita: PerCapita => ObjOf<PerCapita>, opt;
+        per_capita: PerCapita => ObjOf<PerCapita>, opt, set with_per_capita;
     }
 }
 
@@ -395,7 +395,7 @@ declare! {
         /// What kind of collaboration.
         kind: NetworkKind => WordOf<NetworkKind>, def = NetworkKind::Network;
         /// Subject areas, in order (the first takes split remainders); distinct, none empty.
-        subjects: Vec<String> => Subjects, def = Vec::new();
+        subjects: Vec<String> => Subjects, def = Vec::new(), set none;
         /// The unit that takes part (a unit id).
         unit: String => Ref<UNITS>, opt;
         /// Start date.
@@ -527,7 +527,7 @@ declare! {
 /// data.units.push(Unit::new("slk", "Stadsledningskontoret"));
 /// assert!(data.to_json().contains("\"natverk/1\""));
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct InventoryData {
     /// Who keeps the inventory.
@@ -614,27 +614,159 @@ impl InventoryData {
             networks: Vec::new(),
         }
     }
+    /// Sets the units.
+    #[must_use]
+    pub fn units(mut self, units: impl Into<Vec<Unit>>) -> Self {
+        self.units = units.into();
+        self
+    }
+    /// Adds a unit.
+    #[must_use]
+    pub fn unit(mut self, unit: Unit) -> Self {
+        self.units.push(unit);
+        self
+    }
+    /// Sets the people.
+    #[must_use]
+    pub fn people(mut self, people: impl Into<Vec<Person>>) -> Self {
+        self.people = people.into();
+        self
+    }
+    /// Adds a person.
+    #[must_use]
+    pub fn person(mut self, person: Person) -> Self {
+        self.people.push(person);
+        self
+    }
+    /// Sets the fee schedules.
+    #[must_use]
+    pub fn fee_schedules(mut self, schedules: impl Into<Vec<FeeSchedule>>) -> Self {
+        self.fee_schedules = schedules.into();
+        self
+    }
+    /// Adds a fee schedule.
+    #[must_use]
+    pub fn fee_schedule(mut self, schedule: FeeSchedule) -> Self {
+        self.fee_schedules.push(schedule);
+        self
+    }
+    /// Sets the exchange rates.
+    #[must_use]
+    pub fn exchange_rates(mut self, rates: impl Into<Vec<Rate>>) -> Self {
+        self.exchange_rates = rates.into();
+        self
+    }
+    /// Adds an exchange rate.
+    #[must_use]
+    pub fn exchange_rate(mut self, rate: Rate) -> Self {
+        self.exchange_rates.push(rate);
+        self
+    }
+    /// Sets the networks.
+    #[must_use]
+    pub fn networks(mut self, networks: impl Into<Vec<Network>>) -> Self {
+        self.networks = networks.into();
+        self
+    }
+    /// Adds a network.
+    #[must_use]
+    pub fn network(mut self, network: Network) -> Self {
+        self.networks.push(network);
+        self
+    }
     /// The inventory as pretty `natverk/1` JSON (decimals as strings, so
-    /// nothing is lost). It need not be valid: [`crate::Inventory::new`]
-    /// judges it.
+    /// nothing is lost), without the values that equal their defaults
+    /// (empty lists, `status: active`, `share: 1`, …), so a file loaded
+    /// and written again keeps its shape; an object or list that holds no
+    /// object or list is written on one line. It need not be valid:
+    /// [`crate::Inventory::new`] judges it.
     pub fn to_json(&self) -> String {
         // Strings, numbers and maps only: writing to a String cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+        let pretty = serde_json::to_string_pretty(self)
+            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        crate::json::inline_flat(&pretty)
     }
 }
 
 impl Serialize for InventoryData {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(7))?;
+        let mut m = s.serialize_map(None)?;
         m.serialize_entry("format", FORMAT)?;
         m.serialize_entry("organisation", &self.organisation)?;
-        m.serialize_entry("units", &self.units)?;
-        m.serialize_entry("people", &self.people)?;
-        m.serialize_entry("fee_schedules", &self.fee_schedules)?;
-        m.serialize_entry("exchange_rates", &self.exchange_rates)?;
-        m.serialize_entry("networks", &self.networks)?;
+        // An empty list is the default: left out, as every default is.
+        if !self.units.is_empty() {
+            m.serialize_entry("units", &self.units)?;
+        }
+        if !self.people.is_empty() {
+            m.serialize_entry("people", &self.people)?;
+        }
+        if !self.fee_schedules.is_empty() {
+            m.serialize_entry("fee_schedules", &self.fee_schedules)?;
+        }
+        if !self.exchange_rates.is_empty() {
+            m.serialize_entry("exchange_rates", &self.exchange_rates)?;
+        }
+        if !self.networks.is_empty() {
+            m.serialize_entry("networks", &self.networks)?;
+        }
         m.end()
+    }
+}
+
+/// Reads the `natverk/1` shape, unvalidated: the core's own loader reads
+/// it (the same keys, words and value types as a file), keeps whatever the
+/// types can hold (a negative fee, a reference to no one, a duplicate id)
+/// and leaves judging it to [`crate::Inventory::new`].
+///
+/// What the types cannot hold — a wrong type, an unknown key or word, a
+/// missing required key, a bad date, a `format` other than `natverk/1` —
+/// is a serde error whose message lists the loader's findings, a line
+/// each (`code at path: message`, at most
+/// [`crate::limits::DISPLAY_FINDINGS`]).
+///
+/// It needs a `serde_json` deserializer (`serde_json::from_str`,
+/// `from_slice`, `from_reader`, `from_value`): the value is taken as raw
+/// JSON text (`serde_json::value::RawValue`), so decimals are read exactly
+/// from their digits. Another format's deserializer gives an error.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct Request {
+///     inventory: natverk::InventoryData,
+///     year: i32,
+/// }
+///
+/// let r: Request = serde_json::from_str(r#"{"year": 2025, "inventory": {
+///   "format": "natverk/1", "organisation": {"name": "X", "currency": "SEK"},
+///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01", "unit": "nobody"}]}}"#)?;
+/// // read as it is; judged by Inventory::new
+/// let err = natverk::Inventory::new(r.inventory).unwrap_err();
+/// assert_eq!(err.findings()[0].path.to_string(), "networks[0].unit");
+///
+/// let bad = serde_json::from_str::<Request>(r#"{"year": 2025, "inventory": {
+///   "format": "natverk/1", "organisation": {"name": "X", "currency": "SEK"},
+///   "networks": [{"id": "a", "nmae": "A", "start": "2024-01-01"}]}}"#);
+/// assert!(bad.is_err_and(|e| e.to_string().contains("unknown_field at networks[0].nmae")));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+impl<'de> serde::Deserialize<'de> for InventoryData {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let raw = <Box<serde_json::value::RawValue>>::deserialize(d)?;
+        crate::load::read_data(raw.get().as_bytes()).map_err(|found| {
+            let mut text = String::from("not natverk/1 inventory data:");
+            for f in found.iter().take(crate::limits::DISPLAY_FINDINGS) {
+                text.push_str(&format!("\n  {} at {}: {}", f.code, f.path, f.message));
+            }
+            if found.len() > crate::limits::DISPLAY_FINDINGS {
+                text.push_str(&format!(
+                    "\n  and {} more",
+                    found.len() - crate::limits::DISPLAY_FINDINGS
+                ));
+            }
+            D::Error::custom(text)
+        })
     }
 }
 
@@ -767,6 +899,57 @@ impl Network {
             costs: Vec::new(),
             financing: Vec::new(),
         }
+    }
+}
+
+impl Network {
+    /// Sets the subjects, in order (the first takes split remainders).
+    #[must_use]
+    pub fn subjects<S: Into<String>>(mut self, subjects: impl IntoIterator<Item = S>) -> Self {
+        self.subjects = subjects.into_iter().map(Into::into).collect();
+        self
+    }
+    /// Adds a subject after those there are.
+    #[must_use]
+    pub fn subject(mut self, subject: impl Into<String>) -> Self {
+        self.subjects.push(subject.into());
+        self
+    }
+    /// Adds a seat.
+    #[must_use]
+    pub fn participant(mut self, participant: Participant) -> Self {
+        self.participants.push(participant);
+        self
+    }
+    /// Adds a cost.
+    #[must_use]
+    pub fn cost(mut self, cost: Cost) -> Self {
+        self.costs.push(cost);
+        self
+    }
+    /// Adds a financing.
+    #[must_use]
+    pub fn financed_by(mut self, financing: Financing) -> Self {
+        self.financing.push(financing);
+        self
+    }
+}
+
+impl From<u64> for Population {
+    fn from(p: u64) -> Population {
+        Population::Constant(p)
+    }
+}
+
+impl From<BTreeMap<i32, u64>> for Population {
+    fn from(by_year: BTreeMap<i32, u64>) -> Population {
+        Population::ByYear(by_year)
+    }
+}
+
+impl<const N: usize> From<[(i32, u64); N]> for Population {
+    fn from(by_year: [(i32, u64); N]) -> Population {
+        Population::ByYear(BTreeMap::from(by_year))
     }
 }
 

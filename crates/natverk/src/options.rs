@@ -283,7 +283,24 @@ pub enum Leave {
 }
 
 impl Leave {
-    /// `recommended`, or comma-separated network ids.
+    /// `recommended`, or comma-separated network ids. An id names a
+    /// network only when the inventory has it: one that is close to
+    /// `recommended` (`recomended`, `Recommended`) is, when no network
+    /// has it, an `unknown_reference` finding that says `recommended`.
+    ///
+    /// ```
+    /// use natverk::{Inventory, Leave, ReportOptions};
+    ///
+    /// assert_eq!(Leave::parse(" recommended "), Leave::Recommended);
+    /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"},
+    ///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01"}]}"#)?;
+    /// let mut o = ReportOptions::new(2024, 2024);
+    /// o.leave = Some(Leave::parse("recomended"));
+    /// let err = inv.report(&o).unwrap_err();
+    /// assert!(err.findings()[0].message.to_string().contains("did you mean `recommended`"));
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
     pub fn parse(s: &str) -> Leave {
         if s.trim() == "recommended" {
             Leave::Recommended
@@ -304,6 +321,25 @@ impl Leave {
             Leave::Networks(ids) => ids.join(", "),
         }
     }
+}
+
+/// The finding for an id in `leave` that names no network: a word close
+/// to `recommended` (`recomended`, `Recommended`) is told so, not merely
+/// called an unknown network.
+pub(crate) fn unknown_leave(id: &str) -> crate::Finding {
+    let word = id.trim().to_lowercase();
+    let close = word.chars().count() <= 2 * "recommended".len()
+        && strsim::levenshtein(&word, "recommended") <= 3;
+    let template = if close {
+        &crate::present::messages::UNKNOWN_LEAVE_WORD
+    } else {
+        &crate::present::messages::UNKNOWN_LEAVE
+    };
+    crate::Finding::new(
+        crate::Code::UnknownReference,
+        crate::Path::root().key("options").key("leave"),
+        crate::present::Message::new(template).with("id", crate::money::clip(id)),
+    )
 }
 
 impl<'de> Deserialize<'de> for Leave {

@@ -7,7 +7,7 @@ use serde::{Serialize, Serializer};
 
 use crate::cost::{self, Filter, Problems, Row, Scenario};
 use crate::error::Error;
-use crate::finding::{Code, Finding, Findings, Path};
+use crate::finding::{Code, Findings, Path};
 use crate::inventory::{Inventory, SubjectRanks, TextRanks};
 use crate::limits::MAX_REPORT_ROWS;
 use crate::model::{NetworkKind, Recommendation, Status};
@@ -173,6 +173,51 @@ impl Report {
     }
 }
 
+/// SPEC §5.1, the same as [`Report::to_json`] writes (a test holds them
+/// equal), so a report can sit in a program's own response type.
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        /// One line: its keys in the order of `by`, then its money.
+        struct LineIn<'a>(&'a [GroupKey], &'a Line);
+        impl Serialize for LineIn<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(None)?;
+                for (k, v) in self.0.iter().zip(&self.1.keys) {
+                    m.serialize_entry(k.as_str(), v)?;
+                    if *k == GroupKey::Network {
+                        m.serialize_entry("name", &self.1.name)?;
+                    }
+                }
+                for (k, v) in self.1.money.fields() {
+                    m.serialize_entry(k, &crate::money::Two(v))?;
+                }
+                m.end()
+            }
+        }
+        struct Lines<'a>(&'a Report);
+        impl Serialize for Lines<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.lines.iter().map(|l| LineIn(&self.0.by, l)))
+            }
+        }
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("organisation", &self.organisation)?;
+        m.serialize_entry("currency", &self.currency)?;
+        m.serialize_entry("from", &self.from)?;
+        m.serialize_entry("to", &self.to)?;
+        m.serialize_entry("scope", self.scope.as_str())?;
+        let by: Vec<&str> = self.by.iter().map(|k| k.as_str()).collect();
+        m.serialize_entry("by", &by)?;
+        m.serialize_entry("lines", &Lines(self))?;
+        m.serialize_entry("total", &self.total)?;
+        if let Some(savings) = &self.savings {
+            m.serialize_entry("savings", savings)?;
+        }
+        m.end()
+    }
+}
+
 fn write_money(w: &mut crate::json::Writer, m: &Money) {
     for (k, v) in m.fields() {
         w.key(k);
@@ -328,11 +373,7 @@ pub(crate) fn report(inv: &Inventory, opts: &ReportOptions) -> Result<Report, Er
                     Some(i) => {
                         set.insert(i);
                     }
-                    None => bad.push(Finding::new(
-                        Code::UnknownReference,
-                        Path::root().key("options").key("leave"),
-                        Message::new(&m::UNKNOWN_LEAVE).with("id", money::clip(id)),
-                    )),
+                    None => bad.push(crate::options::unknown_leave(id)),
                 }
             }
             if !bad.is_empty() {

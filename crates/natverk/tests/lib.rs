@@ -14,8 +14,10 @@
 //! - `public`: the public file reports as the inventory (SPEC §13).
 //! - `board`: the comparison, the calendar and the board appendix of
 //!   SPEC §14, with figures computed by hand.
+//! - `api`: the Rust API of SPEC §8 (serde, setters, `Debug`, defaults).
 //! - `tables`: the workbook layout of SPEC §10, both ways, and bad cells.
 
+mod api;
 mod board;
 mod bounded;
 mod conformance;

@@ -312,25 +312,60 @@ pub fn objects() -> Vec<ObjectInfo> {
     ]
 }
 
+thread_local! {
+    /// Whether defaulted fields are written even when they hold their
+    /// default ([`with_defaults`]).
+    static WRITE_DEFAULTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with every `def` field written, also when it holds its default:
+/// for the comparisons of `diff` and `merge`, which show a value changed
+/// from its default as `"active" → "ended"`, not as a key added. The file
+/// itself ([`crate::InventoryData::to_json`]) leaves defaults out.
+pub(crate) fn with_defaults<T>(f: impl FnOnce() -> T) -> T {
+    let before = WRITE_DEFAULTS.with(|w| w.replace(true));
+    let out = f();
+    WRITE_DEFAULTS.with(|w| w.set(before));
+    out
+}
+
+/// Whether a value equals its default (typed by the value).
+pub(crate) fn is_default<T: PartialEq>(value: &T, default: impl FnOnce() -> T) -> bool {
+    *value == default()
+}
+
+/// Whether a field holding its default is written now.
+pub(crate) fn write_defaults() -> bool {
+    WRITE_DEFAULTS.with(|w| w.get())
+}
+
 /// Declares one object of the format: its data type, builder, walk,
-/// serialiser and description. Modes: `req` (required), `opt` (optional,
-/// `Option`), `def = expr` (defaulted, always written), `defskip = expr`
-/// (defaulted, written only when it differs from the default).
+/// serialiser, chainable setters and description. Modes: `req` (required),
+/// `opt` (optional, `Option`), `def = expr` (defaulted, written only when
+/// it differs from the default, except inside [`with_defaults`]),
+/// `defskip = expr` (defaulted, never written when it holds the default).
+/// A field's setter is named as the field, or as `, set name` says
+/// (`, set none`: written by hand beside the declaration).
 macro_rules! declare {
     (
         $(#[doc = $tdoc:literal])*
         pub struct $name:ident ($obj:literal, $builder:ident) {
             $(
                 $(#[doc = $doc:literal])*
-                $field:ident : $ty:ty => $kind:ty, $mode:ident $(= $default:expr)?;
+                $field:ident : $ty:ty => $kind:ty, $mode:ident $(= $default:expr)? $(, set $setter:ident)?;
             )+
         }
     ) => {
         $(#[doc = $tdoc])*
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, Eq)]
         #[non_exhaustive]
         pub struct $name {
             $( $(#[doc = $doc])* pub $field: $crate::format::field_ty!($mode, $ty), )+
+        }
+
+        /// Chainable setters, one per field (`Network::new(id, name, start).unit("slk")`).
+        impl $name {
+            $( $crate::format::setter!($field, $ty, $mode $(, $setter)?); )+
         }
 
         #[doc(hidden)]
@@ -421,6 +456,30 @@ macro_rules! declare {
 }
 pub(crate) use declare;
 
+macro_rules! setter {
+    ($field:ident, $ty:ty, $mode:ident, none) => {};
+    ($field:ident, $ty:ty, opt, $name:ident) => {
+        #[doc = concat!("Sets `", stringify!($field), "`.")]
+        #[must_use]
+        pub fn $name(mut self, value: impl Into<$ty>) -> Self {
+            self.$field = Some(value.into());
+            self
+        }
+    };
+    ($field:ident, $ty:ty, $mode:ident, $name:ident) => {
+        #[doc = concat!("Sets `", stringify!($field), "`.")]
+        #[must_use]
+        pub fn $name(mut self, value: impl Into<$ty>) -> Self {
+            self.$field = value.into();
+            self
+        }
+    };
+    ($field:ident, $ty:ty, $mode:ident) => {
+        $crate::format::setter!($field, $ty, $mode, $field);
+    };
+}
+pub(crate) use setter;
+
 macro_rules! field_ty {
     (opt, $ty:ty) => { Option<$ty> };
     ($mode:ident, $ty:ty) => { $ty };
@@ -490,6 +549,11 @@ macro_rules! ser_field {
     (opt, $kind:ty, $m:expr, $key:expr, $value:expr) => {
         if let Some(x) = $value {
             $m.serialize_entry($key, &$crate::format::W::<$kind>(x))?;
+        }
+    };
+    (def, $kind:ty, $m:expr, $key:expr, $value:expr, $default:expr) => {
+        if !$crate::format::is_default($value, || $default) || $crate::format::write_defaults() {
+            $m.serialize_entry($key, &$crate::format::W::<$kind>($value))?;
         }
     };
     (defskip, $kind:ty, $m:expr, $key:expr, $value:expr, $default:expr) => {

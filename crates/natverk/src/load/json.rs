@@ -65,7 +65,7 @@ impl<'de, B: Builder> Visitor<'de> for Obj<'_, B> {
         let mut b = B::default();
         read_keys(&mut map, &mut b, v)?;
         let out = b.finish(v);
-        if v.errors_since(start) {
+        if v.errors_since(start) && !v.keep_invalid {
             Ok(None)
         } else {
             Ok(out)

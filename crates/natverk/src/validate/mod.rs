@@ -100,6 +100,10 @@ pub(crate) struct Validator {
     /// The size of the file being read (0 for data built in code): what a
     /// long list's first capacity is estimated from (`load::json::Gather`).
     pub(crate) input_bytes: usize,
+    /// Values and objects with a finding are kept, not dropped (the
+    /// reading of [`crate::InventoryData`]'s `Deserialize`, which keeps
+    /// what its types can hold and lets `Inventory::new` judge it).
+    pub(crate) keep_invalid: bool,
 }
 
 /// What the whole-file rules check, collected without paths (the
