@@ -147,10 +147,6 @@ impl Path {
     pub fn root() -> Path {
         Path(Vec::new())
     }
-    /// A path from its segments.
-    pub fn from_segments(segments: Vec<Seg>) -> Path {
-        Path(segments)
-    }
     /// Its segments, outermost first.
     pub fn segments(&self) -> &[Seg] {
         &self.0

@@ -415,14 +415,6 @@ impl Inventory {
     pub(crate) fn is_central_at(&self, i: usize) -> bool {
         self.ix.networks[i].central
     }
-    /// Whether a network takes part through a central unit (SPEC §2).
-    pub fn is_central(&self, network: &Network) -> bool {
-        network
-            .unit
-            .as_deref()
-            .and_then(|u| self.unit(u))
-            .is_some_and(|u| u.central)
-    }
     pub(crate) fn ix(&self) -> &Index {
         &self.ix
     }

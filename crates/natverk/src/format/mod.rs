@@ -119,8 +119,6 @@ pub struct FieldInfo {
     pub doc: &'static str,
     /// Whether the key is required.
     pub required: bool,
-    /// Its default when absent, as JSON text (`""` when it has none).
-    pub default: &'static str,
     /// Its type.
     pub kind: KindInfo,
 }
@@ -420,7 +418,6 @@ macro_rules! declare {
                         key: stringify!($field),
                         doc: concat!($($doc, "\n",)*),
                         required: $crate::format::is_req!($mode),
-                        default: $crate::format::default_text!($mode $(, $default)?),
                         kind: <$kind as $crate::format::Kind>::INFO,
                     },
                 )+],
@@ -519,19 +516,6 @@ macro_rules! is_req {
     };
 }
 pub(crate) use is_req;
-
-macro_rules! default_text {
-    (def, $default:expr) => {
-        stringify!($default)
-    };
-    (defskip, $default:expr) => {
-        stringify!($default)
-    };
-    ($mode:ident) => {
-        ""
-    };
-}
-pub(crate) use default_text;
 
 macro_rules! walk_field {
     (opt, $kind:ty, $value:expr, $v:expr) => {
