@@ -7,10 +7,10 @@
 //! a reference to no one; [`crate::Inventory::new`] validates them exactly
 //! as the loader validates a file, with the same codes and paths.
 //!
-//! Each object is declared once with `declare!` ([`mod@crate::format`]): that
+//! Each object is declared once with `declare!` (`crate::format`): that
 //! declaration gives the loader its keys and rules, the serialiser its
 //! order, and the JSON Schema and the Python and TypeScript types their
-//! shape ([`crate::format::objects`]).
+//! shape (`crate::format::objects`).
 
 use std::collections::BTreeMap;
 use std::fmt;

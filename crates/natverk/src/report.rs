@@ -337,6 +337,7 @@ fn overflow() -> Error {
     )
 }
 
+#[doc(hidden)]
 impl From<Overflow> for Error {
     fn from(_: Overflow) -> Error {
         overflow()

@@ -17,8 +17,12 @@ mod tables;
 pub(crate) mod vocabulary;
 
 pub use lang::{Lang, ParseLangError};
-pub use message::{Arg, Found, Message, Template};
-pub use tables::{years, Align, Cell, Column, Table};
+pub use message::Message;
+#[doc(hidden)]
+pub use message::{Arg, Found, Template};
+#[doc(hidden)]
+pub use tables::years;
+pub use tables::{Align, Cell, Column, Table};
 pub use vocabulary::{label, vocabulary};
 
 /// A vocabulary label with the vocabulary's lifetime (empty if unknown).
@@ -27,11 +31,13 @@ pub(crate) fn static_label(key: &str, lang: Lang) -> &'static str {
 }
 
 /// Every message template of the findings, in both languages.
+#[doc(hidden)]
 pub fn templates() -> &'static [&'static Template] {
     messages::ALL
 }
 
 /// Fills `{name}` placeholders of a text with values (no escaping).
+#[doc(hidden)]
 pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
@@ -63,6 +69,7 @@ pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
 
 /// A counted phrase: the label `key.one` for 1, else `key.many`, with
 /// `{n}` filled in (`1 problem`, `3 problems`).
+#[doc(hidden)]
 pub fn count_text(key: &str, n: usize, lang: Lang) -> String {
     let form = if n == 1 { "one" } else { "many" };
     let k = format!("{key}.{form}");
