@@ -58,6 +58,7 @@ fn to_json_leaves_defaults_out_and_loads_back_equal() {
         lines_out * 10 >= lines_in * 8,
         "{lines_in} in, {lines_out} out"
     );
+    eprintln!("goteborg.json: {lines_in} lines in, {lines_out} out");
 
     // Every default left out; what differs from it written.
     let bare = InventoryData::new(Organisation::new("X", "SEK")).network(
