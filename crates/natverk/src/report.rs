@@ -574,7 +574,8 @@ enum Slot<'a> {
     Year,
 }
 
-type Key = [u32; 7];
+/// A line's key: a rank per group key (at most every key once).
+type Key = [u32; GroupKey::ALL.len()];
 
 impl<'a> Grouper<'a> {
     /// A grouper by `by`; the ranks of those keys are made here (once per

@@ -30,6 +30,23 @@ pub(crate) fn static_label(key: &str, lang: Lang) -> &'static str {
     vocabulary::static_label(key, lang).unwrap_or("")
 }
 
+/// The word for a currency in `lang`, as amounts and captions write it
+/// (`kr` for SEK in Swedish, `SEK` in English); the code itself when the
+/// vocabulary has no word for it.
+///
+/// ```
+/// use natverk::{present::currency_word, Lang};
+/// assert_eq!(currency_word("SEK", Lang::Sv), "kr");
+/// assert_eq!(currency_word("NOK", Lang::Sv), "NOK");
+/// ```
+pub fn currency_word(code: &str, lang: Lang) -> String {
+    let key = format!("currency.{}", code.to_ascii_lowercase());
+    match vocabulary::static_label(&key, lang) {
+        Some(word) => word.to_string(),
+        None => code.to_string(),
+    }
+}
+
 /// Every message template of the findings, in both languages.
 #[doc(hidden)]
 pub fn templates() -> &'static [&'static Template] {
