@@ -110,7 +110,6 @@ mod finding;
 #[doc(hidden)]
 pub mod format;
 mod inventory;
-mod json;
 pub mod limits;
 mod load;
 mod merge;
@@ -124,6 +123,7 @@ mod report;
 #[doc(hidden)]
 pub mod tables;
 mod validate;
+mod write_json;
 
 pub use chrono::NaiveDate;
 pub use rust_decimal::Decimal;

@@ -677,7 +677,7 @@ impl InventoryData {
         // Strings, numbers and maps only: writing to a String cannot fail.
         let pretty = serde_json::to_string_pretty(self)
             .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-        crate::json::inline_flat(&pretty)
+        crate::write_json::inline_flat(&pretty)
     }
 }
 

@@ -112,7 +112,7 @@ impl Report {
         sink: &mut dyn FnMut(&str) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         const CHUNK: usize = 64 * 1024;
-        let mut w = crate::json::Writer::new(pretty, CHUNK + 4096);
+        let mut w = crate::write_json::Writer::new(pretty, CHUNK + 4096);
         w.begin_object();
         w.key("organisation");
         w.text(&self.organisation);
@@ -218,7 +218,7 @@ impl Serialize for Report {
     }
 }
 
-fn write_money(w: &mut crate::json::Writer, m: &Money) {
+fn write_money(w: &mut crate::write_json::Writer, m: &Money) {
     for (k, v) in m.fields() {
         w.key(k);
         w.amount(v);

@@ -203,7 +203,7 @@ pub fn schema() -> Value {
 
 /// The schema as pretty-printed JSON text (keys sorted, two-space indent).
 pub fn json_schema() -> String {
-    crate::json::pretty(&schema())
+    crate::write_json::pretty(&schema())
 }
 
 fn camel(name: &str) -> String {

@@ -1,4 +1,4 @@
-//! Writing JSON for the types of the crate.
+//! Writing JSON for the types of the crate (reading it is `load::json`'s).
 
 use serde::Serialize;
 
