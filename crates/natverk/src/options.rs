@@ -368,13 +368,13 @@ impl<'de> Deserialize<'de> for Leave {
 }
 
 /// A word of an enum read by serde, with the enum's own message.
-struct W<T>(T);
+struct OptWord<T>(T);
 
-impl<'de, T: Word> Deserialize<'de> for W<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<W<T>, D::Error> {
+impl<'de, T: Word> Deserialize<'de> for OptWord<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<OptWord<T>, D::Error> {
         let s = String::deserialize(d)?;
         T::parse_word(&s)
-            .map(W)
+            .map(OptWord)
             .ok_or_else(|| de::Error::custom(T::unknown(&s)))
     }
 }
@@ -385,11 +385,11 @@ struct RawReport {
     from: i32,
     to: i32,
     #[serde(default)]
-    scope: Option<W<Scope>>,
+    scope: Option<OptWord<Scope>>,
     #[serde(default)]
-    by: Option<Vec<W<GroupKey>>>,
+    by: Option<Vec<OptWord<GroupKey>>>,
     #[serde(default)]
-    statuses: Option<Vec<W<Status>>>,
+    statuses: Option<Vec<OptWord<Status>>>,
     #[serde(default)]
     leave: Option<Leave>,
     #[serde(default)]
@@ -402,9 +402,9 @@ struct RawEquality {
     from: i32,
     to: i32,
     #[serde(default)]
-    scope: Option<W<Scope>>,
+    scope: Option<OptWord<Scope>>,
     #[serde(default)]
-    statuses: Option<Vec<W<Status>>>,
+    statuses: Option<Vec<OptWord<Status>>>,
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {

@@ -545,7 +545,7 @@ struct Grouper<'a> {
     inv: &'a Inventory,
     by: &'a [GroupKey],
     /// Each key's ranks, in the order of `by`.
-    slots: Vec<Slot<'a>>,
+    sources: Vec<KeySource<'a>>,
     /// The subjects' ranks, when grouping by subject.
     subjects: Option<&'a SubjectRanks>,
     index: crate::FastMap<Key, usize>,
@@ -559,7 +559,7 @@ struct Grouper<'a> {
 }
 
 /// Where a group key's value comes from, and its text.
-enum Slot<'a> {
+enum KeySource<'a> {
     /// The network's id's rank.
     Network(&'a [u32]),
     /// The network's kind's rank.
@@ -589,29 +589,29 @@ impl<'a> Grouper<'a> {
         years: usize,
         rows: usize,
     ) -> Grouper<'a> {
-        let slots: Vec<Slot<'a>> = by
+        let sources: Vec<KeySource<'a>> = by
             .iter()
             .map(|g| match g {
-                GroupKey::Network => Slot::Network(inv.network_ranks()),
-                GroupKey::Kind => Slot::Kind(inv.kind_ranks()),
-                GroupKey::Status => Slot::Status(inv.status_ranks()),
-                GroupKey::Organiser => Slot::Texts(inv.organiser_ranks()),
-                GroupKey::Unit => Slot::Texts(inv.unit_ranks()),
-                GroupKey::Subject => Slot::Subject,
-                GroupKey::Year => Slot::Year,
+                GroupKey::Network => KeySource::Network(inv.network_ranks()),
+                GroupKey::Kind => KeySource::Kind(inv.kind_ranks()),
+                GroupKey::Status => KeySource::Status(inv.status_ranks()),
+                GroupKey::Organiser => KeySource::Texts(inv.organiser_ranks()),
+                GroupKey::Unit => KeySource::Texts(inv.unit_ranks()),
+                GroupKey::Subject => KeySource::Subject,
+                GroupKey::Year => KeySource::Year,
             })
             .collect();
         let subjects = by.contains(&GroupKey::Subject).then(|| inv.subject_ranks());
         // Distinct keys: the product of each key's distinct values.
-        let most = slots
+        let most = sources
             .iter()
             .map(|s| match s {
-                Slot::Network(ranks) => ranks.len(),
-                Slot::Kind(_) => NetworkKind::ALL.len(),
-                Slot::Status(_) => Status::ALL.len(),
-                Slot::Texts(t) => t.names.len() + 1,
-                Slot::Subject => subjects.map_or(0, |s| s.names.len()) + 1,
-                Slot::Year => years,
+                KeySource::Network(ranks) => ranks.len(),
+                KeySource::Kind(_) => NetworkKind::ALL.len(),
+                KeySource::Status(_) => Status::ALL.len(),
+                KeySource::Texts(t) => t.names.len() + 1,
+                KeySource::Subject => subjects.map_or(0, |s| s.names.len()) + 1,
+                KeySource::Year => years,
             })
             .fold(1usize, usize::saturating_mul)
             .min(rows)
@@ -619,7 +619,7 @@ impl<'a> Grouper<'a> {
         Grouper {
             inv,
             by,
-            slots,
+            sources,
             subjects,
             index: Default::default(),
             last: None,
@@ -644,12 +644,14 @@ impl<'a> Grouper<'a> {
         };
         let mut key: Key = [0; 7];
         for j in 0..k.max(1) {
-            for (slot, s) in key.iter_mut().zip(&self.slots) {
+            for (slot, s) in key.iter_mut().zip(&self.sources) {
                 *slot = match s {
-                    Slot::Network(ranks) | Slot::Kind(ranks) | Slot::Status(ranks) => ranks[ni],
-                    Slot::Texts(texts) => texts.of[ni],
-                    Slot::Subject => subjects.get(j).copied().unwrap_or(NULL),
-                    Slot::Year => r.year as u32,
+                    KeySource::Network(ranks)
+                    | KeySource::Kind(ranks)
+                    | KeySource::Status(ranks) => ranks[ni],
+                    KeySource::Texts(texts) => texts.of[ni],
+                    KeySource::Subject => subjects.get(j).copied().unwrap_or(NULL),
+                    KeySource::Year => r.year as u32,
                 };
             }
             let m = if j == 0 { &first } else { &rest };
@@ -710,7 +712,7 @@ impl<'a> Grouper<'a> {
         let Grouper {
             inv,
             by,
-            slots,
+            sources,
             subjects,
             groups,
             ..
@@ -727,17 +729,17 @@ impl<'a> Grouper<'a> {
         let mut lines = Vec::with_capacity(groups.len());
         for (key, ni, sums) in order.iter().map(|&(_, i)| groups[i as usize]) {
             let n = &data.networks[ni];
-            let keys = slots
+            let keys = sources
                 .iter()
                 .zip(key)
                 .map(|(s, v)| match (s, v) {
-                    (Slot::Year, y) => KeyValue::Year(y as i32),
+                    (KeySource::Year, y) => KeyValue::Year(y as i32),
                     (_, NULL) => KeyValue::Null,
-                    (Slot::Network(_), _) => KeyValue::Text(n.id.clone()),
-                    (Slot::Kind(_), _) => KeyValue::Text(n.kind.as_str().to_string()),
-                    (Slot::Status(_), _) => KeyValue::Text(n.status.as_str().to_string()),
-                    (Slot::Texts(t), r) => names(&t.names, r),
-                    (Slot::Subject, r) => names(subjects.map_or(&[][..], |s| &s.names), r),
+                    (KeySource::Network(_), _) => KeyValue::Text(n.id.clone()),
+                    (KeySource::Kind(_), _) => KeyValue::Text(n.kind.as_str().to_string()),
+                    (KeySource::Status(_), _) => KeyValue::Text(n.status.as_str().to_string()),
+                    (KeySource::Texts(t), r) => names(&t.names, r),
+                    (KeySource::Subject, r) => names(subjects.map_or(&[][..], |s| &s.names), r),
                 })
                 .collect();
             total = total.plus(&sums)?;

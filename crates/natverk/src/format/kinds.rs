@@ -1019,7 +1019,7 @@ impl<T: Rules> Kind for ListOf<T> {
         use serde::ser::SerializeSeq;
         let mut q = s.serialize_seq(Some(items.len()))?;
         for item in items {
-            q.serialize_element(&super::W::<ObjOf<T>>(item))?;
+            q.serialize_element(&super::ByKind::<ObjOf<T>>(item))?;
         }
         q.end()
     }

@@ -52,9 +52,9 @@ pub(crate) trait Kind {
 }
 
 /// A value written by its kind.
-pub(crate) struct W<'a, K: Kind>(pub &'a K::Value);
+pub(crate) struct ByKind<'a, K: Kind>(pub &'a K::Value);
 
-impl<K: Kind> Serialize for W<'_, K> {
+impl<K: Kind> Serialize for ByKind<'_, K> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         K::ser(self.0, s)
     }
@@ -532,21 +532,21 @@ pub(crate) use walk_field;
 macro_rules! ser_field {
     (opt, $kind:ty, $m:expr, $key:expr, $value:expr) => {
         if let Some(x) = $value {
-            $m.serialize_entry($key, &$crate::format::W::<$kind>(x))?;
+            $m.serialize_entry($key, &$crate::format::ByKind::<$kind>(x))?;
         }
     };
     (def, $kind:ty, $m:expr, $key:expr, $value:expr, $default:expr) => {
         if !$crate::format::is_default($value, || $default) || $crate::format::write_defaults() {
-            $m.serialize_entry($key, &$crate::format::W::<$kind>($value))?;
+            $m.serialize_entry($key, &$crate::format::ByKind::<$kind>($value))?;
         }
     };
     (defskip, $kind:ty, $m:expr, $key:expr, $value:expr, $default:expr) => {
         if *$value != $default {
-            $m.serialize_entry($key, &$crate::format::W::<$kind>($value))?;
+            $m.serialize_entry($key, &$crate::format::ByKind::<$kind>($value))?;
         }
     };
     ($mode:ident, $kind:ty, $m:expr, $key:expr, $value:expr $(, $default:expr)?) => {
-        $m.serialize_entry($key, &$crate::format::W::<$kind>($value))?;
+        $m.serialize_entry($key, &$crate::format::ByKind::<$kind>($value))?;
     };
 }
 pub(crate) use ser_field;
