@@ -681,26 +681,38 @@ impl InventoryData {
     }
 }
 
+impl InventoryData {
+    /// Compact `natverk/1` JSON with every default written (`status`,
+    /// `share`, empty lists, …): for frontends whose dicts promise every
+    /// key (Python's `to_dict`). Not the file: [`InventoryData::to_json`].
+    #[doc(hidden)]
+    pub fn to_json_with_defaults(&self) -> String {
+        crate::format::with_defaults(|| serde_json::to_string(self)).unwrap_or_default()
+    }
+}
+
 impl Serialize for InventoryData {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("format", FORMAT)?;
         m.serialize_entry("organisation", &self.organisation)?;
-        // An empty list is the default: left out, as every default is.
-        if !self.units.is_empty() {
+        // An empty list is the default: left out, as every default is
+        // (unless defaults are asked for, `to_json_with_defaults`).
+        let write_defaults = crate::format::write_defaults();
+        if !self.units.is_empty() || write_defaults {
             m.serialize_entry("units", &self.units)?;
         }
-        if !self.people.is_empty() {
+        if !self.people.is_empty() || write_defaults {
             m.serialize_entry("people", &self.people)?;
         }
-        if !self.fee_schedules.is_empty() {
+        if !self.fee_schedules.is_empty() || write_defaults {
             m.serialize_entry("fee_schedules", &self.fee_schedules)?;
         }
-        if !self.exchange_rates.is_empty() {
+        if !self.exchange_rates.is_empty() || write_defaults {
             m.serialize_entry("exchange_rates", &self.exchange_rates)?;
         }
-        if !self.networks.is_empty() {
+        if !self.networks.is_empty() || write_defaults {
             m.serialize_entry("networks", &self.networks)?;
         }
         m.end()
