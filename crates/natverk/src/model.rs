@@ -725,7 +725,8 @@ impl Serialize for InventoryData {
 /// and leaves judging it to [`crate::Inventory::new`].
 ///
 /// What the types cannot hold — a wrong type, an unknown key or word, a
-/// missing required key, a bad date, a `format` other than `natverk/1` —
+/// missing required key, a bad date, a `format` other than `natverk/1` (a
+/// missing `format` is taken as `natverk/1`: the data has no such field) —
 /// is a serde error whose message lists the loader's findings, a line
 /// each (`code at path: message`, at most
 /// [`crate::limits::DISPLAY_FINDINGS`]).

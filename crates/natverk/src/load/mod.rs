@@ -61,10 +61,14 @@ pub(crate) fn read_data(bytes: &[u8]) -> Result<InventoryData, Findings> {
         .into_iter()
         .map(|f| (f.code, f.path.to_string()))
         .collect();
+    // A missing `format` loses nothing (the data has no such field: it is
+    // the file's tag), so data embedded without it is read too.
     let lost: Vec<Finding> = found
         .into_iter()
         .filter(|f| {
-            f.severity == crate::Severity::Error && !again.contains(&(f.code, f.path.to_string()))
+            f.severity == crate::Severity::Error
+                && !again.contains(&(f.code, f.path.to_string()))
+                && !(f.code == Code::MissingField && f.path == Path::root().key("format"))
         })
         .collect();
     if lost.is_empty() {
