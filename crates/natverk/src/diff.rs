@@ -26,7 +26,7 @@ pub struct NetworkRef {
 }
 
 /// One value that differs between the two files.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Change {
     /// Its path inside the network, in the new file (in the old one for
@@ -39,7 +39,7 @@ pub struct Change {
 }
 
 /// A network in both files whose values differ.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Changed {
     /// The network's id.
@@ -96,7 +96,7 @@ pub struct DiffLine {
 /// assert!(d.to_json().contains(r#""added""#));
 /// # Ok::<(), natverk::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Diff {
     /// The organisation (the new file's).

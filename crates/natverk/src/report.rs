@@ -39,7 +39,7 @@ impl Serialize for KeyValue {
 }
 
 /// One line of a report: its key values, and its money.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Line {
     /// The value of each group key, in the order of `by`.
@@ -51,7 +51,7 @@ pub struct Line {
 }
 
 /// A cost report (SPEC §5.1).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Report {
     /// Organisation name.

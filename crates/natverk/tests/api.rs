@@ -38,6 +38,8 @@ fn the_model_is_eq() {
     eq::<FeeSchedule>();
     eq::<Person>();
     eq::<Error>();
+    eq::<natverk::Report>();
+    eq::<natverk::Diff>();
 }
 
 #[test]
