@@ -8,8 +8,8 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
+use super::Builder;
 use crate::finding::Code;
-use crate::format::Builder;
 use crate::limits::MAX_SUGGEST_KEY;
 use crate::money::clip;
 use crate::present::messages as m;

@@ -8,11 +8,13 @@
 //! text, so decimals are read exactly from their digits. The rules that
 //! need the whole file run once it is read.
 
+mod builder;
 pub(crate) mod json;
+
+pub(crate) use builder::{key_code, read_slot, require, Builder, Slot, LONG_KEY};
 
 use crate::finding::{Code, Finding, Path};
 use crate::format::kinds::{ListOf, ObjOf, Str};
-use crate::format::{read_slot, Builder, Slot};
 use crate::limits::MAX_INPUT_BYTES;
 use crate::model::*;
 use crate::money::clip;

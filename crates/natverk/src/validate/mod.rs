@@ -7,6 +7,7 @@
 //! code and the same inventory written as JSON give the same findings,
 //! with the same codes and paths.
 
+mod checked;
 mod ids;
 mod rules;
 
@@ -20,6 +21,7 @@ use crate::money::clip;
 use crate::present::messages as m;
 use crate::present::Message;
 
+pub(crate) use checked::Checked;
 pub(crate) use rules::Rules;
 
 /// The id list of units.
