@@ -148,7 +148,7 @@ pub fn goteborg() -> InventoryData {
                 .kind(NetworkKind::Membership)
                 .subjects(["kommunal samverkan"])
                 .unit("ks")
-                .notice_months(12u32)
+                .notice_months(12)
                 .notes("Medlemsavgiften beräknas här illustrativt som 2,15 kr per invånare två år bakåt; den verkliga avgiften bygger på skatteunderlaget.")
                 .assessment(Assessment::new().benefit(5).recommendation(Recommendation::Keep))
                 .participant(Participant::new("ks-ordf").hours_per_year(24).role("kongressombud"))
@@ -162,7 +162,7 @@ pub fn goteborg() -> InventoryData {
                 .kind(NetworkKind::Membership)
                 .subjects(["internationellt", "hållbar stadsutveckling"])
                 .unit("slk")
-                .notice_months(12u32)
+                .notice_months(12)
                 .via("direkt medlemskap")
                 .url("https://eurocities.eu")
                 .assessment(
@@ -195,7 +195,7 @@ pub fn goteborg() -> InventoryData {
             .kind(NetworkKind::Membership)
             .subjects(["digitalisering"])
             .unit("slk")
-            .notice_months(6u32)
+            .notice_months(6)
             .assessment(
                 Assessment::new()
                     .benefit(2)
@@ -219,7 +219,7 @@ pub fn goteborg() -> InventoryData {
             .kind(NetworkKind::Membership)
             .subjects(["klimat", "hållbar stadsutveckling"])
             .unit("slk")
-            .notice_months(3u32)
+            .notice_months(3)
             .assessment(Assessment::new().benefit(3).recommendation(Recommendation::Review))
             .participant(Participant::new("slk-int").hours_per_year(40).role("kontaktperson"))
             .cost(
@@ -245,7 +245,7 @@ pub fn goteborg() -> InventoryData {
             .organiser("Nordiska storstäder")
             .subjects(["internationellt"])
             .unit("ks")
-            .notice_months(3u32)
+            .notice_months(3)
             .assessment(
                 Assessment::new()
                     .benefit(2)

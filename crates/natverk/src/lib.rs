@@ -139,8 +139,8 @@ pub use merge::{file_findings, merge, FileCount, MergeInput, Merged, UnitComplet
 pub use model::Cost;
 pub use model::{
     Assessment, CostKind, Covers, Decision, FeeSchedule, Financing, FinancingStatus, Gender,
-    InventoryData, Network, NetworkKind, Organisation, ParseWordError, Participant, Per, PerCapita,
-    Person, Population, Rate, Recommendation, Role, Side, Status, Tier, Unit, FORMAT,
+    IntoValue, InventoryData, Network, NetworkKind, Organisation, ParseWordError, Participant, Per,
+    PerCapita, Person, Population, Rate, Recommendation, Role, Side, Status, Tier, Unit, FORMAT,
 };
 pub use money::Money;
 pub use options::{EqualityOptions, GroupKey, Leave, ReportOptions, Scope};

@@ -253,6 +253,77 @@ word_enum!(
     }
 );
 
+// ---- what a setter takes -------------------------------------------------------------
+
+/// What a chainable setter takes for a field of type `T`: `T` itself, and
+/// what converts to it without loss — text as `&str`, a decimal as a whole
+/// number (`.hourly_cost(650)`), a list as an array, a population as a
+/// number or `[(year, population), …]`. A whole-number field takes its own
+/// type only, so `.notice_months(3)` needs no suffix.
+pub trait IntoValue<T> {
+    /// The value.
+    fn into_value(self) -> T;
+}
+
+impl<T> IntoValue<T> for T {
+    fn into_value(self) -> T {
+        self
+    }
+}
+
+impl IntoValue<String> for &str {
+    fn into_value(self) -> String {
+        self.to_string()
+    }
+}
+
+impl IntoValue<String> for &String {
+    fn into_value(self) -> String {
+        self.clone()
+    }
+}
+
+impl IntoValue<String> for std::borrow::Cow<'_, str> {
+    fn into_value(self) -> String {
+        self.into_owned()
+    }
+}
+
+macro_rules! whole_into_decimal {
+    ($($t:ty),+) => {$(
+        impl IntoValue<Decimal> for $t {
+            fn into_value(self) -> Decimal {
+                Decimal::from(self)
+            }
+        }
+    )+};
+}
+whole_into_decimal!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+impl<T, const N: usize> IntoValue<Vec<T>> for [T; N] {
+    fn into_value(self) -> Vec<T> {
+        Vec::from(self)
+    }
+}
+
+impl IntoValue<Population> for u64 {
+    fn into_value(self) -> Population {
+        Population::Constant(self)
+    }
+}
+
+impl IntoValue<Population> for BTreeMap<i32, u64> {
+    fn into_value(self) -> Population {
+        Population::ByYear(self)
+    }
+}
+
+impl<const N: usize> IntoValue<Population> for [(i32, u64); N] {
+    fn into_value(self) -> Population {
+        Population::ByYear(BTreeMap::from(self))
+    }
+}
+
 // ---- the population ------------------------------------------------------------------
 
 /// The population of the organisation's area.

@@ -94,7 +94,7 @@ fn to_json_leaves_defaults_out_and_loads_back_equal() {
             Network::new("a", "A", date("2024-01-01"))
                 .kind(NetworkKind::Programme)
                 .status(natverk::Status::Ended)
-                .notice_months(3u32)
+                .notice_months(3)
                 .financed_by(
                     Financing::new("EU", FinancingStatus::Granted).share(Decimal::new(5, 1)),
                 ),
@@ -422,6 +422,33 @@ fn chainable_setters_build_what_fields_build() {
     assert_eq!(chained, by_hand);
     let inv = Inventory::new(chained).unwrap();
     assert!(inv.report(&ReportOptions::new(2024, 2025)).is_ok());
+}
+
+/// Setters take plain literals: whole numbers for whole-number fields and
+/// for decimals, text for text, arrays for lists.
+#[test]
+fn setters_take_plain_literals() {
+    let n = Network::new("n", "N", date("2024-01-01"))
+        .notice_months(3)
+        .unit("slk")
+        .organiser(String::from("SKR"))
+        .assessment(natverk::Assessment::new().benefit(5))
+        .participants([Participant::new("p").hours_per_year(40)])
+        .costs([Cost::yearly(CostKind::Fee, Decimal::from(1))
+            .from(2024)
+            .to(2025)]);
+    assert_eq!(n.notice_months, 3);
+    assert_eq!(n.unit.as_deref(), Some("slk"));
+    assert_eq!(n.participants[0].hours_per_year, Some(Decimal::from(40)));
+    assert_eq!(n.costs[0].from, Some(2024));
+    let t = Tier::open(Decimal::from(5)).max_population(100_000);
+    assert_eq!(t.max_population, Some(100_000));
+    let o = Organisation::new("X", "SEK").population(604_616);
+    assert_eq!(o.population, Some(Population::Constant(604_616)));
+    let p = Person::new("p", Role::Official).hourly_cost(650);
+    assert_eq!(p.hourly_cost, Some(Decimal::from(650)));
+    let s = FeeSchedule::tiered("s", vec![]).population_offset(-1);
+    assert_eq!(s.population_offset, -1);
 }
 
 #[test]

@@ -316,16 +316,16 @@ macro_rules! setter {
     ($field:ident, $ty:ty, opt, $name:ident) => {
         #[doc = concat!("Sets `", stringify!($field), "`.")]
         #[must_use]
-        pub fn $name(mut self, value: impl Into<$ty>) -> Self {
-            self.$field = Some(value.into());
+        pub fn $name(mut self, value: impl $crate::model::IntoValue<$ty>) -> Self {
+            self.$field = Some(value.into_value());
             self
         }
     };
     ($field:ident, $ty:ty, $mode:ident, $name:ident) => {
         #[doc = concat!("Sets `", stringify!($field), "`.")]
         #[must_use]
-        pub fn $name(mut self, value: impl Into<$ty>) -> Self {
-            self.$field = value.into();
+        pub fn $name(mut self, value: impl $crate::model::IntoValue<$ty>) -> Self {
+            self.$field = value.into_value();
             self
         }
     };
