@@ -65,6 +65,8 @@ if want rust; then
   cargo clippy -p natverk --no-default-features --lib --locked -- -D warnings
   step "cargo doc (broken links are errors)"
   RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p natverk
+  step "cargo doc: the core's public items (the product API only, DESIGN.md; ~20 s)"
+  run scripts/public-items.sh
   step "cargo test (core and command line)"
   run cargo test --locked
   step "cargo test: reports in parts on threads (the core's parallel feature)"

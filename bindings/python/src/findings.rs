@@ -58,8 +58,8 @@ impl PyFindings {
         match &self.items {
             Items::Core(f) => f.table(lang),
             Items::Sheet(s) => {
-                let mut t =
-                    Findings::new(s.iter().map(|f| f.finding.clone()).collect()).table(lang);
+                let mut t = Findings::new(s.iter().map(|f| f.finding.clone()).collect::<Vec<_>>())
+                    .table(lang);
                 let at = t.columns.iter().position(|c| c.key == "path");
                 if let Some(i) = at {
                     for (row, f) in t.rows.iter_mut().zip(s.iter()) {

@@ -36,6 +36,13 @@ impl PyInventory {
         nonempty_json(text, "inventory")
     }
 
+    /// Compact `natverk/1` JSON with every default written: `to_dict`'s
+    /// source (its dicts have every key; the file leaves defaults out).
+    fn to_json_with_defaults(&self, py: Python<'_>) -> PyResult<String> {
+        let text = guarded(py, || self.inner.data().to_json_with_defaults())?;
+        nonempty_json(text, "inventory")
+    }
+
     /// The public file (SPEC §13): no names, hourly costs or hours, opaque
     /// person ids, staff time as costs of kind `time`; every report equals
     /// this inventory's.

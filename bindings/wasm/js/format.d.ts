@@ -6,6 +6,8 @@
 export type Decimal = string | number;
 /** A date, YYYY-MM-DD. */
 export type IsoDate = string;
+/** A key a report can be grouped by (the core's `GroupKey::ALL`). */
+export type GroupKey = "network" | "subject" | "organiser" | "unit" | "kind" | "status" | "year";
 
 /** A whole inventory (natverk/1). */
 export interface InventoryJson {

@@ -509,3 +509,6 @@ export const VOCABULARY = {
     "board.page": "Sida {page} av {pages}",
   },
 };
+
+// The keys a report can be grouped by, in order (the core's `GroupKey::ALL`).
+export const GROUP_KEYS = ['network', 'subject', 'organiser', 'unit', 'kind', 'status', 'year'];

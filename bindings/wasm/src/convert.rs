@@ -119,10 +119,8 @@ pub fn options_text(options: &JsValue) -> Result<String, Error> {
 pub struct CheckOptions {
     /// The date the warnings are judged on (default: the JS clock's today).
     pub today: NaiveDate,
-    /// The language of the finding messages (default English). The core
-    /// writes its messages in English until its `present` module gives
-    /// them in Swedish; the option is read and checked now so callers can
-    /// pass it already.
+    /// The language of the finding messages (default English); the core
+    /// writes every message in Swedish and English (`present`).
     pub lang: Lang,
 }
 

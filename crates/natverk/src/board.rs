@@ -247,18 +247,11 @@ impl serde::Serialize for Block {
 /// Refuses networks to leave that the inventory lacks, as a report does,
 /// also when notice is too late for any of them to be left in the years.
 fn known_networks(inv: &Inventory, ids: &[String]) -> Result<(), Error> {
-    use crate::finding::{Code, Finding, Findings, Path};
+    use crate::finding::{Finding, Findings};
     let bad: Vec<Finding> = ids
         .iter()
         .filter(|id| inv.network_index(id).is_none())
-        .map(|id| {
-            Finding::new(
-                Code::UnknownReference,
-                Path::root().key("options").key("leave"),
-                crate::present::Message::new(&crate::present::messages::UNKNOWN_LEAVE)
-                    .with("id", crate::money::clip(id)),
-            )
-        })
+        .map(|id| crate::options::unknown_leave(id))
         .collect();
     if bad.is_empty() {
         Ok(())

@@ -45,18 +45,29 @@ pub fn warnings(inv: &Inventory, today: NaiveDate) -> Vec<Finding> {
     };
     let mut out = Vec::new();
     for (i, n) in inv.networks().iter().enumerate() {
+        let start = out.len();
         for rule in rules {
             rule(inv, i, n, today, &mut out);
         }
+        // In path order: each network's findings among themselves (a
+        // stable sort keeps the rules' order at one path) ...
+        out[start..].sort_by(|a, b| a.path.cmp(&b.path));
+    }
+    // ... and the whole, should a rule have found something elsewhere.
+    if !out.is_sorted_by(|a, b| a.path <= b.path) {
+        out.sort_by(|a, b| a.path.cmp(&b.path));
     }
     if work > limit {
-        out.push(Finding::new(
-            Code::InvalidValue,
-            Path::root(),
-            Message::new(&m::CHECK_TOO_MUCH_WORK)
-                .with("count", work)
-                .with("limit", limit),
-        ));
+        out.insert(
+            0,
+            Finding::new(
+                Code::InvalidValue,
+                Path::root(),
+                Message::new(&m::CHECK_TOO_MUCH_WORK)
+                    .with("count", work)
+                    .with("limit", limit),
+            ),
+        );
     }
     out
 }

@@ -338,7 +338,7 @@ pub(crate) fn ledger(
 }
 
 /// [`ledger`] over the networks `range` only (in their order): a part of
-/// a report computed on its own thread (`report::run_parts`).
+/// a report computed on its own thread (`report::parallel::ledger`).
 pub(crate) fn ledger_of(
     inv: &Inventory,
     sc: &Scenario<'_>,

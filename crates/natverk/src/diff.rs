@@ -26,7 +26,7 @@ pub struct NetworkRef {
 }
 
 /// One value that differs between the two files.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Change {
     /// Its path inside the network, in the new file (in the old one for
@@ -39,7 +39,7 @@ pub struct Change {
 }
 
 /// A network in both files whose values differ.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Changed {
     /// The network's id.
@@ -96,7 +96,7 @@ pub struct DiffLine {
 /// assert!(d.to_json().contains(r#""added""#));
 /// # Ok::<(), natverk::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Diff {
     /// The organisation (the new file's).
@@ -192,8 +192,14 @@ pub(crate) fn diff(old: &Inventory, new: &Inventory, from: i32, to: i32) -> Resu
                 name: n.name.clone(),
             }),
             Some(&i) => {
-                let a = serde_json::to_value(&old.networks()[i]).unwrap_or(Value::Null);
-                let b = serde_json::to_value(n).unwrap_or(Value::Null);
+                // With defaults, so a value changed from its default shows
+                // both sides.
+                let (a, b) = crate::format::with_defaults(|| {
+                    (
+                        serde_json::to_value(&old.networks()[i]).unwrap_or(Value::Null),
+                        serde_json::to_value(n).unwrap_or(Value::Null),
+                    )
+                });
                 let mut changes = Vec::new();
                 values(&Path::root(), Some(&a), Some(&b), &mut changes);
                 if !changes.is_empty() {

@@ -180,11 +180,11 @@ pub struct Equality {
 impl Equality {
     /// SPEC §7.1 JSON, pretty-printed.
     pub fn to_json(&self) -> String {
-        crate::json::pretty(self)
+        crate::write_json::pretty(self)
     }
     /// SPEC §7.1 JSON on one line, for machines (the bindings).
     pub fn to_json_compact(&self) -> String {
-        crate::json::compact(self)
+        crate::write_json::compact(self)
     }
 }
 

@@ -10,7 +10,7 @@ use crate::limits::DISPLAY_FINDINGS;
 
 /// Why a call failed. Every variant carries every finding, so one run
 /// reports every problem.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
     /// The inventory has errors (loading it, or [`crate::Inventory::new`]).
@@ -70,6 +70,31 @@ impl Error {
     }
     pub(crate) fn report(code: Code, path: Path, message: Message) -> Error {
         Error::Report(Findings::new(vec![Finding::new(code, path, message)]))
+    }
+}
+
+/// Short: the variant, then a line per finding, `code at path: message`
+/// (the message in English, its arguments filled in).
+///
+/// ```
+/// let err = natverk::Inventory::from_json(r#"{"format": "natverk/1"}"#).unwrap_err();
+/// assert_eq!(
+///     format!("{err:?}"),
+///     "Invalid(\n  missing_field at organisation: the file needs an `organisation` with `name` and `currency`\n)"
+/// );
+/// ```
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let variant = match self {
+            Error::Invalid(_) => "Invalid",
+            Error::Report(_) => "Report",
+            Error::Options(_) => "Options",
+        };
+        write!(f, "{variant}(")?;
+        for x in self.findings().iter() {
+            write!(f, "\n  {} at {}: {}", x.code, x.path, x.message)?;
+        }
+        write!(f, "\n)")
     }
 }
 

@@ -147,10 +147,6 @@ impl Path {
     pub fn root() -> Path {
         Path(Vec::new())
     }
-    /// A path from its segments.
-    pub fn from_segments(segments: Vec<Seg>) -> Path {
-        Path(segments)
-    }
     /// Its segments, outermost first.
     pub fn segments(&self) -> &[Seg] {
         &self.0
@@ -375,6 +371,12 @@ impl Serialize for FindingIn<'_> {
     }
 }
 
+impl From<Findings> for Vec<Finding> {
+    fn from(f: Findings) -> Vec<Finding> {
+        f.findings
+    }
+}
+
 /// A list of findings as SPEC §7.2 writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Findings {
@@ -384,7 +386,8 @@ pub struct Findings {
 
 impl Findings {
     /// Wraps a list, counting errors and warnings.
-    pub fn new(findings: Vec<Finding>) -> Findings {
+    pub fn new(findings: impl Into<Vec<Finding>>) -> Findings {
+        let findings = findings.into();
         let errors = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
@@ -449,6 +452,14 @@ impl IntoIterator for Findings {
     type IntoIter = std::vec::IntoIter<Finding>;
     fn into_iter(self) -> Self::IntoIter {
         self.findings.into_iter()
+    }
+}
+
+/// The findings as a slice (`&findings[..]`, `findings.first()`).
+impl std::ops::Deref for Findings {
+    type Target = [Finding];
+    fn deref(&self) -> &[Finding] {
+        &self.findings
     }
 }
 

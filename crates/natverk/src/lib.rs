@@ -80,20 +80,24 @@
 //! ```
 //!
 //! ## Modules
-//! - [`model`]: the plain data, declared once ([`mod@format`]).
+//! - [`model`]: the plain data, declared once.
 //! - [`options`]: the options of reports and statistics.
-//! - [`money`]: exact decimals, the one rounding rule, formatting.
 //! - [`present`]: the vocabulary and tables for people, in sv and en.
 //! - [`limits`]: every limit of SPEC §9.
-//! - [`tables`]: the inventory as the sheets of a workbook (SPEC §10), both
-//!   ways.
-//! - [`mod@format`]: the declaration's machinery, and the generated schema and
-//!   types.
+//!
+//! What the frontends share besides (the declaration's machinery and the
+//! generated schema and types, the workbook's layout, money's arithmetic)
+//! is public for them but hidden from these pages: it is not the product,
+//! and may change without notice.
 //!
 //! ## Features
 //! - `clock` (default): [`today`], from the system clock (off in the
 //!   WebAssembly build, where today comes from JavaScript).
+//! - `parallel`: a report on a large inventory is computed over parts of its
+//!   networks on threads of their own, with the same results
+//!   (`set_max_threads`).
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod board;
 mod calendar;
@@ -103,20 +107,23 @@ mod diff;
 mod equality;
 mod error;
 mod finding;
+#[doc(hidden)]
 pub mod format;
 mod inventory;
-mod json;
 pub mod limits;
 mod load;
 mod merge;
 pub mod model;
+#[doc(hidden)]
 pub mod money;
 pub mod options;
 pub mod present;
 mod public;
 mod report;
+#[doc(hidden)]
 pub mod tables;
 mod validate;
+mod write_json;
 
 pub use chrono::NaiveDate;
 pub use rust_decimal::Decimal;
@@ -132,8 +139,8 @@ pub use merge::{file_findings, merge, FileCount, MergeInput, Merged, UnitComplet
 pub use model::Cost;
 pub use model::{
     Assessment, CostKind, Covers, Decision, FeeSchedule, Financing, FinancingStatus, Gender,
-    InventoryData, Network, NetworkKind, Organisation, ParseWordError, Participant, Per, PerCapita,
-    Person, Population, Rate, Recommendation, Role, Side, Status, Tier, Unit, FORMAT,
+    IntoValue, InventoryData, Network, NetworkKind, Organisation, ParseWordError, Participant, Per,
+    PerCapita, Person, Population, Rate, Recommendation, Role, Side, Status, Tier, Unit, FORMAT,
 };
 pub use money::Money;
 pub use options::{EqualityOptions, GroupKey, Leave, ReportOptions, Scope};
@@ -158,7 +165,7 @@ pub fn check(bytes: &[u8], today: NaiveDate) -> Findings {
     match data {
         Some(data) if !v.has_errors() => {
             let inv = Inventory::from_validated(data, v, bytes.len());
-            Findings::new(inv.warnings(today))
+            inv.warnings(today)
         }
         _ => Findings::new(v.into_findings()),
     }
@@ -185,6 +192,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// Today's date on this machine (the default `today` of the checks).
 #[cfg(feature = "clock")]
+#[cfg_attr(docsrs, doc(cfg(feature = "clock")))]
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
@@ -202,6 +210,7 @@ pub fn today() -> NaiveDate {
 /// natverk::set_max_threads(0);
 /// ```
 #[cfg(feature = "parallel")]
+#[cfg_attr(docsrs, doc(cfg(feature = "parallel")))]
 pub fn set_max_threads(n: usize) {
     report::parallel::MAX_THREADS.store(n, std::sync::atomic::Ordering::Relaxed);
 }

@@ -46,6 +46,7 @@ pub const MAX_REPORT_ROWS: usize = 50_000_000;
 /// fifth of a microsecond a part, this keeps a report within SPEC §9's
 /// 2 s + 1 s per MB; a report that would compute more is refused before
 /// any is computed.
+#[doc(hidden)]
 pub fn report_parts(input_bytes: usize) -> usize {
     2_000_000usize.saturating_add(input_bytes.saturating_mul(2))
 }
@@ -57,6 +58,7 @@ pub fn report_parts(input_bytes: usize) -> usize {
 /// SPEC §9's 256 MB + 10 × the input: 70 MB for the base, 7.3 bytes per
 /// input byte. A national inventory (50 000 networks, 40 MB) may report
 /// ten years by network and year (520 000 lines).
+#[doc(hidden)]
 pub fn report_lines(input_bytes: usize) -> usize {
     100_000usize.saturating_add(input_bytes / 96)
 }
@@ -70,6 +72,7 @@ pub fn report_lines(input_bytes: usize) -> usize {
 /// base, 8 bytes per input byte. The findings past this are counted in one
 /// more error that names the limit. A real file lists every finding (a
 /// national inventory of 40 MB may list 800 000).
+#[doc(hidden)]
 pub fn max_findings(input_bytes: usize) -> usize {
     200_000usize.saturating_add(input_bytes / 64)
 }
@@ -80,6 +83,7 @@ pub fn max_findings(input_bytes: usize) -> usize {
 /// inventory crafted to need more (thousands of costs on a network that
 /// runs for millennia, with a population for every year) gets an error
 /// finding instead, and every other warning.
+#[doc(hidden)]
 pub fn check_work(input_bytes: usize) -> usize {
     10_000_000usize.saturating_add(input_bytes.saturating_mul(3))
 }

@@ -208,7 +208,7 @@ fn decimal_of(s: &str) -> Option<rust_decimal::Decimal> {
 
 /// The item as a JSON object (the format's own serialisation).
 fn object_of<T: serde::Serialize>(item: &T) -> serde_json::Map<String, Value> {
-    match serde_json::to_value(item) {
+    match crate::format::with_defaults(|| serde_json::to_value(item)) {
         Ok(Value::Object(o)) => o,
         _ => serde_json::Map::new(),
     }
@@ -229,7 +229,7 @@ fn item_key<T: serde::Serialize>(item: &T) -> String {
             _ => {}
         }
     }
-    let mut v = serde_json::to_value(item).unwrap_or(Value::Null);
+    let mut v = crate::format::with_defaults(|| serde_json::to_value(item)).unwrap_or(Value::Null);
     norm(&mut v);
     v.to_string()
 }

@@ -7,10 +7,10 @@
 //! a reference to no one; [`crate::Inventory::new`] validates them exactly
 //! as the loader validates a file, with the same codes and paths.
 //!
-//! Each object is declared once with `declare!` ([`mod@crate::format`]): that
+//! Each object is declared once with `declare!` (`crate::format`): that
 //! declaration gives the loader its keys and rules, the serialiser its
 //! order, and the JSON Schema and the Python and TypeScript types their
-//! shape ([`crate::format::objects`]).
+//! shape (`crate::format::objects`).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -253,6 +253,77 @@ word_enum!(
     }
 );
 
+// ---- what a setter takes -------------------------------------------------------------
+
+/// What a chainable setter takes for a field of type `T`: `T` itself, and
+/// what converts to it without loss — text as `&str`, a decimal as a whole
+/// number (`.hourly_cost(650)`), a list as an array, a population as a
+/// number or `[(year, population), …]`. A whole-number field takes its own
+/// type only, so `.notice_months(3)` needs no suffix.
+pub trait IntoValue<T> {
+    /// The value.
+    fn into_value(self) -> T;
+}
+
+impl<T> IntoValue<T> for T {
+    fn into_value(self) -> T {
+        self
+    }
+}
+
+impl IntoValue<String> for &str {
+    fn into_value(self) -> String {
+        self.to_string()
+    }
+}
+
+impl IntoValue<String> for &String {
+    fn into_value(self) -> String {
+        self.clone()
+    }
+}
+
+impl IntoValue<String> for std::borrow::Cow<'_, str> {
+    fn into_value(self) -> String {
+        self.into_owned()
+    }
+}
+
+macro_rules! whole_into_decimal {
+    ($($t:ty),+) => {$(
+        impl IntoValue<Decimal> for $t {
+            fn into_value(self) -> Decimal {
+                Decimal::from(self)
+            }
+        }
+    )+};
+}
+whole_into_decimal!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+impl<T, const N: usize> IntoValue<Vec<T>> for [T; N] {
+    fn into_value(self) -> Vec<T> {
+        Vec::from(self)
+    }
+}
+
+impl IntoValue<Population> for u64 {
+    fn into_value(self) -> Population {
+        Population::Constant(self)
+    }
+}
+
+impl IntoValue<Population> for BTreeMap<i32, u64> {
+    fn into_value(self) -> Population {
+        Population::ByYear(self)
+    }
+}
+
+impl<const N: usize> IntoValue<Population> for [(i32, u64); N] {
+    fn into_value(self) -> Population {
+        Population::ByYear(BTreeMap::from(self))
+    }
+}
+
 // ---- the population ------------------------------------------------------------------
 
 /// The population of the organisation's area.
@@ -342,7 +413,7 @@ declare! {
         /// Tiers by population, bounds strictly rising; only the last has no `max_population`.
         tiers: Vec<Tier> => ListOf<Tier>, opt;
         /// base + rate × population, raised to `min`, lowered to `max`.
-        per_capita: PerCapita => ObjOf<PerCapita>, opt;
+        per_capita: PerCapita => ObjOf<PerCapita>, opt, set with_per_capita;
     }
 }
 
@@ -395,7 +466,7 @@ declare! {
         /// What kind of collaboration.
         kind: NetworkKind => WordOf<NetworkKind>, def = NetworkKind::Network;
         /// Subject areas, in order (the first takes split remainders); distinct, none empty.
-        subjects: Vec<String> => Subjects, def = Vec::new();
+        subjects: Vec<String> => Subjects, def = Vec::new(), set none;
         /// The unit that takes part (a unit id).
         unit: String => Ref<UNITS>, opt;
         /// Start date.
@@ -527,7 +598,7 @@ declare! {
 /// data.units.push(Unit::new("slk", "Stadsledningskontoret"));
 /// assert!(data.to_json().contains("\"natverk/1\""));
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct InventoryData {
     /// Who keeps the inventory.
@@ -554,49 +625,42 @@ pub(crate) const INVENTORY_INFO: ObjectInfo = ObjectInfo {
             key: "format",
             doc: "Always \"natverk/1\".\n",
             required: true,
-            default: "",
             kind: KindInfo::Word(&[FORMAT]),
         },
         FieldInfo {
             key: "organisation",
             doc: "Who keeps the inventory.\n",
             required: true,
-            default: "",
             kind: KindInfo::Object("organisation"),
         },
         FieldInfo {
             key: "units",
             doc: "Parts of the organisation that take part in networks.\n",
             required: false,
-            default: "[]",
             kind: KindInfo::List("unit"),
         },
         FieldInfo {
             key: "people",
             doc: "People who represent the organisation.\n",
             required: false,
-            default: "[]",
             kind: KindInfo::List("person"),
         },
         FieldInfo {
             key: "fee_schedules",
             doc: "Fee schedules tiered by population or per inhabitant.\n",
             required: false,
-            default: "[]",
             kind: KindInfo::List("fee_schedule"),
         },
         FieldInfo {
             key: "exchange_rates",
             doc: "Exchange rates into the organisation currency.\n",
             required: false,
-            default: "[]",
             kind: KindInfo::List("rate"),
         },
         FieldInfo {
             key: "networks",
             doc: "The networks and collaborations.\n",
             required: false,
-            default: "[]",
             kind: KindInfo::List("network"),
         },
     ],
@@ -614,27 +678,172 @@ impl InventoryData {
             networks: Vec::new(),
         }
     }
+    /// Sets the units.
+    #[must_use]
+    pub fn units(mut self, units: impl Into<Vec<Unit>>) -> Self {
+        self.units = units.into();
+        self
+    }
+    /// Adds a unit.
+    #[must_use]
+    pub fn unit(mut self, unit: Unit) -> Self {
+        self.units.push(unit);
+        self
+    }
+    /// Sets the people.
+    #[must_use]
+    pub fn people(mut self, people: impl Into<Vec<Person>>) -> Self {
+        self.people = people.into();
+        self
+    }
+    /// Adds a person.
+    #[must_use]
+    pub fn person(mut self, person: Person) -> Self {
+        self.people.push(person);
+        self
+    }
+    /// Sets the fee schedules.
+    #[must_use]
+    pub fn fee_schedules(mut self, schedules: impl Into<Vec<FeeSchedule>>) -> Self {
+        self.fee_schedules = schedules.into();
+        self
+    }
+    /// Adds a fee schedule.
+    #[must_use]
+    pub fn fee_schedule(mut self, schedule: FeeSchedule) -> Self {
+        self.fee_schedules.push(schedule);
+        self
+    }
+    /// Sets the exchange rates.
+    #[must_use]
+    pub fn exchange_rates(mut self, rates: impl Into<Vec<Rate>>) -> Self {
+        self.exchange_rates = rates.into();
+        self
+    }
+    /// Adds an exchange rate.
+    #[must_use]
+    pub fn exchange_rate(mut self, rate: Rate) -> Self {
+        self.exchange_rates.push(rate);
+        self
+    }
+    /// Sets the networks.
+    #[must_use]
+    pub fn networks(mut self, networks: impl Into<Vec<Network>>) -> Self {
+        self.networks = networks.into();
+        self
+    }
+    /// Adds a network.
+    #[must_use]
+    pub fn network(mut self, network: Network) -> Self {
+        self.networks.push(network);
+        self
+    }
     /// The inventory as pretty `natverk/1` JSON (decimals as strings, so
-    /// nothing is lost). It need not be valid: [`crate::Inventory::new`]
-    /// judges it.
+    /// nothing is lost), without the values that equal their defaults
+    /// (empty lists, `status: active`, `share: 1`, …), so a file loaded
+    /// and written again keeps its shape; an object or list that holds no
+    /// object or list is written on one line. It need not be valid:
+    /// [`crate::Inventory::new`] judges it.
     pub fn to_json(&self) -> String {
         // Strings, numbers and maps only: writing to a String cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+        let pretty = serde_json::to_string_pretty(self)
+            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        crate::write_json::inline_flat(&pretty)
+    }
+}
+
+impl InventoryData {
+    /// Compact `natverk/1` JSON with every default written (`status`,
+    /// `share`, empty lists, …): for frontends whose dicts promise every
+    /// key (Python's `to_dict`). Not the file: [`InventoryData::to_json`].
+    #[doc(hidden)]
+    pub fn to_json_with_defaults(&self) -> String {
+        crate::format::with_defaults(|| serde_json::to_string(self)).unwrap_or_default()
     }
 }
 
 impl Serialize for InventoryData {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(7))?;
+        let mut m = s.serialize_map(None)?;
         m.serialize_entry("format", FORMAT)?;
         m.serialize_entry("organisation", &self.organisation)?;
-        m.serialize_entry("units", &self.units)?;
-        m.serialize_entry("people", &self.people)?;
-        m.serialize_entry("fee_schedules", &self.fee_schedules)?;
-        m.serialize_entry("exchange_rates", &self.exchange_rates)?;
-        m.serialize_entry("networks", &self.networks)?;
+        // An empty list is the default: left out, as every default is
+        // (unless defaults are asked for, `to_json_with_defaults`).
+        let write_defaults = crate::format::write_defaults();
+        if !self.units.is_empty() || write_defaults {
+            m.serialize_entry("units", &self.units)?;
+        }
+        if !self.people.is_empty() || write_defaults {
+            m.serialize_entry("people", &self.people)?;
+        }
+        if !self.fee_schedules.is_empty() || write_defaults {
+            m.serialize_entry("fee_schedules", &self.fee_schedules)?;
+        }
+        if !self.exchange_rates.is_empty() || write_defaults {
+            m.serialize_entry("exchange_rates", &self.exchange_rates)?;
+        }
+        if !self.networks.is_empty() || write_defaults {
+            m.serialize_entry("networks", &self.networks)?;
+        }
         m.end()
+    }
+}
+
+/// Reads the `natverk/1` shape, unvalidated: the core's own loader reads
+/// it (the same keys, words and value types as a file), keeps whatever the
+/// types can hold (a negative fee, a reference to no one, a duplicate id)
+/// and leaves judging it to [`crate::Inventory::new`].
+///
+/// What the types cannot hold — a wrong type, an unknown key or word, a
+/// missing required key, a bad date, a `format` other than `natverk/1` (a
+/// missing `format` is taken as `natverk/1`: the data has no such field) —
+/// is a serde error whose message lists the loader's findings, a line
+/// each (`code at path: message`, at most
+/// [`crate::limits::DISPLAY_FINDINGS`]).
+///
+/// It needs a `serde_json` deserializer (`serde_json::from_str`,
+/// `from_slice`, `from_reader`, `from_value`): the value is taken as raw
+/// JSON text (`serde_json::value::RawValue`), so decimals are read exactly
+/// from their digits. Another format's deserializer gives an error.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct Request {
+///     inventory: natverk::InventoryData,
+///     year: i32,
+/// }
+///
+/// let r: Request = serde_json::from_str(r#"{"year": 2025, "inventory": {
+///   "format": "natverk/1", "organisation": {"name": "X", "currency": "SEK"},
+///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01", "unit": "nobody"}]}}"#)?;
+/// // read as it is; judged by Inventory::new
+/// let err = natverk::Inventory::new(r.inventory).unwrap_err();
+/// assert_eq!(err.findings()[0].path.to_string(), "networks[0].unit");
+///
+/// let bad = serde_json::from_str::<Request>(r#"{"year": 2025, "inventory": {
+///   "format": "natverk/1", "organisation": {"name": "X", "currency": "SEK"},
+///   "networks": [{"id": "a", "nmae": "A", "start": "2024-01-01"}]}}"#);
+/// assert!(bad.is_err_and(|e| e.to_string().contains("unknown_field at networks[0].nmae")));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+impl<'de> serde::Deserialize<'de> for InventoryData {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let raw = <Box<serde_json::value::RawValue>>::deserialize(d)?;
+        crate::load::read_data(raw.get().as_bytes()).map_err(|found| {
+            let mut text = String::from("not natverk/1 inventory data:");
+            for f in found.iter().take(crate::limits::DISPLAY_FINDINGS) {
+                text.push_str(&format!("\n  {} at {}: {}", f.code, f.path, f.message));
+            }
+            if found.len() > crate::limits::DISPLAY_FINDINGS {
+                text.push_str(&format!(
+                    "\n  and {} more",
+                    found.len() - crate::limits::DISPLAY_FINDINGS
+                ));
+            }
+            D::Error::custom(text)
+        })
     }
 }
 
@@ -767,6 +976,57 @@ impl Network {
             costs: Vec::new(),
             financing: Vec::new(),
         }
+    }
+}
+
+impl Network {
+    /// Sets the subjects, in order (the first takes split remainders).
+    #[must_use]
+    pub fn subjects<S: Into<String>>(mut self, subjects: impl IntoIterator<Item = S>) -> Self {
+        self.subjects = subjects.into_iter().map(Into::into).collect();
+        self
+    }
+    /// Adds a subject after those there are.
+    #[must_use]
+    pub fn subject(mut self, subject: impl Into<String>) -> Self {
+        self.subjects.push(subject.into());
+        self
+    }
+    /// Adds a seat.
+    #[must_use]
+    pub fn participant(mut self, participant: Participant) -> Self {
+        self.participants.push(participant);
+        self
+    }
+    /// Adds a cost.
+    #[must_use]
+    pub fn cost(mut self, cost: Cost) -> Self {
+        self.costs.push(cost);
+        self
+    }
+    /// Adds a financing.
+    #[must_use]
+    pub fn financed_by(mut self, financing: Financing) -> Self {
+        self.financing.push(financing);
+        self
+    }
+}
+
+impl From<u64> for Population {
+    fn from(p: u64) -> Population {
+        Population::Constant(p)
+    }
+}
+
+impl From<BTreeMap<i32, u64>> for Population {
+    fn from(by_year: BTreeMap<i32, u64>) -> Population {
+        Population::ByYear(by_year)
+    }
+}
+
+impl<const N: usize> From<[(i32, u64); N]> for Population {
+    fn from(by_year: [(i32, u64); N]) -> Population {
+        Population::ByYear(BTreeMap::from(by_year))
     }
 }
 

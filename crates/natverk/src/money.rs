@@ -83,10 +83,6 @@ pub fn add_cents(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
         Err(Overflow)
     }
 }
-/// Checked subtraction of two-decimal figures that must stay exact.
-pub fn sub_cents(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
-    add_cents(a, -b)
-}
 
 /// The spec's rounding: two decimals, half away from zero, never `-0.00`.
 pub fn round2(d: Decimal) -> Decimal {

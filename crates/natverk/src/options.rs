@@ -283,7 +283,24 @@ pub enum Leave {
 }
 
 impl Leave {
-    /// `recommended`, or comma-separated network ids.
+    /// `recommended`, or comma-separated network ids. An id names a
+    /// network only when the inventory has it: one that is close to
+    /// `recommended` (`recomended`, `Recommended`) is, when no network
+    /// has it, an `unknown_reference` finding that says `recommended`.
+    ///
+    /// ```
+    /// use natverk::{Inventory, Leave, ReportOptions};
+    ///
+    /// assert_eq!(Leave::parse(" recommended "), Leave::Recommended);
+    /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"},
+    ///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01"}]}"#)?;
+    /// let mut o = ReportOptions::new(2024, 2024);
+    /// o.leave = Some(Leave::parse("recomended"));
+    /// let err = inv.report(&o).unwrap_err();
+    /// assert!(err.findings()[0].message.to_string().contains("did you mean `recommended`"));
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
     pub fn parse(s: &str) -> Leave {
         if s.trim() == "recommended" {
             Leave::Recommended
@@ -304,6 +321,25 @@ impl Leave {
             Leave::Networks(ids) => ids.join(", "),
         }
     }
+}
+
+/// The finding for an id in `leave` that names no network: a word close
+/// to `recommended` (`recomended`, `Recommended`) is told so, not merely
+/// called an unknown network.
+pub(crate) fn unknown_leave(id: &str) -> crate::Finding {
+    let word = id.trim().to_lowercase();
+    let close = word.chars().count() <= 2 * "recommended".len()
+        && strsim::levenshtein(&word, "recommended") <= 3;
+    let template = if close {
+        &crate::present::messages::UNKNOWN_LEAVE_WORD
+    } else {
+        &crate::present::messages::UNKNOWN_LEAVE
+    };
+    crate::Finding::new(
+        crate::Code::UnknownReference,
+        crate::Path::root().key("options").key("leave"),
+        crate::present::Message::new(template).with("id", crate::money::clip(id)),
+    )
 }
 
 impl<'de> Deserialize<'de> for Leave {
@@ -332,13 +368,13 @@ impl<'de> Deserialize<'de> for Leave {
 }
 
 /// A word of an enum read by serde, with the enum's own message.
-struct W<T>(T);
+struct OptWord<T>(T);
 
-impl<'de, T: Word> Deserialize<'de> for W<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<W<T>, D::Error> {
+impl<'de, T: Word> Deserialize<'de> for OptWord<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<OptWord<T>, D::Error> {
         let s = String::deserialize(d)?;
         T::parse_word(&s)
-            .map(W)
+            .map(OptWord)
             .ok_or_else(|| de::Error::custom(T::unknown(&s)))
     }
 }
@@ -349,11 +385,11 @@ struct RawReport {
     from: i32,
     to: i32,
     #[serde(default)]
-    scope: Option<W<Scope>>,
+    scope: Option<OptWord<Scope>>,
     #[serde(default)]
-    by: Option<Vec<W<GroupKey>>>,
+    by: Option<Vec<OptWord<GroupKey>>>,
     #[serde(default)]
-    statuses: Option<Vec<W<Status>>>,
+    statuses: Option<Vec<OptWord<Status>>>,
     #[serde(default)]
     leave: Option<Leave>,
     #[serde(default)]
@@ -366,9 +402,9 @@ struct RawEquality {
     from: i32,
     to: i32,
     #[serde(default)]
-    scope: Option<W<Scope>>,
+    scope: Option<OptWord<Scope>>,
     #[serde(default)]
-    statuses: Option<Vec<W<Status>>>,
+    statuses: Option<Vec<OptWord<Status>>>,
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {

@@ -7,7 +7,7 @@ use serde::{Serialize, Serializer};
 
 use crate::cost::{self, Filter, Problems, Row, Scenario};
 use crate::error::Error;
-use crate::finding::{Code, Finding, Findings, Path};
+use crate::finding::{Code, Findings, Path};
 use crate::inventory::{Inventory, SubjectRanks, TextRanks};
 use crate::limits::MAX_REPORT_ROWS;
 use crate::model::{NetworkKind, Recommendation, Status};
@@ -39,7 +39,7 @@ impl Serialize for KeyValue {
 }
 
 /// One line of a report: its key values, and its money.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Line {
     /// The value of each group key, in the order of `by`.
@@ -51,7 +51,7 @@ pub struct Line {
 }
 
 /// A cost report (SPEC §5.1).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Report {
     /// Organisation name.
@@ -112,7 +112,7 @@ impl Report {
         sink: &mut dyn FnMut(&str) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         const CHUNK: usize = 64 * 1024;
-        let mut w = crate::json::Writer::new(pretty, CHUNK + 4096);
+        let mut w = crate::write_json::Writer::new(pretty, CHUNK + 4096);
         w.begin_object();
         w.key("organisation");
         w.text(&self.organisation);
@@ -173,7 +173,52 @@ impl Report {
     }
 }
 
-fn write_money(w: &mut crate::json::Writer, m: &Money) {
+/// SPEC §5.1, the same as [`Report::to_json`] writes (a test holds them
+/// equal), so a report can sit in a program's own response type.
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        /// One line: its keys in the order of `by`, then its money.
+        struct LineIn<'a>(&'a [GroupKey], &'a Line);
+        impl Serialize for LineIn<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(None)?;
+                for (k, v) in self.0.iter().zip(&self.1.keys) {
+                    m.serialize_entry(k.as_str(), v)?;
+                    if *k == GroupKey::Network {
+                        m.serialize_entry("name", &self.1.name)?;
+                    }
+                }
+                for (k, v) in self.1.money.fields() {
+                    m.serialize_entry(k, &crate::money::Two(v))?;
+                }
+                m.end()
+            }
+        }
+        struct Lines<'a>(&'a Report);
+        impl Serialize for Lines<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.lines.iter().map(|l| LineIn(&self.0.by, l)))
+            }
+        }
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("organisation", &self.organisation)?;
+        m.serialize_entry("currency", &self.currency)?;
+        m.serialize_entry("from", &self.from)?;
+        m.serialize_entry("to", &self.to)?;
+        m.serialize_entry("scope", self.scope.as_str())?;
+        let by: Vec<&str> = self.by.iter().map(|k| k.as_str()).collect();
+        m.serialize_entry("by", &by)?;
+        m.serialize_entry("lines", &Lines(self))?;
+        m.serialize_entry("total", &self.total)?;
+        if let Some(savings) = &self.savings {
+            m.serialize_entry("savings", savings)?;
+        }
+        m.end()
+    }
+}
+
+fn write_money(w: &mut crate::write_json::Writer, m: &Money) {
     for (k, v) in m.fields() {
         w.key(k);
         w.amount(v);
@@ -292,6 +337,7 @@ fn overflow() -> Error {
     )
 }
 
+#[doc(hidden)]
 impl From<Overflow> for Error {
     fn from(_: Overflow) -> Error {
         overflow()
@@ -328,11 +374,7 @@ pub(crate) fn report(inv: &Inventory, opts: &ReportOptions) -> Result<Report, Er
                     Some(i) => {
                         set.insert(i);
                     }
-                    None => bad.push(Finding::new(
-                        Code::UnknownReference,
-                        Path::root().key("options").key("leave"),
-                        Message::new(&m::UNKNOWN_LEAVE).with("id", money::clip(id)),
-                    )),
+                    None => bad.push(crate::options::unknown_leave(id)),
                 }
             }
             if !bad.is_empty() {
@@ -503,7 +545,7 @@ struct Grouper<'a> {
     inv: &'a Inventory,
     by: &'a [GroupKey],
     /// Each key's ranks, in the order of `by`.
-    slots: Vec<Slot<'a>>,
+    sources: Vec<KeySource<'a>>,
     /// The subjects' ranks, when grouping by subject.
     subjects: Option<&'a SubjectRanks>,
     index: crate::FastMap<Key, usize>,
@@ -517,7 +559,7 @@ struct Grouper<'a> {
 }
 
 /// Where a group key's value comes from, and its text.
-enum Slot<'a> {
+enum KeySource<'a> {
     /// The network's id's rank.
     Network(&'a [u32]),
     /// The network's kind's rank.
@@ -532,7 +574,8 @@ enum Slot<'a> {
     Year,
 }
 
-type Key = [u32; 7];
+/// A line's key: a rank per group key (at most every key once).
+type Key = [u32; GroupKey::ALL.len()];
 
 impl<'a> Grouper<'a> {
     /// A grouper by `by`; the ranks of those keys are made here (once per
@@ -546,29 +589,29 @@ impl<'a> Grouper<'a> {
         years: usize,
         rows: usize,
     ) -> Grouper<'a> {
-        let slots: Vec<Slot<'a>> = by
+        let sources: Vec<KeySource<'a>> = by
             .iter()
             .map(|g| match g {
-                GroupKey::Network => Slot::Network(inv.network_ranks()),
-                GroupKey::Kind => Slot::Kind(inv.kind_ranks()),
-                GroupKey::Status => Slot::Status(inv.status_ranks()),
-                GroupKey::Organiser => Slot::Texts(inv.organiser_ranks()),
-                GroupKey::Unit => Slot::Texts(inv.unit_ranks()),
-                GroupKey::Subject => Slot::Subject,
-                GroupKey::Year => Slot::Year,
+                GroupKey::Network => KeySource::Network(inv.network_ranks()),
+                GroupKey::Kind => KeySource::Kind(inv.kind_ranks()),
+                GroupKey::Status => KeySource::Status(inv.status_ranks()),
+                GroupKey::Organiser => KeySource::Texts(inv.organiser_ranks()),
+                GroupKey::Unit => KeySource::Texts(inv.unit_ranks()),
+                GroupKey::Subject => KeySource::Subject,
+                GroupKey::Year => KeySource::Year,
             })
             .collect();
         let subjects = by.contains(&GroupKey::Subject).then(|| inv.subject_ranks());
         // Distinct keys: the product of each key's distinct values.
-        let most = slots
+        let most = sources
             .iter()
             .map(|s| match s {
-                Slot::Network(ranks) => ranks.len(),
-                Slot::Kind(_) => NetworkKind::ALL.len(),
-                Slot::Status(_) => Status::ALL.len(),
-                Slot::Texts(t) => t.names.len() + 1,
-                Slot::Subject => subjects.map_or(0, |s| s.names.len()) + 1,
-                Slot::Year => years,
+                KeySource::Network(ranks) => ranks.len(),
+                KeySource::Kind(_) => NetworkKind::ALL.len(),
+                KeySource::Status(_) => Status::ALL.len(),
+                KeySource::Texts(t) => t.names.len() + 1,
+                KeySource::Subject => subjects.map_or(0, |s| s.names.len()) + 1,
+                KeySource::Year => years,
             })
             .fold(1usize, usize::saturating_mul)
             .min(rows)
@@ -576,7 +619,7 @@ impl<'a> Grouper<'a> {
         Grouper {
             inv,
             by,
-            slots,
+            sources,
             subjects,
             index: Default::default(),
             last: None,
@@ -601,12 +644,14 @@ impl<'a> Grouper<'a> {
         };
         let mut key: Key = [0; 7];
         for j in 0..k.max(1) {
-            for (slot, s) in key.iter_mut().zip(&self.slots) {
+            for (slot, s) in key.iter_mut().zip(&self.sources) {
                 *slot = match s {
-                    Slot::Network(ranks) | Slot::Kind(ranks) | Slot::Status(ranks) => ranks[ni],
-                    Slot::Texts(texts) => texts.of[ni],
-                    Slot::Subject => subjects.get(j).copied().unwrap_or(NULL),
-                    Slot::Year => r.year as u32,
+                    KeySource::Network(ranks)
+                    | KeySource::Kind(ranks)
+                    | KeySource::Status(ranks) => ranks[ni],
+                    KeySource::Texts(texts) => texts.of[ni],
+                    KeySource::Subject => subjects.get(j).copied().unwrap_or(NULL),
+                    KeySource::Year => r.year as u32,
                 };
             }
             let m = if j == 0 { &first } else { &rest };
@@ -667,7 +712,7 @@ impl<'a> Grouper<'a> {
         let Grouper {
             inv,
             by,
-            slots,
+            sources,
             subjects,
             groups,
             ..
@@ -684,17 +729,17 @@ impl<'a> Grouper<'a> {
         let mut lines = Vec::with_capacity(groups.len());
         for (key, ni, sums) in order.iter().map(|&(_, i)| groups[i as usize]) {
             let n = &data.networks[ni];
-            let keys = slots
+            let keys = sources
                 .iter()
                 .zip(key)
                 .map(|(s, v)| match (s, v) {
-                    (Slot::Year, y) => KeyValue::Year(y as i32),
+                    (KeySource::Year, y) => KeyValue::Year(y as i32),
                     (_, NULL) => KeyValue::Null,
-                    (Slot::Network(_), _) => KeyValue::Text(n.id.clone()),
-                    (Slot::Kind(_), _) => KeyValue::Text(n.kind.as_str().to_string()),
-                    (Slot::Status(_), _) => KeyValue::Text(n.status.as_str().to_string()),
-                    (Slot::Texts(t), r) => names(&t.names, r),
-                    (Slot::Subject, r) => names(subjects.map_or(&[][..], |s| &s.names), r),
+                    (KeySource::Network(_), _) => KeyValue::Text(n.id.clone()),
+                    (KeySource::Kind(_), _) => KeyValue::Text(n.kind.as_str().to_string()),
+                    (KeySource::Status(_), _) => KeyValue::Text(n.status.as_str().to_string()),
+                    (KeySource::Texts(t), r) => names(&t.names, r),
+                    (KeySource::Subject, r) => names(subjects.map_or(&[][..], |s| &s.names), r),
                 })
                 .collect();
             total = total.plus(&sums)?;

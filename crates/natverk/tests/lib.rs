@@ -10,17 +10,21 @@
 //! - `invariants`: reports under reordering, scaling and a JSON round trip.
 //! - `crashers`: fuzz crashers kept as regression fixtures, and the limits.
 //! - `data`: inventories built in code are judged exactly as their JSON.
+//! - `declared`: every declared field round-trips through the workbook.
 //! - `generated`: the schema, Python tables and TypeScript types are current.
 //! - `public`: the public file reports as the inventory (SPEC §13).
 //! - `board`: the comparison, the calendar and the board appendix of
 //!   SPEC §14, with figures computed by hand.
+//! - `api`: the Rust API of SPEC §8 (serde, setters, `Debug`, defaults).
 //! - `tables`: the workbook layout of SPEC §10, both ways, and bad cells.
 
+mod api;
 mod board;
 mod bounded;
 mod conformance;
 mod crashers;
 mod data;
+mod declared;
 mod generated;
 mod invariants;
 mod properties;

@@ -140,6 +140,11 @@ WORDS: Dict[Tuple[str, str], Tuple[str, ...]] = {
     ("financing", "status"): ("expected", "applied", "granted", "denied",),
 }
 
+#: The keys a report can be grouped by, in order (the core's `GroupKey::ALL`).
+GROUP_KEYS: Tuple[str, ...] = ("network", "subject", "organiser", "unit", "kind", "status", "year",)
+#: One of them.
+GroupKey = Literal["network", "subject", "organiser", "unit", "kind", "status", "year"]
+
 
 _FinancingDictOptional = TypedDict(
     "_FinancingDictOptional",

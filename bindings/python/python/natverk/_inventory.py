@@ -291,7 +291,7 @@ class Inventory:
         filled in; :meth:`from_dict` of it gives the same inventory. Its
         shape is ``natverk._format.InventoryDict``, generated from the
         core's declaration of the format."""
-        return cast(InventoryDict, _decode.inventory(self._native.to_json()))
+        return cast(InventoryDict, _decode.inventory(self._native.to_json_with_defaults()))
 
     @property
     def organisation(self) -> OrganisationDict:

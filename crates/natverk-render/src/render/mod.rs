@@ -90,11 +90,7 @@ pub struct Context<'a> {
 
 /// The currency as people write it: `kr` for SEK in Swedish, else the code.
 pub fn currency_word(code: &str, lang: Lang) -> String {
-    let key = format!("currency.{}", code.to_lowercase());
-    match label(&key, lang) {
-        l if l == key => code.to_string(),
-        l => l.to_string(),
-    }
+    natverk::present::currency_word(code, lang)
 }
 
 /// An amount with its currency, as the vocabulary writes it

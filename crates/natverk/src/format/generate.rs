@@ -203,7 +203,7 @@ pub fn schema() -> Value {
 
 /// The schema as pretty-printed JSON text (keys sorted, two-space indent).
 pub fn json_schema() -> String {
-    crate::json::pretty(&schema())
+    crate::write_json::pretty(&schema())
 }
 
 fn camel(name: &str) -> String {
@@ -303,6 +303,13 @@ pub fn python_module() -> String {
         }
     }
     out.push_str("}\n\n");
+    let keys = group_keys(", ");
+    out.push_str(&format!(
+        "#: The keys a report can be grouped by, in order (the core's `GroupKey::ALL`).\n\
+         GROUP_KEYS: Tuple[str, ...] = ({keys},)\n\
+         #: One of them.\n\
+         GroupKey = Literal[{keys}]\n\n"
+    ));
     // Typed dicts, defined at run time too (the stub test compares them):
     // the optional keys (among them `from` and `to`, Python keywords) in a
     // functional `total=False` dict, the required ones in a class over it.
@@ -334,6 +341,15 @@ pub fn python_module() -> String {
         out.push('\n');
     }
     out
+}
+
+/// The group keys of a report, quoted, joined by `sep`.
+fn group_keys(sep: &str) -> String {
+    crate::GroupKey::ALL
+        .iter()
+        .map(|k| format!("{:?}", k.as_str()))
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 fn ts_type(k: KindInfo) -> String {
@@ -369,6 +385,11 @@ pub fn typescript_module() -> String {
          /** A date, YYYY-MM-DD. */\n\
          export type IsoDate = string;\n",
     );
+    out.push_str(&format!(
+        "/** A key a report can be grouped by (the core's `GroupKey::ALL`). */\n\
+         export type GroupKey = {};\n",
+        group_keys(" | ")
+    ));
     for o in objects() {
         out.push_str(&format!(
             "\n/** {} */\nexport interface {}Json {{\n",
@@ -431,6 +452,11 @@ pub fn javascript_vocabulary() -> String {
         out.push_str("  },\n");
     }
     out.push_str("};\n");
+    out.push_str(&format!(
+        "\n// The keys a report can be grouped by, in order (the core's `GroupKey::ALL`).\n\
+         export const GROUP_KEYS = [{}];\n",
+        group_keys(", ").replace('"', "'")
+    ));
     out
 }
 

@@ -299,7 +299,7 @@ macro_rules! scalar_read {
             v: &mut Validator,
         ) -> Result<Option<Self::Value>, A::Error> {
             let r = raw(map)?;
-            Ok(Self::parse(r, v).filter(|x| Self::check(x, v)))
+            Ok(Self::parse(r, v).filter(|x| Self::check(x, v) || v.keep_invalid))
         }
     };
     // A kind whose value is a string: its `parse` takes the scalar.
@@ -309,7 +309,7 @@ macro_rules! scalar_read {
             v: &mut Validator,
         ) -> Result<Option<Self::Value>, A::Error> {
             let s = string_scalar(map, v)?;
-            Ok(Self::parse(s, v).filter(|x| Self::check(x, v)))
+            Ok(Self::parse(s, v).filter(|x| Self::check(x, v) || v.keep_invalid))
         }
     };
 }
@@ -520,7 +520,7 @@ impl<const BOUND: u8> Kind for Dec<BOUND> {
         } else {
             Self::parse(raw(map)?, v)
         };
-        Ok(d.filter(|d| Self::check(d, v)))
+        Ok(d.filter(|d| Self::check(d, v) || v.keep_invalid))
     }
     fn check(d: &Decimal, v: &mut Validator) -> bool {
         let d = *d;
@@ -549,8 +549,14 @@ where
 {
     fn parse(r: &RawValue, v: &mut Validator) -> Option<T> {
         // The format's range is within the type's, so a value in range
-        // always converts.
-        let value = v.read_integer(r, MIN, MAX)?;
+        // always converts. Keeping invalid values, any the type holds is
+        // read (the rule, `check`, then judges it).
+        let (lo, hi) = if v.keep_invalid {
+            (i64::MIN, i64::MAX)
+        } else {
+            (MIN, MAX)
+        };
+        let value = v.read_integer(r, lo, hi)?;
         match T::try_from(value) {
             Ok(x) => Some(x),
             Err(_) => {
@@ -571,7 +577,7 @@ where
     fn read<'de, A: MapAccess<'de>>(map: &mut A, v: &mut Validator) -> Result<Option<T>, A::Error> {
         if !v.fast_strings {
             let r = raw(map)?;
-            return Ok(Self::parse(r, v).filter(|x| Self::check(x, v)));
+            return Ok(Self::parse(r, v).filter(|x| Self::check(x, v) || v.keep_invalid));
         }
         // A whole number in range; anything that makes a finding (a
         // string, a number out of range, whose text the finding quotes)
@@ -583,7 +589,7 @@ where
                     .ok()
                     .and_then(|n| T::try_from(n).ok())
                 {
-                    Some(x) => Ok(Some(x).filter(|x| Self::check(x, v))),
+                    Some(x) => Ok(Some(x).filter(|x| Self::check(x, v) || v.keep_invalid)),
                     None => Err(to_raw_reading()),
                 }
             }
@@ -1013,7 +1019,7 @@ impl<T: Rules> Kind for ListOf<T> {
         use serde::ser::SerializeSeq;
         let mut q = s.serialize_seq(Some(items.len()))?;
         for item in items {
-            q.serialize_element(&super::W::<ObjOf<T>>(item))?;
+            q.serialize_element(&super::ByKind::<ObjOf<T>>(item))?;
         }
         q.end()
     }

@@ -8,7 +8,8 @@
 //!
 //! - the plain data type (`Unit`, `Network`, …) with public fields;
 //! - the loader's builder: its keys and its dispatch, by key, never by
-//!   position;
+//!   position (the builder's machinery lives with loading, `load::builder`;
+//!   the walk's record of bad fields with validation, `validate::Checked`);
 //! - the walk of [`crate::Inventory::new`] over data built in code, which
 //!   calls the same rules in the same order as the loader;
 //! - the serialiser of [`crate::Inventory::to_json`];
@@ -17,18 +18,15 @@
 //!   generated ([`generate`]).
 //!
 //! Adding a key to an object is one line in its declaration, plus its rule
-//! if it has one.
+//! if it has one, plus its workbook column (CONTRIBUTING.md's recipe).
 
 pub mod generate;
 pub(crate) mod kinds;
 
-use serde::de::{IgnoredAny, MapAccess};
+use serde::de::MapAccess;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::finding::Code;
-use crate::present::messages as m;
-use crate::present::Message;
 use crate::validate::Validator;
 
 /// How a field's value is read, checked and written.
@@ -52,9 +50,9 @@ pub(crate) trait Kind {
 }
 
 /// A value written by its kind.
-pub(crate) struct W<'a, K: Kind>(pub &'a K::Value);
+pub(crate) struct ByKind<'a, K: Kind>(pub &'a K::Value);
 
-impl<K: Kind> Serialize for W<'_, K> {
+impl<K: Kind> Serialize for ByKind<'_, K> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         K::ser(self.0, s)
     }
@@ -119,8 +117,6 @@ pub struct FieldInfo {
     pub doc: &'static str,
     /// Whether the key is required.
     pub required: bool,
-    /// Its default when absent, as JSON text (`""` when it has none).
-    pub default: &'static str,
     /// Its type.
     pub kind: KindInfo,
 }
@@ -141,7 +137,7 @@ pub struct ObjectInfo {
 /// A declared object of the format.
 pub(crate) trait Declared: Sized {
     /// The loader's builder.
-    type Builder: Builder<Out = Self>;
+    type Builder: crate::load::Builder<Out = Self>;
     /// The object's description.
     const INFO: ObjectInfo;
     /// Walks data built in code: every field's rule, then the object's
@@ -149,146 +145,6 @@ pub(crate) trait Declared: Sized {
     fn walk(&self, v: &mut Validator);
     /// Writes the fields.
     fn ser_fields<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error>;
-}
-
-/// Builds one object from its JSON keys as they come.
-pub(crate) trait Builder: Default {
-    /// The object built.
-    type Out;
-    /// Every key, in declaration order.
-    const KEYS: &'static [&'static str];
-    /// Vocabulary key of what the object is, for messages (`what.unit`).
-    const WHAT: &'static str;
-    /// Vocabulary key of it in a list (`what_list.unit`).
-    const WHAT_LIST: &'static str;
-    /// Reads the value of `key`; `false` if the key is unknown.
-    fn field<'de, A: MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        v: &mut Validator,
-    ) -> Result<bool, A::Error>;
-    /// Checks what needs several fields and builds; the path is the
-    /// object's. `None` when a required field is missing.
-    fn finish(self, v: &mut Validator) -> Option<Self::Out>;
-}
-
-/// A field while its object is read: its value, whether its key was
-/// present, and whether reading it gave a finding.
-pub(crate) struct Slot<T> {
-    pub value: Option<T>,
-    pub seen: bool,
-    pub bad: bool,
-}
-
-impl<T> Default for Slot<T> {
-    fn default() -> Self {
-        Slot {
-            value: None,
-            seen: false,
-            bad: false,
-        }
-    }
-}
-
-/// Which fields of an object built in code passed their rules: the walk's
-/// counterpart of the loader's [`Slot`]s, so an object's rules see a bad
-/// value as the loader does (as no value).
-pub(crate) struct Checked {
-    keys: &'static [&'static str],
-    bad: u64,
-}
-
-impl Checked {
-    pub(crate) fn new(keys: &'static [&'static str]) -> Checked {
-        Checked { keys, bad: 0 }
-    }
-    pub(crate) fn record(&mut self, key: &str, bad: bool) {
-        if let Some(i) = self.keys.iter().position(|k| *k == key) {
-            if bad {
-                self.bad |= 1 << i;
-            }
-        }
-    }
-    /// Whether the field passed its rules.
-    pub(crate) fn ok(&self, key: &str) -> bool {
-        self.keys
-            .iter()
-            .position(|k| *k == key)
-            .is_none_or(|i| self.bad & (1 << i) == 0)
-    }
-}
-
-/// The code of every key longer than 15 bytes (compared as text then).
-pub(crate) const LONG_KEY: u128 = u128::MAX;
-
-/// A key of at most 15 bytes as one number: its length in the top byte,
-/// its bytes below (little-endian), so two keys have the same code exactly
-/// when they are the same; [`LONG_KEY`] for a longer key. A builder finds
-/// its field by comparing codes, not strings one by one (each a call to
-/// `memcmp` in WebAssembly).
-pub(crate) const fn key_code(key: &str) -> u128 {
-    let b = key.as_bytes();
-    if b.len() > 15 {
-        return LONG_KEY;
-    }
-    let mut bytes = [0u8; 16];
-    let mut i = 0;
-    while i < b.len() {
-        bytes[i] = b[i];
-        i += 1;
-    }
-    bytes[15] = b.len() as u8;
-    u128::from_le_bytes(bytes)
-}
-
-/// Reads one field into its slot: a second key is `duplicate_key`.
-pub(crate) fn read_slot<'de, K: Kind, A: MapAccess<'de>>(
-    slot: &mut Slot<K::Value>,
-    key: &'static str,
-    map: &mut A,
-    v: &mut Validator,
-) -> Result<(), A::Error> {
-    if slot.seen {
-        v.err_below(
-            Code::DuplicateKey,
-            key,
-            Message::new(&m::DUPLICATE_KEY).with("key", key),
-        );
-        map.next_value::<IgnoredAny>()?;
-        return Ok(());
-    }
-    slot.seen = true;
-    v.push_key(key);
-    let before = v.count();
-    slot.value = K::read(map, v)?;
-    slot.bad = v.count() > before;
-    v.pop();
-    Ok(())
-}
-
-/// A required field's finding when it is missing or null.
-pub(crate) fn require<T>(slot: &Slot<T>, key: &'static str, what: &'static str, v: &mut Validator) {
-    if slot.value.is_some() {
-        return;
-    }
-    if !slot.seen {
-        v.err_below(
-            Code::MissingField,
-            key,
-            Message::new(&m::NEEDS_KEY)
-                .label("what", what)
-                .with("key", key),
-        );
-    } else if !slot.bad {
-        v.err_below(
-            Code::MissingField,
-            key,
-            Message::new(&m::NEEDS_KEY_NOT_NULL)
-                .label("what", what)
-                .with("key", key),
-        );
-    }
 }
 
 /// Every object of the format, the top level first.
@@ -312,34 +168,69 @@ pub fn objects() -> Vec<ObjectInfo> {
     ]
 }
 
+thread_local! {
+    /// Whether defaulted fields are written even when they hold their
+    /// default ([`with_defaults`]).
+    static WRITE_DEFAULTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with every `def` field written, also when it holds its default:
+/// for the comparisons of `diff` and `merge`, which show a value changed
+/// from its default as `"active" → "ended"`, not as a key added. The file
+/// itself ([`crate::InventoryData::to_json`]) leaves defaults out.
+pub(crate) fn with_defaults<T>(f: impl FnOnce() -> T) -> T {
+    let before = WRITE_DEFAULTS.with(|w| w.replace(true));
+    let out = f();
+    WRITE_DEFAULTS.with(|w| w.set(before));
+    out
+}
+
+/// Whether a value equals its default (typed by the value).
+pub(crate) fn is_default<T: PartialEq>(value: &T, default: impl FnOnce() -> T) -> bool {
+    *value == default()
+}
+
+/// Whether a field holding its default is written now.
+pub(crate) fn write_defaults() -> bool {
+    WRITE_DEFAULTS.with(|w| w.get())
+}
+
 /// Declares one object of the format: its data type, builder, walk,
-/// serialiser and description. Modes: `req` (required), `opt` (optional,
-/// `Option`), `def = expr` (defaulted, always written), `defskip = expr`
-/// (defaulted, written only when it differs from the default).
+/// serialiser, chainable setters and description. Modes: `req` (required),
+/// `opt` (optional, `Option`), `def = expr` (defaulted, written only when
+/// it differs from the default, except inside [`with_defaults`]),
+/// `defskip = expr` (defaulted, never written when it holds the default).
+/// A field's setter is named as the field, or as `, set name` says
+/// (`, set none`: written by hand beside the declaration).
 macro_rules! declare {
     (
         $(#[doc = $tdoc:literal])*
         pub struct $name:ident ($obj:literal, $builder:ident) {
             $(
                 $(#[doc = $doc:literal])*
-                $field:ident : $ty:ty => $kind:ty, $mode:ident $(= $default:expr)?;
+                $field:ident : $ty:ty => $kind:ty, $mode:ident $(= $default:expr)? $(, set $setter:ident)?;
             )+
         }
     ) => {
         $(#[doc = $tdoc])*
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, Eq)]
         #[non_exhaustive]
         pub struct $name {
             $( $(#[doc = $doc])* pub $field: $crate::format::field_ty!($mode, $ty), )+
         }
 
+        /// Chainable setters, one per field (`Network::new(id, name, start).unit("slk")`).
+        impl $name {
+            $( $crate::format::setter!($field, $ty, $mode $(, $setter)?); )+
+        }
+
         #[doc(hidden)]
         #[derive(Default)]
         pub(crate) struct $builder {
-            $( pub(crate) $field: $crate::format::Slot<$ty>, )+
+            $( pub(crate) $field: $crate::load::Slot<$ty>, )+
         }
 
-        impl $crate::format::Builder for $builder {
+        impl $crate::load::Builder for $builder {
             type Out = $name;
             const KEYS: &'static [&'static str] = &[$(stringify!($field)),+];
             const WHAT: &'static str = concat!("what.", $obj);
@@ -352,12 +243,12 @@ macro_rules! declare {
             ) -> Result<bool, A::Error> {
                 // By the key's bytes as a number (`key_code`): a key is
                 // found by comparing integers, not strings one by one.
-                let code = $crate::format::key_code(key);
+                let code = $crate::load::key_code(key);
                 $(
-                    if code == const { $crate::format::key_code(stringify!($field)) }
-                        && (code != $crate::format::LONG_KEY || key == stringify!($field))
+                    if code == const { $crate::load::key_code(stringify!($field)) }
+                        && (code != $crate::load::LONG_KEY || key == stringify!($field))
                     {
-                        $crate::format::read_slot::<$kind, A>(
+                        $crate::load::read_slot::<$kind, A>(
                             &mut self.$field, stringify!($field), map, v)?;
                         return Ok(true);
                     }
@@ -366,7 +257,7 @@ macro_rules! declare {
             }
             fn finish(self, v: &mut $crate::validate::Validator) -> Option<$name> {
                 $( $crate::format::require_if!($mode, &self.$field, stringify!($field),
-                    <Self as $crate::format::Builder>::WHAT, v); )+
+                    <Self as $crate::load::Builder>::WHAT, v); )+
                 <$name as $crate::validate::Rules>::builder_rules(&self, v);
                 Some($name {
                     $( $field: $crate::format::take!($mode, self.$field.value $(, $default)?), )+
@@ -385,14 +276,13 @@ macro_rules! declare {
                         key: stringify!($field),
                         doc: concat!($($doc, "\n",)*),
                         required: $crate::format::is_req!($mode),
-                        default: $crate::format::default_text!($mode $(, $default)?),
                         kind: <$kind as $crate::format::Kind>::INFO,
                     },
                 )+],
             };
             fn walk(&self, v: &mut $crate::validate::Validator) {
-                let mut checked = $crate::format::Checked::new(
-                    <$builder as $crate::format::Builder>::KEYS,
+                let mut checked = $crate::validate::Checked::new(
+                    <$builder as $crate::load::Builder>::KEYS,
                 );
                 $(
                     v.push_key(stringify!($field));
@@ -421,6 +311,30 @@ macro_rules! declare {
 }
 pub(crate) use declare;
 
+macro_rules! setter {
+    ($field:ident, $ty:ty, $mode:ident, none) => {};
+    ($field:ident, $ty:ty, opt, $name:ident) => {
+        #[doc = concat!("Sets `", stringify!($field), "`.")]
+        #[must_use]
+        pub fn $name(mut self, value: impl $crate::model::IntoValue<$ty>) -> Self {
+            self.$field = Some(value.into_value());
+            self
+        }
+    };
+    ($field:ident, $ty:ty, $mode:ident, $name:ident) => {
+        #[doc = concat!("Sets `", stringify!($field), "`.")]
+        #[must_use]
+        pub fn $name(mut self, value: impl $crate::model::IntoValue<$ty>) -> Self {
+            self.$field = value.into_value();
+            self
+        }
+    };
+    ($field:ident, $ty:ty, $mode:ident) => {
+        $crate::format::setter!($field, $ty, $mode, $field);
+    };
+}
+pub(crate) use setter;
+
 macro_rules! field_ty {
     (opt, $ty:ty) => { Option<$ty> };
     ($mode:ident, $ty:ty) => { $ty };
@@ -429,7 +343,7 @@ pub(crate) use field_ty;
 
 macro_rules! require_if {
     (req, $slot:expr, $key:expr, $what:expr, $v:expr) => {
-        $crate::format::require($slot, $key, $what, $v)
+        $crate::load::require($slot, $key, $what, $v)
     };
     ($mode:ident, $slot:expr, $key:expr, $what:expr, $v:expr) => {};
 }
@@ -461,19 +375,6 @@ macro_rules! is_req {
 }
 pub(crate) use is_req;
 
-macro_rules! default_text {
-    (def, $default:expr) => {
-        stringify!($default)
-    };
-    (defskip, $default:expr) => {
-        stringify!($default)
-    };
-    ($mode:ident) => {
-        ""
-    };
-}
-pub(crate) use default_text;
-
 macro_rules! walk_field {
     (opt, $kind:ty, $value:expr, $v:expr) => {
         if let Some(x) = $value {
@@ -489,54 +390,21 @@ pub(crate) use walk_field;
 macro_rules! ser_field {
     (opt, $kind:ty, $m:expr, $key:expr, $value:expr) => {
         if let Some(x) = $value {
-            $m.serialize_entry($key, &$crate::format::W::<$kind>(x))?;
+            $m.serialize_entry($key, &$crate::format::ByKind::<$kind>(x))?;
+        }
+    };
+    (def, $kind:ty, $m:expr, $key:expr, $value:expr, $default:expr) => {
+        if !$crate::format::is_default($value, || $default) || $crate::format::write_defaults() {
+            $m.serialize_entry($key, &$crate::format::ByKind::<$kind>($value))?;
         }
     };
     (defskip, $kind:ty, $m:expr, $key:expr, $value:expr, $default:expr) => {
         if *$value != $default {
-            $m.serialize_entry($key, &$crate::format::W::<$kind>($value))?;
+            $m.serialize_entry($key, &$crate::format::ByKind::<$kind>($value))?;
         }
     };
     ($mode:ident, $kind:ty, $m:expr, $key:expr, $value:expr $(, $default:expr)?) => {
-        $m.serialize_entry($key, &$crate::format::W::<$kind>($value))?;
+        $m.serialize_entry($key, &$crate::format::ByKind::<$kind>($value))?;
     };
 }
 pub(crate) use ser_field;
-
-#[cfg(test)]
-mod tests {
-    use super::{key_code, LONG_KEY};
-
-    #[test]
-    fn keys_have_the_same_code_exactly_when_they_are_the_same() {
-        let keys = [
-            "",
-            "a",
-            "b",
-            "ab",
-            "ba",
-            "a\0",
-            "\0a",
-            "id",
-            "id\0",
-            "ids",
-            "name",
-            "nam",
-            "hours_per_year",
-            "recommendation",
-            "123456789012345",
-            "123456789012346",
-            "ö",
-            "o\u{308}",
-            "max_population",
-        ];
-        for a in keys {
-            assert_ne!(key_code(a), LONG_KEY, "{a:?}");
-            for b in keys {
-                assert_eq!(key_code(a) == key_code(b), a == b, "{a:?} {b:?}");
-            }
-        }
-        assert_eq!(key_code("population_offset"), LONG_KEY);
-        assert_eq!(key_code("1234567890123456"), LONG_KEY);
-    }
-}

@@ -8,8 +8,8 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
+use super::Builder;
 use crate::finding::Code;
-use crate::format::Builder;
 use crate::limits::MAX_SUGGEST_KEY;
 use crate::money::clip;
 use crate::present::messages as m;
@@ -65,7 +65,7 @@ impl<'de, B: Builder> Visitor<'de> for Obj<'_, B> {
         let mut b = B::default();
         read_keys(&mut map, &mut b, v)?;
         let out = b.finish(v);
-        if v.errors_since(start) {
+        if v.errors_since(start) && !v.keep_invalid {
             Ok(None)
         } else {
             Ok(out)

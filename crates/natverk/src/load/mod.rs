@@ -8,11 +8,13 @@
 //! text, so decimals are read exactly from their digits. The rules that
 //! need the whole file run once it is read.
 
+mod builder;
 pub(crate) mod json;
+
+pub(crate) use builder::{key_code, read_slot, require, Builder, Slot, LONG_KEY};
 
 use crate::finding::{Code, Finding, Path};
 use crate::format::kinds::{ListOf, ObjOf, Str};
-use crate::format::{read_slot, Builder, Slot};
 use crate::limits::MAX_INPUT_BYTES;
 use crate::model::*;
 use crate::money::clip;
@@ -35,6 +37,50 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Inventory, Error> {
 /// inventory (check the validator for errors), and the validator with
 /// every finding.
 pub(crate) fn parse(bytes: &[u8]) -> (Option<InventoryData>, Validator) {
+    parse_as(bytes, false)
+}
+
+/// Reads JSON as [`InventoryData`] without judging it (its `Deserialize`):
+/// values and objects with findings are kept, so the data holds whatever
+/// its types can hold, and `Inventory::new` judges it as loading would.
+/// Fails with the findings of what the types cannot hold (a syntax error,
+/// a wrong type, an unknown key or word, a missing required key, a bad
+/// date): each is a finding of the loader that the validator's walk of
+/// the data read does not make again, as it would were nothing lost.
+pub(crate) fn read_data(bytes: &[u8]) -> Result<InventoryData, Findings> {
+    let (data, v) = parse_as(bytes, true);
+    let has_errors = v.has_errors();
+    let found = v.into_findings();
+    let data = match data {
+        Some(data) if !has_errors => return Ok(data),
+        Some(data) => data,
+        None => return Err(Findings::new(found)),
+    };
+    let mut walked = Validator::default();
+    crate::validate::walk(&data, &mut walked);
+    let again: std::collections::HashSet<(Code, String)> = walked
+        .into_findings()
+        .into_iter()
+        .map(|f| (f.code, f.path.to_string()))
+        .collect();
+    // A missing `format` loses nothing (the data has no such field: it is
+    // the file's tag), so data embedded without it is read too.
+    let lost: Vec<Finding> = found
+        .into_iter()
+        .filter(|f| {
+            f.severity == crate::Severity::Error
+                && !again.contains(&(f.code, f.path.to_string()))
+                && !(f.code == Code::MissingField && f.path == Path::root().key("format"))
+        })
+        .collect();
+    if lost.is_empty() {
+        Ok(data)
+    } else {
+        Err(Findings::new(lost))
+    }
+}
+
+fn parse_as(bytes: &[u8], keep_invalid: bool) -> (Option<InventoryData>, Validator) {
     // First with ids, references and the whole-file rules of costs
     // checked together at the end, which is fast; when one of them has a
     // finding (or the file ends before its end), again as the rules say
@@ -42,17 +88,22 @@ pub(crate) fn parse(bytes: &[u8]) -> (Option<InventoryData>, Validator) {
     // validator, with their paths and in their order
     // (`Validator::defer_refs`). A file is read twice only when it has
     // such an error.
-    let (data, v) = parse_with(bytes, true);
+    let (data, v) = parse_with(bytes, true, keep_invalid);
     if v.unresolved() {
         // the first reading is let go before the second (SPEC §9 memory)
         drop((data, v));
-        return parse_with(bytes, false);
+        return parse_with(bytes, false, keep_invalid);
     }
     (data, v)
 }
 
-fn parse_with(bytes: &[u8], defer_refs: bool) -> (Option<InventoryData>, Validator) {
+fn parse_with(
+    bytes: &[u8],
+    defer_refs: bool,
+    keep_invalid: bool,
+) -> (Option<InventoryData>, Validator) {
     let mut v = Validator::for_size(bytes.len());
+    v.keep_invalid = keep_invalid;
     v.defer_refs(defer_refs);
     // The first reading also takes strings the fast way: a value it cannot
     // take so (a number where a string belongs, a lone surrogate escape)
@@ -342,7 +393,7 @@ mod tests {
         let mut failed = 0;
         for d in &docs {
             let (data, v) = parse(d.as_bytes());
-            let (raw_data, raw_v) = parse_with(d.as_bytes(), false);
+            let (raw_data, raw_v) = parse_with(d.as_bytes(), false, false);
             assert_eq!(data, raw_data, "{d}");
             let (f, raw_f) = (v.into_findings(), raw_v.into_findings());
             assert_eq!(f, raw_f, "{d}");
@@ -355,7 +406,7 @@ mod tests {
             docs.len()
         );
         // The fast reading took numbers itself.
-        let (data, v) = parse_with(cost(r#""650.50""#, "2024", "12").as_bytes(), true);
+        let (data, v) = parse_with(cost(r#""650.50""#, "2024", "12").as_bytes(), true, false);
         assert!(!v.unresolved() && v.into_findings().is_empty());
         let n = &data.expect("read").networks[0];
         assert_eq!((n.notice_months, n.costs[0].from), (12, Some(2024)));
@@ -372,7 +423,7 @@ mod tests {
             r#""2024-01-01""#,
             r#""network""#,
         );
-        let (data, v) = parse_with(plain.as_bytes(), true);
+        let (data, v) = parse_with(plain.as_bytes(), true, false);
         assert!(!v.unresolved() && v.into_findings().is_empty());
         let data = data.expect("read");
         assert_eq!(data.organisation.name, "Göteborg \"x\"");

@@ -268,6 +268,8 @@ templates! {
         "rapporten skulle få fler än {limit} rader, gränsen för en inventering av den här storleken: ta med färre år eller gruppera efter färre nycklar";
     UNKNOWN_LEAVE = "unknown network `{id}` in `leave`: use an id from the inventory",
         "okänt nätverk `{id}` i `leave`: använd ett id från inventeringen";
+    UNKNOWN_LEAVE_WORD = "unknown network `{id}` in `leave`: did you mean `recommended` (the networks whose assessment recommends leaving)?",
+        "okänt nätverk `{id}` i `leave`: menar du `recommended` (de nätverk vars bedömning rekommenderar att lämna)?";
 
     // ---- options -------------------------------------------------------------
     YEAR_RANGE = "year {year} is out of range: expected {min} to {max}",

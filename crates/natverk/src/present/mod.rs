@@ -17,8 +17,12 @@ mod tables;
 pub(crate) mod vocabulary;
 
 pub use lang::{Lang, ParseLangError};
-pub use message::{Arg, Found, Message, Template};
-pub use tables::{years, Align, Cell, Column, Table};
+pub use message::Message;
+#[doc(hidden)]
+pub use message::{Arg, Found, Template};
+#[doc(hidden)]
+pub use tables::years;
+pub use tables::{Align, Cell, Column, Table};
 pub use vocabulary::{label, vocabulary};
 
 /// A vocabulary label with the vocabulary's lifetime (empty if unknown).
@@ -26,12 +30,31 @@ pub(crate) fn static_label(key: &str, lang: Lang) -> &'static str {
     vocabulary::static_label(key, lang).unwrap_or("")
 }
 
+/// The word for a currency in `lang`, as amounts and captions write it
+/// (`kr` for SEK in Swedish, `SEK` in English); the code itself when the
+/// vocabulary has no word for it.
+///
+/// ```
+/// use natverk::{present::currency_word, Lang};
+/// assert_eq!(currency_word("SEK", Lang::Sv), "kr");
+/// assert_eq!(currency_word("NOK", Lang::Sv), "NOK");
+/// ```
+pub fn currency_word(code: &str, lang: Lang) -> String {
+    let key = format!("currency.{}", code.to_ascii_lowercase());
+    match vocabulary::static_label(&key, lang) {
+        Some(word) => word.to_string(),
+        None => code.to_string(),
+    }
+}
+
 /// Every message template of the findings, in both languages.
+#[doc(hidden)]
 pub fn templates() -> &'static [&'static Template] {
     messages::ALL
 }
 
 /// Fills `{name}` placeholders of a text with values (no escaping).
+#[doc(hidden)]
 pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
@@ -63,6 +86,7 @@ pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
 
 /// A counted phrase: the label `key.one` for 1, else `key.many`, with
 /// `{n}` filled in (`1 problem`, `3 problems`).
+#[doc(hidden)]
 pub fn count_text(key: &str, n: usize, lang: Lang) -> String {
     let form = if n == 1 { "one" } else { "many" };
     let k = format!("{key}.{form}");

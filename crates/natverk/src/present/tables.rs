@@ -82,7 +82,8 @@ fn static_label(key: &str, lang: Lang) -> &'static str {
     super::vocabulary::static_label(key, lang).unwrap_or("")
 }
 
-/// The label key of a group key's column.
+/// The label key of a group key's column (every key has one: the match
+/// has no fallback, so a new key without its words does not compile).
 fn key_label(k: GroupKey) -> &'static str {
     match k {
         GroupKey::Network => "key.network",
@@ -91,7 +92,7 @@ fn key_label(k: GroupKey) -> &'static str {
         GroupKey::Unit => "key.unit",
         GroupKey::Kind => "key.kind",
         GroupKey::Status => "key.status",
-        _ => "key.year",
+        GroupKey::Year => "key.year",
     }
 }
 
@@ -121,6 +122,42 @@ pub fn years(from: i32, to: i32) -> String {
 }
 
 impl Report {
+    /// The report's columns as people see them, in `lang`: a column per
+    /// group key of `by` (and `name` after `network`), then the nine money
+    /// columns; each with its key as in the JSON, its caption and its
+    /// alignment. Every frontend lays these out; none restates them.
+    ///
+    /// ```
+    /// use natverk::{GroupKey, Inventory, Lang, ReportOptions};
+    ///
+    /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"}}"#)?;
+    /// let mut o = ReportOptions::new(2024, 2024);
+    /// o.by = vec![GroupKey::Network, GroupKey::Year];
+    /// let cols = inv.report(&o)?.columns(Lang::En);
+    /// let keys: Vec<&str> = cols.iter().map(|c| c.key).collect();
+    /// assert_eq!(&keys[..4], ["network", "name", "year", "fees"]);
+    /// assert_eq!(cols[2].label, "Year");
+    /// assert_eq!(cols.len(), 3 + 9);
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn columns(&self, lang: Lang) -> Vec<Column> {
+        let mut columns = Vec::with_capacity(self.by.len() + 1 + MONEY_FIELDS.len());
+        for k in &self.by {
+            let align = if *k == GroupKey::Year {
+                Align::Right
+            } else {
+                Align::Left
+            };
+            columns.push(Column::new(k.as_str(), key_label(*k), align, lang));
+            if *k == GroupKey::Network {
+                columns.push(Column::new("name", "key.name", Align::Left, lang));
+            }
+        }
+        columns.extend(money_columns(lang));
+        columns
+    }
+
     /// The report as people see it, in `lang`: a column per group key (and
     /// `name` after `network`), the nine money columns, a row per line,
     /// and the total (and savings) as footer rows. Words of the format
@@ -143,20 +180,8 @@ impl Report {
     /// # Ok::<(), natverk::Error>(())
     /// ```
     pub fn table(&self, lang: Lang) -> Table {
-        let mut columns = Vec::new();
-        for k in &self.by {
-            let align = if *k == GroupKey::Year {
-                Align::Right
-            } else {
-                Align::Left
-            };
-            columns.push(Column::new(k.as_str(), key_label(*k), align, lang));
-            if *k == GroupKey::Network {
-                columns.push(Column::new("name", "key.name", Align::Left, lang));
-            }
-        }
-        let nkeys = columns.len();
-        columns.extend(money_columns(lang));
+        let columns = self.columns(lang);
+        let nkeys = columns.len() - MONEY_FIELDS.len();
         let rows = self
             .lines
             .iter()

@@ -7,6 +7,7 @@
 //! code and the same inventory written as JSON give the same findings,
 //! with the same codes and paths.
 
+mod checked;
 mod ids;
 mod rules;
 
@@ -20,6 +21,7 @@ use crate::money::clip;
 use crate::present::messages as m;
 use crate::present::Message;
 
+pub(crate) use checked::Checked;
 pub(crate) use rules::Rules;
 
 /// The id list of units.
@@ -100,6 +102,10 @@ pub(crate) struct Validator {
     /// The size of the file being read (0 for data built in code): what a
     /// long list's first capacity is estimated from (`load::json::Gather`).
     pub(crate) input_bytes: usize,
+    /// Values and objects with a finding are kept, not dropped (the
+    /// reading of [`crate::InventoryData`]'s `Deserialize`, which keeps
+    /// what its types can hold and lets `Inventory::new` judge it).
+    pub(crate) keep_invalid: bool,
 }
 
 /// What the whole-file rules check, collected without paths (the

@@ -2,8 +2,10 @@
 //! lists. Each is written once over a small set of *facts*, which the
 //! loader takes from the keys it read and the walk from data built in code.
 
+use super::Checked;
 use crate::finding::Code;
-use crate::format::{Checked, Declared, Slot};
+use crate::format::Declared;
+use crate::load::Slot;
 use crate::model::*;
 use crate::money::clip;
 use crate::present::messages as m;

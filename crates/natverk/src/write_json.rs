@@ -1,4 +1,4 @@
-//! Writing JSON for the types of the crate.
+//! Writing JSON for the types of the crate (reading it is `load::json`'s).
 
 use serde::Serialize;
 
@@ -8,6 +8,103 @@ use serde::Serialize;
 /// map keys and a type's own errors, none of which can occur here.
 pub(crate) fn pretty<T: Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// Pretty JSON as people write the format by hand (`examples/goteborg.json`):
+/// an object or list that holds no object or list is written on one line
+/// (`{ "id": "ks", "central": true }`, `["a", "b"]`), the others one item
+/// a line. `text` is serde_json's pretty output; strings are left as they
+/// are.
+pub(crate) fn inline_flat(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Per open object or list: where it starts in `out`, and whether it
+    // holds an object or list.
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                if let Some(parent) = open.last_mut() {
+                    parent.1 = true;
+                }
+                open.push((out.len(), false));
+                out.push(c);
+            }
+            '}' | ']' => {
+                out.push(c);
+                if let Some((start, nested)) = open.pop() {
+                    if !nested {
+                        let flat = one_line(&out[start..]);
+                        out.truncate(start);
+                        out.push_str(&flat);
+                    }
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A flat object or list of pretty JSON on one line.
+fn one_line(pretty: &str) -> String {
+    let mut s = String::with_capacity(pretty.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut space = false;
+    for c in pretty.chars() {
+        if in_string {
+            s.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '\n' || c == ' ' {
+            space = space || c == '\n';
+        } else {
+            if space {
+                // a line break between items, or after the opening bracket
+                if !s.ends_with('[') {
+                    s.push(' ');
+                }
+                space = false;
+            }
+            if c == ']' && s.ends_with(' ') {
+                s.pop();
+            }
+            if c == '}' && s.len() > 1 && !s.ends_with(' ') {
+                s.push(' ');
+            }
+            if c == '"' {
+                in_string = true;
+            } else if c == ':' {
+                s.push(c);
+                s.push(' ');
+                continue;
+            }
+            s.push(c);
+        }
+    }
+    s
 }
 
 /// Compact JSON, as [`pretty`].
