@@ -73,25 +73,11 @@ pub(crate) fn to_py(err: &natverk::Error) -> PyErr {
 pub(crate) fn workbook(err: &natverk_workbook::Error, path: &std::path::Path) -> PyErr {
     match err {
         natverk_workbook::Error::Invalid(findings) => {
-            let n = findings.len();
-            let headline = format!(
-                "the workbook has {n} problem{}",
-                if n == 1 { "" } else { "s" }
-            );
             let file = path.file_name().map_or_else(
                 || path.display().to_string(),
                 |f| f.to_string_lossy().into_owned(),
             );
-            let native = PyFindings::sheet(findings.clone(), file);
-            Python::attach(
-                |py| match INVENTORY_ERROR.import(py, ERRORS_MODULE, "InventoryError") {
-                    Ok(cls) => match cls.call_method1("_from_core", (headline, native)) {
-                        Ok(exc) => PyErr::from_value(exc),
-                        Err(e) => e,
-                    },
-                    Err(_) => PyValueError::new_err(err.to_string()),
-                },
-            )
+            sheet_findings(findings.clone(), &file)
         }
         natverk_workbook::Error::Io { .. } | natverk_workbook::Error::Refused { .. } => {
             pyo3::exceptions::PyOSError::new_err(err.to_string())
@@ -106,6 +92,28 @@ pub(crate) fn workbook(err: &natverk_workbook::Error, path: &std::path::Path) ->
             },
         ),
     }
+}
+
+/// The bad cells of sheets (a workbook named `file`, or tables given in
+/// Python) as an `InventoryError`, each finding with its sheet, row and
+/// column.
+pub(crate) fn sheet_findings(findings: natverk::tables::SheetFindings, file: &str) -> PyErr {
+    let n = findings.len();
+    let headline = format!(
+        "the workbook has {n} problem{}",
+        if n == 1 { "" } else { "s" }
+    );
+    let text = findings.to_text(natverk::Lang::En);
+    let native = PyFindings::sheet(findings, file.to_string());
+    Python::attach(
+        |py| match INVENTORY_ERROR.import(py, ERRORS_MODULE, "InventoryError") {
+            Ok(cls) => match cls.call_method1("_from_core", (headline, native)) {
+                Ok(exc) => PyErr::from_value(exc),
+                Err(e) => e,
+            },
+            Err(_) => PyValueError::new_err(text),
+        },
+    )
 }
 
 /// The messages of the options the binding checks itself, in English and

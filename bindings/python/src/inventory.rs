@@ -162,6 +162,134 @@ impl PyInventory {
         crate::present::overview(py, &self.inner, lang, max_rows)
     }
 
+    /// The organisation's name (for `repr`, without the rest).
+    fn organisation_name(&self) -> &str {
+        &self.inner.organisation().name
+    }
+
+    /// One part of the inventory as Python values, shaped as in `to_dict()`:
+    /// `organisation` (a dict) or a list (`units`, `people`,
+    /// `fee_schedules`, `exchange_rates`, `networks`); nothing else is
+    /// converted.
+    fn part<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        let data = self.inner.data();
+        let kind = crate::parts::part_kind(name)
+            .filter(|_| name != "format")
+            .ok_or_else(|| {
+                pyo3::exceptions::PyKeyError::new_err(format!("no part `{name}` in an inventory"))
+            })?;
+        match name {
+            "organisation" => crate::parts::to_py(py, &data.organisation, kind),
+            "units" => crate::parts::to_py(py, &data.units, kind),
+            "people" => crate::parts::to_py(py, &data.people, kind),
+            "fee_schedules" => crate::parts::to_py(py, &data.fee_schedules, kind),
+            "exchange_rates" => crate::parts::to_py(py, &data.exchange_rates, kind),
+            _ => crate::parts::to_py(py, &data.networks, kind),
+        }
+    }
+
+    /// The network with id `id` as a dict shaped as in `to_dict()`, or
+    /// `None` when no network has that id.
+    fn network<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        match self.inner.network(id) {
+            Some(n) => {
+                crate::parts::to_py(py, n, natverk::format::KindInfo::Object("network")).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// The ids of the networks, in order.
+    fn network_ids(&self) -> Vec<&str> {
+        self.inner
+            .networks()
+            .iter()
+            .map(|n| n.id.as_str())
+            .collect()
+    }
+
+    /// A new inventory with parts replaced: `text` is a JSON object of the
+    /// parts' new values (`organisation`, or a list: `units`, …,
+    /// `networks`); the rest is this inventory's. Validated as a file is
+    /// (the same findings and paths); raises `InventoryError`.
+    fn with_parts(&self, py: Python<'_>, text: &str) -> PyResult<PyInventory> {
+        let data = self.inner.data();
+        let result = guarded(py, move || {
+            splice(data, |top| {
+                let parts: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)?;
+                top.extend(parts);
+                Ok(())
+            })
+        })?;
+        Self::load(py, result?)
+    }
+
+    /// A new inventory with a network (`text`: a JSON object whose
+    /// `network` is the network) in place of the network `id`, or added at
+    /// the end when no network has that id; validated as a file is.
+    fn with_network(&self, py: Python<'_>, id: Option<&str>, text: &str) -> PyResult<PyInventory> {
+        let data = self.inner.data();
+        let at = id.and_then(|id| self.inner.networks().iter().position(|n| n.id == id));
+        let result = guarded(py, move || {
+            splice(data, |top| {
+                let mut wrapped: serde_json::Map<String, serde_json::Value> =
+                    serde_json::from_str(text)?;
+                let net = wrapped.remove("network").unwrap_or_default();
+                if let Some(serde_json::Value::Array(list)) = top.get_mut("networks") {
+                    match at {
+                        Some(i) => list[i] = net,
+                        None => list.push(net),
+                    }
+                }
+                Ok(())
+            })
+        })?;
+        Self::load(py, result?)
+    }
+
+    /// A new inventory without the network `id` (`KeyError` when there is
+    /// none); validated as a file is (a reference to it is an error).
+    fn without_network(&self, py: Python<'_>, id: &str) -> PyResult<PyInventory> {
+        let data = self.inner.data();
+        let Some(at) = self.inner.networks().iter().position(|n| n.id == id) else {
+            return Err(pyo3::exceptions::PyKeyError::new_err(id.to_string()));
+        };
+        let result = guarded(py, move || {
+            splice(data, |top| {
+                if let Some(serde_json::Value::Array(list)) = top.get_mut("networks") {
+                    list.remove(at);
+                }
+                Ok(())
+            })
+        })?;
+        Self::load(py, result?)
+    }
+
+    /// A hash of the content, consistent with `same_as`: made of texts that
+    /// equal inventories share (the organisation, the numbers of items, the
+    /// networks' ids), never of decimals (`1.0` equals `1.00`).
+    fn content_hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let data = self.inner.data();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        data.organisation.name.hash(&mut h);
+        data.organisation.currency.hash(&mut h);
+        data.organisation.code.hash(&mut h);
+        for len in [
+            data.units.len(),
+            data.people.len(),
+            data.fee_schedules.len(),
+            data.exchange_rates.len(),
+            data.networks.len(),
+        ] {
+            len.hash(&mut h);
+        }
+        for n in &data.networks {
+            n.id.hash(&mut h);
+        }
+        h.finish()
+    }
+
     /// Whether two inventories have the same content.
     fn same_as(&self, other: &PyInventory) -> bool {
         self.inner == other.inner
@@ -214,6 +342,25 @@ impl PyInventory {
         Ok(out)
     }
 
+    /// What each column of the sheet `key` (SPEC §10) holds, for a
+    /// DataFrame's dtypes: `int`, `decimal`, `date`, `bool` or `text`.
+    #[staticmethod]
+    fn column_kinds(key: &str) -> Vec<&'static str> {
+        use natverk::tables::ColumnKind as K;
+        natverk::tables::sheet(key).map_or_else(Vec::new, |s| {
+            s.columns
+                .iter()
+                .map(|c| match c.kind {
+                    K::Int | K::Year => "int",
+                    K::Decimal => "decimal",
+                    K::Date => "date",
+                    K::Bool => "bool",
+                    _ => "text",
+                })
+                .collect()
+        })
+    }
+
     /// Writes the inventory as an `.xlsx` workbook (SPEC §10) at `path`,
     /// sheets and columns named in `lang` (`"sv"` or `"en"`).
     fn to_excel(&self, py: Python<'_>, path: std::path::PathBuf, lang: &str) -> PyResult<()> {
@@ -240,6 +387,53 @@ impl PyInventory {
             .map_err(|e| crate::errors::workbook(&e, std::path::Path::new(name)))
     }
 
+    /// The inverse of `tables()`: sheets as `(name, columns, rows)`, a row
+    /// a list of cells (`None`, `bool`, `int`, `str`, `Decimal`, `float`,
+    /// `datetime.date`, a midnight `datetime`), read by the core's reader
+    /// of a workbook's sheets (SPEC §10): every bad cell is a finding of
+    /// one `InventoryError`, with its sheet, row (the column names are row
+    /// 1) and column.
+    #[staticmethod]
+    #[allow(clippy::type_complexity)]
+    fn from_tables(
+        py: Python<'_>,
+        sheets: Vec<(String, Vec<String>, Vec<Vec<Bound<'_, PyAny>>>)>,
+    ) -> PyResult<PyInventory> {
+        use natverk::tables::{Cell, InputRow, InputSheet};
+        let mut input = Vec::with_capacity(sheets.len());
+        for (name, columns, rows) in sheets {
+            let mut out = Vec::with_capacity(rows.len() + 1);
+            out.push(InputRow {
+                row: 1,
+                cells: columns
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, c)| (u32::try_from(j).unwrap_or(u32::MAX), Cell::Text(c)))
+                    .collect(),
+            });
+            for (i, row) in rows.iter().enumerate() {
+                let mut cells = Vec::with_capacity(row.len());
+                for (j, v) in row.iter().enumerate() {
+                    let cell = crate::conversion::cell(v)?;
+                    if cell != Cell::Empty {
+                        cells.push((u32::try_from(j).unwrap_or(u32::MAX), cell));
+                    }
+                }
+                out.push(InputRow {
+                    row: u32::try_from(i + 2).unwrap_or(u32::MAX),
+                    cells,
+                });
+            }
+            input.push(InputSheet { name, rows: out });
+        }
+        let result = guarded(py, move || natverk::tables::from_tables(&input))?;
+        result
+            .map(|imported| PyInventory {
+                inner: imported.inventory,
+            })
+            .map_err(|f| crate::errors::sheet_findings(f, "tables"))
+    }
+
     /// Reads an `.xlsx` or `.ods` workbook (SPEC §10); every bad cell is a
     /// finding of an `InventoryError`, with its sheet, row and column.
     #[staticmethod]
@@ -251,6 +445,20 @@ impl PyInventory {
             })
             .map_err(|e| crate::errors::workbook(&e, &path))
     }
+}
+
+/// The JSON bytes of `data` changed by `edit` on its top-level object,
+/// for the loader to validate.
+fn splice(
+    data: &natverk::InventoryData,
+    edit: impl FnOnce(&mut serde_json::Map<String, serde_json::Value>) -> serde_json::Result<()>,
+) -> PyResult<Vec<u8>> {
+    let bad = |e: serde_json::Error| crate::errors::internal(&format!("could not splice: {e}"));
+    let mut value = serde_json::to_value(data).map_err(bad)?;
+    if let serde_json::Value::Object(top) = &mut value {
+        edit(top).map_err(bad)?;
+    }
+    serde_json::to_vec(&value).map_err(bad)
 }
 
 impl PyInventory {

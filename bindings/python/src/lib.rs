@@ -19,6 +19,7 @@ mod errors;
 mod findings;
 mod inventory;
 mod merge;
+mod parts;
 mod present;
 mod report;
 
