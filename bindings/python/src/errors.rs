@@ -42,6 +42,15 @@ fn class_of(err: &natverk::Error) -> Class {
 
 /// A core error as the package's exception, carrying every finding.
 pub(crate) fn to_py(err: &natverk::Error) -> PyErr {
+    to_py_in(err, &|_| None)
+}
+
+/// As [`to_py`], each finding that points into `networks[i]` naming the
+/// network: `network_id(i)`.
+pub(crate) fn to_py_in(
+    err: &natverk::Error,
+    network_id: &dyn Fn(usize) -> Option<String>,
+) -> PyErr {
     let (lock, name) = match class_of(err) {
         Class::Inventory => (&INVENTORY_ERROR, "InventoryError"),
         Class::Argument => (&ARGUMENT_ERROR, "ArgumentError"),
@@ -55,7 +64,8 @@ pub(crate) fn to_py(err: &natverk::Error) -> PyErr {
         natverk::Error::Report(_) => "error.report",
         _ => "error.invalid",
     };
-    let findings = PyFindings::core(err.findings().clone(), Head::Error(head));
+    let findings =
+        PyFindings::core(err.findings().clone(), Head::Error(head)).with_networks(network_id);
     Python::attach(|py| match lock.import(py, ERRORS_MODULE, name) {
         Ok(cls) => match cls.call_method1("_from_core", (headline, findings)) {
             Ok(exc) => PyErr::from_value(exc),

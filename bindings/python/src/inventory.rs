@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 
 use crate::conversion::{self, nonempty_json};
 use crate::equality::PyEquality;
-use crate::errors::{guarded, to_py};
+use crate::errors::{guarded, to_py, to_py_in};
 use crate::findings::{Head, PyFindings};
 use crate::report::PyReport;
 
@@ -52,7 +52,7 @@ impl PyInventory {
     fn warnings(&self, py: Python<'_>, today: Option<&str>) -> PyResult<PyFindings> {
         let today = conversion::today(today)?;
         let found = guarded(py, || natverk::Findings::new(self.inner.warnings(today)))?;
-        Ok(PyFindings::core(found, Head::Check))
+        Ok(PyFindings::core(found, Head::Check).with_networks(&|i| self.network_id(i)))
     }
 
     /// A cost report; `options` is a JSON object with the keys of the core's
@@ -62,9 +62,14 @@ impl PyInventory {
     fn report(&self, py: Python<'_>, options: &str) -> PyResult<PyReport> {
         let opts = natverk::ReportOptions::from_json(options).map_err(|e| to_py(&e))?;
         let result = guarded(py, || self.inner.report(&opts))?;
+        let left = opts.leave.as_ref().map(|l| self.inner.leaving(l));
         result
-            .map(|inner| PyReport { inner })
-            .map_err(|e| to_py(&e))
+            .map(|inner| PyReport {
+                inner,
+                options: opts,
+                left,
+            })
+            .map_err(|e| to_py_in(&e, &|i| self.network_id(i)))
     }
 
     /// Equality statistics; `options` is a JSON object with `from`, `to`,
@@ -74,7 +79,7 @@ impl PyInventory {
         let result = guarded(py, || self.inner.equality(&opts))?;
         result
             .map(|inner| PyEquality { inner })
-            .map_err(|e| to_py(&e))
+            .map_err(|e| to_py_in(&e, &|i| self.network_id(i)))
     }
 
     /// The comparison of this inventory (the old one) with `new` over
@@ -447,6 +452,22 @@ impl PyInventory {
     }
 }
 
+/// The `id` of each item of the `networks` of JSON text that did not load,
+/// where the text is JSON and the id a string (nothing else is judged).
+fn file_network_ids(bytes: &[u8]) -> Vec<Option<String>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Ok(serde_json::Value::Object(top)) = serde_json::from_slice(bytes) else {
+        return Vec::new();
+    };
+    match top.get("networks") {
+        Some(serde_json::Value::Array(list)) => list
+            .iter()
+            .map(|n| n.get("id").and_then(|v| v.as_str()).map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The JSON bytes of `data` changed by `edit` on its top-level object,
 /// for the loader to validate.
 fn splice(
@@ -463,10 +484,21 @@ fn splice(
 
 impl PyInventory {
     fn load(py: Python<'_>, bytes: Vec<u8>) -> PyResult<PyInventory> {
-        let result = guarded(py, move || natverk::Inventory::from_slice(&bytes))?;
-        result
-            .map(|inner| PyInventory { inner })
-            .map_err(|e| to_py(&e))
+        let result = guarded(py, || natverk::Inventory::from_slice(&bytes))?;
+        match result {
+            Ok(inner) => Ok(PyInventory { inner }),
+            Err(e) => {
+                // the networks' ids as the text has them, for the findings
+                // (only when it does not load; never a second error)
+                let ids = guarded(py, || file_network_ids(&bytes)).unwrap_or_default();
+                Err(to_py_in(&e, &|i| ids.get(i).cloned().flatten()))
+            }
+        }
+    }
+
+    /// The id of the network at `i`.
+    fn network_id(&self, i: usize) -> Option<String> {
+        self.inner.networks().get(i).map(|n| n.id.clone())
     }
 }
 
@@ -477,9 +509,17 @@ impl PyInventory {
 #[pyo3(signature = (data, today=None))]
 pub fn check(py: Python<'_>, data: &[u8], today: Option<&str>) -> PyResult<PyFindings> {
     let today = conversion::today(today)?;
-    let bytes = data.to_vec();
-    let found = guarded(py, move || natverk::check(&bytes, today))?;
-    Ok(PyFindings::core(found, Head::Check))
+    let bytes = data;
+    let found = guarded(py, || natverk::check(&bytes, today))?;
+    let into_networks = found.iter().any(
+        |f| matches!(f.path.segments().first(), Some(natverk::Seg::Key(k)) if k == "networks"),
+    );
+    let ids = if into_networks {
+        guarded(py, || file_network_ids(&bytes)).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    Ok(PyFindings::core(found, Head::Check).with_networks(&|i| ids.get(i).cloned().flatten()))
 }
 
 /// Today's date on this machine, `YYYY-MM-DD` (the default `today`).

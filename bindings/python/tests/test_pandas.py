@@ -109,7 +109,9 @@ def test_equality_frame(small: natverk.Inventory) -> None:
 def test_findings_frame(small: natverk.Inventory) -> None:
     findings = small.check(today=datetime.date(2023, 11, 20))
     df = findings.to_pandas()
-    assert list(df.columns) == ["code", "severity", "path", "message", "line", "column"]
+    assert list(df.columns) == [
+        "code", "severity", "path", "message", "line", "column", "network", "sheet", "row"
+    ]
     assert list(df["code"]) == findings.codes
     assert str(df["line"].dtype) == "Int64" and df["line"].isna().all()
     syntax = natverk.check_json('{\n  "format": ').to_pandas()

@@ -260,3 +260,88 @@ def test_from_tables_round_trips_generated_inventories() -> None:
         checked += 1
     # the generator makes valid inventories most of the time
     assert checked >= 40
+
+
+# ---- findings as data, errors, report options --------------------------------
+
+
+def test_error_findings_are_findings_with_networks(gbg: Inventory) -> None:
+    d = gbg.to_dict()
+    d["networks"][2]["start"] = "2024-13-01"
+    d["networks"][4]["costs"] = [{"kind": "fee", "amount": "-1"}]
+    with pytest.raises(natverk.InventoryError) as e:
+        Inventory.from_dict(d)
+    findings = e.value.findings
+    assert isinstance(findings, natverk.Findings)
+    # still list-like
+    assert len(findings) == len(list(findings)) and findings[0] is list(findings)[0]
+    ids = {f.path.split(".")[0]: f.network for f in findings}
+    assert ids["networks[2]"] == d["networks"][2]["id"]
+    assert ids["networks[4]"] == d["networks"][4]["id"]
+    df = e.value.to_pandas()
+    assert list(df["network"]) == [f.network for f in findings]
+    # the same text through check_json names the same networks
+    assert natverk.check_json(json_text(d)).to_pandas()["network"].tolist() == list(df["network"])
+
+
+def json_text(d: Dict[str, Any]) -> str:
+    from natverk import _encode
+
+    return _encode.encode(d)
+
+
+def test_warnings_name_their_network(gbg: Inventory) -> None:
+    found = gbg.check(today=datetime.date(2024, 1, 1))
+    df = found.to_pandas()
+    for f, net in zip(found, df["network"]):
+        if f.path.startswith("networks["):
+            i = int(f.path[len("networks[") : f.path.index("]")])
+            assert net == gbg.networks[i]["id"]
+        else:
+            assert net is None
+
+
+def test_sheet_findings_frame(gbg: Inventory) -> None:
+    t = gbg.tables()
+    t["networks"][0]["start"] = "someday"
+    with pytest.raises(natverk.InventoryError) as e:
+        Inventory.from_tables(t)
+    df = e.value.findings.to_pandas()
+    assert (df.loc[0, "sheet"], df.loc[0, "row"], df.loc[0, "column"]) == ("networks", 2, "start")
+
+
+def test_pickled_error_keeps_its_swedish_headline() -> None:
+    import pickle
+
+    with pytest.raises(natverk.InventoryError) as e:
+        Inventory.from_json('{"format": "natverk/1"}')
+    sv = e.value.headline("sv")
+    again = pickle.loads(pickle.dumps(e.value))
+    assert again.headline("sv") == sv and sv != again.headline("en")
+    assert isinstance(again.findings, natverk.Findings) and again.codes == e.value.codes
+
+
+def test_option_error_path_names_the_option(gbg: Inventory) -> None:
+    with pytest.raises(natverk.ArgumentError) as e:
+        gbg.report(2024, 2025, by="subjekt")  # type: ignore[arg-type]
+    assert e.value.findings[0].path == "options.by"
+
+
+def test_report_keeps_its_options(gbg: Inventory) -> None:
+    r = gbg.report(2024, 2025, by=["unit", "year"], scope="central")
+    assert r.options == {
+        "from": 2024, "to": 2025, "scope": "central", "by": ["unit", "year"],
+        "statuses": ["proposed", "applied", "active", "dormant", "ended"],
+        "leave": None, "leave_from": None, "left": None,
+    }
+    assert r.to_pandas().attrs["options"] == r.options
+    recommended = [
+        n["id"] for n in gbg.networks
+        if (n.get("assessment") or {}).get("recommendation") == "leave"
+    ]
+    lr = gbg.report(2024, 2026, leave="recommended", leave_from=2025, statuses="active")
+    o = lr.options
+    assert (o["leave"], o["leave_from"], o["statuses"]) == ("recommended", 2025, ["active"])
+    assert o["left"] == recommended and recommended
+    ids = gbg.report(2024, 2026, leave=["eurocities"]).options
+    assert ids["leave"] == ["eurocities"] and ids["left"] == ["eurocities"]

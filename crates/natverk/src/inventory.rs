@@ -411,6 +411,24 @@ impl Inventory {
     pub(crate) fn network_index(&self, id: &str) -> Option<usize> {
         self.ix.ids[3].get(id).map(|i| i as usize)
     }
+    /// The ids of the networks `leave` names, in the order of the file for
+    /// `recommended` (those whose assessment recommends leaving), as given
+    /// otherwise.
+    pub fn leaving(&self, leave: &crate::Leave) -> Vec<String> {
+        match leave {
+            crate::Leave::Recommended => self
+                .data
+                .networks
+                .iter()
+                .filter(|n| {
+                    n.assessment.as_ref().and_then(|a| a.recommendation)
+                        == Some(Recommendation::Leave)
+                })
+                .map(|n| n.id.clone())
+                .collect(),
+            crate::Leave::Networks(ids) => ids.clone(),
+        }
+    }
     /// Whether the network at `i` takes part through a central unit.
     pub(crate) fn is_central_at(&self, i: usize) -> bool {
         self.ix.networks[i].central

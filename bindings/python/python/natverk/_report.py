@@ -153,6 +153,15 @@ class Report:
         return self._savings
 
     @property
+    def options(self) -> Dict[str, Any]:
+        """The options the report was made with, defaults filled in (a new
+        dict): ``from``, ``to``, ``scope``, ``by``, ``statuses`` (those
+        included), ``leave`` (``None``, ``"recommended"`` or network ids),
+        ``leave_from`` and ``left`` (the ids of the networks computed as
+        left; ``None`` without ``leave``)."""
+        return dict(self._native.options())
+
+    @property
     def columns(self) -> List[str]:
         """The columns of a line: group keys (``name`` after ``network``),
         then the nine money fields."""
@@ -162,7 +171,8 @@ class Report:
         """The report as a new dict, shaped as its JSON, money as
         :class:`decimal.Decimal`: ``organisation``, ``currency``, ``from``,
         ``to``, ``scope``, ``by``, ``lines``, ``total`` and (with ``leave``)
-        ``savings``."""
+        ``savings``: the JSON's shape (SPEC 5.1); the options are
+        :attr:`options`."""
         d: Dict[str, Any] = {
             "organisation": self.organisation,
             "currency": self.currency,
@@ -266,6 +276,7 @@ class Report:
             "by": list(self.by),
             "money": money,
             "total": {k: str(v) for k, v in self.total.items()},
+            "options": self.options,
         }
         if self.savings is not None:
             attrs["savings"] = {k: str(v) for k, v in self.savings.items()}
