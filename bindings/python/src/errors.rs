@@ -149,7 +149,7 @@ pub(crate) mod messages {
             "okänt språk `{value}`: ange sv eller en";
         PY_MONEY = "unknown money mode `{value}`: expected `decimal` or `float`",
             "okänt sätt att visa belopp `{value}`: ange `decimal` eller `float`";
-        PY_NA_REP = "na_rep `{value}` is also a {key} of the report, so lines with no {key} would merge with it: choose another na_rep",
+        PY_NA_REP = "na_rep `{value}` is also a value of the column {key} of the report, so lines with no {key} would merge with it: choose another na_rep",
             "na_rep `{value}` är också ett värde i kolumnen {key}, så rader utan {key} skulle slås ihop med det: välj ett annat na_rep";
         PY_TIME_OF_DAY = "{name} {value} has a time of day: give a date, or a datetime at midnight",
             "{name} {value} har en tid på dagen: ange ett datum, eller en datetime vid midnatt";

@@ -345,3 +345,17 @@ def test_report_keeps_its_options(gbg: Inventory) -> None:
     assert o["left"] == recommended and recommended
     ids = gbg.report(2024, 2026, leave=["eurocities"]).options
     assert ids["leave"] == ["eurocities"] and ids["left"] == ["eurocities"]
+
+
+def test_small_things(gbg: Inventory) -> None:
+    r = gbg.report(2024, 2025, by="unit")
+    assert list(r) == r.lines and len(list(r)) == len(r)
+    eq = gbg.equality(2024, 2025)
+    pa = pytest.importorskip("pyarrow")
+    t = eq.to_arrow()
+    assert t.column_names == list(eq.to_pandas().columns)
+    assert t.schema.field("woman").type == pa.int64()
+    assert t.column("network").to_pylist() == [n["network"] for n in eq.networks]
+    pl = pytest.importorskip("polars")
+    df = eq.to_polars()
+    assert df.schema["balanced"] == pl.Boolean and df.height == len(eq.networks)

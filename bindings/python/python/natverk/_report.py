@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 import json
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, cast
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple, cast
 
 from . import _decode, _natverk, _present
 from ._errors import ArgumentError, _plural
@@ -339,6 +339,10 @@ class Report:
     def __len__(self) -> int:
         return len(self._native)
 
+    def __iter__(self) -> Iterator[ReportLine]:
+        """The lines, in order (as :attr:`lines`)."""
+        return iter(self.lines)
+
     def __repr__(self) -> str:
         by = f" by {','.join(self.by)}" if self.by else ""
         return (
@@ -511,6 +515,44 @@ class Equality:
             data[g] = pd.Series(data[g], dtype="int64")
         data["balanced"] = pd.Series(data["balanced"], dtype=object)
         df: pandas.DataFrame = pd.DataFrame(data, columns=cols)
+        return df
+
+    def to_arrow(self) -> "pyarrow.Table":
+        """Per-network counts as a ``pyarrow.Table``: the columns of
+        :meth:`to_pandas`, ``network`` and ``name`` as strings, the counts
+        as ``int64`` and ``balanced`` as a nullable ``bool``.
+
+        Raises
+        ------
+        ImportError
+            pyarrow is not installed (``pip install 'natverk[arrow]'``).
+        """
+        pa = _import("pyarrow", "arrow")
+        columns = ["network", "name", "woman", "man", "other", "unknown", "balanced"]
+        types = [pa.string(), pa.string()] + [pa.int64()] * 4 + [pa.bool_()]
+        schema = pa.schema(list(zip(columns, types)))
+        table: pyarrow.Table = pa.Table.from_pylist(
+            [{c: n.get(c) for c in columns} for n in self.networks], schema=schema
+        )
+        return table
+
+    def to_polars(self) -> "polars.DataFrame":
+        """Per-network counts as a ``polars.DataFrame`` (the schema of
+        :meth:`to_arrow`); needs polars only.
+
+        Raises
+        ------
+        ImportError
+            polars is not installed (``pip install 'natverk[polars]'``).
+        """
+        pl = _import("polars", "polars")
+        schema = {
+            "network": pl.String, "name": pl.String, "woman": pl.Int64, "man": pl.Int64,
+            "other": pl.Int64, "unknown": pl.Int64, "balanced": pl.Boolean,
+        }
+        df: polars.DataFrame = pl.DataFrame(
+            [{c: n.get(c) for c in schema} for n in self.networks], schema=schema
+        )
         return df
 
     def summary(self) -> List[Dict[str, Any]]:
