@@ -229,45 +229,27 @@ impl PyInventory {
         Self::load(py, result?)
     }
 
-    /// A new inventory with a network (`text`: a JSON object whose
-    /// `network` is the network) in place of the network `id`, or added at
-    /// the end when no network has that id; validated as a file is.
+    /// A new inventory with a network (`text`: its JSON) in place of the
+    /// network `id`, or added at the end when no network has that id;
+    /// validated as a file is (`Inventory::with_network_json` of the core).
     fn with_network(&self, py: Python<'_>, id: Option<&str>, text: &str) -> PyResult<PyInventory> {
-        let data = self.inner.data();
-        let at = id.and_then(|id| self.inner.networks().iter().position(|n| n.id == id));
-        let result = guarded(py, move || {
-            splice(data, |top| {
-                let mut wrapped: serde_json::Map<String, serde_json::Value> =
-                    serde_json::from_str(text)?;
-                let net = wrapped.remove("network").unwrap_or_default();
-                if let Some(serde_json::Value::Array(list)) = top.get_mut("networks") {
-                    match at {
-                        Some(i) => list[i] = net,
-                        None => list.push(net),
-                    }
-                }
-                Ok(())
-            })
-        })?;
-        Self::load(py, result?)
+        let at = id.and_then(|id| self.inner.network_position(id));
+        let result = guarded(py, || self.inner.with_network_json(at, text.as_bytes()))?;
+        result
+            .map(|inner| PyInventory { inner })
+            .map_err(|e| self.error_with(&e, text))
     }
 
     /// A new inventory without the network `id` (`KeyError` when there is
     /// none); validated as a file is (a reference to it is an error).
     fn without_network(&self, py: Python<'_>, id: &str) -> PyResult<PyInventory> {
-        let data = self.inner.data();
-        let Some(at) = self.inner.networks().iter().position(|n| n.id == id) else {
+        let Some(at) = self.inner.network_position(id) else {
             return Err(pyo3::exceptions::PyKeyError::new_err(id.to_string()));
         };
-        let result = guarded(py, move || {
-            splice(data, |top| {
-                if let Some(serde_json::Value::Array(list)) = top.get_mut("networks") {
-                    list.remove(at);
-                }
-                Ok(())
-            })
-        })?;
-        Self::load(py, result?)
+        let result = guarded(py, || self.inner.without_network_at(at))?;
+        result
+            .map(|inner| PyInventory { inner })
+            .map_err(|e| to_py_in(&e, &|i| self.network_id(if i >= at { i + 1 } else { i })))
     }
 
     /// A hash of the content, consistent with `same_as`: made of texts that
@@ -494,6 +476,23 @@ impl PyInventory {
                 Err(to_py_in(&e, &|i| ids.get(i).cloned().flatten()))
             }
         }
+    }
+
+    /// An error of a changed inventory whose network `text` is at its
+    /// place: the findings name the networks of this inventory, or the new
+    /// one's id.
+    fn error_with(&self, e: &natverk::Error, text: &str) -> PyErr {
+        let new_id = serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|v| v.get("id").and_then(|x| x.as_str()).map(str::to_string));
+        let n = self.inner.networks().len();
+        to_py_in(e, &|i| {
+            if i >= n {
+                new_id.clone()
+            } else {
+                self.network_id(i)
+            }
+        })
     }
 
     /// The id of the network at `i`.

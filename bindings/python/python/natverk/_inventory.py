@@ -283,7 +283,7 @@ class Inventory:
         if not isinstance(network, Mapping):
             raise TypeError(f"network must be a dict, not {type(network).__name__}")
         id_ = network.get("id")
-        text = _encode.encode({"network": network})
+        text = _encode.encode_value(network, "network")
         return type(self)(self._native.with_network(id_ if isinstance(id_, str) else None, text))
 
     def without_network(self, id: str) -> "Inventory":
