@@ -1,6 +1,7 @@
 //! `Inventory` (mirrors the core's `Inventory`) and the file-level `check`.
 
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::conversion::{self, nonempty_json};
 use crate::equality::PyEquality;
@@ -287,65 +288,64 @@ impl PyInventory {
         self.inner.networks().len()
     }
 
-    /// The sheets of the workbook (SPEC §10), in order: each as its name,
-    /// its column names and its rows, a row a tuple of `None`, `str`,
-    /// `Decimal`, `int`, `datetime.date` and `bool` values.
+    /// The sheets of the workbook (SPEC §10), in order: each as its name
+    /// and its rows, a row a dict of column name to `None`, `str`,
+    /// `Decimal`, `int`, `datetime.date` or `bool` (equal values share one
+    /// object).
+    fn tables<'py>(&self, py: Python<'py>) -> PyResult<Vec<(&'static str, Bound<'py, PyList>)>> {
+        let sheets = guarded(py, || natverk::tables::tables(self.inner.data()))?;
+        let mut cells = crate::tables::Cells::new(py)?;
+        let mut out = Vec::with_capacity(sheets.len());
+        for sheet in &sheets {
+            let keys: Vec<Bound<'py, PyString>> = sheet
+                .columns
+                .iter()
+                .map(|c| PyString::intern(py, c))
+                .collect();
+            let rows = PyList::empty(py);
+            for row in &sheet.rows {
+                let d = PyDict::new(py);
+                for (k, cell) in keys.iter().zip(row) {
+                    d.set_item(k, cells.get(cell)?)?;
+                }
+                rows.append(d)?;
+            }
+            out.push((sheet.key, rows));
+        }
+        Ok(out)
+    }
+
+    /// The sheets as columns for DataFrames: each sheet as its name, its
+    /// column names and its columns, a column as `(kind, data)`: `int` and
+    /// `bool` as `(values, mask)` bytes of `int64`/`bool` (mask `True` where
+    /// empty), `date` as bytes of `int64` days since 1970-01-01 (empty:
+    /// `i64::MIN`, numpy's NaT), `decimal` and `text` as lists of values.
     #[allow(clippy::type_complexity)]
-    fn tables<'py>(
+    fn frames<'py>(
         &self,
         py: Python<'py>,
     ) -> PyResult<
         Vec<(
             &'static str,
             Vec<&'static str>,
-            Vec<Bound<'py, pyo3::types::PyTuple>>,
+            Vec<(&'static str, Bound<'py, PyAny>)>,
         )>,
     > {
         let sheets = guarded(py, || natverk::tables::tables(self.inner.data()))?;
-        let date = py.import("datetime")?.getattr("date")?;
+        let mut cells = crate::tables::Cells::new(py)?;
         let mut out = Vec::with_capacity(sheets.len());
-        for sheet in sheets {
-            let mut rows = Vec::with_capacity(sheet.rows.len());
-            for row in &sheet.rows {
-                let mut values: Vec<Bound<'py, PyAny>> = Vec::with_capacity(row.len());
-                for cell in row {
-                    use natverk::tables::Cell;
-                    values.push(match cell {
-                        Cell::Text(t) => t.into_pyobject(py)?.into_any(),
-                        Cell::Decimal(d) => d.into_pyobject(py)?.into_any(),
-                        Cell::Int(i) => i.into_pyobject(py)?.into_any(),
-                        Cell::Date(d) => {
-                            use chrono::Datelike;
-                            date.call1((d.year(), d.month(), d.day()))?
-                        }
-                        Cell::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-                        _ => py.None().into_bound(py),
-                    });
-                }
-                rows.push(pyo3::types::PyTuple::new(py, values)?);
+        for sheet in &sheets {
+            let info = natverk::tables::sheet(sheet.key);
+            let mut columns = Vec::with_capacity(sheet.columns.len());
+            for (j, _) in sheet.columns.iter().enumerate() {
+                let kind = info
+                    .and_then(|i| i.columns.get(j))
+                    .map_or("text", |c| crate::tables::kind_word(c.kind));
+                columns.push(crate::tables::column(py, &mut cells, &sheet.rows, j, kind)?);
             }
-            out.push((sheet.key, sheet.columns, rows));
+            out.push((sheet.key, sheet.columns.clone(), columns));
         }
         Ok(out)
-    }
-
-    /// What each column of the sheet `key` (SPEC §10) holds, for a
-    /// DataFrame's dtypes: `int`, `decimal`, `date`, `bool` or `text`.
-    #[staticmethod]
-    fn column_kinds(key: &str) -> Vec<&'static str> {
-        use natverk::tables::ColumnKind as K;
-        natverk::tables::sheet(key).map_or_else(Vec::new, |s| {
-            s.columns
-                .iter()
-                .map(|c| match c.kind {
-                    K::Int | K::Year => "int",
-                    K::Decimal => "decimal",
-                    K::Date => "date",
-                    K::Bool => "bool",
-                    _ => "text",
-                })
-                .collect()
-        })
     }
 
     /// Writes the inventory as an `.xlsx` workbook (SPEC §10) at `path`,

@@ -22,6 +22,7 @@ mod merge;
 mod parts;
 mod present;
 mod report;
+mod tables;
 
 use pyo3::prelude::*;
 

@@ -730,10 +730,7 @@ class Inventory:
         >>> t["costs"][0]["network"], t["costs"][0]["schedule"]    # doctest: +SKIP
         ('skr-modellkoncept', 'skr-modellkoncept')
         """
-        return {
-            sheet: [dict(zip(columns, row)) for row in rows]
-            for sheet, columns, rows in self._native.tables()
-        }
+        return dict(self._native.tables())
 
     def to_pandas(self) -> Dict[str, "pandas.DataFrame"]:
         """The sheets of :meth:`tables` as pandas DataFrames, with dtypes
@@ -759,14 +756,9 @@ class Inventory:
         import numpy as np
 
         out: Dict[str, "pandas.DataFrame"] = {}
-        for sheet, columns, rows in self._native.tables():
-            kinds = _natverk.Inventory.column_kinds(sheet)
-            data: Dict[str, Any] = {}
-            for j, column in enumerate(columns):
-                values = [row[j] for row in rows]
-                kind = kinds[j] if j < len(kinds) else "text"
-                data[column] = _column(pd, np, values, kind)
-            out[sheet] = pd.DataFrame(data, columns=list(columns))
+        for sheet, columns, data in self._native.frames():
+            frame = {name: _column(pd, np, kind, values) for name, (kind, values) in zip(columns, data)}
+            out[sheet] = pd.DataFrame(frame, columns=list(columns))
         return out
 
     @classmethod
@@ -869,21 +861,23 @@ class Inventory:
         return Table(self._native.overview(lang, _present.MAX_ROWS), lang).to_html()
 
 
-def _column(pd: Any, np: Any, values: List[Any], kind: str) -> Any:
-    """One column of :meth:`Inventory.to_pandas` with its dtype."""
-    try:
-        if kind == "int":
-            return pd.array(values, dtype="Int64")
-        if kind == "bool":
-            return pd.array(values, dtype="boolean")
-        if kind == "date":
-            days = np.array(
-                [None if v is None else v.isoformat() for v in values], dtype="datetime64[D]"
-            )
-            return pd.Series(days.astype("datetime64[s]"))
-    except (TypeError, ValueError, OverflowError):
-        pass  # a value the dtype cannot hold (a population above 2**63): as it is
-    return pd.Series(values, dtype=object)
+def _column(pd: Any, np: Any, kind: str, data: Any) -> Any:
+    """One column of :meth:`Inventory.to_pandas` with its dtype, from the
+    native module's buffers (``Inventory.frames``)."""
+    if kind == "int":
+        values, mask = data
+        return pd.arrays.IntegerArray(
+            np.frombuffer(values, dtype=np.int64).copy(), np.frombuffer(mask, dtype=np.bool_).copy()
+        )
+    if kind == "bool":
+        values, mask = data
+        return pd.arrays.BooleanArray(
+            np.frombuffer(values, dtype=np.bool_).copy(), np.frombuffer(mask, dtype=np.bool_).copy()
+        )
+    if kind == "date":
+        days = np.frombuffer(data, dtype="datetime64[D]")
+        return pd.Series(days.astype("datetime64[s]"))
+    return pd.Series(data, dtype=object)
 
 
 def _is_missing(v: Any) -> bool:
