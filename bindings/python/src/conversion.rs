@@ -266,28 +266,6 @@ impl<'py> Texts<'py> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::cents_text;
-
-    #[test]
-    fn cents_are_written_with_two_decimals() {
-        let mut buf = [0u8; 48];
-        for (c, t) in [
-            (0, "0.00"),
-            (5, "0.05"),
-            (-5, "-0.05"),
-            (120, "1.20"),
-            (-123_456, "-1234.56"),
-            (6_500_000, "65000.00"),
-            (i128::MAX, "1701411834604692317316873037158841057.27"),
-            (i128::MIN, "-1701411834604692317316873037158841057.28"),
-        ] {
-            assert_eq!(cents_text(c, &mut buf), t);
-        }
-    }
-}
-
 /// A Python value as a cell of a sheet (`Inventory.from_tables`): `None`
 /// is empty, as is a float NaN; an integral float is a whole number (a
 /// column of integers with empty cells is `float64` in pandas); any other
@@ -388,3 +366,25 @@ pub(crate) fn cell(v: &Bound<'_, PyAny>) -> PyResult<natverk::tables::Cell> {
 
 static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+#[cfg(test)]
+mod tests {
+    use super::cents_text;
+
+    #[test]
+    fn cents_are_written_with_two_decimals() {
+        let mut buf = [0u8; 48];
+        for (c, t) in [
+            (0, "0.00"),
+            (5, "0.05"),
+            (-5, "-0.05"),
+            (120, "1.20"),
+            (-123_456, "-1234.56"),
+            (6_500_000, "65000.00"),
+            (i128::MAX, "1701411834604692317316873037158841057.27"),
+            (i128::MIN, "-1701411834604692317316873037158841057.28"),
+        ] {
+            assert_eq!(cents_text(c, &mut buf), t);
+        }
+    }
+}

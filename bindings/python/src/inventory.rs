@@ -509,12 +509,12 @@ impl PyInventory {
 pub fn check(py: Python<'_>, data: &[u8], today: Option<&str>) -> PyResult<PyFindings> {
     let today = conversion::today(today)?;
     let bytes = data;
-    let found = guarded(py, || natverk::check(&bytes, today))?;
+    let found = guarded(py, || natverk::check(bytes, today))?;
     let into_networks = found.iter().any(
         |f| matches!(f.path.segments().first(), Some(natverk::Seg::Key(k)) if k == "networks"),
     );
     let ids = if into_networks {
-        guarded(py, || file_network_ids(&bytes)).unwrap_or_default()
+        guarded(py, || file_network_ids(bytes)).unwrap_or_default()
     } else {
         Vec::new()
     };

@@ -67,7 +67,7 @@ impl Hasher for Fx {
         self.add(i as u64);
     }
     fn write_i32(&mut self, i: i32) {
-        self.add(u64::from(i.cast_unsigned()));
+        self.add(u64::from(u32::from_ne_bytes(i.to_ne_bytes())));
     }
 }
 
