@@ -253,6 +253,17 @@ impl PyInventory {
             .map_err(|e| to_py_in(&e, &|i| self.network_id(if i >= at { i + 1 } else { i })))
     }
 
+    /// The core's validation of this inventory's data, as a file's is
+    /// validated (`Inventory::new` of a copy): the baseline `bench.py`
+    /// measures a per-network edit against.
+    fn revalidate(&self, py: Python<'_>) -> PyResult<PyInventory> {
+        let data = self.inner.data();
+        let result = guarded(py, || natverk::Inventory::new(data.clone()))?;
+        result
+            .map(|inner| PyInventory { inner })
+            .map_err(|e| to_py(&e))
+    }
+
     /// A hash of the content, consistent with `same_as`: made of texts that
     /// equal inventories share (the organisation, the numbers of items, the
     /// networks' ids), never of decimals (`1.0` equals `1.00`).
@@ -336,13 +347,13 @@ impl PyInventory {
         let mut out = Vec::with_capacity(sheets.len());
         for sheet in &sheets {
             let info = natverk::tables::sheet(sheet.key);
-            let mut columns = Vec::with_capacity(sheet.columns.len());
-            for (j, _) in sheet.columns.iter().enumerate() {
-                let kind = info
-                    .and_then(|i| i.columns.get(j))
-                    .map_or("text", |c| crate::tables::kind_word(c.kind));
-                columns.push(crate::tables::column(py, &mut cells, &sheet.rows, j, kind)?);
-            }
+            let kinds: Vec<&'static str> = (0..sheet.columns.len())
+                .map(|j| {
+                    info.and_then(|i| i.columns.get(j))
+                        .map_or("text", |c| crate::tables::kind_word(c.kind))
+                })
+                .collect();
+            let columns = crate::tables::columns(py, &mut cells, &sheet.rows, &kinds)?;
             out.push((sheet.key, sheet.columns.clone(), columns));
         }
         Ok(out)

@@ -150,24 +150,46 @@ fn bytes_of<T: Copy>(values: &[T], to_bytes: impl Fn(T) -> [u8; 8]) -> Vec<u8> {
     out
 }
 
-/// Column `j` of `rows` as `(kind, data)` (see `Inventory.frames`); a
-/// column whose cells do not all fit its kind is a list of values (`text`).
-pub(crate) fn column<'a, 'py>(
+/// One column being filled, row by row.
+enum Filling<'py> {
+    /// Whole numbers or booleans (as 0/1) and the mask of empty cells.
+    Numbers { values: Vec<i64>, mask: Vec<u8> },
+    /// Days since 1970-01-01, `i64::MIN` for an empty cell.
+    Days(Vec<i64>),
+    /// Python values.
+    Values(Bound<'py, PyList>),
+    /// A cell did not fit the column's kind: made again as values.
+    Unfit,
+}
+
+/// The columns of `rows` (`kinds`: each column's word) as `(kind, data)`
+/// (see `Inventory.frames`), filled in one pass over the rows (a sheet's
+/// rows lie apart in memory); a column whose cells do not all fit its kind
+/// is a list of values (`text`).
+pub(crate) fn columns<'a, 'py>(
     py: Python<'py>,
     cells: &mut Cells<'a, 'py>,
     rows: &'a [Vec<Cell>],
-    j: usize,
-    kind: &'static str,
-) -> PyResult<(&'static str, Bound<'py, PyAny>)> {
-    const EMPTY: &Cell = &Cell::Empty;
-    let at = |r: &'a Vec<Cell>| r.get(j).unwrap_or(EMPTY);
-    match kind {
-        "int" | "bool" => {
-            let mut values: Vec<i64> = Vec::with_capacity(rows.len());
-            let mut mask: Vec<u8> = Vec::with_capacity(rows.len());
-            let mut fits = true;
-            for r in rows {
-                match (at(r), kind) {
+    kinds: &[&'static str],
+) -> PyResult<Vec<(&'static str, Bound<'py, PyAny>)>> {
+    let n = rows.len();
+    let mut fill: Vec<Filling<'py>> = kinds
+        .iter()
+        .map(|k| match *k {
+            "int" | "bool" => Filling::Numbers {
+                values: Vec::with_capacity(n),
+                mask: Vec::with_capacity(n),
+            },
+            "date" => Filling::Days(Vec::with_capacity(n)),
+            _ => Filling::Values(PyList::empty(py)),
+        })
+        .collect();
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    for row in rows {
+        for (j, f) in fill.iter_mut().enumerate() {
+            let cell = row.get(j).unwrap_or(&Cell::Empty);
+            match f {
+                Filling::Numbers { values, mask } => match (cell, kinds[j]) {
                     (Cell::Empty, _) => {
                         values.push(0);
                         mask.push(1);
@@ -180,48 +202,51 @@ pub(crate) fn column<'a, 'py>(
                         values.push(i64::from(*b));
                         mask.push(0);
                     }
-                    _ => {
-                        fits = false;
-                        break;
-                    }
-                }
+                    _ => *f = Filling::Unfit,
+                },
+                Filling::Days(days) => match cell {
+                    Cell::Empty => days.push(i64::MIN),
+                    Cell::Date(d) => days.push((*d - epoch).num_days()),
+                    _ => *f = Filling::Unfit,
+                },
+                Filling::Values(list) => list.append(cells.get(cell)?)?,
+                Filling::Unfit => {}
             }
-            if fits {
-                let data = if kind == "bool" {
+        }
+    }
+    let mut out = Vec::with_capacity(fill.len());
+    for (j, f) in fill.into_iter().enumerate() {
+        out.push(match f {
+            Filling::Numbers { values, mask } => {
+                let data = if kinds[j] == "bool" {
                     let bools: Vec<u8> = values.iter().map(|v| u8::from(*v != 0)).collect();
                     PyBytes::new(py, &bools)
                 } else {
                     PyBytes::new(py, &bytes_of(&values, i64::to_ne_bytes))
                 };
                 let pair = (data, PyBytes::new(py, &mask)).into_pyobject(py)?;
-                return Ok((kind, pair.into_any()));
+                (kinds[j], pair.into_any())
             }
-        }
-        "date" => {
-            let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-            let mut days: Vec<i64> = Vec::with_capacity(rows.len());
-            let mut fits = true;
-            for r in rows {
-                match at(r) {
-                    Cell::Empty => days.push(i64::MIN),
-                    Cell::Date(d) => days.push((*d - epoch).num_days()),
-                    _ => {
-                        fits = false;
-                        break;
-                    }
+            Filling::Days(days) => (
+                "date",
+                PyBytes::new(py, &bytes_of(&days, i64::to_ne_bytes)).into_any(),
+            ),
+            Filling::Values(list) => {
+                let word = if kinds[j] == "decimal" {
+                    "decimal"
+                } else {
+                    "text"
+                };
+                (word, list.into_any())
+            }
+            Filling::Unfit => {
+                let list = PyList::empty(py);
+                for r in rows {
+                    list.append(cells.get(r.get(j).unwrap_or(&Cell::Empty))?)?;
                 }
+                ("text", list.into_any())
             }
-            if fits {
-                let data = PyBytes::new(py, &bytes_of(&days, i64::to_ne_bytes));
-                return Ok(("date", data.into_any()));
-            }
-        }
-        _ => {}
+        });
     }
-    let list = PyList::empty(py);
-    for r in rows {
-        list.append(cells.get(at(r))?)?;
-    }
-    let word = if kind == "decimal" { "decimal" } else { "text" };
-    Ok((word, list.into_any()))
+    Ok(out)
 }
