@@ -354,9 +354,8 @@ impl Inventory {
     /// findings at their paths in the new inventory, `networks[i]…`).
     ///
     /// Only the network is read: it is parsed beside this inventory's
-    /// organisation, fee schedules and exchange rates, and put into a copy
-    /// of the data, which is validated as a whole (its references to units,
-    /// people and other networks too). When that reading finds a problem, the
+    /// organisation, units, people, fee schedules and exchange rates, and
+    /// put into a copy of the data, which is validated as a whole. When that reading finds a problem, the
     /// whole new file is read instead, so the findings are exactly those
     /// of loading it.
     ///
@@ -397,25 +396,13 @@ impl Inventory {
             out.extend_from_slice(b",\"networks\":[");
         };
         let mut text = Vec::with_capacity(network.len() + 4096);
-        // the network beside the organisation, fee schedules and rates (its
-        // costs need them), not the units and people: a reference to one
-        // of those is judged with the whole, below
-        text.extend_from_slice(b"{\"format\":\"natverk/1\",\"organisation\":");
-        text.extend_from_slice(&part(&d.organisation));
-        text.extend_from_slice(b",\"fee_schedules\":");
-        text.extend_from_slice(&part(&d.fee_schedules));
-        text.extend_from_slice(b",\"exchange_rates\":");
-        text.extend_from_slice(&part(&d.exchange_rates));
-        text.extend_from_slice(b",\"networks\":[");
+        // the network beside the organisation and the small lists, so that
+        // its references resolve as they will in the whole
+        head(d, &mut text);
         text.extend_from_slice(network);
         text.extend_from_slice(b"]}");
         let (read, v) = crate::load::parse(&text);
-        let only_references = v
-            .into_findings()
-            .iter()
-            .filter(|f| f.severity == crate::Severity::Error)
-            .all(|f| f.code == crate::Code::UnknownReference);
-        if let (Some(mut read), true) = (read, only_references) {
+        if let (Some(mut read), false) = (read, v.has_errors()) {
             if let Some(net) = read.networks.pop() {
                 let mut data = self.data.clone();
                 match at {
