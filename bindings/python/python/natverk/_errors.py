@@ -374,7 +374,8 @@ class _FindingsError(NatverkError, ValueError):
         return err
 
     def __reduce__(self) -> Any:
-        headlines = {lang: self.headline(lang) for lang in ("en", "sv")}
+        langs: Tuple[Lang, ...] = ("en", "sv")
+        headlines = {lang: self.headline(lang) for lang in langs}
         return (_restore_error, (type(self), self.message, tuple(self.findings), headlines))
 
     def headline(self, lang: Optional[Lang] = None) -> str:
