@@ -209,6 +209,13 @@ impl PyReport {
                 }
                 out.append(("name", names))?;
             }
+            if *k == GroupKey::Unit {
+                let names = PyList::empty(py);
+                for line in &r.lines {
+                    names.append(line.unit_name.as_deref())?;
+                }
+                out.append(("unit_name", names))?;
+            }
         }
         let n = r.lines.len();
         if floats {

@@ -359,3 +359,16 @@ def test_small_things(gbg: Inventory) -> None:
     pl = pytest.importorskip("polars")
     df = eq.to_polars()
     assert df.schema["balanced"] == pl.Boolean and df.height == len(eq.networks)
+
+
+def test_a_report_by_unit_names_its_units(gbg: Inventory) -> None:
+    r = gbg.report(2024, 2025, by=["unit", "year"])
+    names = {u["id"]: u["name"] for u in gbg.units}
+    df = r.to_pandas(na_rep=None)
+    assert list(df.columns[:3]) == ["unit", "unit_name", "year"]
+    for unit, name in zip(df["unit"], df["unit_name"]):
+        assert name == (names.get(unit) if unit is not None else None)
+    table = r.table("en")
+    assert [c.key for c in table.columns[:3]] == ["unit", "unit_name", "year"]
+    # the JSON (SPEC 5.1) and the lines keep exactly their keys
+    assert "unit_name" not in r.lines[0] and "unit_name" not in r.to_json()

@@ -261,7 +261,7 @@ class Report:
                 data[name] = pd.Series(values, dtype=object)  # keeps None, not NaN
             else:
                 data[name] = values
-        df: pandas.DataFrame = pd.DataFrame(data, columns=self.columns)
+        df: pandas.DataFrame = pd.DataFrame(data, columns=list(data))
         df.attrs.update(self._attrs(money))
         return df
 
