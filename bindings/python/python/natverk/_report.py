@@ -219,12 +219,13 @@ class Report:
         Returns
         -------
         pandas.DataFrame
-            One column per group key (``name`` after ``network``; ``year`` as
-            integers), then the nine money columns. ``df.attrs`` holds only
-            JSON values (so ``to_parquet`` keeps them): ``organisation``,
-            ``currency``, ``from``, ``to``, ``scope``, ``by``, ``money`` and
-            ``total`` (and ``savings`` with ``leave``) as dicts of
-            two-decimal strings.
+            One column per group key (``name`` after ``network``,
+            ``unit_name`` after ``unit``; ``year`` as integers), then the
+            nine money columns. ``df.attrs`` holds only JSON values (so
+            ``to_parquet`` keeps them): ``organisation``, ``currency``,
+            ``from``, ``to``, ``scope``, ``by``, ``money``, ``total`` (and
+            ``savings`` with ``leave``) as dicts of two-decimal strings, and
+            ``options`` (see :attr:`options`).
 
         Raises
         ------
