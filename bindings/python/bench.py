@@ -8,6 +8,10 @@ file in ``target/bench/``) and measures, over several runs (min and
 median), in one run of this script:
 
 * loading it (``Inventory.from_json``);
+* reading one part (``repr``, ``organisation``, ``network(id)``,
+  ``units`` against the same dicts built in pure Python), ``tables()`` and
+  ``to_pandas()`` against the load, and changing one network
+  (``with_network``) against the load;
 * a report by network: the native call alone (the core computes the
   report, in Rust) against the Python call plus its ``lines`` and
   ``total`` as Python values (``Decimal``, ``int``, ``str``, ``None``, built
@@ -98,7 +102,10 @@ def paired(a: Callable[[], Any], b: Callable[[], Any], runs: int) -> Tuple[Timin
 
 
 def row(label: str, t: Tuple[float, float, Any], extra: str = "") -> None:
-    print(f"{label:<52} min {t[0] * 1000:9.1f} ms   median {t[1] * 1000:9.1f} ms  {extra}")
+    if t[1] < 0.01:  # below 10 ms: in microseconds
+        print(f"{label:<52} min {t[0] * 1e6:9.1f} µs   median {t[1] * 1e6:9.1f} µs  {extra}")
+    else:
+        print(f"{label:<52} min {t[0] * 1000:9.1f} ms   median {t[1] * 1000:9.1f} ms  {extra}")
 
 
 def main() -> None:
@@ -116,6 +123,8 @@ def main() -> None:
     print(f"natverk {natverk.__version__}: {len(inv)} networks, {len(text) / 1e6:.1f} MB JSON "
           f"({path.name}), {args.runs} runs each, {os.cpu_count()} CPUs\n")
     row("Inventory.from_json", load)
+    print()
+    inventory_side(inv, text, load, args.runs)
     print()
 
     def full(**kw: Any) -> Callable[[], Any]:
@@ -179,6 +188,50 @@ def main() -> None:
         row(f"to_polars() ({lines} lines)", timed(lambda r: r.to_polars()))
     else:
         print("to_polars: polars is not installed")
+
+
+def inventory_side(inv: natverk.Inventory, text: bytes, load: Timing, runs: int) -> None:
+    """Reading and changing one part of the inventory (issue 26), each
+    against a baseline measured here: the core's load of the same file
+    (``Inventory.from_json``, parse and validation), or building the same
+    dicts in pure Python from a prepared list."""
+    many = max(runs, 20)
+    some_id = inv.networks[len(inv) // 2]["id"]
+    row("repr(inv)", measure(lambda: repr(inv), many), "target 1 ms")
+    row("inv.organisation", measure(lambda: inv.organisation, many), "target 1 ms")
+    row("inv.network(id)", measure(lambda: inv.network(some_id), many), "target 1 ms")
+    row("len(inv), hash(inv)", measure(lambda: (len(inv), hash(inv)), many))
+    units = measure(lambda: inv.units, many)
+    prepared = [(u["id"], u["name"], u["central"]) for u in units[2]]
+    plain = measure(lambda: [{"id": i, "name": n, "central": c} for i, n, c in prepared], many)
+    row(f"inv.units ({len(prepared)} units)", units,
+        f"ratio {units[0] / plain[0]:.1f}x pure Python (min), target 10x")
+    row("  baseline: the same dicts in pure Python", plain)
+    # each against its baseline, alternately (a busy machine slows both
+    # alike), in wall-clock and in CPU time
+    def versus(label: str, fn: Callable[[], Any], base: Callable[[], Any], what: str,
+               target: str) -> None:
+        a, b, ca, cb = paired(fn, base, runs)
+        row(f"  baseline: {what}", b)
+        row(label, a, f"ratio {a[0] / b[0]:.2f}x (min), target {target}")
+        row(f"{label}: CPU time", ca, f"ratio {ca[0] / cb[0]:.2f}x the baseline's CPU time (min)")
+
+    def core_load() -> Any:
+        return natverk.Inventory.from_json(text)
+
+    versus("tables()", inv.tables, core_load, "the core's load", "2x")
+    if importlib.util.find_spec("pandas"):
+        versus("to_pandas()", inv.to_pandas, core_load, "the core's load", "2x")
+    net = inv.network(some_id)
+    net["status"] = "dormant"
+    versus("with_network (one network changed)", lambda: inv.with_network(net),
+           inv._native.revalidate, "the core's validation of the file", "1x")
+    versus("without_network", lambda: inv.without_network(some_id),
+           inv._native.revalidate, "the core's validation of the file", "1x")
+    nets = inv.networks
+    replace = measure(lambda: inv.replace(networks=nets), runs)
+    row("replace(networks=...) (every network given)", replace,
+        f"ratio {replace[0] / load[0]:.2f}x the load (min)")
 
 
 if __name__ == "__main__":

@@ -266,6 +266,107 @@ impl<'py> Texts<'py> {
     }
 }
 
+/// A Python value as a cell of a sheet (`Inventory.from_tables`): `None`
+/// is empty, as is a float NaN; an integral float is a whole number (a
+/// column of integers with empty cells is `float64` in pandas); any other
+/// float is the decimal of its shortest text; a midnight `datetime` is its
+/// date. A value of no such type is its text, which the core's reader
+/// judges by its column and reports at its cell.
+pub(crate) fn cell(v: &Bound<'_, PyAny>) -> PyResult<natverk::tables::Cell> {
+    use natverk::tables::Cell;
+    use pyo3::types::{PyBool, PyFloat, PyInt};
+    if v.is_none() {
+        return Ok(Cell::Empty);
+    }
+    if let Ok(b) = v.cast::<PyBool>() {
+        return Ok(Cell::Bool(b.is_true()));
+    }
+    if let Ok(s) = v.cast::<PyString>() {
+        return Ok(Cell::Text(s.to_cow()?.into_owned()));
+    }
+    if v.is_instance_of::<PyInt>() {
+        return Ok(match v.extract::<i64>() {
+            Ok(i) => Cell::Int(i),
+            Err(_) => Cell::Text(v.str()?.to_string()),
+        });
+    }
+    if let Ok(f) = v.cast::<PyFloat>() {
+        let x = f.value();
+        if x.is_nan() {
+            return Ok(Cell::Empty);
+        }
+        if x.fract() == 0.0 && x.abs() < 9.0e15 {
+            #[allow(clippy::cast_possible_truncation)]
+            return Ok(Cell::Int(x as i64));
+        }
+        let text = v.repr()?.to_string();
+        return Ok(text
+            .parse::<Decimal>()
+            .or_else(|_| Decimal::from_scientific(&text))
+            .map_or(Cell::Text(text), Cell::Decimal));
+    }
+    let class = v.get_type();
+    let name = class.name()?.to_string();
+    let module = class.module()?.to_string();
+    if name == "Decimal" && module == "decimal" {
+        let text = v.str()?.to_string();
+        if text.eq_ignore_ascii_case("nan") {
+            return Ok(Cell::Empty);
+        }
+        return Ok(match v.extract::<Decimal>() {
+            Ok(d) => Cell::Decimal(d),
+            Err(_) => Cell::Text(text),
+        });
+    }
+    let dt = DATETIME.import(v.py(), "datetime", "datetime")?;
+    let date = DATE.import(v.py(), "datetime", "date")?;
+    if v.is_instance(dt)? {
+        let midnight = ["hour", "minute", "second", "microsecond"]
+            .iter()
+            .all(|a| v.getattr(*a).and_then(|x| x.extract::<i64>()).ok() == Some(0))
+            && v.getattr("nanosecond")
+                .map_or(true, |x| x.extract::<i64>().ok() == Some(0));
+        let ymd = (
+            v.getattr("year").and_then(|x| x.extract::<i32>()),
+            v.getattr("month").and_then(|x| x.extract::<u32>()),
+            v.getattr("day").and_then(|x| x.extract::<u32>()),
+        );
+        return Ok(match ymd {
+            (Ok(y), Ok(m), Ok(d)) if midnight => NaiveDate::from_ymd_opt(y, m, d)
+                .map_or_else(|| Cell::Text(format!("{y:04}-{m:02}-{d:02}")), Cell::Date),
+            // NaT: no year
+            (Err(_), _, _) => Cell::Empty,
+            _ => Cell::Text(v.str()?.to_string()),
+        });
+    }
+    if v.is_instance(date)? {
+        let y: i32 = v.getattr("year")?.extract()?;
+        let m: u32 = v.getattr("month")?.extract()?;
+        let d: u32 = v.getattr("day")?.extract()?;
+        return Ok(NaiveDate::from_ymd_opt(y, m, d).map_or(Cell::Empty, Cell::Date));
+    }
+    // numpy integers and booleans
+    if name == "bool" || name == "bool_" {
+        if let Ok(b) = v.is_truthy() {
+            return Ok(Cell::Bool(b));
+        }
+    }
+    if v.hasattr("__index__")? {
+        if let Ok(i) = v.call_method0("__index__").and_then(|i| i.extract::<i64>()) {
+            return Ok(Cell::Int(i));
+        }
+    }
+    if let Ok(x) = v.extract::<f64>() {
+        // numpy floats
+        let f = PyFloat::new(v.py(), x);
+        return cell(f.as_any());
+    }
+    Ok(Cell::Text(v.str()?.to_string()))
+}
+
+static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
 #[cfg(test)]
 mod tests {
     use super::cents_text;

@@ -42,6 +42,15 @@ fn class_of(err: &natverk::Error) -> Class {
 
 /// A core error as the package's exception, carrying every finding.
 pub(crate) fn to_py(err: &natverk::Error) -> PyErr {
+    to_py_in(err, &|_| None)
+}
+
+/// As [`to_py`], each finding that points into `networks[i]` naming the
+/// network: `network_id(i)`.
+pub(crate) fn to_py_in(
+    err: &natverk::Error,
+    network_id: &dyn Fn(usize) -> Option<String>,
+) -> PyErr {
     let (lock, name) = match class_of(err) {
         Class::Inventory => (&INVENTORY_ERROR, "InventoryError"),
         Class::Argument => (&ARGUMENT_ERROR, "ArgumentError"),
@@ -55,7 +64,8 @@ pub(crate) fn to_py(err: &natverk::Error) -> PyErr {
         natverk::Error::Report(_) => "error.report",
         _ => "error.invalid",
     };
-    let findings = PyFindings::core(err.findings().clone(), Head::Error(head));
+    let findings =
+        PyFindings::core(err.findings().clone(), Head::Error(head)).with_networks(network_id);
     Python::attach(|py| match lock.import(py, ERRORS_MODULE, name) {
         Ok(cls) => match cls.call_method1("_from_core", (headline, findings)) {
             Ok(exc) => PyErr::from_value(exc),
@@ -73,25 +83,11 @@ pub(crate) fn to_py(err: &natverk::Error) -> PyErr {
 pub(crate) fn workbook(err: &natverk_workbook::Error, path: &std::path::Path) -> PyErr {
     match err {
         natverk_workbook::Error::Invalid(findings) => {
-            let n = findings.len();
-            let headline = format!(
-                "the workbook has {n} problem{}",
-                if n == 1 { "" } else { "s" }
-            );
             let file = path.file_name().map_or_else(
                 || path.display().to_string(),
                 |f| f.to_string_lossy().into_owned(),
             );
-            let native = PyFindings::sheet(findings.clone(), file);
-            Python::attach(
-                |py| match INVENTORY_ERROR.import(py, ERRORS_MODULE, "InventoryError") {
-                    Ok(cls) => match cls.call_method1("_from_core", (headline, native)) {
-                        Ok(exc) => PyErr::from_value(exc),
-                        Err(e) => e,
-                    },
-                    Err(_) => PyValueError::new_err(err.to_string()),
-                },
-            )
+            sheet_findings(findings.clone(), &file)
         }
         natverk_workbook::Error::Io { .. } | natverk_workbook::Error::Refused { .. } => {
             pyo3::exceptions::PyOSError::new_err(err.to_string())
@@ -106,6 +102,28 @@ pub(crate) fn workbook(err: &natverk_workbook::Error, path: &std::path::Path) ->
             },
         ),
     }
+}
+
+/// The bad cells of sheets (a workbook named `file`, or tables given in
+/// Python) as an `InventoryError`, each finding with its sheet, row and
+/// column.
+pub(crate) fn sheet_findings(findings: natverk::tables::SheetFindings, file: &str) -> PyErr {
+    let n = findings.len();
+    let headline = format!(
+        "the workbook has {n} problem{}",
+        if n == 1 { "" } else { "s" }
+    );
+    let text = findings.to_text(natverk::Lang::En);
+    let native = PyFindings::sheet(findings, file.to_string());
+    Python::attach(
+        |py| match INVENTORY_ERROR.import(py, ERRORS_MODULE, "InventoryError") {
+            Ok(cls) => match cls.call_method1("_from_core", (headline, native)) {
+                Ok(exc) => PyErr::from_value(exc),
+                Err(e) => e,
+            },
+            Err(_) => PyValueError::new_err(text),
+        },
+    )
 }
 
 /// The messages of the options the binding checks itself, in English and
@@ -131,7 +149,7 @@ pub(crate) mod messages {
             "okänt språk `{value}`: ange sv eller en";
         PY_MONEY = "unknown money mode `{value}`: expected `decimal` or `float`",
             "okänt sätt att visa belopp `{value}`: ange `decimal` eller `float`";
-        PY_NA_REP = "na_rep `{value}` is also a {key} of the report, so lines with no {key} would merge with it: choose another na_rep",
+        PY_NA_REP = "na_rep `{value}` is also a value of the column {key} of the report, so lines with no {key} would merge with it: choose another na_rep",
             "na_rep `{value}` är också ett värde i kolumnen {key}, så rader utan {key} skulle slås ihop med det: välj ett annat na_rep";
         PY_TIME_OF_DAY = "{name} {value} has a time of day: give a date, or a datetime at midnight",
             "{name} {value} har en tid på dagen: ange ett datum, eller en datetime vid midnatt";

@@ -35,6 +35,9 @@ enum Items {
 pub struct PyFindings {
     items: Items,
     head: Head,
+    /// The id of the network each finding's path points into
+    /// (`networks[i]…`), where known; empty when none is known.
+    networks: Vec<Option<String>>,
 }
 
 impl PyFindings {
@@ -42,13 +45,37 @@ impl PyFindings {
         PyFindings {
             items: Items::Core(findings),
             head,
+            networks: Vec::new(),
         }
+    }
+
+    /// The findings, each naming the network its path points into:
+    /// `network_id(i)` for a path `networks[i]…`.
+    pub(crate) fn with_networks(mut self, network_id: &dyn Fn(usize) -> Option<String>) -> Self {
+        let paths: Vec<&natverk::Path> = match &self.items {
+            Items::Core(f) => f.iter().map(|x| &x.path).collect(),
+            Items::Sheet(s) => s.iter().map(|x| &x.finding.path).collect(),
+        };
+        let ids: Vec<Option<String>> = paths
+            .into_iter()
+            .map(|p| match p.segments() {
+                [natverk::Seg::Key(k), natverk::Seg::Index(i), ..] if k == "networks" => {
+                    network_id(*i)
+                }
+                _ => None,
+            })
+            .collect();
+        if ids.iter().any(Option::is_some) {
+            self.networks = ids;
+        }
+        self
     }
 
     pub(crate) fn sheet(findings: SheetFindings, file: String) -> PyFindings {
         PyFindings {
             items: Items::Sheet(findings),
             head: Head::Workbook(file),
+            networks: Vec::new(),
         }
     }
 
@@ -135,6 +162,16 @@ impl PyFindings {
         let lang = parse_lang(lang)?;
         let t = guarded(py, || self.as_core_table(lang))?;
         table_to_py(py, &t, None, max_rows)
+    }
+
+    /// The id of the network each finding concerns (its path points into
+    /// that network), `None` where none or unknown.
+    fn networks(&self) -> Vec<Option<String>> {
+        if self.networks.is_empty() {
+            vec![None; self.__len__()]
+        } else {
+            self.networks.clone()
+        }
     }
 
     /// How many findings.

@@ -19,8 +19,10 @@ mod errors;
 mod findings;
 mod inventory;
 mod merge;
+mod parts;
 mod present;
 mod report;
+mod tables;
 
 use pyo3::prelude::*;
 

@@ -16,6 +16,10 @@ use crate::present::{caption, parse_lang, table_to_py};
 #[pyclass(name = "Report", module = "natverk._natverk", frozen)]
 pub struct PyReport {
     pub(crate) inner: natverk::Report,
+    /// The options it was made with.
+    pub(crate) options: natverk::ReportOptions,
+    /// The ids of the networks computed as left (with `leave`).
+    pub(crate) left: Option<Vec<String>>,
 }
 
 #[pymethods]
@@ -43,6 +47,34 @@ impl PyReport {
             r.scope.as_str().to_string(),
             r.by.iter().map(|k| k.as_str().to_string()).collect(),
         )
+    }
+
+    /// The options the report was made with, defaults filled in: (from,
+    /// to, scope, by, statuses, leave (`None`, `"recommended"` or ids),
+    /// leave_from, the ids of the networks left).
+    #[allow(clippy::type_complexity)]
+    fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let o = &self.options;
+        let d = PyDict::new(py);
+        d.set_item("from", o.from)?;
+        d.set_item("to", o.to)?;
+        d.set_item("scope", o.scope.as_str())?;
+        d.set_item("by", o.by.iter().map(|k| k.as_str()).collect::<Vec<_>>())?;
+        d.set_item(
+            "statuses",
+            o.included_statuses()
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>(),
+        )?;
+        match &o.leave {
+            None => d.set_item("leave", py.None())?,
+            Some(natverk::Leave::Recommended) => d.set_item("leave", "recommended")?,
+            Some(natverk::Leave::Networks(ids)) => d.set_item("leave", ids.clone())?,
+        }
+        d.set_item("leave_from", o.leave_from)?;
+        d.set_item("left", self.left.clone())?;
+        Ok(d)
     }
 
     /// The column names of a line: group keys (`name` after `network`),
@@ -176,6 +208,13 @@ impl PyReport {
                     names.append(line.name.as_deref())?;
                 }
                 out.append(("name", names))?;
+            }
+            if *k == GroupKey::Unit {
+                let names = PyList::empty(py);
+                for line in &r.lines {
+                    names.append(line.unit_name.as_deref())?;
+                }
+                out.append(("unit_name", names))?;
             }
         }
         let n = r.lines.len();

@@ -73,7 +73,7 @@ def test_na_rep(small: natverk.Inventory, small_dict: Dict[str, Any]) -> None:
     # a label that is also a real organiser would merge two groups: refused
     small_dict["networks"][0]["organiser"] = "(none)"
     clash = natverk.Inventory.from_dict(small_dict).report(2024, 2025, by=["organiser"])
-    with pytest.raises(natverk.ArgumentError, match="na_rep"):
+    with pytest.raises(natverk.ArgumentError, match="na_rep .* is also a value of the column organiser"):
         clash.to_pandas()
     fixed = clash.to_pandas(na_rep="-")
     assert "(none)" in set(fixed["organiser"]) and fixed["organiser"].iloc[-1] == "-"
@@ -109,7 +109,9 @@ def test_equality_frame(small: natverk.Inventory) -> None:
 def test_findings_frame(small: natverk.Inventory) -> None:
     findings = small.check(today=datetime.date(2023, 11, 20))
     df = findings.to_pandas()
-    assert list(df.columns) == ["code", "severity", "path", "message", "line", "column"]
+    assert list(df.columns) == [
+        "code", "severity", "path", "message", "line", "column", "network", "sheet", "row"
+    ]
     assert list(df["code"]) == findings.codes
     assert str(df["line"].dtype) == "Int64" and df["line"].isna().all()
     syntax = natverk.check_json('{\n  "format": ').to_pandas()

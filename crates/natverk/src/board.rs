@@ -14,7 +14,7 @@ use crate::money::{fmt_human, Money, MONEY_FIELDS};
 use crate::options::{GroupKey, Leave, ReportOptions};
 use crate::present::{fill, label, static_label, years, Align, Cell, Column, Lang, Table};
 use crate::report::KeyValue;
-use crate::{EqualityOptions, Recommendation, Severity};
+use crate::{EqualityOptions, Severity};
 
 /// What goes into the appendix besides the inventory.
 #[derive(Debug, Clone)]
@@ -636,20 +636,10 @@ pub(crate) fn board(inv: &Inventory, o: &BoardOptions<'_>) -> Result<BoardDocume
 
     // ---- leaving ---------------------------------------------------------
     let leave = o.leave.clone().unwrap_or(Leave::Recommended);
-    let ids: Vec<String> = match &leave {
-        Leave::Recommended => inv
-            .networks()
-            .iter()
-            .filter(|n| {
-                n.assessment.as_ref().and_then(|a| a.recommendation) == Some(Recommendation::Leave)
-            })
-            .map(|n| n.id.clone())
-            .collect(),
-        Leave::Networks(v) => {
-            known_networks(inv, v)?;
-            v.clone()
-        }
-    };
+    if let Leave::Networks(v) = &leave {
+        known_networks(inv, v)?;
+    }
+    let ids: Vec<String> = inv.leaving(&leave);
     let lf = first_leave_year(from, o.today);
     let mut blocks = Vec::new();
     if ids.is_empty() {

@@ -168,6 +168,110 @@ impl Inventory {
         crate::load::load(bytes)
     }
 
+    /// A new inventory with `network` (the JSON text of one network) in
+    /// place of the network at `at`, or added at the end when `at` is
+    /// `None`; validated as a whole, as [`Inventory::new`] validates (the
+    /// findings at their paths in the new inventory, `networks[i]…`).
+    ///
+    /// Only the network is read: it is parsed beside this inventory's
+    /// organisation, units, people, fee schedules and exchange rates, and
+    /// put into a copy of the data, which is validated as a whole. When that reading finds a problem, the
+    /// whole new file is read instead, so the findings are exactly those
+    /// of loading it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] with every error of the new inventory.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let inv = natverk::Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"},
+    ///   "networks": [{"id": "a", "name": "A", "start": "2024-03-01"}]}"#)?;
+    /// let two = inv.with_network_json(None, br#"{"id": "b", "name": "B", "start": "2025-01-01"}"#)?;
+    /// assert_eq!(two.networks().len(), 2);
+    /// let err = inv.with_network_json(Some(0), br#"{"id": "a", "name": "", "start": "2025-01-01"}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.findings()[0].path, "networks[0].name");
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn with_network_json(&self, at: Option<usize>, network: &[u8]) -> Result<Inventory, Error> {
+        let at = at.filter(|&i| i < self.data.networks.len());
+        let d = &self.data;
+        let part = |v: &dyn erased::Part| v.json();
+        // the file up to its list of networks
+        let head = |d: &InventoryData, out: &mut Vec<u8>| {
+            out.extend_from_slice(b"{\"format\":\"natverk/1\",\"organisation\":");
+            out.extend_from_slice(&part(&d.organisation));
+            for (key, value) in [
+                ("units", &d.units as &dyn erased::Part),
+                ("people", &d.people),
+                ("fee_schedules", &d.fee_schedules),
+                ("exchange_rates", &d.exchange_rates),
+            ] {
+                out.extend_from_slice(format!(",\"{key}\":").as_bytes());
+                out.extend_from_slice(&part(value));
+            }
+            out.extend_from_slice(b",\"networks\":[");
+        };
+        let mut text = Vec::with_capacity(network.len() + 4096);
+        // the network beside the organisation and the small lists, so that
+        // its references resolve as they will in the whole
+        head(d, &mut text);
+        text.extend_from_slice(network);
+        text.extend_from_slice(b"]}");
+        let (read, v) = crate::load::parse(&text);
+        if let (Some(mut read), false) = (read, v.has_errors()) {
+            if let Some(net) = read.networks.pop() {
+                let mut data = self.data.clone();
+                match at {
+                    Some(i) => data.networks[i] = net,
+                    None => data.networks.push(net),
+                }
+                return Inventory::new(data);
+            }
+        }
+        // a problem in the network: the findings of loading the new file
+        let mut whole = Vec::with_capacity(self.size + network.len());
+        head(d, &mut whole);
+        let n = d.networks.len();
+        let mut first = true;
+        for (i, net) in d.networks.iter().enumerate() {
+            if !first {
+                whole.push(b',');
+            }
+            first = false;
+            if at == Some(i) {
+                whole.extend_from_slice(network);
+            } else {
+                whole.extend_from_slice(&part(net));
+            }
+        }
+        if at.is_none() {
+            if n > 0 {
+                whole.push(b',');
+            }
+            whole.extend_from_slice(network);
+        }
+        whole.extend_from_slice(b"]}");
+        crate::load::load(&whole)
+    }
+
+    /// A new inventory without the network at `at`, validated as a whole
+    /// (a `via` that named it is then an error at its path).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] with every error of the new inventory.
+    pub fn without_network_at(&self, at: usize) -> Result<Inventory, Error> {
+        let mut data = self.data.clone();
+        if at < data.networks.len() {
+            data.networks.remove(at);
+        }
+        Inventory::new(data)
+    }
+
     pub(crate) fn from_validated(data: InventoryData, v: Validator, size: usize) -> Inventory {
         let ix = Index::build(&data, v.ids);
         Inventory {
@@ -227,9 +331,31 @@ impl Inventory {
             .get(id)
             .map(|i| &self.data.networks[i as usize])
     }
+    /// The position of the network with this id in [`Inventory::networks`].
+    pub fn network_position(&self, id: &str) -> Option<usize> {
+        self.network_index(id)
+    }
     /// The position of the network with this id.
     pub(crate) fn network_index(&self, id: &str) -> Option<usize> {
         self.ix.ids[3].get(id).map(|i| i as usize)
+    }
+    /// The ids of the networks `leave` names, in the order of the file for
+    /// `recommended` (those whose assessment recommends leaving), as given
+    /// otherwise.
+    pub fn leaving(&self, leave: &crate::Leave) -> Vec<String> {
+        match leave {
+            crate::Leave::Recommended => self
+                .data
+                .networks
+                .iter()
+                .filter(|n| {
+                    n.assessment.as_ref().and_then(|a| a.recommendation)
+                        == Some(Recommendation::Leave)
+                })
+                .map(|n| n.id.clone())
+                .collect(),
+            crate::Leave::Networks(ids) => ids.clone(),
+        }
     }
     /// Whether the network at `i` takes part through a central unit.
     pub(crate) fn is_central_at(&self, i: usize) -> bool {
@@ -598,6 +724,19 @@ mod rank_tests {
         sorted.sort_unstable();
         for (t, r) in texts.iter().zip(&ranks) {
             assert_eq!(sorted[*r as usize], *t, "rank of {t:?}");
+        }
+    }
+}
+
+/// Parts of the data written as compact JSON by the one serialiser.
+mod erased {
+    pub(super) trait Part {
+        fn json(&self) -> Vec<u8>;
+    }
+    impl<T: serde::Serialize> Part for T {
+        fn json(&self) -> Vec<u8> {
+            // plain data: writing it to memory cannot fail
+            serde_json::to_vec(self).unwrap_or_else(|_| b"null".to_vec())
         }
     }
 }

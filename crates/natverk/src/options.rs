@@ -81,6 +81,12 @@ pub struct ReportOptions {
 }
 
 impl ReportOptions {
+    /// The statuses the report includes: those given, or the default
+    /// (every status but `declined`).
+    pub fn included_statuses(&self) -> Vec<Status> {
+        self.statuses.clone().unwrap_or_else(default_statuses)
+    }
+
     /// A report by network over `from..=to`, everything else default.
     pub fn new(from: i32, to: i32) -> ReportOptions {
         ReportOptions {
@@ -109,6 +115,7 @@ impl ReportOptions {
     /// let err = natverk::ReportOptions::from_json(r#"{"from": 2024, "to": 2024, "by": ["subjekt"]}"#)
     ///     .unwrap_err();
     /// assert!(matches!(err, natverk::Error::Options(_)));
+    /// assert_eq!(err.findings()[0].path, "options.by");
     /// ```
     pub fn from_json(text: &str) -> Result<ReportOptions, Error> {
         let raw: RawReport = parse_json(text)?;
@@ -412,12 +419,38 @@ fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
     serde_json::from_slice(text.as_bytes()).map_err(|e| {
         let t = e.to_string();
         let detail = t.split(" at line ").next().unwrap_or(&t).to_string();
+        let at = match wrong_key::<T>(text) {
+            Some(key) => Path::root().key("options").key(key),
+            None => Path::root().key("options"),
+        };
         Error::options(
             Code::InvalidValue,
-            Path::root().key("options"),
+            at,
             Message::new(&m::INVALID_OPTIONS).with("detail", detail),
         )
     })
+}
+
+/// The key of options whose value (or whose presence, for an unknown key)
+/// makes them fail to parse: the one key without which they parse, or
+/// whose absence is then what they lack. `None` when the text is not an
+/// object or no single key is to blame.
+fn wrong_key<T: serde::de::DeserializeOwned>(text: &str) -> Option<String> {
+    let serde_json::Value::Object(map) = serde_json::from_slice(text.as_bytes()).ok()? else {
+        return None;
+    };
+    for key in map.keys() {
+        let mut rest = map.clone();
+        rest.remove(key);
+        match serde_json::from_value::<T>(serde_json::Value::Object(rest)) {
+            Ok(_) => return Some(key.clone()),
+            Err(e) if e.to_string().contains(&format!("missing field `{key}`")) => {
+                return Some(key.clone())
+            }
+            Err(_) => {}
+        }
+    }
+    None
 }
 
 /// The statuses a report includes by default: all but `declined`.

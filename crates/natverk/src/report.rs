@@ -46,6 +46,9 @@ pub struct Line {
     pub keys: Vec<KeyValue>,
     /// The network's name, when grouped by network.
     pub name: Option<String>,
+    /// The unit's name, when grouped by unit and the line has a unit: for
+    /// people's tables beside the unit's id (not in the JSON of SPEC 5.1).
+    pub unit_name: Option<String>,
     /// The nine money fields.
     pub money: Money,
 }
@@ -724,6 +727,7 @@ impl<'a> Grouper<'a> {
         order.sort_unstable();
         let data = inv.data();
         let with_name = by.contains(&GroupKey::Network);
+        let with_unit_name = by.contains(&GroupKey::Unit);
         let names = |names: &[String], r: u32| KeyValue::Text(names[r as usize].clone());
         let mut total = Sums::default();
         let mut lines = Vec::with_capacity(groups.len());
@@ -746,6 +750,14 @@ impl<'a> Grouper<'a> {
             lines.push(Line {
                 keys,
                 name: with_name.then(|| n.name.clone()),
+                unit_name: if with_unit_name {
+                    n.unit
+                        .as_deref()
+                        .and_then(|u| inv.unit(u))
+                        .map(|u| u.name.clone())
+                } else {
+                    None
+                },
                 money: sums.money()?,
             });
         }

@@ -15,7 +15,7 @@ import sys
 from decimal import Decimal
 from typing import Any, Callable, Iterator, List, Mapping, Optional, Tuple, Union
 
-__all__ = ["encode"]
+__all__ = ["encode", "encode_value"]
 
 _CHUNK = 10**1000
 # beyond this many digits from the point, a decimal is written in exponent
@@ -200,6 +200,14 @@ def _key_text(key: Any, frame: _Frame) -> str:
         f"key {key!r} at {_path(frame, None)}: keys must be str (or an integer "
         f"year), not {type(key).__name__}"
     )
+
+
+def encode_value(data: Mapping[str, Any], name: str) -> str:
+    """The JSON text of one object of the format (a network), paths in
+    errors starting at ``name``."""
+    text = encode({name: data})
+    # {"name":...}: the value is what follows the key and its colon
+    return text[len(_str(name)) + 2 : -1]
 
 
 def encode(data: Any) -> str:

@@ -44,8 +44,13 @@ class Finding:
     line, column : int or None
         Known for syntax errors only.
     sheet, row, cell_column : str, int, str or None
-        For a workbook (:func:`natverk.read_excel`): the sheet, the row as
-        the spreadsheet shows it, and the column's name, where known.
+        For a workbook (:func:`natverk.read_excel`) or tables
+        (:meth:`natverk.Inventory.from_tables`): the sheet, the row as the
+        spreadsheet shows it, and the column's name, where known.
+    network : str or None
+        The id of the network the finding concerns (its path points into
+        that network), where known: for the warnings of a check, the errors
+        of a report, and the problems of JSON or data that does not load.
     """
 
     code: str
@@ -57,6 +62,7 @@ class Finding:
     sheet: Optional[str] = None
     row: Optional[int] = None
     cell_column: Optional[str] = None
+    network: Optional[str] = None
     # The message in Swedish, when the core made the finding.
     _message_sv: Optional[str] = field(default=None, compare=False, repr=False)
 
@@ -96,7 +102,9 @@ class Finding:
         return d
 
     @classmethod
-    def _from_dict(cls, d: Dict[str, Any], sv: Optional[str] = None) -> "Finding":
+    def _from_dict(
+        cls, d: Dict[str, Any], sv: Optional[str] = None, network: Optional[str] = None
+    ) -> "Finding":
         if "sheet" in d:
             # A workbook's finding: `column` names the sheet's column.
             return cls(
@@ -107,6 +115,7 @@ class Finding:
                 sheet=d.get("sheet"),
                 row=d.get("row"),
                 cell_column=d.get("column"),
+                network=network,
                 _message_sv=sv,
             )
         return cls(
@@ -116,6 +125,7 @@ class Finding:
             message=d["message"],
             line=d.get("line"),
             column=d.get("column"),
+            network=network,
             _message_sv=sv,
         )
 
@@ -222,9 +232,14 @@ class Findings(Sequence[Finding]):
         Returns
         -------
         pandas.DataFrame
-            Columns ``code``, ``severity``, ``path``, ``message`` (text) and
-            ``line``, ``column`` (nullable integers, known for syntax errors
-            only).
+            Columns ``code``, ``severity``, ``path``, ``message`` (text),
+            ``line`` and ``column``, ``network`` (the id of the network the
+            finding concerns, where known), ``sheet`` and ``row``. For the
+            findings of a workbook or of tables, ``sheet``, ``row``
+            (nullable integers) and ``column`` (the column's name) say
+            where the cell is and ``line`` is empty; for JSON, ``line`` and
+            ``column`` (nullable integers) are those of a syntax error and
+            ``sheet`` and ``row`` are empty.
 
         Raises
         ------
@@ -235,14 +250,21 @@ class Findings(Sequence[Finding]):
         --------
         >>> df = natverk.check_file("inventory.json").to_pandas()  # doctest: +SKIP
         >>> df[df.severity == "error"].groupby("code").size()        # doctest: +SKIP
+        >>> df.groupby("network").size()                             # doctest: +SKIP
         """
         pd = _pandas()
         items = self._items
         data: Dict[str, Any] = {
             c: [getattr(f, c) for f in items] for c in ("code", "severity", "path", "message")
         }
-        for c in ("line", "column"):
-            data[c] = pd.array([getattr(f, c) for f in items], dtype="Int64")
+        data["line"] = pd.array([f.line for f in items], dtype="Int64")
+        if any(f.sheet is not None for f in items):
+            data["column"] = pd.Series([f.cell_column for f in items], dtype=object)
+        else:
+            data["column"] = pd.array([f.column for f in items], dtype="Int64")
+        data["network"] = pd.Series([f.network for f in items], dtype=object)
+        data["sheet"] = pd.Series([f.sheet for f in items], dtype=object)
+        data["row"] = pd.array([f.row for f in items], dtype="Int64")
         df: pandas.DataFrame = pd.DataFrame(data, columns=list(data))
         return df
 
@@ -280,7 +302,10 @@ def _findings(native: _natverk.Findings, en_json: str) -> List[Finding]:
     languages."""
     data = json.loads(en_json)
     sv = native.messages("sv")
-    return [Finding._from_dict(f, m) for f, m in zip(data["findings"], sv)]
+    networks = native.networks()
+    return [
+        Finding._from_dict(f, m, n) for f, m, n in zip(data["findings"], sv, networks)
+    ]
 
 
 def _table(
@@ -323,30 +348,49 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n:,} {one if n == 1 else many}"
 
 
+def _restore_error(
+    cls: type, message: str, findings: Sequence[Finding], headlines: Dict[str, str]
+) -> "_FindingsError":
+    """Unpickles an error with its headline in both languages."""
+    err: _FindingsError = cls(message, findings)
+    err._headlines = dict(headlines)
+    return err
+
+
 class _FindingsError(NatverkError, ValueError):
-    findings: List[Finding]
+    findings: Findings
 
     def __init__(self, message: str, findings: Sequence[Finding] = ()) -> None:
         super().__init__(message, tuple(findings))
         self.message = message
-        self.findings = list(findings)
+        self.findings = findings if isinstance(findings, Findings) else Findings(findings)
         self._native: Optional[_natverk.Findings] = None
+        self._headlines: Dict[str, str] = {}
 
     @classmethod
     def _from_core(cls, message: str, native: _natverk.Findings) -> "_FindingsError":
-        err = cls(message, _findings(native, native.to_json("en")))
+        err = cls(message, Findings._from_native(native))
         err._native = native
         return err
 
     def __reduce__(self) -> Any:
-        return (type(self), (self.message, self.findings))
+        langs: Tuple[Lang, ...] = ("en", "sv")
+        headlines = {lang: self.headline(lang) for lang in langs}
+        return (_restore_error, (type(self), self.message, tuple(self.findings), headlines))
 
     def headline(self, lang: Optional[Lang] = None) -> str:
         """The first line of the error in ``lang`` (default
         :func:`natverk.get_lang`): ``inventeringen har 3 problem``."""
         lang = _present._resolve(lang)
         head = self._native.headline(lang) if self._native is not None else None
+        if head is None:
+            head = self._headlines.get(lang)
         return head if head is not None else self.message
+
+    def to_pandas(self) -> "pandas.DataFrame":
+        """The findings as a ``pandas.DataFrame``: see
+        :meth:`Findings.to_pandas`."""
+        return self.findings.to_pandas()
 
     def table(self, lang: Optional[Lang] = None, *, max_rows: Optional[int] = None) -> Table:
         """The findings as people see them, in ``lang`` (see
@@ -365,7 +409,7 @@ class _FindingsError(NatverkError, ValueError):
     def to_dict(self) -> Dict[str, Any]:
         """The findings as the core writes them: ``{"findings": [...],
         "errors": N, "warnings": N}``."""
-        return Findings(self.findings).to_dict()
+        return self.findings.to_dict()
 
     def __str__(self) -> str:
         lines = [self.message]
@@ -389,9 +433,11 @@ class InventoryError(_FindingsError):
 
     Attributes
     ----------
-    findings : list of Finding
-        Every problem at once, each with ``code``, ``severity``, ``path``,
-        ``message``, ``line`` and ``column``.
+    findings : Findings
+        Every problem at once (a sequence: index it, iterate it, take its
+        ``len``), each with ``code``, ``severity``, ``path``, ``message``,
+        ``line`` and ``column``, ``sheet``, ``row`` and ``cell_column``
+        where known, and ``network``; ``.to_pandas()`` gives a data frame.
     codes : list of str
         The code of each finding.
 
@@ -417,7 +463,7 @@ class ArgumentError(_FindingsError):
 
     Attributes
     ----------
-    findings : list of Finding
+    findings : Findings
         What is wrong, with paths under ``options.`` (``options.by``,
         ``options.today``).
 
@@ -426,12 +472,12 @@ class ArgumentError(_FindingsError):
     >>> inv.report(2024, 2025, by="subjekt")              # doctest: +SKIP
     Traceback (most recent call last):
     natverk.ArgumentError: the options have 1 problem
-      error[invalid_value] at options: invalid options: unknown group key `subjekt` …
+      error[invalid_value] at options.by: invalid options: unknown group key `subjekt` …
     """
 
     @classmethod
     def _from_core(cls, message: str, native: _natverk.Findings) -> "_FindingsError":
-        err = cls(cls._headline(len(native)), _findings(native, native.to_json("en")))
+        err = cls(cls._headline(len(native)), Findings._from_native(native))
         err._native = native
         return err
 

@@ -225,7 +225,6 @@ class Inventory:
         >>> networks = [n for n in networks if n["id"] != "eurocities"]  # doctest: +SKIP
         >>> inv2 = inv.replace(networks=networks)                # doctest: +SKIP
         """
-        d: Dict[str, Any] = dict(self.to_dict())
         parts: Dict[str, Any] = {
             "organisation": organisation,
             "units": units,
@@ -234,18 +233,82 @@ class Inventory:
             "exchange_rates": exchange_rates,
             "networks": networks,
         }
+        given: Dict[str, Any] = {}
         for key, value in parts.items():
             if value is None:
                 continue
             if key == "organisation":
                 if not isinstance(value, Mapping):
                     raise TypeError(f"organisation must be a dict, not {type(value).__name__}")
-                d[key] = value
+                given[key] = value
             else:
                 if isinstance(value, (str, bytes, Mapping)):
                     raise TypeError(f"{key} must be a list of dicts, not {type(value).__name__}")
-                d[key] = list(value)
-        return type(self).from_dict(d)
+                given[key] = list(value)
+        if not given:
+            return self
+        # only the parts given are encoded; the core keeps the rest
+        return type(self)(self._native.with_parts(_encode.encode(given)))
+
+    def with_network(self, network: Mapping[str, Any]) -> "Inventory":
+        """A new inventory with ``network`` in place of the network with
+        its ``id``, or added at the end when no network has that id; this
+        one is unchanged. Only that network is converted.
+
+        Parameters
+        ----------
+        network : Mapping
+            One network, shaped as :meth:`network` gives it.
+
+        Returns
+        -------
+        Inventory
+            Validated exactly as :meth:`from_dict` validates (paths
+            ``networks[i]…`` of the new inventory).
+
+        Raises
+        ------
+        natverk.InventoryError
+            The changed inventory has problems.
+        TypeError
+            ``network`` is not a dict, or holds a value JSON cannot carry
+            exactly (a ``float``), named by its path.
+
+        Examples
+        --------
+        >>> net = inv.network("eurocities")                       # doctest: +SKIP
+        >>> net["status"] = "dormant"                              # doctest: +SKIP
+        >>> inv2 = inv.with_network(net)                           # doctest: +SKIP
+        """
+        if not isinstance(network, Mapping):
+            raise TypeError(f"network must be a dict, not {type(network).__name__}")
+        id_ = network.get("id")
+        text = _encode.encode_value(network, "network")
+        return type(self)(self._native.with_network(id_ if isinstance(id_, str) else None, text))
+
+    def without_network(self, id: str) -> "Inventory":
+        """A new inventory without the network ``id``; this one is
+        unchanged.
+
+        Raises
+        ------
+        KeyError
+            No network has that id (the message suggests close ids).
+        natverk.InventoryError
+            Something else refers to it (a ``via`` of another network).
+        """
+        if not isinstance(id, str):
+            raise TypeError(f"a network id is a str, not {type(id).__name__}")
+        if self._native.network(id) is None:
+            raise self._unknown_network(id)
+        return type(self)(self._native.without_network(id))
+
+    def _unknown_network(self, id: str) -> KeyError:
+        import difflib
+
+        close = difflib.get_close_matches(id, self._native.network_ids(), n=3)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        return KeyError(f"no network has id {id!r}{hint}")
 
     # ---- saving and exploring ------------------------------------------
 
@@ -295,33 +358,53 @@ class Inventory:
 
     @property
     def organisation(self) -> OrganisationDict:
-        """``name``, ``code``, ``population``, ``currency`` (a new dict)."""
-        return self.to_dict()["organisation"]
+        """``name``, ``code``, ``population``, ``currency`` (a new dict;
+        only the organisation is converted)."""
+        return cast(OrganisationDict, self._native.part("organisation"))
 
     @property
     def units(self) -> List[UnitDict]:
-        """Units: ``id``, ``name``, ``central`` (a new list)."""
-        return self.to_dict().get("units", [])
+        """Units: ``id``, ``name``, ``central`` (a new list; only the units
+        are converted)."""
+        return cast(List[UnitDict], self._native.part("units"))
 
     @property
     def people(self) -> List[PersonDict]:
         """People (personal data: ``name`` when the file has it; a new list)."""
-        return self.to_dict().get("people", [])
+        return cast(List[PersonDict], self._native.part("people"))
 
     @property
     def fee_schedules(self) -> List[FeeScheduleDict]:
         """Fee schedules (a new list)."""
-        return self.to_dict().get("fee_schedules", [])
+        return cast(List[FeeScheduleDict], self._native.part("fee_schedules"))
 
     @property
     def exchange_rates(self) -> List[RateDict]:
         """Exchange rates (a new list)."""
-        return self.to_dict().get("exchange_rates", [])
+        return cast(List[RateDict], self._native.part("exchange_rates"))
 
     @property
     def networks(self) -> List[NetworkDict]:
         """Networks, with their participants, costs and financing (a new list)."""
-        return self.to_dict().get("networks", [])
+        return cast(List[NetworkDict], self._native.part("networks"))
+
+    def network(self, id: str) -> NetworkDict:
+        """The network with this id, as a new dict shaped as an item of
+        :attr:`networks`; only that network is converted.
+
+        Raises
+        ------
+        KeyError
+            No network has that id; the message suggests close ids.
+        TypeError
+            ``id`` is not a ``str``.
+        """
+        if not isinstance(id, str):
+            raise TypeError(f"a network id is a str, not {type(id).__name__}")
+        found = self._native.network(id)
+        if found is None:
+            raise self._unknown_network(id)
+        return cast(NetworkDict, found)
 
     # ---- computing -------------------------------------------------------
 
@@ -647,14 +730,16 @@ class Inventory:
         >>> t["costs"][0]["network"], t["costs"][0]["schedule"]    # doctest: +SKIP
         ('skr-modellkoncept', 'skr-modellkoncept')
         """
-        return {
-            sheet: [dict(zip(columns, row)) for row in rows]
-            for sheet, columns, rows in self._native.tables()
-        }
+        return dict(self._native.tables())
 
     def to_pandas(self) -> Dict[str, "pandas.DataFrame"]:
-        """The sheets of :meth:`tables` as pandas DataFrames (money and
-        other decimals as exact :class:`decimal.Decimal` objects).
+        """The sheets of :meth:`tables` as pandas DataFrames, with dtypes
+        by what each column holds: whole numbers (years, populations,
+        months) as nullable ``Int64``, dates as ``datetime64[s]`` (``NaT``
+        for an empty cell), ``TRUE``/``FALSE`` as nullable ``boolean``,
+        money and other decimals as exact :class:`decimal.Decimal` objects
+        (``object``), texts as ``object`` (``None`` for an empty cell).
+        :meth:`from_tables` reads it back to the same inventory.
 
         Returns
         -------
@@ -668,10 +753,63 @@ class Inventory:
         from ._errors import _pandas
 
         pd = _pandas()
-        return {
-            sheet: pd.DataFrame.from_records(rows, columns=columns)
-            for sheet, columns, rows in self._native.tables()
-        }
+        import numpy as np
+
+        out: Dict[str, "pandas.DataFrame"] = {}
+        for sheet, columns, data in self._native.frames():
+            frame = {name: _column(pd, np, kind, values) for name, (kind, values) in zip(columns, data)}
+            out[sheet] = pd.DataFrame(frame, columns=list(columns))
+        return out
+
+    @classmethod
+    def from_tables(
+        cls, tables: Mapping[str, Union["pandas.DataFrame", Iterable[Mapping[str, Any]]]]
+    ) -> "Inventory":
+        """The inverse of :meth:`tables` and :meth:`to_pandas`: an inventory
+        from its workbook's sheets (SPEC §10), read by the same reader as
+        :func:`natverk.read_excel`.
+
+        Parameters
+        ----------
+        tables : Mapping of str to DataFrame or list of dict
+            Sheets by name (English or Swedish, any case, as in a
+            workbook), each a ``pandas.DataFrame`` or a list of row dicts
+            keyed by column names. ``None``, ``NaN``, ``NaT`` and
+            ``pandas.NA`` are empty cells; numbers may be ``int``, ``Decimal``
+            or ``float`` (an integral float is a whole number; another is
+            the decimal of its shortest text); dates ``datetime.date``, a
+            midnight ``datetime``/``pandas.Timestamp`` or ``"YYYY-MM-DD"``.
+
+        Returns
+        -------
+        Inventory
+
+        Raises
+        ------
+        natverk.InventoryError
+            Every bad cell and every problem of the inventory at once, each
+            finding with its ``sheet``, ``row`` (the column names are row
+            1, the first row of data row 2) and ``cell_column``.
+        TypeError
+            ``tables`` is not a mapping of sheets.
+
+        Examples
+        --------
+        >>> frames = inv.to_pandas()                                       # doctest: +SKIP
+        >>> frames["costs"].loc[0, "amount"] = Decimal("70000.00")         # doctest: +SKIP
+        >>> inv2 = natverk.Inventory.from_tables(frames)                   # doctest: +SKIP
+        """
+        if not isinstance(tables, Mapping):
+            raise TypeError(
+                f"tables must be a dict of sheets (DataFrames or lists of dicts), "
+                f"not {type(tables).__name__}"
+            )
+        sheets: List[Any] = []
+        for name, sheet in tables.items():
+            if not isinstance(name, str):
+                raise TypeError(f"a sheet's name is a str, not {type(name).__name__}")
+            sheets.append((name, *_sheet_rows(name, sheet)))
+        return cls(_natverk.Inventory.from_tables(sheets))
 
     def to_excel(self, path: Union[str, "os.PathLike[str]"], *, lang: str = "en") -> None:
         """Writes the inventory as an ``.xlsx`` workbook (SPEC §10) for an
@@ -704,7 +842,9 @@ class Inventory:
             return NotImplemented
         return self._native.same_as(other._native)
 
-    __hash__ = None  # type: ignore[assignment]
+    def __hash__(self) -> int:
+        # consistent with ==: from texts equal inventories share
+        return hash(self._native.content_hash())
 
     def __reduce__(self) -> Any:
         return (_from_json, (self.to_json(),))
@@ -713,12 +853,73 @@ class Inventory:
         return len(self._native)
 
     def __repr__(self) -> str:
-        org = self.organisation
-        return f"<Inventory {org['name']!r}: {_plural(len(self), 'network', 'networks')}>"
+        name = self._native.organisation_name()
+        return f"<Inventory {name!r}: {_plural(len(self), 'network', 'networks')}>"
 
     def _repr_html_(self) -> str:
         lang = _present.get_lang()
         return Table(self._native.overview(lang, _present.MAX_ROWS), lang).to_html()
+
+
+def _column(pd: Any, np: Any, kind: str, data: Any) -> Any:
+    """One column of :meth:`Inventory.to_pandas` with its dtype, from the
+    native module's buffers (``Inventory.frames``)."""
+    if kind == "int":
+        values, mask = data
+        return pd.arrays.IntegerArray(
+            np.frombuffer(values, dtype=np.int64).copy(), np.frombuffer(mask, dtype=np.bool_).copy()
+        )
+    if kind == "bool":
+        values, mask = data
+        return pd.arrays.BooleanArray(
+            np.frombuffer(values, dtype=np.bool_).copy(), np.frombuffer(mask, dtype=np.bool_).copy()
+        )
+    if kind == "date":
+        days = np.frombuffer(data, dtype="datetime64[D]")
+        return pd.Series(days.astype("datetime64[s]"))
+    return pd.Series(data, dtype=object)
+
+
+def _is_missing(v: Any) -> bool:
+    """``None``, ``NaN``, ``NaT`` and ``pandas.NA``: an empty cell."""
+    if v is None:
+        return True
+    if isinstance(v, float):
+        return v != v
+    return type(v).__name__ in ("NAType", "NaTType")
+
+
+def _sheet_rows(name: str, sheet: Any) -> Any:
+    """A sheet given to :meth:`Inventory.from_tables` as its column names
+    and rows of cells (``None`` for an empty cell)."""
+    if hasattr(sheet, "columns") and hasattr(sheet, "dtypes") and hasattr(sheet, "notna"):
+        # a pandas DataFrame: missing values (NaN, NaT, NA) to None
+        columns = [str(c) for c in sheet.columns]
+        lists = []
+        for _, col in sheet.items():
+            filled = col.astype(object).where(col.notna(), None)
+            lists.append(filled.tolist())
+        rows = [list(r) for r in zip(*lists)] if lists else [[] for _ in range(len(sheet))]
+        return columns, rows
+    if isinstance(sheet, (str, bytes, Mapping)) or not isinstance(sheet, Iterable):
+        raise TypeError(
+            f"sheet {name!r} must be a DataFrame or a list of dicts, not {type(sheet).__name__}"
+        )
+    records = list(sheet)
+    columns_seen: Dict[str, None] = {}
+    for i, record in enumerate(records):
+        if not isinstance(record, Mapping):
+            raise TypeError(
+                f"row {i} of sheet {name!r} must be a dict, not {type(record).__name__}"
+            )
+        for key in record:
+            columns_seen.setdefault(str(key), None)
+    columns = list(columns_seen)
+    rows = []
+    for record in records:
+        by_name = {str(k): v for k, v in record.items()}
+        rows.append([None if _is_missing(v := by_name.get(c)) else v for c in columns])
+    return columns, rows
 
 
 def read_excel(path: Union[str, "os.PathLike[str]"]) -> Inventory:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 import json
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, cast
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple, cast
 
 from . import _decode, _natverk, _present
 from ._errors import ArgumentError, _plural
@@ -153,6 +153,15 @@ class Report:
         return self._savings
 
     @property
+    def options(self) -> Dict[str, Any]:
+        """The options the report was made with, defaults filled in (a new
+        dict): ``from``, ``to``, ``scope``, ``by``, ``statuses`` (those
+        included), ``leave`` (``None``, ``"recommended"`` or network ids),
+        ``leave_from`` and ``left`` (the ids of the networks computed as
+        left; ``None`` without ``leave``)."""
+        return dict(self._native.options())
+
+    @property
     def columns(self) -> List[str]:
         """The columns of a line: group keys (``name`` after ``network``),
         then the nine money fields."""
@@ -162,7 +171,8 @@ class Report:
         """The report as a new dict, shaped as its JSON, money as
         :class:`decimal.Decimal`: ``organisation``, ``currency``, ``from``,
         ``to``, ``scope``, ``by``, ``lines``, ``total`` and (with ``leave``)
-        ``savings``."""
+        ``savings``: the JSON's shape (SPEC 5.1); the options are
+        :attr:`options`."""
         d: Dict[str, Any] = {
             "organisation": self.organisation,
             "currency": self.currency,
@@ -209,12 +219,13 @@ class Report:
         Returns
         -------
         pandas.DataFrame
-            One column per group key (``name`` after ``network``; ``year`` as
-            integers), then the nine money columns. ``df.attrs`` holds only
-            JSON values (so ``to_parquet`` keeps them): ``organisation``,
-            ``currency``, ``from``, ``to``, ``scope``, ``by``, ``money`` and
-            ``total`` (and ``savings`` with ``leave``) as dicts of
-            two-decimal strings.
+            One column per group key (``name`` after ``network``,
+            ``unit_name`` after ``unit``; ``year`` as integers), then the
+            nine money columns. ``df.attrs`` holds only JSON values (so
+            ``to_parquet`` keeps them): ``organisation``, ``currency``,
+            ``from``, ``to``, ``scope``, ``by``, ``money``, ``total`` (and
+            ``savings`` with ``leave``) as dicts of two-decimal strings, and
+            ``options`` (see :attr:`options`).
 
         Raises
         ------
@@ -251,7 +262,7 @@ class Report:
                 data[name] = pd.Series(values, dtype=object)  # keeps None, not NaN
             else:
                 data[name] = values
-        df: pandas.DataFrame = pd.DataFrame(data, columns=self.columns)
+        df: pandas.DataFrame = pd.DataFrame(data, columns=list(data))
         df.attrs.update(self._attrs(money))
         return df
 
@@ -266,6 +277,7 @@ class Report:
             "by": list(self.by),
             "money": money,
             "total": {k: str(v) for k, v in self.total.items()},
+            "options": self.options,
         }
         if self.savings is not None:
             attrs["savings"] = {k: str(v) for k, v in self.savings.items()}
@@ -327,6 +339,10 @@ class Report:
 
     def __len__(self) -> int:
         return len(self._native)
+
+    def __iter__(self) -> Iterator[ReportLine]:
+        """The lines, in order (as :attr:`lines`)."""
+        return iter(self.lines)
 
     def __repr__(self) -> str:
         by = f" by {','.join(self.by)}" if self.by else ""
@@ -500,6 +516,44 @@ class Equality:
             data[g] = pd.Series(data[g], dtype="int64")
         data["balanced"] = pd.Series(data["balanced"], dtype=object)
         df: pandas.DataFrame = pd.DataFrame(data, columns=cols)
+        return df
+
+    def to_arrow(self) -> "pyarrow.Table":
+        """Per-network counts as a ``pyarrow.Table``: the columns of
+        :meth:`to_pandas`, ``network`` and ``name`` as strings, the counts
+        as ``int64`` and ``balanced`` as a nullable ``bool``.
+
+        Raises
+        ------
+        ImportError
+            pyarrow is not installed (``pip install 'natverk[arrow]'``).
+        """
+        pa = _import("pyarrow", "arrow")
+        columns = ["network", "name", "woman", "man", "other", "unknown", "balanced"]
+        types = [pa.string(), pa.string()] + [pa.int64()] * 4 + [pa.bool_()]
+        schema = pa.schema(list(zip(columns, types)))
+        table: pyarrow.Table = pa.Table.from_pylist(
+            [{c: n.get(c) for c in columns} for n in self.networks], schema=schema
+        )
+        return table
+
+    def to_polars(self) -> "polars.DataFrame":
+        """Per-network counts as a ``polars.DataFrame`` (the schema of
+        :meth:`to_arrow`); needs polars only.
+
+        Raises
+        ------
+        ImportError
+            polars is not installed (``pip install 'natverk[polars]'``).
+        """
+        pl = _import("polars", "polars")
+        schema = {
+            "network": pl.String, "name": pl.String, "woman": pl.Int64, "man": pl.Int64,
+            "other": pl.Int64, "unknown": pl.Int64, "balanced": pl.Boolean,
+        }
+        df: polars.DataFrame = pl.DataFrame(
+            [{c: n.get(c) for c in schema} for n in self.networks], schema=schema
+        )
         return df
 
     def summary(self) -> List[Dict[str, Any]]:

@@ -164,7 +164,10 @@ fn columns(t: &Table, chosen: &[&str]) -> Vec<Col> {
     let keys = key_count(t);
     let mut cols = Vec::new();
     for (i, c) in t.columns.iter().enumerate().take(keys) {
-        if c.key == "name" {
+        // the network's name goes with its id; the unit's name is not in
+        // the widget's own table (the module draws it without), so the
+        // pre-rendered one leaves it out too
+        if c.key == "name" || c.key == "unit_name" {
             continue;
         }
         let name = (c.key == "network")

@@ -123,7 +123,8 @@ pub fn years(from: i32, to: i32) -> String {
 
 impl Report {
     /// The report's columns as people see them, in `lang`: a column per
-    /// group key of `by` (and `name` after `network`), then the nine money
+    /// group key of `by` (and `name` after `network`, `unit_name` after
+    /// `unit`), then the nine money
     /// columns; each with its key as in the JSON, its caption and its
     /// alignment. Every frontend lays these out; none restates them.
     ///
@@ -153,13 +154,17 @@ impl Report {
             if *k == GroupKey::Network {
                 columns.push(Column::new("name", "key.name", Align::Left, lang));
             }
+            if *k == GroupKey::Unit {
+                columns.push(Column::new("unit_name", "key.name", Align::Left, lang));
+            }
         }
         columns.extend(money_columns(lang));
         columns
     }
 
     /// The report as people see it, in `lang`: a column per group key (and
-    /// `name` after `network`), the nine money columns, a row per line,
+    /// `name` after `network`, `unit_name` after `unit`), the nine money
+    /// columns, a row per line,
     /// and the total (and savings) as footer rows. Words of the format
     /// (kinds, statuses) are in `lang`; texts from the file are as they are.
     ///
@@ -197,6 +202,9 @@ impl Report {
                     });
                     if *k == GroupKey::Network {
                         row.push(l.name.clone().map_or(Cell::Null, Cell::Text));
+                    }
+                    if *k == GroupKey::Unit {
+                        row.push(l.unit_name.clone().map_or(Cell::Null, Cell::Text));
                     }
                 }
                 row.extend(money_cells(&l.money));
