@@ -23,6 +23,7 @@ mod crashers;
 mod data;
 mod generated;
 mod invariants;
+mod people_type;
 mod properties;
 mod public;
 mod robustness;

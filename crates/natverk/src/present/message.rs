@@ -81,6 +81,10 @@ pub enum Arg {
 pub struct Message {
     template: &'static Template,
     args: Vec<(&'static str, Arg)>,
+    /// Keys of the file format named in the template (`` `side` ``), each
+    /// with the word the reader's file uses for it (a workbook's column
+    /// or sheet as the official wrote it, SPEC §10).
+    renames: Vec<(&'static str, String)>,
 }
 
 impl Message {
@@ -89,6 +93,7 @@ impl Message {
         Message {
             template,
             args: Vec::new(),
+            renames: Vec::new(),
         }
     }
     /// Adds a text value for `{name}`.
@@ -104,6 +109,15 @@ impl Message {
     /// Adds a vocabulary word for `{name}`.
     pub fn label(self, name: &'static str, key: &'static str) -> Message {
         self.arg(name, Arg::Label(key))
+    }
+    /// Says the key `` `key` `` of the file format, where the template
+    /// names it, as `` `word` `` (a workbook's own column or sheet name).
+    pub fn renamed(mut self, key: &'static str, word: impl Into<String>) -> Message {
+        let word = word.into();
+        if word != key {
+            self.renames.push((key, word));
+        }
+        self
     }
     /// The template.
     pub fn template(&self) -> &'static Template {
@@ -130,7 +144,16 @@ impl Message {
             })
             .collect();
         let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        super::fill(self.template.text(lang), &refs)
+        let template = self.template.text(lang);
+        if self.renames.is_empty() {
+            return super::fill(template, &refs);
+        }
+        // Keys are renamed in the template only, never in the values.
+        let mut t = template.to_string();
+        for (key, word) in &self.renames {
+            t = t.replace(&format!("`{key}`"), &format!("`{word}`"));
+        }
+        super::fill(&t, &refs)
     }
     /// Whether the English text contains `needle` (for tests and filters).
     pub fn contains(&self, needle: &str) -> bool {

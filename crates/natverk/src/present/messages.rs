@@ -292,6 +292,12 @@ templates! {
         "tom cell: {what} behöver `{column}`: fyll i den";
     WB_DECIMAL = "invalid number `{value}`: write digits with a decimal comma or point, e.g. 65 000,50 or 65000.50",
         "ogiltigt tal `{value}`: skriv siffror med decimalkomma eller decimalpunkt, t.ex. 65 000,50 eller 65000.50";
+    WB_AMBIGUOUS = "ambiguous number `{value}`: write `{whole} {digits}` for thousands or `{whole}.{fraction}` for decimals",
+        "tvetydigt tal `{value}`: skriv `{whole} {digits}` för tusental eller `{whole},{fraction}` för decimaler";
+    WB_SHARE = "invalid share `{value}`: write a number above 0 and at most 1, or a percentage, e.g. 0.5 or 50 %",
+        "ogiltig andel `{value}`: skriv ett tal över 0 och högst 1, eller procent, t.ex. 0,5 eller 50 %";
+    WB_PROBABILITY = "invalid probability `{value}`: write a number from 0 to 1, or a percentage, e.g. 0.8 or 80 %",
+        "ogiltig sannolikhet `{value}`: skriv ett tal från 0 till 1, eller procent, t.ex. 0,8 eller 80 %";
     WB_INTEGER = "invalid whole number `{value}`: write digits without decimals, e.g. {example}",
         "ogiltigt heltal `{value}`: skriv siffror utan decimaler, t.ex. {example}";
     WB_DATE = "invalid date `{value}`: write YYYY-MM-DD or use a date cell, e.g. 2024-03-01",
@@ -306,6 +312,8 @@ templates! {
         "cellen visar felet `{value}`: rätta formeln eller skriv in värdet";
     WB_NO_PARENT = "no row with id `{id}` on sheet `{sheet}`: use an id from that sheet, or add the row there",
         "det finns ingen rad med id `{id}` på bladet `{sheet}`: använd ett id från det bladet, eller lägg till raden där";
+    WB_NO_PARENT_NEAREST = "no row with id `{id}` on sheet `{sheet}`: did you mean `{nearest}`? Use an id from that sheet, or add the row there",
+        "det finns ingen rad med id `{id}` på bladet `{sheet}`: menar du `{nearest}`? Använd ett id från det bladet, eller lägg till raden där";
     WB_POPULATION_YEAR = "a population by year needs a year on every row: fill in the year (one row without a year is a population that is the same every year)",
         "en folkmängd per år behöver ett år på varje rad: fyll i året (en enda rad utan år är en folkmängd som är densamma alla år)";
     // ---- merging the units' files (SPEC §15) ------------------------------------

@@ -522,6 +522,50 @@ impl Locator {
         }
     }
 
+    /// A finding about the imported inventory in the workbook's words
+    /// (SPEC §10): the keys of the format its message names (`` `side` ``,
+    /// `` `people` ``) become the columns and sheets as the official wrote
+    /// them (`` `sida` ``, `` `personer` ``). Columns of the sheet the
+    /// finding is on come first, then the other sheets' columns, then the
+    /// sheets.
+    pub fn in_workbook_words(&self, mut finding: Finding) -> Finding {
+        if !self.sheets.iter().any(|s| s.present) {
+            return finding;
+        }
+        let here = self.place(&finding).map(|p| p.sheet_index);
+        let lang = here
+            .and_then(|s| self.sheets.get(s))
+            .map_or(Lang::Sv, |s| s.lang);
+        let mut order: Vec<usize> = here.filter(|s| *s < LAYOUT.len()).into_iter().collect();
+        order.extend((0..LAYOUT.len()).filter(|s| Some(*s) != here));
+        let mut seen: Vec<&'static str> = Vec::new();
+        let mut message = finding.message;
+        for s in order {
+            let info = &LAYOUT[s];
+            let sheet = self.sheets.get(s);
+            for (i, c) in info.columns.iter().enumerate() {
+                if seen.contains(&c.key) {
+                    continue;
+                }
+                seen.push(c.key);
+                let written = sheet
+                    .filter(|x| x.present)
+                    .and_then(|x| x.columns.get(i).cloned().flatten())
+                    .map_or_else(|| column_name(info.key, c.key, lang), |(n, _)| n);
+                message = message.renamed(c.key, written);
+            }
+        }
+        for info in LAYOUT {
+            message = message.renamed(info.key, self.sheet_name(info.key, lang));
+        }
+        message = message.renamed(
+            "organisation.population",
+            self.sheet_name("population", lang),
+        );
+        finding.message = message;
+        finding
+    }
+
     /// The name of a sheet in the workbook, or its §10 name in `lang`.
     pub fn sheet_name(&self, key: &str, lang: Lang) -> String {
         let s = sheet_index(key);

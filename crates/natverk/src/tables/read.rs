@@ -163,6 +163,7 @@ fn read_tables(
 ) -> Result<Imported, SheetFindings> {
     let mut r = Reader {
         limit,
+        budget: SUGGEST_BUDGET,
         ..Reader::default()
     };
     let found = r.find_sheets(sheets);
@@ -226,6 +227,16 @@ fn read_tables(
         // checks would only add to those not listed.
         return Err(cut(findings, dropped));
     }
+    // The ids each sheet has, to suggest the nearest for an unknown one.
+    let known_ids: Vec<(&'static str, Vec<String>)> = vec![
+        ("units", data.units.iter().map(|u| u.id.clone()).collect()),
+        ("people", data.people.iter().map(|p| p.id.clone()).collect()),
+        (
+            "fee_schedules",
+            data.fee_schedules.iter().map(|f| f.id.clone()).collect(),
+        ),
+    ];
+    let mut budget = SUGGEST_BUDGET;
     match Inventory::new(data) {
         Ok(inventory) if findings.is_empty() => Ok(Imported { inventory, locator }),
         Ok(_) => Err(cut(findings, 0)),
@@ -244,11 +255,124 @@ fn read_tables(
                         continue;
                     }
                 }
-                findings.push(SheetFinding { finding: f, place });
+                let f = match &place {
+                    Some(p) if f.code == Code::UnknownReference => {
+                        unknown_reference(f, p, &locator, &known_ids, &mut budget)
+                    }
+                    _ => f,
+                };
+                let finding = locator.in_workbook_words(f);
+                findings.push(SheetFinding { finding, place });
             }
             Err(cut(findings, 0))
         }
     }
+}
+
+/// Characters of ids compared (the product of two ids' lengths, summed)
+/// when suggesting the nearest id for unknown ones: a workbook of many
+/// unknown references among many ids stays within SPEC §9's time (about
+/// 0.2 s of comparisons); past it, messages go without a suggestion.
+const SUGGEST_BUDGET: u64 = 60_000_000;
+
+/// The id of `ids` nearest to `id`, when near enough to be a slip of the
+/// keyboard (see [`nearest_id`]), spending at most `budget`.
+fn suggest<'a>(
+    id: &str,
+    ids: impl Iterator<Item = &'a str> + Clone,
+    budget: &mut u64,
+) -> Option<String> {
+    let len = id.chars().count() as u64;
+    if len == 0 || len > crate::limits::MAX_SUGGEST_KEY as u64 {
+        return None;
+    }
+    let cost: u64 = ids
+        .clone()
+        .map(|c| len.saturating_mul(c.len().min(4 * crate::limits::MAX_SUGGEST_KEY) as u64))
+        .fold(0u64, u64::saturating_add);
+    if cost > *budget {
+        *budget = 0;
+        return None;
+    }
+    *budget -= cost;
+    nearest_id(id, ids)
+}
+
+/// The nearest of `ids` to `id`: the same but for case, or at most one
+/// edit (a letter added, dropped, changed, or two swapped: `skl` → `slk`)
+/// for ids of up to 8 characters, two for longer ones; `None` when none
+/// is that near or two are equally near.
+pub(crate) fn nearest_id<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Option<String> {
+    let lower = id.to_lowercase();
+    let len = lower.chars().count();
+    if len == 0 || len > crate::limits::MAX_SUGGEST_KEY {
+        return None;
+    }
+    let most = if len <= 8 { 1 } else { 2 };
+    let mut best: Option<(usize, &str)> = None;
+    let mut tie = false;
+    for c in ids {
+        if c.len() > 4 * crate::limits::MAX_SUGGEST_KEY {
+            continue;
+        }
+        let d = strsim::osa_distance(&lower, &c.to_lowercase());
+        if d > most || (d == 0 && c == id) {
+            continue;
+        }
+        match best {
+            Some((bd, b)) if d == bd && b != c => tie = true,
+            Some((bd, _)) if d >= bd => {}
+            _ => {
+                best = Some((d, c));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, c)| c.to_string())
+}
+
+/// The core's unknown reference in a workbook's words: the sheet that
+/// lacks the id, as the official sees it, and the nearest id it has.
+fn unknown_reference(
+    f: Finding,
+    place: &Place,
+    locator: &Locator,
+    known: &[(&'static str, Vec<String>)],
+    budget: &mut u64,
+) -> Finding {
+    let Some(id) = f.message.args().iter().find_map(|(k, a)| match (k, a) {
+        (&"id", crate::present::Arg::Text(t)) => Some(t.clone()),
+        _ => None,
+    }) else {
+        return f;
+    };
+    let list = match f.path.segments().last() {
+        Some(crate::finding::Seg::Key(k)) => match k.as_ref() {
+            "unit" => "units",
+            "person" => "people",
+            "schedule" => "fee_schedules",
+            _ => return f,
+        },
+        _ => return f,
+    };
+    let lang = locator
+        .sheets
+        .get(place.sheet_index)
+        .map_or(Lang::Sv, |s| s.lang);
+    let sheet = locator.sheet_name(list, lang);
+    let ids = known
+        .iter()
+        .find(|(k, _)| *k == list)
+        .map_or(&[][..], |(_, v)| v.as_slice());
+    let msg = match suggest(&id, ids.iter().map(String::as_str), budget) {
+        Some(n) => Message::new(&m::WB_NO_PARENT_NEAREST).with("nearest", clip(&n)),
+        None => Message::new(&m::WB_NO_PARENT),
+    };
+    Finding::new(
+        f.code,
+        f.path,
+        msg.with("id", id).with("sheet", clip(&sheet)),
+    )
 }
 
 /// The sheets found, by [`LAYOUT`] position: the input sheet and its
@@ -276,6 +400,8 @@ struct Reader {
     /// Most findings kept (`None`: all), and how many more were found.
     limit: Option<usize>,
     dropped: usize,
+    /// What is left of [`SUGGEST_BUDGET`].
+    budget: u64,
 }
 
 impl Reader {
@@ -1022,17 +1148,121 @@ fn int_bounds(what: (&str, &str)) -> (i64, i64) {
     }
 }
 
+/// Characters that are no part of an id, a word or a name at either end
+/// (SPEC §10): Unicode white space (spaces, tabs, line breaks, the
+/// no-break space U+00A0, thin and narrow spaces) and the invisible
+/// zero-width space and byte-order mark a copy from a web page brings.
+fn is_edge_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}')
+}
+
+/// A cell's text without the spaces people leave at either end (SPEC §10:
+/// they are no part of an id, a word or a name), non-breaking ones too.
+///
+/// ```
+/// assert_eq!(natverk::tables::trim_spaces("\u{a0}fairtrade \t"), "fairtrade");
+/// ```
+pub fn trim_spaces(text: &str) -> &str {
+    text.trim_matches(is_edge_space)
+}
+
+/// A currency as people type it (SPEC §10): in any case, with spaces
+/// around it, or the sign `€` for EUR. Anything else is returned trimmed,
+/// for the core to judge (it names the rule: three capital letters).
+///
+/// ```
+/// use natverk::tables::cell_currency;
+/// assert_eq!(cell_currency(" eur "), "EUR");
+/// assert_eq!(cell_currency("€"), "EUR");
+/// assert_eq!(cell_currency("Sek"), "SEK");
+/// assert_eq!(cell_currency("$"), "$");
+/// ```
+pub fn cell_currency(text: &str) -> String {
+    let t = trim_spaces(text);
+    if t == "€" {
+        return "EUR".into();
+    }
+    if t.len() == 3 && t.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return t.to_ascii_uppercase();
+    }
+    t.to_string()
+}
+
+/// The two readings of a text number that could be either (SPEC §10): one
+/// point or one comma, its only separator, followed by exactly three
+/// digits, and a whole part that is not zero (`9.500`, `1,250`,
+/// `-9.500`). `(whole, digits, fraction)`: `9 500` is `whole digits`,
+/// `9,5` is `whole,fraction` (`fraction` without trailing zeros, at least
+/// one digit).
+fn ambiguous(text: &str) -> Option<(String, String, String)> {
+    let mut t = trim_spaces(text);
+    for suffix in ["kr", "Kr", "KR", "SEK", ":-"] {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            t = trim_spaces(rest);
+            break;
+        }
+    }
+    if t.chars().any(is_edge_space) {
+        return None; // spaces between thousands: the separator is a decimal one
+    }
+    let (sign, body) = match t.chars().next() {
+        Some('-') => ("-", &t[1..]),
+        Some('\u{2212}') => ("-", &t['\u{2212}'.len_utf8()..]),
+        Some('+') => ("", &t[1..]),
+        _ => ("", t),
+    };
+    let (whole, frac) = body.split_once(['.', ','])?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(frac) || frac.len() != 3 {
+        return None;
+    }
+    if whole.bytes().all(|b| b == b'0') {
+        return None; // 0.500 can only be a half
+    }
+    let fraction = frac.trim_end_matches('0');
+    let fraction = if fraction.is_empty() { "0" } else { fraction };
+    Some((
+        format!("{sign}{whole}"),
+        frac.to_string(),
+        fraction.to_string(),
+    ))
+}
+
 /// A decimal as people write it in a cell: spaces (also no-break and thin)
 /// between thousands, one decimal comma or point, a leading minus (also
-/// `−`), a trailing `kr` or `SEK`. The result is exact, from the text.
-pub(crate) fn parse_cell_decimal(text: &str) -> Result<Decimal, Message> {
-    let t = text.trim();
+/// `−`), a trailing `kr`, `SEK` or `:-`. The result is exact, from the
+/// text. A text that could mean thousands or decimals (`9.500`, see SPEC
+/// §10) is an error that offers both readings: nothing is guessed.
+///
+/// This is the one reader of decimals typed by people: the workbook's
+/// cells and the CLI's CSV import both use it.
+///
+/// # Errors
+///
+/// A message naming the value and how to write it.
+///
+/// ```
+/// use natverk::tables::parse_cell_decimal;
+/// use natverk::Lang;
+/// assert_eq!(parse_cell_decimal("65 000,50").unwrap().to_string(), "65000.50");
+/// let e = parse_cell_decimal("9.500").unwrap_err();
+/// assert!(e.text(Lang::Sv).contains("`9 500` för tusental eller `9,5` för decimaler"));
+/// ```
+pub fn parse_cell_decimal(text: &str) -> Result<Decimal, Message> {
+    let t = trim_spaces(text);
+    if let Some((whole, digits, fraction)) = ambiguous(t) {
+        return Err(Message::new(&m::WB_AMBIGUOUS)
+            .with("value", clip(t))
+            .with("whole", whole)
+            .with("digits", digits)
+            .with("fraction", fraction));
+    }
     let mut s: String = t
         .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .filter(|c| !is_edge_space(*c))
         .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect();
-    for suffix in ["kr", "Kr", "KR", "SEK"] {
+    for suffix in ["kr", "Kr", "KR", "SEK", ":-"] {
         if let Some(rest) = s.strip_suffix(suffix) {
             s = rest.to_string();
             break;
@@ -1052,6 +1282,67 @@ pub(crate) fn parse_cell_decimal(text: &str) -> Result<Decimal, Message> {
             bad()
         }
     })
+}
+
+/// What a share or a probability is (SPEC §10: a percentage is welcome).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fraction {
+    /// A financing's share of a cost (above 0, at most 1).
+    Share,
+    /// A financing's probability (0 to 1).
+    Probability,
+}
+
+/// A share or a probability as people write it: a decimal as
+/// [`parse_cell_decimal`] reads it, or a percentage (`80 %`, `80%`,
+/// `12,5 %` are 0.8, 0.8 and 0.125). A bad value's message gives an
+/// example of its own kind (`0,8` or `80 %`).
+///
+/// # Errors
+///
+/// A message naming the value and how to write it.
+///
+/// ```
+/// use natverk::tables::{parse_cell_fraction, Fraction};
+/// use natverk::Lang;
+/// let p = |s| parse_cell_fraction(s, Fraction::Probability);
+/// assert_eq!(p("80 %").unwrap().to_string(), "0.8");
+/// assert_eq!(p("12,5%").unwrap().to_string(), "0.125");
+/// assert_eq!(p("0,8").unwrap().to_string(), "0.8");
+/// assert!(p("hög").unwrap_err().text(Lang::Sv).contains("t.ex. 0,8 eller 80 %"));
+/// ```
+pub fn parse_cell_fraction(text: &str, what: Fraction) -> Result<Decimal, Message> {
+    let t = trim_spaces(text);
+    let bad = || {
+        let template = match what {
+            Fraction::Share => &m::WB_SHARE,
+            Fraction::Probability => &m::WB_PROBABILITY,
+        };
+        Message::new(template).with("value", clip(t))
+    };
+    match t.strip_suffix('%') {
+        Some(number) => {
+            let d = parse_cell_decimal(number).map_err(|e| {
+                if e.template().key == "WB_AMBIGUOUS" {
+                    e
+                } else {
+                    bad()
+                }
+            })?;
+            let mut share = d;
+            share
+                .set_scale(d.scale() + 2)
+                .map(|()| share.normalize())
+                .map_err(|_| bad())
+        }
+        None => parse_cell_decimal(t).map_err(|e| {
+            if e.template().key == "WB_DECIMAL" {
+                bad()
+            } else {
+                e
+            }
+        }),
+    }
 }
 
 /// A row being read: its cells by layout column, and the JSON path of its
@@ -1149,7 +1440,18 @@ impl<'f> RowCtx<'f> {
         if self.error_cell(r, key) {
             return None;
         }
-        self.cell(key).map(cell_text)
+        let text = cell_text(self.cell(key)?);
+        let kind = self.info.column(key).map(|i| self.info.columns[i].kind);
+        Some(match kind {
+            // SPEC §10: spaces at either end are no part of an id, a word
+            // or a name; a currency is read in any case, `€` is EUR.
+            Some(ColumnKind::Currency) => cell_currency(&text),
+            Some(ColumnKind::Id | ColumnKind::Ref(_)) => trim_spaces(&text).to_string(),
+            _ if matches!(key, "name" | "funder" | "party" | "person") => {
+                trim_spaces(&text).to_string()
+            }
+            _ => text,
+        })
     }
     fn required_text(&mut self, r: &mut Reader, key: &str) -> Option<String> {
         let t = self.text(r, key);
@@ -1172,6 +1474,7 @@ impl<'f> RowCtx<'f> {
         match ids.get(&id) {
             Some(&i) => Some(i),
             None => {
+                let nearest = suggest(&id, ids.keys().map(String::as_str), &mut r.budget);
                 let name = r
                     .locator
                     .sheets
@@ -1181,13 +1484,15 @@ impl<'f> RowCtx<'f> {
                         || sheet_name(sheet, self.lang).to_string(),
                         |s| s.name.clone(),
                     );
+                let msg = match nearest {
+                    Some(n) => Message::new(&m::WB_NO_PARENT_NEAREST).with("nearest", clip(&n)),
+                    None => Message::new(&m::WB_NO_PARENT),
+                };
                 self.finding(
                     r,
                     key,
                     Code::UnknownReference,
-                    Message::new(&m::WB_NO_PARENT)
-                        .with("id", clip(&id))
-                        .with("sheet", clip(&name)),
+                    msg.with("id", clip(&id)).with("sheet", clip(&name)),
                 );
                 None
             }
@@ -1202,7 +1507,11 @@ impl<'f> RowCtx<'f> {
         let res = match cell {
             Cell::Decimal(d) => Ok(*d),
             Cell::Int(i) => Ok(Decimal::from(*i)),
-            Cell::Text(t) => parse_cell_decimal(t),
+            Cell::Text(t) => match key {
+                "share" => parse_cell_fraction(t, Fraction::Share),
+                "probability" => parse_cell_fraction(t, Fraction::Probability),
+                _ => parse_cell_decimal(t),
+            },
             other => Err(Message::new(&m::WB_DECIMAL).with("value", clip(&cell_text(other)))),
         };
         match res {
