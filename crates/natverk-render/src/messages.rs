@@ -177,10 +177,6 @@ templates! {
         "folkmängden `{value}` är för stor: högst {max} (10¹³)";
     BAD_POPULATION = "invalid population `{value}`: write a whole number, e.g. 604616",
         "ogiltig folkmängd `{value}`: skriv ett heltal, till exempel 604616";
-    AMOUNT_SEPARATORS = "invalid amount `{value}`: write one decimal comma and spaces between thousands, e.g. 65 000,50",
-        "ogiltigt belopp `{value}`: skriv ett decimalkomma och mellanslag mellan tusentalen, till exempel 65 000,50";
-    BAD_AMOUNT = "invalid amount `{value}`: write digits with a decimal comma, e.g. 65 000,50",
-        "ogiltigt belopp `{value}`: skriv siffror med decimalkomma, till exempel 65 000,50";
     BAD_YES_NO = "invalid yes/no `{value}`: write ja or nej (true/false, 1/0 also work)",
         "ogiltigt ja/nej `{value}`: skriv ja eller nej (true/false och 1/0 går också)";
     OR_IN_SWEDISH = "{message} (or in Swedish: {words})", "{message} (eller på svenska: {words})";
