@@ -254,3 +254,125 @@ fn findings_name_the_columns_and_sheets_of_the_workbook() {
     );
     assert!(!e.iter().any(|m| m.contains("`side`")), "{e:#?}");
 }
+
+/// The Swedish texts of an import's warnings, each with its place.
+fn warnings(sheets: &[InputSheet]) -> Vec<String> {
+    let back = from_tables(sheets).unwrap_or_else(|e| panic!("{}", e.to_text(Lang::Sv)));
+    assert_eq!(back.inventory.to_json(), goteborg().to_json());
+    back.warnings
+        .iter()
+        .map(|f| {
+            assert_eq!(f.finding.severity, natverk::Severity::Warning);
+            format!(
+                "{}: {}",
+                f.place_text(Lang::Sv),
+                f.finding.message_in(Lang::Sv)
+            )
+        })
+        .collect()
+}
+
+fn add_column(sheets: &mut [InputSheet], sheet: &str, heading: &str, values: &[&str]) {
+    let s = sheets.iter_mut().find(|s| s.name == sheet).unwrap();
+    let col = 40;
+    s.rows[0].cells.push((col, t(heading)));
+    for (r, v) in s.rows[1..].iter_mut().zip(values) {
+        r.cells.push((col, t(v)));
+    }
+}
+
+fn rename(sheets: &mut [InputSheet], from: &str, to: &str) {
+    sheets.iter_mut().find(|s| s.name == from).unwrap().name = to.into();
+}
+
+#[test]
+fn a_unit_keeps_its_own_notes_beside_the_data_with_a_warning_that_names_them() {
+    let mut s = swedish();
+    add_column(&mut s, "enheter", "Kontaktperson", &["Anna", "Bo"]);
+    s.push(InputSheet::from_grid(
+        "Mina anteckningar",
+        vec![vec![t("Ring Bo om SKR")], vec![t("fairtrade?")]],
+    ));
+    // An empty sheet drops nothing and says nothing.
+    s.push(InputSheet::from_grid("Blad3", vec![]));
+    let w = warnings(&s);
+    assert_eq!(w.len(), 2, "{w:#?}");
+    assert!(w.iter().any(|m| m.starts_with(
+        "blad `enheter`, rad 1, kolumn `Kontaktperson` (AO): kolumnen `Kontaktperson` är ingen av bladets kolumner och läses inte (kolumnerna är id, name / namn"
+    )), "{w:#?}");
+    assert!(w.iter().any(|m| m.starts_with(
+        "blad `Mina anteckningar`: bladet `Mina anteckningar` är inget av formatets blad och läses inte: om det har uppgifter som ska läsas in, ge det namnet på ett av organisation"
+    )), "{w:#?}");
+}
+
+#[test]
+fn a_sheet_renamed_with_a_year_or_a_typo_is_read_as_that_sheet_with_a_warning() {
+    let mut s = swedish();
+    rename(&mut s, "kostnader", "Kostnader 2024");
+    rename(&mut s, "deltagare", "Deltagre");
+    let w = warnings(&s);
+    assert!(w.contains(&"blad `Kostnader 2024`: bladet `Kostnader 2024` läses som bladet `kostnader`: byt namn på det till `kostnader` om det stämmer".to_string()), "{w:#?}");
+    assert!(w.contains(&"blad `Deltagre`: bladet `Deltagre` läses som bladet `deltagare`: byt namn på det till `deltagare` om det stämmer".to_string()), "{w:#?}");
+    // Findings on it name it as the official named it.
+    let c = row_of(&s, "Kostnader 2024", "nätverk", "eurocities");
+    set(&mut s, "Kostnader 2024", c, "belopp", t("9.500"));
+    let e = errors(&s);
+    assert!(
+        e.iter()
+            .any(|m| m.starts_with("blad `Kostnader 2024`, rad")),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn a_sheet_with_a_known_heading_row_is_read_as_that_sheet() {
+    let mut s = swedish();
+    rename(&mut s, "enheter", "Blad1");
+    let w = warnings(&s);
+    assert_eq!(
+        w,
+        vec!["blad `Blad1`: bladet `Blad1` läses som bladet `enheter`: byt namn på det till `enheter` om det stämmer".to_string()]
+    );
+}
+
+#[test]
+fn two_sheets_that_could_be_the_same_one_are_an_error() {
+    // A known sheet and a near-miss of it.
+    let mut s = swedish();
+    let copy = InputSheet {
+        name: "Kostnader 2023".into(),
+        ..s.iter().find(|x| x.name == "kostnader").unwrap().clone()
+    };
+    s.push(copy.clone());
+    let e = errors(&s);
+    assert!(e.contains(&"blad `Kostnader 2023`: bladet `Kostnader 2023` liknar bladet `kostnader`, som arbetsboken redan har som `kostnader`: flytta raderna dit, eller byt namn på det".to_string()), "{e:#?}");
+    // Two near-misses and no known sheet.
+    rename(&mut s, "kostnader", "Kostnader 2024");
+    let e = errors(&s);
+    assert!(e.contains(&"blad `Kostnader 2024`: bladet `Kostnader 2024` kan vara bladet `kostnader`, men det kan också bladet `Kostnader 2023`: behåll ett av dem eller byt namn på det andra".to_string()), "{e:#?}");
+    assert!(
+        e.iter().any(|m| m.starts_with(
+            "blad `Kostnader 2023`: bladet `Kostnader 2023` kan vara bladet `kostnader`"
+        )),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn a_column_with_a_typo_is_read_as_that_column_or_is_an_error_beside_it() {
+    let mut s = swedish();
+    let units = s.iter_mut().find(|x| x.name == "enheter").unwrap();
+    for (_, c) in &mut units.rows[0].cells {
+        if *c == t("namn") {
+            *c = t("Namm");
+        }
+    }
+    let w = warnings(&s);
+    assert_eq!(
+        w,
+        vec!["blad `enheter`, rad 1, kolumn `Namm` (B): kolumnen `Namm` läses som kolumnen `namn`: byt namn på den till `namn` om det stämmer".to_string()]
+    );
+    add_column(&mut s, "enheter", "namn", &["x", "y", "z", "w"]);
+    let e = errors(&s);
+    assert!(e.contains(&"blad `enheter`, rad 1, kolumn `Namm` (B): kolumnen `Namm` är samma som kolumnen `namn`: behåll en av dem".to_string()), "{e:#?}");
+}

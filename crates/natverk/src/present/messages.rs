@@ -266,18 +266,22 @@ templates! {
         "arbetsboken går inte att läsa: {detail}: spara den som Excel-arbetsbok (.xlsx) eller OpenDocument-kalkylark (.ods)";
     WB_TOO_LARGE = "the workbook holds more than {limit} {what}, the limit for a workbook of its size: split the inventory",
         "arbetsboken innehåller mer än {limit} {what}, gränsen för en arbetsbok av dess storlek: dela upp inventeringen";
-    WB_UNKNOWN_SHEET = "unknown sheet `{name}`: did you mean `{nearest}`? Rename or remove it (the sheets are {names})",
-        "okänt blad `{name}`: menar du `{nearest}`? Byt namn på bladet eller ta bort det (bladen är {names})";
-    WB_UNKNOWN_SHEET_ANY = "unknown sheet `{name}`: rename or remove it (the sheets are {names})",
-        "okänt blad `{name}`: byt namn på bladet eller ta bort det (bladen är {names})";
+    WB_SHEET_IGNORED = "sheet `{name}` is none of the format's sheets and is not read: if it holds data to import, name it as one of {names}",
+        "bladet `{name}` är inget av formatets blad och läses inte: om det har uppgifter som ska läsas in, ge det namnet på ett av {names}";
+    WB_SHEET_READ_AS = "sheet `{name}` is read as the sheet `{sheet}`: rename it `{sheet}` if that is right",
+        "bladet `{name}` läses som bladet `{sheet}`: byt namn på det till `{sheet}` om det stämmer";
+    WB_SHEET_AMBIGUOUS = "sheet `{name}` could be the sheet `{sheet}`, but so could sheet `{other}`: keep one of them, or rename the other",
+        "bladet `{name}` kan vara bladet `{sheet}`, men det kan också bladet `{other}`: behåll ett av dem eller byt namn på det andra";
+    WB_SHEET_NEAR_TWICE = "sheet `{name}` looks like the sheet `{sheet}`, which the workbook has already as `{other}`: move its rows there, or rename it",
+        "bladet `{name}` liknar bladet `{sheet}`, som arbetsboken redan har som `{other}`: flytta raderna dit, eller byt namn på det";
+    WB_COLUMN_IGNORED = "column `{name}` is none of the sheet's columns and is not read (the columns are {names})",
+        "kolumnen `{name}` är ingen av bladets kolumner och läses inte (kolumnerna är {names})";
+    WB_COLUMN_READ_AS = "column `{name}` is read as the column `{column}`: rename it `{column}` if that is right",
+        "kolumnen `{name}` läses som kolumnen `{column}`: byt namn på den till `{column}` om det stämmer";
     WB_SHEET_TWICE = "sheet `{name}` is the same as sheet `{other}`: keep one of them",
         "bladet `{name}` är samma som bladet `{other}`: behåll ett av dem";
     WB_MISSING_SHEET = "the workbook has no sheet `{name}`: add it, with the organisation's name and currency on row 2",
         "arbetsboken har inget blad `{name}`: lägg till det, med organisationens namn och valuta på rad 2";
-    WB_UNKNOWN_COLUMN = "unknown column `{name}`: did you mean `{nearest}`? (the columns are {names})",
-        "okänd kolumn `{name}`: menar du `{nearest}`? (kolumnerna är {names})";
-    WB_UNKNOWN_COLUMN_ANY = "unknown column `{name}`: rename or remove it (the columns are {names})",
-        "okänd kolumn `{name}`: byt namn på kolumnen eller ta bort den (kolumnerna är {names})";
     WB_COLUMN_TWICE = "column `{name}` is the same as column `{other}`: keep one of them",
         "kolumnen `{name}` är samma som kolumnen `{other}`: behåll en av dem";
     WB_NO_HEADING = "a value in a column without a heading: name the column (the columns are {names}) or clear it",

@@ -73,6 +73,11 @@ pub struct Imported {
     /// Where each path of the inventory is in the workbook (to show the
     /// warnings of `check` at their cells).
     pub locator: Locator,
+    /// What the import read otherwise than written or did not read, each
+    /// named with its place (SPEC §10: a sheet or a column the format does
+    /// not know is ignored with a warning; a near-miss name is read as the
+    /// sheet or column it is near, with a warning). Never errors.
+    pub warnings: Vec<SheetFinding>,
 }
 
 /// Reads the sheets of a workbook into an inventory (SPEC §10).
@@ -196,9 +201,28 @@ fn read_tables(
         locator,
         tainted,
         dropped,
+        mut warnings,
+        more_warnings,
         ..
     } = r;
+    if more_warnings > 0 {
+        let mut finding = Finding::new(
+            Code::UnknownField,
+            Path::root(),
+            Message::new(&m::TOO_MANY_FINDINGS)
+                .with("count", more_warnings)
+                .with("limit", MAX_IMPORT_WARNINGS),
+        );
+        finding.severity = crate::finding::Severity::Warning;
+        warnings.push(SheetFinding {
+            finding,
+            place: None,
+        });
+    }
+    let warnings = SheetFindings::new(warnings).as_slice().to_vec();
     let cut = |mut findings: Vec<SheetFinding>, mut dropped: usize| {
+        // The warnings go with the errors: nothing is left unsaid.
+        findings.extend(warnings.iter().cloned());
         if let Some(limit) = limit {
             if findings.len() > limit {
                 dropped += findings.len() - limit;
@@ -238,7 +262,11 @@ fn read_tables(
     ];
     let mut budget = SUGGEST_BUDGET;
     match Inventory::new(data) {
-        Ok(inventory) if findings.is_empty() => Ok(Imported { inventory, locator }),
+        Ok(inventory) if findings.is_empty() => Ok(Imported {
+            inventory,
+            locator,
+            warnings,
+        }),
         Ok(_) => Err(cut(findings, 0)),
         Err(e) => {
             let bad_cells: HashSet<CellKey> = findings.iter().filter_map(|f| f.key()).collect();
@@ -402,9 +430,28 @@ struct Reader {
     dropped: usize,
     /// What is left of [`SUGGEST_BUDGET`].
     budget: u64,
+    /// Warnings (at most [`MAX_IMPORT_WARNINGS`]), and how many more.
+    warnings: Vec<SheetFinding>,
+    more_warnings: usize,
 }
 
+/// Most warnings of an import listed; the rest are counted in one more.
+pub const MAX_IMPORT_WARNINGS: usize = 1000;
+
 impl Reader {
+    fn warn(&mut self, message: Message, place: Place) {
+        if self.warnings.len() >= MAX_IMPORT_WARNINGS {
+            self.more_warnings += 1;
+            return;
+        }
+        let mut finding = Finding::new(Code::UnknownField, Path::root(), message);
+        finding.severity = crate::finding::Severity::Warning;
+        self.warnings.push(SheetFinding {
+            finding,
+            place: Some(place),
+        });
+    }
+
     fn push(&mut self, code: Code, path: Path, message: Message, place: Option<Place>) {
         if self.limit.is_some_and(|l| self.findings.len() >= l) {
             self.dropped += 1;
@@ -442,26 +489,12 @@ impl Reader {
             })
             .collect::<Vec<_>>()
             .join(", ");
+        // Sheets named as the format names them first; the others after.
+        let mut others: Vec<&'a InputSheet> = Vec::new();
         for input in sheets {
             let norm = normalise_name(&input.name);
             let Some(key) = names.get(&norm).copied() else {
-                if !has_values(input) && input.name.trim().is_empty() {
-                    continue;
-                }
-                let nearest = nearest(&norm, names.keys().map(String::as_str));
-                let msg = match nearest {
-                    Some(n) => Message::new(&m::WB_UNKNOWN_SHEET).with("nearest", n),
-                    None => Message::new(&m::WB_UNKNOWN_SHEET_ANY),
-                };
-                self.findings.push(SheetFinding {
-                    finding: Finding::new(
-                        Code::UnknownField,
-                        Path::root(),
-                        msg.with("name", clip(&input.name))
-                            .with("names", &all_names),
-                    ),
-                    place: Some(Place::sheet_only(&input.name)),
-                });
+                others.push(input);
                 continue;
             };
             if key == INSTRUCTIONS {
@@ -482,13 +515,80 @@ impl Reader {
                 );
                 continue;
             }
-            self.locator.sheets[idx].name = input.name.clone();
-            self.locator.sheets[idx].present = true;
-            self.locator.sheets[idx].lang = guess_lang(input, &LAYOUT[idx]);
-            let fs = self.read_heading(idx, input);
-            found.sheets[idx] = Some(fs);
+            self.take_sheet(&mut found, idx, input);
+        }
+        // A sheet of another name: read as the sheet its name is near (a
+        // typo, a year added) or whose heading row it has, with a warning;
+        // an error where two sheets could be the same one; otherwise not
+        // read, with a warning that names it (SPEC §10).
+        let mut near: Vec<(usize, &'a InputSheet)> = Vec::new();
+        for input in others {
+            if !has_values(input) {
+                continue; // an empty sheet: nothing is dropped
+            }
+            let norm = normalise_name(&input.name);
+            match near_sheet(&norm, &names).or_else(|| sheet_by_heading(input)) {
+                Some(key) if key == INSTRUCTIONS => {}
+                Some(key) => {
+                    if let Some(idx) = LAYOUT.iter().position(|s| s.key == key) {
+                        near.push((idx, input));
+                    }
+                }
+                None => self.warn(
+                    Message::new(&m::WB_SHEET_IGNORED)
+                        .with("name", clip(&input.name))
+                        .with("names", &all_names),
+                    Place::sheet_only(&input.name),
+                ),
+            }
+        }
+        let exact: Vec<Option<String>> = found
+            .sheets
+            .iter()
+            .map(|f| f.as_ref().map(|f| f.input.name.clone()))
+            .collect();
+        for &(idx, input) in &near {
+            let rival = exact[idx].clone().or_else(|| {
+                near.iter()
+                    .find(|(i, other)| *i == idx && !std::ptr::eq(*other, input))
+                    .map(|(_, other)| other.name.clone())
+            });
+            let known = sheet_name(LAYOUT[idx].key, guess_lang(input, &LAYOUT[idx]));
+            match rival {
+                Some(other) => self.push(
+                    Code::DuplicateKey,
+                    Path::root(),
+                    Message::new(if exact[idx].is_some() {
+                        &m::WB_SHEET_NEAR_TWICE
+                    } else {
+                        &m::WB_SHEET_AMBIGUOUS
+                    })
+                    .with("name", clip(&input.name))
+                    .with("sheet", known)
+                    .with("other", clip(&other)),
+                    Some(Place::sheet_only(&input.name)),
+                ),
+                None => {
+                    self.warn(
+                        Message::new(&m::WB_SHEET_READ_AS)
+                            .with("name", clip(&input.name))
+                            .with("sheet", known),
+                        Place::sheet_only(&input.name),
+                    );
+                    self.take_sheet(&mut found, idx, input);
+                }
+            }
         }
         found
+    }
+
+    /// Reads `input` as sheet `idx` of the layout.
+    fn take_sheet<'a>(&mut self, found: &mut Found<'a>, idx: usize, input: &'a InputSheet) {
+        self.locator.sheets[idx].name = input.name.clone();
+        self.locator.sheets[idx].present = true;
+        self.locator.sheets[idx].lang = guess_lang(input, &LAYOUT[idx]);
+        let fs = self.read_heading(idx, input);
+        found.sheets[idx] = Some(fs);
     }
 
     /// Finds the heading row (the first row with a value) and maps its
@@ -531,6 +631,8 @@ impl Reader {
         let mut problems = Vec::new();
         let mut cells: Vec<&(u32, Cell)> = heading.cells.iter().collect();
         cells.sort_by_key(|(c, _)| *c);
+        // Columns named as the format names them first.
+        let mut unknown: Vec<(u32, String, String)> = Vec::new();
         for (colno, cell) in cells {
             if cell.is_empty() {
                 continue;
@@ -557,19 +659,76 @@ impl Reader {
                     fs.by_input.insert(*colno, i);
                     seen.columns[i] = Some((written, *colno));
                 }
-                None => {
-                    let msg = match nearest(&norm, names.keys().map(String::as_str)) {
-                        Some(n) => Message::new(&m::WB_UNKNOWN_COLUMN).with("nearest", n),
-                        None => Message::new(&m::WB_UNKNOWN_COLUMN_ANY),
-                    };
-                    problems.push((
-                        Code::UnknownField,
-                        msg.with("name", clip(&written)).with("names", &all_names),
-                        *colno,
-                        written,
-                    ));
-                }
+                None => unknown.push((*colno, written, norm)),
             }
+        }
+        // Then the others: a near-miss (a typo, a year added) is read as
+        // the column it is near, with a warning, or is an error where the
+        // sheet has that column already or another near-miss of it; any
+        // other column is not read, with a warning that names it.
+        let lang = seen.lang;
+        let near: Vec<Option<usize>> = unknown
+            .iter()
+            .map(|(_, _, norm)| {
+                let bare = without_numbers(norm);
+                names
+                    .get(&bare)
+                    .copied()
+                    .or_else(|| near_key(&bare, &names))
+            })
+            .collect();
+        let mut warnings = Vec::new();
+        for (k, (colno, written, _)) in unknown.iter().enumerate() {
+            match near[k] {
+                Some(i) => {
+                    let rival = seen.columns[i]
+                        .as_ref()
+                        .map(|(n, _)| n.clone())
+                        .or_else(|| {
+                            (0..unknown.len())
+                                .find(|j| *j != k && near[*j] == Some(i))
+                                .map(|j| unknown[j].1.clone())
+                        });
+                    match rival {
+                        Some(other) if !fs.by_input.contains_key(colno) => problems.push((
+                            Code::DuplicateKey,
+                            Message::new(&m::WB_COLUMN_TWICE)
+                                .with("name", clip(written))
+                                .with("other", clip(&other)),
+                            *colno,
+                            written.clone(),
+                        )),
+                        _ => {
+                            warnings.push((
+                                Message::new(&m::WB_COLUMN_READ_AS)
+                                    .with("name", clip(written))
+                                    .with(
+                                        "column",
+                                        column_name(info.key, info.columns[i].key, lang),
+                                    ),
+                                *colno,
+                                written.clone(),
+                            ));
+                            fs.has[i] = true;
+                            fs.by_input.insert(*colno, i);
+                            seen.columns[i] = Some((written.clone(), *colno));
+                        }
+                    }
+                }
+                None => warnings.push((
+                    Message::new(&m::WB_COLUMN_IGNORED)
+                        .with("name", clip(written))
+                        .with("names", &all_names),
+                    *colno,
+                    written.clone(),
+                )),
+            }
+        }
+        for (msg, colno, written) in warnings {
+            self.warn(
+                msg,
+                Place::new(s, &input.name, Some(heading.row), Some((written, colno))),
+            );
         }
         let sheet_name = input.name.clone();
         let hrow = heading.row;
@@ -615,7 +774,7 @@ impl Reader {
                         Path::root(),
                         Message::new(&m::WB_MISSING_COLUMN).with(
                             "name",
-                            column_name(info.key, c.key, guess_lang(input, info)),
+                            column_name(info.key, c.key, self.locator.sheets[s].lang),
                         ),
                         Some(Place::new(s, &sheet_name, Some(hrow), None)),
                     );
@@ -1060,7 +1219,7 @@ impl Reader {
             cells,
             path,
             tainted: false,
-            lang: fs.map_or(Lang::En, |fs| guess_lang(fs.input, info)),
+            lang: self.locator.sheets.get(s).map_or(Lang::En, |x| x.lang),
         }
     }
 
@@ -1094,26 +1253,139 @@ fn row_has_values(r: &InputRow) -> bool {
 /// The language a sheet is written in, for names in messages: Swedish
 /// when its name is the Swedish one and differs from the English.
 fn guess_lang(input: &InputSheet, info: &SheetInfo) -> Lang {
-    let n = normalise_name(&input.name);
-    if n == normalise_name(sheet_name(info.key, Lang::Sv))
-        && n != normalise_name(sheet_name(info.key, Lang::En))
-    {
+    let n = without_numbers(&normalise_name(&input.name));
+    let sv = normalise_name(sheet_name(info.key, Lang::Sv));
+    let en = normalise_name(sheet_name(info.key, Lang::En));
+    if n == sv && n != en {
+        return Lang::Sv;
+    }
+    if n == en && n != sv {
+        return Lang::En;
+    }
+    // A name that is neither (`Blad1`, `Deltagre`): the language of its
+    // headings, where a column's names differ.
+    let Some(heading) = input
+        .rows
+        .iter()
+        .filter(|r| row_has_values(r))
+        .min_by_key(|r| r.row)
+    else {
+        return Lang::En;
+    };
+    let (mut svs, mut ens) = (0, 0);
+    for (_, cell) in heading.cells.iter().take(4 * 64) {
+        let h = normalise_name(&cell_text(cell));
+        for c in info.columns {
+            let s = normalise_name(&column_name(info.key, c.key, Lang::Sv));
+            let e = normalise_name(&column_name(info.key, c.key, Lang::En));
+            if s != e {
+                svs += usize::from(h == s);
+                ens += usize::from(h == e);
+            }
+        }
+    }
+    if svs > ens {
         Lang::Sv
     } else {
         Lang::En
     }
 }
 
-/// The nearest name, when it is near enough to be a typo.
-fn nearest<'a>(norm: &str, names: impl Iterator<Item = &'a str>) -> Option<String> {
-    if norm.chars().count() > crate::limits::MAX_SUGGEST_KEY {
+/// A name without the years and numbers people add to it (`kostnader
+/// 2024`, `nätverk (2)` → `kostnader`, `nätverk`).
+fn without_numbers(norm: &str) -> String {
+    norm.split(' ')
+        .filter(|w| {
+            !w.chars()
+                .all(|c| c.is_ascii_digit() || "()[]-–./:#".contains(c))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The sheet a name is near (SPEC §10): the same once the years and
+/// numbers added to it are gone, or a typo away ([`nearest`]).
+fn near_sheet(norm: &str, names: &HashMap<String, &'static str>) -> Option<&'static str> {
+    let bare = without_numbers(norm);
+    if bare.is_empty() {
         return None;
     }
-    names
-        .map(|n| (strsim::levenshtein(norm, n), n))
-        .filter(|(d, n)| *d <= 2.max(n.chars().count() / 4))
-        .min()
-        .map(|(_, n)| n.to_string())
+    if let Some(key) = names.get(&bare) {
+        return Some(key);
+    }
+    near_key(&bare, names)
+}
+
+/// What the name nearest to `norm` stands for, by the rule of
+/// [`nearest_id`] (one edit for up to 8 characters, two for longer), when
+/// every name that near stands for the same thing (`namm` is one edit from
+/// both `namn` and `name`, the same column).
+fn near_key<T: Copy + PartialEq>(norm: &str, names: &HashMap<String, T>) -> Option<T> {
+    let len = norm.chars().count();
+    if len == 0 || len > crate::limits::MAX_SUGGEST_KEY {
+        return None;
+    }
+    let most = if len <= 8 { 1 } else { 2 };
+    let mut best: Option<(usize, T)> = None;
+    let mut tie = false;
+    for (name, &key) in names {
+        let d = strsim::osa_distance(norm, name);
+        if d > most {
+            continue;
+        }
+        match best {
+            Some((bd, bk)) if d == bd => tie |= bk != key,
+            Some((bd, _)) if d > bd => {}
+            _ => {
+                best = Some((d, key));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, k)| k)
+}
+
+/// The sheet whose heading row a sheet of another name has: at least two
+/// of its heading cells are columns of that sheet, every required column
+/// of it is there, and no other sheet has as many (else `None`: a heading
+/// that could be two sheets' is not guessed at).
+fn sheet_by_heading(input: &InputSheet) -> Option<&'static str> {
+    let heading = input
+        .rows
+        .iter()
+        .filter(|r| row_has_values(r))
+        .min_by_key(|r| r.row)?;
+    let cells: HashSet<String> = heading
+        .cells
+        .iter()
+        .take(4 * 64)
+        .map(|(_, c)| normalise_name(&cell_text(c)))
+        .collect();
+    let mut best: Option<(usize, &'static str)> = None;
+    let mut tie = false;
+    for info in LAYOUT {
+        let has = |c: &super::ColumnInfo| {
+            Lang::ALL
+                .iter()
+                .any(|l| cells.contains(&normalise_name(&column_name(info.key, c.key, *l))))
+        };
+        if !info.columns.iter().filter(|c| c.required).all(has) {
+            continue;
+        }
+        let score = info.columns.iter().filter(|c| has(c)).count();
+        if score < 2 {
+            continue;
+        }
+        match best {
+            Some((b, _)) if score == b => tie = true,
+            Some((b, _)) if score < b => {}
+            _ => {
+                best = Some((score, info.key));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, k)| k)
 }
 
 /// A cell as text, as people see it.
@@ -1760,11 +2032,25 @@ mod tests {
 
     #[test]
     fn names_near_enough() {
-        let names = ["networks", "units", "people"];
+        let names: HashMap<String, usize> =
+            [("networks", 0), ("units", 1), ("namn", 2), ("name", 2)]
+                .into_iter()
+                .map(|(n, i)| (n.to_string(), i))
+                .collect();
+        assert_eq!(near_key("netwroks", &names), Some(0));
+        assert_eq!(near_key("namm", &names), Some(2), "two names of one column");
+        assert_eq!(near_key("budget", &names), None);
+        assert_eq!(near_key("x1", &names), None);
         assert_eq!(
-            nearest("netwroks", names.into_iter()),
-            Some("networks".into())
+            nearest_id("skl", ["slk", "ks"].into_iter()),
+            Some("slk".into())
         );
-        assert_eq!(nearest("budget", names.into_iter()), None);
+        assert_eq!(nearest_id("SLK", ["slk"].into_iter()), Some("slk".into()));
+        assert_eq!(nearest_id("ab", ["ac", "ad"].into_iter()), None, "a tie");
+        assert_eq!(
+            nearest_id("eurocitis", ["eurocities"].into_iter()),
+            Some("eurocities".into())
+        );
+        assert_eq!(nearest_id("borgmästaren", ["ks-ordf"].into_iter()), None);
     }
 }
