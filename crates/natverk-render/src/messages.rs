@@ -70,6 +70,7 @@ templates! {
         "filerna som ska slås ihop är tillsammans {size} byte, mer än gränsen på {limit} byte för en inventering: slå ihop färre eller mindre filer";
     MERGE_NOT_WORKBOOK = "{file} is named as a workbook but is not one: open it in Excel or LibreOffice and save it as .xlsx or .ods",
         "{file} heter som en arbetsbok men är ingen: öppna den i Excel eller LibreOffice och spara den som .xlsx eller .ods";
+    IN_FILE = "in `{file}`: {text}", "i `{file}`: {text}";
     MERGE_UNREADABLE = "{file} cannot be read as a workbook: {error}: save it again as .xlsx or .ods, or send the natverk/1 JSON",
         "{file} går inte att läsa som arbetsbok: {error}: spara den på nytt som .xlsx eller .ods, eller skicka natverk/1-JSON";
     IO_FILE_TOO_LARGE = "the file is too large for the file system", "filen är för stor för filsystemet";
