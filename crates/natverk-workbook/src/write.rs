@@ -8,7 +8,7 @@ use natverk::tables::{
 use natverk::{Decimal, NaiveDate};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, ExcelDateTime, Format, FormatBorder, Formula,
-    Workbook, Worksheet, XlsxError,
+    Note, Workbook, Worksheet, XlsxError,
 };
 
 use crate::Error;
@@ -228,6 +228,16 @@ fn sheet(ws: &mut Worksheet, s: &Sheet, lang: Lang, f: &Formats) -> Result<(), E
             ws.add_data_validation(1, c16, LAST_ROW, c16, &dv)
                 .map_err(xlsx)?;
         }
+        // A column that needs a word of explanation (benefit, via, covers,
+        // share, probability, per, part of year) says it in a comment on
+        // its heading, in the vocabulary's words.
+        if let Some(help) = column_help(s.key, col.key, lang) {
+            let note = Note::new(help)
+                .set_width(360)
+                .set_height(140)
+                .add_author_prefix(false);
+            ws.insert_note(0, c16, &note).map_err(xlsx)?;
+        }
     }
     for (i, row) in s.rows.iter().enumerate() {
         let r = u32::try_from(i + 1).unwrap_or(LAST_ROW);
@@ -343,6 +353,15 @@ fn validation(kind: ColumnKind, lang: Lang) -> Result<Option<DataValidation>, Xl
     ))
 }
 
+/// The explanation of a column (`workbook.help.SHEET.COLUMN` in the
+/// vocabulary), for its heading's comment and the sheet of instructions.
+pub(crate) fn column_help(sheet: &str, column: &str, lang: Lang) -> Option<&'static str> {
+    let key = format!("workbook.help.{sheet}.{column}");
+    natverk::present::vocabulary(lang)
+        .find(|(k, _)| *k == key)
+        .map(|(_, t)| t)
+}
+
 /// Height of a row holding `text` wrapped in a column of about `width`
 /// characters (spreadsheets do not grow rows for wrapped text by
 /// themselves when they open a file).
@@ -396,6 +415,7 @@ fn instructions(ws: &mut Worksheet, lang: Lang, f: &Formats) -> Result<(), XlsxE
         "lists",
         "subjects",
         "empty",
+        "typed",
         "this_sheet",
     ] {
         line(
@@ -406,6 +426,22 @@ fn instructions(ws: &mut Worksheet, lang: Lang, f: &Formats) -> Result<(), XlsxE
             false,
         )?;
         r += 1;
+    }
+    r += 1;
+    ws.write_string_with_format(r, 0, label("workbook.readme.columns", lang), &f.bold)?;
+    r += 1;
+    for s in LAYOUT {
+        for c in s.columns {
+            if let Some(help) = column_help(s.key, c.key, lang) {
+                let name = format!(
+                    "{} ({})",
+                    column_name(s.key, c.key, lang),
+                    sheet_name(s.key, lang)
+                );
+                line(ws, r, &name, help, true)?;
+                r += 1;
+            }
+        }
     }
     r += 1;
     ws.write_string_with_format(r, 0, label("workbook.readme.commands", lang), &f.bold)?;
