@@ -228,9 +228,11 @@ pub(crate) fn check_xlsx(bytes: &[u8]) -> Result<Scales, SheetFindings> {
         }
     }
     let mut scales = Scales::new();
+    let mut total = 0;
     for (name, path) in &sheets {
-        let found = check_sheet(&mut zip, &names, name, path, strings, &fixed)?;
+        let mut found = check_sheet(&mut zip, &names, name, path, strings, &fixed, &mut total)?;
         if !found.is_empty() {
+            found.finish();
             scales.insert(name.clone(), found);
         }
     }
@@ -242,7 +244,48 @@ pub(crate) fn check_xlsx(bytes: &[u8]) -> Result<Scales, SheetFindings> {
 /// float forgets (`9.500`) is written as the number 9.5 in the format
 /// `0.000` (see `write::number_and_scale`), and read back as the format
 /// shows it, `9.500`.
-pub(crate) type Scales = HashMap<String, HashMap<(u32, u32), u32>>;
+pub(crate) type Scales = HashMap<String, Shown>;
+
+/// Most number cells of a workbook whose shown decimals are kept (12 bytes
+/// each): past them, a number is read as its value alone.
+pub(crate) const MAX_SCALED_CELLS: usize = 1_000_000;
+
+/// The decimals number cells of one sheet show: (row, column) → decimals,
+/// sorted for lookup once the sheet is read.
+#[derive(Debug, Default)]
+pub(crate) struct Shown {
+    cells: Vec<((u32, u32), u8)>,
+    sorted: bool,
+}
+
+impl Shown {
+    fn insert(&mut self, at: (u32, u32), decimals: u32, total: &mut usize) {
+        if *total >= MAX_SCALED_CELLS {
+            return;
+        }
+        *total += 1;
+        if self.cells.last().is_some_and(|(last, _)| *last >= at) {
+            self.sorted = false;
+        }
+        self.cells.push((at, u8::try_from(decimals).unwrap_or(28)));
+    }
+    fn finish(&mut self) {
+        if !self.sorted {
+            self.cells.sort_by_key(|(at, _)| *at);
+            self.sorted = true;
+        }
+    }
+    fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+    /// The decimals cell `at` shows, if it is one of them.
+    pub(crate) fn get(&self, at: (u32, u32)) -> Option<u32> {
+        self.cells
+            .binary_search_by_key(&at, |(a, _)| *a)
+            .ok()
+            .map(|i| u32::from(self.cells[i].1))
+    }
+}
 
 /// The decimals a number format shows when it is a plain fixed one
 /// (`0.000`, `#,##0.00`): `None` for any other (General, `0%`, dates).
@@ -456,8 +499,12 @@ fn check_sheet(
     path: &str,
     strings: u64,
     fixed: &[Option<u32>],
-) -> Result<HashMap<(u32, u32), u32>, SheetFindings> {
-    let mut scales = HashMap::new();
+    total: &mut usize,
+) -> Result<Shown, SheetFindings> {
+    let mut scales = Shown {
+        sorted: true,
+        ..Shown::default()
+    };
     let Some(mut xml) = part(zip, names, path)? else {
         return Ok(scales);
     };
@@ -480,7 +527,7 @@ fn check_sheet(
                         .and_then(|s| fixed.get(s).copied().flatten());
                     if let Some((d, at)) = decimals.zip(attr(&e, "r").as_deref().and_then(cell_ref))
                     {
-                        scales.insert(at, d);
+                        scales.insert(at, d, total);
                     }
                 }
             }
@@ -554,6 +601,7 @@ pub(crate) fn measure_ods(bytes: &[u8]) -> Result<Scales, SheetFindings> {
     // Number cells as shown (`9.500` for the value 9.5): the table's name,
     // and the number cell being read, its value and its text so far.
     let mut scales = Scales::new();
+    let mut scaled_cells = 0;
     let mut table = String::new();
     let mut number: Option<(String, String)> = None;
     const MAX_ROWS: u64 = 1_048_576;
@@ -660,11 +708,14 @@ pub(crate) fn measure_ods(bytes: &[u8]) -> Result<Scales, SheetFindings> {
             Event::End(e) if is_cell(e.name().as_ref()) => {
                 if let (Some((value, shown)), Some((n, _))) = (number.take(), cell) {
                     if let Some(d) = shown_decimals(&value, &shown) {
-                        let at = scales.entry(table.clone()).or_default();
+                        let at = scales.entry(table.clone()).or_insert_with(|| Shown {
+                            sorted: true,
+                            ..Shown::default()
+                        });
                         for r in rows..rows.saturating_add(row_repeat) {
                             for c in col..col.saturating_add(n) {
                                 if let (Ok(r), Ok(c)) = (u32::try_from(r), u32::try_from(c)) {
-                                    at.insert((r, c), d);
+                                    at.insert((r, c), d, &mut scaled_cells);
                                 }
                             }
                         }
@@ -709,6 +760,9 @@ pub(crate) fn measure_ods(bytes: &[u8]) -> Result<Scales, SheetFindings> {
         {
             return Err(SheetFindings::too_large(text_limit, Measure::Text));
         }
+    }
+    for shown in scales.values_mut() {
+        shown.finish();
     }
     Ok(scales)
 }

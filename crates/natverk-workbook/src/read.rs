@@ -144,7 +144,7 @@ fn read_xlsx(bytes: &[u8], scales: &Scales) -> Result<Vec<InputSheet>, SheetFind
             let Some(value) = convert_ref(cell.get_value()) else {
                 continue;
             };
-            let value = scaled(value, shown.and_then(|s| s.get(&(r, c))));
+            let value = scaled(value, shown.and_then(|s| s.get((r, c))));
             budget.take(&value)?;
             push(&mut rows, r.saturating_add(1), c, value);
         }
@@ -202,7 +202,7 @@ fn read_ods(bytes: &[u8], scales: &Scales) -> Result<Vec<InputSheet>, SheetFindi
             for (j, data) in row.iter().enumerate() {
                 let c = c0.saturating_add(u32::try_from(j).unwrap_or(u32::MAX));
                 let value = match convert(data) {
-                    Some(v) => scaled(v, shown.and_then(|s| s.get(&(r, c)))),
+                    Some(v) => scaled(v, shown.and_then(|s| s.get((r, c)))),
                     None => continue,
                 };
                 budget.take(&value)?;
@@ -220,9 +220,9 @@ fn read_ods(bytes: &[u8], scales: &Scales) -> Result<Vec<InputSheet>, SheetFindi
 /// A number cell with the decimals its number format shows (`9.500` for
 /// 9.5 in the format `0.000`): the scale is restored, never a digit
 /// dropped (a value with more decimals than shown keeps them).
-fn scaled(cell: Cell, decimals: Option<&u32>) -> Cell {
+fn scaled(cell: Cell, decimals: Option<u32>) -> Cell {
     match (cell, decimals) {
-        (Cell::Decimal(d), Some(&k)) if k > d.scale() && k <= 28 => {
+        (Cell::Decimal(d), Some(k)) if k > d.scale() && k <= 28 => {
             let mut w = d;
             w.rescale(k);
             Cell::Decimal(if w == d && w.scale() == k { w } else { d })
