@@ -376,3 +376,40 @@ fn a_column_with_a_typo_is_read_as_that_column_or_is_an_error_beside_it() {
     let e = errors(&s);
     assert!(e.contains(&"blad `enheter`, rad 1, kolumn `Namm` (B): kolumnen `Namm` är samma som kolumnen `namn`: behåll en av dem".to_string()), "{e:#?}");
 }
+
+#[test]
+fn keys_and_words_of_the_format_in_messages_become_the_workbooks() {
+    // A from year on a once cost: the core names the key and the period.
+    let mut s = swedish();
+    let c = row_of(&s, "kostnader", "nätverk", "eurocities") + 1;
+    set(&mut s, "kostnader", c, "per", t("en gång"));
+    set(&mut s, "kostnader", c, "från år", Cell::Int(2024));
+    let e = errors(&s);
+    assert!(
+        e.iter().any(|m| m.contains(
+            "`från år` hör ihop med `per: varje år`, inte med en engångskostnad: ta bort den eller använd `datum`"
+        )),
+        "{e:#?}"
+    );
+    assert!(
+        !e.iter()
+            .any(|m| m.contains("`from`") || m.contains("\"per\"")),
+        "{e:#?}"
+    );
+
+    // A warning of check, at its cell, with the status word of the sheet.
+    let back = from_tables(&swedish()).unwrap();
+    let today = natverk::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    let texts: Vec<String> = back
+        .inventory
+        .warnings(today)
+        .into_iter()
+        .map(|f| back.locator.in_workbook_words(f).message_in(Lang::Sv))
+        .collect();
+    assert!(
+        texts.iter().any(|m| m.contains(
+            "`mistra-urban-futures` slutade 2025-12-31 men har status aktiv: sätt status `avslutad` eller ett senare slutdatum"
+        )),
+        "{texts:#?}"
+    );
+}

@@ -134,6 +134,13 @@ impl Message {
             .iter()
             .map(|(k, a)| {
                 let v = match a {
+                    // A key of the format given as a value (`{key}`), in
+                    // the reader's words too.
+                    Arg::Text(t) if *k == "key" => self
+                        .renames
+                        .iter()
+                        .find(|(key, _)| key == t)
+                        .map_or_else(|| t.clone(), |(_, word)| word.clone()),
                     Arg::Text(t) => t.clone(),
                     Arg::Label(key) => label(key, lang).to_string(),
                     Arg::Found(f) => f.text(lang),
