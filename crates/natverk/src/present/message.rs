@@ -73,6 +73,12 @@ pub enum Arg {
     /// A place in a workbook (sheet, row, column), said in the message's
     /// language.
     Place(Box<crate::tables::Place>),
+    /// Not a value: a key of the file format that the template names in
+    /// backquotes (`` `side` ``), and the word the reader's file uses for
+    /// it (a workbook's column or sheet as the official wrote it, SPEC
+    /// §10); see [`Message::renamed`]. Boxed, so that a message is no
+    /// larger for it.
+    Rename(Box<(&'static str, String)>),
 }
 
 /// A message for people: a [`Template`] and its values. Its `Display` is
@@ -81,10 +87,6 @@ pub enum Arg {
 pub struct Message {
     template: &'static Template,
     args: Vec<(&'static str, Arg)>,
-    /// Keys of the file format named in the template (`` `side` ``), each
-    /// with the word the reader's file uses for it (a workbook's column
-    /// or sheet as the official wrote it, SPEC §10).
-    renames: Vec<(&'static str, String)>,
 }
 
 impl Message {
@@ -93,7 +95,6 @@ impl Message {
         Message {
             template,
             args: Vec::new(),
-            renames: Vec::new(),
         }
     }
     /// Adds a text value for `{name}`.
@@ -115,7 +116,7 @@ impl Message {
     pub fn renamed(mut self, key: &'static str, word: impl Into<String>) -> Message {
         let word = word.into();
         if word != key {
-            self.renames.push((key, word));
+            self.args.push(("", Arg::Rename(Box::new((key, word)))));
         }
         self
     }
@@ -129,15 +130,23 @@ impl Message {
     }
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
+        let renames: Vec<&(&'static str, String)> = self
+            .args
+            .iter()
+            .filter_map(|(_, a)| match a {
+                Arg::Rename(r) => Some(&**r),
+                _ => None,
+            })
+            .collect();
         let values: Vec<(&str, String)> = self
             .args
             .iter()
+            .filter(|(_, a)| !matches!(a, Arg::Rename(_)))
             .map(|(k, a)| {
                 let v = match a {
                     // A key of the format given as a value (`{key}`), in
                     // the reader's words too.
-                    Arg::Text(t) if *k == "key" => self
-                        .renames
+                    Arg::Text(t) if *k == "key" => renames
                         .iter()
                         .find(|(key, _)| key == t)
                         .map_or_else(|| t.clone(), |(_, word)| word.clone()),
@@ -146,18 +155,19 @@ impl Message {
                     Arg::Found(f) => f.text(lang),
                     Arg::Message(m) => m.text(lang),
                     Arg::Place(p) => p.text(lang),
+                    Arg::Rename(_) => String::new(),
                 };
                 (*k, v)
             })
             .collect();
         let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let template = self.template.text(lang);
-        if self.renames.is_empty() {
+        if renames.is_empty() {
             return super::fill(template, &refs);
         }
         // Keys are renamed in the template only, never in the values.
         let mut t = template.to_string();
-        for (key, word) in &self.renames {
+        for (key, word) in renames {
             t = t.replace(&format!("`{key}`"), &format!("`{word}`"));
         }
         super::fill(&t, &refs)
