@@ -96,7 +96,8 @@ if want workbook; then
   "$venv/bin/python" -m pip install -q --disable-pip-version-check openpyxl pytest
   cargo build --locked -q -p natverk-cli
   run env NATVERK_BIN="$PWD/target/debug/natverk" "$venv/bin/python" -m pytest \
-    -p no:cacheprovider crates/natverk-workbook/tests/edit_with_openpyxl.py
+    -p no:cacheprovider crates/natverk-workbook/tests/edit_with_openpyxl.py \
+    crates/natverk-workbook/tests/people_type_openpyxl.py
 fi
 
 if want python; then

@@ -154,7 +154,13 @@ fn read_one(name: &str, bytes: &[u8], csv: &str) -> Read {
     let mut inventory = None;
     match kind {
         Kind::Workbook => match natverk_workbook::import_bytes(bytes) {
-            Ok(imported) => inventory = Some((imported.inventory, Some(imported.locator))),
+            Ok(imported) => {
+                // What the import did not read, or read as another sheet or
+                // column (SPEC §10): shown, never stopping the report.
+                let warnings = natverk::tables::SheetFindings::new(imported.warnings);
+                problems = view::sheet_items(&warnings);
+                inventory = Some((imported.inventory, Some(imported.locator)));
+            }
             Err(natverk_workbook::Error::Invalid(f)) => problems = view::sheet_items(&f),
             Err(other) => problems = vec![Item::whole(other.to_string())],
         },

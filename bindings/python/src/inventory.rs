@@ -385,11 +385,12 @@ impl PyInventory {
             return Self::load(py, data);
         }
         let result = guarded(py, move || natverk_workbook::import_bytes(&data))?;
-        result
-            .map(|imported| PyInventory {
-                inner: imported.inventory,
-            })
-            .map_err(|e| crate::errors::workbook(&e, std::path::Path::new(name)))
+        let imported =
+            result.map_err(|e| crate::errors::workbook(&e, std::path::Path::new(name)))?;
+        warn_import(py, &imported.warnings)?;
+        Ok(PyInventory {
+            inner: imported.inventory,
+        })
     }
 
     /// The inverse of `tables()`: sheets as `(name, columns, rows)`, a row
@@ -432,11 +433,11 @@ impl PyInventory {
             input.push(InputSheet { name, rows: out });
         }
         let result = guarded(py, move || natverk::tables::from_tables(&input))?;
-        result
-            .map(|imported| PyInventory {
-                inner: imported.inventory,
-            })
-            .map_err(|f| crate::errors::sheet_findings(f, "tables"))
+        let imported = result.map_err(|f| crate::errors::sheet_findings(f, "tables"))?;
+        warn_import(py, &imported.warnings)?;
+        Ok(PyInventory {
+            inner: imported.inventory,
+        })
     }
 
     /// Reads an `.xlsx` or `.ods` workbook (SPEC §10); every bad cell is a
@@ -444,11 +445,11 @@ impl PyInventory {
     #[staticmethod]
     fn read_excel(py: Python<'_>, path: std::path::PathBuf) -> PyResult<PyInventory> {
         let result = guarded(py, || natverk_workbook::import(&path))?;
-        result
-            .map(|imported| PyInventory {
-                inner: imported.inventory,
-            })
-            .map_err(|e| crate::errors::workbook(&e, &path))
+        let imported = result.map_err(|e| crate::errors::workbook(&e, &path))?;
+        warn_import(py, &imported.warnings)?;
+        Ok(PyInventory {
+            inner: imported.inventory,
+        })
     }
 }
 
@@ -480,6 +481,19 @@ fn splice(
         edit(top).map_err(bad)?;
     }
     serde_json::to_vec(&value).map_err(bad)
+}
+
+/// What a workbook's import did not read, or read as another sheet or
+/// column (SPEC §10): one Python `UserWarning` each, in English with its
+/// place (as `Finding.message`), so a notebook shows them and goes on.
+fn warn_import(py: Python<'_>, warnings: &[natverk::tables::SheetFinding]) -> PyResult<()> {
+    let category = py.get_type::<pyo3::exceptions::PyUserWarning>();
+    for w in warnings {
+        let text = w.to_text(natverk::Lang::En).replace('\0', " ");
+        let text = std::ffi::CString::new(text).unwrap_or_default();
+        PyErr::warn(py, &category, &text, 2)?;
+    }
+    Ok(())
 }
 
 impl PyInventory {

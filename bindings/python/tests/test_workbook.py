@@ -103,3 +103,22 @@ def test_load_reads_a_workbook_by_content(tmp_path, goteborg: natverk.Inventory)
     bad.write_bytes(path.read_bytes()[:-200])
     with pytest.raises(natverk.InventoryError):
         natverk.load(bad)
+
+
+def test_a_sheet_or_column_of_ones_own_is_read_past_with_a_warning(goteborg, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "enhet.xlsx"
+    goteborg.to_excel(path, lang="sv")
+    wb = openpyxl.load_workbook(path)
+    units = wb["enheter"]
+    units.cell(row=1, column=units.max_column + 1, value="Kontaktperson")
+    wb.create_sheet("Mina anteckningar")["A1"] = "Ring SKR"
+    wb["kostnader"].title = "Kostnader 2024"
+    wb.save(path)
+    with pytest.warns(UserWarning) as caught:
+        back = natverk.read_excel(path)
+    assert back == goteborg
+    said = "\n".join(str(w.message) for w in caught)
+    assert "column `Kontaktperson` is none of the sheet's columns and is not read" in said
+    assert "sheet `Mina anteckningar` is none of the format's sheets and is not read" in said
+    assert "sheet `Kostnader 2024` is read as the sheet `kostnader`" in said

@@ -70,6 +70,7 @@ templates! {
         "filerna som ska slås ihop är tillsammans {size} byte, mer än gränsen på {limit} byte för en inventering: slå ihop färre eller mindre filer";
     MERGE_NOT_WORKBOOK = "{file} is named as a workbook but is not one: open it in Excel or LibreOffice and save it as .xlsx or .ods",
         "{file} heter som en arbetsbok men är ingen: öppna den i Excel eller LibreOffice och spara den som .xlsx eller .ods";
+    IN_FILE = "in `{file}`: {text}", "i `{file}`: {text}";
     MERGE_UNREADABLE = "{file} cannot be read as a workbook: {error}: save it again as .xlsx or .ods, or send the natverk/1 JSON",
         "{file} går inte att läsa som arbetsbok: {error}: spara den på nytt som .xlsx eller .ods, eller skicka natverk/1-JSON";
     IO_FILE_TOO_LARGE = "the file is too large for the file system", "filen är för stor för filsystemet";
@@ -177,10 +178,6 @@ templates! {
         "folkmängden `{value}` är för stor: högst {max} (10¹³)";
     BAD_POPULATION = "invalid population `{value}`: write a whole number, e.g. 604616",
         "ogiltig folkmängd `{value}`: skriv ett heltal, till exempel 604616";
-    AMOUNT_SEPARATORS = "invalid amount `{value}`: write one decimal comma and spaces between thousands, e.g. 65 000,50",
-        "ogiltigt belopp `{value}`: skriv ett decimalkomma och mellanslag mellan tusentalen, till exempel 65 000,50";
-    BAD_AMOUNT = "invalid amount `{value}`: write digits with a decimal comma, e.g. 65 000,50",
-        "ogiltigt belopp `{value}`: skriv siffror med decimalkomma, till exempel 65 000,50";
     BAD_YES_NO = "invalid yes/no `{value}`: write ja or nej (true/false, 1/0 also work)",
         "ogiltigt ja/nej `{value}`: skriv ja eller nej (true/false och 1/0 går också)";
     OR_IN_SWEDISH = "{message} (or in Swedish: {words})", "{message} (eller på svenska: {words})";

@@ -154,7 +154,7 @@ fn declared_entries(bytes: &[u8]) -> Option<usize> {
 /// Prices what calamine builds for an `.xlsx` and checks what it would
 /// silently get wrong (a shared-string index that is not one). Returns
 /// nothing: the workbook is then safe to hand to calamine.
-pub(crate) fn check_xlsx(bytes: &[u8]) -> Result<(), SheetFindings> {
+pub(crate) fn check_xlsx(bytes: &[u8]) -> Result<Scales, SheetFindings> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("the file is damaged ({e})")))?;
     let names = part_names(&mut zip, bytes)?;
@@ -189,7 +189,7 @@ pub(crate) fn check_xlsx(bytes: &[u8]) -> Result<(), SheetFindings> {
 
     let strings =
         check_shared_strings(&mut zip, &names, &format!("{dir}sharedStrings.xml"), cells)?;
-    check_styles(&mut zip, &names, &format!("{dir}styles.xml"))?;
+    let fixed = check_styles(&mut zip, &names, &format!("{dir}styles.xml"))?;
 
     // The worksheets, in the order the workbook names them.
     let rels = relationships(&mut zip, &names, &format!("{dir}_rels/{file}.rels"))?;
@@ -227,10 +227,91 @@ pub(crate) fn check_xlsx(bytes: &[u8]) -> Result<(), SheetFindings> {
             )));
         }
     }
+    let mut scales = Scales::new();
+    let mut total = 0;
     for (name, path) in &sheets {
-        check_sheet(&mut zip, &names, name, path, strings)?;
+        let mut found = check_sheet(&mut zip, &names, name, path, strings, &fixed, &mut total)?;
+        if !found.is_empty() {
+            found.finish();
+            scales.insert(name.clone(), found);
+        }
     }
-    Ok(())
+    Ok(scales)
+}
+
+/// Number cells whose number format shows a fixed number of decimals, by
+/// sheet name: (row, column) from 0 → decimals. A decimal whose scale a
+/// float forgets (`9.500`) is written as the number 9.5 in the format
+/// `0.000` (see `write::number_and_scale`), and read back as the format
+/// shows it, `9.500`.
+pub(crate) type Scales = HashMap<String, Shown>;
+
+/// Most number cells of a workbook whose shown decimals are kept (12 bytes
+/// each): past them, a number is read as its value alone.
+pub(crate) const MAX_SCALED_CELLS: usize = 1_000_000;
+
+/// The decimals number cells of one sheet show: (row, column) → decimals,
+/// sorted for lookup once the sheet is read.
+#[derive(Debug, Default)]
+pub(crate) struct Shown {
+    cells: Vec<((u32, u32), u8)>,
+    sorted: bool,
+}
+
+impl Shown {
+    fn insert(&mut self, at: (u32, u32), decimals: u32, total: &mut usize) {
+        if *total >= MAX_SCALED_CELLS {
+            return;
+        }
+        *total += 1;
+        if self.cells.last().is_some_and(|(last, _)| *last >= at) {
+            self.sorted = false;
+        }
+        self.cells.push((at, u8::try_from(decimals).unwrap_or(28)));
+    }
+    fn finish(&mut self) {
+        if !self.sorted {
+            self.cells.sort_by_key(|(at, _)| *at);
+            self.sorted = true;
+        }
+    }
+    fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+    /// The decimals cell `at` shows, if it is one of them.
+    pub(crate) fn get(&self, at: (u32, u32)) -> Option<u32> {
+        self.cells
+            .binary_search_by_key(&at, |(a, _)| *a)
+            .ok()
+            .map(|i| u32::from(self.cells[i].1))
+    }
+}
+
+/// The decimals a number format shows when it is a plain fixed one
+/// (`0.000`, `#,##0.00`): `None` for any other (General, `0%`, dates).
+fn fixed_decimals(code: &str) -> Option<u32> {
+    let body = code.strip_prefix("#,##").unwrap_or(code);
+    let zeros = body.strip_prefix("0.")?;
+    (!zeros.is_empty() && zeros.len() <= 28 && zeros.bytes().all(|b| b == b'0'))
+        .then_some(zeros.len() as u32)
+}
+
+/// A cell reference (`B12`) as (row, column) from 0.
+fn cell_ref(r: &str) -> Option<(u32, u32)> {
+    let split = r.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = r.split_at(split);
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    let mut col: u32 = 0;
+    for b in letters.bytes() {
+        if !b.is_ascii_uppercase() {
+            return None;
+        }
+        col = col * 26 + u32::from(b - b'A' + 1);
+    }
+    let row: u32 = digits.parse().ok()?;
+    Some((row.checked_sub(1)?, col - 1))
 }
 
 /// A relationships part: id → (target, type).
@@ -316,10 +397,16 @@ fn check_styles(
     zip: &mut Zip<'_>,
     names: &HashMap<String, String>,
     path: &str,
-) -> Result<(), SheetFindings> {
+) -> Result<Vec<Option<u32>>, SheetFindings> {
     let Some(mut xml) = part(zip, names, path)? else {
-        return Ok(());
+        return Ok(Vec::new());
     };
+    // Number formats by id (the built-in fixed ones: 2 `0.00`, 4
+    // `#,##0.00`), and each cell format's number format, in order.
+    let mut formats: HashMap<String, Option<u32>> = HashMap::new();
+    formats.insert("2".into(), Some(2));
+    formats.insert("4".into(), Some(2));
+    let mut xf_formats: Vec<Option<String>> = Vec::new();
     let mut buf = Vec::new();
     let mut largest: u64 = 0; // largest numFmt + font + fill + border, as written
     let mut parts = [0u64; 4];
@@ -342,18 +429,30 @@ fn check_styles(
         match ev {
             Event::Start(e) => {
                 let n = local(e.name().as_ref()).to_string();
+                if n == "numFmt" {
+                    if let (Some(id), Some(code)) = (attr(&e, "numFmtId"), attr(&e, "formatCode")) {
+                        formats.insert(id, fixed_decimals(&code));
+                    }
+                }
                 if n == "cellXfs" {
                     in_xfs = true;
                 } else if n == "xf" && in_xfs {
                     xfs += 1;
+                    xf_formats.push(attr(&e, "numFmtId"));
                 } else if let (Some(w), None) = (which(n.as_str()), open) {
                     open = Some((w, at));
                 }
             }
             Event::Empty(e) => {
                 let n = local(e.name().as_ref()).to_string();
+                if n == "numFmt" {
+                    if let (Some(id), Some(code)) = (attr(&e, "numFmtId"), attr(&e, "formatCode")) {
+                        formats.insert(id, fixed_decimals(&code));
+                    }
+                }
                 if n == "xf" && in_xfs {
                     xfs += 1;
+                    xf_formats.push(attr(&e, "numFmtId"));
                 } else if let Some(w) = which(n.as_str()) {
                     if open.is_none() {
                         let len = xml.buffer_position().saturating_sub(at);
@@ -382,7 +481,13 @@ fn check_styles(
             return Err(SheetFindings::too_large(MAX_STYLE_BYTES, Measure::Styles));
         }
     }
-    Ok(())
+    Ok(xf_formats
+        .iter()
+        .map(|id| {
+            id.as_ref()
+                .and_then(|id| formats.get(id).copied().flatten())
+        })
+        .collect())
 }
 
 /// A worksheet's shared-string cells: each index must be one of the
@@ -393,9 +498,15 @@ fn check_sheet(
     sheet: &str,
     path: &str,
     strings: u64,
-) -> Result<(), SheetFindings> {
+    fixed: &[Option<u32>],
+    total: &mut usize,
+) -> Result<Shown, SheetFindings> {
+    let mut scales = Shown {
+        sorted: true,
+        ..Shown::default()
+    };
     let Some(mut xml) = part(zip, names, path)? else {
-        return Ok(());
+        return Ok(scales);
     };
     let mut buf = Vec::new();
     // The shared-string cell being read (its reference), and whether its
@@ -407,9 +518,18 @@ fn check_sheet(
         buf.clear();
         match xml.read_event_into(&mut buf) {
             Ok(Event::Start(e)) if local(e.name().as_ref()) == "c" => {
-                cell = (raw_attr(&e, "t").as_deref() == Some("s"))
-                    .then(|| attr(&e, "r").unwrap_or_default());
+                let t = raw_attr(&e, "t");
+                cell = (t.as_deref() == Some("s")).then(|| attr(&e, "r").unwrap_or_default());
                 in_v = false;
+                if t.is_none() || t.as_deref() == Some("n") {
+                    let decimals = raw_attr(&e, "s")
+                        .and_then(|s| s.parse::<usize>().ok())
+                        .and_then(|s| fixed.get(s).copied().flatten());
+                    if let Some((d, at)) = decimals.zip(attr(&e, "r").as_deref().and_then(cell_ref))
+                    {
+                        scales.insert(at, d, total);
+                    }
+                }
             }
             Ok(Event::Start(e)) if cell.is_some() && local(e.name().as_ref()) == "v" => {
                 in_v = true;
@@ -445,7 +565,7 @@ fn check_sheet(
             _ => {}
         }
     }
-    Ok(())
+    Ok(scales)
 }
 
 /// Prices the rectangles calamine builds for an `.ods` (rows × columns
@@ -453,7 +573,7 @@ fn check_sheet(
 /// counted, [`max_cells`]) and the text in them ([`max_text`]): a repeated
 /// cell is copied with its text, and `<text:s text:c="N"/>` is N spaces.
 /// Repeat counts are decoded as calamine decodes them.
-pub(crate) fn measure_ods(bytes: &[u8]) -> Result<(), SheetFindings> {
+pub(crate) fn measure_ods(bytes: &[u8]) -> Result<Scales, SheetFindings> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("the file is damaged ({e})")))?;
     let names = part_names(&mut zip, bytes)?;
@@ -478,6 +598,12 @@ pub(crate) fn measure_ods(bytes: &[u8]) -> Result<(), SheetFindings> {
     let mut row_text: u64 = 0;
     // The cell being read: its repeat and its text so far.
     let mut cell: Option<(u64, u64)> = None;
+    // Number cells as shown (`9.500` for the value 9.5): the table's name,
+    // and the number cell being read, its value and its text so far.
+    let mut scales = Scales::new();
+    let mut scaled_cells = 0;
+    let mut table = String::new();
+    let mut number: Option<(String, String)> = None;
     const MAX_ROWS: u64 = 1_048_576;
     const MAX_COLS: u64 = 16_384;
     let repeat = |e: &BytesStart<'_>, key: &str, max: u64| -> u64 {
@@ -516,6 +642,7 @@ pub(crate) fn measure_ods(bytes: &[u8]) -> Result<(), SheetFindings> {
             .map_err(|e| unreadable(format!("the .ods file is damaged ({e})")))?;
         match ev {
             Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "table:table" => {
+                table = attr(&e, "table:name").unwrap_or_default();
                 rows = 0;
                 first = None;
                 end = 0;
@@ -533,7 +660,14 @@ pub(crate) fn measure_ods(bytes: &[u8]) -> Result<(), SheetFindings> {
             Event::Start(e) if is_cell(e.name().as_ref()) => {
                 // A cell with content (text in it) counts as a value.
                 let (_, len) = has_value(&e);
-                cell = Some((repeat(&e, "table:number-columns-repeated", MAX_COLS), len));
+                let n = repeat(&e, "table:number-columns-repeated", MAX_COLS);
+                cell = Some((n, len));
+                number = None;
+                if attr(&e, "office:value-type").as_deref() == Some("float")
+                    && n.saturating_mul(row_repeat) <= MAX_SCALED_REPEATS
+                {
+                    number = attr(&e, "office:value").map(|v| (v, String::new()));
+                }
             }
             Event::Empty(e) if is_cell(e.name().as_ref()) => {
                 let n = repeat(&e, "table:number-columns-repeated", MAX_COLS);
@@ -547,6 +681,11 @@ pub(crate) fn measure_ods(bytes: &[u8]) -> Result<(), SheetFindings> {
             Event::Text(t) => {
                 if let Some((_, len)) = &mut cell {
                     *len = len.saturating_add(t.len() as u64);
+                }
+                if let Some((_, shown)) = &mut number {
+                    if shown.len() < 64 {
+                        shown.push_str(&String::from_utf8_lossy(&t.as_bytes()[..t.len().min(64)]));
+                    }
                 }
             }
             Event::GeneralRef(_) | Event::CData(_) => {
@@ -567,6 +706,21 @@ pub(crate) fn measure_ods(bytes: &[u8]) -> Result<(), SheetFindings> {
                 }
             }
             Event::End(e) if is_cell(e.name().as_ref()) => {
+                if let (Some((value, shown)), Some((n, _))) = (number.take(), cell) {
+                    if let Some(d) = shown_decimals(&value, &shown) {
+                        let at = scales.entry(table.clone()).or_insert_with(|| Shown {
+                            sorted: true,
+                            ..Shown::default()
+                        });
+                        for r in rows..rows.saturating_add(row_repeat) {
+                            for c in col..col.saturating_add(n) {
+                                if let (Ok(r), Ok(c)) = (u32::try_from(r), u32::try_from(c)) {
+                                    at.insert((r, c), d, &mut scaled_cells);
+                                }
+                            }
+                        }
+                    }
+                }
                 if let Some((n, len)) = cell.take() {
                     col = col.saturating_add(n);
                     row_end = col;
@@ -607,7 +761,37 @@ pub(crate) fn measure_ods(bytes: &[u8]) -> Result<(), SheetFindings> {
             return Err(SheetFindings::too_large(text_limit, Measure::Text));
         }
     }
-    Ok(())
+    for shown in scales.values_mut() {
+        shown.finish();
+    }
+    Ok(scales)
+}
+
+/// Most cells one repeated number cell of an `.ods` stands for whose
+/// shown decimals are kept (a spreadsheet repeats a cell for identical
+/// neighbours; a hostile file's million repeats are read without them).
+const MAX_SCALED_REPEATS: u64 = 256;
+
+/// The decimals an `.ods` number cell shows beyond its value's own
+/// (`9.500` for 9.5: 3), when the text shown is the value with more
+/// trailing zeros, whatever the decimal sign.
+fn shown_decimals(value: &str, shown: &str) -> Option<u32> {
+    let v: natverk::Decimal = value.trim().parse().ok()?;
+    let sep = shown.rfind(['.', ','])?;
+    let tail = &shown[sep + 1..];
+    if tail.is_empty() || tail.len() > 28 || !tail.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let k = tail.len() as u32;
+    if k <= v.scale() {
+        return None;
+    }
+    let mut w = v;
+    w.rescale(k);
+    let want = w.mantissa().unsigned_abs().to_string();
+    let digits: String = shown.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0');
+    (w.scale() == k && w == v && digits == want.trim_start_matches('0')).then_some(k)
 }
 
 /// Keeps count of the cells and text read, against [`max_cells`] and

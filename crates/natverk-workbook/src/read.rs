@@ -19,6 +19,8 @@ use natverk::tables::{Cell, InputRow, InputSheet, Measure, SheetFindings};
 use crate::guard::Budget;
 use natverk::{Decimal, NaiveDate};
 
+use crate::guard::Scales;
+
 /// Unpacked size allowed for any workbook, in bytes (64 MiB) …
 pub const MAX_UNPACKED_BASE: u64 = 64 * 1024 * 1024;
 /// … plus this many times the file's own size (real workbooks unpack to
@@ -63,12 +65,12 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
     }
     match inspect(bytes)? {
         Kind::Xlsx => {
-            crate::guard::check_xlsx(bytes)?;
-            read_xlsx(bytes)
+            let scales = crate::guard::check_xlsx(bytes)?;
+            read_xlsx(bytes, &scales)
         }
         Kind::Ods => {
-            crate::guard::measure_ods(bytes)?;
-            read_ods(bytes)
+            let scales = crate::guard::measure_ods(bytes)?;
+            read_ods(bytes, &scales)
         }
     }
 }
@@ -119,7 +121,7 @@ fn inspect(bytes: &[u8]) -> Result<Kind, SheetFindings> {
     kind.ok_or_else(|| unreadable("it is a zip file, but neither an .xlsx nor an .ods workbook"))
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
+fn read_xlsx(bytes: &[u8], scales: &Scales) -> Result<Vec<InputSheet>, SheetFindings> {
     let mut budget = Budget::new(bytes.len());
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("the .xlsx file is damaged ({e})")))?;
@@ -132,6 +134,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
             Err(e) => return Err(unreadable(format!("sheet `{name}` is damaged ({e})"))),
         };
         let mut rows: Vec<InputRow> = Vec::new();
+        let shown = scales.get(&name);
         loop {
             let cell = reader
                 .next_cell()
@@ -141,6 +144,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
             let Some(value) = convert_ref(cell.get_value()) else {
                 continue;
             };
+            let value = scaled(value, shown.and_then(|s| s.get((r, c))));
             budget.take(&value)?;
             push(&mut rows, r.saturating_add(1), c, value);
         }
@@ -181,7 +185,7 @@ fn sorted(mut rows: Vec<InputRow>) -> Vec<InputRow> {
     out
 }
 
-fn read_ods(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
+fn read_ods(bytes: &[u8], scales: &Scales) -> Result<Vec<InputSheet>, SheetFindings> {
     let mut budget = Budget::new(bytes.len());
     let mut wb: Ods<_> = Ods::new(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("the .ods file is damaged ({e})")))?;
@@ -191,13 +195,14 @@ fn read_ods(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
             .worksheet_range(&name)
             .map_err(|e| unreadable(format!("sheet `{name}` is damaged ({e})")))?;
         let mut rows: Vec<InputRow> = Vec::new();
+        let shown = scales.get(&name);
         let (r0, c0) = range.start().unwrap_or((0, 0));
         for (i, row) in range.rows().enumerate() {
             let r = r0.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
             for (j, data) in row.iter().enumerate() {
                 let c = c0.saturating_add(u32::try_from(j).unwrap_or(u32::MAX));
                 let value = match convert(data) {
-                    Some(v) => v,
+                    Some(v) => scaled(v, shown.and_then(|s| s.get((r, c)))),
                     None => continue,
                 };
                 budget.take(&value)?;
@@ -210,6 +215,20 @@ fn read_ods(bytes: &[u8]) -> Result<Vec<InputSheet>, SheetFindings> {
         });
     }
     Ok(out)
+}
+
+/// A number cell with the decimals its number format shows (`9.500` for
+/// 9.5 in the format `0.000`): the scale is restored, never a digit
+/// dropped (a value with more decimals than shown keeps them).
+fn scaled(cell: Cell, decimals: Option<u32>) -> Cell {
+    match (cell, decimals) {
+        (Cell::Decimal(d), Some(k)) if k > d.scale() && k <= 28 => {
+            let mut w = d;
+            w.rescale(k);
+            Cell::Decimal(if w == d && w.scale() == k { w } else { d })
+        }
+        (cell, _) => cell,
+    }
 }
 
 /// A calamine cell of an `.ods` as a cell of the core.

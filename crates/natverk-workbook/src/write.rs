@@ -8,7 +8,7 @@ use natverk::tables::{
 use natverk::{Decimal, NaiveDate};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, ExcelDateTime, Format, FormatBorder, Formula,
-    Workbook, Worksheet, XlsxError,
+    Note, Workbook, Worksheet, XlsxError,
 };
 
 use crate::Error;
@@ -35,6 +35,8 @@ struct Formats {
     bold: Format,
     bold_top: Format,
     wrap: Format,
+    /// `0.0`, `0.00`, … by decimals (index 0 unused).
+    fixed: Vec<Format>,
 }
 
 impl Formats {
@@ -54,6 +56,9 @@ impl Formats {
             wrap: Format::new()
                 .set_text_wrap()
                 .set_align(rust_xlsxwriter::FormatAlign::Top),
+            fixed: (0..=28)
+                .map(|k| Format::new().set_num_format(format!("0.{}", "0".repeat(k))))
+                .collect(),
         }
     }
 }
@@ -105,6 +110,61 @@ pub(crate) fn number(d: &Decimal) -> Option<f64> {
     }
     let f: f64 = s.parse().ok()?;
     (format!("{f}") == s).then_some(f)
+}
+
+/// A decimal as a number cell, and the decimals its number format must
+/// show, when its text would not read back as exactly this decimal: a
+/// text with three decimals after a whole part (`9.500`) could be
+/// thousands (SPEC §10: the import refuses to guess), so it is the number
+/// 9.5 shown as `0.000`, which the reader restores to `9.500` from the
+/// format (`read::scaled`). `None`: a text cell ([`decimal_text`]).
+pub(crate) fn number_and_scale(d: &Decimal) -> Option<(f64, Option<u32>)> {
+    if let Some(x) = number(d) {
+        return Some((x, None));
+    }
+    if reads_back(&d.to_string(), d) {
+        return None;
+    }
+    let n = d.normalize();
+    number(&n).map(|x| (x, Some(d.scale())))
+}
+
+/// Whether a text cell `text` is read back as exactly `d`, scale and all.
+fn reads_back(text: &str, d: &Decimal) -> bool {
+    natverk::tables::parse_cell_decimal(text)
+        .is_ok_and(|back| back == *d && back.scale() == d.scale())
+}
+
+/// A decimal as a text cell that reads back exactly: its digits, with
+/// the whole part grouped by spaces where the plain digits would be
+/// ambiguous (`1 234 567 890 123 456.780`, never `…456.780`).
+pub(crate) fn decimal_text(d: &Decimal) -> String {
+    let plain = d.to_string();
+    if reads_back(&plain, d) {
+        return plain;
+    }
+    let (sign, rest) = match plain.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", plain.as_str()),
+    };
+    let (whole, frac) = rest.split_once('.').unwrap_or((rest, ""));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(c);
+    }
+    let text = if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    };
+    if reads_back(&text, d) {
+        text
+    } else {
+        plain
+    }
 }
 
 /// A whole number as a number cell when it has at most 15 digits.
@@ -168,6 +228,16 @@ fn sheet(ws: &mut Worksheet, s: &Sheet, lang: Lang, f: &Formats) -> Result<(), E
             ws.add_data_validation(1, c16, LAST_ROW, c16, &dv)
                 .map_err(xlsx)?;
         }
+        // A column that needs a word of explanation (benefit, via, covers,
+        // share, probability, per, part of year) says it in a comment on
+        // its heading, in the vocabulary's words.
+        if let Some(help) = column_help(s.key, col.key, lang) {
+            let note = Note::new(help)
+                .set_width(360)
+                .set_height(140)
+                .add_author_prefix(false);
+            ws.insert_note(0, c16, &note).map_err(xlsx)?;
+        }
     }
     for (i, row) in s.rows.iter().enumerate() {
         let r = u32::try_from(i + 1).unwrap_or(LAST_ROW);
@@ -195,9 +265,14 @@ fn sheet(ws: &mut Worksheet, s: &Sheet, lang: Lang, f: &Formats) -> Result<(), E
                     t.chars().count()
                 }
                 Cell::Decimal(d) => {
-                    match number(d) {
-                        Some(x) => ws.write_number(r, c16, x).map_err(xlsx)?,
-                        None => ws.write_string(r, c16, d.to_string()).map_err(xlsx)?,
+                    match number_and_scale(d) {
+                        Some((x, None)) => ws.write_number(r, c16, x).map_err(xlsx)?,
+                        Some((x, Some(k))) => {
+                            let format = f.fixed.get(k as usize).unwrap_or(&f.text);
+                            ws.write_number_with_format(r, c16, x, format)
+                                .map_err(xlsx)?
+                        }
+                        None => ws.write_string(r, c16, decimal_text(d)).map_err(xlsx)?,
                     };
                     d.to_string().len()
                 }
@@ -278,6 +353,15 @@ fn validation(kind: ColumnKind, lang: Lang) -> Result<Option<DataValidation>, Xl
     ))
 }
 
+/// The explanation of a column (`workbook.help.SHEET.COLUMN` in the
+/// vocabulary), for its heading's comment and the sheet of instructions.
+pub(crate) fn column_help(sheet: &str, column: &str, lang: Lang) -> Option<&'static str> {
+    let key = format!("workbook.help.{sheet}.{column}");
+    natverk::present::vocabulary(lang)
+        .find(|(k, _)| *k == key)
+        .map(|(_, t)| t)
+}
+
 /// Height of a row holding `text` wrapped in a column of about `width`
 /// characters (spreadsheets do not grow rows for wrapped text by
 /// themselves when they open a file).
@@ -331,6 +415,7 @@ fn instructions(ws: &mut Worksheet, lang: Lang, f: &Formats) -> Result<(), XlsxE
         "lists",
         "subjects",
         "empty",
+        "typed",
         "this_sheet",
     ] {
         line(
@@ -341,6 +426,22 @@ fn instructions(ws: &mut Worksheet, lang: Lang, f: &Formats) -> Result<(), XlsxE
             false,
         )?;
         r += 1;
+    }
+    r += 1;
+    ws.write_string_with_format(r, 0, label("workbook.readme.columns", lang), &f.bold)?;
+    r += 1;
+    for s in LAYOUT {
+        for c in s.columns {
+            if let Some(help) = column_help(s.key, c.key, lang) {
+                let name = format!(
+                    "{} ({})",
+                    column_name(s.key, c.key, lang),
+                    sheet_name(s.key, lang)
+                );
+                line(ws, r, &name, help, true)?;
+                r += 1;
+            }
+        }
     }
     r += 1;
     ws.write_string_with_format(r, 0, label("workbook.readme.commands", lang), &f.bold)?;
@@ -381,6 +482,30 @@ mod tests {
         }
         assert_eq!(int_number(2024), Some(2024.0));
         assert_eq!(int_number(1_000_000_000_000_000), None);
+    }
+
+    #[test]
+    fn no_decimal_is_written_as_an_ambiguous_text() {
+        let w = |s: &str| {
+            let d: Decimal = s.parse().unwrap();
+            match number_and_scale(&d) {
+                Some((x, k)) => format!("{x} {k:?}"),
+                None => decimal_text(&d),
+            }
+        };
+        assert_eq!(w("9.500"), "9.5 Some(3)");
+        assert_eq!(w("-1.250"), "-1.25 Some(3)");
+        assert_eq!(w("1.000"), "1 Some(3)");
+        assert_eq!(
+            w("650.50"),
+            "650.50",
+            "not ambiguous: a text cell, as before"
+        );
+        assert_eq!(w("0.500"), "0.500");
+        assert_eq!(w("0.8"), "0.8 None");
+        assert_eq!(w("1234567890123456.780"), "1 234 567 890 123 456.780");
+        assert_eq!(w("-1234567890123456.780"), "-1 234 567 890 123 456.780");
+        assert_eq!(w("12345678901234567890.12"), "12345678901234567890.12");
     }
 
     #[test]

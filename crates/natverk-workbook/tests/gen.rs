@@ -376,13 +376,25 @@ pub fn seed() -> impl Strategy<Value = Seed> {
 
 /// A unique id from a text: the text with its position.
 fn id(prefix: &str, i: usize, t: &str) -> String {
-    format!("{prefix}{i}{t}")
+    format!("{prefix}{i}{}", t.trim_end())
+}
+
+/// A name as a workbook keeps it: SPEC §10 reads the spaces at either end
+/// of an id, a word or a name as no part of it, so an inventory with such
+/// spaces does not come back from a workbook with them.
+fn name(s: &str) -> String {
+    let t = s.trim();
+    if t.is_empty() {
+        "x".into()
+    } else {
+        t.to_string()
+    }
 }
 
 /// A valid inventory from a seed (references point at existing items,
 /// periods are ordered, schedules well formed, probabilities where due).
 pub fn build(s: &Seed) -> InventoryData {
-    let mut org = Organisation::new(s.org_name.clone(), "SEK");
+    let mut org = Organisation::new(name(&s.org_name), "SEK");
     org.code = s.code.clone();
     let mut data = InventoryData::new(org);
     let uses_schedules = !s.schedules.is_empty();
@@ -396,7 +408,7 @@ pub fn build(s: &Seed) -> InventoryData {
         ]))),
     };
     for (i, (t, name, central)) in s.units.iter().enumerate() {
-        let mut u = Unit::new(id("u", i, t), name.clone());
+        let mut u = Unit::new(id("u", i, t), self::name(name));
         u.central = *central;
         data.units.push(u);
     }
@@ -407,7 +419,7 @@ pub fn build(s: &Seed) -> InventoryData {
             Role::Official
         };
         let mut p = Person::new(id("p", i, t), role);
-        p.name = name.clone();
+        p.name = name.as_deref().map(self::name);
         p.gender = *gender;
         if *politician {
             p.side = Some(if *majority {
@@ -416,7 +428,7 @@ pub fn build(s: &Seed) -> InventoryData {
                 Side::Opposition
             });
         }
-        p.party = party.clone();
+        p.party = party.as_deref().map(self::name);
         p.hourly_cost = *cost;
         data.people.push(p);
     }
@@ -465,7 +477,7 @@ pub fn build(s: &Seed) -> InventoryData {
     for (i, n) in s.networks.iter().enumerate() {
         let nid = id("n", i, &n.id);
         ids.insert(nid.clone());
-        let mut net = Network::new(nid, n.name.clone(), n.start);
+        let mut net = Network::new(nid, name(&n.name), n.start);
         let [organiser, via, body, reference, url, purpose, notes, note] = n.texts.clone();
         net.organiser = organiser;
         net.kind = n.kind;
@@ -538,7 +550,7 @@ pub fn build(s: &Seed) -> InventoryData {
             net.costs.push(cost);
         }
         for f in &n.financing {
-            let mut x = Financing::new(f.funder.clone(), f.status);
+            let mut x = Financing::new(name(&f.funder), f.status);
             x.covers = f.covers;
             x.share = f.share;
             x.max_per_year = f.max;

@@ -9,6 +9,7 @@
 //! - `limits`: damaged, foreign and oversized files give one finding.
 //! - `strangers`: each cause of issue 20 on a small crafted file.
 
+mod explained;
 mod gen;
 mod libreoffice;
 mod limits;

@@ -167,3 +167,40 @@ fn strings(v: &mut serde_json::Value, f: &dyn Fn(&str) -> String) {
         _ => {}
     }
 }
+
+/// Three decimals after a whole part (`9.500`) would be an ambiguous text
+/// (SPEC §10): the export writes the number 9.5 shown as `0.000`, and the
+/// import restores the scale from the format, in `.xlsx` and in the `.ods`
+/// LibreOffice makes of it (whose cell shows `9.500`).
+#[test]
+fn three_decimals_keep_their_scale_through_libreoffice() {
+    let Some(soffice) = soffice() else {
+        assert!(
+            std::env::var_os("NATVERK_REQUIRE_SOFFICE").is_none(),
+            "soffice is required (NATVERK_REQUIRE_SOFFICE) but not installed"
+        );
+        eprintln!("skipped: no soffice (install libreoffice-calc-nogui)");
+        return;
+    };
+    let json = goteborg()
+        .to_json()
+        .replace("\"rate\": \"11.10\"", "\"rate\": \"11.100\"")
+        .replace("\"amount\": \"45000\"", "\"amount\": \"9.500\"");
+    assert!(json.contains("11.100") && json.contains("9.500"));
+    let inv = natverk::Inventory::from_json(&json).unwrap();
+    for lang in Lang::ALL {
+        let dir = tempfile::tempdir().unwrap();
+        let original = dir.path().join("tre.xlsx");
+        std::fs::write(&original, export(inv.data(), lang).unwrap()).unwrap();
+        let direct = import_bytes(&std::fs::read(&original).unwrap()).unwrap();
+        assert_eq!(direct.inventory.to_json(), json, "xlsx");
+        let ods = convert(soffice, &original, "ods", dir.path());
+        let from_ods =
+            import_bytes(&std::fs::read(&ods).unwrap()).unwrap_or_else(|e| panic!("ods: {e}"));
+        assert_eq!(from_ods.inventory.to_json(), json, "ods");
+        let xlsx = convert(soffice, &ods, "xlsx", dir.path());
+        let from_xlsx =
+            import_bytes(&std::fs::read(&xlsx).unwrap()).unwrap_or_else(|e| panic!("xlsx: {e}"));
+        assert_eq!(from_xlsx.inventory.to_json(), json, "xlsx from ods");
+    }
+}

@@ -257,11 +257,16 @@ fn ods_spaces_and_repeats_are_priced_as_calamine_builds_them() {
             );
         }
     }
-    // Empty repeated cells cost nothing: the sheet is read (and unknown).
+    // Empty repeated cells cost nothing: the sheet is read (it holds
+    // nothing, so nothing is said of it but that the workbook lacks the
+    // organisation).
     let t = text_of(&ods(
         r#"<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
     ));
-    assert!(t.contains("unknown sheet") && !t.contains("limit"), "{t}");
+    assert!(
+        t.contains("no sheet `organisation`") && !t.contains("limit"),
+        "{t}"
+    );
 }
 
 #[test]

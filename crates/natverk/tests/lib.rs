@@ -27,6 +27,7 @@ mod data;
 mod declared;
 mod generated;
 mod invariants;
+mod people_type;
 mod properties;
 mod public;
 mod robustness;

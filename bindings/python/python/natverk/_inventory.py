@@ -929,7 +929,10 @@ def read_excel(path: Union[str, "os.PathLike[str]"]) -> Inventory:
 
     Sheets and columns may be named in Swedish or English, in any case and
     order; cells may be numbers or text (``65 000,50``), date cells or
-    ``YYYY-MM-DD``, ``TRUE``/``FALSE`` or ``ja``/``nej``.
+    ``YYYY-MM-DD``, ``TRUE``/``FALSE`` or ``ja``/``nej``. A sheet or a
+    column the format does not know (a unit's own notes) is not read, and a
+    sheet or column whose name is near a known one (``Kostnader 2024``) is
+    read as that one: each gives a ``UserWarning`` that names it.
 
     Parameters
     ----------

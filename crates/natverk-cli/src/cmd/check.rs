@@ -9,7 +9,7 @@ use natverk::tables::{SheetFinding, SheetFindings};
 use natverk::{Findings, Inventory};
 
 use super::{
-    check_size, deliver, inventory_of, is_workbook, prepare, read, text_end, width,
+    check_size, deliver, inventory_of_quiet, is_workbook, prepare, read, text_end, width,
     write_sheet_findings, xlsx_into, Failure,
 };
 use crate::cli::{Format, Output};
@@ -35,16 +35,18 @@ pub fn run(
     // One parse: the errors, or the inventory and its warnings
     // (what `natverk::check` gives).
     let (inv, findings) = if is_workbook(&bytes) {
-        let imported = inventory_of(&bytes, file, out, o)?;
-        let w = imported.inventory.warnings(today);
-        placed = Some(SheetFindings::new(
-            w.iter()
-                .map(|f| SheetFinding {
-                    finding: f.clone(),
-                    place: imported.locator.place(f),
-                })
-                .collect(),
-        ));
+        let imported = inventory_of_quiet(&bytes, file, out, o)?;
+        let mut w = imported.inventory.warnings(today);
+        // The import's own warnings (a sheet or column not read, a name
+        // read as another), then the inventory's, each at its place and in
+        // the workbook's words.
+        let mut all: Vec<SheetFinding> = imported.warnings.clone();
+        all.extend(w.iter().map(|f| SheetFinding {
+            finding: imported.locator.in_workbook_words(f.clone()),
+            place: imported.locator.place(f),
+        }));
+        w.splice(0..0, imported.warnings.iter().map(|s| s.finding.clone()));
+        placed = Some(SheetFindings::new(all));
         (Some(imported.inventory), Findings::new(w))
     } else {
         match Inventory::from_slice(&bytes) {

@@ -167,11 +167,22 @@ pub fn run(
         left = left.saturating_sub(bytes.len() as u64);
         if super::is_workbook(&bytes) {
             match natverk_workbook::import_bytes(&bytes) {
-                Ok(imp) => inputs.push(MergeInput::workbook(
-                    label_of(f),
-                    imp.inventory,
-                    imp.locator,
-                )),
+                Ok(imp) => {
+                    // What the import did not read, or read as another
+                    // sheet or column (SPEC §10): said, on standard error.
+                    let mut err = std::io::stderr().lock();
+                    for w in &imp.warnings {
+                        let text = Message::new(&m::IN_FILE)
+                            .with("file", f.display())
+                            .with("text", w.to_text(lang));
+                        let _ = writeln!(err, "{}", for_people(&text.text(lang)));
+                    }
+                    inputs.push(MergeInput::workbook(
+                        label_of(f),
+                        imp.inventory,
+                        imp.locator,
+                    ));
+                }
                 Err(natverk_workbook::Error::Invalid(findings)) => {
                     let list = findings
                         .iter()

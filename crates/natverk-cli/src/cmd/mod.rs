@@ -465,19 +465,39 @@ pub(crate) fn inventory_of(
     out: &mut dyn Write,
     o: &Output,
 ) -> Result<natverk::tables::Imported, Failure> {
+    let imported = inventory_of_quiet(bytes, file, out, o)?;
+    // What the import read otherwise than written, or did not read (SPEC
+    // §10): on standard error, so that a report on standard output stays
+    // the report (`check` lists them among its own findings).
+    let mut err = std::io::stderr().lock();
+    for w in &imported.warnings {
+        let _ = writeln!(err, "{}", for_people(&w.to_text(o.lang)));
+    }
+    Ok(imported)
+}
+
+/// As [`inventory_of`], the import's warnings left to the caller.
+pub(crate) fn inventory_of_quiet(
+    bytes: &[u8],
+    file: &Path,
+    out: &mut dyn Write,
+    o: &Output,
+) -> Result<natverk::tables::Imported, Failure> {
     if !is_workbook(bytes) {
         let inventory = Inventory::from_slice(bytes).map_err(|e| fail(e, out, o))?;
         return Ok(natverk::tables::Imported {
             inventory,
             locator: Default::default(),
+            warnings: Vec::new(),
         });
     }
-    natverk_workbook::import_bytes(bytes).map_err(|e| match e {
+    let imported = natverk_workbook::import_bytes(bytes).map_err(|e| match e {
         natverk_workbook::Error::Invalid(findings) => {
             print_sheet_findings(&findings, file, out, o.format, o.lang)
         }
         other => Failure::Usage(Message::new(&m::IO).with("text", other)),
-    })
+    })?;
+    Ok(imported)
 }
 
 /// Prints a workbook's findings, each with its sheet, row and column (JSON

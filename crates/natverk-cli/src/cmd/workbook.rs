@@ -104,6 +104,11 @@ pub fn import(
         d.write_all(json.as_bytes())?;
         Ok(None)
     })?;
+    // What the import did not read, or read as another sheet or column
+    // (SPEC §10), each with its place: on standard error, beside the note.
+    for w in &imported.warnings {
+        eprintln!("{}", crate::text::for_people(&w.to_text(lang)));
+    }
     imported_note(&imported.inventory, lang);
     Ok(ExitCode::SUCCESS)
 }

@@ -261,30 +261,13 @@ fn column_name(c: Col) -> &'static str {
 }
 
 /// A decimal as Swedish (or English) spreadsheets write it → the format's
-/// text: spaces and no-break spaces between thousands are dropped, one
-/// decimal comma becomes a point, a trailing `kr` is dropped.
+/// text, by the core's one reader of typed decimals
+/// ([`natverk::tables::parse_cell_decimal`], SPEC §10): spaces and
+/// no-break spaces between thousands, one decimal comma or point, a
+/// trailing `kr`, `SEK` or `:-`; `9.500` is an error offering both
+/// readings.
 pub fn decimal(cell: &str) -> Result<String, Message> {
-    let t = cell.trim();
-    let mut s: String = t
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
-        .map(|c| if c == '\u{2212}' { '-' } else { c })
-        .collect();
-    for suffix in ["kr", "Kr", "KR", "SEK", ":-"] {
-        if let Some(rest) = s.strip_suffix(suffix) {
-            s = rest.to_string();
-            break;
-        }
-    }
-    let commas = s.matches(',').count();
-    let points = s.matches('.').count();
-    if commas > 1 || (commas == 1 && points > 0) {
-        return Err(Message::new(&m::AMOUNT_SEPARATORS).with("value", clip(t)));
-    }
-    let s = s.replace(',', ".");
-    natverk::money::parse_decimal(&s)
-        .map(|_| s)
-        .map_err(|_| Message::new(&m::BAD_AMOUNT).with("value", clip(t)))
+    natverk::tables::parse_cell_decimal(cell).map(|d| d.to_string())
 }
 
 fn boolean(cell: &str) -> Result<bool, Message> {
@@ -631,11 +614,10 @@ fn import_into(
         // Keys in sorted order, as the core has always seen them.
         // costs
         let currency = get(Col::Currency).map(|v| {
-            let c = v.trim();
-            if c.eq_ignore_ascii_case("kr") {
+            if natverk::tables::trim_spaces(v).eq_ignore_ascii_case("kr") {
                 "SEK".to_string()
             } else {
-                c.to_uppercase()
+                natverk::tables::cell_currency(v)
             }
         });
         match get(Col::Fee).map(decimal) {
@@ -1029,6 +1011,12 @@ mod tests {
         for bad in ["65.000,50", "1,2,3", "abc", "", "1e5", "12 kr 3"] {
             assert!(decimal(bad).is_err(), "{bad}");
         }
+        // The core's rules (SPEC §10), the same as a workbook's cells.
+        assert_eq!(decimal("1 250:-").unwrap(), "1250");
+        assert_eq!(
+            decimal("9.500").unwrap_err().text(Lang::Sv),
+            "tvetydigt tal `9.500`: skriv `9 500` för tusental eller `9,5` för decimaler"
+        );
         let long = format!("1,2,{}", "9".repeat(10_000));
         assert!(decimal(&long).unwrap_err().text(Lang::En).len() < 200);
     }

@@ -75,6 +75,12 @@ pub enum Arg {
     /// A place in a workbook (sheet, row, column), said in the message's
     /// language.
     Place(Box<crate::tables::Place>),
+    /// Not a value: a key of the file format that the template names in
+    /// backquotes (`` `side` ``), and the word the reader's file uses for
+    /// it (a workbook's column or sheet as the official wrote it, SPEC
+    /// §10); see [`Message::renamed`]. Boxed, so that a message is no
+    /// larger for it.
+    Rename(Box<(&'static str, String)>),
 }
 
 /// A message for people: a [`Template`] and its values. Its `Display` is
@@ -107,6 +113,15 @@ impl Message {
     pub fn label(self, name: &'static str, key: &'static str) -> Message {
         self.arg(name, Arg::Label(key))
     }
+    /// Says the key `` `key` `` of the file format, where the template
+    /// names it, as `` `word` `` (a workbook's own column or sheet name).
+    pub fn renamed(mut self, key: &'static str, word: impl Into<String>) -> Message {
+        let word = word.into();
+        if word != key {
+            self.args.push(("", Arg::Rename(Box::new((key, word)))));
+        }
+        self
+    }
     /// The template.
     pub fn template(&self) -> &'static Template {
         self.template
@@ -117,22 +132,47 @@ impl Message {
     }
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
+        let renames: Vec<&(&'static str, String)> = self
+            .args
+            .iter()
+            .filter_map(|(_, a)| match a {
+                Arg::Rename(r) => Some(&**r),
+                _ => None,
+            })
+            .collect();
         let values: Vec<(&str, String)> = self
             .args
             .iter()
+            .filter(|(_, a)| !matches!(a, Arg::Rename(_)))
             .map(|(k, a)| {
                 let v = match a {
+                    // A key of the format given as a value (`{key}`), in
+                    // the reader's words too.
+                    Arg::Text(t) if *k == "key" => renames
+                        .iter()
+                        .find(|(key, _)| key == t)
+                        .map_or_else(|| t.clone(), |(_, word)| word.clone()),
                     Arg::Text(t) => t.clone(),
                     Arg::Label(key) => label(key, lang).to_string(),
                     Arg::Found(f) => f.text(lang),
                     Arg::Message(m) => m.text(lang),
                     Arg::Place(p) => p.text(lang),
+                    Arg::Rename(_) => String::new(),
                 };
                 (*k, v)
             })
             .collect();
         let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        super::fill(self.template.text(lang), &refs)
+        let template = self.template.text(lang);
+        if renames.is_empty() {
+            return super::fill(template, &refs);
+        }
+        // Keys are renamed in the template only, never in the values.
+        let mut t = template.to_string();
+        for (key, word) in renames {
+            t = t.replace(&format!("`{key}`"), &format!("`{word}`"));
+        }
+        super::fill(&t, &refs)
     }
     /// Whether the English text contains `needle` (for tests and filters).
     pub fn contains(&self, needle: &str) -> bool {

@@ -318,18 +318,22 @@ templates! {
         "arbetsboken går inte att läsa: {detail}: spara den som Excel-arbetsbok (.xlsx) eller OpenDocument-kalkylark (.ods)";
     WB_TOO_LARGE = "the workbook holds more than {limit} {what}, the limit for a workbook of its size: split the inventory",
         "arbetsboken innehåller mer än {limit} {what}, gränsen för en arbetsbok av dess storlek: dela upp inventeringen";
-    WB_UNKNOWN_SHEET = "unknown sheet `{name}`: did you mean `{nearest}`? Rename or remove it (the sheets are {names})",
-        "okänt blad `{name}`: menar du `{nearest}`? Byt namn på bladet eller ta bort det (bladen är {names})";
-    WB_UNKNOWN_SHEET_ANY = "unknown sheet `{name}`: rename or remove it (the sheets are {names})",
-        "okänt blad `{name}`: byt namn på bladet eller ta bort det (bladen är {names})";
+    WB_SHEET_IGNORED = "sheet `{name}` is none of the format's sheets and is not read: if it holds data to import, name it as one of {names}",
+        "bladet `{name}` är inget av formatets blad och läses inte: om det har uppgifter som ska läsas in, ge det namnet på ett av {names}";
+    WB_SHEET_READ_AS = "sheet `{name}` is read as the sheet `{sheet}`: rename it `{sheet}` if that is right",
+        "bladet `{name}` läses som bladet `{sheet}`: byt namn på det till `{sheet}` om det stämmer";
+    WB_SHEET_AMBIGUOUS = "sheet `{name}` could be the sheet `{sheet}`, but so could sheet `{other}`: keep one of them, or rename the other",
+        "bladet `{name}` kan vara bladet `{sheet}`, men det kan också bladet `{other}`: behåll ett av dem eller byt namn på det andra";
+    WB_SHEET_NEAR_TWICE = "sheet `{name}` looks like the sheet `{sheet}`, which the workbook has already as `{other}`: move its rows there, or rename it",
+        "bladet `{name}` liknar bladet `{sheet}`, som arbetsboken redan har som `{other}`: flytta raderna dit, eller byt namn på det";
+    WB_COLUMN_IGNORED = "column `{name}` is none of the sheet's columns and is not read (the columns are {names})",
+        "kolumnen `{name}` är ingen av bladets kolumner och läses inte (kolumnerna är {names})";
+    WB_COLUMN_READ_AS = "column `{name}` is read as the column `{column}`: rename it `{column}` if that is right",
+        "kolumnen `{name}` läses som kolumnen `{column}`: byt namn på den till `{column}` om det stämmer";
     WB_SHEET_TWICE = "sheet `{name}` is the same as sheet `{other}`: keep one of them",
         "bladet `{name}` är samma som bladet `{other}`: behåll ett av dem";
     WB_MISSING_SHEET = "the workbook has no sheet `{name}`: add it, with the organisation's name and currency on row 2",
         "arbetsboken har inget blad `{name}`: lägg till det, med organisationens namn och valuta på rad 2";
-    WB_UNKNOWN_COLUMN = "unknown column `{name}`: did you mean `{nearest}`? (the columns are {names})",
-        "okänd kolumn `{name}`: menar du `{nearest}`? (kolumnerna är {names})";
-    WB_UNKNOWN_COLUMN_ANY = "unknown column `{name}`: rename or remove it (the columns are {names})",
-        "okänd kolumn `{name}`: byt namn på kolumnen eller ta bort den (kolumnerna är {names})";
     WB_COLUMN_TWICE = "column `{name}` is the same as column `{other}`: keep one of them",
         "kolumnen `{name}` är samma som kolumnen `{other}`: behåll en av dem";
     WB_NO_HEADING = "a value in a column without a heading: name the column (the columns are {names}) or clear it",
@@ -344,6 +348,12 @@ templates! {
         "tom cell: {what} behöver `{column}`: fyll i den";
     WB_DECIMAL = "invalid number `{value}`: write digits with a decimal comma or point, e.g. 65 000,50 or 65000.50",
         "ogiltigt tal `{value}`: skriv siffror med decimalkomma eller decimalpunkt, t.ex. 65 000,50 eller 65000.50";
+    WB_AMBIGUOUS = "ambiguous number `{value}`: write `{whole} {digits}` for thousands or `{whole}.{fraction}` for decimals",
+        "tvetydigt tal `{value}`: skriv `{whole} {digits}` för tusental eller `{whole},{fraction}` för decimaler";
+    WB_SHARE = "invalid share `{value}`: write a number above 0 and at most 1, or a percentage, e.g. 0.5 or 50 %",
+        "ogiltig andel `{value}`: skriv ett tal över 0 och högst 1, eller procent, t.ex. 0,5 eller 50 %";
+    WB_PROBABILITY = "invalid probability `{value}`: write a number from 0 to 1, or a percentage, e.g. 0.8 or 80 %",
+        "ogiltig sannolikhet `{value}`: skriv ett tal från 0 till 1, eller procent, t.ex. 0,8 eller 80 %";
     WB_INTEGER = "invalid whole number `{value}`: write digits without decimals, e.g. {example}",
         "ogiltigt heltal `{value}`: skriv siffror utan decimaler, t.ex. {example}";
     WB_DATE = "invalid date `{value}`: write YYYY-MM-DD or use a date cell, e.g. 2024-03-01",
@@ -358,6 +368,8 @@ templates! {
         "cellen visar felet `{value}`: rätta formeln eller skriv in värdet";
     WB_NO_PARENT = "no row with id `{id}` on sheet `{sheet}`: use an id from that sheet, or add the row there",
         "det finns ingen rad med id `{id}` på bladet `{sheet}`: använd ett id från det bladet, eller lägg till raden där";
+    WB_NO_PARENT_NEAREST = "no row with id `{id}` on sheet `{sheet}`: did you mean `{nearest}`? Use an id from that sheet, or add the row there",
+        "det finns ingen rad med id `{id}` på bladet `{sheet}`: menar du `{nearest}`? Använd ett id från det bladet, eller lägg till raden där";
     WB_POPULATION_YEAR = "a population by year needs a year on every row: fill in the year (one row without a year is a population that is the same every year)",
         "en folkmängd per år behöver ett år på varje rad: fyll i året (en enda rad utan år är en folkmängd som är densamma alla år)";
     // ---- merging the units' files (SPEC §15) ------------------------------------

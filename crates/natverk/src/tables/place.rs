@@ -522,6 +522,75 @@ impl Locator {
         }
     }
 
+    /// A finding about the imported inventory in the workbook's words
+    /// (SPEC §10): the keys of the format its message names (`` `side` ``,
+    /// `` `people` ``) become the columns and sheets as the official wrote
+    /// them (`` `sida` ``, `` `personer` ``). Columns of the sheet the
+    /// finding is on come first, then the other sheets' columns, then the
+    /// sheets.
+    pub fn in_workbook_words(&self, mut finding: Finding) -> Finding {
+        if !self.sheets.iter().any(|s| s.present) {
+            return finding;
+        }
+        let here = self.place(&finding).map(|p| p.sheet_index);
+        // The language of the sheet the finding is on, else of the
+        // workbook's first sheet of the format.
+        let lang = here
+            .and_then(|s| self.sheets.get(s))
+            .filter(|s| s.present)
+            .or_else(|| self.sheets.iter().find(|s| s.present))
+            .map_or(Lang::Sv, |s| s.lang);
+        let mut order: Vec<usize> = here.filter(|s| *s < LAYOUT.len()).into_iter().collect();
+        order.extend((0..LAYOUT.len()).filter(|s| Some(*s) != here));
+        let mut seen: Vec<&'static str> = Vec::new();
+        let mut message = finding.message;
+        for s in order {
+            let info = &LAYOUT[s];
+            let sheet = self.sheets.get(s);
+            for (i, c) in info.columns.iter().enumerate() {
+                if seen.contains(&c.key) {
+                    continue;
+                }
+                seen.push(c.key);
+                let written = sheet
+                    .filter(|x| x.present)
+                    .and_then(|x| x.columns.get(i).cloned().flatten())
+                    .map_or_else(|| column_name(info.key, c.key, lang), |(n, _)| n);
+                message = message.renamed(c.key, written);
+            }
+        }
+        for info in LAYOUT {
+            message = message.renamed(info.key, self.sheet_name(info.key, lang));
+        }
+        message = message.renamed(
+            "organisation.population",
+            self.sheet_name("population", lang),
+        );
+        // The words of the format a message names, as the workbook's cells
+        // say them (`ended` is `avslutad` in a Swedish workbook), and the
+        // cost's period as its column and word.
+        for w in <crate::model::Status as crate::model::Word>::WORDS {
+            message = message.renamed(w, super::cell_word("status", w, lang));
+        }
+        let per = self.column_word("costs", "per", lang);
+        for (key, w) in [("\"per\": \"year\"", "year"), ("\"per\": \"once\"", "once")] {
+            message = message.renamed(key, format!("{per}: {}", super::cell_word("per", w, lang)));
+        }
+        finding.message = message;
+        finding
+    }
+
+    /// A column's heading as written in the workbook, or its name in `lang`.
+    fn column_word(&self, sheet: &str, column: &str, lang: Lang) -> String {
+        let s = sheet_index(sheet);
+        let i = LAYOUT[s].column(column).unwrap_or(0);
+        self.sheets
+            .get(s)
+            .filter(|x| x.present)
+            .and_then(|x| x.columns.get(i).cloned().flatten())
+            .map_or_else(|| column_name(sheet, column, lang), |(n, _)| n)
+    }
+
     /// The name of a sheet in the workbook, or its §10 name in `lang`.
     pub fn sheet_name(&self, key: &str, lang: Lang) -> String {
         let s = sheet_index(key);

@@ -73,6 +73,11 @@ pub struct Imported {
     /// Where each path of the inventory is in the workbook (to show the
     /// warnings of `check` at their cells).
     pub locator: Locator,
+    /// What the import read otherwise than written or did not read, each
+    /// named with its place (SPEC §10: a sheet or a column the format does
+    /// not know is ignored with a warning; a near-miss name is read as the
+    /// sheet or column it is near, with a warning). Never errors.
+    pub warnings: Vec<SheetFinding>,
 }
 
 /// Reads the sheets of a workbook into an inventory (SPEC §10).
@@ -163,6 +168,7 @@ fn read_tables(
 ) -> Result<Imported, SheetFindings> {
     let mut r = Reader {
         limit,
+        budget: SUGGEST_BUDGET,
         ..Reader::default()
     };
     let found = r.find_sheets(sheets);
@@ -195,9 +201,28 @@ fn read_tables(
         locator,
         tainted,
         dropped,
+        mut warnings,
+        more_warnings,
         ..
     } = r;
+    if more_warnings > 0 {
+        let mut finding = Finding::new(
+            Code::UnknownField,
+            Path::root(),
+            Message::new(&m::TOO_MANY_FINDINGS)
+                .with("count", more_warnings)
+                .with("limit", MAX_IMPORT_WARNINGS),
+        );
+        finding.severity = crate::finding::Severity::Warning;
+        warnings.push(SheetFinding {
+            finding,
+            place: None,
+        });
+    }
+    let warnings = SheetFindings::new(warnings).as_slice().to_vec();
     let cut = |mut findings: Vec<SheetFinding>, mut dropped: usize| {
+        // The warnings go with the errors: nothing is left unsaid.
+        findings.extend(warnings.iter().cloned());
         if let Some(limit) = limit {
             if findings.len() > limit {
                 dropped += findings.len() - limit;
@@ -226,8 +251,29 @@ fn read_tables(
         // checks would only add to those not listed.
         return Err(cut(findings, dropped));
     }
+    if limit.is_some_and(|l| findings.len().saturating_mul(2) > l) {
+        // The reader's findings fill more than half the listing: the
+        // inventory's checks on that many placeholder items would cost
+        // more memory than the file may buy (SPEC §9: 100 000 rows of
+        // bad cells in a 0.5 MB file), and would mostly be cut.
+        return Err(cut(findings, 0));
+    }
+    // The ids each sheet has, to suggest the nearest for an unknown one.
+    let known_ids: Vec<(&'static str, Vec<String>)> = vec![
+        ("units", data.units.iter().map(|u| u.id.clone()).collect()),
+        ("people", data.people.iter().map(|p| p.id.clone()).collect()),
+        (
+            "fee_schedules",
+            data.fee_schedules.iter().map(|f| f.id.clone()).collect(),
+        ),
+    ];
+    let mut budget = SUGGEST_BUDGET;
     match Inventory::new(data) {
-        Ok(inventory) if findings.is_empty() => Ok(Imported { inventory, locator }),
+        Ok(inventory) if findings.is_empty() => Ok(Imported {
+            inventory,
+            locator,
+            warnings,
+        }),
         Ok(_) => Err(cut(findings, 0)),
         Err(e) => {
             let bad_cells: HashSet<CellKey> = findings.iter().filter_map(|f| f.key()).collect();
@@ -244,11 +290,124 @@ fn read_tables(
                         continue;
                     }
                 }
-                findings.push(SheetFinding { finding: f, place });
+                let f = match &place {
+                    Some(p) if f.code == Code::UnknownReference => {
+                        unknown_reference(f, p, &locator, &known_ids, &mut budget)
+                    }
+                    _ => f,
+                };
+                let finding = locator.in_workbook_words(f);
+                findings.push(SheetFinding { finding, place });
             }
             Err(cut(findings, 0))
         }
     }
+}
+
+/// Characters of ids compared (the product of two ids' lengths, summed)
+/// when suggesting the nearest id for unknown ones: a workbook of many
+/// unknown references among many ids stays within SPEC §9's time (about
+/// 0.2 s of comparisons); past it, messages go without a suggestion.
+const SUGGEST_BUDGET: u64 = 60_000_000;
+
+/// The id of `ids` nearest to `id`, when near enough to be a slip of the
+/// keyboard (see [`nearest_id`]), spending at most `budget`.
+fn suggest<'a>(
+    id: &str,
+    ids: impl Iterator<Item = &'a str> + Clone,
+    budget: &mut u64,
+) -> Option<String> {
+    let len = id.chars().count() as u64;
+    if len == 0 || len > crate::limits::MAX_SUGGEST_KEY as u64 {
+        return None;
+    }
+    let cost: u64 = ids
+        .clone()
+        .map(|c| len.saturating_mul(c.len().min(4 * crate::limits::MAX_SUGGEST_KEY) as u64))
+        .fold(0u64, u64::saturating_add);
+    if cost > *budget {
+        *budget = 0;
+        return None;
+    }
+    *budget -= cost;
+    nearest_id(id, ids)
+}
+
+/// The nearest of `ids` to `id`: the same but for case, or at most one
+/// edit (a letter added, dropped, changed, or two swapped: `skl` → `slk`)
+/// for ids of up to 8 characters, two for longer ones; `None` when none
+/// is that near or two are equally near.
+pub(crate) fn nearest_id<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Option<String> {
+    let lower = id.to_lowercase();
+    let len = lower.chars().count();
+    if len == 0 || len > crate::limits::MAX_SUGGEST_KEY {
+        return None;
+    }
+    let most = if len <= 8 { 1 } else { 2 };
+    let mut best: Option<(usize, &str)> = None;
+    let mut tie = false;
+    for c in ids {
+        if c.len() > 4 * crate::limits::MAX_SUGGEST_KEY {
+            continue;
+        }
+        let d = strsim::osa_distance(&lower, &c.to_lowercase());
+        if d > most || (d == 0 && c == id) {
+            continue;
+        }
+        match best {
+            Some((bd, b)) if d == bd && b != c => tie = true,
+            Some((bd, _)) if d >= bd => {}
+            _ => {
+                best = Some((d, c));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, c)| c.to_string())
+}
+
+/// The core's unknown reference in a workbook's words: the sheet that
+/// lacks the id, as the official sees it, and the nearest id it has.
+fn unknown_reference(
+    f: Finding,
+    place: &Place,
+    locator: &Locator,
+    known: &[(&'static str, Vec<String>)],
+    budget: &mut u64,
+) -> Finding {
+    let Some(id) = f.message.args().iter().find_map(|(k, a)| match (k, a) {
+        (&"id", crate::present::Arg::Text(t)) => Some(t.clone()),
+        _ => None,
+    }) else {
+        return f;
+    };
+    let list = match f.path.segments().last() {
+        Some(crate::finding::Seg::Key(k)) => match k.as_ref() {
+            "unit" => "units",
+            "person" => "people",
+            "schedule" => "fee_schedules",
+            _ => return f,
+        },
+        _ => return f,
+    };
+    let lang = locator
+        .sheets
+        .get(place.sheet_index)
+        .map_or(Lang::Sv, |s| s.lang);
+    let sheet = locator.sheet_name(list, lang);
+    let ids = known
+        .iter()
+        .find(|(k, _)| *k == list)
+        .map_or(&[][..], |(_, v)| v.as_slice());
+    let msg = match suggest(&id, ids.iter().map(String::as_str), budget) {
+        Some(n) => Message::new(&m::WB_NO_PARENT_NEAREST).with("nearest", clip(&n)),
+        None => Message::new(&m::WB_NO_PARENT),
+    };
+    Finding::new(
+        f.code,
+        f.path,
+        msg.with("id", id).with("sheet", clip(&sheet)),
+    )
 }
 
 /// The sheets found, by [`LAYOUT`] position: the input sheet and its
@@ -276,9 +435,30 @@ struct Reader {
     /// Most findings kept (`None`: all), and how many more were found.
     limit: Option<usize>,
     dropped: usize,
+    /// What is left of [`SUGGEST_BUDGET`].
+    budget: u64,
+    /// Warnings (at most [`MAX_IMPORT_WARNINGS`]), and how many more.
+    warnings: Vec<SheetFinding>,
+    more_warnings: usize,
 }
 
+/// Most warnings of an import listed; the rest are counted in one more.
+pub const MAX_IMPORT_WARNINGS: usize = 1000;
+
 impl Reader {
+    fn warn(&mut self, message: Message, place: Place) {
+        if self.warnings.len() >= MAX_IMPORT_WARNINGS {
+            self.more_warnings += 1;
+            return;
+        }
+        let mut finding = Finding::new(Code::UnknownField, Path::root(), message);
+        finding.severity = crate::finding::Severity::Warning;
+        self.warnings.push(SheetFinding {
+            finding,
+            place: Some(place),
+        });
+    }
+
     fn push(&mut self, code: Code, path: Path, message: Message, place: Option<Place>) {
         if self.limit.is_some_and(|l| self.findings.len() >= l) {
             self.dropped += 1;
@@ -316,26 +496,12 @@ impl Reader {
             })
             .collect::<Vec<_>>()
             .join(", ");
+        // Sheets named as the format names them first; the others after.
+        let mut others: Vec<&'a InputSheet> = Vec::new();
         for input in sheets {
             let norm = normalise_name(&input.name);
             let Some(key) = names.get(&norm).copied() else {
-                if !has_values(input) && input.name.trim().is_empty() {
-                    continue;
-                }
-                let nearest = nearest(&norm, names.keys().map(String::as_str));
-                let msg = match nearest {
-                    Some(n) => Message::new(&m::WB_UNKNOWN_SHEET).with("nearest", n),
-                    None => Message::new(&m::WB_UNKNOWN_SHEET_ANY),
-                };
-                self.findings.push(SheetFinding {
-                    finding: Finding::new(
-                        Code::UnknownField,
-                        Path::root(),
-                        msg.with("name", clip(&input.name))
-                            .with("names", &all_names),
-                    ),
-                    place: Some(Place::sheet_only(&input.name)),
-                });
+                others.push(input);
                 continue;
             };
             if key == INSTRUCTIONS {
@@ -356,13 +522,80 @@ impl Reader {
                 );
                 continue;
             }
-            self.locator.sheets[idx].name = input.name.clone();
-            self.locator.sheets[idx].present = true;
-            self.locator.sheets[idx].lang = guess_lang(input, &LAYOUT[idx]);
-            let fs = self.read_heading(idx, input);
-            found.sheets[idx] = Some(fs);
+            self.take_sheet(&mut found, idx, input);
+        }
+        // A sheet of another name: read as the sheet its name is near (a
+        // typo, a year added) or whose heading row it has, with a warning;
+        // an error where two sheets could be the same one; otherwise not
+        // read, with a warning that names it (SPEC §10).
+        let mut near: Vec<(usize, &'a InputSheet)> = Vec::new();
+        for input in others {
+            if !has_values(input) {
+                continue; // an empty sheet: nothing is dropped
+            }
+            let norm = normalise_name(&input.name);
+            match near_sheet(&norm, &names).or_else(|| sheet_by_heading(input)) {
+                Some(key) if key == INSTRUCTIONS => {}
+                Some(key) => {
+                    if let Some(idx) = LAYOUT.iter().position(|s| s.key == key) {
+                        near.push((idx, input));
+                    }
+                }
+                None => self.warn(
+                    Message::new(&m::WB_SHEET_IGNORED)
+                        .with("name", clip(&input.name))
+                        .with("names", &all_names),
+                    Place::sheet_only(&input.name),
+                ),
+            }
+        }
+        let exact: Vec<Option<String>> = found
+            .sheets
+            .iter()
+            .map(|f| f.as_ref().map(|f| f.input.name.clone()))
+            .collect();
+        for &(idx, input) in &near {
+            let rival = exact[idx].clone().or_else(|| {
+                near.iter()
+                    .find(|(i, other)| *i == idx && !std::ptr::eq(*other, input))
+                    .map(|(_, other)| other.name.clone())
+            });
+            let known = sheet_name(LAYOUT[idx].key, guess_lang(input, &LAYOUT[idx]));
+            match rival {
+                Some(other) => self.push(
+                    Code::DuplicateKey,
+                    Path::root(),
+                    Message::new(if exact[idx].is_some() {
+                        &m::WB_SHEET_NEAR_TWICE
+                    } else {
+                        &m::WB_SHEET_AMBIGUOUS
+                    })
+                    .with("name", clip(&input.name))
+                    .with("sheet", known)
+                    .with("other", clip(&other)),
+                    Some(Place::sheet_only(&input.name)),
+                ),
+                None => {
+                    self.warn(
+                        Message::new(&m::WB_SHEET_READ_AS)
+                            .with("name", clip(&input.name))
+                            .with("sheet", known),
+                        Place::sheet_only(&input.name),
+                    );
+                    self.take_sheet(&mut found, idx, input);
+                }
+            }
         }
         found
+    }
+
+    /// Reads `input` as sheet `idx` of the layout.
+    fn take_sheet<'a>(&mut self, found: &mut Found<'a>, idx: usize, input: &'a InputSheet) {
+        self.locator.sheets[idx].name = input.name.clone();
+        self.locator.sheets[idx].present = true;
+        self.locator.sheets[idx].lang = guess_lang(input, &LAYOUT[idx]);
+        let fs = self.read_heading(idx, input);
+        found.sheets[idx] = Some(fs);
     }
 
     /// Finds the heading row (the first row with a value) and maps its
@@ -405,6 +638,8 @@ impl Reader {
         let mut problems = Vec::new();
         let mut cells: Vec<&(u32, Cell)> = heading.cells.iter().collect();
         cells.sort_by_key(|(c, _)| *c);
+        // Columns named as the format names them first.
+        let mut unknown: Vec<(u32, String, String)> = Vec::new();
         for (colno, cell) in cells {
             if cell.is_empty() {
                 continue;
@@ -431,19 +666,76 @@ impl Reader {
                     fs.by_input.insert(*colno, i);
                     seen.columns[i] = Some((written, *colno));
                 }
-                None => {
-                    let msg = match nearest(&norm, names.keys().map(String::as_str)) {
-                        Some(n) => Message::new(&m::WB_UNKNOWN_COLUMN).with("nearest", n),
-                        None => Message::new(&m::WB_UNKNOWN_COLUMN_ANY),
-                    };
-                    problems.push((
-                        Code::UnknownField,
-                        msg.with("name", clip(&written)).with("names", &all_names),
-                        *colno,
-                        written,
-                    ));
-                }
+                None => unknown.push((*colno, written, norm)),
             }
+        }
+        // Then the others: a near-miss (a typo, a year added) is read as
+        // the column it is near, with a warning, or is an error where the
+        // sheet has that column already or another near-miss of it; any
+        // other column is not read, with a warning that names it.
+        let lang = seen.lang;
+        let near: Vec<Option<usize>> = unknown
+            .iter()
+            .map(|(_, _, norm)| {
+                let bare = without_numbers(norm);
+                names
+                    .get(&bare)
+                    .copied()
+                    .or_else(|| near_key(&bare, &names))
+            })
+            .collect();
+        let mut warnings = Vec::new();
+        for (k, (colno, written, _)) in unknown.iter().enumerate() {
+            match near[k] {
+                Some(i) => {
+                    let rival = seen.columns[i]
+                        .as_ref()
+                        .map(|(n, _)| n.clone())
+                        .or_else(|| {
+                            (0..unknown.len())
+                                .find(|j| *j != k && near[*j] == Some(i))
+                                .map(|j| unknown[j].1.clone())
+                        });
+                    match rival {
+                        Some(other) if !fs.by_input.contains_key(colno) => problems.push((
+                            Code::DuplicateKey,
+                            Message::new(&m::WB_COLUMN_TWICE)
+                                .with("name", clip(written))
+                                .with("other", clip(&other)),
+                            *colno,
+                            written.clone(),
+                        )),
+                        _ => {
+                            warnings.push((
+                                Message::new(&m::WB_COLUMN_READ_AS)
+                                    .with("name", clip(written))
+                                    .with(
+                                        "column",
+                                        column_name(info.key, info.columns[i].key, lang),
+                                    ),
+                                *colno,
+                                written.clone(),
+                            ));
+                            fs.has[i] = true;
+                            fs.by_input.insert(*colno, i);
+                            seen.columns[i] = Some((written.clone(), *colno));
+                        }
+                    }
+                }
+                None => warnings.push((
+                    Message::new(&m::WB_COLUMN_IGNORED)
+                        .with("name", clip(written))
+                        .with("names", &all_names),
+                    *colno,
+                    written.clone(),
+                )),
+            }
+        }
+        for (msg, colno, written) in warnings {
+            self.warn(
+                msg,
+                Place::new(s, &input.name, Some(heading.row), Some((written, colno))),
+            );
         }
         let sheet_name = input.name.clone();
         let hrow = heading.row;
@@ -489,7 +781,7 @@ impl Reader {
                         Path::root(),
                         Message::new(&m::WB_MISSING_COLUMN).with(
                             "name",
-                            column_name(info.key, c.key, guess_lang(input, info)),
+                            column_name(info.key, c.key, self.locator.sheets[s].lang),
                         ),
                         Some(Place::new(s, &sheet_name, Some(hrow), None)),
                     );
@@ -934,7 +1226,7 @@ impl Reader {
             cells,
             path,
             tainted: false,
-            lang: fs.map_or(Lang::En, |fs| guess_lang(fs.input, info)),
+            lang: self.locator.sheets.get(s).map_or(Lang::En, |x| x.lang),
         }
     }
 
@@ -968,26 +1260,139 @@ fn row_has_values(r: &InputRow) -> bool {
 /// The language a sheet is written in, for names in messages: Swedish
 /// when its name is the Swedish one and differs from the English.
 fn guess_lang(input: &InputSheet, info: &SheetInfo) -> Lang {
-    let n = normalise_name(&input.name);
-    if n == normalise_name(sheet_name(info.key, Lang::Sv))
-        && n != normalise_name(sheet_name(info.key, Lang::En))
-    {
+    let n = without_numbers(&normalise_name(&input.name));
+    let sv = normalise_name(sheet_name(info.key, Lang::Sv));
+    let en = normalise_name(sheet_name(info.key, Lang::En));
+    if n == sv && n != en {
+        return Lang::Sv;
+    }
+    if n == en && n != sv {
+        return Lang::En;
+    }
+    // A name that is neither (`Blad1`, `Deltagre`): the language of its
+    // headings, where a column's names differ.
+    let Some(heading) = input
+        .rows
+        .iter()
+        .filter(|r| row_has_values(r))
+        .min_by_key(|r| r.row)
+    else {
+        return Lang::En;
+    };
+    let (mut svs, mut ens) = (0, 0);
+    for (_, cell) in heading.cells.iter().take(4 * 64) {
+        let h = normalise_name(&cell_text(cell));
+        for c in info.columns {
+            let s = normalise_name(&column_name(info.key, c.key, Lang::Sv));
+            let e = normalise_name(&column_name(info.key, c.key, Lang::En));
+            if s != e {
+                svs += usize::from(h == s);
+                ens += usize::from(h == e);
+            }
+        }
+    }
+    if svs > ens {
         Lang::Sv
     } else {
         Lang::En
     }
 }
 
-/// The nearest name, when it is near enough to be a typo.
-fn nearest<'a>(norm: &str, names: impl Iterator<Item = &'a str>) -> Option<String> {
-    if norm.chars().count() > crate::limits::MAX_SUGGEST_KEY {
+/// A name without the years and numbers people add to it (`kostnader
+/// 2024`, `nätverk (2)` → `kostnader`, `nätverk`).
+fn without_numbers(norm: &str) -> String {
+    norm.split(' ')
+        .filter(|w| {
+            !w.chars()
+                .all(|c| c.is_ascii_digit() || "()[]-–./:#".contains(c))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The sheet a name is near (SPEC §10): the same once the years and
+/// numbers added to it are gone, or a typo away ([`nearest`]).
+fn near_sheet(norm: &str, names: &HashMap<String, &'static str>) -> Option<&'static str> {
+    let bare = without_numbers(norm);
+    if bare.is_empty() {
         return None;
     }
-    names
-        .map(|n| (strsim::levenshtein(norm, n), n))
-        .filter(|(d, n)| *d <= 2.max(n.chars().count() / 4))
-        .min()
-        .map(|(_, n)| n.to_string())
+    if let Some(key) = names.get(&bare) {
+        return Some(key);
+    }
+    near_key(&bare, names)
+}
+
+/// What the name nearest to `norm` stands for, by the rule of
+/// [`nearest_id`] (one edit for up to 8 characters, two for longer), when
+/// every name that near stands for the same thing (`namm` is one edit from
+/// both `namn` and `name`, the same column).
+fn near_key<T: Copy + PartialEq>(norm: &str, names: &HashMap<String, T>) -> Option<T> {
+    let len = norm.chars().count();
+    if len == 0 || len > crate::limits::MAX_SUGGEST_KEY {
+        return None;
+    }
+    let most = if len <= 8 { 1 } else { 2 };
+    let mut best: Option<(usize, T)> = None;
+    let mut tie = false;
+    for (name, &key) in names {
+        let d = strsim::osa_distance(norm, name);
+        if d > most {
+            continue;
+        }
+        match best {
+            Some((bd, bk)) if d == bd => tie |= bk != key,
+            Some((bd, _)) if d > bd => {}
+            _ => {
+                best = Some((d, key));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, k)| k)
+}
+
+/// The sheet whose heading row a sheet of another name has: at least two
+/// of its heading cells are columns of that sheet, every required column
+/// of it is there, and no other sheet has as many (else `None`: a heading
+/// that could be two sheets' is not guessed at).
+fn sheet_by_heading(input: &InputSheet) -> Option<&'static str> {
+    let heading = input
+        .rows
+        .iter()
+        .filter(|r| row_has_values(r))
+        .min_by_key(|r| r.row)?;
+    let cells: HashSet<String> = heading
+        .cells
+        .iter()
+        .take(4 * 64)
+        .map(|(_, c)| normalise_name(&cell_text(c)))
+        .collect();
+    let mut best: Option<(usize, &'static str)> = None;
+    let mut tie = false;
+    for info in LAYOUT {
+        let has = |c: &super::ColumnInfo| {
+            Lang::ALL
+                .iter()
+                .any(|l| cells.contains(&normalise_name(&column_name(info.key, c.key, *l))))
+        };
+        if !info.columns.iter().filter(|c| c.required).all(has) {
+            continue;
+        }
+        let score = info.columns.iter().filter(|c| has(c)).count();
+        if score < 2 {
+            continue;
+        }
+        match best {
+            Some((b, _)) if score == b => tie = true,
+            Some((b, _)) if score < b => {}
+            _ => {
+                best = Some((score, info.key));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, k)| k)
 }
 
 /// A cell as text, as people see it.
@@ -1022,17 +1427,121 @@ fn int_bounds(what: (&str, &str)) -> (i64, i64) {
     }
 }
 
+/// Characters that are no part of an id, a word or a name at either end
+/// (SPEC §10): Unicode white space (spaces, tabs, line breaks, the
+/// no-break space U+00A0, thin and narrow spaces) and the invisible
+/// zero-width space and byte-order mark a copy from a web page brings.
+fn is_edge_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}')
+}
+
+/// A cell's text without the spaces people leave at either end (SPEC §10:
+/// they are no part of an id, a word or a name), non-breaking ones too.
+///
+/// ```
+/// assert_eq!(natverk::tables::trim_spaces("\u{a0}fairtrade \t"), "fairtrade");
+/// ```
+pub fn trim_spaces(text: &str) -> &str {
+    text.trim_matches(is_edge_space)
+}
+
+/// A currency as people type it (SPEC §10): in any case, with spaces
+/// around it, or the sign `€` for EUR. Anything else is returned trimmed,
+/// for the core to judge (it names the rule: three capital letters).
+///
+/// ```
+/// use natverk::tables::cell_currency;
+/// assert_eq!(cell_currency(" eur "), "EUR");
+/// assert_eq!(cell_currency("€"), "EUR");
+/// assert_eq!(cell_currency("Sek"), "SEK");
+/// assert_eq!(cell_currency("$"), "$");
+/// ```
+pub fn cell_currency(text: &str) -> String {
+    let t = trim_spaces(text);
+    if t == "€" {
+        return "EUR".into();
+    }
+    if t.len() == 3 && t.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return t.to_ascii_uppercase();
+    }
+    t.to_string()
+}
+
+/// The two readings of a text number that could be either (SPEC §10): one
+/// point or one comma, its only separator, followed by exactly three
+/// digits, and a whole part that is not zero (`9.500`, `1,250`,
+/// `-9.500`). `(whole, digits, fraction)`: `9 500` is `whole digits`,
+/// `9,5` is `whole,fraction` (`fraction` without trailing zeros, at least
+/// one digit).
+fn ambiguous(text: &str) -> Option<(String, String, String)> {
+    let mut t = trim_spaces(text);
+    for suffix in ["kr", "Kr", "KR", "SEK", ":-"] {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            t = trim_spaces(rest);
+            break;
+        }
+    }
+    if t.chars().any(is_edge_space) {
+        return None; // spaces between thousands: the separator is a decimal one
+    }
+    let (sign, body) = match t.chars().next() {
+        Some('-') => ("-", &t[1..]),
+        Some('\u{2212}') => ("-", &t['\u{2212}'.len_utf8()..]),
+        Some('+') => ("", &t[1..]),
+        _ => ("", t),
+    };
+    let (whole, frac) = body.split_once(['.', ','])?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(frac) || frac.len() != 3 {
+        return None;
+    }
+    if whole.bytes().all(|b| b == b'0') {
+        return None; // 0.500 can only be a half
+    }
+    let fraction = frac.trim_end_matches('0');
+    let fraction = if fraction.is_empty() { "0" } else { fraction };
+    Some((
+        format!("{sign}{whole}"),
+        frac.to_string(),
+        fraction.to_string(),
+    ))
+}
+
 /// A decimal as people write it in a cell: spaces (also no-break and thin)
 /// between thousands, one decimal comma or point, a leading minus (also
-/// `−`), a trailing `kr` or `SEK`. The result is exact, from the text.
-pub(crate) fn parse_cell_decimal(text: &str) -> Result<Decimal, Message> {
-    let t = text.trim();
+/// `−`), a trailing `kr`, `SEK` or `:-`. The result is exact, from the
+/// text. A text that could mean thousands or decimals (`9.500`, see SPEC
+/// §10) is an error that offers both readings: nothing is guessed.
+///
+/// This is the one reader of decimals typed by people: the workbook's
+/// cells and the CLI's CSV import both use it.
+///
+/// # Errors
+///
+/// A message naming the value and how to write it.
+///
+/// ```
+/// use natverk::tables::parse_cell_decimal;
+/// use natverk::Lang;
+/// assert_eq!(parse_cell_decimal("65 000,50").unwrap().to_string(), "65000.50");
+/// let e = parse_cell_decimal("9.500").unwrap_err();
+/// assert!(e.text(Lang::Sv).contains("`9 500` för tusental eller `9,5` för decimaler"));
+/// ```
+pub fn parse_cell_decimal(text: &str) -> Result<Decimal, Message> {
+    let t = trim_spaces(text);
+    if let Some((whole, digits, fraction)) = ambiguous(t) {
+        return Err(Message::new(&m::WB_AMBIGUOUS)
+            .with("value", clip(t))
+            .with("whole", whole)
+            .with("digits", digits)
+            .with("fraction", fraction));
+    }
     let mut s: String = t
         .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .filter(|c| !is_edge_space(*c))
         .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect();
-    for suffix in ["kr", "Kr", "KR", "SEK"] {
+    for suffix in ["kr", "Kr", "KR", "SEK", ":-"] {
         if let Some(rest) = s.strip_suffix(suffix) {
             s = rest.to_string();
             break;
@@ -1052,6 +1561,67 @@ pub(crate) fn parse_cell_decimal(text: &str) -> Result<Decimal, Message> {
             bad()
         }
     })
+}
+
+/// What a share or a probability is (SPEC §10: a percentage is welcome).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fraction {
+    /// A financing's share of a cost (above 0, at most 1).
+    Share,
+    /// A financing's probability (0 to 1).
+    Probability,
+}
+
+/// A share or a probability as people write it: a decimal as
+/// [`parse_cell_decimal`] reads it, or a percentage (`80 %`, `80%`,
+/// `12,5 %` are 0.8, 0.8 and 0.125). A bad value's message gives an
+/// example of its own kind (`0,8` or `80 %`).
+///
+/// # Errors
+///
+/// A message naming the value and how to write it.
+///
+/// ```
+/// use natverk::tables::{parse_cell_fraction, Fraction};
+/// use natverk::Lang;
+/// let p = |s| parse_cell_fraction(s, Fraction::Probability);
+/// assert_eq!(p("80 %").unwrap().to_string(), "0.8");
+/// assert_eq!(p("12,5%").unwrap().to_string(), "0.125");
+/// assert_eq!(p("0,8").unwrap().to_string(), "0.8");
+/// assert!(p("hög").unwrap_err().text(Lang::Sv).contains("t.ex. 0,8 eller 80 %"));
+/// ```
+pub fn parse_cell_fraction(text: &str, what: Fraction) -> Result<Decimal, Message> {
+    let t = trim_spaces(text);
+    let bad = || {
+        let template = match what {
+            Fraction::Share => &m::WB_SHARE,
+            Fraction::Probability => &m::WB_PROBABILITY,
+        };
+        Message::new(template).with("value", clip(t))
+    };
+    match t.strip_suffix('%') {
+        Some(number) => {
+            let d = parse_cell_decimal(number).map_err(|e| {
+                if e.template().key == "WB_AMBIGUOUS" {
+                    e
+                } else {
+                    bad()
+                }
+            })?;
+            let mut share = d;
+            share
+                .set_scale(d.scale() + 2)
+                .map(|()| share.normalize())
+                .map_err(|_| bad())
+        }
+        None => parse_cell_decimal(t).map_err(|e| {
+            if e.template().key == "WB_DECIMAL" {
+                bad()
+            } else {
+                e
+            }
+        }),
+    }
 }
 
 /// A row being read: its cells by layout column, and the JSON path of its
@@ -1149,7 +1719,18 @@ impl<'f> RowCtx<'f> {
         if self.error_cell(r, key) {
             return None;
         }
-        self.cell(key).map(cell_text)
+        let text = cell_text(self.cell(key)?);
+        let kind = self.info.column(key).map(|i| self.info.columns[i].kind);
+        Some(match kind {
+            // SPEC §10: spaces at either end are no part of an id, a word
+            // or a name; a currency is read in any case, `€` is EUR.
+            Some(ColumnKind::Currency) => cell_currency(&text),
+            Some(ColumnKind::Id | ColumnKind::Ref(_)) => trim_spaces(&text).to_string(),
+            _ if matches!(key, "name" | "funder" | "party" | "person") => {
+                trim_spaces(&text).to_string()
+            }
+            _ => text,
+        })
     }
     fn required_text(&mut self, r: &mut Reader, key: &str) -> Option<String> {
         let t = self.text(r, key);
@@ -1172,6 +1753,7 @@ impl<'f> RowCtx<'f> {
         match ids.get(&id) {
             Some(&i) => Some(i),
             None => {
+                let nearest = suggest(&id, ids.keys().map(String::as_str), &mut r.budget);
                 let name = r
                     .locator
                     .sheets
@@ -1181,13 +1763,15 @@ impl<'f> RowCtx<'f> {
                         || sheet_name(sheet, self.lang).to_string(),
                         |s| s.name.clone(),
                     );
+                let msg = match nearest {
+                    Some(n) => Message::new(&m::WB_NO_PARENT_NEAREST).with("nearest", clip(&n)),
+                    None => Message::new(&m::WB_NO_PARENT),
+                };
                 self.finding(
                     r,
                     key,
                     Code::UnknownReference,
-                    Message::new(&m::WB_NO_PARENT)
-                        .with("id", clip(&id))
-                        .with("sheet", clip(&name)),
+                    msg.with("id", clip(&id)).with("sheet", clip(&name)),
                 );
                 None
             }
@@ -1202,7 +1786,11 @@ impl<'f> RowCtx<'f> {
         let res = match cell {
             Cell::Decimal(d) => Ok(*d),
             Cell::Int(i) => Ok(Decimal::from(*i)),
-            Cell::Text(t) => parse_cell_decimal(t),
+            Cell::Text(t) => match key {
+                "share" => parse_cell_fraction(t, Fraction::Share),
+                "probability" => parse_cell_fraction(t, Fraction::Probability),
+                _ => parse_cell_decimal(t),
+            },
             other => Err(Message::new(&m::WB_DECIMAL).with("value", clip(&cell_text(other)))),
         };
         match res {
@@ -1451,11 +2039,25 @@ mod tests {
 
     #[test]
     fn names_near_enough() {
-        let names = ["networks", "units", "people"];
+        let names: HashMap<String, usize> =
+            [("networks", 0), ("units", 1), ("namn", 2), ("name", 2)]
+                .into_iter()
+                .map(|(n, i)| (n.to_string(), i))
+                .collect();
+        assert_eq!(near_key("netwroks", &names), Some(0));
+        assert_eq!(near_key("namm", &names), Some(2), "two names of one column");
+        assert_eq!(near_key("budget", &names), None);
+        assert_eq!(near_key("x1", &names), None);
         assert_eq!(
-            nearest("netwroks", names.into_iter()),
-            Some("networks".into())
+            nearest_id("skl", ["slk", "ks"].into_iter()),
+            Some("slk".into())
         );
-        assert_eq!(nearest("budget", names.into_iter()), None);
+        assert_eq!(nearest_id("SLK", ["slk"].into_iter()), Some("slk".into()));
+        assert_eq!(nearest_id("ab", ["ac", "ad"].into_iter()), None, "a tie");
+        assert_eq!(
+            nearest_id("eurocitis", ["eurocities"].into_iter()),
+            Some("eurocities".into())
+        );
+        assert_eq!(nearest_id("borgmästaren", ["ks-ordf"].into_iter()), None);
     }
 }
