@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use natverk::tables::{SheetFinding, SheetFindings};
-use natverk::{Findings, Inventory};
+use natverk::{Finding, Findings, Inventory};
 
 use super::{
     check_size, deliver, inventory_of_quiet, is_workbook, prepare, read, text_end, width,
@@ -36,7 +36,7 @@ pub fn run(
     // (what `natverk::check` gives).
     let (inv, findings) = if is_workbook(&bytes) {
         let imported = inventory_of_quiet(&bytes, file, out, o)?;
-        let mut w = imported.inventory.warnings(today);
+        let w = imported.inventory.warnings(today).into_vec();
         // The import's own warnings (a sheet or column not read, a name
         // read as another), then the inventory's, each at its place and in
         // the workbook's words.
@@ -45,14 +45,19 @@ pub fn run(
             finding: imported.locator.in_workbook_words(f.clone()),
             place: imported.locator.place(f),
         }));
-        w.splice(0..0, imported.warnings.iter().map(|s| s.finding.clone()));
+        let w: Vec<Finding> = imported
+            .warnings
+            .iter()
+            .map(|s| s.finding.clone())
+            .chain(w)
+            .collect();
         placed = Some(SheetFindings::new(all));
         (Some(imported.inventory), Findings::new(w))
     } else {
         match Inventory::from_slice(&bytes) {
             Ok(inv) => {
                 let w = inv.warnings(today);
-                (Some(inv), Findings::new(w))
+                (Some(inv), w)
             }
             Err(e) => (None, e.into_findings()),
         }
