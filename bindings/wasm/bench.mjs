@@ -1,5 +1,5 @@
 // Benchmark of the npm package, in one run:
-//  - the .wasm size (raw, and gzipped at level 9; target <= 150 KB gzipped);
+//  - the .wasm size (raw, and gzipped at level 9; target <= 150 000 B gzipped);
 //  - the widget's first table for a generated 1 000-network inventory, in
 //    ms from navigation start (performance.mark 'natverk:table'; target
 //    <= 100 ms), in headless Chromium on a local server, on the page the
