@@ -5,6 +5,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,4 +47,10 @@ test('a file with floats where integers and texts belong loads into findings, no
   assert.throws(() => Inventory.fromJson(new TextEncoder().encode(bad)), InventoryError);
   assert.throws(() => Inventory.fromJson(new TextEncoder().encode('{"format": 1.5e3}')), InventoryError);
   assert.throws(() => inv().check({ today: 20.5 }), InventoryError);
+});
+
+test('the lean module is within its budget: <= 150 000 B gzipped (level 9)', () => {
+  const wasm = fs.readFileSync(LEAN);
+  const gz = zlib.gzipSync(wasm, { level: 9 }).length;
+  assert.ok(gz <= 150000, `pkg/natverk-widget_bg.wasm is ${gz} B gzipped (budget 150 000 B, issue 27)`);
 });
