@@ -82,10 +82,14 @@ step "the widget's lean module (feature api off) -> pkg/natverk-widget_bg.wasm"
 # the public file's serialiser, SPEC §13): its module leaves them out.
 # The same target folder: only natverk-wasm is built again.
 cargo build --release --target wasm32-unknown-unknown -p natverk-wasm --no-default-features
-wasm-bindgen --target web --out-dir "$here/pkg.tmp/lean" --out-name natverk_wasm \
+# With its names (--keep-debug), for lean-float.mjs, which makes core's f64
+# formatting unreachable (dead code here, see the script); wasm-opt then
+# drops it and strips the names.
+wasm-bindgen --target web --keep-debug --out-dir "$here/pkg.tmp/lean" --out-name natverk_wasm \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/natverk_wasm.wasm"
+node lean-float.mjs pkg.tmp/lean/natverk_wasm_bg.wasm pkg.tmp/lean/natverk_wasm_bg.wasm
 node_modules/.bin/wasm-opt -Oz --converge --one-caller-inline-max-function-size 0 \
-  --strip-producers "${WASM_FEATURES[@]}" \
+  --strip-debug --strip-producers "${WASM_FEATURES[@]}" \
   pkg.tmp/lean/natverk_wasm_bg.wasm -o pkg.tmp/natverk-widget_bg.wasm
 # The bundle is made from a copy of js/ whose natverk.js imports the lean
 # glue and finds the lean module (pkg/natverk-widget_bg.wasm).
@@ -123,6 +127,7 @@ if [ "${NATVERK_WASM_PROFILE:-}" = 1 ]; then
   mkdir -p pkg/profile
   wasm-bindgen --target web --keep-debug --out-dir pkg/profile.tmp --out-name natverk_wasm \
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/natverk_wasm.wasm"
+  node lean-float.mjs pkg/profile.tmp/natverk_wasm_bg.wasm pkg/profile.tmp/natverk_wasm_bg.wasm
   node_modules/.bin/wasm-opt -Oz --converge --one-caller-inline-max-function-size 0 -g \
     "${WASM_FEATURES[@]}" pkg/profile.tmp/natverk_wasm_bg.wasm -o pkg/profile/natverk_wasm_bg.wasm
   rm -rf pkg/profile.tmp

@@ -26,6 +26,7 @@ printf '\n== node --test\n'
 # so the layout and speed figures are not skewed by each other.
 node --test --test-reporter=spec --test-concurrency=1 \
   test/api.test.mjs \
+  test/lean.test.mjs \
   test/board.test.mjs \
   test/vocabulary.test.mjs \
   test/browser.test.mjs \
