@@ -286,6 +286,7 @@ export class NatverkInventory extends HTMLElement {
   #slots = null; // the parts of the rendered section, filled one by one
   #chartWidth = 0;
   #resize = null;
+  #connected = false; // connectedCallback ran (and disconnectedCallback not since)
   #adopt = false; // a pre-rendered view (declarative shadow DOM) to take over
 
   /** The report on screen, as the core gave it (SPEC §5.1), or null. */
@@ -312,6 +313,7 @@ export class NatverkInventory extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#connected = true;
     this.#started = performance.now();
     if (!this.#resize && typeof ResizeObserver === 'function') {
       this.#resize = new ResizeObserver(() => this.#resized());
@@ -325,6 +327,7 @@ export class NatverkInventory extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#connected = false;
     this.#token++;
     this.#resize?.disconnect();
     // An element moved elsewhere in the page is disconnected and connected
@@ -340,7 +343,11 @@ export class NatverkInventory extends HTMLElement {
     if (name === 'by') this.#sort = null;
     if (name === 'columns') this.#columns = null;
     this.#all = false;
-    if (this.isConnected) this.#schedule();
+    // An element upgraded in place gets its attributes before
+    // connectedCallback, which schedules the first update itself (after the
+    // paint, for a pre-rendered view): a second, earlier update here would
+    // race it and could render the adopted view anew.
+    if (this.#connected) this.#schedule();
   }
 
   get #lang() {

@@ -36,7 +36,7 @@ test('a float where a year belongs is an options error with the float written ou
     }
     assert.ok(err instanceof InventoryError, `${from}: ${err}`);
     assert.match(err.message, new RegExp(`floating point \`${shown.replace(/[.+]/g, '\\$&')}\``), err.message);
-    assert.equal(err.findings[0].path, 'options');
+    assert.equal(err.findings[0].path, 'options.from');
   }
   // the module is still alive
   assert.ok(inv().report({ from: 2024, to: 2025 }).lines.length > 0);
