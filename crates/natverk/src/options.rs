@@ -334,7 +334,9 @@ impl Leave {
 /// to `recommended` (`recomended`, `Recommended`) is told so, not merely
 /// called an unknown network.
 pub(crate) fn unknown_leave(id: &str) -> crate::Finding {
-    let word = id.trim().to_lowercase();
+    // ASCII only: `recommended` is ASCII, and Unicode case tables would
+    // grow the widget's module (issue 27).
+    let word = id.trim().to_ascii_lowercase();
     let close = word.chars().count() <= 2 * "recommended".len()
         && strsim::levenshtein(&word, "recommended") <= 3;
     let template = if close {
@@ -419,7 +421,7 @@ fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
     serde_json::from_slice(text.as_bytes()).map_err(|e| {
         let t = e.to_string();
         let detail = t.split(" at line ").next().unwrap_or(&t).to_string();
-        let at = match wrong_key::<T>(text) {
+        let at = match wrong_key(text, &e) {
             Some(key) => Path::root().key("options").key(key),
             None => Path::root().key("options"),
         };
@@ -431,26 +433,84 @@ fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
     })
 }
 
-/// The key of options whose value (or whose presence, for an unknown key)
-/// makes them fail to parse: the one key without which they parse, or
-/// whose absence is then what they lack. `None` when the text is not an
-/// object or no single key is to blame.
-fn wrong_key<T: serde::de::DeserializeOwned>(text: &str) -> Option<String> {
-    let serde_json::Value::Object(map) = serde_json::from_slice(text.as_bytes()).ok()? else {
-        return None;
-    };
-    for key in map.keys() {
-        let mut rest = map.clone();
-        rest.remove(key);
-        match serde_json::from_value::<T>(serde_json::Value::Object(rest)) {
-            Ok(_) => return Some(key.clone()),
-            Err(e) if e.to_string().contains(&format!("missing field `{key}`")) => {
-                return Some(key.clone())
-            }
-            Err(_) => {}
-        }
+/// The key of options that makes them fail to parse: the field serde says
+/// is missing, or else the top-level key whose value (or whose presence,
+/// for an unknown key) was being read where the error was found. `None`
+/// when no top-level key is to blame (not an object; broken syntax outside
+/// a value).
+///
+/// Found from the error's line and column with a small scan of the text,
+/// not by parsing the options again without each key: that would link a
+/// second copy of every option's reader (over `serde_json::Value`), ~10 KB
+/// of the widget's WebAssembly module (issue 27).
+fn wrong_key(text: &str, e: &serde_json::Error) -> Option<String> {
+    let message = e.to_string();
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        return rest.split('`').next().map(str::to_string);
     }
-    None
+    // serde_json counts lines from 1 and columns in bytes.
+    let line_start = if e.line() <= 1 {
+        0
+    } else {
+        let mut seen = 1;
+        let mut at = None;
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                seen += 1;
+                if seen == e.line() {
+                    at = Some(i + 1);
+                    break;
+                }
+            }
+        }
+        at?
+    };
+    let offset = (line_start + e.column()).min(text.len());
+    key_at(text.as_bytes(), offset)
+}
+
+/// The top-level key of the JSON object `text` whose entry holds byte
+/// `offset`: the last string at depth 1 followed by `:` that ends before
+/// it, while the scan is still inside the object.
+fn key_at(text: &[u8], offset: usize) -> Option<String> {
+    let mut depth = 0usize;
+    let mut key: Option<String> = None;
+    let mut i = 0;
+    while i < offset && i < text.len() {
+        match text[i] {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return None;
+                }
+            }
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < text.len() && text[j] != b'"' {
+                    j += if text[j] == b'\\' { 2 } else { 1 };
+                }
+                let end = j.min(text.len());
+                if depth == 1 {
+                    let next = text[(end + 1).min(text.len())..]
+                        .iter()
+                        .find(|b| !b.is_ascii_whitespace());
+                    if next == Some(&b':') {
+                        key = Some(String::from_utf8_lossy(&text[start..end]).into_owned());
+                    }
+                }
+                i = end;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if depth >= 1 {
+        key
+    } else {
+        None
+    }
 }
 
 /// The statuses a report includes by default: all but `declined`.
@@ -460,4 +520,40 @@ pub(crate) fn default_statuses() -> Vec<Status> {
         .copied()
         .filter(|s| *s != Status::Declined)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path_of(text: &str) -> String {
+        ReportOptions::from_json(text).unwrap_err().findings()[0]
+            .path
+            .to_string()
+    }
+
+    #[test]
+    fn a_wrong_option_is_found_at_its_key() {
+        assert_eq!(
+            path_of(r#"{"from": 2024, "to": 2024, "by": ["subjekt"]}"#),
+            "options.by"
+        );
+        assert_eq!(path_of(r#"{"from": 2024.5, "to": 2025}"#), "options.from");
+        assert_eq!(
+            path_of("{\n  \"from\": 2024,\n  \"to\": \"x\"\n}"),
+            "options.to"
+        );
+        assert_eq!(path_of(r#"{"to": 2025}"#), "options.from");
+        assert_eq!(
+            path_of(r#"{"from": 2024, "to": 2024, "bogus": 1}"#),
+            "options.bogus"
+        );
+        assert_eq!(
+            path_of(r#"{"from": 2024, "to": 2024, "scope": "x\"y", "statuses": ["z"]}"#),
+            "options.scope"
+        );
+        // Not an object, or broken outside a value: the options as a whole.
+        assert_eq!(path_of("[1]"), "options");
+        assert_eq!(path_of(r#"{"from": 2024, "to": 2024} x"#), "options");
+    }
 }
