@@ -466,13 +466,14 @@ fn wrong_key(text: &str, e: &serde_json::Error) -> Option<String> {
         at?
     };
     let offset = (line_start + e.column()).min(text.len());
-    key_at(text.as_bytes(), offset)
+    key_at(text, offset)
 }
 
 /// The top-level key of the JSON object `text` whose entry holds byte
 /// `offset`: the last string at depth 1 followed by `:` that ends before
 /// it, while the scan is still inside the object.
-fn key_at(text: &[u8], offset: usize) -> Option<String> {
+fn key_at(source: &str, offset: usize) -> Option<String> {
+    let text = source.as_bytes();
     let mut depth = 0usize;
     let mut key: Option<String> = None;
     let mut i = 0;
@@ -497,7 +498,7 @@ fn key_at(text: &[u8], offset: usize) -> Option<String> {
                         .iter()
                         .find(|b| !b.is_ascii_whitespace());
                     if next == Some(&b':') {
-                        key = Some(String::from_utf8_lossy(&text[start..end]).into_owned());
+                        key = source.get(start..end).map(str::to_string);
                     }
                 }
                 i = end;
