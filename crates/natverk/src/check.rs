@@ -51,11 +51,11 @@ pub fn warnings(inv: &Inventory, today: NaiveDate) -> Vec<Finding> {
         }
         // In path order: each network's findings among themselves (a
         // stable sort keeps the rules' order at one path) ...
-        out[start..].sort_by(|a, b| a.path.cmp(&b.path));
+        in_path_order(&mut out[start..]);
     }
     // ... and the whole, should a rule have found something elsewhere.
     if !out.is_sorted_by(|a, b| a.path <= b.path) {
-        out.sort_by(|a, b| a.path.cmp(&b.path));
+        in_path_order(&mut out);
     }
     if work > limit {
         out.insert(
@@ -320,4 +320,12 @@ fn overfinanced(inv: &Inventory, i: usize, n: &Network, today: NaiveDate, out: &
                 .with("years", list.join(", ")),
         );
     }
+}
+
+/// Findings sorted by path, stably (the rules' order at one path). One
+/// function for both sorts of `warnings`: each instantiation of a sort is
+/// a few KB of the widget's module (issue 27).
+#[inline(never)]
+fn in_path_order(findings: &mut [crate::Finding]) {
+    findings.sort_by(|a, b| a.path.cmp(&b.path));
 }
