@@ -339,3 +339,38 @@ fn file_url(p: &Path) -> String {
         format!("file:///{s}")
     }
 }
+
+#[test]
+fn a_workbook_exports_again_in_the_other_language_and_a_bad_one_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let sv = dir.path().join("enhet.xlsx");
+    let en = dir.path().join("unit.xlsx");
+    let goteborg = root().join("examples/goteborg.json");
+    let o = run(&["export", path(&goteborg), "--lang", "sv", "-o", path(&sv)]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    // A workbook given to export is read as a workbook, not as JSON.
+    let o = run(&["export", path(&sv), "--lang", "en", "-o", path(&en)]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    let json = dir.path().join("back.json");
+    let o = run(&["import", path(&en), "-o", path(&json)]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert_eq!(std::fs::read_to_string(&json).unwrap(), goteborg_json());
+    // A bad cell is named by sheet, row and column in the workbook's words.
+    let mut s = sheets(&sv);
+    let r = sheet(&mut s, "nätverk")
+        .rows
+        .iter_mut()
+        .find(|r| r.row == 2)
+        .unwrap();
+    r.cells.retain(|(c, _)| *c != 6);
+    r.cells.push((6, t("2024-13-01")));
+    let bad = dir.path().join("fel.xlsx");
+    write_xlsx(&s, &bad);
+    let out = dir.path().join("ut.xlsx");
+    let o = run(&["export", path(&bad), "--lang", "sv", "-o", path(&out)]);
+    assert_eq!(code(&o), 1, "{}", err(&o));
+    let text = format!("{}{}", String::from_utf8_lossy(&o.stdout), err(&o));
+    assert!(text.contains("blad `nätverk`, rad 2"), "{text}");
+    assert!(!text.contains("UTF-8"), "{text}");
+    assert!(!out.exists());
+}

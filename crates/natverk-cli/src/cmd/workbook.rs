@@ -65,8 +65,19 @@ pub fn export(
             lang,
         ),
     })?;
-    let inv = Inventory::from_slice(&bytes)
-        .map_err(|e| print_findings(e.into_findings().into_vec(), out, Format::Table, lang))?;
+    // A workbook is read as every command reads one (a unit's workbook
+    // exported again: checked, tidied, or in the other language).
+    let inv = if super::is_workbook(&bytes) {
+        let o = crate::cli::Output {
+            format: Format::Table,
+            lang,
+            output: None,
+        };
+        super::inventory_of(&bytes, file, out, &o)?.inventory
+    } else {
+        Inventory::from_slice(&bytes)
+            .map_err(|e| print_findings(e.into_findings().into_vec(), out, Format::Table, lang))?
+    };
     drop(bytes);
     let xlsx =
         natverk_workbook::export(inv.data(), lang).map_err(|e| workbook_error(e, file, lang))?;
