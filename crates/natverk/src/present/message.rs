@@ -91,6 +91,12 @@ pub struct Message {
     args: Vec<(&'static str, Arg)>,
 }
 
+/// Whether messages say a workbook's own words for the format's keys
+/// ([`Message::renamed`]): only with the feature `vocabulary`, which
+/// carries the workbook's words (the widget's lean module reads JSON only,
+/// and has neither; issue 27).
+const RENAMES: bool = cfg!(feature = "vocabulary");
+
 impl Message {
     /// A message from a template, without values.
     pub fn new(template: &'static Template) -> Message {
@@ -142,7 +148,9 @@ impl Message {
             .map(|(k, a)| match a {
                 // A key of the format given as a value (`{key}`), in
                 // the reader's words too.
-                Arg::Text(t) if *k == "key" => (*k, self.renamed_key(t).unwrap_or(t).to_string()),
+                Arg::Text(t) if RENAMES && *k == "key" => {
+                    (*k, self.renamed_key(t).unwrap_or(t).to_string())
+                }
                 Arg::Text(t) => (*k, t.clone()),
                 Arg::Label(key) => (*k, label(key, lang).to_string()),
                 Arg::Found(f) => (*k, f.text(lang)),
@@ -154,7 +162,7 @@ impl Message {
         let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         // Keys are renamed in the template only, never in the values.
         let mut t = std::borrow::Cow::Borrowed(self.template.text(lang));
-        for (_, a) in &self.args {
+        for (_, a) in self.args.iter().filter(|_| RENAMES) {
             if let Arg::Rename(r) = a {
                 let (key, word) = &**r;
                 t = t.replace(&format!("`{key}`"), &format!("`{word}`")).into();
