@@ -323,14 +323,11 @@ fn overfinanced(inv: &Inventory, i: usize, n: &Network, today: NaiveDate, out: &
     }
 }
 
-/// Findings sorted by path, stably (the rules' order at one path). One
-/// function for both sorts of `warnings`: each instantiation of a sort is
-/// a few KB of the widget's module (issue 27).
-#[inline(never)]
 /// The findings in path order, stably (the rules' order kept at one
 /// path): a merge sort by hand, O(n log n), not the standard library's
 /// stable sort, whose instantiation for findings alone was ~3.5 KB of the
-/// widget's module (issue 27; the module had no other stable sort).
+/// widget's module (issue 27; the module had no other stable sort). One
+/// function for both sorts of `warnings`.
 fn in_path_order(mut findings: Vec<Finding>) -> Vec<Finding> {
     if findings.len() < 2 {
         return findings;
