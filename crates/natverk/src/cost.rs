@@ -734,7 +734,11 @@ fn breakpoints(inv: &Inventory, ni: usize, n: &Network, from: i32, to: i32) -> V
     if let Some(e) = n.end {
         cuts.extend([e.year(), e.year() + 1]);
     }
-    let mut currencies: Vec<u32> = Vec::new();
+    // Currency indices as i32, sorted by the same instantiation of the sort
+    // as the years (one less in the widget's module, issue 27): an index
+    // is below the number of currencies the file names, far below 2^31
+    // (a file has at most `MAX_INPUT_BYTES` = 2^29 bytes).
+    let mut currencies: Vec<i32> = Vec::new();
     let mut offsets: Vec<i32> = Vec::new();
     let cixs = &inv.ix().costs[inv.ix().networks[ni].costs.clone()];
     for (c, cx) in n.costs.iter().zip(cixs) {
@@ -748,7 +752,7 @@ fn breakpoints(inv: &Inventory, ni: usize, n: &Network, from: i32, to: i32) -> V
                 cuts.extend([y, y + 1]);
             }
         }
-        currencies.extend(cx.currency);
+        currencies.extend(cx.currency.map(|c| c as i32));
         if let Some(si) = cx.schedule {
             offsets.push(inv.data().fee_schedules[si as usize].population_offset);
         }
@@ -774,7 +778,7 @@ fn breakpoints(inv: &Inventory, ni: usize, n: &Network, from: i32, to: i32) -> V
     currencies.dedup();
     for cur in currencies {
         cuts.extend(
-            inv.ix().rates[cur as usize]
+            inv.ix().rates[cur as u32 as usize]
                 .range(from..=to)
                 .map(|(y, _)| *y),
         );

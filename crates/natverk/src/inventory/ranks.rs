@@ -77,12 +77,17 @@ fn rank_texts<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> TextRanks {
     }
 }
 
-/// The positions of `texts` in code point order. Not generic, so every
+/// The positions of `texts` (all different) in code point order: the
+/// inverse of their ranks. Through [`rank_distinct`], so that every
 /// ranking shares one sort: each instantiation of a sort is ~4 KB of the
-/// widget's WebAssembly module (DESIGN.md "The widget's module size").
+/// widget's WebAssembly module (DESIGN.md "The widget's module size",
+/// issue 27).
 fn text_order(texts: &[&str]) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..texts.len() as u32).collect();
-    order.sort_unstable_by(|a, b| texts[*a as usize].cmp(texts[*b as usize]));
+    let rank = rank_distinct(texts.iter().copied());
+    let mut order = vec![0u32; rank.len()];
+    for (i, r) in (0u32..).zip(&rank) {
+        order[*r as usize] = i;
+    }
     order
 }
 

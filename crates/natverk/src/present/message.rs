@@ -91,6 +91,12 @@ pub struct Message {
     args: Vec<(&'static str, Arg)>,
 }
 
+/// Whether messages say a workbook's own words for the format's keys
+/// ([`Message::renamed`]): only with the feature `vocabulary`, which
+/// carries the workbook's words (the widget's lean module reads JSON only,
+/// and has neither; issue 27).
+const RENAMES: bool = cfg!(feature = "vocabulary");
+
 impl Message {
     /// A message from a template, without values.
     pub fn new(template: &'static Template) -> Message {
@@ -132,47 +138,44 @@ impl Message {
     }
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        let renames: Vec<&(&'static str, String)> = self
-            .args
-            .iter()
-            .filter_map(|(_, a)| match a {
-                Arg::Rename(r) => Some(&**r),
-                _ => None,
-            })
-            .collect();
+        // One pass over the arguments, without a filter (the widget's
+        // module has one collecting loop less, issue 27): a rename is no
+        // value, and its name `}` is never a placeholder's (a placeholder
+        // ends at the first `}`), so `fill` never uses it.
         let values: Vec<(&str, String)> = self
             .args
             .iter()
-            .filter(|(_, a)| !matches!(a, Arg::Rename(_)))
-            .map(|(k, a)| {
-                let v = match a {
-                    // A key of the format given as a value (`{key}`), in
-                    // the reader's words too.
-                    Arg::Text(t) if *k == "key" => renames
-                        .iter()
-                        .find(|(key, _)| key == t)
-                        .map_or_else(|| t.clone(), |(_, word)| word.clone()),
-                    Arg::Text(t) => t.clone(),
-                    Arg::Label(key) => label(key, lang).to_string(),
-                    Arg::Found(f) => f.text(lang),
-                    Arg::Message(m) => m.text(lang),
-                    Arg::Place(p) => p.text(lang),
-                    Arg::Rename(_) => String::new(),
-                };
-                (*k, v)
+            .map(|(k, a)| match a {
+                // A key of the format given as a value (`{key}`), in
+                // the reader's words too.
+                Arg::Text(t) if RENAMES && *k == "key" => {
+                    (*k, self.renamed_key(t).unwrap_or(t).to_string())
+                }
+                Arg::Text(t) => (*k, t.clone()),
+                Arg::Label(key) => (*k, label(key, lang).to_string()),
+                Arg::Found(f) => (*k, f.text(lang)),
+                Arg::Message(m) => (*k, m.text(lang)),
+                Arg::Place(p) => (*k, p.text(lang)),
+                Arg::Rename(_) => ("}", String::new()),
             })
             .collect();
         let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let template = self.template.text(lang);
-        if renames.is_empty() {
-            return super::fill(template, &refs);
-        }
         // Keys are renamed in the template only, never in the values.
-        let mut t = template.to_string();
-        for (key, word) in renames {
-            t = t.replace(&format!("`{key}`"), &format!("`{word}`"));
+        let mut t = std::borrow::Cow::Borrowed(self.template.text(lang));
+        for (_, a) in self.args.iter().filter(|_| RENAMES) {
+            if let Arg::Rename(r) = a {
+                let (key, word) = &**r;
+                t = t.replace(&format!("`{key}`"), &format!("`{word}`")).into();
+            }
         }
         super::fill(&t, &refs)
+    }
+    /// The reader's word for the format's key `key`, when renamed.
+    fn renamed_key(&self, key: &str) -> Option<&str> {
+        self.args.iter().find_map(|(_, a)| match a {
+            Arg::Rename(r) if r.0 == key => Some(r.1.as_str()),
+            _ => None,
+        })
     }
     /// Whether the English text contains `needle` (for tests and filters).
     pub fn contains(&self, needle: &str) -> bool {
