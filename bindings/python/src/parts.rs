@@ -136,7 +136,9 @@ pub(crate) fn to_py<'py, T: serde::Serialize>(
     part: &T,
     kind: KindInfo,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let value = serde_json::to_value(part)
+    // Every default written: a part's dicts have every key, as `to_dict`'s
+    // (the file itself leaves defaults out).
+    let value = natverk::format::with_defaults(|| serde_json::to_value(part))
         .map_err(|e| crate::errors::internal(&format!("could not serialise a part: {e}")))?;
     Builder::new(py)?.value(&value, kind)
 }

@@ -178,7 +178,7 @@ thread_local! {
 /// for the comparisons of `diff` and `merge`, which show a value changed
 /// from its default as `"active" → "ended"`, not as a key added. The file
 /// itself ([`crate::InventoryData::to_json`]) leaves defaults out.
-pub(crate) fn with_defaults<T>(f: impl FnOnce() -> T) -> T {
+pub fn with_defaults<T>(f: impl FnOnce() -> T) -> T {
     let before = WRITE_DEFAULTS.with(|w| w.replace(true));
     let out = f();
     WRITE_DEFAULTS.with(|w| w.set(before));
