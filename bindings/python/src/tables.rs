@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Datelike, NaiveDate};
-use natverk::tables::{Cell, ColumnKind};
+use natverk::tables::{CellView as Cell, ColumnKind, SheetView};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList};
+use pyo3::types::{PyBytes, PyList, PyString};
 
 /// The word of a column's kind: `int`, `decimal`, `date`, `bool`, `text`.
 pub(crate) fn kind_word(kind: ColumnKind) -> &'static str {
@@ -102,19 +102,18 @@ impl<'a, 'py> Cells<'a, 'py> {
     }
 
     /// The value of a cell: `None`, `str`, `Decimal`, `int`, `date`, `bool`.
-    pub(crate) fn get(&mut self, cell: &'a Cell) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn get(&mut self, cell: &'a Cell<'_>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         Ok(match cell {
-            Cell::Text(t) | Cell::Error(t) if t.len() > SHORT_TEXT => {
-                t.into_pyobject(py)?.into_any()
-            }
-            Cell::Text(t) | Cell::Error(t) => {
-                if let Some(v) = self.texts.get(t.as_str()) {
+            Cell::Text(t) if t.len() > SHORT_TEXT => PyString::new(py, t).into_any(),
+            Cell::Text(t) => {
+                let t: &'a str = t;
+                if let Some(v) = self.texts.get(t) {
                     return Ok(v.clone());
                 }
-                let v = t.into_pyobject(py)?.into_any();
+                let v = PyString::new(py, t).into_any();
                 if self.texts.len() < MAX_TEXTS {
-                    self.texts.insert(t.as_str(), v.clone());
+                    self.texts.insert(t, v.clone());
                 }
                 v
             }
@@ -169,10 +168,10 @@ enum Filling<'py> {
 pub(crate) fn columns<'a, 'py>(
     py: Python<'py>,
     cells: &mut Cells<'a, 'py>,
-    rows: &'a [Vec<Cell>],
+    sheet: &'a SheetView<'_>,
     kinds: &[&'static str],
 ) -> PyResult<Vec<(&'static str, Bound<'py, PyAny>)>> {
-    let n = rows.len();
+    let n = sheet.len();
     let mut fill: Vec<Filling<'py>> = kinds
         .iter()
         .map(|k| match *k {
@@ -185,7 +184,7 @@ pub(crate) fn columns<'a, 'py>(
         })
         .collect();
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    for row in rows {
+    for row in sheet.rows() {
         for (j, f) in fill.iter_mut().enumerate() {
             let cell = row.get(j).unwrap_or(&Cell::Empty);
             match f {
@@ -241,7 +240,7 @@ pub(crate) fn columns<'a, 'py>(
             }
             Filling::Unfit => {
                 let list = PyList::empty(py);
-                for r in rows {
+                for r in sheet.rows() {
                     list.append(cells.get(r.get(j).unwrap_or(&Cell::Empty))?)?;
                 }
                 ("text", list.into_any())
