@@ -320,9 +320,15 @@ impl PyInventory {
                 .iter()
                 .map(|c| PyString::intern(py, c))
                 .collect();
+            // every row a copy of the sheet's keys (a copy is one allocation
+            // of the right size; filling an empty dict grows it several times)
+            let template = PyDict::new(py);
+            for k in &keys {
+                template.set_item(k, py.None())?;
+            }
             let rows = PyList::empty(py);
             for row in sheet.rows() {
-                let d = PyDict::new(py);
+                let d = template.copy()?;
                 for (k, cell) in keys.iter().zip(row) {
                     d.set_item(k, cells.get(cell)?)?;
                 }
