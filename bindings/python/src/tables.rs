@@ -88,6 +88,9 @@ pub(crate) struct Cells<'a, 'py> {
     decimals: Map<(i128, u32), Bound<'py, PyAny>>,
     dates: Map<NaiveDate, Bound<'py, PyAny>>,
     texts: Map<&'a str, Bound<'py, PyAny>>,
+    /// The texts of `texts` by where the views lend them from (address
+    /// and length: the views outlive this cache).
+    lent: Map<(usize, usize), Bound<'py, PyAny>>,
 }
 
 impl<'a, 'py> Cells<'a, 'py> {
@@ -98,6 +101,7 @@ impl<'a, 'py> Cells<'a, 'py> {
             decimals: Map::default(),
             dates: Map::default(),
             texts: Map::default(),
+            lent: Map::default(),
         })
     }
 
@@ -108,12 +112,20 @@ impl<'a, 'py> Cells<'a, 'py> {
             Cell::Text(t) if t.len() > SHORT_TEXT => PyString::new(py, t).into_any(),
             Cell::Text(t) => {
                 let t: &'a str = t;
+                // the same text at the same place (a word of the format, a
+                // network's id in its participants, costs and financing):
+                // found without reading it
+                let at = (t.as_ptr() as usize, t.len());
+                if let Some(v) = self.lent.get(&at) {
+                    return Ok(v.clone());
+                }
                 if let Some(v) = self.texts.get(t) {
                     return Ok(v.clone());
                 }
                 let v = PyString::new(py, t).into_any();
                 if self.texts.len() < MAX_TEXTS {
                     self.texts.insert(t, v.clone());
+                    self.lent.insert(at, v.clone());
                 }
                 v
             }
