@@ -311,7 +311,7 @@ impl PyInventory {
     /// `Decimal`, `int`, `datetime.date` or `bool` (equal values share one
     /// object).
     fn tables<'py>(&self, py: Python<'py>) -> PyResult<Vec<(&'static str, Bound<'py, PyList>)>> {
-        let sheets = guarded(py, || natverk::tables::tables(self.inner.data()))?;
+        let sheets = guarded(py, || natverk::tables::sheet_views(self.inner.data()))?;
         let mut cells = crate::tables::Cells::new(py)?;
         let mut out = Vec::with_capacity(sheets.len());
         for sheet in &sheets {
@@ -320,9 +320,15 @@ impl PyInventory {
                 .iter()
                 .map(|c| PyString::intern(py, c))
                 .collect();
+            // every row a copy of the sheet's keys (a copy is one allocation
+            // of the right size; filling an empty dict grows it several times)
+            let template = PyDict::new(py);
+            for k in &keys {
+                template.set_item(k, py.None())?;
+            }
             let rows = PyList::empty(py);
-            for row in &sheet.rows {
-                let d = PyDict::new(py);
+            for row in sheet.rows() {
+                let d = template.copy()?;
                 for (k, cell) in keys.iter().zip(row) {
                     d.set_item(k, cells.get(cell)?)?;
                 }
@@ -349,7 +355,7 @@ impl PyInventory {
             Vec<(&'static str, Bound<'py, PyAny>)>,
         )>,
     > {
-        let sheets = guarded(py, || natverk::tables::tables(self.inner.data()))?;
+        let sheets = guarded(py, || natverk::tables::sheet_views(self.inner.data()))?;
         let mut cells = crate::tables::Cells::new(py)?;
         let mut out = Vec::with_capacity(sheets.len());
         for sheet in &sheets {
@@ -360,7 +366,7 @@ impl PyInventory {
                         .map_or("text", |c| crate::tables::kind_word(c.kind))
                 })
                 .collect();
-            let columns = crate::tables::columns(py, &mut cells, &sheet.rows, &kinds)?;
+            let columns = crate::tables::columns(py, &mut cells, sheet, &kinds)?;
             out.push((sheet.key, sheet.columns.clone(), columns));
         }
         Ok(out)

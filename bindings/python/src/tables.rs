@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Datelike, NaiveDate};
-use natverk::tables::{Cell, ColumnKind};
+use natverk::tables::{CellView as Cell, ColumnKind, SheetView};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList};
+use pyo3::types::{PyBytes, PyList, PyString};
 
 /// The word of a column's kind: `int`, `decimal`, `date`, `bool`, `text`.
 pub(crate) fn kind_word(kind: ColumnKind) -> &'static str {
@@ -88,6 +88,9 @@ pub(crate) struct Cells<'a, 'py> {
     decimals: Map<(i128, u32), Bound<'py, PyAny>>,
     dates: Map<NaiveDate, Bound<'py, PyAny>>,
     texts: Map<&'a str, Bound<'py, PyAny>>,
+    /// The texts of `texts` by where the views lend them from (address
+    /// and length: the views outlive this cache).
+    lent: Map<(usize, usize), Bound<'py, PyAny>>,
 }
 
 impl<'a, 'py> Cells<'a, 'py> {
@@ -98,23 +101,31 @@ impl<'a, 'py> Cells<'a, 'py> {
             decimals: Map::default(),
             dates: Map::default(),
             texts: Map::default(),
+            lent: Map::default(),
         })
     }
 
     /// The value of a cell: `None`, `str`, `Decimal`, `int`, `date`, `bool`.
-    pub(crate) fn get(&mut self, cell: &'a Cell) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn get(&mut self, cell: &'a Cell<'_>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         Ok(match cell {
-            Cell::Text(t) | Cell::Error(t) if t.len() > SHORT_TEXT => {
-                t.into_pyobject(py)?.into_any()
-            }
-            Cell::Text(t) | Cell::Error(t) => {
-                if let Some(v) = self.texts.get(t.as_str()) {
+            Cell::Text(t) if t.len() > SHORT_TEXT => PyString::new(py, t).into_any(),
+            Cell::Text(t) => {
+                let t: &'a str = t;
+                // the same text at the same place (a word of the format, a
+                // network's id in its participants, costs and financing):
+                // found without reading it
+                let at = (t.as_ptr() as usize, t.len());
+                if let Some(v) = self.lent.get(&at) {
                     return Ok(v.clone());
                 }
-                let v = t.into_pyobject(py)?.into_any();
+                if let Some(v) = self.texts.get(t) {
+                    return Ok(v.clone());
+                }
+                let v = PyString::new(py, t).into_any();
                 if self.texts.len() < MAX_TEXTS {
-                    self.texts.insert(t.as_str(), v.clone());
+                    self.texts.insert(t, v.clone());
+                    self.lent.insert(at, v.clone());
                 }
                 v
             }
@@ -169,10 +180,10 @@ enum Filling<'py> {
 pub(crate) fn columns<'a, 'py>(
     py: Python<'py>,
     cells: &mut Cells<'a, 'py>,
-    rows: &'a [Vec<Cell>],
+    sheet: &'a SheetView<'_>,
     kinds: &[&'static str],
 ) -> PyResult<Vec<(&'static str, Bound<'py, PyAny>)>> {
-    let n = rows.len();
+    let n = sheet.len();
     let mut fill: Vec<Filling<'py>> = kinds
         .iter()
         .map(|k| match *k {
@@ -185,7 +196,7 @@ pub(crate) fn columns<'a, 'py>(
         })
         .collect();
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    for row in rows {
+    for row in sheet.rows() {
         for (j, f) in fill.iter_mut().enumerate() {
             let cell = row.get(j).unwrap_or(&Cell::Empty);
             match f {
@@ -241,7 +252,7 @@ pub(crate) fn columns<'a, 'py>(
             }
             Filling::Unfit => {
                 let list = PyList::empty(py);
-                for r in rows {
+                for r in sheet.rows() {
                     list.append(cells.get(r.get(j).unwrap_or(&Cell::Empty))?)?;
                 }
                 ("text", list.into_any())

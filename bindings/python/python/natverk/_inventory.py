@@ -758,7 +758,8 @@ class Inventory:
         out: Dict[str, "pandas.DataFrame"] = {}
         for sheet, columns, data in self._native.frames():
             frame = {name: _column(pd, np, kind, values) for name, (kind, values) in zip(columns, data)}
-            out[sheet] = pd.DataFrame(frame, columns=list(columns))
+            # the columns are new arrays: no copy of them into 2-D blocks
+            out[sheet] = pd.DataFrame(frame, columns=list(columns), copy=False)
         return out
 
     @classmethod

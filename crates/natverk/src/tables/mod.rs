@@ -38,6 +38,7 @@
 mod place;
 mod read;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -575,34 +576,100 @@ impl Sheet {
     }
 }
 
-fn text(s: &str) -> Cell {
-    Cell::Text(s.to_string())
+/// One cell of a [`SheetView`]: a [`Cell`] whose text is lent by the
+/// inventory where it can be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CellView<'a> {
+    /// No value.
+    Empty,
+    /// Text (ids, names, words of the format, subjects joined with `; `).
+    Text(Cow<'a, str>),
+    /// A decimal, exact.
+    Decimal(Decimal),
+    /// A whole number.
+    Int(i64),
+    /// A date.
+    Date(NaiveDate),
+    /// TRUE or FALSE.
+    Bool(bool),
 }
 
-fn opt_text(s: &Option<String>) -> Cell {
-    s.as_deref().map_or(Cell::Empty, text)
+impl CellView<'_> {
+    /// The owned cell.
+    pub fn to_cell(&self) -> Cell {
+        match self {
+            CellView::Empty => Cell::Empty,
+            CellView::Text(t) => Cell::Text(t.to_string()),
+            CellView::Decimal(d) => Cell::Decimal(*d),
+            CellView::Int(i) => Cell::Int(*i),
+            CellView::Date(d) => Cell::Date(*d),
+            CellView::Bool(b) => Cell::Bool(*b),
+        }
+    }
 }
 
-fn opt_dec(d: &Option<Decimal>) -> Cell {
-    d.map_or(Cell::Empty, Cell::Decimal)
+/// One sheet of [`sheet_views`]: its cells row after row, one per column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetView<'a> {
+    /// The sheet's key in [`LAYOUT`] (its §10 name).
+    pub key: &'static str,
+    /// The §10 names of its columns, in order.
+    pub columns: Vec<&'static str>,
+    /// The cells, row after row (`columns.len()` a row).
+    pub cells: Vec<CellView<'a>>,
 }
 
-fn opt_date(d: &Option<NaiveDate>) -> Cell {
-    d.map_or(Cell::Empty, Cell::Date)
+impl<'a> SheetView<'a> {
+    /// Its rows, one slice of `columns.len()` cells each.
+    pub fn rows(&self) -> std::slice::ChunksExact<'_, CellView<'a>> {
+        self.cells.chunks_exact(self.columns.len().max(1))
+    }
+
+    /// How many rows it has.
+    pub fn len(&self) -> usize {
+        self.cells.len() / self.columns.len().max(1)
+    }
+
+    /// Whether it has no row.
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    fn push<const N: usize>(&mut self, row: [CellView<'a>; N]) {
+        debug_assert_eq!(N, self.columns.len(), "a row of {}", self.key);
+        self.cells.extend(row);
+    }
 }
 
-fn opt_int<T: Copy + Into<i64>>(v: &Option<T>) -> Cell {
-    v.map_or(Cell::Empty, |x| Cell::Int(x.into()))
+fn text(s: &str) -> CellView<'_> {
+    CellView::Text(Cow::Borrowed(s))
 }
 
-fn opt_word<E: Word>(w: &Option<E>) -> Cell {
-    w.map_or(Cell::Empty, |x| text(x.as_str()))
+fn opt_text(s: &Option<String>) -> CellView<'_> {
+    s.as_deref().map_or(CellView::Empty, text)
 }
 
-fn int_u64(v: u64) -> Cell {
+fn opt_dec(d: &Option<Decimal>) -> CellView<'static> {
+    d.map_or(CellView::Empty, CellView::Decimal)
+}
+
+fn opt_date(d: &Option<NaiveDate>) -> CellView<'static> {
+    d.map_or(CellView::Empty, CellView::Date)
+}
+
+fn opt_int<T: Copy + Into<i64>>(v: &Option<T>) -> CellView<'static> {
+    v.map_or(CellView::Empty, |x| CellView::Int(x.into()))
+}
+
+fn opt_word<E: Word>(w: &Option<E>) -> CellView<'static> {
+    w.map_or(CellView::Empty, |x| text(x.as_str()))
+}
+
+fn int_u64(v: u64) -> CellView<'static> {
     // Populations are at most 10¹³ (the format's limit); anything larger
     // is written as text rather than wrapped.
-    i64::try_from(v).map_or_else(|_| Cell::Text(v.to_string()), Cell::Int)
+    i64::try_from(v).map_or_else(|_| CellView::Text(Cow::Owned(v.to_string())), CellView::Int)
 }
 
 /// Every sheet of SPEC §10 in order, one row per item in file order (the
@@ -610,12 +677,45 @@ fn int_u64(v: u64) -> Cell {
 ///
 /// The data need not be valid: what it holds is written as it is.
 pub fn tables(data: &InventoryData) -> Vec<Sheet> {
-    let mut out: Vec<Sheet> = LAYOUT
+    sheet_views(data)
         .iter()
-        .map(|s| Sheet {
+        .map(|v| Sheet {
+            key: v.key,
+            columns: v.columns.clone(),
+            rows: v
+                .rows()
+                .map(|r| r.iter().map(CellView::to_cell).collect())
+                .collect(),
+        })
+        .collect()
+}
+
+/// The sheets of [`tables`], lending the inventory's texts: the same
+/// sheets, rows and cells without a copy of every id, name and note (for
+/// frontends that convert every cell at once, e.g. Python's
+/// `Inventory.tables()` and `to_pandas()`).
+///
+/// ```
+/// use natverk::tables::{self, CellView};
+/// use natverk::Inventory;
+///
+/// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+///   "organisation": {"name": "Göteborgs Stad", "currency": "SEK"},
+///   "networks": [{"id": "skr", "name": "SKR", "start": "2024-03-01"}]}"#)?;
+/// let views = tables::sheet_views(inv.data());
+/// let networks = views.iter().find(|s| s.key == "networks").unwrap();
+/// let row = networks.rows().next().unwrap();
+/// assert_eq!(row[1], CellView::Text("SKR".into()));
+/// assert_eq!(row[1].to_cell(), tables::tables(inv.data())[7].rows[0][1]);
+/// # Ok::<(), natverk::Error>(())
+/// ```
+pub fn sheet_views(data: &InventoryData) -> Vec<SheetView<'_>> {
+    let mut out: Vec<SheetView<'_>> = LAYOUT
+        .iter()
+        .map(|s| SheetView {
             key: s.key,
             columns: s.columns.iter().map(|c| c.key).collect(),
-            rows: Vec::new(),
+            cells: Vec::new(),
         })
         .collect();
     let [organisation, population, units, people, schedules, tiers, rates, networks, participants, costs, financing] =
@@ -625,27 +725,21 @@ pub fn tables(data: &InventoryData) -> Vec<Sheet> {
     };
 
     let o = &data.organisation;
-    organisation
-        .rows
-        .push(vec![text(&o.name), opt_text(&o.code), text(&o.currency)]);
+    organisation.push([text(&o.name), opt_text(&o.code), text(&o.currency)]);
     match &o.population {
-        Some(Population::Constant(p)) => population.rows.push(vec![Cell::Empty, int_u64(*p)]),
+        Some(Population::Constant(p)) => population.push([CellView::Empty, int_u64(*p)]),
         Some(Population::ByYear(years)) => {
             for (y, p) in years {
-                population
-                    .rows
-                    .push(vec![Cell::Int(i64::from(*y)), int_u64(*p)]);
+                population.push([CellView::Int(i64::from(*y)), int_u64(*p)]);
             }
         }
         None => {}
     }
     for u in &data.units {
-        units
-            .rows
-            .push(vec![text(&u.id), text(&u.name), Cell::Bool(u.central)]);
+        units.push([text(&u.id), text(&u.name), CellView::Bool(u.central)]);
     }
     for p in &data.people {
-        people.rows.push(vec![
+        people.push([
             text(&p.id),
             opt_text(&p.name),
             opt_word(&p.gender),
@@ -657,62 +751,62 @@ pub fn tables(data: &InventoryData) -> Vec<Sheet> {
     }
     for s in &data.fee_schedules {
         let pc = s.per_capita.as_ref();
-        schedules.rows.push(vec![
+        schedules.push([
             text(&s.id),
             opt_text(&s.currency),
-            Cell::Int(i64::from(s.population_offset)),
-            pc.map_or(Cell::Empty, |p| opt_dec(&p.base)),
-            pc.map_or(Cell::Empty, |p| Cell::Decimal(p.rate)),
-            pc.map_or(Cell::Empty, |p| opt_dec(&p.min)),
-            pc.map_or(Cell::Empty, |p| opt_dec(&p.max)),
+            CellView::Int(i64::from(s.population_offset)),
+            pc.map_or(CellView::Empty, |p| opt_dec(&p.base)),
+            pc.map_or(CellView::Empty, |p| CellView::Decimal(p.rate)),
+            pc.map_or(CellView::Empty, |p| opt_dec(&p.min)),
+            pc.map_or(CellView::Empty, |p| opt_dec(&p.max)),
         ]);
         for t in s.tiers.iter().flatten() {
-            tiers.rows.push(vec![
+            tiers.push([
                 text(&s.id),
-                t.max_population.map_or(Cell::Empty, int_u64),
-                Cell::Decimal(t.amount),
+                t.max_population.map_or(CellView::Empty, int_u64),
+                CellView::Decimal(t.amount),
             ]);
         }
     }
     for r in &data.exchange_rates {
-        rates.rows.push(vec![
+        rates.push([
             text(&r.currency),
-            Cell::Int(i64::from(r.year)),
-            Cell::Decimal(r.rate),
+            CellView::Int(i64::from(r.year)),
+            CellView::Decimal(r.rate),
         ]);
     }
     for n in &data.networks {
         let d = n.decision.as_ref();
         let a = n.assessment.as_ref();
-        networks.rows.push(vec![
+        networks.push([
             text(&n.id),
             text(&n.name),
             opt_text(&n.organiser),
             text(n.kind.as_str()),
             if n.subjects.is_empty() {
-                Cell::Empty
+                CellView::Empty
             } else {
-                Cell::Text(join_subjects(&n.subjects))
+                CellView::Text(Cow::Owned(join_subjects(&n.subjects)))
             },
             opt_text(&n.unit),
-            Cell::Date(n.start),
+            CellView::Date(n.start),
             opt_date(&n.end),
             opt_date(&n.deadline),
             text(n.status.as_str()),
-            Cell::Int(i64::from(n.notice_months)),
+            CellView::Int(i64::from(n.notice_months)),
             opt_text(&n.via),
-            d.map_or(Cell::Empty, |d| opt_text(&d.body)),
-            d.map_or(Cell::Empty, |d| opt_date(&d.date)),
-            d.map_or(Cell::Empty, |d| opt_text(&d.reference)),
+            d.map_or(CellView::Empty, |d| opt_text(&d.body)),
+            d.map_or(CellView::Empty, |d| opt_date(&d.date)),
+            d.map_or(CellView::Empty, |d| opt_text(&d.reference)),
             opt_text(&n.url),
             opt_text(&n.purpose),
             opt_text(&n.notes),
-            a.map_or(Cell::Empty, |a| opt_int(&a.benefit)),
-            a.map_or(Cell::Empty, |a| opt_word(&a.recommendation)),
-            a.map_or(Cell::Empty, |a| opt_text(&a.note)),
+            a.map_or(CellView::Empty, |a| opt_int(&a.benefit)),
+            a.map_or(CellView::Empty, |a| opt_word(&a.recommendation)),
+            a.map_or(CellView::Empty, |a| opt_text(&a.note)),
         ]);
         for p in &n.participants {
-            participants.rows.push(vec![
+            participants.push([
                 text(&n.id),
                 text(&p.person),
                 opt_text(&p.role),
@@ -720,7 +814,7 @@ pub fn tables(data: &InventoryData) -> Vec<Sheet> {
             ]);
         }
         for c in &n.costs {
-            costs.rows.push(vec![
+            costs.push([
                 text(&n.id),
                 text(c.kind.as_str()),
                 opt_dec(&c.amount),
@@ -730,17 +824,17 @@ pub fn tables(data: &InventoryData) -> Vec<Sheet> {
                 opt_date(&c.date),
                 opt_int(&c.from),
                 opt_int(&c.to),
-                Cell::Bool(c.prorate),
+                CellView::Bool(c.prorate),
                 opt_text(&c.note),
             ]);
         }
         for f in &n.financing {
-            financing.rows.push(vec![
+            financing.push([
                 text(&n.id),
                 text(&f.funder),
                 text(f.status.as_str()),
                 text(f.covers.as_str()),
-                Cell::Decimal(f.share),
+                CellView::Decimal(f.share),
                 opt_dec(&f.max_per_year),
                 opt_dec(&f.probability),
                 opt_int(&f.from),
