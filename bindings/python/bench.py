@@ -202,7 +202,7 @@ def inventory_side(inv: natverk.Inventory, text: bytes, load: Timing, runs: int)
     row("inv.network(id)", measure(lambda: inv.network(some_id), many), "target 1 ms")
     row("len(inv), hash(inv)", measure(lambda: (len(inv), hash(inv)), many))
     units = measure(lambda: inv.units, many)
-    prepared = [(u["id"], u["name"], u.get("central", False)) for u in units[2]]
+    prepared = [(u["id"], u["name"], u["central"]) for u in units[2]]
     plain = measure(lambda: [{"id": i, "name": n, "central": c} for i, n, c in prepared], many)
     row(f"inv.units ({len(prepared)} units)", units,
         f"ratio {units[0] / plain[0]:.1f}x pure Python (min), target 10x")
