@@ -1582,3 +1582,34 @@ fn help_speaks_the_language_of_the_locale_and_of_lang() {
         assert!(!text.contains("Användning"), "{args:?}:\n{text}");
     }
 }
+
+#[test]
+fn a_report_by_network_and_unit_as_xlsx_has_both_names() {
+    // The network's name and the unit's name were both captioned "Name":
+    // an xlsx table's headers must differ, and the report failed to write.
+    let d = tmp();
+    for lang in ["en", "sv"] {
+        let x = d.path().join(format!("r-{lang}.xlsx"));
+        let o = run(&[
+            "report",
+            &goteborg(),
+            "--from",
+            "2024",
+            "--to",
+            "2025",
+            "--by",
+            "network,unit",
+            "--lang",
+            lang,
+            "-f",
+            "xlsx",
+            "-o",
+            x.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&o), 0, "{lang}: {}", err(&o));
+        assert!(x.exists());
+    }
+    let o = run(&["report", &goteborg(), "--by", "network,unit", "--lang", "en", "--wide"]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert!(out(&o).contains("Unit name"), "{}", out(&o));
+}

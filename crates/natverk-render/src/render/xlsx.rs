@@ -133,9 +133,21 @@ fn sheet(
     }
     ws.set_freeze_panes(1, 0).map_err(xerr)?;
     // The table first: it writes the header row, and rows must come in order.
+    // A table's headers must differ (Excel compares them ignoring case):
+    // a repeated one gets its count, `Name (2)`.
+    let mut seen: Vec<String> = Vec::with_capacity(head.len());
     let columns: Vec<TableColumn> = head
         .iter()
-        .map(|h| TableColumn::new().set_header(*h))
+        .map(|h| {
+            let mut header = h.to_string();
+            let mut n = 1;
+            while seen.contains(&header.to_lowercase()) {
+                n += 1;
+                header = format!("{h} ({n})");
+            }
+            seen.push(header.to_lowercase());
+            TableColumn::new().set_header(header)
+        })
         .collect();
     let table = Table::new()
         .set_name(table_name)

@@ -155,7 +155,7 @@ impl Report {
                 columns.push(Column::new("name", "key.name", Align::Left, lang));
             }
             if *k == GroupKey::Unit {
-                columns.push(Column::new("unit_name", "key.name", Align::Left, lang));
+                columns.push(Column::new("unit_name", "key.unit_name", Align::Left, lang));
             }
         }
         columns.extend(money_columns(lang));

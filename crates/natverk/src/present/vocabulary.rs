@@ -190,6 +190,7 @@ vocabulary! {
     // group keys and line columns (SPEC §5)
     "key.network" => "Network", "Nätverk";
     "key.name" => "Name", "Namn";
+    "key.unit_name" => "Unit name", "Enhetens namn";
     "key.subject" => "Subject", "Sakområde";
     "key.organiser" => "Organiser", "Huvudman";
     "key.unit" => "Unit", "Enhet";
