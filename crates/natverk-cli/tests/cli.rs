@@ -1609,7 +1609,15 @@ fn a_report_by_network_and_unit_as_xlsx_has_both_names() {
         assert_eq!(code(&o), 0, "{lang}: {}", err(&o));
         assert!(x.exists());
     }
-    let o = run(&["report", &goteborg(), "--by", "network,unit", "--lang", "en", "--wide"]);
+    let o = run(&[
+        "report",
+        &goteborg(),
+        "--by",
+        "network,unit",
+        "--lang",
+        "en",
+        "--wide",
+    ]);
     assert_eq!(code(&o), 0, "{}", err(&o));
     assert!(out(&o).contains("Unit name"), "{}", out(&o));
 }
