@@ -20,25 +20,13 @@ pub(crate) fn inline_flat(text: &str) -> String {
     // Per open object or list: where it starts in `out`, and whether it
     // holds an object or list.
     let mut open: Vec<(usize, bool)> = Vec::new();
-    let mut in_string = false;
-    let mut escaped = false;
+    let mut strings = Strings::default();
     for c in text.chars() {
-        if in_string {
+        if strings.step(c) {
             out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
             continue;
         }
         match c {
-            '"' => {
-                in_string = true;
-                out.push(c);
-            }
             '{' | '[' => {
                 if let Some(parent) = open.last_mut() {
                     parent.1 = true;
@@ -62,22 +50,41 @@ pub(crate) fn inline_flat(text: &str) -> String {
     out
 }
 
+/// Where a scan of JSON text stands with respect to its strings.
+#[derive(Default)]
+struct Strings {
+    open: bool,
+    escaped: bool,
+}
+
+impl Strings {
+    /// Whether `c` is inside a string or closes one. An opening quote
+    /// opens one and gives `false`: the caller places it as it places
+    /// any other character outside strings.
+    fn step(&mut self, c: char) -> bool {
+        if !self.open {
+            self.open = c == '"';
+            return false;
+        }
+        if self.escaped {
+            self.escaped = false;
+        } else if c == '\\' {
+            self.escaped = true;
+        } else if c == '"' {
+            self.open = false;
+        }
+        true
+    }
+}
+
 /// A flat object or list of pretty JSON on one line.
 fn one_line(pretty: &str) -> String {
     let mut s = String::with_capacity(pretty.len());
-    let mut in_string = false;
-    let mut escaped = false;
+    let mut strings = Strings::default();
     let mut space = false;
     for c in pretty.chars() {
-        if in_string {
+        if strings.step(c) {
             s.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
         } else if c == '\n' || c == ' ' {
             space = space || c == '\n';
         } else {
@@ -94,9 +101,7 @@ fn one_line(pretty: &str) -> String {
             if c == '}' && s.len() > 1 && !s.ends_with(' ') {
                 s.push(' ');
             }
-            if c == '"' {
-                in_string = true;
-            } else if c == ':' {
+            if c == ':' {
                 s.push(c);
                 s.push(' ');
                 continue;

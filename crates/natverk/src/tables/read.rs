@@ -1467,6 +1467,17 @@ pub fn cell_currency(text: &str) -> String {
     t.to_string()
 }
 
+/// An amount's text without the spaces around it and a trailing `kr`,
+/// `SEK` or `:-` (and the spaces before it): the suffixes people type after
+/// an amount, which [`parse_cell_decimal`] and [`ambiguous`] both drop.
+fn without_currency_suffix(text: &str) -> &str {
+    let t = trim_spaces(text);
+    ["kr", "Kr", "KR", "SEK", ":-"]
+        .iter()
+        .find_map(|suffix| t.strip_suffix(suffix))
+        .map_or(t, trim_spaces)
+}
+
 /// The two readings of a text number that could be either (SPEC §10): one
 /// point or one comma, its only separator, followed by exactly three
 /// digits, and a whole part that is not zero (`9.500`, `1,250`,
@@ -1474,13 +1485,7 @@ pub fn cell_currency(text: &str) -> String {
 /// `9,5` is `whole,fraction` (`fraction` without trailing zeros, at least
 /// one digit).
 fn ambiguous(text: &str) -> Option<(String, String, String)> {
-    let mut t = trim_spaces(text);
-    for suffix in ["kr", "Kr", "KR", "SEK", ":-"] {
-        if let Some(rest) = t.strip_suffix(suffix) {
-            t = trim_spaces(rest);
-            break;
-        }
-    }
+    let t = without_currency_suffix(text);
     if t.chars().any(is_edge_space) {
         return None; // spaces between thousands: the separator is a decimal one
     }
@@ -1541,12 +1546,7 @@ pub fn parse_cell_decimal(text: &str) -> Result<Decimal, Message> {
         .filter(|c| !is_edge_space(*c))
         .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect();
-    for suffix in ["kr", "Kr", "KR", "SEK", ":-"] {
-        if let Some(rest) = s.strip_suffix(suffix) {
-            s = rest.to_string();
-            break;
-        }
-    }
+    s.truncate(without_currency_suffix(&s).len());
     let commas = s.matches(',').count();
     let points = s.matches('.').count();
     let bad = || Message::new(&m::WB_DECIMAL).with("value", clip(t));
