@@ -223,7 +223,7 @@ fn groups_value(items: &[Item], lang: Lang, inv: Option<&Inventory>) -> Value {
 
 /// A core table with its cells as text for people in `lang`.
 fn table(t: &Table, lang: Lang) -> Value {
-    let rows = |rows: &[Vec<natverk::present::Cell>]| -> Vec<Vec<String>> {
+    let rows = |rows: &[Vec<natverk::present::DisplayCell>]| -> Vec<Vec<String>> {
         rows.iter()
             .map(|r| r.iter().map(|c| cell_text(c, lang)).collect())
             .collect()

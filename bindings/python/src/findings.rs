@@ -95,10 +95,10 @@ impl PyFindings {
                             continue;
                         }
                         let cell = match &row[i] {
-                            natverk::present::Cell::Text(p) => format!("{place} ({p})"),
+                            natverk::present::DisplayCell::Text(p) => format!("{place} ({p})"),
                             _ => place,
                         };
-                        row[i] = natverk::present::Cell::Text(cell);
+                        row[i] = natverk::present::DisplayCell::Text(cell);
                     }
                 }
                 t

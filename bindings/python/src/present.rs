@@ -13,7 +13,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
-use natverk::present::{Align, Cell, Table};
+use natverk::present::{Align, DisplayCell, Table};
 use natverk::Lang;
 
 use crate::conversion::{self, Decimals};
@@ -66,21 +66,21 @@ pub(crate) fn parse_lang(lang: &str) -> PyResult<Lang> {
 /// One cell as a Python value.
 fn cell<'py>(
     py: Python<'py>,
-    c: &Cell,
+    c: &DisplayCell,
     decimals: &mut Decimals<'py>,
 ) -> PyResult<Bound<'py, PyAny>> {
     Ok(match c {
-        Cell::Text(t) => t.into_pyobject(py)?.into_any(),
-        Cell::Word(w) => w.into_pyobject(py)?.into_any(),
-        Cell::Int(i) => i.into_pyobject(py)?.into_any(),
-        Cell::Money(d) | Cell::Decimal(d) => decimals.get(*d)?,
+        DisplayCell::Text(t) => t.into_pyobject(py)?.into_any(),
+        DisplayCell::Word(w) => w.into_pyobject(py)?.into_any(),
+        DisplayCell::Int(i) => i.into_pyobject(py)?.into_any(),
+        DisplayCell::Money(d) | DisplayCell::Decimal(d) => decimals.get(*d)?,
         _ => py.None().into_bound(py),
     })
 }
 
 fn row<'py>(
     py: Python<'py>,
-    r: &[Cell],
+    r: &[DisplayCell],
     decimals: &mut Decimals<'py>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let values = r

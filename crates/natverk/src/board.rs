@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::inventory::Inventory;
 use crate::money::{fmt_human, Money, MONEY_FIELDS};
 use crate::options::{GroupKey, Leave, ReportOptions};
-use crate::present::{fill, label, static_label, years, Align, Cell, Column, Lang, Table};
+use crate::present::{fill, label, static_label, years, Align, Column, DisplayCell, Lang, Table};
 use crate::report::KeyValue;
 use crate::{EqualityOptions, Severity};
 
@@ -174,22 +174,24 @@ impl serde::Serialize for Section {
 
 /// A cell of the appendix's JSON: text, a whole number, an amount as a
 /// string with two decimals, or `null`.
-struct JsonCell<'a>(&'a Cell);
+struct JsonCell<'a>(&'a DisplayCell);
 
 impl serde::Serialize for JsonCell<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.0 {
-            Cell::Text(t) => s.serialize_str(t),
-            Cell::Word(w) => s.serialize_str(w),
-            Cell::Int(i) => s.serialize_i64(*i),
-            Cell::Money(d) | Cell::Decimal(d) => s.serialize_str(&crate::money::fmt2(*d)),
-            Cell::Null => s.serialize_none(),
+            DisplayCell::Text(t) => s.serialize_str(t),
+            DisplayCell::Word(w) => s.serialize_str(w),
+            DisplayCell::Int(i) => s.serialize_i64(*i),
+            DisplayCell::Money(d) | DisplayCell::Decimal(d) => {
+                s.serialize_str(&crate::money::fmt2(*d))
+            }
+            DisplayCell::Null => s.serialize_none(),
         }
     }
 }
 
 /// Rows of cells, each cell as [`JsonCell`].
-struct JsonRows<'a>(&'a [Vec<Cell>]);
+struct JsonRows<'a>(&'a [Vec<DisplayCell>]);
 
 impl serde::Serialize for JsonRows<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -375,26 +377,26 @@ fn net_table(
     let mut totals: BTreeMap<i32, Decimal> = BTreeMap::new();
     let mut body = Vec::new();
     for (name, by_year) in rows {
-        let mut r = vec![Cell::Text(name)];
+        let mut r = vec![DisplayCell::Text(name)];
         let mut sum = Decimal::ZERO;
         for y in from..=to {
             let v = by_year.get(&y).map_or(Decimal::ZERO, |m| m.net);
             sum = sum.saturating_add(v);
             let t = totals.entry(y).or_default();
             *t = t.saturating_add(v);
-            r.push(Cell::Money(v));
+            r.push(DisplayCell::Money(v));
         }
-        r.push(Cell::Money(sum));
+        r.push(DisplayCell::Money(sum));
         body.push(r);
     }
-    let mut foot = vec![Cell::Word(static_label("ui.total", lang))];
+    let mut foot = vec![DisplayCell::Word(static_label("ui.total", lang))];
     let mut all = Decimal::ZERO;
     for y in from..=to {
         let v = totals.get(&y).copied().unwrap_or_default();
         all = all.saturating_add(v);
-        foot.push(Cell::Money(v));
+        foot.push(DisplayCell::Money(v));
     }
-    foot.push(Cell::Money(all));
+    foot.push(DisplayCell::Money(all));
     Table {
         key,
         title,
@@ -444,16 +446,16 @@ pub(crate) fn board(inv: &Inventory, o: &BoardOptions<'_>) -> Result<BoardDocume
     columns.push(col("total", "ui.total", Align::Right, lang));
     let mut rows = Vec::new();
     for f in MONEY_FIELDS {
-        let mut r = vec![Cell::Word(static_label(&format!("money.{f}"), lang))];
+        let mut r = vec![DisplayCell::Word(static_label(&format!("money.{f}"), lang))];
         for y in from..=to {
             let v = per_year
                 .lines
                 .iter()
                 .find(|l| line_year(&l.keys, 0) == Some(y))
                 .map_or(Decimal::ZERO, |l| money_of(&l.money, f));
-            r.push(Cell::Money(v));
+            r.push(DisplayCell::Money(v));
         }
-        r.push(Cell::Money(money_of(&per_year.total, f)));
+        r.push(DisplayCell::Money(money_of(&per_year.total, f)));
         rows.push(r);
     }
     let totals = Table {
@@ -567,15 +569,17 @@ pub(crate) fn board(inv: &Inventory, o: &BoardOptions<'_>) -> Result<BoardDocume
             continue;
         };
         let mut r = vec![
-            Cell::Text(n.name.clone()),
-            n.organiser.clone().map_or(Cell::Null, Cell::Text),
-            n.unit.as_deref().map_or(Cell::Null, |u| {
-                Cell::Text(inv.unit(u).map_or(u.to_string(), |x| x.name.clone()))
+            DisplayCell::Text(n.name.clone()),
+            n.organiser
+                .clone()
+                .map_or(DisplayCell::Null, DisplayCell::Text),
+            n.unit.as_deref().map_or(DisplayCell::Null, |u| {
+                DisplayCell::Text(inv.unit(u).map_or(u.to_string(), |x| x.name.clone()))
             }),
-            Cell::Word(static_label(&format!("status.{}", n.status.as_str()), lang)),
+            DisplayCell::Word(static_label(&format!("status.{}", n.status.as_str()), lang)),
         ];
         for y in from..=to {
-            r.push(Cell::Money(
+            r.push(DisplayCell::Money(
                 by_year.get(&y).map_or(Decimal::ZERO, |m| m.net),
             ));
         }
@@ -591,25 +595,30 @@ pub(crate) fn board(inv: &Inventory, o: &BoardOptions<'_>) -> Result<BoardDocume
             })
             .collect();
         r.push(if fin.is_empty() {
-            Cell::Null
+            DisplayCell::Null
         } else {
-            Cell::Text(fin.join("; "))
+            DisplayCell::Text(fin.join("; "))
         });
         let a = n.assessment.as_ref();
         r.push(
             a.and_then(|a| a.benefit)
-                .map_or(Cell::Null, |b| Cell::Int(i64::from(b))),
+                .map_or(DisplayCell::Null, |b| DisplayCell::Int(i64::from(b))),
         );
-        r.push(a.and_then(|a| a.recommendation).map_or(Cell::Null, |x| {
-            Cell::Word(static_label(
-                &format!("recommendation.{}", x.as_str()),
-                lang,
-            ))
-        }));
+        r.push(
+            a.and_then(|a| a.recommendation)
+                .map_or(DisplayCell::Null, |x| {
+                    DisplayCell::Word(static_label(
+                        &format!("recommendation.{}", x.as_str()),
+                        lang,
+                    ))
+                }),
+        );
         r.push(match next_notice(n.notice_months, n.end, o.today) {
-            Some(d) => Cell::Text(d.format("%Y-%m-%d").to_string()),
-            None if n.notice_months == 0 => Cell::Word(static_label("board.no_notice", lang)),
-            None => Cell::Null,
+            Some(d) => DisplayCell::Text(d.format("%Y-%m-%d").to_string()),
+            None if n.notice_months == 0 => {
+                DisplayCell::Word(static_label("board.no_notice", lang))
+            }
+            None => DisplayCell::Null,
         });
         rows.push(r);
     }
@@ -676,10 +685,10 @@ pub(crate) fn board(inv: &Inventory, o: &BoardOptions<'_>) -> Result<BoardDocume
             let a = after.get(id).copied().unwrap_or_default();
             let n = inv.network(id);
             rows.push(vec![
-                Cell::Text(n.map_or(id.clone(), |n| n.name.clone())),
-                Cell::Int(i64::from(n.map_or(0, |n| n.notice_months))),
-                Cell::Money(b.gross.saturating_sub(a.gross)),
-                Cell::Money(b.net.saturating_sub(a.net)),
+                DisplayCell::Text(n.map_or(id.clone(), |n| n.name.clone())),
+                DisplayCell::Int(i64::from(n.map_or(0, |n| n.notice_months))),
+                DisplayCell::Money(b.gross.saturating_sub(a.gross)),
+                DisplayCell::Money(b.net.saturating_sub(a.net)),
             ]);
         }
         let all = left.savings.unwrap_or_default();
@@ -705,10 +714,10 @@ pub(crate) fn board(inv: &Inventory, o: &BoardOptions<'_>) -> Result<BoardDocume
             ],
             rows,
             footer: vec![vec![
-                Cell::Word(static_label("board.together", lang)),
-                Cell::Null,
-                Cell::Money(all.gross),
-                Cell::Money(all.net),
+                DisplayCell::Word(static_label("board.together", lang)),
+                DisplayCell::Null,
+                DisplayCell::Money(all.gross),
+                DisplayCell::Money(all.net),
             ]],
         }));
     }
@@ -773,16 +782,16 @@ pub(crate) fn board(inv: &Inventory, o: &BoardOptions<'_>) -> Result<BoardDocume
             for p in &n.participants {
                 let person = inv.person(&p.person);
                 rows.push(vec![
-                    Cell::Text(n.name.clone()),
-                    Cell::Text(
+                    DisplayCell::Text(n.name.clone()),
+                    DisplayCell::Text(
                         person
                             .and_then(|x| x.name.clone())
                             .unwrap_or_else(|| p.person.clone()),
                     ),
-                    person.map_or(Cell::Null, |x| {
-                        Cell::Word(static_label(&format!("role.{}", x.role.as_str()), lang))
+                    person.map_or(DisplayCell::Null, |x| {
+                        DisplayCell::Word(static_label(&format!("role.{}", x.role.as_str()), lang))
                     }),
-                    p.role.clone().map_or(Cell::Null, Cell::Text),
+                    p.role.clone().map_or(DisplayCell::Null, DisplayCell::Text),
                 ]);
             }
         }

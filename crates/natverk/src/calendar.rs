@@ -13,7 +13,7 @@ use crate::finding::{Code, Finding, Findings, Path};
 use crate::inventory::Inventory;
 use crate::model::{Network, Status};
 use crate::present::messages as m;
-use crate::present::{label, Align, Cell, Column, Lang, Message, Table};
+use crate::present::{label, Align, Column, DisplayCell, Lang, Message, Table};
 use crate::Error;
 
 /// What an event of the calendar asks for.
@@ -273,11 +273,11 @@ impl Calendar {
                 .iter()
                 .map(|e| {
                     vec![
-                        Cell::Text(e.date.format("%Y-%m-%d").to_string()),
-                        Cell::Word(e.kind.label(lang)),
-                        Cell::Text(e.network.clone()),
-                        Cell::Text(e.name.clone()),
-                        Cell::Int(i64::from(e.year)),
+                        DisplayCell::Text(e.date.format("%Y-%m-%d").to_string()),
+                        DisplayCell::Word(e.kind.label(lang)),
+                        DisplayCell::Text(e.network.clone()),
+                        DisplayCell::Text(e.name.clone()),
+                        DisplayCell::Int(i64::from(e.year)),
                     ]
                 })
                 .collect(),

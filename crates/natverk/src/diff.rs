@@ -322,12 +322,12 @@ fn values(path: &Path, old: Option<&Value>, new: Option<&Value>, out: &mut Vec<C
 
 /// A JSON value of a change for people: a string as it is, `null` as
 /// nothing, anything else as compact JSON.
-fn value_cell(v: &Value) -> crate::present::Cell {
-    use crate::present::Cell;
+fn value_cell(v: &Value) -> crate::present::DisplayCell {
+    use crate::present::DisplayCell;
     match v {
-        Value::Null => Cell::Null,
-        Value::String(s) => Cell::Text(s.clone()),
-        v => Cell::Text(v.to_string()),
+        Value::Null => DisplayCell::Null,
+        Value::String(s) => DisplayCell::Text(s.clone()),
+        v => DisplayCell::Text(v.to_string()),
     }
 }
 
@@ -337,7 +337,7 @@ impl Diff {
     /// by network, old, new and the change, of gross and net, with the
     /// total.
     pub fn tables(&self, lang: crate::Lang) -> Vec<crate::present::Table> {
-        use crate::present::{label, static_label, Align, Cell, Column, Table};
+        use crate::present::{label, static_label, Align, Column, DisplayCell, Table};
         let col = |key: &'static str, l: &str, align: Align| Column {
             key,
             label: static_label(l, lang),
@@ -347,29 +347,29 @@ impl Diff {
         for (list, word) in [(&self.added, "diff.added"), (&self.removed, "diff.removed")] {
             for n in list {
                 rows.push(vec![
-                    Cell::Text(n.network.clone()),
-                    Cell::Text(n.name.clone()),
-                    Cell::Word(static_label(word, lang)),
-                    Cell::Null,
-                    Cell::Null,
-                    Cell::Null,
+                    DisplayCell::Text(n.network.clone()),
+                    DisplayCell::Text(n.name.clone()),
+                    DisplayCell::Word(static_label(word, lang)),
+                    DisplayCell::Null,
+                    DisplayCell::Null,
+                    DisplayCell::Null,
                 ]);
             }
         }
         for c in &self.changed {
             for ch in &c.changes {
                 rows.push(vec![
-                    Cell::Text(c.network.clone()),
-                    Cell::Text(c.name.clone()),
-                    Cell::Word(static_label("diff.changed", lang)),
-                    Cell::Text(ch.path.clone()),
+                    DisplayCell::Text(c.network.clone()),
+                    DisplayCell::Text(c.name.clone()),
+                    DisplayCell::Word(static_label("diff.changed", lang)),
+                    DisplayCell::Text(ch.path.clone()),
                     value_cell(&ch.old),
                     value_cell(&ch.new),
                 ]);
             }
         }
         rows.sort_by(|a, b| match (&a[0], &b[0]) {
-            (Cell::Text(x), Cell::Text(y)) => x.cmp(y),
+            (DisplayCell::Text(x), DisplayCell::Text(y)) => x.cmp(y),
             _ => std::cmp::Ordering::Equal,
         });
         let changes = Table {
@@ -395,7 +395,7 @@ impl Diff {
                 s.new.net,
                 s.change.net,
             ]
-            .map(Cell::Money)
+            .map(DisplayCell::Money)
         };
         let mut columns = vec![
             col("network", "key.network", Align::Left),
@@ -411,7 +411,10 @@ impl Diff {
         ] {
             columns.push(col(key, l, Align::Right));
         }
-        let mut total = vec![Cell::Word(static_label("ui.total", lang)), Cell::Null];
+        let mut total = vec![
+            DisplayCell::Word(static_label("ui.total", lang)),
+            DisplayCell::Null,
+        ];
         total.extend(money_row(&self.total));
         let lines = Table {
             key: "lines",
@@ -424,7 +427,10 @@ impl Diff {
                 .lines
                 .iter()
                 .map(|l| {
-                    let mut r = vec![Cell::Text(l.network.clone()), Cell::Text(l.name.clone())];
+                    let mut r = vec![
+                        DisplayCell::Text(l.network.clone()),
+                        DisplayCell::Text(l.name.clone()),
+                    ];
                     r.extend(money_row(&l.sides));
                     r
                 })

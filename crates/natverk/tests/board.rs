@@ -286,7 +286,7 @@ fn paragraphs(s: &natverk::Section) -> Vec<&str> {
 
 #[test]
 fn the_board_summary_gives_the_totals_per_year() {
-    use natverk::present::Cell;
+    use natverk::present::DisplayCell;
     let doc = board(|_| {}, natverk::Lang::Sv);
     let keys: Vec<&str> = doc.sections.iter().map(|s| s.key).collect();
     assert_eq!(
@@ -307,31 +307,35 @@ fn the_board_summary_gives_the_totals_per_year() {
     let gross = t
         .rows
         .iter()
-        .find(|r| r[0] == Cell::Word("Brutto"))
+        .find(|r| r[0] == DisplayCell::Word("Brutto"))
         .unwrap();
-    let d = |n: i64| Cell::Money(natverk::Decimal::from(n));
+    let d = |n: i64| DisplayCell::Money(natverk::Decimal::from(n));
     assert_eq!(gross[1..], [d(205_000), d(199_000), d(404_000)]);
-    let net = t.rows.iter().find(|r| r[0] == Cell::Word("Netto")).unwrap();
+    let net = t
+        .rows
+        .iter()
+        .find(|r| r[0] == DisplayCell::Word("Netto"))
+        .unwrap();
     assert_eq!(net[1..], [d(190_000), d(184_000), d(374_000)]);
 }
 
 #[test]
 fn the_board_shows_units_by_name_and_subjects_split() {
-    use natverk::present::Cell;
+    use natverk::present::DisplayCell;
     let doc = board(|_| {}, natverk::Lang::Sv);
-    let d = |n: i64| Cell::Money(natverk::Decimal::from(n));
+    let d = |n: i64| DisplayCell::Money(natverk::Decimal::from(n));
     let units = table(section(&doc, "units"), "unit");
     let ks = units
         .rows
         .iter()
-        .find(|r| r[0] == Cell::Text("Kommunstyrelsen".into()))
+        .find(|r| r[0] == DisplayCell::Text("Kommunstyrelsen".into()))
         .unwrap();
     // eurocities 122 000 a year, avslutas 8 000 in 2025.
     assert_eq!(ks[1..], [d(130_000), d(122_000), d(252_000)]);
     let mf = units
         .rows
         .iter()
-        .find(|r| r[0] == Cell::Text("Miljöförvaltningen".into()))
+        .find(|r| r[0] == DisplayCell::Text("Miljöförvaltningen".into()))
         .unwrap();
     // klimatradet 50 000 net, nytt 10 000 then 12 000.
     assert_eq!(mf[1..], [d(60_000), d(62_000), d(122_000)]);
@@ -341,45 +345,48 @@ fn the_board_shows_units_by_name_and_subjects_split() {
     let integration = subj
         .rows
         .iter()
-        .find(|r| r[0] == Cell::Text("integration".into()))
+        .find(|r| r[0] == DisplayCell::Text("integration".into()))
         .unwrap();
     assert_eq!(integration[1..], [d(61_000), d(61_000), d(122_000)]);
     let klimat = subj
         .rows
         .iter()
-        .find(|r| r[0] == Cell::Text("klimat".into()))
+        .find(|r| r[0] == DisplayCell::Text("klimat".into()))
         .unwrap();
     assert_eq!(klimat[1..], [d(111_000), d(111_000), d(222_000)]);
 }
 
 #[test]
 fn the_board_lists_every_network_with_its_notice_day() {
-    use natverk::present::Cell;
+    use natverk::present::DisplayCell;
     let doc = board(|_| {}, natverk::Lang::En);
     let t = table(section(&doc, "networks"), "networks");
     let row = |name: &str| {
         t.rows
             .iter()
-            .find(|r| r[0] == Cell::Text(name.into()))
+            .find(|r| r[0] == DisplayCell::Text(name.into()))
             .unwrap()
             .clone()
     };
     let k = row("Klimatrådet");
-    assert_eq!(k[2], Cell::Text("Miljöförvaltningen".into()));
-    assert_eq!(k[4], Cell::Money(natverk::Decimal::from(50_000)));
-    assert_eq!(k[6], Cell::Text("Länsstyrelsen (Granted)".into()));
-    assert_eq!(k[7], Cell::Int(2));
-    assert_eq!(k[8], Cell::Word("Leave"));
-    assert_eq!(k[9], Cell::Text("2025-10-01".into()));
+    assert_eq!(k[2], DisplayCell::Text("Miljöförvaltningen".into()));
+    assert_eq!(k[4], DisplayCell::Money(natverk::Decimal::from(50_000)));
+    assert_eq!(k[6], DisplayCell::Text("Länsstyrelsen (Granted)".into()));
+    assert_eq!(k[7], DisplayCell::Int(2));
+    assert_eq!(k[8], DisplayCell::Word("Leave"));
+    assert_eq!(k[9], DisplayCell::Text("2025-10-01".into()));
     // Ends in 2025 anyway: no notice day; none needed without notice.
-    assert_eq!(row("Avslutat projekt")[9], Cell::Null);
-    assert_eq!(row("Nytt nätverk")[9], Cell::Word("No notice period"));
+    assert_eq!(row("Avslutat projekt")[9], DisplayCell::Null);
+    assert_eq!(
+        row("Nytt nätverk")[9],
+        DisplayCell::Word("No notice period")
+    );
     assert_eq!(t.rows.len(), 5);
 }
 
 #[test]
 fn the_board_says_what_leaving_saves_from_the_first_year_notice_allows() {
-    use natverk::present::Cell;
+    use natverk::present::DisplayCell;
     // Judged on 1 March 2025, notice can be given on 1 January 2026 at the
     // earliest; `nytt` has no notice, so it ends on 31 December 2025 and
     // its 12 000 of 2026 are saved.
@@ -394,8 +401,8 @@ fn the_board_says_what_leaving_saves_from_the_first_year_notice_allows() {
         paragraphs(s)
     );
     let t = table(s, "leave");
-    let d = |n: i64| Cell::Money(natverk::Decimal::from(n));
-    assert_eq!(t.rows[0][0], Cell::Text("Nytt nätverk".into()));
+    let d = |n: i64| DisplayCell::Money(natverk::Decimal::from(n));
+    assert_eq!(t.rows[0][0], DisplayCell::Text("Nytt nätverk".into()));
     assert_eq!(t.rows[0][2..], [d(12_000), d(12_000)]);
     assert_eq!(t.footer[0][2..], [d(12_000), d(12_000)]);
     // `avslutas` ends on 30 June 2025 anyway: leaving it saves nothing;
@@ -405,7 +412,7 @@ fn the_board_says_what_leaving_saves_from_the_first_year_notice_allows() {
         natverk::Lang::En,
     );
     let t = table(section(&doc, "leave"), "leave");
-    assert_eq!(t.rows[1][0], Cell::Text("Avslutat projekt".into()));
+    assert_eq!(t.rows[1][0], DisplayCell::Text("Avslutat projekt".into()));
     assert_eq!(t.rows[1][2..], [d(0), d(0)]);
     assert_eq!(t.footer[0][2..], [d(12_000), d(12_000)]);
 }

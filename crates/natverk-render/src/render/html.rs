@@ -17,7 +17,7 @@
 use std::io::Write;
 
 use natverk::money;
-use natverk::present::{count_text, fill, label, years, Align, Cell, Table};
+use natverk::present::{count_text, fill, label, years, Align, DisplayCell, Table};
 use natverk::{Equality, Findings, Lang, Report};
 use rust_decimal::Decimal;
 
@@ -157,7 +157,7 @@ fn page_end(out: &mut dyn Write, ctx: &Context<'_>) -> Result<()> {
 }
 
 /// A cell's content as HTML.
-fn cell_html(c: &Cell, lang: Lang) -> String {
+fn cell_html(c: &DisplayCell, lang: Lang) -> String {
     esc(&cell_text(c, lang))
 }
 
@@ -260,7 +260,11 @@ fn table(
         writeln!(out, "<tfoot{}>", role(" role=\"rowgroup\""))?;
         for r in &t.footer {
             // The name of the row spans the key columns it leaves empty.
-            let span = 1 + r.iter().skip(1).take_while(|c| **c == Cell::Null).count();
+            let span = 1 + r
+                .iter()
+                .skip(1)
+                .take_while(|c| **c == DisplayCell::Null)
+                .count();
             write!(
                 out,
                 "<tr{}><th scope=\"row\" colspan=\"{span}\"{}>{}</th>",

@@ -6,7 +6,7 @@
 
 use std::io::Write;
 
-use natverk::present::{count_text, fill, label, years, Align, Cell, Table};
+use natverk::present::{count_text, fill, label, years, Align, DisplayCell, Table};
 use natverk::{Equality, Findings, Lang, Report};
 
 use super::{caption, cell_text, Result};
@@ -58,7 +58,7 @@ fn table(t: &Table, lang: Lang, out: &mut dyn Write) -> Result<()> {
         cells.clear();
         cells.extend(r.iter().map(|c| match c {
             // a total has no key values: blank, not the `–` of a missing one
-            Cell::Null => String::new(),
+            DisplayCell::Null => String::new(),
             c => format!("**{}**", esc(&cell_text(c, lang))),
         }));
         row(out, &cells)?;

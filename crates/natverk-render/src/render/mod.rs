@@ -65,7 +65,7 @@ pub type Result<T> = std::result::Result<T, RenderError>;
 
 use chrono::NaiveDate;
 use natverk::money::fmt_human;
-use natverk::present::{fill, label, years, Cell, Message, Table};
+use natverk::present::{fill, label, years, DisplayCell, Message, Table};
 use natverk::{Equality, Findings, Inventory, Lang, Network, Scope, Status};
 
 use crate::messages as m;
@@ -121,12 +121,12 @@ pub fn caption(scope: Scope, from: i32, to: i32, currency: &str, lang: Lang) -> 
 /// A cell as text for people in `lang`: texts from the file as they are
 /// (each format escapes them its own way), words of the vocabulary,
 /// amounts with thousands grouped, `–` for no value.
-pub fn cell_text(cell: &Cell, lang: Lang) -> String {
+pub fn cell_text(cell: &DisplayCell, lang: Lang) -> String {
     match cell {
-        Cell::Text(t) => t.clone(),
-        Cell::Word(w) => (*w).to_string(),
-        Cell::Int(i) => i.to_string(),
-        Cell::Money(d) | Cell::Decimal(d) => fmt_human(*d, lang),
+        DisplayCell::Text(t) => t.clone(),
+        DisplayCell::Word(w) => (*w).to_string(),
+        DisplayCell::Int(i) => i.to_string(),
+        DisplayCell::Money(d) | DisplayCell::Decimal(d) => fmt_human(*d, lang),
         _ => label("ui.empty_cell", lang).to_string(),
     }
 }
@@ -142,10 +142,10 @@ pub fn key_count(t: &Table) -> usize {
 
 /// A row's label for a chart: the network's name when the table has one,
 /// else its key cells joined (`Sakområde · 2024`).
-pub fn row_label(t: &Table, row: &[Cell], lang: Lang) -> String {
+pub fn row_label(t: &Table, row: &[DisplayCell], lang: Lang) -> String {
     let keys = key_count(t);
     if let Some(i) = t.columns[..keys].iter().position(|c| c.key == "name") {
-        if let Cell::Text(name) = &row[i] {
+        if let DisplayCell::Text(name) = &row[i] {
             let mut parts = vec![name.clone()];
             parts.extend(
                 (0..keys)

@@ -15,7 +15,7 @@
 
 use std::io::Write;
 
-use natverk::present::{count_text, fill, label, years, Align, Cell, Table};
+use natverk::present::{count_text, fill, label, years, Align, DisplayCell, Table};
 use natverk::{Equality, Findings, Lang, Report};
 
 use super::{cell_text, currency_word, key_count, Result};
@@ -85,7 +85,7 @@ fn texts(t: &Table, lang: Lang) -> Texts {
             .chain(t.footer.iter().map(|r| {
                 r.iter()
                     .map(|c| match c {
-                        Cell::Null => String::new(),
+                        DisplayCell::Null => String::new(),
                         c => for_people(&cell_text(c, lang)).into_owned(),
                     })
                     .collect()

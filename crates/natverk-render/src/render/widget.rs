@@ -20,7 +20,7 @@
 use std::io::Write;
 
 use natverk::money;
-use natverk::present::{fill, label, years, Cell, Table};
+use natverk::present::{fill, label, years, DisplayCell, Table};
 use natverk::{Findings, Inventory, Lang, Report, Severity};
 use rust_decimal::Decimal;
 
@@ -195,24 +195,24 @@ fn columns(t: &Table, chosen: &[&str]) -> Vec<Col> {
 /// A group key's text as the widget shows it: a network by its name (its
 /// id without one), a unit by its name, words in the language, `ui.none`
 /// for no value. `None` only for no value (sorted last).
-fn key_text(inv: &Inventory, col: &Col, row: &[Cell]) -> Option<String> {
+fn key_text(inv: &Inventory, col: &Col, row: &[DisplayCell]) -> Option<String> {
     let Col::Key { key, at, name } = col else {
         return None;
     };
-    if let Some(Cell::Text(n)) = name.and_then(|i| row.get(i)) {
+    if let Some(DisplayCell::Text(n)) = name.and_then(|i| row.get(i)) {
         return Some(n.clone());
     }
     match row.get(*at)? {
-        Cell::Text(t) if *key == "unit" => Some(
+        DisplayCell::Text(t) if *key == "unit" => Some(
             inv.data()
                 .units
                 .iter()
                 .find(|u| u.id == *t)
                 .map_or_else(|| t.clone(), |u| u.name.clone()),
         ),
-        Cell::Text(t) => Some(t.clone()),
-        Cell::Word(w) => Some((*w).to_string()),
-        Cell::Int(i) => Some(i.to_string()),
+        DisplayCell::Text(t) => Some(t.clone()),
+        DisplayCell::Word(w) => Some((*w).to_string()),
+        DisplayCell::Int(i) => Some(i.to_string()),
         _ => None,
     }
 }
@@ -231,7 +231,7 @@ fn first_order(inv: &Inventory, t: &Table, cols: &[Col]) -> Vec<usize> {
             Col::Money { at, .. } => *at,
         };
         let year = |i: usize| match t.rows[i].get(at) {
-            Some(Cell::Int(y)) => Some(*y),
+            Some(DisplayCell::Int(y)) => Some(*y),
             _ => None,
         };
         order.sort_by_key(|&i| (year(i).is_none(), year(i)));
@@ -422,7 +422,7 @@ fn table(
                 }
                 Col::Money { at, .. } => {
                     let d = match row.get(*at) {
-                        Some(Cell::Money(d)) => Some(*d),
+                        Some(DisplayCell::Money(d)) => Some(*d),
                         _ => None,
                     };
                     money_cell(out, c, d)?;

@@ -23,7 +23,7 @@
 //! styles and sheets.
 
 use natverk::money::fmt2;
-use natverk::present::{label, Cell, Message, Table as CoreTable};
+use natverk::present::{label, DisplayCell, Message, Table as CoreTable};
 use natverk::{Equality, Findings, Lang, Report};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Table, TableColumn, Workbook, XlsxError};
@@ -97,7 +97,7 @@ fn sheet(
     name: &str,
     table_name: &str,
     head: &[&str],
-    rows: &[Vec<Cell>],
+    rows: &[Vec<DisplayCell>],
 ) -> Result<()> {
     let money = Format::new().set_num_format("#,##0.00");
     let int = Format::new().set_num_format("0");
@@ -107,10 +107,10 @@ fn sheet(
     for row in rows {
         for (c, x) in row.iter().enumerate().take(width.len()) {
             let w = match x {
-                Cell::Text(t) => t.chars().take(60).count(),
-                Cell::Word(t) => t.chars().count(),
-                Cell::Money(_) | Cell::Decimal(_) => 14,
-                Cell::Int(_) => 6,
+                DisplayCell::Text(t) => t.chars().take(60).count(),
+                DisplayCell::Word(t) => t.chars().count(),
+                DisplayCell::Money(_) | DisplayCell::Decimal(_) => 14,
+                DisplayCell::Int(_) => 6,
                 _ => 0,
             };
             width[c] = width[c].max(w);
@@ -162,18 +162,18 @@ fn sheet(
         for (c, x) in row.iter().enumerate() {
             let c = c as u16;
             match x {
-                Cell::Text(t) => {
+                DisplayCell::Text(t) => {
                     ws.write_string(r, c, excel_text(t, written))
                         .map_err(xerr)?;
                 }
-                Cell::Word(t) => {
+                DisplayCell::Word(t) => {
                     ws.write_string(r, c, *t).map_err(xerr)?;
                 }
-                Cell::Money(d) | Cell::Decimal(d) => {
+                DisplayCell::Money(d) | DisplayCell::Decimal(d) => {
                     ws.write_number_with_format(r, c, to_f64(*d), &money)
                         .map_err(xerr)?;
                 }
-                Cell::Int(i) => {
+                DisplayCell::Int(i) => {
                     // Counts and years: far below 2^53, exact as f64.
                     #[allow(clippy::cast_precision_loss)]
                     let v = *i as f64;
@@ -234,8 +234,8 @@ fn findings_sheet(
     let mut t = f.table(lang);
     for (row, x) in t.rows.iter_mut().zip(f.iter()) {
         row.push(match network_of(ctx.inv, &x.path) {
-            Some(n) => Cell::Text(n.id.clone()),
-            None => Cell::Null,
+            Some(n) => DisplayCell::Text(n.id.clone()),
+            None => DisplayCell::Null,
         });
     }
     let mut head: Vec<&str> = t.columns.iter().map(|c| c.label).collect();

@@ -33,7 +33,7 @@ pub struct Column {
 /// One cell of a [`Table`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Cell {
+pub enum DisplayCell {
     /// Text from the file (ids, names, subjects): shown as it is, escaped
     /// for the medium.
     Text(String),
@@ -61,10 +61,10 @@ pub struct Table {
     /// Columns, in order.
     pub columns: Vec<Column>,
     /// Rows, each with one cell per column.
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<DisplayCell>>,
     /// Rows after the body (a report's total and savings), each with one
     /// cell per column; their first cell names them.
-    pub footer: Vec<Vec<Cell>>,
+    pub footer: Vec<Vec<DisplayCell>>,
 }
 
 impl Column {
@@ -108,8 +108,8 @@ fn money_columns(lang: Lang) -> Vec<Column> {
         .collect()
 }
 
-fn money_cells(m: &Money) -> impl Iterator<Item = Cell> + '_ {
-    m.fields().into_iter().map(|(_, v)| Cell::Money(v))
+fn money_cells(m: &Money) -> impl Iterator<Item = DisplayCell> + '_ {
+    m.fields().into_iter().map(|(_, v)| DisplayCell::Money(v))
 }
 
 /// A range of years for people: `2024` or `2024–2025`.
@@ -170,7 +170,7 @@ impl Report {
     ///
     /// ```
     /// use natverk::{Inventory, Lang, ReportOptions};
-    /// use natverk::present::Cell;
+    /// use natverk::present::DisplayCell;
     ///
     /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
     ///   "organisation": {"name": "X", "currency": "SEK"},
@@ -180,8 +180,8 @@ impl Report {
     /// o.by = vec![natverk::GroupKey::Kind];
     /// let t = inv.report(&o)?.table(Lang::Sv);
     /// assert_eq!(t.columns[0].label, "Typ");
-    /// assert_eq!(t.rows[0][0], Cell::Word("Program"));
-    /// assert_eq!(t.footer[0][0], Cell::Word("Totalt"));
+    /// assert_eq!(t.rows[0][0], DisplayCell::Word("Program"));
+    /// assert_eq!(t.footer[0][0], DisplayCell::Word("Totalt"));
     /// # Ok::<(), natverk::Error>(())
     /// ```
     pub fn table(&self, lang: Lang) -> Table {
@@ -194,17 +194,21 @@ impl Report {
                 let mut row = Vec::with_capacity(columns.len());
                 for (k, v) in self.by.iter().zip(&l.keys) {
                     row.push(match (k, v) {
-                        (_, KeyValue::Year(y)) => Cell::Int(i64::from(*y)),
+                        (_, KeyValue::Year(y)) => DisplayCell::Int(i64::from(*y)),
                         (GroupKey::Kind, KeyValue::Text(t)) => word("kind", t, lang),
                         (GroupKey::Status, KeyValue::Text(t)) => word("status", t, lang),
-                        (_, KeyValue::Text(t)) => Cell::Text(t.clone()),
-                        _ => Cell::Null,
+                        (_, KeyValue::Text(t)) => DisplayCell::Text(t.clone()),
+                        _ => DisplayCell::Null,
                     });
                     if *k == GroupKey::Network {
-                        row.push(l.name.clone().map_or(Cell::Null, Cell::Text));
+                        row.push(l.name.clone().map_or(DisplayCell::Null, DisplayCell::Text));
                     }
                     if *k == GroupKey::Unit {
-                        row.push(l.unit_name.clone().map_or(Cell::Null, Cell::Text));
+                        row.push(
+                            l.unit_name
+                                .clone()
+                                .map_or(DisplayCell::Null, DisplayCell::Text),
+                        );
                     }
                 }
                 row.extend(money_cells(&l.money));
@@ -212,8 +216,8 @@ impl Report {
             })
             .collect();
         let foot = |key: &str, m: &Money| {
-            let mut row = vec![Cell::Word(static_label(key, lang))];
-            row.resize(nkeys.max(1), Cell::Null);
+            let mut row = vec![DisplayCell::Word(static_label(key, lang))];
+            row.resize(nkeys.max(1), DisplayCell::Null);
             row.extend(money_cells(m));
             row
         };
@@ -238,17 +242,17 @@ impl Report {
 }
 
 /// A word of the format as a cell in `lang` (`programme` → `Program`).
-fn word(prefix: &str, w: &str, lang: Lang) -> Cell {
+fn word(prefix: &str, w: &str, lang: Lang) -> DisplayCell {
     let l = static_label(&format!("{prefix}.{w}"), lang);
     if l.is_empty() {
-        Cell::Text(w.to_string())
+        DisplayCell::Text(w.to_string())
     } else {
-        Cell::Word(l)
+        DisplayCell::Word(l)
     }
 }
 
-fn count_cells(c: &Counts) -> [Cell; 4] {
-    [c.woman, c.man, c.other, c.unknown].map(|n| Cell::Int(n as i64))
+fn count_cells(c: &Counts) -> [DisplayCell; 4] {
+    [c.woman, c.man, c.other, c.unknown].map(|n| DisplayCell::Int(n as i64))
 }
 
 fn gender_columns(lang: Lang) -> Vec<Column> {
@@ -310,8 +314,8 @@ impl Equality {
                 ("side.opposition", &side.opposition),
             ] {
                 let mut row = vec![
-                    Cell::Word(static_label(measure, lang)),
-                    Cell::Word(static_label(group, lang)),
+                    DisplayCell::Word(static_label(measure, lang)),
+                    DisplayCell::Word(static_label(group, lang)),
                 ];
                 row.extend(count_cells(c));
                 rows.push(row);
@@ -326,21 +330,21 @@ impl Equality {
         };
         let mut time_cols = vec![Column::new("measure", "ui.measure", Align::Left, lang)];
         time_cols.extend(gender_columns(lang));
-        let amounts = |a: &crate::Amounts, money: bool| -> Vec<Cell> {
+        let amounts = |a: &crate::Amounts, money: bool| -> Vec<DisplayCell> {
             [a.woman, a.man, a.other, a.unknown]
                 .into_iter()
                 .map(|v| {
                     if money {
-                        Cell::Money(v)
+                        DisplayCell::Money(v)
                     } else {
-                        Cell::Decimal(v)
+                        DisplayCell::Decimal(v)
                     }
                 })
                 .collect()
         };
-        let mut hours = vec![Cell::Word(static_label("ui.hours", lang))];
+        let mut hours = vec![DisplayCell::Word(static_label("ui.hours", lang))];
         hours.extend(amounts(&self.hours, false));
-        let mut cost = vec![Cell::Word(static_label("ui.time_cost", lang))];
+        let mut cost = vec![DisplayCell::Word(static_label("ui.time_cost", lang))];
         cost.extend(amounts(&self.time_cost, true));
         let time = Table {
             key: "time",
@@ -363,9 +367,14 @@ impl Equality {
                 .networks
                 .iter()
                 .map(|n| {
-                    let mut row = vec![Cell::Text(n.network.clone()), Cell::Text(n.name.clone())];
-                    row.extend([n.woman, n.man, n.other, n.unknown].map(|c| Cell::Int(c as i64)));
-                    row.push(Cell::Word(static_label(
+                    let mut row = vec![
+                        DisplayCell::Text(n.network.clone()),
+                        DisplayCell::Text(n.name.clone()),
+                    ];
+                    row.extend(
+                        [n.woman, n.man, n.other, n.unknown].map(|c| DisplayCell::Int(c as i64)),
+                    );
+                    row.push(DisplayCell::Word(static_label(
                         match n.balanced {
                             Some(true) => "balanced.true",
                             Some(false) => "balanced.false",
@@ -408,20 +417,20 @@ impl Findings {
                     };
                 }
                 vec![
-                    Cell::Word(static_label(
+                    DisplayCell::Word(static_label(
                         match f.severity {
                             Severity::Error => "severity.error",
                             Severity::Warning => "severity.warning",
                         },
                         lang,
                     )),
-                    Cell::Text(f.code.as_str().to_string()),
+                    DisplayCell::Text(f.code.as_str().to_string()),
                     if place.is_empty() {
-                        Cell::Null
+                        DisplayCell::Null
                     } else {
-                        Cell::Text(place)
+                        DisplayCell::Text(place)
                     },
-                    Cell::Text(f.message_in(lang)),
+                    DisplayCell::Text(f.message_in(lang)),
                 ]
             })
             .collect();

@@ -153,7 +153,7 @@ fn docx_table(t: &Table, lang: Lang) -> DocxTable {
                 .enumerate()
                 .map(|(i, c)| {
                     let text = match c {
-                        Cell::Null => String::new(),
+                        DisplayCell::Null => String::new(),
                         c => cell(c, lang),
                     };
                     docx_cell(&text, w[i], right[i], true)

@@ -4,7 +4,7 @@
 //! Texts from the file show their control characters escaped (`\u{1b}`),
 //! as every output for people does ([`for_people`]).
 
-use natverk::present::{label, Align, Cell, Table};
+use natverk::present::{label, Align, DisplayCell, Table};
 use natverk::{Block, BoardDocument, Lang};
 use std::io::Write;
 
@@ -24,10 +24,12 @@ fn clean(s: &str) -> String {
 
 /// A cell as text: amounts with U+00A0 between digit groups, so a number
 /// never breaks inside itself.
-fn cell(c: &Cell, lang: Lang) -> String {
+fn cell(c: &DisplayCell, lang: Lang) -> String {
     match c {
-        Cell::Money(_) | Cell::Decimal(_) => cell_text(c, lang).replace(' ', "\u{a0}"),
-        Cell::Text(t) => clean(t),
+        DisplayCell::Money(_) | DisplayCell::Decimal(_) => {
+            cell_text(c, lang).replace(' ', "\u{a0}")
+        }
+        DisplayCell::Text(t) => clean(t),
         c => cell_text(c, lang),
     }
 }
@@ -148,7 +150,7 @@ fn html_table(t: &Table, n: usize, lang: Lang, out: &mut dyn Write) -> Result<()
             for (i, c) in r.iter().enumerate() {
                 let a = t.columns.get(i).map_or(Align::Left, |c| c.align);
                 let text = match c {
-                    Cell::Null => String::new(),
+                    DisplayCell::Null => String::new(),
                     c => esc(&cell(c, lang)),
                 };
                 if i == 0 {
