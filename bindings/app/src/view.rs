@@ -7,7 +7,7 @@ use natverk::present::{fill, label, Align, Message, Table};
 use natverk::tables::{Locator, Place, SheetFindings};
 use natverk::{Equality, Error, Finding, GroupKey, Inventory, Lang, Report, Scope, Severity};
 use natverk_render::import::Problems;
-use natverk_render::render::{self, cell_text, network_of, Context};
+use natverk_render::render::{cell_text, network_of, Context};
 use serde_json::{json, Value};
 
 use crate::words;
@@ -244,7 +244,7 @@ fn table(t: &Table, lang: Lang) -> Value {
 /// A report: `{"caption", "options": [[label, value]], "table"}`.
 pub fn report(r: &Report, ctx: &Context<'_>, lang: Lang) -> String {
     json!({
-        "caption": render::caption(r.scope, r.from, r.to, &r.currency, lang),
+        "caption": r.caption(lang),
         "options": ctx.options,
         "table": table(&r.table(lang), lang),
     })

@@ -6,7 +6,7 @@ use pyo3::types::PyTuple;
 
 use crate::conversion::nonempty_json;
 use crate::errors::guarded;
-use crate::present::{caption, parse_lang, table_to_py};
+use crate::present::{parse_lang, table_to_py};
 
 /// Gender-equality statistics computed by the core; immutable.
 #[pyclass(name = "Equality", module = "natverk._natverk", frozen)]
@@ -36,7 +36,7 @@ impl PyEquality {
         let lang = parse_lang(lang)?;
         let e = &self.inner;
         let tables = guarded(py, || e.tables(lang))?;
-        let cap = caption(e.scope, e.from, e.to, &e.currency, lang);
+        let cap = e.caption(lang);
         tables
             .iter()
             .enumerate()

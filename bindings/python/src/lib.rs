@@ -62,6 +62,10 @@ mod _natverk {
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
         m.add("FORMAT", natverk::FORMAT)?;
         m.add("MONEY_FIELDS", natverk::money::MONEY_FIELDS.to_vec())?;
+        // The group keys of a report, from the core (`GroupKey::ALL`): the
+        // tests compare the generated `GroupKey` literal with them.
+        let keys: Vec<&str> = natverk::GroupKey::ALL.iter().map(|k| k.as_str()).collect();
+        m.add("GROUP_KEYS", keys)?;
         Ok(())
     }
 }

@@ -98,6 +98,18 @@ pub(crate) fn table_to_py<'py>(
     caption: Option<String>,
     max_rows: Option<usize>,
 ) -> PyResult<Bound<'py, PyTuple>> {
+    let shown = max_rows.unwrap_or(usize::MAX).min(t.rows.len());
+    to_py(py, t, caption, shown, t.rows.len())
+}
+
+/// The first `shown` rows of a table that has `n_rows` in all.
+fn to_py<'py>(
+    py: Python<'py>,
+    t: &Table,
+    caption: Option<String>,
+    shown: usize,
+    n_rows: usize,
+) -> PyResult<Bound<'py, PyTuple>> {
     let mut decimals = Decimals::new(py)?;
     let columns = PyList::empty(py);
     for c in &t.columns {
@@ -107,7 +119,6 @@ pub(crate) fn table_to_py<'py>(
         };
         columns.append((c.key, c.label, align))?;
     }
-    let shown = max_rows.unwrap_or(usize::MAX).min(t.rows.len());
     let rows = PyList::empty(py);
     for r in &t.rows[..shown] {
         rows.append(row(py, r, &mut decimals)?)?;
@@ -125,118 +136,22 @@ pub(crate) fn table_to_py<'py>(
             columns.into_any(),
             rows.into_any(),
             footer.into_any(),
-            t.rows.len().into_pyobject(py)?.into_any(),
+            n_rows.into_pyobject(py)?.into_any(),
         ],
     )
 }
 
-/// A label with the vocabulary's lifetime; the key itself if unknown.
-pub(crate) fn word(key: &str, lang: Lang) -> &'static str {
-    natverk::present::vocabulary(lang)
-        .find(|(k, _)| *k == key)
-        .map_or("", |(_, l)| l)
-}
-
-/// The currency for people (`kr` in Swedish for SEK), else its code.
-pub(crate) fn currency(code: &str, lang: Lang) -> String {
-    let w = word(&format!("currency.{}", code.to_ascii_lowercase()), lang);
-    if w.is_empty() {
-        code.to_string()
-    } else {
-        w.to_string()
-    }
-}
-
-/// The line under a report's or statistics' title: scope, years and
-/// currency (`Alla nätverk, 2024–2025 – belopp i kr`).
-pub(crate) fn caption(
-    scope: natverk::Scope,
-    from: i32,
-    to: i32,
-    currency_code: &str,
-    lang: Lang,
-) -> String {
-    natverk::present::fill(
-        word("ui.caption", lang),
-        &[
-            ("scope", word(&format!("scope.{}", scope.as_str()), lang)),
-            ("years", &natverk::present::years(from, to)),
-            ("currency", &currency(currency_code, lang)),
-        ],
-    )
-}
-
-/// An overview of an inventory for people, in `lang`: one row per network
-/// (id, name, organiser, kind, status, unit, seats), at most `max_rows` as
-/// Python values. The core has no table of an inventory yet; this one is
-/// made of its vocabulary only (labels, kind and status words).
+/// An overview of an inventory for people, in `lang`: the core's
+/// (`present::overview`, one row per network), at most `max_rows` rows as
+/// Python values, captioned with the count of networks.
 pub(crate) fn overview<'py>(
     py: Python<'py>,
     inv: &natverk::Inventory,
     lang: Lang,
     max_rows: Option<usize>,
 ) -> PyResult<Bound<'py, PyTuple>> {
-    let columns = PyList::empty(py);
-    for (key, label, align) in [
-        ("network", "key.network", "left"),
-        ("name", "key.name", "left"),
-        ("organiser", "key.organiser", "left"),
-        ("kind", "key.kind", "left"),
-        ("status", "key.status", "left"),
-        ("unit", "key.unit", "left"),
-        ("seats", "ui.seats", "right"),
-    ] {
-        columns.append((key, word(label, lang), align))?;
-    }
-    let networks = inv.networks();
-    let shown = max_rows.unwrap_or(usize::MAX).min(networks.len());
-    let rows = PyList::empty(py);
-    let or_word = |prefix: &str, w: &'static str| -> &'static str {
-        let l = word(&format!("{prefix}.{w}"), lang);
-        if l.is_empty() {
-            w
-        } else {
-            l
-        }
-    };
-    for n in &networks[..shown] {
-        rows.append(PyTuple::new(
-            py,
-            [
-                n.id.as_str().into_pyobject(py)?.into_any(),
-                n.name.as_str().into_pyobject(py)?.into_any(),
-                n.organiser.as_deref().into_pyobject(py)?.into_any(),
-                or_word("kind", n.kind.as_str())
-                    .into_pyobject(py)?
-                    .into_any(),
-                or_word("status", n.status.as_str())
-                    .into_pyobject(py)?
-                    .into_any(),
-                n.unit.as_deref().into_pyobject(py)?.into_any(),
-                n.participants.len().into_pyobject(py)?.into_any(),
-            ],
-        )?)?;
-    }
-    PyTuple::new(
-        py,
-        [
-            "inventory".into_pyobject(py)?.into_any(),
-            inv.organisation()
-                .name
-                .as_str()
-                .into_pyobject(py)?
-                .into_any(),
-            Some(natverk::present::count_text(
-                "count.networks",
-                networks.len(),
-                lang,
-            ))
-            .into_pyobject(py)?
-            .into_any(),
-            columns.into_any(),
-            rows.into_any(),
-            PyList::empty(py).into_any(),
-            networks.len().into_pyobject(py)?.into_any(),
-        ],
-    )
+    let t = natverk::present::overview(inv, lang, max_rows);
+    let n = inv.networks().len();
+    let caption = natverk::present::count_text("count.networks", n, lang);
+    to_py(py, &t, Some(caption), t.rows.len(), n)
 }

@@ -10,7 +10,7 @@ use natverk::KeyValue;
 use crate::arrow;
 use crate::conversion::{money_fields, nonempty_json, to_float, Decimals, MoneyKeys, Texts};
 use crate::errors::{self, guarded};
-use crate::present::{caption, parse_lang, table_to_py};
+use crate::present::{parse_lang, table_to_py};
 
 /// A cost report computed by the core; immutable.
 #[pyclass(name = "Report", module = "natverk._natverk", frozen)]
@@ -270,7 +270,7 @@ impl PyReport {
         let lang = parse_lang(lang)?;
         let r = &self.inner;
         let t = guarded(py, || r.table(lang))?;
-        let cap = caption(r.scope, r.from, r.to, &r.currency, lang);
+        let cap = r.caption(lang);
         table_to_py(py, &t, Some(cap), max_rows)
     }
 

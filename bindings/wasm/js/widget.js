@@ -42,7 +42,7 @@
 // screen), `equality` (§7.1), each null until shown.
 
 import { init, Inventory } from './natverk.js';
-import { VOCABULARY } from './vocabulary.js';
+import { VOCABULARY, GROUP_KEYS as KEYS } from './vocabulary.js';
 import { styleSheet } from './style.js';
 
 // Start fetching and compiling the WebAssembly module as soon as this script
@@ -59,7 +59,6 @@ init().then(
 const PAGE = 100;
 const MONEY = ['fees', 'time', 'travel', 'other', 'gross', 'granted', 'expected', 'net', 'expected_net'];
 const DEFAULT_COLUMNS = ['fees', 'time', 'gross', 'granted', 'net'];
-const KEYS = ['network', 'subject', 'organiser', 'unit', 'kind', 'status', 'year'];
 const GENDERS = ['woman', 'man', 'other', 'unknown'];
 const CHART_MAX_BARS = 20;
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -69,6 +68,13 @@ function say(lang, key, values) {
   const text = VOCABULARY[lang]?.[key] ?? VOCABULARY.en[key] ?? key;
   if (!values) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}
+
+// The currency as people write it: its word in the vocabulary
+// (`currency.sek`: "kr" in Swedish), else its code (the core's
+// `present::currency_word`).
+function currencyWord(lang, code) {
+  return VOCABULARY[lang]?.[`currency.${code.toLowerCase()}`] ?? code;
 }
 
 function span(from, to) {
@@ -155,8 +161,7 @@ function exactFormatter(lang, currency, digits) {
   if (formatters.has(id)) return formatters.get(id);
   const group = say(lang, 'ui.group_mark');
   const decimal = say(lang, 'ui.decimal_mark');
-  const word = VOCABULARY[lang]?.[`currency.${currency.toLowerCase()}`] ?? currency;
-  const [before, after] = say(lang, 'ui.money', { currency: word }).split('{amount}');
+  const [before, after] = say(lang, 'ui.money', { currency: currencyWord(lang, currency) }).split('{amount}');
   const fmt = (m) => {
     const str = String(m);
     const negative = str.startsWith('-');
@@ -762,7 +767,7 @@ export class NatverkInventory extends HTMLElement {
     const caption = this.#t('ui.caption', {
       scope: this.#t(`scope.${report.scope}`),
       years: span(report.from, report.to),
-      currency: report.currency,
+      currency: currencyWord(this.#lang, report.currency),
     });
     const table = h(
       'table',
@@ -832,7 +837,7 @@ export class NatverkInventory extends HTMLElement {
     };
     const years = span(report.from, report.to);
     const desc =
-      this.#t('ui.chart_desc', { currency: report.currency }) +
+      this.#t('ui.chart_desc', { currency: currencyWord(this.#lang, report.currency) }) +
       (bars.length < report.lines.length ? ` ${this.#t('ui.chart_top', { shown: bars.length, count: report.lines.length })}` : '');
     const svg = s(
       'svg',

@@ -413,13 +413,7 @@ pub(crate) fn board(inv: &Inventory, o: &BoardOptions<'_>) -> Result<BoardDocume
     let yrs = years(from, to);
     let org = &inv.organisation().name;
     let cur = &inv.organisation().currency;
-    let currency = {
-        let key = format!("currency.{}", cur.to_lowercase());
-        match label(&key, lang) {
-            l if l == key => cur.clone(),
-            l => l.to_string(),
-        }
-    };
+    let currency = super::present::currency_word(cur, lang);
     let money = |d: Decimal| {
         fill(
             label("ui.money", lang),

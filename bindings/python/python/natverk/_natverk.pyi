@@ -28,6 +28,7 @@ __all__ = [
     "__version__",
     "FORMAT",
     "MONEY_FIELDS",
+    "GROUP_KEYS",
 ]
 
 # A table for people: (key, title, caption, columns (key, label, align),
@@ -38,6 +39,7 @@ _Table = Tuple[str, str, Optional[str], List[Tuple[str, str, str]], List[Tuple[_
 __version__: str
 FORMAT: str
 MONEY_FIELDS: List[str]
+GROUP_KEYS: List[str]
 
 @final
 class Inventory:

@@ -12,6 +12,9 @@ import os
 from decimal import Decimal
 from typing import IO, Iterable, Literal, Optional, Tuple, TypedDict, Union
 
+from . import _natverk
+from ._format import GroupKey
+
 __all__ = [
     "Scope",
     "GroupKey",
@@ -27,8 +30,6 @@ __all__ = [
 
 #: ``"all"`` networks, or only those of ``"central"`` units.
 Scope = Literal["all", "central"]
-#: What a report groups by (``by``).
-GroupKey = Literal["network", "subject", "organiser", "unit", "kind", "status", "year"]
 #: The status of a network.
 Status = Literal["proposed", "applied", "active", "dormant", "ended", "declined"]
 #: How ``to_pandas`` gives money: exact ``Decimal`` objects, or ``float64``.
@@ -42,18 +43,9 @@ DateLike = Union[datetime.date, str]
 #: A file name or path, or an open file (text or binary).
 PathOrFile = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 
-#: The nine money fields of a report line, total or savings, in order.
-MONEY_FIELDS: Tuple[str, ...] = (
-    "fees",
-    "time",
-    "travel",
-    "other",
-    "gross",
-    "granted",
-    "expected",
-    "net",
-    "expected_net",
-)
+#: The nine money fields of a report line, total or savings, in order
+#: (the core's ``money::MONEY_FIELDS``).
+MONEY_FIELDS: Tuple[str, ...] = tuple(_natverk.MONEY_FIELDS)
 
 
 class Money(TypedDict):
@@ -92,6 +84,7 @@ class _LineKeys(TypedDict, total=False):
     subject: Optional[str]
     organiser: Optional[str]
     unit: Optional[str]
+    unit_name: Optional[str]
     kind: str
     status: str
     year: int
@@ -101,6 +94,7 @@ class ReportLine(Money, _LineKeys):
     """One line of a report: its group keys, then the nine money fields.
 
     Only the keys of the report's ``by`` are present (``name`` comes with
-    ``network``). ``subject``, ``organiser`` and ``unit`` are ``None`` on the
-    line of the networks that have none; ``year`` is an ``int``.
+    ``network``, ``unit_name`` with ``unit``). ``subject``, ``organiser``,
+    ``unit`` and ``unit_name`` are ``None`` on the line of the networks that
+    have none; ``year`` is an ``int``.
     """

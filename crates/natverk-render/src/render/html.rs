@@ -21,7 +21,7 @@ use natverk::present::{count_text, fill, label, years, Align, DisplayCell, Table
 use natverk::{Equality, Findings, Lang, Report};
 use rust_decimal::Decimal;
 
-use super::{amount, caption, cell_text, currency_word, network_of, row_label};
+use super::{amount, cell_text, currency_word, network_of, row_label};
 use super::{Context, Result};
 
 /// Escapes text for HTML content and attribute values.
@@ -302,7 +302,7 @@ fn no_extra(_: usize, _: &str) -> String {
 pub fn report(r: &Report, ctx: &Context<'_>, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang;
     let t = r.table(lang);
-    let what = caption(r.scope, r.from, r.to, &r.currency, lang);
+    let what = r.caption(lang);
     page_start(out, &t.title, &what, ctx)?;
 
     // Key figures.

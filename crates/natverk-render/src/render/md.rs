@@ -9,7 +9,7 @@ use std::io::Write;
 use natverk::present::{count_text, fill, label, years, Align, DisplayCell, Table};
 use natverk::{Equality, Findings, Lang, Report};
 
-use super::{caption, cell_text, Result};
+use super::{cell_text, Result};
 use crate::text::for_people;
 
 /// Escapes a cell: markdown punctuation gets a backslash, line breaks
@@ -74,7 +74,7 @@ pub fn report(r: &Report, lang: Lang, out: &mut dyn Write) -> Result<()> {
         out,
         "## {}\n\n{}.\n\n",
         esc(&t.title),
-        esc(&caption(r.scope, r.from, r.to, &r.currency, lang))
+        esc(&r.caption(lang))
     )?;
     table(&t, lang, out)
 }

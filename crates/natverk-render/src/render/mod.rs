@@ -105,19 +105,6 @@ pub fn amount(d: rust_decimal::Decimal, currency: &str, lang: Lang) -> String {
     )
 }
 
-/// What a table shows, as its caption: scope, years and currency
-/// (`Alla nätverk, 2024–2025 – belopp i kr`).
-pub fn caption(scope: Scope, from: i32, to: i32, currency: &str, lang: Lang) -> String {
-    fill(
-        label("ui.caption", lang),
-        &[
-            ("scope", scope.label(lang)),
-            ("years", &years(from, to)),
-            ("currency", &currency_word(currency, lang)),
-        ],
-    )
-}
-
 /// A cell as text for people in `lang`: texts from the file as they are
 /// (each format escapes them its own way), words of the vocabulary,
 /// amounts with thousands grouped, `–` for no value.

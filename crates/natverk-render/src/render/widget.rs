@@ -20,7 +20,7 @@
 use std::io::Write;
 
 use natverk::money;
-use natverk::present::{fill, label, years, DisplayCell, Table};
+use natverk::present::{currency_word, fill, label, years, DisplayCell, Table};
 use natverk::{Findings, Inventory, Lang, Report, Severity};
 use rust_decimal::Decimal;
 
@@ -77,11 +77,7 @@ struct Amounts {
 
 impl Amounts {
     fn new(r: &Report, lang: Lang) -> Amounts {
-        let key = format!("currency.{}", r.currency.to_lowercase());
-        let word = match label(&key, lang) {
-            l if l == key => r.currency.clone(),
-            l => l.to_string(),
-        };
+        let word = currency_word(&r.currency, lang);
         let pattern = fill(label("ui.money", lang), &[("currency", &word)]);
         let (before, after) = pattern
             .split_once("{amount}")
@@ -131,15 +127,18 @@ impl Amounts {
 }
 
 /// One column of the widget's table: a group key's (its cell, and the
-/// network's name cell beside it) or a money field's.
+/// network's name cell beside it) or a money field's; `label` is the
+/// core's caption of the column (`Report::columns`).
 enum Col {
     Key {
         key: &'static str,
+        label: &'static str,
         at: usize,
         name: Option<usize>,
     },
     Money {
         key: &'static str,
+        label: &'static str,
         at: usize,
     },
 }
@@ -150,10 +149,9 @@ impl Col {
             Col::Key { key, .. } | Col::Money { key, .. } => key,
         }
     }
-    fn label(&self, lang: Lang) -> String {
+    fn label(&self) -> &'static str {
         match self {
-            Col::Key { key, .. } => label(&format!("key.{key}"), lang).to_string(),
-            Col::Money { key, .. } => label(&format!("money.{key}"), lang).to_string(),
+            Col::Key { label, .. } | Col::Money { label, .. } => label,
         }
     }
 }
@@ -180,13 +178,18 @@ fn columns(t: &Table, chosen: &[&str]) -> Vec<Col> {
             .flatten();
         cols.push(Col::Key {
             key: c.key,
+            label: c.label,
             at: i,
             name,
         });
     }
     for (i, c) in t.columns.iter().enumerate().skip(keys) {
         if chosen.contains(&c.key) {
-            cols.push(Col::Money { key: c.key, at: i });
+            cols.push(Col::Money {
+                key: c.key,
+                label: c.label,
+                at: i,
+            });
         }
     }
     cols
@@ -196,7 +199,7 @@ fn columns(t: &Table, chosen: &[&str]) -> Vec<Col> {
 /// id without one), a unit by its name, words in the language, `ui.none`
 /// for no value. `None` only for no value (sorted last).
 fn key_text(inv: &Inventory, col: &Col, row: &[DisplayCell]) -> Option<String> {
-    let Col::Key { key, at, name } = col else {
+    let Col::Key { key, at, name, .. } = col else {
         return None;
     };
     if let Some(DisplayCell::Text(n)) = name.and_then(|i| row.get(i)) {
@@ -340,16 +343,7 @@ fn table(
 ) -> Result<()> {
     let lang = w.lang;
     let nkeys = cols.iter().filter(|c| matches!(c, Col::Key { .. })).count();
-    let caption = say(
-        "ui.caption",
-        lang,
-        &[
-            ("scope", label(&format!("scope.{}", r.scope.as_str()), lang)),
-            ("years", &years(r.from, r.to)),
-            ("currency", &r.currency),
-        ],
-    );
-    let caption = esc(&caption);
+    let caption = esc(&r.caption(lang));
     write!(
         out,
         "<div class=\"table\"><div class=\"scroll\" role=\"region\" aria-label=\"{caption}\" tabindex=\"0\">\
@@ -359,15 +353,15 @@ fn table(
     for (i, c) in cols.iter().enumerate() {
         let money = matches!(c, Col::Money { .. });
         let sorted = i == 0 && !money;
-        let lbl = c.label(lang);
+        let lbl = c.label();
         write!(
             out,
             "<th scope=\"col\" role=\"columnheader\"{}{}><button type=\"button\" data-col=\"{}\" title=\"{}\">{}<span class=\"arrow\" aria-hidden=\"true\">{}</span></button></th>",
             if money { " class=\"num\"" } else { "" },
             if sorted { " aria-sort=\"ascending\"" } else { "" },
             c.key(),
-            esc(&say("ui.sort_by", lang, &[("column", &lbl)])),
-            esc(&lbl),
+            esc(&say("ui.sort_by", lang, &[("column", lbl)])),
+            esc(lbl),
             if sorted { "▲" } else { "" },
         )?;
     }
@@ -382,7 +376,7 @@ fn table(
         write!(
             out,
             "<td role=\"cell\" class=\"{class}\" data-label=\"{}\">{}</td>",
-            esc(&c.label(lang)),
+            esc(c.label()),
             esc(&text)
         )?;
         Ok(())
@@ -414,7 +408,7 @@ fn table(
                         write!(
                             out,
                             "<td role=\"cell\" class=\"key\" data-label=\"{}\">{}</td>",
-                            esc(&c.label(lang)),
+                            esc(c.label()),
                             esc(&text)
                         )?;
                     }
@@ -518,7 +512,11 @@ fn chart(
     let height = top + bars.len() as i64 * step;
     let span = years(r.from, r.to);
     let title = say("ui.chart_title", lang, &[("years", &span)]);
-    let mut desc = say("ui.chart_desc", lang, &[("currency", &r.currency)]);
+    let mut desc = say(
+        "ui.chart_desc",
+        lang,
+        &[("currency", &currency_word(&r.currency, lang))],
+    );
     if bars.len() < r.lines.len() {
         desc.push(' ');
         desc.push_str(&say(

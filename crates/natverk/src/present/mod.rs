@@ -22,7 +22,7 @@ pub use message::Message;
 pub use message::{Arg, Found, Template};
 #[doc(hidden)]
 pub use tables::years;
-pub use tables::{Align, Column, DisplayCell, Table};
+pub use tables::{overview, Align, Column, DisplayCell, Table};
 pub use vocabulary::{label, vocabulary};
 
 /// A vocabulary label with the vocabulary's lifetime (empty if unknown).

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::{label, Lang};
 use crate::money::{Money, MONEY_FIELDS};
-use crate::{Counts, Equality, Findings, GroupKey, KeyValue, Report, Severity};
+use crate::{Counts, Equality, Findings, GroupKey, Inventory, KeyValue, Report, Scope, Severity};
 
 /// How a column's cells line up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,7 +121,38 @@ pub fn years(from: i32, to: i32) -> String {
     }
 }
 
+/// The line under a report's or statistics' title: scope, years and the
+/// currency's word (`Alla nätverk, 2024–2025 – belopp i kr`).
+fn caption(scope: Scope, from: i32, to: i32, currency: &str, lang: Lang) -> String {
+    super::fill(
+        label("ui.caption", lang),
+        &[
+            ("scope", scope.label(lang)),
+            ("years", &years(from, to)),
+            ("currency", &super::currency_word(currency, lang)),
+        ],
+    )
+}
+
 impl Report {
+    /// What the report shows, as people read it under its title, in
+    /// `lang`: its scope, years and the currency's word. Every frontend
+    /// (terminal, md, html, notebook, widget) writes this line.
+    ///
+    /// ```
+    /// use natverk::{Inventory, Lang, ReportOptions};
+    ///
+    /// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+    ///   "organisation": {"name": "X", "currency": "SEK"}}"#)?;
+    /// let r = inv.report(&ReportOptions::new(2024, 2025))?;
+    /// assert_eq!(r.caption(Lang::Sv), "Alla nätverk, 2024–2025 – belopp i kr");
+    /// assert_eq!(r.caption(Lang::En), "All networks, 2024–2025 — amounts in SEK");
+    /// # Ok::<(), natverk::Error>(())
+    /// ```
+    pub fn caption(&self, lang: Lang) -> String {
+        caption(self.scope, self.from, self.to, &self.currency, lang)
+    }
+
     /// The report's columns as people see them, in `lang`: a column per
     /// group key of `by` (and `name` after `network`, `unit_name` after
     /// `unit`), then the nine money
@@ -267,6 +298,12 @@ fn gender_columns(lang: Lang) -> Vec<Column> {
 }
 
 impl Equality {
+    /// The line under the statistics' title, in `lang`: scope, years and
+    /// the currency's word, as [`Report::caption`].
+    pub fn caption(&self, lang: Lang) -> String {
+        caption(self.scope, self.from, self.to, &self.currency, lang)
+    }
+
     /// The statistics as people see them, in `lang`: who sits in the
     /// networks (seats and persons, all and by role and side), hours and
     /// the cost of staff time by gender, and each network's delegation.
@@ -441,5 +478,63 @@ impl Findings {
             rows,
             footer: Vec::new(),
         }
+    }
+}
+
+/// An overview of an inventory for people, in `lang`: its title is the
+/// organisation's name, and it has one row per network, in the file's
+/// order, with its id, name, organiser, kind, status, unit and seats (how
+/// many participants it has). Kinds and statuses are words in `lang`;
+/// texts from the file are as they are. Only the first `max_rows`
+/// networks become rows (all with `None`): a notebook shows a large
+/// inventory's first rows and counts the rest (`inv.networks().len()`).
+///
+/// ```
+/// use natverk::{present::{overview, DisplayCell}, Inventory, Lang};
+///
+/// let inv = Inventory::from_json(r#"{"format": "natverk/1",
+///   "organisation": {"name": "X", "currency": "SEK"},
+///   "networks": [{"id": "a", "name": "A", "start": "2024-01-01", "kind": "programme"},
+///                {"id": "b", "name": "B", "start": "2024-01-01"}]}"#)?;
+/// let t = overview(&inv, Lang::Sv, Some(1));
+/// assert_eq!(t.title, "X");
+/// assert_eq!(t.columns[3].label, "Typ");
+/// assert_eq!(t.rows.len(), 1);
+/// assert_eq!(t.rows[0][3], DisplayCell::Word("Program"));
+/// # Ok::<(), natverk::Error>(())
+/// ```
+pub fn overview(inv: &Inventory, lang: Lang, max_rows: Option<usize>) -> Table {
+    let columns = vec![
+        Column::new("network", "key.network", Align::Left, lang),
+        Column::new("name", "key.name", Align::Left, lang),
+        Column::new("organiser", "key.organiser", Align::Left, lang),
+        Column::new("kind", "key.kind", Align::Left, lang),
+        Column::new("status", "key.status", Align::Left, lang),
+        Column::new("unit", "key.unit", Align::Left, lang),
+        Column::new("seats", "ui.seats", Align::Right, lang),
+    ];
+    let text = |t: &Option<String>| t.clone().map_or(DisplayCell::Null, DisplayCell::Text);
+    let rows = inv
+        .networks()
+        .iter()
+        .take(max_rows.unwrap_or(usize::MAX))
+        .map(|n| {
+            vec![
+                DisplayCell::Text(n.id.clone()),
+                DisplayCell::Text(n.name.clone()),
+                text(&n.organiser),
+                word("kind", n.kind.as_str(), lang),
+                word("status", n.status.as_str(), lang),
+                text(&n.unit),
+                DisplayCell::Int(i64::try_from(n.participants.len()).unwrap_or(i64::MAX)),
+            ]
+        })
+        .collect();
+    Table {
+        key: "inventory",
+        title: inv.organisation().name.clone(),
+        columns,
+        rows,
+        footer: Vec::new(),
     }
 }
