@@ -4,7 +4,9 @@
 export type Money = string;
 
 export type Scope = 'all' | 'central';
-export type GroupKey = 'network' | 'subject' | 'organiser' | 'unit' | 'kind' | 'status' | 'year';
+/** A key a report can be grouped by: generated from the core's `GroupKey::ALL` (format.d.ts). */
+export type { GroupKey } from './format';
+import type { GroupKey } from './format';
 export type Status = 'proposed' | 'applied' | 'active' | 'dormant' | 'ended' | 'declined';
 export type Gender = 'woman' | 'man' | 'other' | 'unknown';
 
@@ -18,6 +20,8 @@ export interface ReportOptions {
   /** Network ids, or "recommended" (every network whose assessment recommends leaving). */
   leave?: 'recommended' | string[];
   leave_from?: number;
+  /** The language of the findings if the report fails (default 'en'); not an option of the report itself. */
+  lang?: Lang;
 }
 
 /** Options of the equality statistics (SPEC §7). Unknown keys are rejected. */
@@ -26,13 +30,15 @@ export interface EqualityOptions {
   to: number;
   scope?: Scope;
   statuses?: Status[];
+  /** The language of the findings if the statistics fail (default 'en'). */
+  lang?: Lang;
 }
 
 export type Lang = 'sv' | 'en';
 
 /**
  * Options of the checks: `today` as YYYY-MM-DD or a Date (its local day); default today.
- * `lang`: the language of the finding messages (default 'en'; Swedish once the core writes them).
+ * `lang`: the language of the finding messages (default 'en').
  */
 export interface CheckOptions {
   today?: string | Date;
@@ -225,8 +231,8 @@ export interface BoardDocument {
 /** A loaded, valid inventory (SPEC §3). */
 export class Inventory {
   private constructor(inner: never);
-  /** Loads an inventory; throws InventoryError with every error of the file. */
-  static fromJson(input: InventoryInput): Inventory;
+  /** Loads an inventory; throws InventoryError with every error of the file, its messages in `options.lang` (default 'en'). */
+  static fromJson(input: InventoryInput, options?: { lang?: Lang }): Inventory;
   /** Every error of any text, or when it loads every warning. Never throws for a bad file. */
   static checkJson(input: InventoryInput, options?: CheckOptions): Findings;
   /** The warnings of this inventory. */

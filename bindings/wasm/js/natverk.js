@@ -102,6 +102,22 @@ function checkOptions(options) {
   return options;
 }
 
+// Whether the findings of a call that fails are written in Swedish: its
+// `lang` ("sv" | "en"; default English), passed to the core as a flag.
+function swedish(lang) {
+  if (lang === undefined || lang === null || lang === 'en') return false;
+  if (lang === 'sv') return true;
+  throw new TypeError(`lang must be "sv" or "en", not ${JSON.stringify(lang)}`);
+}
+
+// An options object without its `lang` (the core's report and equality
+// options have none), and whether that `lang` is Swedish.
+function withoutLang(options) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options) || !('lang' in options)) return [options, false];
+  const { lang, ...rest } = options;
+  return [rest, swedish(lang)];
+}
+
 /** A loaded, valid inventory (SPEC §3). */
 export class Inventory {
   #inner;
@@ -113,9 +129,10 @@ export class Inventory {
     this.#inner = inner;
   }
 
-  /** Loads from JSON text, a Uint8Array or an ArrayBuffer; throws InventoryError with every error. */
-  static fromJson(input) {
-    return new Inventory(call(() => WasmInventory.fromJson(input)));
+  /** Loads from JSON text, a Uint8Array or an ArrayBuffer; throws InventoryError with every error, its messages in `options.lang` ("sv" | "en"; default English). */
+  static fromJson(input, options) {
+    const sv = swedish(options !== null && typeof options === 'object' ? options.lang : options);
+    return new Inventory(call(() => WasmInventory.fromJson(input, sv)));
   }
 
   /** Checks any text or bytes: every error, or when it loads every warning (§7.2). Never throws for a bad file. */
@@ -128,9 +145,10 @@ export class Inventory {
     return call(() => this.#inner.check(checkOptions(options)));
   }
 
-  /** A cost report (§5.1). */
+  /** A cost report (§5.1); the findings of an error in `options.lang` ("sv" | "en"; default English). */
   report(options) {
-    return call(() => this.#inner.report(options));
+    const [opts, sv] = withoutLang(options);
+    return call(() => this.#inner.report(opts, sv));
   }
 
   /** The public file (§13): no names, hourly costs or hours; every report equals this one's. Publish `inv.public().toJson()`. */
@@ -147,9 +165,10 @@ export class Inventory {
     return this.#json;
   }
 
-  /** Equality statistics (§7.1). */
+  /** Equality statistics (§7.1); the findings of an error in `options.lang` ("sv" | "en"; default English). */
   equality(options) {
-    return call(() => this.#inner.equality(options));
+    const [opts, sv] = withoutLang(options);
+    return call(() => this.#inner.equality(opts, sv));
   }
 
   /** Compares this inventory (last year's) with `other` (this year's), SPEC §14: `{ added, removed, changed, lines, total, … }`. */

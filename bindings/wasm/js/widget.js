@@ -233,13 +233,21 @@ async function fetchBytes(url) {
   return new Uint8Array(await res.arrayBuffer());
 }
 
-async function loadInventory(url) {
+// The findings of a file that does not load are in the language of the
+// element that loaded it (`lang`); the error keeps the bytes, so an element
+// in the other language reads them again in its own (`#renderLoadError`).
+async function loadInventory(url, lang) {
   const module = init().catch((e) => {
     throw new LoadError('wasm_failed', { message: String(e?.message || e) });
   });
   const [bytes] = await Promise.all([fetchBytes(url), module]);
   performance.mark('natverk:fetched');
-  const inventory = Inventory.fromJson(bytes);
+  let inventory;
+  try {
+    inventory = Inventory.fromJson(bytes, { lang });
+  } catch (e) {
+    throw Object.assign(e, { bytes, lang });
+  }
   performance.mark('natverk:loaded');
   return { inventory, bytes, file: null };
 }
@@ -248,10 +256,10 @@ async function loadInventory(url) {
 // any element shows it; freed when the last one lets go.
 const loads = new Map();
 
-function acquire(url) {
+function acquire(url, lang) {
   let entry = loads.get(url);
   if (!entry) {
-    entry = { users: 0, promise: loadInventory(url) };
+    entry = { users: 0, promise: loadInventory(url, lang) };
     entry.promise.catch(() => {});
     loads.set(url, entry);
   }
@@ -400,7 +408,7 @@ export class NatverkInventory extends HTMLElement {
     if (url !== this.#url) {
       this.#release();
       this.#url = url;
-      this.#entry = acquire(url);
+      this.#entry = acquire(url, this.#lang);
       this.report = this.findings = this.equality = null;
       this.#renderLoading();
     }
@@ -469,7 +477,15 @@ export class NatverkInventory extends HTMLElement {
       const title = this.#t(e.kind === 'wasm_failed' ? 'ui.file_failed' : 'ui.fetch_failed');
       this.#renderMessage(title, [{ message: this.#t(`ui.${e.kind}`, e.values) }]);
     } else if (Array.isArray(e?.findings)) {
-      this.#renderMessage(this.#t('ui.file_failed'), e.findings);
+      let findings = e.findings;
+      if (e.bytes && e.lang !== this.#lang) {
+        try {
+          Inventory.fromJson(e.bytes, { lang: this.#lang });
+        } catch (again) {
+          if (Array.isArray(again?.findings)) findings = again.findings;
+        }
+      }
+      this.#renderMessage(this.#t('ui.file_failed'), findings);
     } else {
       this.#renderMessage(this.#t('ui.file_failed'), [{ message: String(e?.message || e) }]);
     }
@@ -483,7 +499,7 @@ export class NatverkInventory extends HTMLElement {
     const heading = h('h2', { id: 'natverk-heading' }, h('span', { class: 'org' }), this.#t('ui.title'));
     let report;
     try {
-      report = this.#loaded.inventory.report(opts);
+      report = this.#loaded.inventory.report({ ...opts, lang });
     } catch (e) {
       const findings = Array.isArray(e.findings) ? e.findings : [{ message: String(e.message || e) }];
       this.#slots = null;
@@ -915,7 +931,7 @@ export class NatverkInventory extends HTMLElement {
     const o = this.#options();
     let eq;
     try {
-      eq = this.#loaded.inventory.equality({ from: o.from, to: o.to, scope: o.scope });
+      eq = this.#loaded.inventory.equality({ from: o.from, to: o.to, scope: o.scope, lang: this.#lang });
     } catch (e) {
       const findings = Array.isArray(e.findings) ? e.findings : [{ message: String(e.message || e) }];
       slot.replaceChildren(this.#alert(this.#t('ui.equality_failed'), findings));

@@ -194,6 +194,16 @@ pub fn check_options(options: &JsValue) -> Result<CheckOptions, Error> {
     }
 }
 
+/// The language of a call's findings: Swedish when `sv`, else English
+/// (the JS layer, `js/natverk.js`, checks the `lang` it is given).
+pub fn lang_arg(sv: bool) -> Lang {
+    if sv {
+        Lang::Sv
+    } else {
+        Lang::En
+    }
+}
+
 /// Today's local date from the JS clock.
 fn js_today() -> NaiveDate {
     let d = js_sys::Date::new_0();
@@ -215,9 +225,14 @@ pub fn parse(json: &str) -> Result<JsValue, JsValue> {
 /// finding on its own line), `name` is `InventoryError`, and `findings` the
 /// SPEC §7.2 finding objects.
 pub fn to_js_error(err: &Error) -> JsValue {
+    to_js_error_in(err, Lang::En)
+}
+
+/// [`to_js_error`] with the findings' messages in `lang`.
+pub fn to_js_error_in(err: &Error, lang: Lang) -> JsValue {
     let e = js_sys::Error::new(&err.to_string());
     e.set_name("InventoryError");
-    let findings = JSON::parse(&err.findings().to_json_in(natverk::Lang::En, false))
+    let findings = JSON::parse(&err.findings().to_json_in(lang, false))
         .and_then(|o| Reflect::get(&o, &JsValue::from_str("findings")))
         .unwrap_or_else(|_| Array::new().into());
     // Setting a property on a fresh Error object cannot fail.

@@ -3,7 +3,9 @@
 use natverk::{EqualityOptions, Findings, Inventory, ReportOptions};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, check_options, options_text, to_js_error, Input};
+use crate::convert::{
+    self, check_options, lang_arg, options_text, to_js_error, to_js_error_in, Input,
+};
 
 /// A loaded, valid inventory (SPEC §3). Build it with `Inventory.fromJson`.
 #[wasm_bindgen(js_name = Inventory)]
@@ -15,13 +17,15 @@ pub struct JsInventory {
 impl JsInventory {
     /// Loads an inventory from JSON text (a string) or bytes (`Uint8Array`,
     /// `ArrayBuffer`). Throws an `Error` with `findings` (every error) when
-    /// the file has problems.
+    /// the file has problems, their messages in `lang` (`"sv"`/`"en"`;
+    /// absent: English).
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(input: JsValue) -> Result<JsInventory, JsValue> {
-        let input = Input::from_js(&input).map_err(|e| to_js_error(&e))?;
+    pub fn from_json(input: JsValue, sv: bool) -> Result<JsInventory, JsValue> {
+        let lang = lang_arg(sv);
+        let input = Input::from_js(&input).map_err(|e| to_js_error_in(&e, lang))?;
         Inventory::from_slice(input.bytes())
             .map(|inner| JsInventory { inner })
-            .map_err(|e| to_js_error(&e))
+            .map_err(|e| to_js_error_in(&e, lang))
     }
 
     /// Checks any text or bytes (SPEC §6): every error, or when it loads
@@ -46,12 +50,17 @@ impl JsInventory {
     }
 
     /// A cost report (SPEC §5) as a SPEC §5.1 object. Options: `from`, `to`
-    /// (required), `scope`, `by`, `statuses`, `leave`, `leave_from`.
-    pub fn report(&self, options: JsValue) -> Result<JsValue, JsValue> {
+    /// (required), `scope`, `by`, `statuses`, `leave`, `leave_from`; the
+    /// findings of an error in `lang` (`"sv"`/`"en"`; absent: English).
+    pub fn report(&self, options: JsValue, sv: bool) -> Result<JsValue, JsValue> {
+        let lang = lang_arg(sv);
         let opts = options_text(&options)
             .and_then(|t| ReportOptions::from_json(&t))
-            .map_err(|e| to_js_error(&e))?;
-        let report = self.inner.report(&opts).map_err(|e| to_js_error(&e))?;
+            .map_err(|e| to_js_error_in(&e, lang))?;
+        let report = self
+            .inner
+            .report(&opts)
+            .map_err(|e| to_js_error_in(&e, lang))?;
         convert::parse(&report.to_json_compact())
     }
 
@@ -66,12 +75,17 @@ impl JsInventory {
     }
 
     /// Equality statistics (SPEC §7) as a SPEC §7.1 object. Options: `from`,
-    /// `to` (required), `scope`, `statuses`.
-    pub fn equality(&self, options: JsValue) -> Result<JsValue, JsValue> {
+    /// `to` (required), `scope`, `statuses`; the findings of an error in
+    /// `lang` (`"sv"`/`"en"`; absent: English).
+    pub fn equality(&self, options: JsValue, sv: bool) -> Result<JsValue, JsValue> {
+        let lang = lang_arg(sv);
         let opts = options_text(&options)
             .and_then(|t| EqualityOptions::from_json(&t))
-            .map_err(|e| to_js_error(&e))?;
-        let eq = self.inner.equality(&opts).map_err(|e| to_js_error(&e))?;
+            .map_err(|e| to_js_error_in(&e, lang))?;
+        let eq = self
+            .inner
+            .equality(&opts)
+            .map_err(|e| to_js_error_in(&e, lang))?;
         convert::parse(&eq.to_json_compact())
     }
 

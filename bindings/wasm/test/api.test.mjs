@@ -202,6 +202,39 @@ describe('Inventory', () => {
     );
   });
 
+  test('the findings of a failed load, report or statistics are in `lang` (SPEC §11)', () => {
+    const bad = '{"format": "natverk/1", "organisation": {"name": "X", "currency": "sek"}, "networks": [{"id": "a", "nmae": "A", "start": "2024-13-01"}]}';
+    const findings = (fn) => {
+      try {
+        fn();
+      } catch (e) {
+        assert.ok(e instanceof InventoryError, String(e));
+        return e.findings;
+      }
+      assert.fail('no error');
+    };
+    const en = findings(() => Inventory.fromJson(bad));
+    assert.deepEqual(findings(() => Inventory.fromJson(bad, { lang: 'en' })), en);
+    const sv = findings(() => Inventory.fromJson(bad, { lang: 'sv' }));
+    // the same findings, each message in Swedish
+    assert.deepEqual(sv.map((f) => [f.code, f.path]), en.map((f) => [f.code, f.path]));
+    for (let i = 0; i < sv.length; i++) assert.notEqual(sv[i].message, en[i].message);
+    assert.ok(sv.some((f) => f.message.includes('menar du `name`')), JSON.stringify(sv));
+    assert.ok(en.some((f) => f.message.includes('did you mean `name`')), JSON.stringify(en));
+    // a report or statistics that fails: `lang` is not an option of the core's
+    const inv = Inventory.fromJson(MODELLKONCEPT);
+    for (const call of [(o) => inv.report(o), (o) => inv.equality(o)]) {
+      const [svTo, enTo] = ['sv', 'en'].map((lang) => findings(() => call({ from: 2025, to: 2024, lang })));
+      assert.equal(svTo[0].path, enTo[0].path);
+      assert.match(svTo[0].message, /ligger före/);
+      assert.match(enTo[0].message, /is before/);
+    }
+    // a language that is not one is refused, not ignored
+    assert.throws(() => Inventory.fromJson(bad, { lang: 'fr' }), TypeError);
+    assert.throws(() => inv.report({ from: 2024, to: 2024, lang: 'SV' }), TypeError);
+    assert.equal(inv.report({ from: 2024, to: 2024, lang: 'sv' }).from, 2024);
+  });
+
   test('a syntax error carries line and column', () => {
     assert.throws(
       () => Inventory.fromJson('{\n  "format": "natverk/1",\n  "organisation": }'),

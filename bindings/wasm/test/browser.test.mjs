@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { serve, browser, openPage, ROOT } from './server.mjs';
 import { hostileInventory, generateInventory } from './generate.mjs';
-import { VOCABULARY } from '../js/vocabulary.js';
+import { VOCABULARY, GROUP_KEYS } from '../js/vocabulary.js';
 
 const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
 const BAD = '{"format": "natverk/1", "organisation": {"name": "X", "currency": "sek"},\n "networks": [{"id": "a", "nmae": "A", "start": "2024-13-01"}]}';
@@ -35,6 +35,13 @@ before(async () => {
     '/t/names.html': page('<natverk-inventory src="/t/hostile.json" from="2024" to="2024" show-names></natverk-inventory>'),
     '/t/bad.html': page('<natverk-inventory src="/t/bad.json" lang="en"></natverk-inventory>'),
     '/t/missing.html': page('<natverk-inventory src="/t/nothing-here.json"></natverk-inventory>'),
+    // one bad file in both languages (one shared load), and a report that fails
+    '/t/bad-both.html': page(
+      '<natverk-inventory src="/t/bad.json"></natverk-inventory><natverk-inventory src="/t/bad.json" lang="en"></natverk-inventory>' +
+        `<natverk-inventory src="${GOTEBORG}" from="2025" to="2024"></natverk-inventory>`,
+    ),
+    // a widget per group key of the core (the generated GROUP_KEYS)
+    '/t/keys.html': page(GROUP_KEYS.map((k) => `<natverk-inventory src="${GOTEBORG}" from="2024" to="2025" by="${k}"></natverk-inventory>`).join('')),
     '/t/big.json': JSON.stringify(generateInventory(300)),
     '/t/big.html': page('<natverk-inventory src="/t/big.json" from="2024" to="2025" lang="en"></natverk-inventory>'),
     '/t/warn.html': page(
@@ -336,6 +343,41 @@ describe('<natverk-inventory> in Chromium', () => {
     assert.ok(text.includes('did you mean `name`'));
     assert.equal(await widget(p).locator('table').count(), 0);
     await p.screenshot({ path: path.join(ARTIFACTS, 'widget-invalid.png') });
+    await p.close();
+  });
+
+  test('findings follow lang: a bad file and a failed report in Swedish and English (SPEC §11)', async () => {
+    const p = await open('/t/bad-both.html');
+    const [sv, en, report] = [0, 1, 2].map((i) => widget(p, i).locator('[role=alert]'));
+    for (const a of [sv, en, report]) await a.waitFor();
+    const svText = await sv.innerText();
+    const enText = await en.innerText();
+    assert.ok(svText.startsWith(SV['ui.file_failed']), svText);
+    assert.ok(svText.includes('menar du `name`') && !svText.includes('did you mean'), svText);
+    assert.ok(enText.startsWith(EN['ui.file_failed']), enText);
+    assert.ok(enText.includes('did you mean `name`') && !enText.includes('menar du'), enText);
+    for (const code of ['invalid_value', 'unknown_field', 'missing_field']) assert.ok(svText.includes(code), `${code} in ${svText}`);
+    const reportText = await report.innerText();
+    assert.ok(reportText.startsWith(SV['ui.report_failed']), reportText);
+    assert.match(reportText, /ligger före/);
+    // the other language, on the same element: its findings follow
+    await widget(p, 0).evaluate((el) => el.setAttribute('lang', 'en'));
+    await p.waitForFunction(() => document.querySelector('natverk-inventory').shadowRoot.textContent.includes('did you mean `name`'));
+    await p.close();
+  });
+
+  test('every group key of the core is a column, named by the vocabulary; the caption names the currency by its word', async () => {
+    const p = await open('/t/keys.html');
+    assert.ok(GROUP_KEYS.length >= 7);
+    for (const [i, k] of GROUP_KEYS.entries()) {
+      const w = widget(p, i);
+      await shown(w);
+      const first = (await headers(w))[0].replace(/[▲▼]/g, '').trim();
+      assert.equal(first, SV[`key.${k}`], k);
+      assert.equal(await w.locator(`thead button[data-col="${k}"]`).count(), 1, k);
+      const caption = await w.locator('table.lines caption').innerText();
+      assert.ok(caption.endsWith(`belopp i ${SV['currency.sek']}`), caption);
+    }
     await p.close();
   });
 
