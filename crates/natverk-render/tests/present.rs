@@ -1,6 +1,7 @@
-//! The pre-rendered widget lays out what the core's `present` gives it and
-//! names nothing itself: a group key or a currency word added to the core
-//! shows in the widget without a line of its own.
+//! The frontends of this crate lay out what the core's `present` gives them
+//! and name nothing themselves: a group key or a currency word added to the
+//! core shows in the pre-rendered widget without a line of its own, and the
+//! command line's help of `--by` fails here until it names the new key.
 
 use natverk::present::{currency_word, fill, label, vocabulary};
 use natverk::{GroupKey, Inventory, Lang, NaiveDate, Report, ReportOptions};
@@ -104,4 +105,18 @@ fn every_currency_word_of_the_core_names_the_amounts_caption_and_chart() {
     }
     assert_eq!(currency_word("SEK", Lang::Sv), "kr");
     assert_eq!(currency_word("NOK", Lang::Sv), "NOK");
+}
+
+#[test]
+fn the_help_of_by_names_every_group_key_in_both_languages() {
+    let help = &natverk_render::messages::HELP_BY;
+    for text in [help.en, help.sv] {
+        for k in GroupKey::ALL {
+            assert!(
+                text.contains(&format!(" {}", k.as_str())),
+                "`--by`'s help does not name `{}`: {text}",
+                k.as_str()
+            );
+        }
+    }
 }
