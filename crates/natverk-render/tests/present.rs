@@ -61,6 +61,16 @@ fn every_group_key_of_the_core_is_a_column_with_the_cores_caption() {
                 html.contains(&format!("<caption>{}</caption>", esc(&r.caption(lang)))),
                 "{k:?} {lang:?}: no caption in\n{html}"
             );
+            // a network and a unit by the name of the core's table
+            let shown = match k {
+                GroupKey::Network => Some("A"),
+                GroupKey::Unit => Some("Enheten"),
+                _ => None,
+            };
+            if let Some(name) = shown {
+                let th = format!("<th scope=\"row\" role=\"rowheader\">{name}</th>");
+                assert!(html.contains(&th), "{k:?}: no {th} in\n{html}");
+            }
         }
     }
 }

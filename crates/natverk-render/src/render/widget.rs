@@ -42,7 +42,7 @@ pub const DEFAULT_COLUMNS: [&str; 5] = ["fees", "time", "gross", "granted", "net
 /// What the element carries besides the report: where the widget finds
 /// the file and its stylesheet, and the options the report was made with.
 pub struct Widget<'a> {
-    /// The inventory the report comes from (unit names).
+    /// The inventory the report comes from.
     pub inv: &'a Inventory,
     /// The language of every word.
     pub lang: Lang,
@@ -168,14 +168,14 @@ fn columns(t: &Table, chosen: &[&str]) -> Vec<Col> {
         if c.key == "name" || c.key == "unit_name" {
             continue;
         }
-        let name = (c.key == "network")
-            .then(|| {
-                t.columns
-                    .get(i + 1)
-                    .filter(|n| n.key == "name")
-                    .map(|_| i + 1)
-            })
-            .flatten();
+        // the core's name column beside the key: the network's or the unit's
+        let name_key = match c.key {
+            "network" => Some("name"),
+            "unit" => Some("unit_name"),
+            _ => None,
+        };
+        let name =
+            name_key.and_then(|nk| t.columns.get(i + 1).filter(|n| n.key == nk).map(|_| i + 1));
         cols.push(Col::Key {
             key: c.key,
             label: c.label,
@@ -195,24 +195,18 @@ fn columns(t: &Table, chosen: &[&str]) -> Vec<Col> {
     cols
 }
 
-/// A group key's text as the widget shows it: a network by its name (its
-/// id without one), a unit by its name, words in the language, `ui.none`
-/// for no value. `None` only for no value (sorted last).
-fn key_text(inv: &Inventory, col: &Col, row: &[DisplayCell]) -> Option<String> {
-    let Col::Key { key, at, name, .. } = col else {
+/// A group key's text as the widget shows it: a network or a unit by its
+/// name (the core's `name` and `unit_name` columns; the id without one),
+/// words in the language, `ui.none` for no value. `None` only for no value
+/// (sorted last).
+fn key_text(col: &Col, row: &[DisplayCell]) -> Option<String> {
+    let Col::Key { at, name, .. } = col else {
         return None;
     };
     if let Some(DisplayCell::Text(n)) = name.and_then(|i| row.get(i)) {
         return Some(n.clone());
     }
     match row.get(*at)? {
-        DisplayCell::Text(t) if *key == "unit" => Some(
-            inv.data()
-                .units
-                .iter()
-                .find(|u| u.id == *t)
-                .map_or_else(|| t.clone(), |u| u.name.clone()),
-        ),
         DisplayCell::Text(t) => Some(t.clone()),
         DisplayCell::Word(w) => Some((*w).to_string()),
         DisplayCell::Int(i) => Some(i.to_string()),
@@ -223,7 +217,7 @@ fn key_text(inv: &Inventory, col: &Col, row: &[DisplayCell]) -> Option<String> {
 /// The order the widget shows lines in at first: by the first group key
 /// ascending (years as numbers, texts as JavaScript compares strings, by
 /// UTF-16 code units), lines without a value last, ties in the core's order.
-fn first_order(inv: &Inventory, t: &Table, cols: &[Col]) -> Vec<usize> {
+fn first_order(t: &Table, cols: &[Col]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..t.rows.len()).collect();
     let Some(first) = cols.iter().find(|c| matches!(c, Col::Key { .. })) else {
         return order;
@@ -243,7 +237,7 @@ fn first_order(inv: &Inventory, t: &Table, cols: &[Col]) -> Vec<usize> {
     let texts: Vec<Option<Vec<u16>>> = t
         .rows
         .iter()
-        .map(|r| key_text(inv, first, r).map(|s| s.encode_utf16().collect()))
+        .map(|r| key_text(first, r).map(|s| s.encode_utf16().collect()))
         .collect();
     order.sort_by(|&a, &b| match (&texts[a], &texts[b]) {
         (Some(x), Some(y)) => x.cmp(y),
@@ -319,7 +313,7 @@ pub fn report(r: &Report, w: &Widget<'_>, out: &mut dyn Write) -> Result<()> {
     };
     let cols = columns(&t, &chosen);
     let amounts = Amounts::new(r, lang);
-    let order = first_order(w.inv, &t, &cols);
+    let order = first_order(&t, &cols);
     table(r, w, &t, &cols, &order, &amounts, out)?;
     chart(r, w, &t, &cols, &amounts, out)?;
     out.write_all(b"<div class=\"equality\"></div>\n")?;
@@ -396,8 +390,8 @@ fn table(
         for c in cols {
             match c {
                 Col::Key { .. } => {
-                    let text = key_text(w.inv, c, row)
-                        .unwrap_or_else(|| label("ui.none", lang).to_string());
+                    let text =
+                        key_text(c, row).unwrap_or_else(|| label("ui.none", lang).to_string());
                     if first {
                         write!(
                             out,
@@ -491,9 +485,7 @@ fn chart(
         .map(|(row, l)| {
             let label = keys
                 .iter()
-                .map(|c| {
-                    key_text(w.inv, c, row).unwrap_or_else(|| label("ui.none", lang).to_string())
-                })
+                .map(|c| key_text(c, row).unwrap_or_else(|| label("ui.none", lang).to_string()))
                 .collect::<Vec<_>>()
                 .join(" · ");
             (label, l.money.net)
