@@ -28,6 +28,19 @@
 //    figures that depend less on how busy a shared machine is.
 //
 // Run after ./build.sh:  node bench.mjs [runs]
+//
+// Only the first paint, quickly (first visits, ~1 min with 15 loads each):
+//   node bench.mjs --paint [runs]
+// the blank page, the pre-rendered page (the guide's), the same fragment
+// on a page without any script, and the element alone, loaded in turn;
+// medians, minimums and ratios to the blank page of the same run, and the
+// load average before and after.
+//
+// Where a first paint's milliseconds go, from Chrome traces:
+//   node bench.mjs --trace [runs]
+// (devtools.timeline, blink, loading: the renderer main thread's work by
+// kind between navigation start and the first contentful paint, and when
+// each request was sent and finished), for the same pages.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,12 +48,15 @@ import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { serve, browser } from './test/server.mjs';
+import { serve, serveApart, browser } from './test/server.mjs';
+import { traceLoad, summarise } from './test/trace.mjs';
 import { generateInventory } from './test/generate.mjs';
 import { firstTablePage, fragmentPage, blankPage, corePage, coreScript, openMeasured, DONE_URL, DONE_SCRIPT } from './test/pages.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const RUNS = Number(process.argv[2] || 9);
+const args = process.argv.slice(2);
+const MODE = args.includes('--paint') ? 'paint' : args.includes('--trace') ? 'trace' : 'all';
+const RUNS = Number(args.find((a) => !a.startsWith('--')) || { paint: 15, trace: 5, all: 9 }[MODE]);
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB (${n} bytes)`;
 // The widget's module (pkg/natverk-widget_bg.wasm, feature api off) is the
@@ -71,6 +87,9 @@ console.log(`pre-rendered fragment: ${kib(Buffer.byteLength(fragment))}, ${kib(z
 const extra = {
   '/bench/fragment.html': fragmentPage(SRC, fragment),
   '/bench/fragment-plain.html': fragmentPage(SRC, fragment, { preload: false }),
+  // The same fragment on a page without any script or preload but the
+  // stylesheet's: what the fragment's own HTML and styles cost.
+  '/bench/fragment-static.html': fragmentPage(SRC, fragment, { script: false }),
   '/bench/blank-measured.html': blankPage(),
   [SRC]: inventory,
   '/bench/widget.html': firstTablePage(SRC),
@@ -86,6 +105,100 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const fmt = (xs) => `min ${Math.min(...xs).toFixed(1)} ms, median ${median(xs).toFixed(1)} ms`;
+
+// --paint and --trace: the pages of a first paint, loaded in turn (so all
+// see the same machine load), first visits only, the server on its own
+// thread (serveApart). The ratios to the blank page of the same run are
+// the figures to compare between runs on a shared machine.
+const PAINT_PAGES = [
+  ['blank-measured', 'natverk:fcp', 'blank page (nothing of natverk)'],
+  ['fragment', 'natverk:painted', "pre-rendered, the guide's page (stylesheet preloaded, module, .wasm and file preloads)"],
+  ['fragment-static', 'natverk:fcp', 'pre-rendered, the fragment alone (no script, no preload but the stylesheet)'],
+  ['widget', 'natverk:painted', 'element alone (the one-file widget, no fragment)'],
+];
+const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+if (MODE === 'paint') {
+  const srv = await serveApart(extra, { cache: 'no-store' });
+  const chrome = await browser();
+  const before = loadavg();
+  const fcp = Object.fromEntries(PAINT_PAGES.map(([page]) => [page, []]));
+  const table = [];
+  const interactive = [];
+  try {
+    const warm = await chrome.context.newPage();
+    await warm.goto(`${srv.url}/bench/blank.html`);
+    await warm.close();
+    for (let i = 0; i < RUNS; i++) {
+      for (const [page, mark] of PAINT_PAGES) {
+        const p = await openMeasured(chrome.context, `${srv.url}/bench/${page}.html`, mark);
+        const t = await p.evaluate(() => ({
+          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+          table: performance.getEntriesByName('natverk:table')[0]?.startTime,
+          rows: document.querySelector('natverk-inventory')?.shadowRoot?.querySelectorAll('table.lines tbody tr').length,
+        }));
+        if (page !== 'blank-measured' && t.rows !== 100) throw new Error(`${page}: expected the first 100 rows, got ${t.rows}`);
+        if (t.fcp !== undefined) fcp[page].push(t.fcp);
+        if (page === 'widget') table.push(t.table);
+        if (page === 'fragment') interactive.push(t.table);
+        await p.close();
+      }
+    }
+  } finally {
+    await chrome.close();
+    await srv.close();
+  }
+  const blank = median(fcp['blank-measured']);
+  console.log(`\nfirst paint, first visits (no-store), ${RUNS} loads of each page in turn; load average before ${before}, after ${loadavg()}:`);
+  for (const [page, , label] of PAINT_PAGES) {
+    console.log(`  ${label}: first contentful paint ${fmt(fcp[page])}, ${(median(fcp[page]) / blank).toFixed(2)} x blank`);
+  }
+  const f = median(fcp.fragment);
+  console.log(`  pre-rendered first paint (target <= 100 ms): ${f <= 100 ? 'met' : 'NOT met'} (median ${f.toFixed(1)} ms)`);
+  console.log(`  pre-rendered interactive (adopted, mark natverk:table; target <= 300 ms): ${fmt(interactive)}, ${(median(interactive) / blank).toFixed(2)} x blank`);
+  console.log(`  element alone, first table in the DOM (mark natverk:table; target <= 150 ms): ${fmt(table)}, ${(median(table) / blank).toFixed(2)} x blank: ${median(table) <= 150 ? 'met' : 'NOT met'}`);
+  for (const [page] of PAINT_PAGES) console.log(`  runs (${page}): ${fcp[page].map((x) => x.toFixed(0)).join(' ')}`);
+  console.log(`  runs (element alone, first table): ${table.map((x) => x.toFixed(0)).join(' ')}`);
+  process.exit(0);
+}
+
+if (MODE === 'trace') {
+  const srv = await serveApart(extra, { cache: 'no-store' });
+  const chrome = await browser();
+  const before = loadavg();
+  const sums = Object.fromEntries(PAINT_PAGES.map(([page]) => [page, []]));
+  try {
+    const warm = await chrome.context.newPage();
+    await warm.goto(`${srv.url}/bench/blank.html`);
+    await warm.close();
+    for (let i = 0; i < RUNS; i++) {
+      for (const [page, mark] of PAINT_PAGES) {
+        const path = `/bench/${page}.html`;
+        const s = summarise(await traceLoad(chrome.context, `${srv.url}${path}`, mark), path);
+        if (s) sums[page].push(s);
+      }
+    }
+  } finally {
+    await chrome.close();
+    await srv.close();
+  }
+  console.log(`\nChrome traces, first visits, ${RUNS} loads of each page in turn (tracing slows every page); load average before ${before}, after ${loadavg()}.`);
+  console.log('Medians in ms from navigation start; the main thread\'s own time by kind up to the first contentful paint:');
+  for (const [page, , label] of PAINT_PAGES) {
+    const runs = sums[page];
+    if (!runs.length) continue;
+    console.log(`\n  ${label} (${runs.length} traces): first contentful paint ${median(runs.map((r) => r.fcp)).toFixed(1)}; the renderer commits the navigation at ${median(runs.map((r) => r.commit ?? 0)).toFixed(1)}`);
+    const kinds = [...new Set(runs.flatMap((r) => Object.keys(r.t)))];
+    for (const k of kinds) console.log(`    ${median(runs.map((r) => r.t[k] ?? 0)).toFixed(1).padStart(6)}  ${k}`);
+    console.log(`    counted before the paint: ${Object.keys(runs[0].work).map((k) => `${k} ${median(runs.map((r) => r.work[k]))}`).join(', ')}`);
+    const urls = [...new Set(runs.flatMap((r) => r.resources.map((x) => x.url)))].filter((u) => !u.endsWith('favicon.svg'));
+    for (const u of urls) {
+      const xs = runs.map((r) => r.resources.find((x) => x.url === u)).filter(Boolean);
+      console.log(`    request ${u.replace(/^https?:\/\/[^/]+/, '')}: sent ${median(xs.map((x) => x.sent)).toFixed(1)}, finished ${median(xs.map((x) => x.finished)).toFixed(1)}`);
+    }
+  }
+  process.exit(0);
+}
 
 const PHASES = ['module', 'instantiated', 'fetched', 'loaded', 'report', 'table', 'painted'];
 // The pages measured, loaded in turn so all see the same machine load.

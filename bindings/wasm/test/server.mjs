@@ -2,6 +2,7 @@
 // Chromium (playwright-core driving the system /usr/bin/chromium), shared by
 // the browser tests and the benchmark.
 import http from 'node:http';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,6 +76,29 @@ export async function serve(extra = {}, options = {}) {
         server.close(resolve);
       }),
   };
+}
+
+/**
+ * `serve` on a thread of its own (a worker), for measurements: the
+ * harness's own work (Playwright's protocol messages, on this thread) then
+ * never delays an answer, as a real web server is not slowed by its
+ * visitors' browsers. `extra` and `options.cache` as for `serve` (no
+ * `headers`). Resolves to {url, origin, close}.
+ */
+export async function serveApart(extra = {}, options = {}) {
+  const worker = new Worker(new URL(import.meta.url), {
+    workerData: { extra: Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, Buffer.from(v)])), cache: options.cache },
+  });
+  const url = await new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  return { url, origin: url, close: () => worker.terminate() };
+}
+
+if (!isMainThread && workerData?.extra) {
+  const srv = await serve(workerData.extra, { cache: workerData.cache });
+  parentPort.postMessage(srv.url);
 }
 
 /** Headless Chromium with a throwaway profile; resolves to {context, close}. */
