@@ -67,8 +67,6 @@ thead th.num button { justify-content: flex-end; text-align: right; }
 thead th button:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
 .arrow { font-size: .8em; color: #4b5563; min-width: 1em; }
 .empty { font-style: italic; }
-/* Below the table (100 lines): laid out and painted only when scrolled near. */
-.chart { content-visibility: auto; contain-intrinsic-size: auto 600px; }
 figure { margin: 0 0 1em; }
 figcaption { font-weight: 600; margin: 0 0 .3em; }
 svg { display: block; max-width: 100%; height: auto; }
