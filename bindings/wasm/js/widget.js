@@ -60,7 +60,8 @@ const startInit = () =>
 // compiling waits for that paint instead of taking one of the machine's
 // cores from it (a module script runs when the HTML is parsed, which can
 // be before the first frame is drawn).
-if (typeof document !== 'undefined' && allPrerendered()) afterPaint(startInit);
+const prerendered = typeof document !== 'undefined' && allPrerendered();
+if (prerendered) afterPaint(startInit);
 else startInit();
 
 function allPrerendered() {
@@ -339,10 +340,13 @@ export class NatverkInventory extends HTMLElement {
     // (adopted: the same rules) is added after that paint, since adding it
     // before would make the browser compute every node's style again.
     if (this.#adopt && this.#token === 0) {
-      afterPaint(() => {
+      const adopt = () => {
         this.#root.adoptedStyleSheets = [styleSheet()];
         this.#schedule();
-      });
+      };
+      // Defined after the paint already: no need to wait for another.
+      if (definedAfterPaint) adopt();
+      else afterPaint(adopt);
     } else this.#schedule();
   }
 
@@ -1025,6 +1029,19 @@ export class NatverkInventory extends HTMLElement {
   }
 }
 
+// Pre-rendered elements are defined (and so taken over) once painted:
+// defining them earlier would have the browser compute their styles again
+// (their state changes to :defined) and run their constructors before that
+// paint.
+let definedAfterPaint = false;
 if (!customElements.get('natverk-inventory')) {
-  customElements.define('natverk-inventory', NatverkInventory);
+  const define = () => {
+    if (!customElements.get('natverk-inventory')) customElements.define('natverk-inventory', NatverkInventory);
+  };
+  if (prerendered) {
+    afterPaint(() => {
+      definedAfterPaint = true;
+      define();
+    });
+  } else define();
 }
