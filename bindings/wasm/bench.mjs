@@ -27,6 +27,9 @@
 //    tiering (which adds the optimising compiler's background work), so
 //    figures that depend less on how busy a shared machine is.
 //
+// The server runs on a thread of its own (serveApart), so the harness's
+// Playwright traffic on this thread never delays an answer.
+//
 // Run after ./build.sh:  node bench.mjs [runs]
 //
 // Only the first paint, quickly (first visits, ~1 min with 15 loads each):
@@ -48,7 +51,7 @@ import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { serve, serveApart, browser } from './test/server.mjs';
+import { serveApart, browser } from './test/server.mjs';
 import { traceLoad, summarise } from './test/trace.mjs';
 import { generateInventory } from './test/generate.mjs';
 import { firstTablePage, fragmentPage, blankPage, corePage, coreScript, openMeasured, DONE_URL, DONE_SCRIPT } from './test/pages.mjs';
@@ -212,7 +215,7 @@ const PAGES = [
 ];
 
 async function measure(cache, dwell) {
-  const srv = await serve(extra, { cache });
+  const srv = await serveApart(extra, { cache });
   const chrome = await browser();
   const out = Object.fromEntries(PAGES.map(([page]) => [page, { table: [], painted: [], core: [], phases: [], fcp: [], adopted: [] }]));
   try {
