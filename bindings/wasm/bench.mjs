@@ -33,11 +33,12 @@
 // Run after ./build.sh:  node bench.mjs [runs]
 //
 // Only the first paint, quickly (first visits, ~1 min with 15 loads each):
-//   node bench.mjs --paint [runs]
+//   node bench.mjs --paint [runs] [--wait-load=L]
 // the blank page, the pre-rendered page (the guide's), the same fragment
 // on a page without any script, and the element alone, loaded in turn;
 // medians, minimums and ratios to the blank page of the same run, and the
-// load average before and after.
+// load average before and after. --wait-load=L (any mode) first waits, up
+// to 15 minutes, until the 1-minute load average is at most L.
 //
 // Where a first paint's milliseconds go, from Chrome traces:
 //   node bench.mjs --trace [runs]
@@ -60,6 +61,17 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const MODE = args.includes('--paint') ? 'paint' : args.includes('--trace') ? 'trace' : 'all';
 const RUNS = Number(args.find((a) => !a.startsWith('--')) || { paint: 15, trace: 5, all: 9 }[MODE]);
+// --wait-load=L: first wait (up to 15 min) until the 1-minute load average
+// is at most L, for figures taken at a quiet moment of a shared machine.
+const waitLoad = Number(args.find((a) => a.startsWith('--wait-load='))?.slice('--wait-load='.length));
+if (waitLoad > 0) {
+  const until = Date.now() + 15 * 60 * 1000;
+  while (os.loadavg()[0] > waitLoad && Date.now() < until) {
+    console.log(`load average ${os.loadavg()[0].toFixed(2)} > ${waitLoad}: waiting`);
+    await new Promise((resolve) => setTimeout(resolve, 15000));
+  }
+  console.log(`load average ${os.loadavg()[0].toFixed(2)}: measuring`);
+}
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB (${n} bytes)`;
 // The widget's module (pkg/natverk-widget_bg.wasm, feature api off) is the
