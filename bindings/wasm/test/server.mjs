@@ -27,12 +27,16 @@ const TYPES = {
  * Serves `root` (default: the repository root) on 127.0.0.1 at a free port.
  * `extra` maps URL paths to in-memory bodies (generated inventories, test
  * pages). Options: `headers(urlPath)` gives extra response headers (a CSP,
- * CORS); `cache` sets `cache-control` (default `no-store`). Every request is
+ * CORS); `cache` sets `cache-control` (default `no-store`); `memo`
+ * (default false) answers a file read once from memory. Every request is
  * counted by path in `hits`. Resolves to {url, origin, hits, close}.
  */
 export async function serve(extra = {}, options = {}) {
   const root = options.root ?? ROOT;
   const hits = new Map();
+  // `memo`: a file read once is answered from memory afterwards (as a web
+  // server answers a hot file from its cache), for measurements.
+  const memo = options.memo ? new Map() : null;
   const server = http.createServer(async (req, res) => {
     let urlPath;
     try {
@@ -57,8 +61,16 @@ export async function serve(extra = {}, options = {}) {
       return;
     }
     try {
+      const kept = memo?.get(file);
+      if (kept) {
+        send(kept.body, kept.file);
+        return;
+      }
+      const asked = file;
       if ((await fs.stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      send(await fs.readFile(file), file);
+      const body = await fs.readFile(file);
+      memo?.set(asked, { body, file });
+      send(body, file);
     } catch {
       res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
     }
@@ -82,7 +94,9 @@ export async function serve(extra = {}, options = {}) {
  * `serve` on a thread of its own (a worker), for measurements: the
  * harness's own work (Playwright's protocol messages, on this thread) then
  * never delays an answer, as a real web server is not slowed by its
- * visitors' browsers. `extra` and `options.cache` as for `serve` (no
+ * visitors' browsers; a file is read from disk once, then answered from
+ * memory (Node's file reads are several thread-pool round trips each,
+ * which on a busy machine took longer than the answer itself). `extra` and `options.cache` as for `serve` (no
  * `headers`). Resolves to {url, origin, close}.
  */
 export async function serveApart(extra = {}, options = {}) {
@@ -97,7 +111,7 @@ export async function serveApart(extra = {}, options = {}) {
 }
 
 if (!isMainThread && workerData?.extra) {
-  const srv = await serve(workerData.extra, { cache: workerData.cache });
+  const srv = await serve(workerData.extra, { cache: workerData.cache, memo: true });
   parentPort.postMessage(srv.url);
 }
 
