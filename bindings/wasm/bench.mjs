@@ -33,12 +33,14 @@
 // Run after ./build.sh:  node bench.mjs [runs]
 //
 // Only the first paint, quickly (first visits, ~1 min with 15 loads each):
-//   node bench.mjs --paint [runs] [--wait-load=L]
+//   node bench.mjs --paint [runs] [--wait-load=L] [--against=DIR]
 // the blank page, the pre-rendered page (the guide's), the same fragment
 // on a page without any script, and the element alone, loaded in turn;
 // medians, minimums and ratios to the blank page of the same run, and the
 // load average before and after. --wait-load=L (any mode) first waits, up
 // to 15 minutes, until the 1-minute load average is at most L.
+// --against=DIR adds the same pages with another build's widget files
+// (DIR: a copy of another checkout's pkg/), and paired differences.
 //
 // Where a first paint's milliseconds go, from Chrome traces:
 //   node bench.mjs --trace [runs]
@@ -134,6 +136,23 @@ const PAINT_PAGES = [
   ['fragment-static', 'natverk:fcp', 'pre-rendered, the fragment alone (no script, no preload but the stylesheet)'],
   ['widget', 'natverk:painted', 'element alone (the one-file widget, no fragment)'],
 ];
+// --against=DIR: another build's natverk-widget.js, natverk-widget_bg.wasm
+// and natverk-widget.css (e.g. a copy of main's pkg/), served under
+// /against/pkg/: the guide's page and the element alone with it are loaded
+// in the same rounds, so two builds compare at the same machine load.
+const against = args.find((a) => a.startsWith('--against='))?.slice('--against='.length);
+if (against) {
+  for (const f of ['natverk-widget.js', 'natverk-widget_bg.wasm', 'natverk-widget.css']) {
+    extra[`/against/pkg/${f}`] = fs.readFileSync(path.join(against, f));
+  }
+  const moved = (html) => html.replaceAll('/bindings/wasm/pkg/natverk-widget', '/against/pkg/natverk-widget');
+  extra['/bench/fragment-against.html'] = moved(extra['/bench/fragment.html']);
+  extra['/bench/widget-against.html'] = moved(extra['/bench/widget.html']);
+  PAINT_PAGES.push(
+    ['fragment-against', 'natverk:painted', `pre-rendered, the guide's page with the build in ${against}`],
+    ['widget-against', 'natverk:painted', `element alone with the build in ${against}`],
+  );
+}
 const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 // Each round starts at the next page: the page loaded right after another
 // was closed paid for that one's teardown (15-20 ms here, whichever it
@@ -150,6 +169,8 @@ if (MODE === 'paint') {
   const table = [];
   const interactive = [];
   const interactiveModule = [];
+  const interactiveAgainst = [];
+  const tableAgainst = [];
   try {
     const warm = await chrome.context.newPage();
     await warm.goto(`${srv.url}/bench/blank.html`);
@@ -167,6 +188,8 @@ if (MODE === 'paint') {
         if (page === 'widget') table.push(t.table);
         if (page === 'fragment') interactive.push(t.table);
         if (page === 'fragment-module') interactiveModule.push(t.table);
+        if (page === 'fragment-against') interactiveAgainst.push(t.table);
+        if (page === 'widget-against') tableAgainst.push(t.table);
         await p.close();
         await settle();
       }
@@ -185,6 +208,11 @@ if (MODE === 'paint') {
   console.log(`  pre-rendered interactive (adopted, mark natverk:table; target <= 300 ms): ${fmt(interactive)}, ${(median(interactive) / blank).toFixed(2)} x blank`);
   console.log(`  the same without the .wasm and file preloads: ${fmt(interactiveModule)}`);
   console.log(`  element alone, first table in the DOM (mark natverk:table; target <= 150 ms): ${fmt(table)}, ${(median(table) / blank).toFixed(2)} x blank: ${median(table) <= 150 ? 'met' : 'NOT met'}`);
+  if (against) {
+    const paired = (a, b) => median(a.map((x, i) => x - b[i])).toFixed(1);
+    console.log(`  with ${against}: pre-rendered interactive ${fmt(interactiveAgainst)}; element alone, first table ${fmt(tableAgainst)}`);
+    console.log(`  this build - that one, paired medians of the same rounds: pre-rendered first paint ${paired(fcp.fragment, fcp['fragment-against'])} ms, interactive ${paired(interactive, interactiveAgainst)} ms; element alone's first table ${paired(table, tableAgainst)} ms`);
+  }
   for (const [page] of PAINT_PAGES) console.log(`  runs (${page}): ${fcp[page].map((x) => x.toFixed(0)).join(' ')}`);
   console.log(`  runs (element alone, first table): ${table.map((x) => x.toFixed(0)).join(' ')}`);
   process.exit(0);
