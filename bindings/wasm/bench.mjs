@@ -27,7 +27,26 @@
 //    tiering (which adds the optimising compiler's background work), so
 //    figures that depend less on how busy a shared machine is.
 //
+// The server runs on a thread of its own (serveApart), so the harness's
+// Playwright traffic on this thread never delays an answer.
+//
 // Run after ./build.sh:  node bench.mjs [runs]
+//
+// Only the first paint, quickly (first visits, ~1 min with 15 loads each):
+//   node bench.mjs --paint [runs] [--wait-load=L] [--against=DIR]
+// the blank page, the pre-rendered page (the guide's), the same fragment
+// on a page without any script, and the element alone, loaded in turn;
+// medians, minimums and ratios to the blank page of the same run, and the
+// load average before and after. --wait-load=L (any mode) first waits, up
+// to 15 minutes, until the 1-minute load average is at most L.
+// --against=DIR adds the same pages with another build's widget files
+// (DIR: a copy of another checkout's pkg/), and paired differences.
+//
+// Where a first paint's milliseconds go, from Chrome traces:
+//   node bench.mjs --trace [runs]
+// (devtools.timeline, blink, loading: the renderer main thread's work by
+// kind between navigation start and the first contentful paint, and when
+// each request was sent and finished), for the same pages.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,12 +54,26 @@ import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { serve, browser } from './test/server.mjs';
+import { serveApart, browser } from './test/server.mjs';
+import { traceLoad, summarise } from './test/trace.mjs';
 import { generateInventory } from './test/generate.mjs';
 import { firstTablePage, fragmentPage, blankPage, corePage, coreScript, openMeasured, DONE_URL, DONE_SCRIPT } from './test/pages.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const RUNS = Number(process.argv[2] || 9);
+const args = process.argv.slice(2);
+const MODE = args.includes('--paint') ? 'paint' : args.includes('--trace') ? 'trace' : 'all';
+const RUNS = Number(args.find((a) => !a.startsWith('--')) || { paint: 15, trace: 5, all: 9 }[MODE]);
+// --wait-load=L: first wait (up to 15 min) until the 1-minute load average
+// is at most L, for figures taken at a quiet moment of a shared machine.
+const waitLoad = Number(args.find((a) => a.startsWith('--wait-load='))?.slice('--wait-load='.length));
+if (waitLoad > 0) {
+  const until = Date.now() + 15 * 60 * 1000;
+  while (os.loadavg()[0] > waitLoad && Date.now() < until) {
+    console.log(`load average ${os.loadavg()[0].toFixed(2)} > ${waitLoad}: waiting`);
+    await new Promise((resolve) => setTimeout(resolve, 15000));
+  }
+  console.log(`load average ${os.loadavg()[0].toFixed(2)}: measuring`);
+}
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB (${n} bytes)`;
 // The widget's module (pkg/natverk-widget_bg.wasm, feature api off) is the
@@ -71,6 +104,11 @@ console.log(`pre-rendered fragment: ${kib(Buffer.byteLength(fragment))}, ${kib(z
 const extra = {
   '/bench/fragment.html': fragmentPage(SRC, fragment),
   '/bench/fragment-plain.html': fragmentPage(SRC, fragment, { preload: false }),
+  // The guide's page without the .wasm's and the file's preloads.
+  '/bench/fragment-module.html': fragmentPage(SRC, fragment, { files: false }),
+  // The same fragment on a page without any script or preload but the
+  // stylesheet's: what the fragment's own HTML and styles cost.
+  '/bench/fragment-static.html': fragmentPage(SRC, fragment, { script: false }),
   '/bench/blank-measured.html': blankPage(),
   [SRC]: inventory,
   '/bench/widget.html': firstTablePage(SRC),
@@ -87,6 +125,138 @@ const median = (xs) => {
 };
 const fmt = (xs) => `min ${Math.min(...xs).toFixed(1)} ms, median ${median(xs).toFixed(1)} ms`;
 
+// --paint and --trace: the pages of a first paint, loaded in turn (so all
+// see the same machine load), first visits only, the server on its own
+// thread (serveApart). The ratios to the blank page of the same run are
+// the figures to compare between runs on a shared machine.
+const PAINT_PAGES = [
+  ['blank-measured', 'natverk:fcp', 'blank page (nothing of natverk)'],
+  ['fragment', 'natverk:painted', "pre-rendered, the guide's page (stylesheet preloaded, module, .wasm and file preloads)"],
+  ['fragment-module', 'natverk:painted', 'pre-rendered, the same without the .wasm and file preloads'],
+  ['fragment-static', 'natverk:fcp', 'pre-rendered, the fragment alone (no script, no preload but the stylesheet)'],
+  ['widget', 'natverk:painted', 'element alone (the one-file widget, no fragment)'],
+];
+// --against=DIR: another build's natverk-widget.js, natverk-widget_bg.wasm
+// and natverk-widget.css (e.g. a copy of main's pkg/), served under
+// /against/pkg/: the guide's page and the element alone with it are loaded
+// in the same rounds, so two builds compare at the same machine load.
+const against = args.find((a) => a.startsWith('--against='))?.slice('--against='.length);
+if (against) {
+  for (const f of ['natverk-widget.js', 'natverk-widget_bg.wasm', 'natverk-widget.css']) {
+    extra[`/against/pkg/${f}`] = fs.readFileSync(path.join(against, f));
+  }
+  const moved = (html) => html.replaceAll('/bindings/wasm/pkg/natverk-widget', '/against/pkg/natverk-widget');
+  extra['/bench/fragment-against.html'] = moved(extra['/bench/fragment.html']);
+  extra['/bench/widget-against.html'] = moved(extra['/bench/widget.html']);
+  PAINT_PAGES.push(
+    ['fragment-against', 'natverk:painted', `pre-rendered, the guide's page with the build in ${against}`],
+    ['widget-against', 'natverk:painted', `element alone with the build in ${against}`],
+  );
+}
+const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+// Each round starts at the next page: the page loaded right after another
+// was closed paid for that one's teardown (15-20 ms here, whichever it
+// was), so a fixed order favoured some pages. A pause after each close
+// lets the teardown end before the next navigation.
+const rotated = (pages, round) => pages.map((_, j) => pages[(j + round) % pages.length]);
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+if (MODE === 'paint') {
+  const srv = await serveApart(extra, { cache: 'no-store' });
+  const chrome = await browser();
+  const before = loadavg();
+  const fcp = Object.fromEntries(PAINT_PAGES.map(([page]) => [page, []]));
+  const table = [];
+  const interactive = [];
+  const interactiveModule = [];
+  const interactiveAgainst = [];
+  const tableAgainst = [];
+  try {
+    const warm = await chrome.context.newPage();
+    await warm.goto(`${srv.url}/bench/blank.html`);
+    await warm.close();
+    for (let i = 0; i < RUNS; i++) {
+      for (const [page, mark] of rotated(PAINT_PAGES, i)) {
+        const p = await openMeasured(chrome.context, `${srv.url}/bench/${page}.html`, mark);
+        const t = await p.evaluate(() => ({
+          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+          table: performance.getEntriesByName('natverk:table')[0]?.startTime,
+          rows: document.querySelector('natverk-inventory')?.shadowRoot?.querySelectorAll('table.lines tbody tr').length,
+        }));
+        if (page !== 'blank-measured' && t.rows !== 100) throw new Error(`${page}: expected the first 100 rows, got ${t.rows}`);
+        if (t.fcp !== undefined) fcp[page].push(t.fcp);
+        if (page === 'widget') table.push(t.table);
+        if (page === 'fragment') interactive.push(t.table);
+        if (page === 'fragment-module') interactiveModule.push(t.table);
+        if (page === 'fragment-against') interactiveAgainst.push(t.table);
+        if (page === 'widget-against') tableAgainst.push(t.table);
+        await p.close();
+        await settle();
+      }
+    }
+  } finally {
+    await chrome.close();
+    await srv.close();
+  }
+  const blank = median(fcp['blank-measured']);
+  console.log(`\nfirst paint, first visits (no-store), ${RUNS} loads of each page in turn; load average before ${before}, after ${loadavg()}:`);
+  for (const [page, , label] of PAINT_PAGES) {
+    console.log(`  ${label}: first contentful paint ${fmt(fcp[page])}, ${(median(fcp[page]) / blank).toFixed(2)} x blank`);
+  }
+  const f = median(fcp.fragment);
+  console.log(`  pre-rendered first paint (target <= 100 ms): ${f <= 100 ? 'met' : 'NOT met'} (median ${f.toFixed(1)} ms)`);
+  console.log(`  pre-rendered interactive (adopted, mark natverk:table; target <= 300 ms): ${fmt(interactive)}, ${(median(interactive) / blank).toFixed(2)} x blank`);
+  console.log(`  the same without the .wasm and file preloads: ${fmt(interactiveModule)}`);
+  console.log(`  element alone, first table in the DOM (mark natverk:table; target <= 150 ms): ${fmt(table)}, ${(median(table) / blank).toFixed(2)} x blank: ${median(table) <= 150 ? 'met' : 'NOT met'}`);
+  if (against) {
+    const paired = (a, b) => median(a.map((x, i) => x - b[i])).toFixed(1);
+    console.log(`  with ${against}: pre-rendered interactive ${fmt(interactiveAgainst)}; element alone, first table ${fmt(tableAgainst)}`);
+    console.log(`  this build - that one, paired medians of the same rounds: pre-rendered first paint ${paired(fcp.fragment, fcp['fragment-against'])} ms, interactive ${paired(interactive, interactiveAgainst)} ms; element alone's first table ${paired(table, tableAgainst)} ms`);
+  }
+  for (const [page] of PAINT_PAGES) console.log(`  runs (${page}): ${fcp[page].map((x) => x.toFixed(0)).join(' ')}`);
+  console.log(`  runs (element alone, first table): ${table.map((x) => x.toFixed(0)).join(' ')}`);
+  process.exit(0);
+}
+
+if (MODE === 'trace') {
+  const srv = await serveApart(extra, { cache: 'no-store' });
+  const chrome = await browser();
+  const before = loadavg();
+  const sums = Object.fromEntries(PAINT_PAGES.map(([page]) => [page, []]));
+  try {
+    const warm = await chrome.context.newPage();
+    await warm.goto(`${srv.url}/bench/blank.html`);
+    await warm.close();
+    for (let i = 0; i < RUNS; i++) {
+      for (const [page, mark] of rotated(PAINT_PAGES, i)) {
+        const path = `/bench/${page}.html`;
+        const s = summarise(await traceLoad(chrome.context, `${srv.url}${path}`, mark), path);
+        if (s) sums[page].push(s);
+        await settle();
+      }
+    }
+  } finally {
+    await chrome.close();
+    await srv.close();
+  }
+  console.log(`\nChrome traces, first visits, ${RUNS} loads of each page in turn (tracing slows every page); load average before ${before}, after ${loadavg()}.`);
+  console.log('Medians in ms from navigation start; the main thread\'s own time by kind up to the first contentful paint:');
+  for (const [page, , label] of PAINT_PAGES) {
+    const runs = sums[page];
+    if (!runs.length) continue;
+    console.log(`\n  ${label} (${runs.length} traces): first contentful paint ${median(runs.map((r) => r.fcp)).toFixed(1)}; the renderer commits the navigation at ${median(runs.map((r) => r.commit ?? 0)).toFixed(1)}`);
+    const kinds = [...new Set(runs.flatMap((r) => Object.keys(r.t)))];
+    for (const k of kinds) console.log(`    ${median(runs.map((r) => r.t[k] ?? 0)).toFixed(1).padStart(6)}  ${k}`);
+    console.log(`    counted before the paint: ${Object.keys(runs[0].work).map((k) => `${k} ${median(runs.map((r) => r.work[k]))}`).join(', ')}`);
+    const urls = [...new Set(runs.flatMap((r) => r.resources.map((x) => x.url)))].filter((u) => !u.endsWith('favicon.svg'));
+    for (const u of urls) {
+      const xs = runs.map((r) => r.resources.find((x) => x.url === u)).filter(Boolean);
+      console.log(`    request ${u.replace(/^https?:\/\/[^/]+/, '')}: sent ${median(xs.map((x) => x.sent)).toFixed(1)}, finished ${median(xs.map((x) => x.finished)).toFixed(1)}`);
+    }
+  }
+  process.exit(0);
+}
+
 const PHASES = ['module', 'instantiated', 'fetched', 'loaded', 'report', 'table', 'painted'];
 // The pages measured, loaded in turn so all see the same machine load.
 const PAGES = [
@@ -99,7 +269,7 @@ const PAGES = [
 ];
 
 async function measure(cache, dwell) {
-  const srv = await serve(extra, { cache });
+  const srv = await serveApart(extra, { cache });
   const chrome = await browser();
   const out = Object.fromEntries(PAGES.map(([page]) => [page, { table: [], painted: [], core: [], phases: [], fcp: [], adopted: [] }]));
   try {
@@ -110,7 +280,7 @@ async function measure(cache, dwell) {
     await warm.goto(`${srv.url}/bench/blank.html`);
     await warm.close();
     for (let i = 0; i < RUNS; i++) {
-      for (const [page, mark] of PAGES) {
+      for (const [page, mark] of rotated(PAGES, i)) {
         const p = await openMeasured(chrome.context, `${srv.url}/bench/${page}.html`, mark);
         const t = await p.evaluate((phases) => ({
           core: performance.getEntriesByName('natverk:core')[0]?.startTime,
@@ -137,6 +307,7 @@ async function measure(cache, dwell) {
         // module's optimised code to its cache a moment after tiering up.
         if (dwell) await p.waitForTimeout(dwell);
         await p.close();
+        await settle();
       }
     }
   } finally {

@@ -50,10 +50,24 @@ import { styleSheet } from './style.js';
 // returns the same promise to every later caller; a failure is reported by
 // the element that awaits it.
 performance.mark('natverk:module');
-init().then(
-  () => performance.mark('natverk:instantiated'),
-  () => {},
-);
+const startInit = () =>
+  init().then(
+    () => performance.mark('natverk:instantiated'),
+    () => {},
+  );
+// When every element of the page came pre-rendered (`natverk report
+// --format widget`), their tables are painted without the module: its
+// compiling waits for that paint instead of taking one of the machine's
+// cores from it (a module script runs when the HTML is parsed, which can
+// be before the first frame is drawn).
+const prerendered = typeof document !== 'undefined' && allPrerendered();
+if (prerendered) afterPaint(startInit);
+else startInit();
+
+function allPrerendered() {
+  const elements = document.querySelectorAll('natverk-inventory');
+  return elements.length > 0 && [...elements].every((el) => el.shadowRoot?.querySelector('section.natverk[data-prerendered]'));
+}
 
 /** Lines shown before the reader asks for all of them. */
 const PAGE = 100;
@@ -321,8 +335,8 @@ export class NatverkInventory extends HTMLElement {
       this.#adopt = true;
     } else {
       this.#root = given ?? this.attachShadow({ mode: 'open' });
+      this.#root.adoptedStyleSheets = [styleSheet()];
     }
-    this.#root.adoptedStyleSheets = [styleSheet()];
   }
 
   connectedCallback() {
@@ -335,8 +349,18 @@ export class NatverkInventory extends HTMLElement {
     // A pre-rendered view is on screen, or will be at the next paint: let
     // the browser paint it before the module's load and report take the
     // main thread (they would delay that paint, not the table).
-    if (this.#adopt && this.#token === 0) afterPaint(() => this.#schedule());
-    else this.#schedule();
+    // Its own stylesheet (a link) styles it until then; the module's
+    // (adopted: the same rules) is added after that paint, since adding it
+    // before would make the browser compute every node's style again.
+    if (this.#adopt && this.#token === 0) {
+      const adopt = () => {
+        this.#root.adoptedStyleSheets = [styleSheet()];
+        this.#schedule();
+      };
+      // Defined after the paint already: no need to wait for another.
+      if (definedAfterPaint) adopt();
+      else afterPaint(adopt);
+    } else this.#schedule();
   }
 
   disconnectedCallback() {
@@ -1026,6 +1050,19 @@ export class NatverkInventory extends HTMLElement {
   }
 }
 
+// Pre-rendered elements are defined (and so taken over) once painted:
+// defining them earlier would have the browser compute their styles again
+// (their state changes to :defined) and run their constructors before that
+// paint.
+let definedAfterPaint = false;
 if (!customElements.get('natverk-inventory')) {
-  customElements.define('natverk-inventory', NatverkInventory);
+  const define = () => {
+    if (!customElements.get('natverk-inventory')) customElements.define('natverk-inventory', NatverkInventory);
+  };
+  if (prerendered) {
+    afterPaint(() => {
+      definedAfterPaint = true;
+      define();
+    });
+  } else define();
 }

@@ -69,9 +69,16 @@ ${fastHead(src, options)}
  * The same page with the widget pre-rendered: `fragment` is the element
  * `natverk report FILE --format widget` wrote (its first view inside as
  * declarative shadow DOM), which the module adopts when it loads.
+ * Options: `preload` (default true: the stylesheet preloaded from the
+ * head), `script` (default true: the module), `files` (default true: the
+ * `.wasm` and the file preloaded too, as the guide's page does; false: the
+ * module fetches them itself, after the first paint).
  */
-export function fragmentPage(src, fragment, { preload = true } = {}) {
-  const page = firstTablePage(src).replace(/<natverk-inventory [^>]*><\/natverk-inventory>/, () => fragment);
+export function fragmentPage(src, fragment, { preload = true, script = true, files = true } = {}) {
+  let page = firstTablePage(src).replace(/<natverk-inventory [^>]*><\/natverk-inventory>/, () => fragment);
+  // `script: false`: no module and no preload of its files (the fragment alone).
+  if (!script) page = page.replace(fastHead(src), '');
+  else if (!files) page = page.replace(fastHead(src), () => fastHead(src).split('\n').filter((l) => !l.includes('as="fetch"')).join('\n'));
   if (!preload) return page;
   // The guide's head for a pre-rendered element: its stylesheet requested
   // first, before the parser reaches the element (the first paint of the

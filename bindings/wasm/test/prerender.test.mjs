@@ -177,6 +177,23 @@ describe('the pre-rendered widget', () => {
     // "Show all" works after adoption.
     await p.locator('natverk-inventory button.more').click();
     assert.equal(await rowsOf(p), report.lines.length);
+    // An option changed after adoption renders anew, without the fragment's
+    // link: the module's own stylesheet (adopted once the fragment was
+    // painted) styles it.
+    await p.evaluate(() => document.querySelector('natverk-inventory').setAttribute('to', '2024'));
+    await p.waitForFunction(() => {
+      const root = document.querySelector('natverk-inventory').shadowRoot;
+      return !root.querySelector('section.natverk[data-prerendered]') && root.querySelector('table.lines');
+    });
+    const styled = await p.evaluate(() => {
+      const root = document.querySelector('natverk-inventory').shadowRoot;
+      return {
+        sheets: root.adoptedStyleSheets.length,
+        links: root.querySelectorAll('link').length,
+        collapse: getComputedStyle(root.querySelector('table.lines')).borderCollapse,
+      };
+    });
+    assert.deepEqual(styled, { sheets: 1, links: 0, collapse: 'collapse' });
     assert.deepEqual(await p.evaluate(() => window.__violations), []);
     await p.close();
   });

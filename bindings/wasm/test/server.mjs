@@ -2,6 +2,7 @@
 // Chromium (playwright-core driving the system /usr/bin/chromium), shared by
 // the browser tests and the benchmark.
 import http from 'node:http';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,12 +27,16 @@ const TYPES = {
  * Serves `root` (default: the repository root) on 127.0.0.1 at a free port.
  * `extra` maps URL paths to in-memory bodies (generated inventories, test
  * pages). Options: `headers(urlPath)` gives extra response headers (a CSP,
- * CORS); `cache` sets `cache-control` (default `no-store`). Every request is
+ * CORS); `cache` sets `cache-control` (default `no-store`); `memo`
+ * (default false) answers a file read once from memory. Every request is
  * counted by path in `hits`. Resolves to {url, origin, hits, close}.
  */
 export async function serve(extra = {}, options = {}) {
   const root = options.root ?? ROOT;
   const hits = new Map();
+  // `memo`: a file read once is answered from memory afterwards (as a web
+  // server answers a hot file from its cache), for measurements.
+  const memo = options.memo ? new Map() : null;
   const server = http.createServer(async (req, res) => {
     let urlPath;
     try {
@@ -56,8 +61,16 @@ export async function serve(extra = {}, options = {}) {
       return;
     }
     try {
+      const kept = memo?.get(file);
+      if (kept) {
+        send(kept.body, kept.file);
+        return;
+      }
+      const asked = file;
       if ((await fs.stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      send(await fs.readFile(file), file);
+      const body = await fs.readFile(file);
+      memo?.set(asked, { body, file });
+      send(body, file);
     } catch {
       res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
     }
@@ -75,6 +88,31 @@ export async function serve(extra = {}, options = {}) {
         server.close(resolve);
       }),
   };
+}
+
+/**
+ * `serve` on a thread of its own (a worker), for measurements: the
+ * harness's own work (Playwright's protocol messages, on this thread) then
+ * never delays an answer, as a real web server is not slowed by its
+ * visitors' browsers; a file is read from disk once, then answered from
+ * memory (Node's file reads are several thread-pool round trips each,
+ * which on a busy machine took longer than the answer itself). `extra` and `options.cache` as for `serve` (no
+ * `headers`). Resolves to {url, origin, close}.
+ */
+export async function serveApart(extra = {}, options = {}) {
+  const worker = new Worker(new URL(import.meta.url), {
+    workerData: { extra: Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, Buffer.from(v)])), cache: options.cache },
+  });
+  const url = await new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  return { url, origin: url, close: () => worker.terminate() };
+}
+
+if (!isMainThread && workerData?.extra) {
+  const srv = await serve(workerData.extra, { cache: workerData.cache, memo: true });
+  parentPort.postMessage(srv.url);
 }
 
 /** Headless Chromium with a throwaway profile; resolves to {context, close}. */
