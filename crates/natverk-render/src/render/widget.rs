@@ -6,7 +6,7 @@
 //! rendering again (bindings/wasm/js/widget.js), so the markup here is the
 //! markup the widget itself builds: the same elements, classes, roles and
 //! attributes, the same order of lines (the first group key ascending) and
-//! the first 100 lines, amounts written as the widget writes them.
+//! the first [`PAGE`] lines, amounts written as the widget writes them.
 //!
 //! The report's rows and columns are the core's ([`Report::table`]); every
 //! word comes from the core's vocabulary; every text from the file goes
@@ -28,7 +28,7 @@ use super::html::esc;
 use super::{key_count, Result};
 
 /// Lines shown before the reader asks for all of them (the widget's `PAGE`).
-pub const PAGE: usize = 100;
+pub const PAGE: usize = 25;
 /// Warnings listed in the fragment; a line says how many more there are.
 /// The module lists them all once it has adopted the element (a long list
 /// is HTML the browser parses before the first paint: 500 warnings were
