@@ -326,11 +326,13 @@ impl PyInventory {
             for k in &keys {
                 template.set_item(k, py.None())?;
             }
+            let mut state: Vec<crate::tables::Column<'py>> =
+                keys.iter().map(|_| Default::default()).collect();
             let rows = PyList::empty(py);
             for row in sheet.rows() {
                 let d = template.copy()?;
-                for (k, cell) in keys.iter().zip(row) {
-                    d.set_item(k, cells.get(cell)?)?;
+                for ((k, cell), col) in keys.iter().zip(row).zip(state.iter_mut()) {
+                    d.set_item(k, cells.get(cell, col)?)?;
                 }
                 rows.append(d)?;
             }

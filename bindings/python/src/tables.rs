@@ -73,24 +73,57 @@ impl Hasher for Fx {
 
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
-/// Short texts repeat (ids in every sheet, words of the format) and share
-/// one object, up to this many distinct ones; longer texts (names, notes)
-/// rarely repeat and are made each time.
+/// At most this many distinct texts share one object (the cache's memory
+/// is bounded); texts longer than [`LONG_TEXT`] bytes are never looked up
+/// (hashing them would cost more than it saves).
 const MAX_TEXTS: usize = 1 << 16;
-const SHORT_TEXT: usize = 24;
+const LONG_TEXT: usize = 256;
+/// A column is looked up in the caches for this many cells; after that only
+/// while at least the share [`HITS_TEXT`] (texts and whole numbers) or
+/// [`HITS_DECIMAL`] (decimals, dearer to make) of its look-ups found a value.
+const TRIAL: u32 = 1024;
+const HITS_TEXT: u32 = 2; // one in 2
+const HITS_DECIMAL: u32 = 4; // one in 4
 
-/// Builds the Python value of cells, one object per distinct decimal, date
-/// and (up to [`MAX_TEXTS`]) text.
+/// What one column has shown: the last text it made (found again by its
+/// address, without reading it: a network's id down its participants,
+/// costs and financing, a word of the format), and whether looking its
+/// values up pays. A column of values that rarely repeat (ids, names,
+/// amounts) stops looking after [`TRIAL`] cells, so each value is made
+/// once, without a look-up that misses (a cache miss in a large table).
+#[derive(Default)]
+pub(crate) struct Column<'py> {
+    last: Option<(usize, usize, Bound<'py, PyAny>)>,
+    probes: u32,
+    hits: u32,
+}
+
+impl Column<'_> {
+    /// Whether to look a value up, for a column whose look-ups must find
+    /// at least one in `share` to pay.
+    fn looks_up(&self, share: u32) -> bool {
+        self.probes < TRIAL || self.hits.saturating_mul(share) >= self.probes
+    }
+    fn found(&mut self, hit: bool) {
+        // counted during the trial only: the decision is made once
+        if self.probes < TRIAL {
+            self.probes += 1;
+            self.hits += u32::from(hit);
+        }
+    }
+}
+
+/// Builds the Python value of cells, one object per distinct date and,
+/// where a column's values repeat (see [`Column`]), per distinct decimal,
+/// whole number and (up to [`MAX_TEXTS`]) text.
 pub(crate) struct Cells<'a, 'py> {
     py: Python<'py>,
     date: Bound<'py, PyAny>,
     /// By mantissa and scale: `1.0` and `1.00` are different texts.
     decimals: Map<(i128, u32), Bound<'py, PyAny>>,
     dates: Map<NaiveDate, Bound<'py, PyAny>>,
+    ints: Map<i64, Bound<'py, PyAny>>,
     texts: Map<&'a str, Bound<'py, PyAny>>,
-    /// The texts of `texts` by where the views lend them from (address
-    /// and length: the views outlive this cache).
-    lent: Map<(usize, usize), Bound<'py, PyAny>>,
 }
 
 impl<'a, 'py> Cells<'a, 'py> {
@@ -100,45 +133,81 @@ impl<'a, 'py> Cells<'a, 'py> {
             date: py.import("datetime")?.getattr("date")?,
             decimals: Map::default(),
             dates: Map::default(),
+            ints: Map::default(),
             texts: Map::default(),
-            lent: Map::default(),
         })
     }
 
-    /// The value of a cell: `None`, `str`, `Decimal`, `int`, `date`, `bool`.
-    pub(crate) fn get(&mut self, cell: &'a Cell<'_>) -> PyResult<Bound<'py, PyAny>> {
+    /// The value of a cell of the column `col`: `None`, `str`, `Decimal`,
+    /// `int`, `date`, `bool`.
+    pub(crate) fn get(
+        &mut self,
+        cell: &'a Cell<'_>,
+        col: &mut Column<'py>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         Ok(match cell {
-            Cell::Text(t) if t.len() > SHORT_TEXT => PyString::new(py, t).into_any(),
             Cell::Text(t) => {
                 let t: &'a str = t;
-                // the same text at the same place (a word of the format, a
-                // network's id in its participants, costs and financing):
-                // found without reading it
+                // the same text at the same place as the column's last one:
+                // the views lend the model's texts and outlive this call
                 let at = (t.as_ptr() as usize, t.len());
-                if let Some(v) = self.lent.get(&at) {
-                    return Ok(v.clone());
+                if let Some((p, n, v)) = &col.last {
+                    if (*p, *n) == at {
+                        return Ok(v.clone());
+                    }
                 }
-                if let Some(v) = self.texts.get(t) {
-                    return Ok(v.clone());
-                }
-                let v = PyString::new(py, t).into_any();
-                if self.texts.len() < MAX_TEXTS {
-                    self.texts.insert(t, v.clone());
-                    self.lent.insert(at, v.clone());
-                }
+                let v = if t.len() <= LONG_TEXT && col.looks_up(HITS_TEXT) {
+                    let found = self.texts.get(t).cloned();
+                    col.found(found.is_some());
+                    match found {
+                        Some(v) => v,
+                        None => {
+                            let v = PyString::new(py, t).into_any();
+                            if self.texts.len() < MAX_TEXTS {
+                                self.texts.insert(t, v.clone());
+                            }
+                            v
+                        }
+                    }
+                } else {
+                    PyString::new(py, t).into_any()
+                };
+                col.last = Some((at.0, at.1, v.clone()));
                 v
             }
             Cell::Decimal(d) => {
-                let key = (d.mantissa(), d.scale());
-                if let Some(v) = self.decimals.get(&key) {
-                    return Ok(v.clone());
+                if !col.looks_up(HITS_DECIMAL) {
+                    return Ok(d.into_pyobject(py)?.into_any());
                 }
-                let v = d.into_pyobject(py)?.into_any();
-                self.decimals.insert(key, v.clone());
-                v
+                let key = (d.mantissa(), d.scale());
+                let found = self.decimals.get(&key).cloned();
+                col.found(found.is_some());
+                match found {
+                    Some(v) => v,
+                    None => {
+                        let v = d.into_pyobject(py)?.into_any();
+                        self.decimals.insert(key, v.clone());
+                        v
+                    }
+                }
             }
-            Cell::Int(i) => i.into_pyobject(py)?.into_any(),
+            // CPython keeps -5..=256 itself
+            Cell::Int(i) if (-5..=256).contains(i) || !col.looks_up(HITS_TEXT) => {
+                i.into_pyobject(py)?.into_any()
+            }
+            Cell::Int(i) => {
+                let found = self.ints.get(i).cloned();
+                col.found(found.is_some());
+                match found {
+                    Some(v) => v,
+                    None => {
+                        let v = i.into_pyobject(py)?.into_any();
+                        self.ints.insert(*i, v.clone());
+                        v
+                    }
+                }
+            }
             Cell::Date(d) => {
                 if let Some(v) = self.dates.get(d) {
                     return Ok(v.clone());
@@ -196,8 +265,9 @@ pub(crate) fn columns<'a, 'py>(
         })
         .collect();
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    let mut state: Vec<Column<'py>> = kinds.iter().map(|_| Column::default()).collect();
     for row in sheet.rows() {
-        for (j, f) in fill.iter_mut().enumerate() {
+        for ((j, f), col) in fill.iter_mut().enumerate().zip(state.iter_mut()) {
             let cell = row.get(j).unwrap_or(&Cell::Empty);
             match f {
                 Filling::Numbers { values, mask } => match (cell, kinds[j]) {
@@ -220,7 +290,7 @@ pub(crate) fn columns<'a, 'py>(
                     Cell::Date(d) => days.push((*d - epoch).num_days()),
                     _ => *f = Filling::Unfit,
                 },
-                Filling::Values(list) => list.append(cells.get(cell)?)?,
+                Filling::Values(list) => list.append(cells.get(cell, col)?)?,
                 Filling::Unfit => {}
             }
         }
@@ -252,8 +322,9 @@ pub(crate) fn columns<'a, 'py>(
             }
             Filling::Unfit => {
                 let list = PyList::empty(py);
+                let mut col = Column::default();
                 for r in sheet.rows() {
-                    list.append(cells.get(r.get(j).unwrap_or(&Cell::Empty))?)?;
+                    list.append(cells.get(r.get(j).unwrap_or(&Cell::Empty), &mut col)?)?;
                 }
                 ("text", list.into_any())
             }
