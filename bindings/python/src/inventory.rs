@@ -328,15 +328,18 @@ impl PyInventory {
             }
             let mut state: Vec<crate::tables::Column<'py>> =
                 keys.iter().map(|_| Default::default()).collect();
-            let rows = PyList::empty(py);
+            let mut rows = Vec::with_capacity(sheet.len());
             for row in sheet.rows() {
                 let d = template.copy()?;
                 for ((k, cell), col) in keys.iter().zip(row).zip(state.iter_mut()) {
-                    d.set_item(k, cells.get(cell, col)?)?;
+                    // the template's value: nothing to set
+                    if !matches!(cell, natverk::tables::CellView::Empty) {
+                        d.set_item(k, &*cells.get(cell, col)?)?;
+                    }
                 }
-                rows.append(d)?;
+                rows.push(d);
             }
-            out.push((sheet.key, rows));
+            out.push((sheet.key, PyList::new(py, rows)?));
         }
         Ok(out)
     }

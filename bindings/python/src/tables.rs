@@ -113,12 +113,31 @@ impl Column<'_> {
     }
 }
 
+/// A cell's Python value: one of the shared objects (no reference counted
+/// for it) or a new one.
+pub(crate) enum Value<'c, 'py> {
+    Shared(&'c Bound<'py, PyAny>),
+    New(Bound<'py, PyAny>),
+}
+
+impl<'py> std::ops::Deref for Value<'_, 'py> {
+    type Target = Bound<'py, PyAny>;
+    fn deref(&self) -> &Bound<'py, PyAny> {
+        match self {
+            Value::Shared(v) => v,
+            Value::New(v) => v,
+        }
+    }
+}
+
 /// Builds the Python value of cells, one object per distinct date and,
 /// where a column's values repeat (see [`Column`]), per distinct decimal,
 /// whole number and (up to [`MAX_TEXTS`]) text.
 pub(crate) struct Cells<'a, 'py> {
     py: Python<'py>,
     date: Bound<'py, PyAny>,
+    none: Bound<'py, PyAny>,
+    bools: [Bound<'py, PyAny>; 2],
     /// By mantissa and scale: `1.0` and `1.00` are different texts.
     decimals: Map<(i128, u32), Bound<'py, PyAny>>,
     dates: Map<NaiveDate, Bound<'py, PyAny>>,
@@ -131,6 +150,11 @@ impl<'a, 'py> Cells<'a, 'py> {
         Ok(Cells {
             py,
             date: py.import("datetime")?.getattr("date")?,
+            none: py.None().into_bound(py),
+            bools: [
+                false.into_pyobject(py)?.to_owned().into_any(),
+                true.into_pyobject(py)?.to_owned().into_any(),
+            ],
             decimals: Map::default(),
             dates: Map::default(),
             ints: Map::default(),
@@ -140,11 +164,12 @@ impl<'a, 'py> Cells<'a, 'py> {
 
     /// The value of a cell of the column `col`: `None`, `str`, `Decimal`,
     /// `int`, `date`, `bool`.
-    pub(crate) fn get(
-        &mut self,
+    pub(crate) fn get<'c>(
+        &'c mut self,
         cell: &'a Cell<'_>,
-        col: &mut Column<'py>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+        col: &'c mut Column<'py>,
+    ) -> PyResult<Value<'c, 'py>> {
+        use std::collections::hash_map::Entry;
         let py = self.py;
         Ok(match cell {
             Cell::Text(t) => {
@@ -152,72 +177,70 @@ impl<'a, 'py> Cells<'a, 'py> {
                 // the same text at the same place as the column's last one:
                 // the views lend the model's texts and outlive this call
                 let at = (t.as_ptr() as usize, t.len());
-                if let Some((p, n, v)) = &col.last {
-                    if (*p, *n) == at {
-                        return Ok(v.clone());
-                    }
-                }
-                let v = if t.len() <= LONG_TEXT && col.looks_up(HITS_TEXT) {
-                    let found = self.texts.get(t).cloned();
-                    col.found(found.is_some());
-                    match found {
-                        Some(v) => v,
-                        None => {
-                            let v = PyString::new(py, t).into_any();
-                            if self.texts.len() < MAX_TEXTS {
-                                self.texts.insert(t, v.clone());
+                let again = matches!(&col.last, Some((p, n, _)) if (*p, *n) == at);
+                if !again {
+                    let v = if t.len() <= LONG_TEXT && col.looks_up(HITS_TEXT) {
+                        let room = self.texts.len() < MAX_TEXTS;
+                        match self.texts.entry(t) {
+                            Entry::Occupied(o) => {
+                                col.found(true);
+                                o.get().clone()
                             }
-                            v
+                            Entry::Vacant(e) => {
+                                col.found(false);
+                                let v = PyString::new(py, t).into_any();
+                                if room {
+                                    e.insert(v.clone());
+                                }
+                                v
+                            }
                         }
-                    }
-                } else {
-                    PyString::new(py, t).into_any()
-                };
-                col.last = Some((at.0, at.1, v.clone()));
-                v
-            }
-            Cell::Decimal(d) => {
-                if !col.looks_up(HITS_DECIMAL) {
-                    return Ok(d.into_pyobject(py)?.into_any());
+                    } else {
+                        PyString::new(py, t).into_any()
+                    };
+                    col.last = Some((at.0, at.1, v));
                 }
-                let key = (d.mantissa(), d.scale());
-                let found = self.decimals.get(&key).cloned();
-                col.found(found.is_some());
-                match found {
-                    Some(v) => v,
-                    None => {
-                        let v = d.into_pyobject(py)?.into_any();
-                        self.decimals.insert(key, v.clone());
-                        v
-                    }
+                match &col.last {
+                    Some((_, _, v)) => Value::Shared(v),
+                    None => Value::New(PyString::new(py, t).into_any()),
                 }
             }
+            Cell::Decimal(d) if !col.looks_up(HITS_DECIMAL) => {
+                Value::New(d.into_pyobject(py)?.into_any())
+            }
+            Cell::Decimal(d) => match self.decimals.entry((d.mantissa(), d.scale())) {
+                Entry::Occupied(o) => {
+                    col.found(true);
+                    Value::Shared(o.into_mut())
+                }
+                Entry::Vacant(e) => {
+                    col.found(false);
+                    Value::Shared(e.insert(d.into_pyobject(py)?.into_any()))
+                }
+            },
             // CPython keeps -5..=256 itself
             Cell::Int(i) if (-5..=256).contains(i) || !col.looks_up(HITS_TEXT) => {
-                i.into_pyobject(py)?.into_any()
+                Value::New(i.into_pyobject(py)?.into_any())
             }
-            Cell::Int(i) => {
-                let found = self.ints.get(i).cloned();
-                col.found(found.is_some());
-                match found {
-                    Some(v) => v,
-                    None => {
-                        let v = i.into_pyobject(py)?.into_any();
-                        self.ints.insert(*i, v.clone());
-                        v
-                    }
+            Cell::Int(i) => match self.ints.entry(*i) {
+                Entry::Occupied(o) => {
+                    col.found(true);
+                    Value::Shared(o.into_mut())
                 }
-            }
-            Cell::Date(d) => {
-                if let Some(v) = self.dates.get(d) {
-                    return Ok(v.clone());
+                Entry::Vacant(e) => {
+                    col.found(false);
+                    Value::Shared(e.insert(i.into_pyobject(py)?.into_any()))
                 }
-                let v = self.date.call1((d.year(), d.month(), d.day()))?;
-                self.dates.insert(*d, v.clone());
-                v
-            }
-            Cell::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-            _ => py.None().into_bound(py),
+            },
+            Cell::Date(d) => match self.dates.entry(*d) {
+                Entry::Occupied(o) => Value::Shared(o.into_mut()),
+                Entry::Vacant(e) => {
+                    let v = self.date.call1((d.year(), d.month(), d.day()))?;
+                    Value::Shared(e.insert(v))
+                }
+            },
+            Cell::Bool(b) => Value::Shared(&self.bools[usize::from(*b)]),
+            _ => Value::Shared(&self.none),
         })
     }
 }
@@ -290,7 +313,7 @@ pub(crate) fn columns<'a, 'py>(
                     Cell::Date(d) => days.push((*d - epoch).num_days()),
                     _ => *f = Filling::Unfit,
                 },
-                Filling::Values(list) => list.append(cells.get(cell, col)?)?,
+                Filling::Values(list) => list.append(&*cells.get(cell, col)?)?,
                 Filling::Unfit => {}
             }
         }
@@ -324,7 +347,7 @@ pub(crate) fn columns<'a, 'py>(
                 let list = PyList::empty(py);
                 let mut col = Column::default();
                 for r in sheet.rows() {
-                    list.append(cells.get(r.get(j).unwrap_or(&Cell::Empty), &mut col)?)?;
+                    list.append(&*cells.get(r.get(j).unwrap_or(&Cell::Empty), &mut col)?)?;
                 }
                 ("text", list.into_any())
             }
