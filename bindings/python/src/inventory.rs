@@ -443,7 +443,9 @@ impl PyInventory {
             }
             input.push(InputSheet { name, rows: out });
         }
-        let result = guarded(py, move || natverk::tables::from_tables(&input))?;
+        let result = guarded(py, move || {
+            natverk::tables::from_tables(&input).map_err(|f| f.with_networks(&input))
+        })?;
         let imported = result.map_err(|f| crate::errors::sheet_findings(f, "tables"))?;
         warn_import(py, &imported.warnings)?;
         Ok(PyInventory {

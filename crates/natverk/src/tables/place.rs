@@ -7,7 +7,10 @@ use std::sync::OnceLock;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use super::{column_letter, column_name, sheet_name, LAYOUT};
+use super::{
+    column_letter, column_name, normalise_name, sheet_name, trim_spaces, Cell, InputRow,
+    InputSheet, LAYOUT,
+};
 use crate::finding::{Code, Finding, Path, Seg, Severity};
 use crate::present::messages as m;
 use crate::present::{fill, label, Lang, Message};
@@ -190,6 +193,9 @@ impl fmt::Display for SheetFinding {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SheetFindings {
     findings: Vec<SheetFinding>,
+    /// The network each finding concerns, where its row names one
+    /// ([`SheetFindings::with_networks`]); empty when none is known.
+    networks: Vec<Option<String>>,
 }
 
 impl SheetFindings {
@@ -205,7 +211,10 @@ impl SheetFindings {
                 p.column_index.map_or(0, |c| u64::from(c) + 1),
             ),
         });
-        SheetFindings { findings }
+        SheetFindings {
+            findings,
+            networks: Vec::new(),
+        }
     }
     /// The workbook cannot be read at all (not a zip, not xlsx or ods, a
     /// broken file): one `syntax` finding saying why.
@@ -233,6 +242,62 @@ impl SheetFindings {
             finding: Finding::new(Code::InvalidValue, Path::root(), msg),
             place: None,
         }])
+    }
+    /// The findings, each naming the network it concerns where its row
+    /// says which (`sheets`: the sheets they were found in): a row of the
+    /// sheet `networks` by its `id` cell, a row of `participants`, `costs`
+    /// or `financing` by its `network` cell, as written (trimmed of
+    /// spaces, as the reader reads an id). A finding of another sheet, of
+    /// a sheet as a whole, or of a row without that cell names none.
+    ///
+    /// ```
+    /// use natverk::tables::{from_tables, Cell, InputSheet};
+    ///
+    /// let t = |s: &str| Cell::Text(s.into());
+    /// let sheets = vec![
+    ///     InputSheet::from_grid("organisation", vec![vec![t("name"), t("currency")], vec![t("X"), t("SEK")]]),
+    ///     InputSheet::from_grid("networks", vec![
+    ///         vec![t("id"), t("name"), t("start")],
+    ///         vec![t("skr"), t("SKR"), t("not a date")],
+    ///     ]),
+    /// ];
+    /// let findings = from_tables(&sheets).unwrap_err().with_networks(&sheets);
+    /// assert_eq!(findings.network(0), Some("skr"));
+    /// ```
+    pub fn with_networks(mut self, sheets: &[InputSheet]) -> SheetFindings {
+        let mut cells: HashMap<usize, HashMap<u32, String>> = HashMap::new();
+        let networks: Vec<Option<String>> = self
+            .findings
+            .iter()
+            .map(|f| {
+                let p = f.place.as_ref()?;
+                let row = p.row?;
+                let column = match LAYOUT.get(p.sheet_index)?.key {
+                    "networks" => "id",
+                    "participants" | "costs" | "financing" => "network",
+                    _ => return None,
+                };
+                let ids = cells.entry(p.sheet_index).or_insert_with(|| {
+                    sheets
+                        .iter()
+                        .find(|s| s.name == p.sheet)
+                        .map(|s| column_cells(s, LAYOUT[p.sheet_index].key, column))
+                        .unwrap_or_default()
+                });
+                ids.get(&row).cloned()
+            })
+            .collect();
+        self.networks = if networks.iter().any(Option::is_some) {
+            networks
+        } else {
+            Vec::new()
+        };
+        self
+    }
+    /// The id of the network finding `i` concerns, where known (see
+    /// [`SheetFindings::with_networks`]).
+    pub fn network(&self, i: usize) -> Option<&str> {
+        self.networks.get(i).and_then(|n| n.as_deref())
     }
     /// Every finding.
     pub fn as_slice(&self) -> &[SheetFinding] {
@@ -335,6 +400,44 @@ impl Serialize for In<'_> {
         m.serialize_entry("warnings", &(self.0.len() - errors))?;
         m.end()
     }
+}
+
+/// The text of each data row's cell in the column `column` of `sheet` (a
+/// sheet of the layout read from `input`), by row: the heading row is the
+/// first row with a value, as the reader finds it, and the column is the
+/// one headed by its name in either language.
+fn column_cells(input: &InputSheet, sheet: &str, column: &str) -> HashMap<u32, String> {
+    let mut out = HashMap::new();
+    let has_value = |r: &&InputRow| r.cells.iter().any(|(_, c)| !c.is_empty());
+    let Some(heading) = input.rows.iter().filter(has_value).min_by_key(|r| r.row) else {
+        return out;
+    };
+    let names: Vec<String> = Lang::ALL
+        .iter()
+        .map(|l| normalise_name(&column_name(sheet, column, *l)))
+        .collect();
+    let Some(at) = heading.cells.iter().find_map(|(i, c)| match c {
+        Cell::Text(t) if names.contains(&normalise_name(t)) => Some(*i),
+        _ => None,
+    }) else {
+        return out;
+    };
+    for r in input.rows.iter().filter(|r| r.row > heading.row) {
+        let text = r
+            .cells
+            .iter()
+            .find(|(i, _)| *i == at)
+            .and_then(|(_, c)| match c {
+                Cell::Text(t) => Some(trim_spaces(t).to_string()),
+                Cell::Int(n) => Some(n.to_string()),
+                Cell::Decimal(d) => Some(d.to_string()),
+                _ => None,
+            });
+        if let Some(t) = text.filter(|t| !t.is_empty()) {
+            out.insert(r.row, t);
+        }
+    }
+    out
 }
 
 /// A sheet as found in the workbook.
