@@ -82,3 +82,16 @@ def test_a_network_changed_added_or_dropped_is_judged_as_the_whole(gbg: Inventor
         dropped.network(ids[0])
     assert dropped.report(2024, 2026).to_json() == Inventory.from_dict(
         {**gbg.to_dict(), "networks": gbg.networks[1:]}).report(2024, 2026).to_json()
+
+
+def test_to_dict_keeps_the_json_keys_and_gives_the_options_when_asked(gbg: Inventory) -> None:
+    ids = [n["id"] for n in gbg.networks]
+    r = gbg.report(2024, 2026, leave=[ids[0]], leave_from=2025)
+    plain = r.to_dict()
+    assert "options" not in plain  # SPEC 5.1: exactly the JSON's keys
+    full = r.to_dict(options=True)
+    assert {k: v for k, v in full.items() if k != "options"} == plain
+    assert full["options"] == r.options
+    assert full["options"]["leave"] == [ids[0]] and full["options"]["leave_from"] == 2025
+    assert full["options"]["left"] == [ids[0]]
+    assert full["options"] == r.to_pandas().attrs["options"]
