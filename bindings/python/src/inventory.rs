@@ -308,8 +308,8 @@ impl PyInventory {
 
     /// The sheets of the workbook (SPEC §10), in order: each as its name
     /// and its rows, a row a dict of column name to `None`, `str`,
-    /// `Decimal`, `int`, `datetime.date` or `bool` (equal values share one
-    /// object).
+    /// `Decimal`, `int`, `datetime.date` or `bool` (equal dates, and equal
+    /// values of a column whose values repeat, share one object).
     fn tables<'py>(&self, py: Python<'py>) -> PyResult<Vec<(&'static str, Bound<'py, PyList>)>> {
         let sheets = guarded(py, || natverk::tables::sheet_views(self.inner.data()))?;
         let mut cells = crate::tables::Cells::new(py)?;

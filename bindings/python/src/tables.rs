@@ -1,8 +1,8 @@
 //! The workbook's sheets (SPEC §10) as Python values: rows of dicts for
 //! `Inventory.tables()`, typed columns for `Inventory.to_pandas()`.
 //!
-//! Equal decimals and dates share one Python object (a sheet repeats
-//! amounts and dates), and the columns of whole numbers, dates and booleans
+//! Equal dates, and equal values of a column whose values repeat (words,
+//! units, shares; see [`Column`]), share one Python object, and the columns of whole numbers, dates and booleans
 //! are handed over as `int64`/`bool` buffers that numpy reads without a
 //! Python object per cell.
 
