@@ -1,6 +1,6 @@
 //! Where a finding is in a workbook: sheet, row and column.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -265,26 +265,48 @@ impl SheetFindings {
     /// assert_eq!(findings.network(0), Some("skr"));
     /// ```
     pub fn with_networks(mut self, sheets: &[InputSheet]) -> SheetFindings {
-        let mut cells: HashMap<usize, HashMap<u32, String>> = HashMap::new();
-        let networks: Vec<Option<String>> = self
+        // the sheet, row and column of the cell naming each finding's network
+        let at: Vec<Option<(usize, u32, &'static str)>> = self
             .findings
             .iter()
             .map(|f| {
                 let p = f.place.as_ref()?;
-                let row = p.row?;
                 let column = match LAYOUT.get(p.sheet_index)?.key {
                     "networks" => "id",
                     "participants" | "costs" | "financing" => "network",
                     _ => return None,
                 };
-                let ids = cells.entry(p.sheet_index).or_insert_with(|| {
-                    sheets
-                        .iter()
-                        .find(|s| s.name == p.sheet)
-                        .map(|s| column_cells(s, LAYOUT[p.sheet_index].key, column))
-                        .unwrap_or_default()
-                });
-                ids.get(&row).cloned()
+                Some((p.sheet_index, p.row?, column))
+            })
+            .collect();
+        // only those rows' cells are read
+        let mut wanted: HashMap<usize, (&'static str, HashSet<u32>)> = HashMap::new();
+        for (s, row, column) in at.iter().flatten() {
+            wanted
+                .entry(*s)
+                .or_insert((column, HashSet::new()))
+                .1
+                .insert(*row);
+        }
+        let cells: HashMap<usize, HashMap<u32, String>> = wanted
+            .into_iter()
+            .filter_map(|(s, (column, rows))| {
+                let name = self
+                    .findings
+                    .iter()
+                    .filter_map(|f| f.place.as_ref())
+                    .find(|p| p.sheet_index == s)?
+                    .sheet
+                    .as_str();
+                let input = sheets.iter().find(|x| x.name == name)?;
+                Some((s, column_cells(input, LAYOUT[s].key, column, &rows)))
+            })
+            .collect();
+        let networks: Vec<Option<String>> = at
+            .iter()
+            .map(|a| {
+                let (s, row, _) = (*a)?;
+                cells.get(&s)?.get(&row).cloned()
             })
             .collect();
         self.networks = if networks.iter().any(Option::is_some) {
@@ -402,11 +424,16 @@ impl Serialize for In<'_> {
     }
 }
 
-/// The text of each data row's cell in the column `column` of `sheet` (a
-/// sheet of the layout read from `input`), by row: the heading row is the
-/// first row with a value, as the reader finds it, and the column is the
-/// one headed by its name in either language.
-fn column_cells(input: &InputSheet, sheet: &str, column: &str) -> HashMap<u32, String> {
+/// The text of the cell in the column `column` of each row of `rows` of
+/// `sheet` (a sheet of the layout read from `input`): the heading row is
+/// the first row with a value, as the reader finds it, and the column is
+/// the one headed by its name in either language.
+fn column_cells(
+    input: &InputSheet,
+    sheet: &str,
+    column: &str,
+    rows: &HashSet<u32>,
+) -> HashMap<u32, String> {
     let mut out = HashMap::new();
     let has_value = |r: &&InputRow| r.cells.iter().any(|(_, c)| !c.is_empty());
     let Some(heading) = input.rows.iter().filter(has_value).min_by_key(|r| r.row) else {
@@ -422,7 +449,11 @@ fn column_cells(input: &InputSheet, sheet: &str, column: &str) -> HashMap<u32, S
     }) else {
         return out;
     };
-    for r in input.rows.iter().filter(|r| r.row > heading.row) {
+    for r in input
+        .rows
+        .iter()
+        .filter(|r| r.row > heading.row && rows.contains(&r.row))
+    {
         let text = r
             .cells
             .iter()
