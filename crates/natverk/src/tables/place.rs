@@ -734,3 +734,99 @@ impl Locator {
         }
     }
 }
+
+#[cfg(test)]
+mod network_tests {
+    use super::super::{from_tables, Cell, InputRow, InputSheet};
+
+    fn t(s: &str) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    /// A sheet whose heading is on row `first` (rows above it empty).
+    fn sheet(name: &str, first: u32, rows: Vec<Vec<Cell>>) -> InputSheet {
+        InputSheet {
+            name: name.into(),
+            rows: rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, cells)| InputRow {
+                    row: first + i as u32,
+                    cells: cells
+                        .into_iter()
+                        .enumerate()
+                        .map(|(j, c)| (j as u32, c))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn each_finding_names_the_network_of_its_row() {
+        let sheets = vec![
+            sheet(
+                "organisation",
+                1,
+                vec![vec![t("name"), t("currency")], vec![t("X"), t("SEK")]],
+            ),
+            sheet(
+                "units",
+                1,
+                vec![
+                    vec![t("id"), t("name"), t("central")],
+                    vec![t("u"), t("U"), t("perhaps")],
+                ],
+            ),
+            sheet("people", 1, vec![vec![t("id")], vec![t("p")]]),
+            // Swedish headings, the heading on row 3, the network column
+            // after the others, an id with spaces around it
+            sheet(
+                "deltagare",
+                3,
+                vec![
+                    vec![t("person"), t("timmar per år"), t("nätverk")],
+                    vec![t("p"), t("many"), t(" skr ")],
+                    vec![t("p"), t("10"), t("no-such")],
+                ],
+            ),
+            sheet(
+                "networks",
+                1,
+                vec![
+                    vec![t("id"), t("name"), t("start")],
+                    vec![t("skr"), t("SKR"), t("2024-01-01")],
+                    vec![Cell::Int(42), t("N"), t("soon")],
+                ],
+            ),
+        ];
+        let f = from_tables(&sheets).unwrap_err().with_networks(&sheets);
+        let found: Vec<(String, Option<u32>, Option<&str>)> = (0..f.len())
+            .map(|i| {
+                let p = f.as_slice()[i].place.as_ref();
+                (
+                    p.map(|p| p.sheet.clone()).unwrap_or_default(),
+                    p.and_then(|p| p.row),
+                    f.network(i),
+                )
+            })
+            .collect();
+        assert!(
+            found.contains(&("units".into(), Some(2), None)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("networks".into(), Some(3), Some("42"))),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("deltagare".into(), Some(4), Some("skr"))),
+            "{found:?}"
+        );
+        // an unknown network is named as typed
+        assert!(
+            found.contains(&("deltagare".into(), Some(5), Some("no-such"))),
+            "{found:?}"
+        );
+    }
+}
