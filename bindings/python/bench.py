@@ -10,8 +10,9 @@ median), in one run of this script:
 * loading it (``Inventory.from_json``);
 * reading one part (``repr``, ``organisation``, ``network(id)``,
   ``units`` against the same dicts built in pure Python), ``tables()`` and
-  ``to_pandas()`` against the load, and changing one network
-  (``with_network``) against the load;
+  ``to_pandas()`` against the load, and changing or dropping one network
+  (``with_network``, ``without_network``) against the core's validation of
+  the file;
 * a report by network: the native call alone (the core computes the
   report, in Rust) against the Python call plus its ``lines`` and
   ``total`` as Python values (``Decimal``, ``int``, ``str``, ``None``, built

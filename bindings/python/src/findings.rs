@@ -71,11 +71,20 @@ impl PyFindings {
         self
     }
 
+    /// The findings of a workbook (or of tables) named `file`, each naming
+    /// the network its row names (`SheetFindings::with_networks`).
     pub(crate) fn sheet(findings: SheetFindings, file: String) -> PyFindings {
+        let networks: Vec<Option<String>> = (0..findings.len())
+            .map(|i| findings.network(i).map(str::to_string))
+            .collect();
         PyFindings {
             items: Items::Sheet(findings),
             head: Head::Workbook(file),
-            networks: Vec::new(),
+            networks: if networks.iter().any(Option::is_some) {
+                networks
+            } else {
+                Vec::new()
+            },
         }
     }
 

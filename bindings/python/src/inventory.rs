@@ -308,8 +308,8 @@ impl PyInventory {
 
     /// The sheets of the workbook (SPEC §10), in order: each as its name
     /// and its rows, a row a dict of column name to `None`, `str`,
-    /// `Decimal`, `int`, `datetime.date` or `bool` (equal values share one
-    /// object).
+    /// `Decimal`, `int`, `datetime.date` or `bool` (equal dates, and equal
+    /// values of a column whose values repeat, share one object).
     fn tables<'py>(&self, py: Python<'py>) -> PyResult<Vec<(&'static str, Bound<'py, PyList>)>> {
         let sheets = guarded(py, || natverk::tables::sheet_views(self.inner.data()))?;
         let mut cells = crate::tables::Cells::new(py)?;
@@ -326,15 +326,20 @@ impl PyInventory {
             for k in &keys {
                 template.set_item(k, py.None())?;
             }
-            let rows = PyList::empty(py);
+            let mut state: Vec<crate::tables::Column<'py>> =
+                keys.iter().map(|_| Default::default()).collect();
+            let mut rows = Vec::with_capacity(sheet.len());
             for row in sheet.rows() {
                 let d = template.copy()?;
-                for (k, cell) in keys.iter().zip(row) {
-                    d.set_item(k, cells.get(cell)?)?;
+                for ((k, cell), col) in keys.iter().zip(row).zip(state.iter_mut()) {
+                    // the template's value: nothing to set
+                    if !matches!(cell, natverk::tables::CellView::Empty) {
+                        d.set_item(k, &*cells.get(cell, col)?)?;
+                    }
                 }
-                rows.append(d)?;
+                rows.push(d);
             }
-            out.push((sheet.key, rows));
+            out.push((sheet.key, PyList::new(py, rows)?));
         }
         Ok(out)
     }
@@ -438,7 +443,9 @@ impl PyInventory {
             }
             input.push(InputSheet { name, rows: out });
         }
-        let result = guarded(py, move || natverk::tables::from_tables(&input))?;
+        let result = guarded(py, move || {
+            natverk::tables::from_tables(&input).map_err(|f| f.with_networks(&input))
+        })?;
         let imported = result.map_err(|f| crate::errors::sheet_findings(f, "tables"))?;
         warn_import(py, &imported.warnings)?;
         Ok(PyInventory {

@@ -1,8 +1,8 @@
 //! The workbook's sheets (SPEC §10) as Python values: rows of dicts for
 //! `Inventory.tables()`, typed columns for `Inventory.to_pandas()`.
 //!
-//! Equal decimals and dates share one Python object (a sheet repeats
-//! amounts and dates), and the columns of whole numbers, dates and booleans
+//! Equal dates, and equal values of a column whose values repeat (words,
+//! units, shares; see [`Column`]), share one Python object, and the columns of whole numbers, dates and booleans
 //! are handed over as `int64`/`bool` buffers that numpy reads without a
 //! Python object per cell.
 
@@ -73,24 +73,76 @@ impl Hasher for Fx {
 
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
-/// Short texts repeat (ids in every sheet, words of the format) and share
-/// one object, up to this many distinct ones; longer texts (names, notes)
-/// rarely repeat and are made each time.
+/// At most this many distinct texts share one object (the cache's memory
+/// is bounded); texts longer than [`LONG_TEXT`] bytes are never looked up
+/// (hashing them would cost more than it saves).
 const MAX_TEXTS: usize = 1 << 16;
-const SHORT_TEXT: usize = 24;
+const LONG_TEXT: usize = 256;
+/// A column is looked up in the caches for this many cells; after that only
+/// while at least the share [`HITS_TEXT`] (texts and whole numbers) or
+/// [`HITS_DECIMAL`] (decimals, dearer to make) of its look-ups found a value.
+const TRIAL: u32 = 1024;
+const HITS_TEXT: u32 = 2; // one in 2
+const HITS_DECIMAL: u32 = 4; // one in 4
 
-/// Builds the Python value of cells, one object per distinct decimal, date
-/// and (up to [`MAX_TEXTS`]) text.
+/// What one column has shown: the last text it made (found again by its
+/// address, without reading it: a network's id down its participants,
+/// costs and financing, a word of the format), and whether looking its
+/// values up pays. A column of values that rarely repeat (ids, names,
+/// amounts) stops looking after [`TRIAL`] cells, so each value is made
+/// once, without a look-up that misses (a cache miss in a large table).
+#[derive(Default)]
+pub(crate) struct Column<'py> {
+    last: Option<(usize, usize, Bound<'py, PyAny>)>,
+    probes: u32,
+    hits: u32,
+}
+
+impl Column<'_> {
+    /// Whether to look a value up, for a column whose look-ups must find
+    /// at least one in `share` to pay.
+    fn looks_up(&self, share: u32) -> bool {
+        self.probes < TRIAL || self.hits.saturating_mul(share) >= self.probes
+    }
+    fn found(&mut self, hit: bool) {
+        // counted during the trial only: the decision is made once
+        if self.probes < TRIAL {
+            self.probes += 1;
+            self.hits += u32::from(hit);
+        }
+    }
+}
+
+/// A cell's Python value: one of the shared objects (no reference counted
+/// for it) or a new one.
+pub(crate) enum Value<'c, 'py> {
+    Shared(&'c Bound<'py, PyAny>),
+    New(Bound<'py, PyAny>),
+}
+
+impl<'py> std::ops::Deref for Value<'_, 'py> {
+    type Target = Bound<'py, PyAny>;
+    fn deref(&self) -> &Bound<'py, PyAny> {
+        match self {
+            Value::Shared(v) => v,
+            Value::New(v) => v,
+        }
+    }
+}
+
+/// Builds the Python value of cells, one object per distinct date and,
+/// where a column's values repeat (see [`Column`]), per distinct decimal,
+/// whole number and (up to [`MAX_TEXTS`]) text.
 pub(crate) struct Cells<'a, 'py> {
     py: Python<'py>,
     date: Bound<'py, PyAny>,
+    none: Bound<'py, PyAny>,
+    bools: [Bound<'py, PyAny>; 2],
     /// By mantissa and scale: `1.0` and `1.00` are different texts.
     decimals: Map<(i128, u32), Bound<'py, PyAny>>,
     dates: Map<NaiveDate, Bound<'py, PyAny>>,
+    ints: Map<i64, Bound<'py, PyAny>>,
     texts: Map<&'a str, Bound<'py, PyAny>>,
-    /// The texts of `texts` by where the views lend them from (address
-    /// and length: the views outlive this cache).
-    lent: Map<(usize, usize), Bound<'py, PyAny>>,
 }
 
 impl<'a, 'py> Cells<'a, 'py> {
@@ -98,57 +150,97 @@ impl<'a, 'py> Cells<'a, 'py> {
         Ok(Cells {
             py,
             date: py.import("datetime")?.getattr("date")?,
+            none: py.None().into_bound(py),
+            bools: [
+                false.into_pyobject(py)?.to_owned().into_any(),
+                true.into_pyobject(py)?.to_owned().into_any(),
+            ],
             decimals: Map::default(),
             dates: Map::default(),
+            ints: Map::default(),
             texts: Map::default(),
-            lent: Map::default(),
         })
     }
 
-    /// The value of a cell: `None`, `str`, `Decimal`, `int`, `date`, `bool`.
-    pub(crate) fn get(&mut self, cell: &'a Cell<'_>) -> PyResult<Bound<'py, PyAny>> {
+    /// The value of a cell of the column `col`: `None`, `str`, `Decimal`,
+    /// `int`, `date`, `bool`.
+    pub(crate) fn get<'c>(
+        &'c mut self,
+        cell: &'a Cell<'_>,
+        col: &'c mut Column<'py>,
+    ) -> PyResult<Value<'c, 'py>> {
+        use std::collections::hash_map::Entry;
         let py = self.py;
         Ok(match cell {
-            Cell::Text(t) if t.len() > SHORT_TEXT => PyString::new(py, t).into_any(),
             Cell::Text(t) => {
                 let t: &'a str = t;
-                // the same text at the same place (a word of the format, a
-                // network's id in its participants, costs and financing):
-                // found without reading it
+                // the same text at the same place as the column's last one:
+                // the views lend the model's texts and outlive this call
                 let at = (t.as_ptr() as usize, t.len());
-                if let Some(v) = self.lent.get(&at) {
-                    return Ok(v.clone());
+                let again = matches!(&col.last, Some((p, n, _)) if (*p, *n) == at);
+                if !again {
+                    let v = if t.len() <= LONG_TEXT && col.looks_up(HITS_TEXT) {
+                        let room = self.texts.len() < MAX_TEXTS;
+                        match self.texts.entry(t) {
+                            Entry::Occupied(o) => {
+                                col.found(true);
+                                o.get().clone()
+                            }
+                            Entry::Vacant(e) => {
+                                col.found(false);
+                                let v = PyString::new(py, t).into_any();
+                                if room {
+                                    e.insert(v.clone());
+                                }
+                                v
+                            }
+                        }
+                    } else {
+                        PyString::new(py, t).into_any()
+                    };
+                    col.last = Some((at.0, at.1, v));
                 }
-                if let Some(v) = self.texts.get(t) {
-                    return Ok(v.clone());
+                match &col.last {
+                    Some((_, _, v)) => Value::Shared(v),
+                    None => Value::New(PyString::new(py, t).into_any()),
                 }
-                let v = PyString::new(py, t).into_any();
-                if self.texts.len() < MAX_TEXTS {
-                    self.texts.insert(t, v.clone());
-                    self.lent.insert(at, v.clone());
-                }
-                v
             }
-            Cell::Decimal(d) => {
-                let key = (d.mantissa(), d.scale());
-                if let Some(v) = self.decimals.get(&key) {
-                    return Ok(v.clone());
-                }
-                let v = d.into_pyobject(py)?.into_any();
-                self.decimals.insert(key, v.clone());
-                v
+            Cell::Decimal(d) if !col.looks_up(HITS_DECIMAL) => {
+                Value::New(d.into_pyobject(py)?.into_any())
             }
-            Cell::Int(i) => i.into_pyobject(py)?.into_any(),
-            Cell::Date(d) => {
-                if let Some(v) = self.dates.get(d) {
-                    return Ok(v.clone());
+            Cell::Decimal(d) => match self.decimals.entry((d.mantissa(), d.scale())) {
+                Entry::Occupied(o) => {
+                    col.found(true);
+                    Value::Shared(o.into_mut())
                 }
-                let v = self.date.call1((d.year(), d.month(), d.day()))?;
-                self.dates.insert(*d, v.clone());
-                v
+                Entry::Vacant(e) => {
+                    col.found(false);
+                    Value::Shared(e.insert(d.into_pyobject(py)?.into_any()))
+                }
+            },
+            // CPython keeps -5..=256 itself
+            Cell::Int(i) if (-5..=256).contains(i) || !col.looks_up(HITS_TEXT) => {
+                Value::New(i.into_pyobject(py)?.into_any())
             }
-            Cell::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-            _ => py.None().into_bound(py),
+            Cell::Int(i) => match self.ints.entry(*i) {
+                Entry::Occupied(o) => {
+                    col.found(true);
+                    Value::Shared(o.into_mut())
+                }
+                Entry::Vacant(e) => {
+                    col.found(false);
+                    Value::Shared(e.insert(i.into_pyobject(py)?.into_any()))
+                }
+            },
+            Cell::Date(d) => match self.dates.entry(*d) {
+                Entry::Occupied(o) => Value::Shared(o.into_mut()),
+                Entry::Vacant(e) => {
+                    let v = self.date.call1((d.year(), d.month(), d.day()))?;
+                    Value::Shared(e.insert(v))
+                }
+            },
+            Cell::Bool(b) => Value::Shared(&self.bools[usize::from(*b)]),
+            _ => Value::Shared(&self.none),
         })
     }
 }
@@ -196,8 +288,9 @@ pub(crate) fn columns<'a, 'py>(
         })
         .collect();
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    let mut state: Vec<Column<'py>> = kinds.iter().map(|_| Column::default()).collect();
     for row in sheet.rows() {
-        for (j, f) in fill.iter_mut().enumerate() {
+        for ((j, f), col) in fill.iter_mut().enumerate().zip(state.iter_mut()) {
             let cell = row.get(j).unwrap_or(&Cell::Empty);
             match f {
                 Filling::Numbers { values, mask } => match (cell, kinds[j]) {
@@ -220,7 +313,7 @@ pub(crate) fn columns<'a, 'py>(
                     Cell::Date(d) => days.push((*d - epoch).num_days()),
                     _ => *f = Filling::Unfit,
                 },
-                Filling::Values(list) => list.append(cells.get(cell)?)?,
+                Filling::Values(list) => list.append(&*cells.get(cell, col)?)?,
                 Filling::Unfit => {}
             }
         }
@@ -252,8 +345,9 @@ pub(crate) fn columns<'a, 'py>(
             }
             Filling::Unfit => {
                 let list = PyList::empty(py);
+                let mut col = Column::default();
                 for r in sheet.rows() {
-                    list.append(cells.get(r.get(j).unwrap_or(&Cell::Empty))?)?;
+                    list.append(&*cells.get(r.get(j).unwrap_or(&Cell::Empty), &mut col)?)?;
                 }
                 ("text", list.into_any())
             }

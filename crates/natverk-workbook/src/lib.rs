@@ -235,5 +235,6 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 /// As [`import`], without I/O.
 pub fn import_bytes(bytes: &[u8]) -> Result<Imported, Error> {
     let sheets = read_sheets(bytes).map_err(Error::Invalid)?;
-    natverk::tables::from_tables_within(&sheets, bytes.len()).map_err(Error::Invalid)
+    natverk::tables::from_tables_within(&sheets, bytes.len())
+        .map_err(|f| Error::Invalid(f.with_networks(&sheets)))
 }

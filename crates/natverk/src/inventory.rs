@@ -16,6 +16,7 @@ use crate::options::{EqualityOptions, ReportOptions};
 use crate::report::{self, Report};
 use crate::validate::{self, Ids, Validator};
 
+mod edit;
 mod ranks;
 pub(crate) use ranks::Ranks;
 pub(crate) use ranks::{SubjectRanks, TextRanks};
@@ -175,9 +176,11 @@ impl Inventory {
     ///
     /// Only the network is read: it is parsed beside this inventory's
     /// organisation, units, people, fee schedules and exchange rates, and
-    /// put into a copy of the data, which is validated as a whole. When that reading finds a problem, the
-    /// whole new file is read instead, so the findings are exactly those
-    /// of loading it.
+    /// only it is validated (its rules, its references, its id against the
+    /// other networks'); the other networks were validated already. When
+    /// the network has a problem, the whole new data is validated, or
+    /// (when its JSON has one) the whole new file is read, so the findings
+    /// are exactly those of loading it.
     ///
     /// # Errors
     ///
@@ -224,12 +227,8 @@ impl Inventory {
         let (read, v) = crate::load::parse(&text);
         if let (Some(mut read), false) = (read, v.has_errors()) {
             if let Some(net) = read.networks.pop() {
-                let mut data = self.data.clone();
-                match at {
-                    Some(i) => data.networks[i] = net,
-                    None => data.networks.push(net),
-                }
-                return Inventory::new(data);
+                // checked alone, beside the others (`inventory/edit.rs`)
+                return self.with_network(at, net);
             }
         }
         // a problem in the network: the findings of loading the new file
@@ -258,18 +257,18 @@ impl Inventory {
         crate::load::load(&whole)
     }
 
-    /// A new inventory without the network at `at`, validated as a whole
-    /// (a `via` that named it is then an error at its path).
+    /// A new inventory without the network at `at` (the same when there is
+    /// none). No rule reads one network from another but for the ids'
+    /// uniqueness, so it is valid as this one is; nothing is validated
+    /// again.
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] with every error of the new inventory.
+    /// None today: the `Result` leaves room for a rule across networks.
     pub fn without_network_at(&self, at: usize) -> Result<Inventory, Error> {
-        let mut data = self.data.clone();
-        if at < data.networks.len() {
-            data.networks.remove(at);
-        }
-        Inventory::new(data)
+        // a network taken out of a valid inventory breaks no rule
+        // (`inventory/edit.rs`)
+        Ok(self.without_network_checked(at))
     }
 
     pub(crate) fn from_validated(data: InventoryData, v: Validator, size: usize) -> Inventory {

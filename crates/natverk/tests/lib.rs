@@ -17,6 +17,7 @@
 //!   SPEC §14, with figures computed by hand.
 //! - `api`: the Rust API of SPEC §8 (serde, setters, `Debug`, defaults).
 //! - `tables`: the workbook layout of SPEC §10, both ways, and bad cells.
+//! - `edit`: a per-network edit equals validating the whole (proptest).
 
 mod api;
 mod board;
@@ -25,6 +26,7 @@ mod conformance;
 mod crashers;
 mod data;
 mod declared;
+mod edit;
 mod generated;
 mod invariants;
 mod people_type;

@@ -72,7 +72,7 @@ fn financing() -> impl Strategy<Value = Value> {
         })
 }
 
-fn network() -> impl Strategy<Value = Value> {
+pub(crate) fn network() -> impl Strategy<Value = Value> {
     (
         2015i32..2027,
         1u32..=12,

@@ -50,7 +50,10 @@ class Finding:
     network : str or None
         The id of the network the finding concerns (its path points into
         that network), where known: for the warnings of a check, the errors
-        of a report, and the problems of JSON or data that does not load.
+        of a report, and the problems of JSON or data that does not load;
+        for a workbook's or tables' problems, the network its row names
+        (the ``id`` of a row of ``networks``, the ``network`` of a row of
+        ``participants``, ``costs`` or ``financing``).
     """
 
     code: str

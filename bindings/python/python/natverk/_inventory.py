@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from typing import (
@@ -730,7 +731,17 @@ class Inventory:
         >>> t["costs"][0]["network"], t["costs"][0]["schedule"]    # doctest: +SKIP
         ('skr-modellkoncept', 'skr-modellkoncept')
         """
-        return dict(self._native.tables())
+        # Hundreds of thousands of new dicts would set off the cycle
+        # collector again and again, each time walking every dict made so
+        # far; they hold only strs, numbers, Decimals and dates, so they
+        # can form no cycle to collect.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return dict(self._native.tables())
+        finally:
+            if collecting:
+                gc.enable()
 
     def to_pandas(self) -> Dict[str, "pandas.DataFrame"]:
         """The sheets of :meth:`tables` as pandas DataFrames, with dtypes

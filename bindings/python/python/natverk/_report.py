@@ -167,12 +167,15 @@ class Report:
         then the nine money fields."""
         return list(self._native.columns())
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self, *, options: bool = False) -> Dict[str, Any]:
         """The report as a new dict, shaped as its JSON, money as
         :class:`decimal.Decimal`: ``organisation``, ``currency``, ``from``,
         ``to``, ``scope``, ``by``, ``lines``, ``total`` and (with ``leave``)
-        ``savings``: the JSON's shape (SPEC 5.1); the options are
-        :attr:`options`."""
+        ``savings``: exactly the JSON's keys (SPEC 5.1).
+
+        With ``options=True`` it also has ``options``: how the report was
+        made (:attr:`options`: ``statuses``, ``leave``, ``leave_from``,
+        ``left``, …), to keep beside the figures."""
         d: Dict[str, Any] = {
             "organisation": self.organisation,
             "currency": self.currency,
@@ -186,6 +189,8 @@ class Report:
         savings = self._native.savings()
         if savings is not None:
             d["savings"] = savings
+        if options:
+            d["options"] = self.options
         return d
 
     def to_json(self) -> str:

@@ -1,13 +1,16 @@
 //! Where a finding is in a workbook: sheet, row and column.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::OnceLock;
 
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use super::{column_letter, column_name, sheet_name, LAYOUT};
+use super::{
+    column_letter, column_name, normalise_name, sheet_name, trim_spaces, Cell, InputRow,
+    InputSheet, LAYOUT,
+};
 use crate::finding::{Code, Finding, Path, Seg, Severity};
 use crate::present::messages as m;
 use crate::present::{fill, label, Lang, Message};
@@ -190,6 +193,9 @@ impl fmt::Display for SheetFinding {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SheetFindings {
     findings: Vec<SheetFinding>,
+    /// The network each finding concerns, where its row names one
+    /// ([`SheetFindings::with_networks`]); empty when none is known.
+    networks: Vec<Option<String>>,
 }
 
 impl SheetFindings {
@@ -205,7 +211,10 @@ impl SheetFindings {
                 p.column_index.map_or(0, |c| u64::from(c) + 1),
             ),
         });
-        SheetFindings { findings }
+        SheetFindings {
+            findings,
+            networks: Vec::new(),
+        }
     }
     /// The workbook cannot be read at all (not a zip, not xlsx or ods, a
     /// broken file): one `syntax` finding saying why.
@@ -233,6 +242,84 @@ impl SheetFindings {
             finding: Finding::new(Code::InvalidValue, Path::root(), msg),
             place: None,
         }])
+    }
+    /// The findings, each naming the network it concerns where its row
+    /// says which (`sheets`: the sheets they were found in): a row of the
+    /// sheet `networks` by its `id` cell, a row of `participants`, `costs`
+    /// or `financing` by its `network` cell, as written (trimmed of
+    /// spaces, as the reader reads an id). A finding of another sheet, of
+    /// a sheet as a whole, or of a row without that cell names none.
+    ///
+    /// ```
+    /// use natverk::tables::{from_tables, Cell, InputSheet};
+    ///
+    /// let t = |s: &str| Cell::Text(s.into());
+    /// let sheets = vec![
+    ///     InputSheet::from_grid("organisation", vec![vec![t("name"), t("currency")], vec![t("X"), t("SEK")]]),
+    ///     InputSheet::from_grid("networks", vec![
+    ///         vec![t("id"), t("name"), t("start")],
+    ///         vec![t("skr"), t("SKR"), t("not a date")],
+    ///     ]),
+    /// ];
+    /// let findings = from_tables(&sheets).unwrap_err().with_networks(&sheets);
+    /// assert_eq!(findings.network(0), Some("skr"));
+    /// ```
+    pub fn with_networks(mut self, sheets: &[InputSheet]) -> SheetFindings {
+        // the sheet, row and column of the cell naming each finding's network
+        let at: Vec<Option<(usize, u32, &'static str)>> = self
+            .findings
+            .iter()
+            .map(|f| {
+                let p = f.place.as_ref()?;
+                let column = match LAYOUT.get(p.sheet_index)?.key {
+                    "networks" => "id",
+                    "participants" | "costs" | "financing" => "network",
+                    _ => return None,
+                };
+                Some((p.sheet_index, p.row?, column))
+            })
+            .collect();
+        // only those rows' cells are read
+        let mut wanted: HashMap<usize, (&'static str, HashSet<u32>)> = HashMap::new();
+        for (s, row, column) in at.iter().flatten() {
+            wanted
+                .entry(*s)
+                .or_insert((column, HashSet::new()))
+                .1
+                .insert(*row);
+        }
+        let cells: HashMap<usize, HashMap<u32, String>> = wanted
+            .into_iter()
+            .filter_map(|(s, (column, rows))| {
+                let name = self
+                    .findings
+                    .iter()
+                    .filter_map(|f| f.place.as_ref())
+                    .find(|p| p.sheet_index == s)?
+                    .sheet
+                    .as_str();
+                let input = sheets.iter().find(|x| x.name == name)?;
+                Some((s, column_cells(input, LAYOUT[s].key, column, &rows)))
+            })
+            .collect();
+        let networks: Vec<Option<String>> = at
+            .iter()
+            .map(|a| {
+                let (s, row, _) = (*a)?;
+                cells.get(&s)?.get(&row).cloned()
+            })
+            .collect();
+        self.networks = if networks.iter().any(Option::is_some) {
+            networks
+        } else {
+            Vec::new()
+        };
+        self
+    }
+    /// The id of the network finding `i` concerns, where known (see
+    /// [`SheetFindings::with_networks`]).
+    pub fn network(&self, i: usize) -> Option<&str> {
+        self.networks.get(i).and_then(|n| n.as_deref())
     }
     /// Every finding.
     pub fn as_slice(&self) -> &[SheetFinding] {
@@ -335,6 +422,53 @@ impl Serialize for In<'_> {
         m.serialize_entry("warnings", &(self.0.len() - errors))?;
         m.end()
     }
+}
+
+/// The text of the cell in the column `column` of each row of `rows` of
+/// `sheet` (a sheet of the layout read from `input`): the heading row is
+/// the first row with a value, as the reader finds it, and the column is
+/// the one headed by its name in either language.
+fn column_cells(
+    input: &InputSheet,
+    sheet: &str,
+    column: &str,
+    rows: &HashSet<u32>,
+) -> HashMap<u32, String> {
+    let mut out = HashMap::new();
+    let has_value = |r: &&InputRow| r.cells.iter().any(|(_, c)| !c.is_empty());
+    let Some(heading) = input.rows.iter().filter(has_value).min_by_key(|r| r.row) else {
+        return out;
+    };
+    let names: Vec<String> = Lang::ALL
+        .iter()
+        .map(|l| normalise_name(&column_name(sheet, column, *l)))
+        .collect();
+    let Some(at) = heading.cells.iter().find_map(|(i, c)| match c {
+        Cell::Text(t) if names.contains(&normalise_name(t)) => Some(*i),
+        _ => None,
+    }) else {
+        return out;
+    };
+    for r in input
+        .rows
+        .iter()
+        .filter(|r| r.row > heading.row && rows.contains(&r.row))
+    {
+        let text = r
+            .cells
+            .iter()
+            .find(|(i, _)| *i == at)
+            .and_then(|(_, c)| match c {
+                Cell::Text(t) => Some(trim_spaces(t).to_string()),
+                Cell::Int(n) => Some(n.to_string()),
+                Cell::Decimal(d) => Some(d.to_string()),
+                _ => None,
+            });
+        if let Some(t) = text.filter(|t| !t.is_empty()) {
+            out.insert(r.row, t);
+        }
+    }
+    out
 }
 
 /// A sheet as found in the workbook.
@@ -598,5 +732,101 @@ impl Locator {
             Some(seen) if seen.present => seen.name.clone(),
             _ => sheet_name(key, lang).to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod network_tests {
+    use super::super::{from_tables, Cell, InputRow, InputSheet};
+
+    fn t(s: &str) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    /// A sheet whose heading is on row `first` (rows above it empty).
+    fn sheet(name: &str, first: u32, rows: Vec<Vec<Cell>>) -> InputSheet {
+        InputSheet {
+            name: name.into(),
+            rows: rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, cells)| InputRow {
+                    row: first + i as u32,
+                    cells: cells
+                        .into_iter()
+                        .enumerate()
+                        .map(|(j, c)| (j as u32, c))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn each_finding_names_the_network_of_its_row() {
+        let sheets = vec![
+            sheet(
+                "organisation",
+                1,
+                vec![vec![t("name"), t("currency")], vec![t("X"), t("SEK")]],
+            ),
+            sheet(
+                "units",
+                1,
+                vec![
+                    vec![t("id"), t("name"), t("central")],
+                    vec![t("u"), t("U"), t("perhaps")],
+                ],
+            ),
+            sheet("people", 1, vec![vec![t("id")], vec![t("p")]]),
+            // Swedish headings, the heading on row 3, the network column
+            // after the others, an id with spaces around it
+            sheet(
+                "deltagare",
+                3,
+                vec![
+                    vec![t("person"), t("timmar per år"), t("nätverk")],
+                    vec![t("p"), t("many"), t(" skr ")],
+                    vec![t("p"), t("10"), t("no-such")],
+                ],
+            ),
+            sheet(
+                "networks",
+                1,
+                vec![
+                    vec![t("id"), t("name"), t("start")],
+                    vec![t("skr"), t("SKR"), t("2024-01-01")],
+                    vec![Cell::Int(42), t("N"), t("soon")],
+                ],
+            ),
+        ];
+        let f = from_tables(&sheets).unwrap_err().with_networks(&sheets);
+        let found: Vec<(String, Option<u32>, Option<&str>)> = (0..f.len())
+            .map(|i| {
+                let p = f.as_slice()[i].place.as_ref();
+                (
+                    p.map(|p| p.sheet.clone()).unwrap_or_default(),
+                    p.and_then(|p| p.row),
+                    f.network(i),
+                )
+            })
+            .collect();
+        assert!(
+            found.contains(&("units".into(), Some(2), None)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("networks".into(), Some(3), Some("42"))),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("deltagare".into(), Some(4), Some("skr"))),
+            "{found:?}"
+        );
+        // an unknown network is named as typed
+        assert!(
+            found.contains(&("deltagare".into(), Some(5), Some("no-such"))),
+            "{found:?}"
+        );
     }
 }
