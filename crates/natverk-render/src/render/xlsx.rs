@@ -133,21 +133,9 @@ fn sheet(
     }
     ws.set_freeze_panes(1, 0).map_err(xerr)?;
     // The table first: it writes the header row, and rows must come in order.
-    // A table's headers must differ (Excel compares them ignoring case):
-    // a repeated one gets its count, `Name (2)`.
-    let mut seen: Vec<String> = Vec::with_capacity(head.len());
-    let columns: Vec<TableColumn> = head
-        .iter()
-        .map(|h| {
-            let mut header = h.to_string();
-            let mut n = 1;
-            while seen.contains(&header.to_lowercase()) {
-                n += 1;
-                header = format!("{h} ({n})");
-            }
-            seen.push(header.to_lowercase());
-            TableColumn::new().set_header(header)
-        })
+    let columns: Vec<TableColumn> = distinct_headers(head)
+        .into_iter()
+        .map(|header| TableColumn::new().set_header(header))
         .collect();
     let table = Table::new()
         .set_name(table_name)
@@ -352,6 +340,24 @@ pub fn tables<W: Write + Seek + Send>(
     })
 }
 
+/// A table's headers must differ (Excel compares them ignoring case): a
+/// repeated one gets its count, `Name (2)`, the first count not taken.
+fn distinct_headers(head: &[&str]) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::with_capacity(head.len());
+    head.iter()
+        .map(|h| {
+            let mut header = h.to_string();
+            let mut n = 1;
+            while seen.contains(&header.to_lowercase()) {
+                n += 1;
+                header = format!("{h} ({n})");
+            }
+            seen.push(header.to_lowercase());
+            header
+        })
+        .collect()
+}
+
 /// The findings of `check` as a workbook.
 pub fn findings<W: Write + Seek + Send>(
     f: &Findings,
@@ -371,6 +377,20 @@ pub fn findings<W: Write + Seek + Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_headers_get_their_count_ignoring_case() {
+        assert_eq!(
+            distinct_headers(&["Nätverk", "nätverk", "Kostnad", "Nätverk"]),
+            ["Nätverk", "nätverk (2)", "Kostnad", "Nätverk (3)"]
+        );
+        // A count already taken by a header of its own is skipped.
+        assert_eq!(
+            distinct_headers(&["A", "A (2)", "a"]),
+            ["A", "A (2)", "a (3)"]
+        );
+        assert_eq!(distinct_headers(&["Id", "Namn"]), ["Id", "Namn"]);
+    }
 
     #[test]
     fn texts_are_cut_to_excels_limit() {
