@@ -27,6 +27,7 @@ use crate::format::{declare, FieldInfo, KindInfo, ObjectInfo};
 use crate::limits::{MAX_NOTICE_MONTHS, MAX_POPULATION, MIN_POPULATION_OFFSET};
 use crate::present::messages as m;
 use crate::present::Message;
+use crate::tables::cells::Col;
 use crate::validate::{NETWORKS, PEOPLE, SCHEDULES, UNITS};
 
 /// The one supported file format tag.
@@ -38,6 +39,8 @@ pub const FORMAT: &str = "natverk/1";
 pub(crate) trait Word: Copy + Sized + 'static {
     /// Every word, in declaration order.
     const WORDS: &'static [&'static str];
+    /// The vocabulary prefix of its words (`status`, `cost_kind`).
+    const PREFIX: &'static str;
     /// The word.
     fn as_str(self) -> &'static str;
     /// The value of a word.
@@ -94,6 +97,7 @@ macro_rules! word_enum {
         }
         impl $crate::model::Word for $name {
             const WORDS: &'static [&'static str] = &[$($s),+];
+            const PREFIX: &'static str = $prefix;
             fn as_str(self) -> &'static str { $name::as_str(self) }
             fn parse_word(s: &str) -> Option<Self> {
                 match s { $($s => Some($name::$v),)+ _ => None }
@@ -358,7 +362,7 @@ declare! {
     /// The organisation that keeps the inventory.
     pub struct Organisation ("organisation", OrganisationB) {
         /// Name, non-empty.
-        name: String => Text, req;
+        name: String => Text, req, col = Col::KEY.trimmed();
         /// Municipality code (a string: leading zeros matter).
         code: String => Str, opt;
         /// Population, constant or by year; needed once a fee schedule is used.
@@ -374,7 +378,7 @@ declare! {
         /// Unique among units.
         id: String => Id<UNITS>, req;
         /// Display name.
-        name: String => Text, req;
+        name: String => Text, req, col = Col::KEY.trimmed();
         /// Taken part in through the executive board or the city executive office.
         central: bool => Bool, def = false;
     }
@@ -386,7 +390,7 @@ declare! {
         /// Unique among people.
         id: String => Id<PEOPLE>, req;
         /// Personal data: never shown by default.
-        name: String => Str, opt;
+        name: String => Str, opt, col = Col::KEY.trimmed();
         /// Absent means unknown.
         gender: Gender => WordOf<Gender>, opt;
         /// Politician or official.
@@ -394,7 +398,7 @@ declare! {
         /// Required for a politician, not allowed for an official.
         side: Side => WordOf<Side>, opt;
         /// Party, free text.
-        party: String => Str, opt;
+        party: String => Str, opt, col = Col::KEY.trimmed();
         /// Full cost of an hour of this person's time, organisation currency, ≥ 0.
         hourly_cost: Decimal => NonNeg, opt;
     }
@@ -411,7 +415,7 @@ declare! {
         /// ≤ 0: a charge in year Y uses the population of Y + offset.
         population_offset: i32 => Offset, def = 0;
         /// Tiers by population, bounds strictly rising; only the last has no `max_population`.
-        tiers: Vec<Tier> => ListOf<Tier>, opt;
+        tiers: Vec<Tier> => ListOf<Tier>, opt, col = Col::KEY.parent("schedule");
         /// base + rate × population, raised to `min`, lowered to `max`.
         per_capita: PerCapita => ObjOf<PerCapita>, opt, set with_per_capita;
     }
@@ -460,7 +464,7 @@ declare! {
         /// Unique among networks.
         id: String => Id<NETWORKS>, req;
         /// Name, non-empty.
-        name: String => Text, req;
+        name: String => Text, req, col = Col::KEY.trimmed();
         /// Who runs it.
         organiser: String => Str, opt;
         /// What kind of collaboration.
@@ -504,11 +508,11 @@ declare! {
     /// Which body decided to take part, and when.
     pub struct Decision ("decision", DecisionB) {
         /// The deciding body.
-        body: String => Str, opt;
+        body: String => Str, opt, col = Col::named("decision_body");
         /// When.
-        date: NaiveDate => Date, opt;
+        date: NaiveDate => Date, opt, col = Col::named("decision_date");
         /// Diary number or similar.
-        reference: String => Str, opt;
+        reference: String => Str, opt, col = Col::named("decision_reference");
     }
 }
 
@@ -520,7 +524,7 @@ declare! {
         /// Keep, review or leave.
         recommendation: Recommendation => WordOf<Recommendation>, opt;
         /// Free text.
-        note: String => Str, opt;
+        note: String => Str, opt, col = Col::named("assessment_note");
     }
 }
 
@@ -532,7 +536,7 @@ declare! {
         /// Hours a year spent on the network, ≥ 0.
         hours_per_year: Decimal => NonNeg, opt;
         /// The seat, e.g. "styrgrupp".
-        role: String => Str, opt;
+        role: String => Str, opt, col = Col::KEY.at(2);
     }
 }
 
@@ -544,7 +548,7 @@ declare! {
         /// A fixed amount, ≥ 0.
         amount: Decimal => NonNeg, opt;
         /// A fee schedule (a schedule id).
-        schedule: String => Text, opt;
+        schedule: String => Text, opt, col = Col::KEY.refers("fee_schedules");
         /// Currency of `amount` (only with `amount`); absent is the organisation's.
         currency: String => Currency, opt;
         /// Every year, or once.
@@ -566,7 +570,7 @@ declare! {
     /// Money from a funder that covers part of a network's cost.
     pub struct Financing ("financing", FinancingB) {
         /// Who pays.
-        funder: String => Text, req;
+        funder: String => Text, req, col = Col::KEY.trimmed();
         /// What it covers: fees (and memberships), or all costs.
         covers: Covers => WordOf<Covers>, def = Covers::Fees;
         /// Share of the covered base, above 0 and at most 1.
@@ -574,7 +578,7 @@ declare! {
         /// Cap per year, organisation currency, ≥ 0.
         max_per_year: Decimal => NonNeg, opt;
         /// Where it stands.
-        status: FinancingStatus => WordOf<FinancingStatus>, req;
+        status: FinancingStatus => WordOf<FinancingStatus>, req, col = Col::KEY.at(2);
         /// 0 to 1: required with `expected` and `applied`, not allowed otherwise.
         probability: Decimal => Dec<PROBABILITY>, opt;
         /// First year.

@@ -208,7 +208,7 @@ macro_rules! declare {
         pub struct $name:ident ($obj:literal, $builder:ident) {
             $(
                 $(#[doc = $doc:literal])*
-                $field:ident : $ty:ty => $kind:ty, $mode:ident $(= $default:expr)? $(, set $setter:ident)?;
+                $field:ident : $ty:ty => $kind:ty, $mode:ident $(= $default:expr)? $(, set $setter:ident)? $(, col = $col:expr)?;
             )+
         }
     ) => {
@@ -296,6 +296,53 @@ macro_rules! declare {
             fn ser_fields<M: serde::ser::SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
                 $( $crate::format::ser_field!($mode, $kind, m, stringify!($field), &self.$field $(, $default)?); )+
                 Ok(())
+            }
+        }
+
+        impl $crate::tables::cells::SheetRow for $name {
+            const NCOLS: usize = 0 $(+ <$kind as $crate::tables::cells::FieldCells>::NCOLS)+;
+            fn columns(b: &mut $crate::tables::cells::SheetBuilder, required: bool) {
+                $( <$kind as $crate::tables::cells::FieldCells>::columns(
+                    b,
+                    stringify!($field),
+                    $crate::format::col_of!($($col)?),
+                    required && $crate::format::is_req!($mode),
+                ); )+
+            }
+            fn sheets(b: &mut $crate::tables::cells::LayoutBuilder, sheet: &'static str) {
+                $( <$kind as $crate::tables::cells::FieldCells>::sheets(
+                    b,
+                    stringify!($field),
+                    $crate::format::col_of!($($col)?),
+                    ($obj, sheet, <$builder as $crate::load::Builder>::WHAT),
+                ); )+
+            }
+            fn write_cells<'a>(&'a self, w: &mut $crate::tables::cells::RowWriter<'_, 'a>) {
+                $( $crate::format::write_cells!($mode, $kind, &self.$field, w); )+
+            }
+            fn write_sheets<'a>(&'a self, s: &mut $crate::tables::cells::Sheets<'a>) {
+                let id = <Self as $crate::tables::cells::SheetRow>::id(self);
+                $( $crate::format::write_sheets!($mode, $kind, &self.$field, stringify!($field), id, s); )+
+            }
+            fn read_cells(
+                c: &mut $crate::tables::cells::RowCtx<'_>,
+                r: &mut $crate::tables::cells::Reader,
+            ) -> Self {
+                $name {
+                    $( $field: $crate::format::read_cell!(
+                        $mode, $kind, c, r,
+                        stringify!($field),
+                        $crate::format::col_of!($($col)?).name_of(stringify!($field)),
+                        <$builder as $crate::load::Builder>::WHAT
+                        $(, $default)?
+                    ), )+
+                }
+            }
+            fn id(&self) -> &str {
+                $( if let Some(id) = $crate::format::as_id!($mode, $kind, &self.$field) {
+                    return id;
+                } )+
+                ""
             }
         }
 
@@ -408,3 +455,72 @@ macro_rules! ser_field {
     };
 }
 pub(crate) use ser_field;
+
+macro_rules! col_of {
+    () => {
+        $crate::tables::cells::Col::KEY
+    };
+    ($col:expr) => {
+        $col
+    };
+}
+pub(crate) use col_of;
+
+macro_rules! write_cells {
+    (opt, $kind:ty, $value:expr, $w:expr) => {
+        match $value {
+            Some(x) => <$kind as $crate::tables::cells::FieldCells>::write(x, $w),
+            None => $w.skip(<$kind as $crate::tables::cells::FieldCells>::NCOLS),
+        }
+    };
+    ($mode:ident, $kind:ty, $value:expr, $w:expr) => {
+        <$kind as $crate::tables::cells::FieldCells>::write($value, $w)
+    };
+}
+pub(crate) use write_cells;
+
+macro_rules! write_sheets {
+    (opt, $kind:ty, $value:expr, $key:expr, $id:expr, $s:expr) => {
+        if let Some(x) = $value {
+            <$kind as $crate::tables::cells::FieldCells>::write_sheets(x, $key, $id, $s);
+        }
+    };
+    ($mode:ident, $kind:ty, $value:expr, $key:expr, $id:expr, $s:expr) => {
+        <$kind as $crate::tables::cells::FieldCells>::write_sheets($value, $key, $id, $s)
+    };
+}
+pub(crate) use write_sheets;
+
+macro_rules! read_cell {
+    (req, $kind:ty, $c:expr, $r:expr, $key:expr, $name:expr, $what:expr) => {{
+        let value = <$kind as $crate::tables::cells::FieldCells>::read($c, $r, $key, $name);
+        if !$c.given($name) {
+            $c.missing($r, $name, $what);
+        }
+        match value {
+            Some(x) => x,
+            None => {
+                $c.incomplete = true;
+                <$kind as $crate::tables::cells::Placeholder>::placeholder()
+            }
+        }
+    }};
+    (opt, $kind:ty, $c:expr, $r:expr, $key:expr, $name:expr, $what:expr) => {
+        <$kind as $crate::tables::cells::FieldCells>::read($c, $r, $key, $name)
+    };
+    ($mode:ident, $kind:ty, $c:expr, $r:expr, $key:expr, $name:expr, $what:expr, $default:expr) => {
+        <$kind as $crate::tables::cells::FieldCells>::read($c, $r, $key, $name)
+            .unwrap_or_else(|| $default)
+    };
+}
+pub(crate) use read_cell;
+
+macro_rules! as_id {
+    (req, $kind:ty, $value:expr) => {
+        <$kind as $crate::tables::cells::FieldCells>::as_id($value)
+    };
+    ($mode:ident, $kind:ty, $value:expr) => {
+        None::<&str>
+    };
+}
+pub(crate) use as_id;

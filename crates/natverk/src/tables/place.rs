@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use super::{column_letter, column_name, sheet_name, LAYOUT};
+use super::cells::layout;
+use super::{column_letter, column_name, sheet_name};
 use crate::finding::{Code, Finding, Path, Seg, Severity};
 use crate::present::messages as m;
 use crate::present::{fill, label, Lang, Message};
@@ -370,7 +371,7 @@ pub struct Locator {
 }
 
 fn sheet_index(key: &str) -> usize {
-    LAYOUT.iter().position(|s| s.key == key).unwrap_or(0)
+    layout().iter().position(|s| s.key == key).unwrap_or(0)
 }
 
 impl Locator {
@@ -385,8 +386,8 @@ impl Locator {
                 Some((name, i)) => (name, Some(i)),
                 // The sheet lacks the column: its §10 name.
                 None => (
-                    LAYOUT[s].columns.get(c).map_or_else(String::new, |x| {
-                        column_name(LAYOUT[s].key, x.key, seen.lang)
+                    layout()[s].columns.get(c).map_or_else(String::new, |x| {
+                        column_name(layout()[s].key, x.key, seen.lang)
                     }),
                     None,
                 ),
@@ -407,7 +408,29 @@ impl Locator {
 
     fn at(&self, sheet: &str, row: Option<u32>, column: Option<&str>) -> Option<Place> {
         let s = sheet_index(sheet);
-        let col = column.and_then(|c| LAYOUT[s].column(c));
+        let col = column.and_then(|c| layout()[s].column(c));
+        self.place_of(s, row, col)
+    }
+
+    /// The place of the field at `keys` (from a row's item) of row `row`
+    /// of sheet `sheet`: the column whose declared path is the longest
+    /// start of `keys` (`decision.body` is `decision_body`), else the row.
+    fn at_keys(&self, sheet: &str, row: Option<u32>, keys: &[Seg]) -> Option<Place> {
+        let s = sheet_index(sheet);
+        let col = layout()[s]
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                !c.path.is_empty()
+                    && c.path.len() <= keys.len()
+                    && c.path
+                        .iter()
+                        .zip(keys)
+                        .all(|(p, k)| matches!(k, Seg::Key(k) if k == p))
+            })
+            .max_by_key(|(_, c)| c.path.len())
+            .map(|(i, _)| i);
         self.place_of(s, row, col)
     }
 
@@ -429,6 +452,7 @@ impl Locator {
         };
         let row_of =
             |v: &Vec<Option<u32>>, i: Option<usize>| i.and_then(|i| v.get(i).copied().flatten());
+        let rest = |i: usize| segs.get(i..).unwrap_or(&[]);
         match key(0)? {
             "organisation" => match key(1) {
                 Some("population") => {
@@ -465,7 +489,7 @@ impl Locator {
                     "people" => &self.people,
                     _ => &self.rates,
                 };
-                self.at(list, row_of(v, index(1)), key(2))
+                self.at_keys(list, row_of(v, index(1)), rest(2))
             }
             "fee_schedules" => {
                 let i = index(1);
@@ -473,15 +497,12 @@ impl Locator {
                     (Some("tiers"), _) if index(3).is_some() => {
                         let v = i.and_then(|i| self.tiers.get(i));
                         let row = v.and_then(|v| row_of(v, index(3)));
-                        self.at("tiers", row, key(4))
-                    }
-                    (Some("per_capita"), k) => {
-                        self.at("fee_schedules", row_of(&self.schedules, i), k)
+                        self.at_keys("tiers", row, rest(4))
                     }
                     (Some("tiers"), _) => {
                         self.at("fee_schedules", row_of(&self.schedules, i), None)
                     }
-                    (k, _) => self.at("fee_schedules", row_of(&self.schedules, i), k),
+                    _ => self.at_keys("fee_schedules", row_of(&self.schedules, i), rest(2)),
                 }
             }
             "networks" => {
@@ -495,27 +516,12 @@ impl Locator {
                             _ => &self.financing,
                         };
                         let row = i.and_then(|i| v.get(i)).and_then(|v| row_of(v, index(3)));
-                        self.at(list, row, key(4))
+                        self.at_keys(list, row, rest(4))
                     }
                     Some("participants" | "costs" | "financing") => {
                         self.at("networks", net_row, None)
                     }
-                    Some("decision") => {
-                        let col = key(3).map(|k| match k {
-                            "body" => "decision_body",
-                            "date" => "decision_date",
-                            _ => "decision_reference",
-                        });
-                        self.at("networks", net_row, col)
-                    }
-                    Some("assessment") => {
-                        let col = key(3).map(|k| match k {
-                            "note" => "assessment_note",
-                            other => other,
-                        });
-                        self.at("networks", net_row, col)
-                    }
-                    k => self.at("networks", net_row, k),
+                    _ => self.at_keys("networks", net_row, rest(2)),
                 }
             }
             _ => None,
@@ -540,12 +546,12 @@ impl Locator {
             .filter(|s| s.present)
             .or_else(|| self.sheets.iter().find(|s| s.present))
             .map_or(Lang::Sv, |s| s.lang);
-        let mut order: Vec<usize> = here.filter(|s| *s < LAYOUT.len()).into_iter().collect();
-        order.extend((0..LAYOUT.len()).filter(|s| Some(*s) != here));
+        let mut order: Vec<usize> = here.filter(|s| *s < layout().len()).into_iter().collect();
+        order.extend((0..layout().len()).filter(|s| Some(*s) != here));
         let mut seen: Vec<&'static str> = Vec::new();
         let mut message = finding.message;
         for s in order {
-            let info = &LAYOUT[s];
+            let info = &layout()[s];
             let sheet = self.sheets.get(s);
             for (i, c) in info.columns.iter().enumerate() {
                 if seen.contains(&c.key) {
@@ -559,7 +565,7 @@ impl Locator {
                 message = message.renamed(c.key, written);
             }
         }
-        for info in LAYOUT {
+        for info in layout() {
             message = message.renamed(info.key, self.sheet_name(info.key, lang));
         }
         message = message.renamed(
@@ -583,7 +589,7 @@ impl Locator {
     /// A column's heading as written in the workbook, or its name in `lang`.
     fn column_word(&self, sheet: &str, column: &str, lang: Lang) -> String {
         let s = sheet_index(sheet);
-        let i = LAYOUT[s].column(column).unwrap_or(0);
+        let i = layout()[s].column(column).unwrap_or(0);
         self.sheets
             .get(s)
             .filter(|x| x.present)
