@@ -188,6 +188,12 @@ impl LayoutBuilder {
             b.push_at(column, ColumnKind::Ref(sheet), true, Vec::new(), Col::KEY);
         }
         T::columns(&mut b, true);
+        // The writer puts a field's cells by counting its columns.
+        debug_assert_eq!(
+            b.columns.len(),
+            T::NCOLS + usize::from(parent.is_some()),
+            "{key}"
+        );
         self.sheets.push(b.finish(key, what::<T>()));
         T::sheets(self, key);
     }
