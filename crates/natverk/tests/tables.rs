@@ -482,3 +482,45 @@ mod arbitrary {
         }
     }
 }
+
+/// A cost's currency typed as people type it in a cell: `kr` is SEK, as
+/// in the CLI's CSV import and after an amount (`4 000 kr`); `€` is EUR.
+#[test]
+fn a_currency_typed_as_kr_or_a_sign() {
+    let sheets = vec![
+        InputSheet::from_grid(
+            "organisation",
+            vec![vec![t("name"), t("currency")], vec![t("X"), t("kr")]],
+        ),
+        InputSheet::from_grid(
+            "networks",
+            vec![
+                vec![t("id"), t("name"), t("start")],
+                vec![t("n"), t("N"), t("2024-01-01")],
+            ],
+        ),
+        InputSheet::from_grid(
+            "exchange_rates",
+            vec![
+                vec![t("currency"), t("year"), t("rate")],
+                vec![t(" € "), Cell::Int(2024), t("11,5")],
+            ],
+        ),
+        InputSheet::from_grid(
+            "costs",
+            vec![
+                vec![t("network"), t("kind"), t("amount"), t("currency")],
+                vec![t("n"), t("fee"), t("4 000 kr"), t("KR")],
+                vec![t("n"), t("fee"), t("100"), t("€")],
+            ],
+        ),
+    ];
+    let back = from_tables(&sheets).unwrap_or_else(|e| panic!("{}", e.to_text(Lang::En)));
+    let data = back.inventory.data();
+    assert_eq!(data.organisation.currency, "SEK");
+    assert_eq!(data.exchange_rates[0].currency, "EUR");
+    let costs = &data.networks[0].costs;
+    assert_eq!(costs[0].currency.as_deref(), Some("SEK"));
+    assert_eq!(costs[0].amount, Some(natverk::Decimal::from(4000)));
+    assert_eq!(costs[1].currency.as_deref(), Some("EUR"));
+}

@@ -51,9 +51,9 @@ use crate::present::{label, vocabulary, Lang};
 
 pub use place::{Locator, Measure, Place, SheetFinding, SheetFindings};
 pub use read::{
-    cell_currency, from_tables, from_tables_within, parse_cell_decimal, parse_cell_fraction,
-    trim_spaces, Fraction, Imported, InputRow, InputSheet, BYTES_PER_NETWORK_ROW, BYTES_PER_ROW,
-    MAX_NETWORK_ROWS_BASE, MAX_ROWS_BASE,
+    cell_currency, cell_date_text, from_tables, from_tables_within, parse_cell_bool,
+    parse_cell_decimal, parse_cell_fraction, trim_spaces, Fraction, Imported, InputRow, InputSheet,
+    BYTES_PER_NETWORK_ROW, BYTES_PER_ROW, MAX_NETWORK_ROWS_BASE, MAX_ROWS_BASE,
 };
 
 #[cfg(doc)]

@@ -1261,20 +1261,26 @@ pub fn trim_spaces(text: &str) -> &str {
 }
 
 /// A currency as people type it (SPEC §10): in any case, with spaces
-/// around it, or the sign `€` for EUR. Anything else is returned trimmed,
-/// for the core to judge (it names the rule: three capital letters).
+/// around it, the sign `€` for EUR, or `kr` for SEK (the suffix an amount
+/// may have, [`parse_cell_decimal`]). Anything else is returned trimmed,
+/// for the core to judge (it names the rule: three capital letters). The
+/// workbook's cells and the CLI's CSV import both use it.
 ///
 /// ```
 /// use natverk::tables::cell_currency;
 /// assert_eq!(cell_currency(" eur "), "EUR");
 /// assert_eq!(cell_currency("€"), "EUR");
 /// assert_eq!(cell_currency("Sek"), "SEK");
+/// assert_eq!(cell_currency(" kr"), "SEK");
 /// assert_eq!(cell_currency("$"), "$");
 /// ```
 pub fn cell_currency(text: &str) -> String {
     let t = trim_spaces(text);
     if t == "€" {
         return "EUR".into();
+    }
+    if t.eq_ignore_ascii_case("kr") {
+        return "SEK".into();
     }
     if t.len() == 3 && t.bytes().all(|b| b.is_ascii_alphabetic()) {
         return t.to_ascii_uppercase();
@@ -1376,6 +1382,43 @@ pub fn parse_cell_decimal(text: &str) -> Result<Decimal, Message> {
             bad()
         }
     })
+}
+
+/// Yes or no as people type it in a cell, in Swedish or English, any case:
+/// `ja`, `j`, `sant`, `true`, `yes`, `y`, `1`, `x`; `nej`, `n`, `falskt`,
+/// `false`, `no`, `0`. `None` for anything else. The workbook's cells and
+/// the CLI's CSV import both use it.
+///
+/// ```
+/// use natverk::tables::parse_cell_bool;
+/// assert_eq!(parse_cell_bool(" Ja "), Some(true));
+/// assert_eq!(parse_cell_bool("FALSKT"), Some(false));
+/// assert_eq!(parse_cell_bool("kanske"), None);
+/// ```
+pub fn parse_cell_bool(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "true" | "sant" | "ja" | "j" | "yes" | "y" | "1" | "x" => Some(true),
+        "false" | "falskt" | "nej" | "n" | "no" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// A date typed in a cell, for the date reader: trimmed, without the
+/// midnight time a spreadsheet may add (`2024-03-01 00:00:00`,
+/// `2024-03-01T00:00`). The workbook's cells and the CLI's CSV import both
+/// use it.
+///
+/// ```
+/// use natverk::tables::cell_date_text;
+/// assert_eq!(cell_date_text(" 2024-03-01T00:00 "), "2024-03-01");
+/// assert_eq!(cell_date_text("2024-03-01 12:00"), "2024-03-01 12:00");
+/// ```
+pub fn cell_date_text(text: &str) -> &str {
+    let t = text.trim();
+    ["T00:00:00", " 00:00:00", " 00:00", "T00:00"]
+        .iter()
+        .find_map(|s| t.strip_suffix(s))
+        .unwrap_or(t)
 }
 
 /// What a share or a probability is (SPEC §10: a percentage is welcome).
@@ -1699,14 +1742,7 @@ impl<'f> RowCtx<'f> {
         let cell = self.cell(key)?;
         let parsed = match cell {
             Cell::Date(d) => Some(*d),
-            Cell::Text(t) => {
-                let t = t.trim();
-                let d = ["T00:00:00", " 00:00:00", " 00:00", "T00:00"]
-                    .iter()
-                    .find_map(|s| t.strip_suffix(s))
-                    .unwrap_or(t);
-                crate::parse_date(d)
-            }
+            Cell::Text(t) => crate::parse_date(cell_date_text(t)),
             _ => None,
         };
         match parsed {
@@ -1729,11 +1765,7 @@ impl<'f> RowCtx<'f> {
             Cell::Int(0) => Some(false),
             Cell::Decimal(d) if *d == Decimal::ONE => Some(true),
             Cell::Decimal(d) if d.is_zero() => Some(false),
-            Cell::Text(t) => match t.trim().to_lowercase().as_str() {
-                "true" | "sant" | "ja" | "j" | "yes" | "y" | "1" | "x" => Some(true),
-                "false" | "falskt" | "nej" | "n" | "no" | "0" => Some(false),
-                _ => None,
-            },
+            Cell::Text(t) => parse_cell_bool(t),
             _ => None,
         };
         if b.is_none() {
