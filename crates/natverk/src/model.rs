@@ -17,13 +17,12 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
 
 use crate::format::kinds::{
     Bool, Currency, Date, Dec, Id, Int, ListOf, ObjOf, PopulationKind, RateCurrency, Ref, Str,
     Subjects, Text, WordOf, Year, NON_NEGATIVE, POSITIVE, PROBABILITY, SHARE,
 };
-use crate::format::{declare, FieldInfo, KindInfo, ObjectInfo};
+use crate::format::{declare, declare_top};
 use crate::limits::{MAX_NOTICE_MONTHS, MAX_POPULATION, MIN_POPULATION_OFFSET};
 use crate::present::messages as m;
 use crate::present::Message;
@@ -590,158 +589,38 @@ declare! {
 
 // ---- the whole inventory -------------------------------------------------------------------
 
-/// A whole inventory as plain data: built in code, or loaded from a file.
-///
-/// It is not validated: [`crate::Inventory::new`] checks it and gives an
-/// [`crate::Inventory`] to report on.
-///
-/// ```
-/// use natverk::{InventoryData, Organisation, Unit};
-///
-/// let mut data = InventoryData::new(Organisation::new("Göteborgs Stad", "SEK"));
-/// data.units.push(Unit::new("slk", "Stadsledningskontoret"));
-/// assert!(data.to_json().contains("\"natverk/1\""));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct InventoryData {
-    /// Who keeps the inventory.
-    pub organisation: Organisation,
-    /// Parts of the organisation that take part in networks.
-    pub units: Vec<Unit>,
-    /// People who represent the organisation.
-    pub people: Vec<Person>,
-    /// Fee schedules tiered by population or per inhabitant.
-    pub fee_schedules: Vec<FeeSchedule>,
-    /// Exchange rates into the organisation currency.
-    pub exchange_rates: Vec<Rate>,
-    /// The networks and collaborations.
-    pub networks: Vec<Network>,
+declare_top! {
+    /// A whole inventory as plain data: built in code, or loaded from a file.
+    ///
+    /// It is not validated: [`crate::Inventory::new`] checks it and gives an
+    /// [`crate::Inventory`] to report on.
+    ///
+    /// ```
+    /// use natverk::{InventoryData, Organisation, Unit};
+    ///
+    /// let mut data = InventoryData::new(Organisation::new("Göteborgs Stad", "SEK"));
+    /// data.units.push(Unit::new("slk", "Stadsledningskontoret"));
+    /// assert!(data.to_json().contains("\"natverk/1\""));
+    /// ```
+    pub struct InventoryData ("inventory", "A whole inventory (natverk/1).", TopB) {
+        /// Always "natverk/1".
+        format => FORMAT;
+        /// Who keeps the inventory.
+        organisation: Organisation;
+        /// Parts of the organisation that take part in networks.
+        units: [Unit], add unit;
+        /// People who represent the organisation.
+        people: [Person], add person;
+        /// Fee schedules tiered by population or per inhabitant.
+        fee_schedules: [FeeSchedule], add fee_schedule;
+        /// Exchange rates into the organisation currency.
+        exchange_rates: [Rate], add exchange_rate;
+        /// The networks and collaborations.
+        networks: [Network], add network;
+    }
 }
 
-/// The top level of the format, for the schema and generated types.
-pub(crate) const INVENTORY_INFO: ObjectInfo = ObjectInfo {
-    name: "inventory",
-    type_name: "InventoryData",
-    doc: "A whole inventory (natverk/1).\n",
-    fields: &[
-        FieldInfo {
-            key: "format",
-            doc: "Always \"natverk/1\".\n",
-            required: true,
-            kind: KindInfo::Word(&[FORMAT]),
-        },
-        FieldInfo {
-            key: "organisation",
-            doc: "Who keeps the inventory.\n",
-            required: true,
-            kind: KindInfo::Object("organisation"),
-        },
-        FieldInfo {
-            key: "units",
-            doc: "Parts of the organisation that take part in networks.\n",
-            required: false,
-            kind: KindInfo::List("unit"),
-        },
-        FieldInfo {
-            key: "people",
-            doc: "People who represent the organisation.\n",
-            required: false,
-            kind: KindInfo::List("person"),
-        },
-        FieldInfo {
-            key: "fee_schedules",
-            doc: "Fee schedules tiered by population or per inhabitant.\n",
-            required: false,
-            kind: KindInfo::List("fee_schedule"),
-        },
-        FieldInfo {
-            key: "exchange_rates",
-            doc: "Exchange rates into the organisation currency.\n",
-            required: false,
-            kind: KindInfo::List("rate"),
-        },
-        FieldInfo {
-            key: "networks",
-            doc: "The networks and collaborations.\n",
-            required: false,
-            kind: KindInfo::List("network"),
-        },
-    ],
-};
-
 impl InventoryData {
-    /// An inventory of `organisation` with empty lists.
-    pub fn new(organisation: Organisation) -> InventoryData {
-        InventoryData {
-            organisation,
-            units: Vec::new(),
-            people: Vec::new(),
-            fee_schedules: Vec::new(),
-            exchange_rates: Vec::new(),
-            networks: Vec::new(),
-        }
-    }
-    /// Sets the units.
-    #[must_use]
-    pub fn units(mut self, units: impl Into<Vec<Unit>>) -> Self {
-        self.units = units.into();
-        self
-    }
-    /// Adds a unit.
-    #[must_use]
-    pub fn unit(mut self, unit: Unit) -> Self {
-        self.units.push(unit);
-        self
-    }
-    /// Sets the people.
-    #[must_use]
-    pub fn people(mut self, people: impl Into<Vec<Person>>) -> Self {
-        self.people = people.into();
-        self
-    }
-    /// Adds a person.
-    #[must_use]
-    pub fn person(mut self, person: Person) -> Self {
-        self.people.push(person);
-        self
-    }
-    /// Sets the fee schedules.
-    #[must_use]
-    pub fn fee_schedules(mut self, schedules: impl Into<Vec<FeeSchedule>>) -> Self {
-        self.fee_schedules = schedules.into();
-        self
-    }
-    /// Adds a fee schedule.
-    #[must_use]
-    pub fn fee_schedule(mut self, schedule: FeeSchedule) -> Self {
-        self.fee_schedules.push(schedule);
-        self
-    }
-    /// Sets the exchange rates.
-    #[must_use]
-    pub fn exchange_rates(mut self, rates: impl Into<Vec<Rate>>) -> Self {
-        self.exchange_rates = rates.into();
-        self
-    }
-    /// Adds an exchange rate.
-    #[must_use]
-    pub fn exchange_rate(mut self, rate: Rate) -> Self {
-        self.exchange_rates.push(rate);
-        self
-    }
-    /// Sets the networks.
-    #[must_use]
-    pub fn networks(mut self, networks: impl Into<Vec<Network>>) -> Self {
-        self.networks = networks.into();
-        self
-    }
-    /// Adds a network.
-    #[must_use]
-    pub fn network(mut self, network: Network) -> Self {
-        self.networks.push(network);
-        self
-    }
     /// The inventory as pretty `natverk/1` JSON (decimals as strings, so
     /// nothing is lost), without the values that equal their defaults
     /// (empty lists, `status: active`, `share: 1`, …), so a file loaded
@@ -763,34 +642,6 @@ impl InventoryData {
     #[doc(hidden)]
     pub fn to_json_with_defaults(&self) -> String {
         crate::format::with_defaults(|| serde_json::to_string(self)).unwrap_or_default()
-    }
-}
-
-impl Serialize for InventoryData {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("format", FORMAT)?;
-        m.serialize_entry("organisation", &self.organisation)?;
-        // An empty list is the default: left out, as every default is
-        // (unless defaults are asked for, `to_json_with_defaults`).
-        let write_defaults = crate::format::write_defaults();
-        if !self.units.is_empty() || write_defaults {
-            m.serialize_entry("units", &self.units)?;
-        }
-        if !self.people.is_empty() || write_defaults {
-            m.serialize_entry("people", &self.people)?;
-        }
-        if !self.fee_schedules.is_empty() || write_defaults {
-            m.serialize_entry("fee_schedules", &self.fee_schedules)?;
-        }
-        if !self.exchange_rates.is_empty() || write_defaults {
-            m.serialize_entry("exchange_rates", &self.exchange_rates)?;
-        }
-        if !self.networks.is_empty() || write_defaults {
-            m.serialize_entry("networks", &self.networks)?;
-        }
-        m.end()
     }
 }
 

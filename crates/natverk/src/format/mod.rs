@@ -524,3 +524,167 @@ macro_rules! as_id {
     };
 }
 pub(crate) use as_id;
+
+/// Declares the top level of the format, as `declare!` declares an object:
+/// the `format` tag, the organisation (required), then the lists, each
+/// with the name of its one-item setter. From it come the data type, its
+/// constructor and setters, its description ([`objects`]), its serialiser
+/// (the tag first; an empty list is left out as every default is), the
+/// loader's keys and dispatch (the whole-file rules are `load`'s
+/// `finish_top`), and the workbook's sheets (one for the organisation, one
+/// per list, SPEC §10).
+macro_rules! declare_top {
+    (
+        $(#[doc = $tdoc:literal])*
+        pub struct $name:ident ($obj:literal, $info:literal, $builder:ident) {
+            $(#[doc = $fdoc:literal])*
+            format => $format:expr;
+            $(#[doc = $odoc:literal])*
+            $org:ident : $org_ty:ty;
+            $(
+                $(#[doc = $doc:literal])*
+                $list:ident : [$elem:ty], add $one:ident;
+            )+
+        }
+    ) => {
+        $(#[doc = $tdoc])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub struct $name {
+            $(#[doc = $odoc])*
+            pub $org: $org_ty,
+            $( $(#[doc = $doc])* pub $list: Vec<$elem>, )+
+        }
+
+        /// The top level of the format, for the schema and generated types.
+        pub(crate) const INVENTORY_INFO: $crate::format::ObjectInfo = $crate::format::ObjectInfo {
+            name: $obj,
+            type_name: stringify!($name),
+            doc: concat!($info, "\n"),
+            fields: &[
+                $crate::format::FieldInfo {
+                    key: "format",
+                    doc: concat!($($fdoc, "\n",)*),
+                    required: true,
+                    kind: $crate::format::KindInfo::Word(&[$format]),
+                },
+                $crate::format::FieldInfo {
+                    key: stringify!($org),
+                    doc: concat!($($odoc, "\n",)*),
+                    required: true,
+                    kind: <$crate::format::kinds::ObjOf<$org_ty> as $crate::format::Kind>::INFO,
+                },
+                $( $crate::format::FieldInfo {
+                    key: stringify!($list),
+                    doc: concat!($($doc, "\n",)*),
+                    required: false,
+                    kind: <$crate::format::kinds::ListOf<$elem> as $crate::format::Kind>::INFO,
+                }, )+
+            ],
+        };
+
+        impl $name {
+            #[doc = concat!("An inventory of `", stringify!($org), "` with empty lists.")]
+            pub fn new($org: $org_ty) -> $name {
+                $name { $org, $( $list: Vec::new(), )+ }
+            }
+            $(
+                #[doc = concat!("Sets `", stringify!($list), "`.")]
+                #[must_use]
+                pub fn $list(mut self, items: impl Into<Vec<$elem>>) -> Self {
+                    self.$list = items.into();
+                    self
+                }
+                #[doc = concat!("Adds one to `", stringify!($list), "`.")]
+                #[must_use]
+                pub fn $one(mut self, item: $elem) -> Self {
+                    self.$list.push(item);
+                    self
+                }
+            )+
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut m = s.serialize_map(None)?;
+                m.serialize_entry("format", $format)?;
+                m.serialize_entry(stringify!($org), &self.$org)?;
+                // An empty list is the default: left out, as every default
+                // is (unless defaults are asked for, `with_defaults`).
+                let write_defaults = $crate::format::write_defaults();
+                $(
+                    if !self.$list.is_empty() || write_defaults {
+                        m.serialize_entry(stringify!($list), &self.$list)?;
+                    }
+                )+
+                m.end()
+            }
+        }
+
+        /// The loader's builder of the top level.
+        #[derive(Default)]
+        pub(crate) struct $builder {
+            pub(crate) format: $crate::load::Slot<String>,
+            pub(crate) $org: $crate::load::Slot<$org_ty>,
+            $( pub(crate) $list: $crate::load::Slot<Vec<$elem>>, )+
+        }
+
+        impl $builder {
+            /// The data, once the whole-file rules have run.
+            pub(crate) fn assemble(self) -> Option<$name> {
+                Some($name {
+                    $org: self.$org.value?,
+                    $( $list: self.$list.value.unwrap_or_default(), )+
+                })
+            }
+        }
+
+        impl $crate::load::Builder for $builder {
+            type Out = $name;
+            const KEYS: &'static [&'static str] =
+                &["format", stringify!($org), $(stringify!($list)),+];
+            const WHAT: &'static str = concat!("what.", $obj);
+            const WHAT_LIST: &'static str = concat!("what.", $obj);
+            fn field<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                key: &str,
+                map: &mut A,
+                v: &mut $crate::validate::Validator,
+            ) -> Result<bool, A::Error> {
+                use $crate::format::kinds::{ListOf, ObjOf, Str};
+                use $crate::load::read_slot;
+                match key {
+                    "format" => read_slot::<Str, A>(&mut self.format, "format", map, v)?,
+                    stringify!($org) => read_slot::<ObjOf<$org_ty>, A>(
+                        &mut self.$org, stringify!($org), map, v)?,
+                    $( stringify!($list) => read_slot::<ListOf<$elem>, A>(
+                        &mut self.$list, stringify!($list), map, v)?, )+
+                    _ => return Ok(false),
+                }
+                Ok(true)
+            }
+            fn finish(self, v: &mut $crate::validate::Validator) -> Option<$name> {
+                $crate::load::finish_top(self, v)
+            }
+        }
+
+        impl $name {
+            /// The workbook's sheets: the organisation's, then a list's.
+            pub(crate) fn sheets(b: &mut $crate::tables::cells::LayoutBuilder) {
+                b.sheet::<$org_ty>(stringify!($org), None);
+                $( b.sheet::<$elem>(stringify!($list), None); )+
+            }
+            /// The rows of every sheet, in file order.
+            pub(crate) fn write_sheets<'a>(&'a self, s: &mut $crate::tables::cells::Sheets<'a>) {
+                s.row(stringify!($org), None, &self.$org);
+                $(
+                    for item in &self.$list {
+                        s.row(stringify!($list), None, item);
+                    }
+                )+
+            }
+        }
+    };
+}
+pub(crate) use declare_top;

@@ -27,9 +27,7 @@ use crate::format::kinds::{
 };
 use crate::format::{Declared, Kind};
 use crate::limits::{MAX_POPULATION, MAX_YEAR, MIN_YEAR};
-use crate::model::{
-    FeeSchedule, InventoryData, Network, Organisation, Person, Population, Rate, Unit, Word,
-};
+use crate::model::{InventoryData, Population, Word};
 use crate::validate::IdSet;
 
 /// A field's column, as declared beside it (`, col = Col::named("…")`).
@@ -208,40 +206,14 @@ pub(crate) fn layout() -> &'static [SheetInfo] {
     static LAYOUT: OnceLock<Vec<SheetInfo>> = OnceLock::new();
     LAYOUT.get_or_init(|| {
         let mut b = LayoutBuilder::default();
-        top_level_sheets(&mut b);
+        InventoryData::sheets(&mut b);
         b.sheets
     })
 }
 
-/// The sheets of the top level, in the order of [`InventoryData`]'s fields:
-/// the organisation (one row), then one sheet per list.
-fn top_level_sheets(b: &mut LayoutBuilder) {
-    b.sheet::<Organisation>("organisation", None);
-    b.sheet::<Unit>("units", None);
-    b.sheet::<Person>("people", None);
-    b.sheet::<FeeSchedule>("fee_schedules", None);
-    b.sheet::<Rate>("exchange_rates", None);
-    b.sheet::<Network>("networks", None);
-}
-
 /// The rows of every sheet, in file order.
 pub(crate) fn write_top_level<'a>(data: &'a InventoryData, s: &mut Sheets<'a>) {
-    s.row("organisation", None, &data.organisation);
-    for u in &data.units {
-        s.row("units", None, u);
-    }
-    for p in &data.people {
-        s.row("people", None, p);
-    }
-    for f in &data.fee_schedules {
-        s.row("fee_schedules", None, f);
-    }
-    for r in &data.exchange_rates {
-        s.row("exchange_rates", None, r);
-    }
-    for n in &data.networks {
-        s.row("networks", None, n);
-    }
+    data.write_sheets(s);
 }
 
 // ---- writing ------------------------------------------------------------------------
