@@ -15,10 +15,13 @@
 //! - the serialiser of [`crate::Inventory::to_json`];
 //! - [`objects`]: a description of every object (keys, kinds, docs) from
 //!   which the JSON Schema, the Python stubs and the TypeScript types are
-//!   generated ([`generate`]).
+//!   generated ([`generate`]);
+//! - the workbook's column of each field (SPEC §10, `crate::tables`'s
+//!   layout, writing and reading), declared beside it (`, col = …`).
 //!
-//! Adding a key to an object is one line in its declaration, plus its rule
-//! if it has one, plus its workbook column (CONTRIBUTING.md's recipe).
+//! The top level is declared the same way (`declare_top!`). Adding a key to
+//! an object is one line in its declaration, plus its column's words in the
+//! vocabulary, plus its rule if it has one (CONTRIBUTING.md's recipe).
 
 pub mod generate;
 pub(crate) mod kinds;
