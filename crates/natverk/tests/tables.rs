@@ -3,7 +3,7 @@
 //! kind of bad cell with golden messages in both languages, and findings of
 //! the core mapped back to their cells.
 
-use natverk::tables::{self, from_tables, Cell, InputRow, InputSheet};
+use natverk::tables::{self, from_tables, InputRow, InputSheet, SheetCell};
 use natverk::{Inventory, Lang, NaiveDate};
 
 use crate::root;
@@ -53,7 +53,7 @@ fn columns_in_another_order_and_names_in_any_case() {
             for (c, cell) in &mut r.cells {
                 *c = width - *c + 2;
                 if r.row == 4 {
-                    if let Cell::Text(t) = cell {
+                    if let SheetCell::Text(t) = cell {
                         *t = t.to_uppercase().replace(' ', "_");
                     }
                 }
@@ -73,12 +73,15 @@ fn the_instructions_sheet_and_empty_rows_are_skipped() {
         0,
         InputSheet::from_grid(
             "Instruktioner",
-            vec![vec![Cell::Text("Läs mig".into())], vec![Cell::Int(1)]],
+            vec![
+                vec![SheetCell::Text("Läs mig".into())],
+                vec![SheetCell::Int(1)],
+            ],
         ),
     );
     sheets.insert(
         1,
-        InputSheet::from_grid("Read_Me", vec![vec![Cell::Text("notes".into())]]),
+        InputSheet::from_grid("Read_Me", vec![vec![SheetCell::Text("notes".into())]]),
     );
     for s in &mut sheets {
         for r in &mut s.rows {
@@ -86,35 +89,35 @@ fn the_instructions_sheet_and_empty_rows_are_skipped() {
         }
         s.rows.push(InputRow {
             row: 999,
-            cells: vec![(0, Cell::Text("   ".into())), (1, Cell::Empty)],
+            cells: vec![(0, SheetCell::Text("   ".into())), (1, SheetCell::Empty)],
         });
     }
     let back = from_tables(&sheets).unwrap_or_else(|e| panic!("{}", e.to_text(Lang::En)));
     assert_eq!(back.inventory.to_json(), inv.to_json());
 }
 
-fn t(s: &str) -> Cell {
-    Cell::Text(s.into())
+fn t(s: &str) -> SheetCell {
+    SheetCell::Text(s.into())
 }
 
-fn d(s: &str) -> Cell {
-    Cell::Decimal(s.parse().unwrap())
+fn d(s: &str) -> SheetCell {
+    SheetCell::Decimal(s.parse().unwrap())
 }
 
-fn date(y: i32, m: u32, day: u32) -> Cell {
-    Cell::Date(NaiveDate::from_ymd_opt(y, m, day).unwrap())
+fn date(y: i32, m: u32, day: u32) -> SheetCell {
+    SheetCell::Date(NaiveDate::from_ymd_opt(y, m, day).unwrap())
 }
 
 /// A workbook with every kind of bad cell, once each.
 fn bad_workbook() -> Vec<InputSheet> {
-    let e = Cell::Empty;
+    let e = SheetCell::Empty;
     vec![
         InputSheet::from_grid("instructions", vec![vec![t("anything")]]),
         InputSheet::from_grid(
             "organisation",
             vec![
                 vec![t("name"), t("code"), t("currency")],
-                vec![t("Göteborgs Stad"), Cell::Int(1480), t("SEK")],
+                vec![t("Göteborgs Stad"), SheetCell::Int(1480), t("SEK")],
                 vec![t("Second"), e.clone(), t("SEK")],
             ],
         ),
@@ -122,8 +125,8 @@ fn bad_workbook() -> Vec<InputSheet> {
             "population",
             vec![
                 vec![t("year"), t("population")],
-                vec![Cell::Int(2022), Cell::Int(596841)],
-                vec![Cell::Int(2022), Cell::Int(600000)],
+                vec![SheetCell::Int(2022), SheetCell::Int(596841)],
+                vec![SheetCell::Int(2022), SheetCell::Int(600000)],
                 vec![e.clone(), t("-5")],
             ],
         ),
@@ -165,7 +168,7 @@ fn bad_workbook() -> Vec<InputSheet> {
                     e.clone(),
                     t("aktivv"),
                     t("\"open"),
-                    Cell::Int(300),
+                    SheetCell::Int(300),
                     d("2.5"),
                     t("2024-03-01 12:30:00"),
                 ],
@@ -176,7 +179,7 @@ fn bad_workbook() -> Vec<InputSheet> {
                     date(2023, 1, 1),
                     t("aktiv"),
                     t("jämställdhet"),
-                    Cell::Error("#REF!".into()),
+                    SheetCell::Error("#REF!".into()),
                     e.clone(),
                     e.clone(),
                 ],
@@ -206,8 +209,8 @@ fn bad_workbook() -> Vec<InputSheet> {
             vec![
                 vec![t("network"), t("kind"), t("amount"), t("prorate")],
                 vec![t("b"), t("avgift"), t("12,3,4"), e.clone()],
-                vec![t("b"), t("fee"), Cell::Bool(true), e.clone()],
-                vec![t("b"), t("fee"), t("-100"), Cell::Int(1)],
+                vec![t("b"), t("fee"), SheetCell::Bool(true), e.clone()],
+                vec![t("b"), t("fee"), t("-100"), SheetCell::Int(1)],
                 vec![
                     t("b"),
                     t("fee"),
@@ -268,12 +271,12 @@ fn every_kind_of_bad_cell_with_golden_messages() {
 fn five_bad_cells_give_five_findings() {
     let inv = goteborg();
     let mut sheets = sheets_of(&inv, Lang::En);
-    let set = |sheets: &mut Vec<InputSheet>, sheet: &str, row: u32, col: &str, v: Cell| {
+    let set = |sheets: &mut Vec<InputSheet>, sheet: &str, row: u32, col: &str, v: SheetCell| {
         let s = sheets.iter_mut().find(|s| s.name == sheet).unwrap();
         let heading = &s.rows[0].cells;
         let c = heading
             .iter()
-            .find(|(_, h)| *h == Cell::Text(col.into()))
+            .find(|(_, h)| *h == SheetCell::Text(col.into()))
             .unwrap()
             .0;
         let r = s.rows.iter_mut().find(|r| r.row == row).unwrap();
@@ -342,7 +345,10 @@ fn a_population_given_as_one_number_is_one_row_without_a_year() {
     let inv = Inventory::new(inv).unwrap();
     let sheets = tables::tables(inv.data());
     let p = sheets.iter().find(|s| s.key == "population").unwrap();
-    assert_eq!(p.rows, vec![vec![Cell::Empty, Cell::Int(604_616)]]);
+    assert_eq!(
+        p.rows,
+        vec![vec![SheetCell::Empty, SheetCell::Int(604_616)]]
+    );
     let back = from_tables(&sheets_of(&inv, Lang::En)).unwrap();
     assert_eq!(back.inventory.to_json(), inv.to_json());
 }
@@ -354,7 +360,7 @@ fn a_population_given_as_one_number_is_one_row_without_a_year() {
 /// networks.
 #[test]
 fn many_problems_are_reported_without_quadratic_work() {
-    let mut heading: Vec<Cell> = vec![t("id"), t("name"), t("start")];
+    let mut heading: Vec<SheetCell> = vec![t("id"), t("name"), t("start")];
     heading.extend((0..20_000).map(|i| t(&format!("x{i}"))));
     let mut networks = InputSheet::from_grid("networks", vec![heading]);
     for i in 0..20_000 {
@@ -369,7 +375,7 @@ fn many_problems_are_reported_without_quadratic_work() {
         });
     }
     let mut pop = vec![vec![t("year"), t("population")]];
-    pop.extend((0..30_000).map(|i| vec![Cell::Int(10_000 + i), Cell::Int(1)]));
+    pop.extend((0..30_000).map(|i| vec![SheetCell::Int(10_000 + i), SheetCell::Int(1)]));
     let mut parts = vec![vec![t("network"), t("person")]];
     parts.extend((0..30_000).map(|i| vec![t(&format!("zz{i}")), t("p")]));
     let sheets = vec![
@@ -424,10 +430,10 @@ mod arbitrary {
         ]
     }
 
-    fn cell() -> impl Strategy<Value = Cell> {
+    fn cell() -> impl Strategy<Value = SheetCell> {
         prop_oneof![
-            Just(Cell::Empty),
-            name().prop_map(Cell::Text),
+            Just(SheetCell::Empty),
+            name().prop_map(SheetCell::Text),
             prop::sample::select(vec![
                 "2024-03-01",
                 "65 000,50",
@@ -440,13 +446,13 @@ mod arbitrary {
                 "a;b",
                 "99999999999999999999999999999",
             ])
-            .prop_map(|s| Cell::Text(s.into())),
-            any::<i64>().prop_map(Cell::Int),
-            (any::<i64>(), 0u32..29).prop_map(|(m, s)| Cell::Decimal(Decimal::new(m, s))),
+            .prop_map(|s| SheetCell::Text(s.into())),
+            any::<i64>().prop_map(SheetCell::Int),
+            (any::<i64>(), 0u32..29).prop_map(|(m, s)| SheetCell::Decimal(Decimal::new(m, s))),
             (1i32..10_000, 1u32..13, 1u32..29)
-                .prop_map(|(y, m, d)| Cell::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap())),
-            any::<bool>().prop_map(Cell::Bool),
-            Just(Cell::Error("#N/A".into())),
+                .prop_map(|(y, m, d)| SheetCell::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap())),
+            any::<bool>().prop_map(SheetCell::Bool),
+            Just(SheetCell::Error("#N/A".into())),
         ]
     }
 
@@ -503,7 +509,7 @@ fn a_currency_typed_as_kr_or_a_sign() {
             "exchange_rates",
             vec![
                 vec![t("currency"), t("year"), t("rate")],
-                vec![t(" € "), Cell::Int(2024), t("11,5")],
+                vec![t(" € "), SheetCell::Int(2024), t("11,5")],
             ],
         ),
         InputSheet::from_grid(

@@ -314,13 +314,13 @@ enum Place {
 /// where each cell problem is, to leave out a core finding about the same
 /// cell.
 #[derive(Default)]
-struct Found {
+struct ProblemLog {
     list: Vec<(Option<usize>, Option<Place>, Problem)>,
     more: usize,
     cells: HashSet<(usize, Col)>,
 }
 
-impl Found {
+impl ProblemLog {
     fn push(&mut self, code: Code, row: Option<usize>, place: Option<Place>, message: Message) {
         if let (Some(r), Some(Place::Cell(c))) = (row, place) {
             self.cells.insert((r, c));
@@ -439,7 +439,7 @@ fn import_into(
         }));
     }
 
-    let mut found = Found::default();
+    let mut found = ProblemLog::default();
     // The header: which column is where, as the sheet writes it (clipped).
     let mut cols: Vec<Option<Col>> = Vec::new();
     let mut written: [Option<String>; COLUMNS.len()] = Default::default();
@@ -782,7 +782,7 @@ fn import_into(
     doc.raw("]}");
     drop(decoded);
 
-    let finish = |found: Found, core: Vec<(Option<usize>, Option<Place>, Problem)>| {
+    let finish = |found: ProblemLog, core: Vec<(Option<usize>, Option<Place>, Problem)>| {
         let mut all: Vec<(Option<usize>, Option<Place>, Problem)> = found.list;
         all.extend(core);
         // Options first, then by row; the order found within a row.

@@ -15,7 +15,7 @@
 //!   are in the vocabulary ([`sheet_name`], [`column_name`]).
 //!
 //! ```
-//! use natverk::tables::{self, Cell};
+//! use natverk::tables::{self, SheetCell};
 //! use natverk::{Inventory, Lang};
 //!
 //! let inv = Inventory::from_json(r#"{"format": "natverk/1",
@@ -25,7 +25,7 @@
 //! let sheets = tables::tables(inv.data());
 //! let networks = sheets.iter().find(|s| s.key == "networks").unwrap();
 //! assert_eq!(networks.columns[4], "subjects");
-//! assert_eq!(networks.rows[0][4], Cell::Text("jämställdhet; klimat".into()));
+//! assert_eq!(networks.rows[0][4], SheetCell::Text("jämställdhet; klimat".into()));
 //! assert_eq!(tables::sheet_name("networks", Lang::Sv), "nätverk");
 //!
 //! // …and back: the same inventory.
@@ -62,7 +62,7 @@ use crate::Inventory;
 /// One cell of a sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Cell {
+pub enum SheetCell {
     /// No value.
     Empty,
     /// Text (ids, names, words of the format, subjects joined with `; `).
@@ -80,18 +80,23 @@ pub enum Cell {
     Error(String),
 }
 
-impl Cell {
+/// The former name of [`SheetCell`] (renamed apart from the report's cell,
+/// issue 25), kept while the bindings move to the new name.
+#[doc(hidden)]
+pub type Cell = SheetCell;
+
+impl SheetCell {
     /// Whether the cell has no value (empty, or text of only spaces).
     pub fn is_empty(&self) -> bool {
         match self {
-            Cell::Empty => true,
-            Cell::Text(t) => t.trim().is_empty(),
+            SheetCell::Empty => true,
+            SheetCell::Text(t) => t.trim().is_empty(),
             _ => false,
         }
     }
 }
 
-/// The start of a [`Cell::Error`] that a workbook reader makes of a date
+/// The start of a [`SheetCell::Error`] that a workbook reader makes of a date
 /// cell outside the dates a spreadsheet holds (before 1900-01-01, after
 /// 9999-12-31, not a number), followed by the serial: the import reports
 /// it as such, with the cell's place.
@@ -413,7 +418,7 @@ pub struct Sheet {
     /// The §10 names of its columns, in order.
     pub columns: Vec<&'static str>,
     /// One row per item, one cell per column.
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<SheetCell>>,
 }
 
 impl Sheet {
@@ -431,7 +436,7 @@ impl Sheet {
         rows.push(
             self.columns
                 .iter()
-                .map(|c| Cell::Text(column_name(self.key, c, lang)))
+                .map(|c| SheetCell::Text(column_name(self.key, c, lang)))
                 .collect(),
         );
         for r in &self.rows {
@@ -439,8 +444,8 @@ impl Sheet {
                 r.iter()
                     .zip(info.columns)
                     .map(|(cell, c)| match (cell, c.kind) {
-                        (Cell::Text(w), ColumnKind::Word(prefix, _)) => {
-                            Cell::Text(cell_word(prefix, w, lang))
+                        (SheetCell::Text(w), ColumnKind::Word(prefix, _)) => {
+                            SheetCell::Text(cell_word(prefix, w, lang))
                         }
                         _ => cell.clone(),
                     })
@@ -451,7 +456,7 @@ impl Sheet {
     }
 }
 
-/// One cell of a [`SheetView`]: a [`Cell`] whose text is lent by the
+/// One cell of a [`SheetView`]: a [`SheetCell`] whose text is lent by the
 /// inventory where it can be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -472,14 +477,14 @@ pub enum CellView<'a> {
 
 impl CellView<'_> {
     /// The owned cell.
-    pub fn to_cell(&self) -> Cell {
+    pub fn to_cell(&self) -> SheetCell {
         match self {
-            CellView::Empty => Cell::Empty,
-            CellView::Text(t) => Cell::Text(t.to_string()),
-            CellView::Decimal(d) => Cell::Decimal(*d),
-            CellView::Int(i) => Cell::Int(*i),
-            CellView::Date(d) => Cell::Date(*d),
-            CellView::Bool(b) => Cell::Bool(*b),
+            CellView::Empty => SheetCell::Empty,
+            CellView::Text(t) => SheetCell::Text(t.to_string()),
+            CellView::Decimal(d) => SheetCell::Decimal(*d),
+            CellView::Int(i) => SheetCell::Int(*i),
+            CellView::Date(d) => SheetCell::Date(*d),
+            CellView::Bool(b) => SheetCell::Bool(*b),
         }
     }
 }

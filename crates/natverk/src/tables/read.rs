@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 use super::cells::{layout, SheetRow, POPULATION_BOUNDS, YEAR_BOUNDS};
 use super::place::{CellKey, Locator, Place, SheetFinding, SheetFindings, SheetSeen};
 use super::{
-    column_name, normalise_name, sheet_name, split_subjects, word_of, Cell, ColumnKind, SheetInfo,
-    INSTRUCTIONS, INSTRUCTIONS_ALSO,
+    column_name, normalise_name, sheet_name, split_subjects, word_of, ColumnKind, SheetCell,
+    SheetInfo, INSTRUCTIONS, INSTRUCTIONS_ALSO,
 };
 use crate::finding::{Code, Finding, Path};
 use crate::limits::CLIP_CHARS;
@@ -30,7 +30,7 @@ pub struct InputRow {
     /// Row number, from 1.
     pub row: u32,
     /// (column from 0, cell), in any order.
-    pub cells: Vec<(u32, Cell)>,
+    pub cells: Vec<(u32, SheetCell)>,
 }
 
 /// A sheet as read from a workbook.
@@ -44,7 +44,7 @@ pub struct InputSheet {
 
 impl InputSheet {
     /// A sheet from a grid: `rows[0]` is row 1, `rows[i][0]` column `A`.
-    pub fn from_grid(name: impl Into<String>, rows: Vec<Vec<Cell>>) -> InputSheet {
+    pub fn from_grid(name: impl Into<String>, rows: Vec<Vec<SheetCell>>) -> InputSheet {
         InputSheet {
             name: name.into(),
             rows: rows
@@ -55,7 +55,7 @@ impl InputSheet {
                     cells: cells
                         .into_iter()
                         .enumerate()
-                        .filter(|(_, c)| *c != Cell::Empty)
+                        .filter(|(_, c)| *c != SheetCell::Empty)
                         .map(|(j, c)| (u32::try_from(j).unwrap_or(u32::MAX), c))
                         .collect(),
                 })
@@ -99,10 +99,10 @@ pub struct Imported {
 /// # Example
 ///
 /// ```
-/// use natverk::tables::{from_tables, Cell, InputSheet};
+/// use natverk::tables::{from_tables, SheetCell, InputSheet};
 /// use natverk::Lang;
 ///
-/// let t = |s: &str| Cell::Text(s.into());
+/// let t = |s: &str| SheetCell::Text(s.into());
 /// let sheets = vec![
 ///     InputSheet::from_grid("Organisation", vec![
 ///         vec![t("valuta"), t("namn")],
@@ -411,7 +411,7 @@ fn unknown_reference(
 
 /// The sheets found, by [`layout()`] position: the input sheet and its
 /// columns' positions.
-struct Found<'a> {
+struct FoundSheets<'a> {
     sheets: Vec<Option<FoundSheet<'a>>>,
 }
 
@@ -469,7 +469,7 @@ impl Reader {
         });
     }
 
-    fn find_sheets<'a>(&mut self, sheets: &'a [InputSheet]) -> Found<'a> {
+    fn find_sheets<'a>(&mut self, sheets: &'a [InputSheet]) -> FoundSheets<'a> {
         let mut names: HashMap<String, &'static str> = HashMap::new();
         for key in layout().iter().map(|s| s.key).chain([INSTRUCTIONS]) {
             for lang in Lang::ALL {
@@ -479,7 +479,7 @@ impl Reader {
         for also in INSTRUCTIONS_ALSO {
             names.insert(normalise_name(also), INSTRUCTIONS);
         }
-        let mut found = Found {
+        let mut found = FoundSheets {
             sheets: (0..layout().len()).map(|_| None).collect(),
         };
         self.locator.sheets = layout().iter().map(|_| SheetSeen::default()).collect();
@@ -589,7 +589,7 @@ impl Reader {
     }
 
     /// Reads `input` as sheet `idx` of the layout.
-    fn take_sheet<'a>(&mut self, found: &mut Found<'a>, idx: usize, input: &'a InputSheet) {
+    fn take_sheet<'a>(&mut self, found: &mut FoundSheets<'a>, idx: usize, input: &'a InputSheet) {
         self.locator.sheets[idx].name = input.name.clone();
         self.locator.sheets[idx].present = true;
         self.locator.sheets[idx].lang = guess_lang(input, &layout()[idx]);
@@ -635,7 +635,7 @@ impl Reader {
         seen.heading_row = Some(heading.row);
         seen.columns = vec![None; info.columns.len()];
         let mut problems = Vec::new();
-        let mut cells: Vec<&(u32, Cell)> = heading.cells.iter().collect();
+        let mut cells: Vec<&(u32, SheetCell)> = heading.cells.iter().collect();
         cells.sort_by_key(|(c, _)| *c);
         // Columns named as the format names them first.
         let mut unknown: Vec<(u32, String, String)> = Vec::new();
@@ -791,7 +791,7 @@ impl Reader {
         fs
     }
 
-    fn build(&mut self, found: &Found<'_>) -> Option<InventoryData> {
+    fn build(&mut self, found: &FoundSheets<'_>) -> Option<InventoryData> {
         let idx = |key: &str| layout().iter().position(|s| s.key == key).unwrap_or(0);
 
         // The organisation.
@@ -911,7 +911,7 @@ impl Reader {
     /// rows.
     fn items<T: SheetRow>(
         &mut self,
-        found: &Found<'_>,
+        found: &FoundSheets<'_>,
         key: &'static str,
     ) -> (Vec<T>, Vec<Option<u32>>) {
         let s = layout().iter().position(|x| x.key == key).unwrap_or(0);
@@ -935,7 +935,7 @@ impl Reader {
     /// JSON path of the parent's `i`-th item.
     fn children<T: SheetRow>(
         &mut self,
-        found: &Found<'_>,
+        found: &FoundSheets<'_>,
         key: &'static str,
         ids: &HashMap<String, usize>,
         path: impl Fn(usize, usize) -> Path,
@@ -967,7 +967,7 @@ impl Reader {
         out
     }
 
-    fn population(&mut self, found: &Found<'_>, s: usize) -> Option<Population> {
+    fn population(&mut self, found: &FoundSheets<'_>, s: usize) -> Option<Population> {
         let n = rows(found, s);
         if n == 0 {
             return None;
@@ -1034,10 +1034,10 @@ impl Reader {
     }
 
     /// Reading row `i` of sheet `s` (its item at `path`).
-    fn row<'f>(&self, found: &'f Found<'_>, s: usize, i: usize, path: Path) -> RowCtx<'f> {
+    fn row<'f>(&self, found: &'f FoundSheets<'_>, s: usize, i: usize, path: Path) -> RowCtx<'f> {
         let fs = found.sheets[s].as_ref();
         let info = &layout()[s];
-        let mut cells: Vec<Option<&'f Cell>> = vec![None; info.columns.len()];
+        let mut cells: Vec<Option<&'f SheetCell>> = vec![None; info.columns.len()];
         let mut row = None;
         if let Some(fs) = fs {
             let r = fs.rows[i];
@@ -1070,7 +1070,7 @@ impl Reader {
     }
 }
 
-fn rows(found: &Found<'_>, s: usize) -> usize {
+fn rows(found: &FoundSheets<'_>, s: usize) -> usize {
     found.sheets[s].as_ref().map_or(0, |fs| fs.rows.len())
 }
 
@@ -1229,16 +1229,16 @@ fn sheet_by_heading(input: &InputSheet) -> Option<&'static str> {
 }
 
 /// A cell as text, as people see it.
-fn cell_text(c: &Cell) -> String {
+fn cell_text(c: &SheetCell) -> String {
     match c {
-        Cell::Empty => String::new(),
-        Cell::Text(t) => t.clone(),
-        Cell::Decimal(d) => d.to_string(),
-        Cell::Int(i) => i.to_string(),
-        Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
-        Cell::Bool(true) => "TRUE".into(),
-        Cell::Bool(false) => "FALSE".into(),
-        Cell::Error(e) => e.clone(),
+        SheetCell::Empty => String::new(),
+        SheetCell::Text(t) => t.clone(),
+        SheetCell::Decimal(d) => d.to_string(),
+        SheetCell::Int(i) => i.to_string(),
+        SheetCell::Date(d) => d.format("%Y-%m-%d").to_string(),
+        SheetCell::Bool(true) => "TRUE".into(),
+        SheetCell::Bool(false) => "FALSE".into(),
+        SheetCell::Error(e) => e.clone(),
     }
 }
 
@@ -1490,7 +1490,7 @@ pub(crate) struct RowCtx<'f> {
     row: Option<u32>,
     /// Layout column → whether the sheet has it.
     has: Vec<bool>,
-    cells: Vec<Option<&'f Cell>>,
+    cells: Vec<Option<&'f SheetCell>>,
     path: Path,
     /// A bad cell left a placeholder in the item.
     tainted: bool,
@@ -1503,7 +1503,7 @@ impl<'f> RowCtx<'f> {
     fn col(&self, key: &str) -> usize {
         self.info.column(key).unwrap_or(0)
     }
-    fn cell(&self, key: &str) -> Option<&'f Cell> {
+    fn cell(&self, key: &str) -> Option<&'f SheetCell> {
         self.cells.get(self.col(key)).copied().flatten()
     }
     pub(crate) fn given(&self, key: &str) -> bool {
@@ -1552,7 +1552,7 @@ impl<'f> RowCtx<'f> {
         self.info.what
     }
     fn error_cell(&mut self, r: &mut Reader, key: &str) -> bool {
-        if let Some(Cell::Error(e)) = self.cell(key) {
+        if let Some(SheetCell::Error(e)) = self.cell(key) {
             let msg = match e.strip_prefix(super::DATE_OUT_OF_RANGE) {
                 Some(serial) => Message::new(&m::WB_DATE_OUT_OF_RANGE).with("serial", clip(serial)),
                 None => Message::new(&m::WB_CELL_ERROR).with("value", clip(e)),
@@ -1637,9 +1637,9 @@ impl<'f> RowCtx<'f> {
         }
         let cell = self.cell(key)?;
         let res = match cell {
-            Cell::Decimal(d) => Ok(*d),
-            Cell::Int(i) => Ok(Decimal::from(*i)),
-            Cell::Text(t) => match fraction {
+            SheetCell::Decimal(d) => Ok(*d),
+            SheetCell::Int(i) => Ok(Decimal::from(*i)),
+            SheetCell::Text(t) => match fraction {
                 Some(f) => parse_cell_fraction(t, f),
                 None => parse_cell_decimal(t),
             },
@@ -1679,9 +1679,11 @@ impl<'f> RowCtx<'f> {
         };
         // The value, or `None` for a whole number too large for i64.
         let value: Result<(Option<i64>, String), Message> = match cell {
-            Cell::Int(i) => Ok((Some(*i), i.to_string())),
-            Cell::Decimal(d) if d.fract().is_zero() => Ok((d.to_i64(), d.normalize().to_string())),
-            Cell::Text(t) => {
+            SheetCell::Int(i) => Ok((Some(*i), i.to_string())),
+            SheetCell::Decimal(d) if d.fract().is_zero() => {
+                Ok((d.to_i64(), d.normalize().to_string()))
+            }
+            SheetCell::Text(t) => {
                 let digits: String = t
                     .trim()
                     .chars()
@@ -1741,8 +1743,8 @@ impl<'f> RowCtx<'f> {
         }
         let cell = self.cell(key)?;
         let parsed = match cell {
-            Cell::Date(d) => Some(*d),
-            Cell::Text(t) => crate::parse_date(cell_date_text(t)),
+            SheetCell::Date(d) => Some(*d),
+            SheetCell::Text(t) => crate::parse_date(cell_date_text(t)),
             _ => None,
         };
         match parsed {
@@ -1760,12 +1762,12 @@ impl<'f> RowCtx<'f> {
         }
         let cell = self.cell(key)?;
         let b = match cell {
-            Cell::Bool(b) => Some(*b),
-            Cell::Int(1) => Some(true),
-            Cell::Int(0) => Some(false),
-            Cell::Decimal(d) if *d == Decimal::ONE => Some(true),
-            Cell::Decimal(d) if d.is_zero() => Some(false),
-            Cell::Text(t) => parse_cell_bool(t),
+            SheetCell::Bool(b) => Some(*b),
+            SheetCell::Int(1) => Some(true),
+            SheetCell::Int(0) => Some(false),
+            SheetCell::Decimal(d) if *d == Decimal::ONE => Some(true),
+            SheetCell::Decimal(d) if d.is_zero() => Some(false),
+            SheetCell::Text(t) => parse_cell_bool(t),
             _ => None,
         };
         if b.is_none() {
