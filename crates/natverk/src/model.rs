@@ -40,6 +40,8 @@ pub(crate) trait Word: Copy + Sized + 'static {
     const WORDS: &'static [&'static str];
     /// The vocabulary prefix of its words (`status`, `cost_kind`).
     const PREFIX: &'static str;
+    /// The vocabulary key naming it in messages (`word.status`).
+    const WHAT: &'static str;
     /// The word.
     fn as_str(self) -> &'static str;
     /// The value of a word.
@@ -97,6 +99,7 @@ macro_rules! word_enum {
         impl $crate::model::Word for $name {
             const WORDS: &'static [&'static str] = &[$($s),+];
             const PREFIX: &'static str = $prefix;
+            const WHAT: &'static str = $what;
             fn as_str(self) -> &'static str { $name::as_str(self) }
             fn parse_word(s: &str) -> Option<Self> {
                 match s { $($s => Some($name::$v),)+ _ => None }

@@ -258,8 +258,17 @@ pub fn normalise_name(name: &str) -> String {
 /// assert_eq!(word_of("status", "aktiv-ish"), None);
 /// ```
 pub fn word_of(prefix: &str, text: &str) -> Option<&'static str> {
+    word_among(prefix, words_of(prefix)?, text)
+}
+
+/// [`word_of`] for a column whose words are known (no search of the
+/// layout).
+pub(crate) fn word_among(
+    prefix: &str,
+    words: &'static [&'static str],
+    text: &str,
+) -> Option<&'static str> {
     let w = text.trim().to_lowercase();
-    let words = words_of(prefix)?;
     if let Some(en) = words.iter().find(|x| **x == w) {
         return Some(en);
     }

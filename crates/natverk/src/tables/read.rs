@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 use super::cells::{layout, SheetRow, POPULATION_BOUNDS, YEAR_BOUNDS};
 use super::place::{CellKey, Locator, Place, SheetFinding, SheetFindings, SheetSeen};
 use super::{
-    column_name, normalise_name, sheet_name, split_subjects, word_of, ColumnKind, SheetCell,
-    SheetInfo, INSTRUCTIONS, INSTRUCTIONS_ALSO,
+    column_name, normalise_name, sheet_name, split_subjects, ColumnKind, SheetCell, SheetInfo,
+    INSTRUCTIONS, INSTRUCTIONS_ALSO,
 };
 use crate::finding::{Code, Finding, Path};
 use crate::limits::CLIP_CHARS;
@@ -1788,12 +1788,12 @@ impl<'f> RowCtx<'f> {
             return None;
         };
         let text = cell_text(cell);
-        match word_of(prefix, &text).and_then(E::parse_word) {
+        match super::word_among(prefix, words, &text).and_then(E::parse_word) {
             Some(w) => Some(w),
             None => {
                 let sv = super::column_words(prefix, Lang::Sv).join(", ");
                 let msg = Message::new(&m::WB_WORD)
-                    .label("what", word_label(prefix))
+                    .label("what", E::WHAT)
                     .with("value", clip(&text))
                     .with("words", words.join(", "))
                     .with("words_sv", sv);
@@ -1818,22 +1818,6 @@ impl<'f> RowCtx<'f> {
                 Vec::new()
             }
         }
-    }
-}
-
-/// The vocabulary key naming an enum in messages.
-fn word_label(prefix: &str) -> &'static str {
-    match prefix {
-        "gender" => "word.gender",
-        "role" => "word.role",
-        "side" => "word.side",
-        "kind" => "word.network_kind",
-        "status" => "word.status",
-        "recommendation" => "word.recommendation",
-        "cost_kind" => "word.cost_kind",
-        "per" => "word.per",
-        "covers" => "word.covers",
-        _ => "word.financing_status",
     }
 }
 
