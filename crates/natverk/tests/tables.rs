@@ -530,3 +530,64 @@ fn a_currency_typed_as_kr_or_a_sign() {
     assert_eq!(costs[0].amount, Some(natverk::Decimal::from(4000)));
     assert_eq!(costs[1].currency.as_deref(), Some("EUR"));
 }
+
+/// The core's findings about items of lists, flattened objects and lists
+/// of listed items come back to their cells, by the paths the layout's
+/// columns declare (`networks[1].costs[1].amount`, `…assessment.benefit`,
+/// `fee_schedules[0].per_capita.rate`).
+#[test]
+fn core_findings_come_back_to_the_cells_of_their_paths() {
+    let sheets = vec![
+        InputSheet::from_grid(
+            "organisation",
+            vec![vec![t("name"), t("currency")], vec![t("X"), t("SEK")]],
+        ),
+        InputSheet::from_grid(
+            "fee_schedules",
+            vec![vec![t("id"), t("rate")], vec![t("s1"), t("-1")]],
+        ),
+        InputSheet::from_grid(
+            "networks",
+            vec![
+                vec![t("id"), t("name"), t("start"), t("benefit")],
+                vec![t("n1"), t("N1"), t("2024-01-01")],
+                vec![t("n2"), t("N2"), t("2024-01-01"), SheetCell::Int(9)],
+            ],
+        ),
+        InputSheet::from_grid(
+            "costs",
+            vec![
+                vec![t("network"), t("kind"), t("amount")],
+                vec![t("n1"), t("fee"), t("-5")],
+                vec![t("n2"), t("fee"), t("10")],
+                vec![t("n2"), t("travel"), t("-1")],
+            ],
+        ),
+    ];
+    let err = from_tables(&sheets).unwrap_err();
+    let at = |path: &str| {
+        let f = err
+            .iter()
+            .find(|f| f.finding.path.to_string() == path)
+            .unwrap_or_else(|| panic!("{path}: {}", err.to_text(Lang::En)));
+        let p = f.place.as_ref().unwrap();
+        (p.sheet.clone(), p.row, p.column.clone())
+    };
+    let cell = |s: &str, r: u32, c: &str| (s.to_string(), Some(r), Some(c.to_string()));
+    assert_eq!(
+        at("networks[0].costs[0].amount"),
+        cell("costs", 2, "amount")
+    );
+    assert_eq!(
+        at("networks[1].costs[1].amount"),
+        cell("costs", 4, "amount")
+    );
+    assert_eq!(
+        at("networks[1].assessment.benefit"),
+        cell("networks", 3, "benefit")
+    );
+    assert_eq!(
+        at("fee_schedules[0].per_capita.rate"),
+        cell("fee_schedules", 2, "rate")
+    );
+}

@@ -341,6 +341,29 @@ macro_rules! declare {
                     ), )+
                 }
             }
+            fn read_lists(
+                items: &mut [Self],
+                r: &mut $crate::tables::cells::Reader,
+                found: &$crate::tables::cells::FoundSheets<'_>,
+                path: &dyn Fn(usize) -> $crate::finding::Path,
+            ) {
+                use $crate::tables::cells::FieldCells;
+                let ids = if false $(|| <$kind as FieldCells>::LIST)+ {
+                    $crate::tables::cells::ids_of(items)
+                } else {
+                    std::collections::HashMap::new()
+                };
+                $(
+                    let key = stringify!($field);
+                    let list = <$kind as FieldCells>::read_list(
+                        r, found, key, &ids, &|parent, i| path(parent).key(key).index(i));
+                    for (parent, item) in list {
+                        if let Some(p) = items.get_mut(parent) {
+                            $crate::format::push_item!($mode, $kind, &mut p.$field, item);
+                        }
+                    }
+                )+
+            }
             fn id(&self) -> &str {
                 $( if let Some(id) = $crate::format::as_id!($mode, $kind, &self.$field) {
                     return id;
@@ -673,6 +696,22 @@ macro_rules! declare_top {
         }
 
         impl $name {
+            /// Reads the lists' sheets (each after the organisation's):
+            /// the data, when there is an organisation.
+            pub(crate) fn read_sheets(
+                r: &mut $crate::tables::cells::Reader,
+                found: &$crate::tables::cells::FoundSheets<'_>,
+                $org: Option<$org_ty>,
+            ) -> Option<$name> {
+                use $crate::tables::cells::SheetRow;
+                $(
+                    let mut $list = r.items::<$elem>(found, stringify!($list));
+                    <$elem as SheetRow>::read_lists(&mut $list, r, found, &|i| {
+                        $crate::finding::Path::root().key(stringify!($list)).index(i)
+                    });
+                )+
+                Some($name { $org: $org?, $( $list, )+ })
+            }
             /// The workbook's sheets: the organisation's, then a list's.
             pub(crate) fn sheets(b: &mut $crate::tables::cells::LayoutBuilder) {
                 b.sheet::<$org_ty>(stringify!($org), None);
@@ -691,3 +730,13 @@ macro_rules! declare_top {
     };
 }
 pub(crate) use declare_top;
+
+macro_rules! push_item {
+    (opt, $kind:ty, $slot:expr, $item:expr) => {
+        <$kind as $crate::tables::cells::FieldCells>::push_opt($slot, $item)
+    };
+    ($mode:ident, $kind:ty, $slot:expr, $item:expr) => {
+        <$kind as $crate::tables::cells::FieldCells>::push($slot, $item)
+    };
+}
+pub(crate) use push_item;

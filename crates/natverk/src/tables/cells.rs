@@ -13,13 +13,14 @@
 //! ([`super::from_tables`]).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::read::Fraction;
-pub(crate) use super::read::{Reader, RowCtx};
+pub(crate) use super::read::{FoundSheets, Reader, RowCtx};
 use super::{CellView, ColumnInfo, ColumnKind, SheetInfo, SheetView};
 use crate::format::kinds::{
     Bool, Currency, Date, Dec, Id, Int, ListOf, ObjOf, PopulationKind, RateCurrency, Ref, Str,
@@ -292,6 +293,14 @@ pub(crate) trait SheetRow: Declared {
     fn write_sheets<'a>(&'a self, s: &mut Sheets<'a>);
     /// Reads it from a row: each bad cell a finding, a placeholder for it.
     fn read_cells(c: &mut RowCtx<'_>, r: &mut Reader) -> Self;
+    /// Reads the sheets of its lists into `items` (read from their own
+    /// sheet; `path` is the JSON path of the `i`-th).
+    fn read_lists(
+        items: &mut [Self],
+        r: &mut Reader,
+        found: &FoundSheets<'_>,
+        path: &dyn Fn(usize) -> crate::finding::Path,
+    );
     /// Its id (empty if it has none).
     fn id(&self) -> &str;
 }
@@ -301,6 +310,26 @@ pub(crate) trait SheetRow: Declared {
 pub(crate) trait FieldCells: Kind {
     /// How many columns it has in its object's row.
     const NCOLS: usize = 1;
+    /// Whether it has a sheet of its own whose rows name their parent.
+    const LIST: bool = false;
+    /// An item of its own sheet (a list's); [`NoItem`] for the others.
+    type Item;
+    /// Adds an item read from its own sheet to the field.
+    fn push(value: &mut Self::Value, item: Self::Item);
+    /// Adds an item read from its own sheet to the field, when optional.
+    fn push_opt(value: &mut Option<Self::Value>, item: Self::Item);
+    /// Reads its own sheet (a list's, `key`), after its parents: each
+    /// item with its parent's position among `ids`; `path` is the JSON
+    /// path of the parent's `i`-th item.
+    fn read_list(
+        _r: &mut Reader,
+        _found: &FoundSheets<'_>,
+        _key: &'static str,
+        _ids: &HashMap<String, usize>,
+        _path: &dyn Fn(usize, usize) -> crate::finding::Path,
+    ) -> Vec<(usize, Self::Item)> {
+        Vec::new()
+    }
     /// Adds its columns to its object's sheet.
     fn columns(b: &mut SheetBuilder, key: &'static str, col: Col, required: bool);
     /// Adds its own sheets (a list's): `parent` is the object's name, its
@@ -335,6 +364,31 @@ pub(crate) trait FieldCells: Kind {
     }
 }
 
+/// The position of each id among `items` (the first, for an id twice).
+pub(crate) fn ids_of<T: SheetRow>(items: &[T]) -> HashMap<String, usize> {
+    let mut m = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        m.entry(item.id().to_string()).or_insert(i);
+    }
+    m
+}
+
+/// The item of a kind that has no sheet of its own: there is none.
+pub(crate) enum NoItem {}
+
+/// The items of a field without a sheet of its own: none, ever.
+macro_rules! no_items {
+    () => {
+        type Item = NoItem;
+        fn push(_value: &mut Self::Value, item: NoItem) {
+            match item {}
+        }
+        fn push_opt(_value: &mut Option<Self::Value>, item: NoItem) {
+            match item {}
+        }
+    };
+}
+
 /// The value a required field gets when its cell is bad or missing: the
 /// row has a finding, so the core's findings on it are not shown.
 pub(crate) trait Placeholder: Kind {
@@ -344,6 +398,7 @@ pub(crate) trait Placeholder: Kind {
 macro_rules! text_kind {
     ($t:ty, $column:expr) => {
         impl FieldCells for $t {
+            no_items!();
             fn columns(b: &mut SheetBuilder, key: &'static str, col: Col, required: bool) {
                 let kind = col.refers.map_or($column, ColumnKind::Ref);
                 b.push(key, kind, required, col);
@@ -374,6 +429,7 @@ text_kind!(Currency, ColumnKind::Currency);
 text_kind!(RateCurrency, ColumnKind::Currency);
 
 impl<const SET: u8> FieldCells for Id<SET> {
+    no_items!();
     fn columns(b: &mut SheetBuilder, key: &'static str, col: Col, required: bool) {
         b.push(key, ColumnKind::Id, required, col);
     }
@@ -400,6 +456,7 @@ impl<const SET: u8> Placeholder for Id<SET> {
 }
 
 impl<const SET: u8> FieldCells for Ref<SET> {
+    no_items!();
     fn columns(b: &mut SheetBuilder, key: &'static str, col: Col, required: bool) {
         let sheet = col.refers.unwrap_or(IdSet::from_u8(SET).list());
         b.push(key, ColumnKind::Ref(sheet), required, col);
@@ -424,6 +481,7 @@ impl<const SET: u8> Placeholder for Ref<SET> {
 }
 
 impl<const BOUND: u8> FieldCells for Dec<BOUND> {
+    no_items!();
     fn columns(b: &mut SheetBuilder, key: &'static str, col: Col, required: bool) {
         b.push(key, ColumnKind::Decimal, required, col);
     }
@@ -462,6 +520,7 @@ where
     T: Copy + TryFrom<i64> + serde::Serialize + std::fmt::Display,
     i64: TryFrom<T>,
 {
+    no_items!();
     fn columns(b: &mut SheetBuilder, key: &'static str, col: Col, required: bool) {
         let kind = if MIN == MIN_YEAR as i64 && MAX == MAX_YEAR as i64 {
             ColumnKind::Year
@@ -494,6 +553,7 @@ where
 }
 
 impl FieldCells for Date {
+    no_items!();
     fn columns(b: &mut SheetBuilder, key: &'static str, col: Col, required: bool) {
         b.push(key, ColumnKind::Date, required, col);
     }
@@ -517,6 +577,7 @@ impl Placeholder for Date {
 }
 
 impl FieldCells for Bool {
+    no_items!();
     fn columns(b: &mut SheetBuilder, key: &'static str, col: Col, required: bool) {
         b.push(key, ColumnKind::Bool, required, col);
     }
@@ -534,6 +595,7 @@ impl FieldCells for Bool {
 }
 
 impl<E: Word> FieldCells for WordOf<E> {
+    no_items!();
     fn columns(b: &mut SheetBuilder, key: &'static str, col: Col, required: bool) {
         b.push(key, ColumnKind::Word(E::PREFIX, E::WORDS), required, col);
     }
@@ -557,6 +619,7 @@ impl<E: Word> Placeholder for WordOf<E> {
 }
 
 impl FieldCells for Subjects {
+    no_items!();
     fn columns(b: &mut SheetBuilder, key: &'static str, col: Col, required: bool) {
         b.push(key, ColumnKind::Subjects, required, col);
     }
@@ -579,6 +642,7 @@ impl FieldCells for Subjects {
 
 /// An object field: its fields' columns in its parent's row.
 impl<T: SheetRow> FieldCells for ObjOf<T> {
+    no_items!();
     const NCOLS: usize = T::NCOLS;
     fn columns(b: &mut SheetBuilder, key: &'static str, _col: Col, required: bool) {
         b.path.push(key);
@@ -597,6 +661,24 @@ impl<T: SheetRow> FieldCells for ObjOf<T> {
 /// A list field: a sheet of its own, one row per item.
 impl<T: SheetRow + crate::validate::Rules> FieldCells for ListOf<T> {
     const NCOLS: usize = 0;
+    const LIST: bool = true;
+    type Item = T;
+    fn push(value: &mut Vec<T>, item: T) {
+        value.push(item);
+    }
+    fn push_opt(value: &mut Option<Vec<T>>, item: T) {
+        value.get_or_insert_with(Vec::new).push(item);
+    }
+    /// One item per row, under the parent its first column names.
+    fn read_list(
+        r: &mut Reader,
+        found: &FoundSheets<'_>,
+        key: &'static str,
+        ids: &HashMap<String, usize>,
+        path: &dyn Fn(usize, usize) -> crate::finding::Path,
+    ) -> Vec<(usize, T)> {
+        r.children::<T>(found, key, ids, path)
+    }
     fn columns(_b: &mut SheetBuilder, _key: &'static str, _col: Col, _required: bool) {}
     fn sheets(
         b: &mut LayoutBuilder,
@@ -626,6 +708,7 @@ impl<T: SheetRow + crate::validate::Rules> FieldCells for ListOf<T> {
 /// The population: a sheet of its own, a row per year (or one row without
 /// a year for a constant population).
 impl FieldCells for PopulationKind {
+    no_items!();
     const NCOLS: usize = 0;
     fn columns(_b: &mut SheetBuilder, _key: &'static str, _col: Col, _required: bool) {}
     fn sheets(

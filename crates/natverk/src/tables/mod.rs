@@ -165,6 +165,18 @@ impl SheetInfo {
     pub fn column(&self, key: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.key == key)
     }
+    /// The sheet whose items are the parents of this sheet's (its first
+    /// column names one: `networks` for `costs`).
+    pub(crate) fn parent(&self) -> Option<&'static str> {
+        match self.columns.first() {
+            Some(ColumnInfo {
+                kind: ColumnKind::Ref(sheet),
+                path: [],
+                ..
+            }) => Some(sheet),
+            _ => None,
+        }
+    }
 }
 
 /// The sheets of SPEC §10, in order, with their columns: made once from

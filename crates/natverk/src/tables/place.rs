@@ -359,15 +359,9 @@ pub struct Locator {
     pub(crate) population: Vec<(Option<i32>, Option<u32>)>,
     /// `population` by year, made when first needed.
     pub(crate) population_rows: OnceLock<HashMap<Option<i32>, Option<u32>>>,
-    pub(crate) units: Vec<Option<u32>>,
-    pub(crate) people: Vec<Option<u32>>,
-    pub(crate) schedules: Vec<Option<u32>>,
-    pub(crate) tiers: Vec<Vec<Option<u32>>>,
-    pub(crate) rates: Vec<Option<u32>>,
-    pub(crate) networks: Vec<Option<u32>>,
-    pub(crate) participants: Vec<Vec<Option<u32>>>,
-    pub(crate) costs: Vec<Vec<Option<u32>>>,
-    pub(crate) financing: Vec<Vec<Option<u32>>>,
+    /// Per sheet of the layout, per parent (the top level's lists have
+    /// one, 0), the row of each item.
+    pub(crate) rows: Vec<Vec<Vec<Option<u32>>>>,
 }
 
 fn sheet_index(key: &str) -> usize {
@@ -450,8 +444,6 @@ impl Locator {
             Some(Index(n)) => Some(*n),
             _ => None,
         };
-        let row_of =
-            |v: &Vec<Option<u32>>, i: Option<usize>| i.and_then(|i| v.get(i).copied().flatten());
         let rest = |i: usize| segs.get(i..).unwrap_or(&[]);
         match key(0)? {
             "organisation" => match key(1) {
@@ -483,49 +475,38 @@ impl Locator {
                 }
                 k => self.at("organisation", self.organisation, k),
             },
-            list @ ("units" | "people" | "exchange_rates") => {
-                let v = match list {
-                    "units" => &self.units,
-                    "people" => &self.people,
-                    _ => &self.rates,
-                };
-                self.at_keys(list, row_of(v, index(1)), rest(2))
-            }
-            "fee_schedules" => {
+            top => {
+                // A list of the top level (`networks[3]`), then perhaps a
+                // list of its item (`networks[3].costs[1]`): the sheets
+                // whose first column names the parent.
+                let s = layout()
+                    .iter()
+                    .position(|x| x.key == top && x.parent().is_none())?;
                 let i = index(1);
-                match (key(2), key(3)) {
-                    (Some("tiers"), _) if index(3).is_some() => {
-                        let v = i.and_then(|i| self.tiers.get(i));
-                        let row = v.and_then(|v| row_of(v, index(3)));
-                        self.at_keys("tiers", row, rest(4))
-                    }
-                    (Some("tiers"), _) => {
-                        self.at("fee_schedules", row_of(&self.schedules, i), None)
-                    }
-                    _ => self.at_keys("fee_schedules", row_of(&self.schedules, i), rest(2)),
-                }
-            }
-            "networks" => {
-                let i = index(1);
-                let net_row = row_of(&self.networks, i);
-                match key(2) {
-                    Some(list @ ("participants" | "costs" | "financing")) if index(3).is_some() => {
-                        let v = match list {
-                            "participants" => &self.participants,
-                            "costs" => &self.costs,
-                            _ => &self.financing,
+                let row = i.and_then(|i| self.row(s, 0, i));
+                if let Some(list) = key(2) {
+                    let parent = layout()[s].key;
+                    let child = layout()
+                        .iter()
+                        .position(|x| x.key == list && x.parent() == Some(parent));
+                    if let Some(c) = child {
+                        return match index(3) {
+                            Some(j) => {
+                                let row = i.and_then(|i| self.row(c, i, j));
+                                self.at_keys(layout()[c].key, row, rest(4))
+                            }
+                            None => self.place_of(s, row, None),
                         };
-                        let row = i.and_then(|i| v.get(i)).and_then(|v| row_of(v, index(3)));
-                        self.at_keys(list, row, rest(4))
                     }
-                    Some("participants" | "costs" | "financing") => {
-                        self.at("networks", net_row, None)
-                    }
-                    _ => self.at_keys("networks", net_row, rest(2)),
                 }
+                self.at_keys(top, row, rest(2))
             }
-            _ => None,
         }
+    }
+
+    /// The row of item `i` under parent `parent` of sheet `s`.
+    fn row(&self, s: usize, parent: usize, i: usize) -> Option<u32> {
+        self.rows.get(s)?.get(parent)?.get(i).copied().flatten()
     }
 
     /// A finding about the imported inventory in the workbook's words

@@ -14,10 +14,7 @@ use super::{
 };
 use crate::finding::{Code, Finding, Path};
 use crate::limits::CLIP_CHARS;
-use crate::model::{
-    FeeSchedule, InventoryData, Network, Organisation, Participant, Person, Population, Rate, Tier,
-    Unit, Word,
-};
+use crate::model::{InventoryData, Organisation, Population, Word};
 use crate::money::clip;
 use crate::present::messages as m;
 use crate::present::{Lang, Message};
@@ -411,7 +408,7 @@ fn unknown_reference(
 
 /// The sheets found, by [`layout()`] position: the input sheet and its
 /// columns' positions.
-struct FoundSheets<'a> {
+pub(crate) struct FoundSheets<'a> {
     sheets: Vec<Option<FoundSheet<'a>>>,
 }
 
@@ -483,6 +480,7 @@ impl Reader {
             sheets: (0..layout().len()).map(|_| None).collect(),
         };
         self.locator.sheets = layout().iter().map(|_| SheetSeen::default()).collect();
+        self.locator.rows = vec![Vec::new(); layout().len()];
         let all_names = layout()
             .iter()
             .map(|s| {
@@ -837,83 +835,21 @@ impl Reader {
         // The population.
         let population = self.population(found, idx("population"));
 
-        // Units, people, schedules, rates: one item per row.
-        let (units, rows) = self.items::<Unit>(found, "units");
-        self.locator.units = rows;
-        let (people, rows) = self.items::<Person>(found, "people");
-        self.locator.people = rows;
-        let (mut fee_schedules, rows) = self.items::<FeeSchedule>(found, "fee_schedules");
-        self.locator.tiers = vec![Vec::new(); rows.len()];
-        self.locator.schedules = rows;
-        // Tiers, under their schedules.
-        let by_id = first_positions(fee_schedules.iter().map(|f| f.id.as_str()));
-        let tier_path = |parent: usize, i: usize| {
-            Path::root()
-                .key("fee_schedules")
-                .index(parent)
-                .key("tiers")
-                .index(i)
-        };
-        for (parent, tier, row) in self.children::<Tier>(found, "tiers", &by_id, tier_path) {
-            fee_schedules[parent]
-                .tiers
-                .get_or_insert_with(Vec::new)
-                .push(tier);
-            self.locator.tiers[parent].push(row);
-        }
-        let (exchange_rates, rows) = self.items::<Rate>(found, "exchange_rates");
-        self.locator.rates = rows;
-
-        // Networks, then their participants, costs and financing.
-        let (mut networks, rows) = self.items::<Network>(found, "networks");
-        self.locator.participants = vec![Vec::new(); rows.len()];
-        self.locator.costs = vec![Vec::new(); rows.len()];
-        self.locator.financing = vec![Vec::new(); rows.len()];
-        self.locator.networks = rows;
-        let by_id = first_positions(networks.iter().map(|n| n.id.as_str()));
-        let net_path = |list: &'static str| {
-            move |parent: usize, i: usize| {
-                Path::root()
-                    .key("networks")
-                    .index(parent)
-                    .key(list)
-                    .index(i)
-            }
-        };
-        let seats =
-            self.children::<Participant>(found, "participants", &by_id, net_path("participants"));
-        for (parent, p, row) in seats {
-            networks[parent].participants.push(p);
-            self.locator.participants[parent].push(row);
-        }
-        for (parent, cost, row) in self.children(found, "costs", &by_id, net_path("costs")) {
-            networks[parent].costs.push(cost);
-            self.locator.costs[parent].push(row);
-        }
-        let financing = self.children(found, "financing", &by_id, net_path("financing"));
-        for (parent, f, row) in financing {
-            networks[parent].financing.push(f);
-            self.locator.financing[parent].push(row);
-        }
-
-        let mut organisation = organisation?;
-        organisation.population = population;
-        let mut data = InventoryData::new(organisation);
-        data.units = units;
-        data.people = people;
-        data.fee_schedules = fee_schedules;
-        data.exchange_rates = exchange_rates;
-        data.networks = networks;
-        Some(data)
+        // The lists, each with its lists: one item per row.
+        let organisation = organisation.map(|mut o| {
+            o.population = population;
+            o
+        });
+        InventoryData::read_sheets(self, found, organisation)
     }
 
     /// The items of sheet `key` of the top level, one per row, and their
     /// rows.
-    fn items<T: SheetRow>(
+    pub(crate) fn items<T: SheetRow>(
         &mut self,
         found: &FoundSheets<'_>,
         key: &'static str,
-    ) -> (Vec<T>, Vec<Option<u32>>) {
+    ) -> Vec<T> {
         let s = layout().iter().position(|x| x.key == key).unwrap_or(0);
         let mut items = Vec::new();
         let mut at = Vec::new();
@@ -927,19 +863,20 @@ impl Reader {
             at.push(c.row);
             items.push(item);
         }
-        (items, at)
+        self.locator.rows[s] = vec![at];
+        items
     }
 
     /// The items of the sheet `key` of a list, each with its parent (by the
     /// id in its first column, among `ids`) and its row; `path` is the
     /// JSON path of the parent's `i`-th item.
-    fn children<T: SheetRow>(
+    pub(crate) fn children<T: SheetRow>(
         &mut self,
         found: &FoundSheets<'_>,
         key: &'static str,
         ids: &HashMap<String, usize>,
-        path: impl Fn(usize, usize) -> Path,
-    ) -> Vec<(usize, T, Option<u32>)> {
+        path: &dyn Fn(usize, usize) -> Path,
+    ) -> Vec<(usize, T)> {
         let s = layout().iter().position(|x| x.key == key).unwrap_or(0);
         let Some(parent_column) = layout()[s].columns.first() else {
             return Vec::new();
@@ -962,7 +899,12 @@ impl Reader {
             *n += 1;
             let item = T::read_cells(&mut c, self);
             self.finish(&c);
-            out.push((parent, item, c.row));
+            let rows = &mut self.locator.rows[s];
+            if rows.len() <= parent {
+                rows.resize(parent + 1, Vec::new());
+            }
+            rows[parent].push(c.row);
+            out.push((parent, item));
         }
         out
     }
@@ -1072,14 +1014,6 @@ impl Reader {
 
 fn rows(found: &FoundSheets<'_>, s: usize) -> usize {
     found.sheets[s].as_ref().map_or(0, |fs| fs.rows.len())
-}
-
-fn first_positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
-    let mut m = HashMap::new();
-    for (i, id) in ids.enumerate() {
-        m.entry(id.to_string()).or_insert(i);
-    }
-    m
 }
 
 fn has_values(s: &InputSheet) -> bool {
