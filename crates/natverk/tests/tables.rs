@@ -568,7 +568,7 @@ fn core_findings_come_back_to_the_cells_of_their_paths() {
     let at = |path: &str| {
         let f = err
             .iter()
-            .find(|f| f.finding.path.to_string() == path)
+            .find(|f| f.finding.path == path)
             .unwrap_or_else(|| panic!("{path}: {}", err.to_text(Lang::En)));
         let p = f.place.as_ref().unwrap();
         (p.sheet.clone(), p.row, p.column.clone())
