@@ -272,8 +272,8 @@ impl<'py> Texts<'py> {
 /// float is the decimal of its shortest text; a midnight `datetime` is its
 /// date. A value of no such type is its text, which the core's reader
 /// judges by its column and reports at its cell.
-pub(crate) fn cell(v: &Bound<'_, PyAny>) -> PyResult<natverk::tables::Cell> {
-    use natverk::tables::Cell;
+pub(crate) fn cell(v: &Bound<'_, PyAny>) -> PyResult<natverk::tables::SheetCell> {
+    use natverk::tables::SheetCell as Cell;
     use pyo3::types::{PyBool, PyFloat, PyInt};
     if v.is_none() {
         return Ok(Cell::Empty);

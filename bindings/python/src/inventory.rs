@@ -416,7 +416,7 @@ impl PyInventory {
         py: Python<'_>,
         sheets: Vec<(String, Vec<String>, Vec<Vec<Bound<'_, PyAny>>>)>,
     ) -> PyResult<PyInventory> {
-        use natverk::tables::{Cell, InputRow, InputSheet};
+        use natverk::tables::{InputRow, InputSheet, SheetCell as Cell};
         let mut input = Vec::with_capacity(sheets.len());
         for (name, columns, rows) in sheets {
             let mut out = Vec::with_capacity(rows.len() + 1);

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use natverk::tables::{Cell, InputSheet};
+use natverk::tables::{InputSheet, SheetCell};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 fn root() -> PathBuf {
@@ -54,20 +54,20 @@ fn write_xlsx(sheets: &[InputSheet], file: &Path) {
             for (c, cell) in &r.cells {
                 let (row, col) = (r.row - 1, *c as u16);
                 match cell {
-                    Cell::Text(t) => {
+                    SheetCell::Text(t) => {
                         ws.write_string(row, col, t).unwrap();
                     }
-                    Cell::Decimal(d) => {
+                    SheetCell::Decimal(d) => {
                         ws.write_number(row, col, d.to_string().parse::<f64>().unwrap())
                             .unwrap();
                     }
-                    Cell::Int(i) => {
+                    SheetCell::Int(i) => {
                         ws.write_number(row, col, *i as f64).unwrap();
                     }
-                    Cell::Bool(b) => {
+                    SheetCell::Bool(b) => {
                         ws.write_boolean(row, col, *b).unwrap();
                     }
-                    Cell::Date(d) => {
+                    SheetCell::Date(d) => {
                         let x = ExcelDateTime::from_ymd(
                             d.year() as u16,
                             d.month() as u8,
@@ -92,13 +92,13 @@ fn sheet<'a>(sheets: &'a mut [InputSheet], name: &str) -> &'a mut InputSheet {
     sheets.iter_mut().find(|s| s.name == name).unwrap()
 }
 
-fn add_row(s: &mut InputSheet, cells: Vec<(u32, Cell)>) {
+fn add_row(s: &mut InputSheet, cells: Vec<(u32, SheetCell)>) {
     let row = s.rows.iter().map(|r| r.row).max().unwrap_or(0) + 1;
     s.rows.push(natverk::tables::InputRow { row, cells });
 }
 
-fn t(s: &str) -> Cell {
-    Cell::Text(s.into())
+fn t(s: &str) -> SheetCell {
+    SheetCell::Text(s.into())
 }
 
 /// Done means 1 and 2: export in Swedish, save as ods with LibreOffice,
@@ -183,7 +183,7 @@ fn a_filled_template_imports_and_checks_clean() {
             (4, t("jämställdhet")),
             (
                 6,
-                Cell::Date(natverk::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()),
+                SheetCell::Date(natverk::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()),
             ),
             (7, t("2026-02-28")),
             (9, t("föreslagen")),
@@ -195,7 +195,7 @@ fn a_filled_template_imports_and_checks_clean() {
             (0, t("skr-modellkoncept")),
             (1, t("ordf")),
             (2, t("styrgrupp")),
-            (3, Cell::Int(40)),
+            (3, SheetCell::Int(40)),
         ],
     );
     add_row(
@@ -240,7 +240,7 @@ fn five_bad_cells_are_listed_and_nothing_is_written() {
     ]);
     assert_eq!(code(&o), 0, "{}", err(&o));
     let mut s = sheets(&xlsx);
-    let mut set = |name: &str, row: u32, col: u32, v: Cell| {
+    let mut set = |name: &str, row: u32, col: u32, v: SheetCell| {
         let r = sheet(&mut s, name)
             .rows
             .iter_mut()

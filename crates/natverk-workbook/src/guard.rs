@@ -813,10 +813,10 @@ impl Budget {
         }
     }
     /// One more cell with a value, and its text.
-    pub(crate) fn take(&mut self, cell: &natverk::tables::Cell) -> Result<(), SheetFindings> {
-        use natverk::tables::Cell;
+    pub(crate) fn take(&mut self, cell: &natverk::tables::SheetCell) -> Result<(), SheetFindings> {
+        use natverk::tables::SheetCell;
         let text = match cell {
-            Cell::Text(t) | Cell::Error(t) => t.len(),
+            SheetCell::Text(t) | SheetCell::Error(t) => t.len(),
             _ => 0,
         };
         self.cells += 1;

@@ -14,7 +14,7 @@
 use std::io::{Cursor, Read};
 
 use calamine::{DataRef, Ods, Reader, Xlsx};
-use natverk::tables::{Cell, InputRow, InputSheet, Measure, SheetFindings};
+use natverk::tables::{InputRow, InputSheet, Measure, SheetCell, SheetFindings};
 
 use crate::guard::Budget;
 use natverk::{Decimal, NaiveDate};
@@ -158,7 +158,7 @@ fn read_xlsx(bytes: &[u8], scales: &Scales) -> Result<Vec<InputSheet>, SheetFind
 
 /// Adds a cell to its row: cells come row by row, so a new row is
 /// appended; [`sorted`] puts rows a file lists out of order in place.
-fn push(rows: &mut Vec<InputRow>, row: u32, col: u32, value: Cell) {
+fn push(rows: &mut Vec<InputRow>, row: u32, col: u32, value: SheetCell) {
     match rows.last_mut() {
         Some(last) if last.row == row => last.cells.push((col, value)),
         _ => rows.push(InputRow {
@@ -220,69 +220,69 @@ fn read_ods(bytes: &[u8], scales: &Scales) -> Result<Vec<InputSheet>, SheetFindi
 /// A number cell with the decimals its number format shows (`9.500` for
 /// 9.5 in the format `0.000`): the scale is restored, never a digit
 /// dropped (a value with more decimals than shown keeps them).
-fn scaled(cell: Cell, decimals: Option<u32>) -> Cell {
+fn scaled(cell: SheetCell, decimals: Option<u32>) -> SheetCell {
     match (cell, decimals) {
-        (Cell::Decimal(d), Some(k)) if k > d.scale() && k <= 28 => {
+        (SheetCell::Decimal(d), Some(k)) if k > d.scale() && k <= 28 => {
             let mut w = d;
             w.rescale(k);
-            Cell::Decimal(if w == d && w.scale() == k { w } else { d })
+            SheetCell::Decimal(if w == d && w.scale() == k { w } else { d })
         }
         (cell, _) => cell,
     }
 }
 
 /// A calamine cell of an `.ods` as a cell of the core.
-fn convert(d: &calamine::Data) -> Option<Cell> {
+fn convert(d: &calamine::Data) -> Option<SheetCell> {
     use calamine::Data as D;
     Some(match d {
         D::Empty => return None,
-        D::Int(i) => Cell::Int(*i),
+        D::Int(i) => SheetCell::Int(*i),
         D::Float(f) => float(*f),
         D::String(s) if s.is_empty() => return None,
-        D::String(s) => Cell::Text(s.clone()),
-        D::Bool(b) => Cell::Bool(*b),
+        D::String(s) => SheetCell::Text(s.clone()),
+        D::Bool(b) => SheetCell::Bool(*b),
         D::DateTime(dt) => excel_datetime(dt),
         D::DateTimeIso(s) => iso_datetime(s),
-        D::DurationIso(s) => Cell::Text(s.clone()),
-        D::Error(e) => Cell::Error(e.to_string()),
+        D::DurationIso(s) => SheetCell::Text(s.clone()),
+        D::Error(e) => SheetCell::Error(e.to_string()),
     })
 }
 
 /// A calamine cell of an `.xlsx` as a cell of the core.
-fn convert_ref(d: &DataRef<'_>) -> Option<Cell> {
+fn convert_ref(d: &DataRef<'_>) -> Option<SheetCell> {
     Some(match d {
         DataRef::Empty => return None,
-        DataRef::Int(i) => Cell::Int(*i),
+        DataRef::Int(i) => SheetCell::Int(*i),
         DataRef::Float(f) => float(*f),
         DataRef::String(s) if s.is_empty() => return None,
-        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::String(s) => SheetCell::Text(s.clone()),
         DataRef::SharedString("") => return None,
-        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
-        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::SharedString(s) => SheetCell::Text((*s).to_string()),
+        DataRef::Bool(b) => SheetCell::Bool(*b),
         DataRef::DateTime(dt) => excel_datetime(dt),
         DataRef::DateTimeIso(s) => iso_datetime(s),
-        DataRef::DurationIso(s) => Cell::Text(s.clone()),
-        DataRef::Error(e) => Cell::Error(e.to_string()),
+        DataRef::DurationIso(s) => SheetCell::Text(s.clone()),
+        DataRef::Error(e) => SheetCell::Error(e.to_string()),
     })
 }
 
 /// A number cell as the decimal a spreadsheet shows: rounded to 15
 /// significant digits (the precision spreadsheets keep and display), so
 /// `65000` stays `65000` and a formula's `0.1 + 0.2` is `0.3`.
-pub(crate) fn float(f: f64) -> Cell {
+pub(crate) fn float(f: f64) -> SheetCell {
     if !f.is_finite() {
-        return Cell::Text(f.to_string());
+        return SheetCell::Text(f.to_string());
     }
     if f == 0.0 {
-        return Cell::Decimal(Decimal::ZERO);
+        return SheetCell::Decimal(Decimal::ZERO);
     }
     let s = format!("{f:.14e}");
     let Some((mantissa, exp)) = s.split_once('e') else {
-        return Cell::Text(f.to_string());
+        return SheetCell::Text(f.to_string());
     };
     let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
     let (Ok(mut m), Ok(e)) = (digits.parse::<i128>(), exp.parse::<i32>()) else {
-        return Cell::Text(f.to_string());
+        return SheetCell::Text(f.to_string());
     };
     // value = m × 10^(e − 14), without m's trailing zeros
     let mut shift = e - 14;
@@ -303,10 +303,10 @@ pub(crate) fn float(f: f64) -> Cell {
             .and_then(|s| Decimal::try_from_i128_with_scale(m, s).ok())
     };
     match d {
-        Some(d) => Cell::Decimal(d.normalize()),
+        Some(d) => SheetCell::Decimal(d.normalize()),
         // Beyond what a decimal holds (1e29, 1e-20): the number as text,
         // which a number column reports as too many digits.
-        None => Cell::Text(f.to_string()),
+        None => SheetCell::Text(f.to_string()),
     }
 }
 
@@ -317,7 +317,7 @@ const MAX_SERIAL: f64 = 2_958_465.0;
 /// A date cell of an `.xlsx`. A serial that is no date a spreadsheet
 /// shows (before 1900-01-01, after 9999-12-31, not finite: calamine would
 /// silently give 1899-12-31 or 9999-12-31) is an error that names the cell.
-fn excel_datetime(dt: &calamine::ExcelDateTime) -> Cell {
+fn excel_datetime(dt: &calamine::ExcelDateTime) -> SheetCell {
     if !dt.is_datetime() {
         return float(dt.as_f64());
     }
@@ -343,34 +343,34 @@ fn excel_datetime(dt: &calamine::ExcelDateTime) -> Cell {
         let shown = if serial.is_finite() {
             float(serial.floor())
         } else {
-            Cell::Text(serial.to_string())
+            SheetCell::Text(serial.to_string())
         };
         let shown = match shown {
-            Cell::Decimal(d) => d.to_string(),
-            Cell::Text(t) => t,
+            SheetCell::Decimal(d) => d.to_string(),
+            SheetCell::Text(t) => t,
             other => format!("{other:?}"),
         };
         // The core tells this error from a spreadsheet's own by its
         // prefix and says what it is, with the cell's place.
-        return Cell::Error(format!("{}{shown}", natverk::tables::DATE_OUT_OF_RANGE));
+        return SheetCell::Error(format!("{}{shown}", natverk::tables::DATE_OUT_OF_RANGE));
     }
     match date {
-        Some(date) if (h, mi, s, ms) == (0, 0, 0, 0) => Cell::Date(date),
-        _ => Cell::Text(format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")),
+        Some(date) if (h, mi, s, ms) == (0, 0, 0, 0) => SheetCell::Date(date),
+        _ => SheetCell::Text(format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")),
     }
 }
 
 /// An ISO date (`2024-03-01`, or with a midnight time) as a date cell;
 /// anything else as its text, which a date column reports.
-fn iso_datetime(s: &str) -> Cell {
+fn iso_datetime(s: &str) -> SheetCell {
     let t = s.trim();
     let day = ["T00:00:00.000", "T00:00:00", "T00:00"]
         .iter()
         .find_map(|x| t.strip_suffix(x))
         .unwrap_or(t);
     match natverk::parse_date(day) {
-        Some(d) => Cell::Date(d),
-        None => Cell::Text(s.to_string()),
+        Some(d) => SheetCell::Date(d),
+        None => SheetCell::Text(s.to_string()),
     }
 }
 
@@ -378,9 +378,9 @@ fn iso_datetime(s: &str) -> Cell {
 mod tests {
     use super::*;
 
-    fn dec(c: Cell) -> String {
+    fn dec(c: SheetCell) -> String {
         match c {
-            Cell::Decimal(d) => d.to_string(),
+            SheetCell::Decimal(d) => d.to_string(),
             other => format!("{other:?}"),
         }
     }
@@ -395,9 +395,9 @@ mod tests {
         assert_eq!(dec(float(1e20)), "100000000000000000000");
         assert_eq!(dec(float(1.5e-10)), "0.00000000015");
         assert_eq!(dec(float(0.0)), "0");
-        assert!(matches!(float(1e40), Cell::Text(_)));
-        assert!(matches!(float(1e-40), Cell::Text(_)));
-        assert!(matches!(float(f64::NAN), Cell::Text(_)));
+        assert!(matches!(float(1e40), SheetCell::Text(_)));
+        assert!(matches!(float(1e-40), SheetCell::Text(_)));
+        assert!(matches!(float(f64::NAN), SheetCell::Text(_)));
     }
 
     #[test]
@@ -437,7 +437,7 @@ mod tests {
             (2, 0),
             (9, 0),
         ] {
-            push(&mut rows, r, c, Cell::Int(i64::from(r)));
+            push(&mut rows, r, c, SheetCell::Int(i64::from(r)));
         }
         let rows = sorted(rows);
         let got: Vec<(u32, usize)> = rows.iter().map(|r| (r.row, r.cells.len())).collect();

@@ -2,7 +2,7 @@
 
 use natverk::present::{label, Lang};
 use natverk::tables::{
-    cell_word, column_letter, column_name, column_words, sheet_name, Cell, ColumnKind, Sheet,
+    cell_word, column_letter, column_name, column_words, sheet_name, ColumnKind, Sheet, SheetCell,
     INSTRUCTIONS, LAYOUT,
 };
 use natverk::{Decimal, NaiveDate};
@@ -244,8 +244,8 @@ fn sheet(ws: &mut Worksheet, s: &Sheet, lang: Lang, f: &Formats) -> Result<(), E
         for (c, (cell, col)) in row.iter().zip(info.columns).enumerate() {
             let c16 = u16::try_from(c).unwrap_or(u16::MAX);
             let shown = match cell {
-                Cell::Empty => continue,
-                Cell::Text(t) => {
+                SheetCell::Empty => continue,
+                SheetCell::Text(t) => {
                     let t = match col.kind {
                         ColumnKind::Word(prefix, _) => cell_word(prefix, t, lang),
                         _ => t.clone(),
@@ -264,7 +264,7 @@ fn sheet(ws: &mut Worksheet, s: &Sheet, lang: Lang, f: &Formats) -> Result<(), E
                     }
                     t.chars().count()
                 }
-                Cell::Decimal(d) => {
+                SheetCell::Decimal(d) => {
                     match number_and_scale(d) {
                         Some((x, None)) => ws.write_number(r, c16, x).map_err(xlsx)?,
                         Some((x, Some(k))) => {
@@ -276,14 +276,14 @@ fn sheet(ws: &mut Worksheet, s: &Sheet, lang: Lang, f: &Formats) -> Result<(), E
                     };
                     d.to_string().len()
                 }
-                Cell::Int(i) => {
+                SheetCell::Int(i) => {
                     match int_number(*i) {
                         Some(x) => ws.write_number(r, c16, x).map_err(xlsx)?,
                         None => ws.write_string(r, c16, i.to_string()).map_err(xlsx)?,
                     };
                     i.to_string().len()
                 }
-                Cell::Date(d) => {
+                SheetCell::Date(d) => {
                     match excel_date(*d) {
                         Some(x) => ws
                             .write_datetime_with_format(r, c16, &x, &f.date)
@@ -294,11 +294,11 @@ fn sheet(ws: &mut Worksheet, s: &Sheet, lang: Lang, f: &Formats) -> Result<(), E
                     };
                     10
                 }
-                Cell::Bool(b) => {
+                SheetCell::Bool(b) => {
                     ws.write_boolean(r, c16, *b).map_err(xlsx)?;
                     5
                 }
-                Cell::Error(e) => {
+                SheetCell::Error(e) => {
                     ws.write_string(r, c16, e).map_err(xlsx)?;
                     e.chars().count()
                 }

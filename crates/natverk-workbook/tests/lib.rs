@@ -19,7 +19,7 @@ mod strangers;
 
 use std::path::PathBuf;
 
-use natverk::tables::{Cell, InputSheet};
+use natverk::tables::{InputSheet, SheetCell};
 use natverk::Inventory;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 
@@ -100,14 +100,14 @@ pub fn grid(sheets: &[InputSheet]) -> Vec<(String, Vec<Vec<Option<W>>>)> {
                         row.resize(c + 1, None);
                     }
                     row[c] = Some(match cell {
-                        Cell::Text(t) => W::S(t.clone()),
-                        Cell::Decimal(d) => match d.to_string().parse::<f64>() {
+                        SheetCell::Text(t) => W::S(t.clone()),
+                        SheetCell::Decimal(d) => match d.to_string().parse::<f64>() {
                             Ok(f) if format!("{f}") == d.to_string() => W::N(f),
                             _ => W::S(d.to_string()),
                         },
-                        Cell::Int(i) => W::N(*i as f64),
-                        Cell::Bool(b) => W::B(*b),
-                        Cell::Date(d) => W::D(d.year() as u16, d.month() as u8, d.day() as u8),
+                        SheetCell::Int(i) => W::N(*i as f64),
+                        SheetCell::Bool(b) => W::B(*b),
+                        SheetCell::Date(d) => W::D(d.year() as u16, d.month() as u8, d.day() as u8),
                         other => W::S(format!("{other:?}")),
                     });
                 }

@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use natverk::tables::{self, Cell};
+use natverk::tables::{self, SheetCell};
 use natverk::{Decimal, Inventory, InventoryData, Lang, NaiveDate, Network, Organisation};
 use natverk_workbook::{export, import_bytes, read_sheets, template};
 
@@ -51,7 +51,7 @@ fn sheets_are_named_as_spec_10_says() {
         .cells
         .iter()
         .map(|(_, c)| match c {
-            Cell::Text(t) => t.clone(),
+            SheetCell::Text(t) => t.clone(),
             other => format!("{other:?}"),
         })
         .collect();
@@ -67,16 +67,16 @@ fn sheets_are_named_as_spec_10_says() {
     assert_eq!(names[8], "nätverk");
     // Swedish words in Swedish workbooks.
     let people = &sv[4];
-    let words: Vec<&Cell> = people.rows[1..]
+    let words: Vec<&SheetCell> = people.rows[1..]
         .iter()
         .flat_map(|r| r.cells.iter().filter(|(c, _)| *c == 3).map(|(_, v)| v))
         .collect();
     assert!(
-        words.contains(&&Cell::Text("politiker".into())),
+        words.contains(&&SheetCell::Text("politiker".into())),
         "{words:?}"
     );
     assert!(
-        words.contains(&&Cell::Text("tjänsteperson".into())),
+        words.contains(&&SheetCell::Text("tjänsteperson".into())),
         "{words:?}"
     );
 }
@@ -153,17 +153,17 @@ fn decimals_are_numbers_only_when_exact_and_text_never_a_formula() {
     let bytes = export(inv.data(), Lang::En).unwrap();
     let sheets = read_sheets(&bytes).unwrap();
     let org = &sheets[1].rows[1].cells;
-    assert_eq!(org[0].1, Cell::Text("=1+1".into()));
-    assert_eq!(org[1].1, Cell::Text("0012".into()));
+    assert_eq!(org[0].1, SheetCell::Text("=1+1".into()));
+    assert_eq!(org[1].1, SheetCell::Text("0012".into()));
     let costs = &sheets[10];
-    let amounts: Vec<&Cell> = costs.rows[1..].iter().map(|r| &r.cells[2].1).collect();
+    let amounts: Vec<&SheetCell> = costs.rows[1..].iter().map(|r| &r.cells[2].1).collect();
     assert_eq!(
         amounts,
         [
-            &Cell::Decimal(Decimal::from(65000)),
-            &Cell::Text("650.50".into()),
-            &Cell::Text("12345678901234567890.12".into()),
-            &Cell::Decimal("0.8".parse().unwrap()),
+            &SheetCell::Decimal(Decimal::from(65000)),
+            &SheetCell::Text("650.50".into()),
+            &SheetCell::Text("12345678901234567890.12".into()),
+            &SheetCell::Decimal("0.8".parse().unwrap()),
         ]
     );
     let back = import_bytes(&bytes).unwrap();
@@ -423,7 +423,7 @@ fn a_population_given_as_one_number_round_trips() {
     assert_eq!(pop.rows.len(), 2);
     assert_eq!(
         pop.rows[1].cells,
-        vec![(1, Cell::Decimal(Decimal::from(604_616)))]
+        vec![(1, SheetCell::Decimal(Decimal::from(604_616)))]
     );
     assert_eq!(
         import_bytes(&bytes).unwrap().inventory.to_json(),

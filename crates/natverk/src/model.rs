@@ -17,16 +17,16 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
 
 use crate::format::kinds::{
     Bool, Currency, Date, Dec, Id, Int, ListOf, ObjOf, PopulationKind, RateCurrency, Ref, Str,
     Subjects, Text, WordOf, Year, NON_NEGATIVE, POSITIVE, PROBABILITY, SHARE,
 };
-use crate::format::{declare, FieldInfo, KindInfo, ObjectInfo};
+use crate::format::{declare, declare_top};
 use crate::limits::{MAX_NOTICE_MONTHS, MAX_POPULATION, MIN_POPULATION_OFFSET};
 use crate::present::messages as m;
 use crate::present::Message;
+use crate::tables::cells::Col;
 use crate::validate::{NETWORKS, PEOPLE, SCHEDULES, UNITS};
 
 /// The one supported file format tag.
@@ -38,6 +38,10 @@ pub const FORMAT: &str = "natverk/1";
 pub(crate) trait Word: Copy + Sized + 'static {
     /// Every word, in declaration order.
     const WORDS: &'static [&'static str];
+    /// The vocabulary prefix of its words (`status`, `cost_kind`).
+    const PREFIX: &'static str;
+    /// The vocabulary key naming it in messages (`word.status`).
+    const WHAT: &'static str;
     /// The word.
     fn as_str(self) -> &'static str;
     /// The value of a word.
@@ -94,6 +98,8 @@ macro_rules! word_enum {
         }
         impl $crate::model::Word for $name {
             const WORDS: &'static [&'static str] = &[$($s),+];
+            const PREFIX: &'static str = $prefix;
+            const WHAT: &'static str = $what;
             fn as_str(self) -> &'static str { $name::as_str(self) }
             fn parse_word(s: &str) -> Option<Self> {
                 match s { $($s => Some($name::$v),)+ _ => None }
@@ -358,7 +364,7 @@ declare! {
     /// The organisation that keeps the inventory.
     pub struct Organisation ("organisation", OrganisationB) {
         /// Name, non-empty.
-        name: String => Text, req;
+        name: String => Text, req, col = Col::KEY.trimmed();
         /// Municipality code (a string: leading zeros matter).
         code: String => Str, opt;
         /// Population, constant or by year; needed once a fee schedule is used.
@@ -374,7 +380,7 @@ declare! {
         /// Unique among units.
         id: String => Id<UNITS>, req;
         /// Display name.
-        name: String => Text, req;
+        name: String => Text, req, col = Col::KEY.trimmed();
         /// Taken part in through the executive board or the city executive office.
         central: bool => Bool, def = false;
     }
@@ -386,7 +392,7 @@ declare! {
         /// Unique among people.
         id: String => Id<PEOPLE>, req;
         /// Personal data: never shown by default.
-        name: String => Str, opt;
+        name: String => Str, opt, col = Col::KEY.trimmed();
         /// Absent means unknown.
         gender: Gender => WordOf<Gender>, opt;
         /// Politician or official.
@@ -394,7 +400,7 @@ declare! {
         /// Required for a politician, not allowed for an official.
         side: Side => WordOf<Side>, opt;
         /// Party, free text.
-        party: String => Str, opt;
+        party: String => Str, opt, col = Col::KEY.trimmed();
         /// Full cost of an hour of this person's time, organisation currency, ≥ 0.
         hourly_cost: Decimal => NonNeg, opt;
     }
@@ -411,7 +417,7 @@ declare! {
         /// ≤ 0: a charge in year Y uses the population of Y + offset.
         population_offset: i32 => Offset, def = 0;
         /// Tiers by population, bounds strictly rising; only the last has no `max_population`.
-        tiers: Vec<Tier> => ListOf<Tier>, opt;
+        tiers: Vec<Tier> => ListOf<Tier>, opt, col = Col::KEY.parent("schedule");
         /// base + rate × population, raised to `min`, lowered to `max`.
         per_capita: PerCapita => ObjOf<PerCapita>, opt, set with_per_capita;
     }
@@ -460,7 +466,7 @@ declare! {
         /// Unique among networks.
         id: String => Id<NETWORKS>, req;
         /// Name, non-empty.
-        name: String => Text, req;
+        name: String => Text, req, col = Col::KEY.trimmed();
         /// Who runs it.
         organiser: String => Str, opt;
         /// What kind of collaboration.
@@ -504,11 +510,11 @@ declare! {
     /// Which body decided to take part, and when.
     pub struct Decision ("decision", DecisionB) {
         /// The deciding body.
-        body: String => Str, opt;
+        body: String => Str, opt, col = Col::named("decision_body");
         /// When.
-        date: NaiveDate => Date, opt;
+        date: NaiveDate => Date, opt, col = Col::named("decision_date");
         /// Diary number or similar.
-        reference: String => Str, opt;
+        reference: String => Str, opt, col = Col::named("decision_reference");
     }
 }
 
@@ -520,7 +526,7 @@ declare! {
         /// Keep, review or leave.
         recommendation: Recommendation => WordOf<Recommendation>, opt;
         /// Free text.
-        note: String => Str, opt;
+        note: String => Str, opt, col = Col::named("assessment_note");
     }
 }
 
@@ -532,7 +538,7 @@ declare! {
         /// Hours a year spent on the network, ≥ 0.
         hours_per_year: Decimal => NonNeg, opt;
         /// The seat, e.g. "styrgrupp".
-        role: String => Str, opt;
+        role: String => Str, opt, col = Col::KEY.at(2);
     }
 }
 
@@ -544,7 +550,7 @@ declare! {
         /// A fixed amount, ≥ 0.
         amount: Decimal => NonNeg, opt;
         /// A fee schedule (a schedule id).
-        schedule: String => Text, opt;
+        schedule: String => Text, opt, col = Col::KEY.refers("fee_schedules");
         /// Currency of `amount` (only with `amount`); absent is the organisation's.
         currency: String => Currency, opt;
         /// Every year, or once.
@@ -566,7 +572,7 @@ declare! {
     /// Money from a funder that covers part of a network's cost.
     pub struct Financing ("financing", FinancingB) {
         /// Who pays.
-        funder: String => Text, req;
+        funder: String => Text, req, col = Col::KEY.trimmed();
         /// What it covers: fees (and memberships), or all costs.
         covers: Covers => WordOf<Covers>, def = Covers::Fees;
         /// Share of the covered base, above 0 and at most 1.
@@ -574,7 +580,7 @@ declare! {
         /// Cap per year, organisation currency, ≥ 0.
         max_per_year: Decimal => NonNeg, opt;
         /// Where it stands.
-        status: FinancingStatus => WordOf<FinancingStatus>, req;
+        status: FinancingStatus => WordOf<FinancingStatus>, req, col = Col::KEY.at(2);
         /// 0 to 1: required with `expected` and `applied`, not allowed otherwise.
         probability: Decimal => Dec<PROBABILITY>, opt;
         /// First year.
@@ -586,158 +592,38 @@ declare! {
 
 // ---- the whole inventory -------------------------------------------------------------------
 
-/// A whole inventory as plain data: built in code, or loaded from a file.
-///
-/// It is not validated: [`crate::Inventory::new`] checks it and gives an
-/// [`crate::Inventory`] to report on.
-///
-/// ```
-/// use natverk::{InventoryData, Organisation, Unit};
-///
-/// let mut data = InventoryData::new(Organisation::new("Göteborgs Stad", "SEK"));
-/// data.units.push(Unit::new("slk", "Stadsledningskontoret"));
-/// assert!(data.to_json().contains("\"natverk/1\""));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct InventoryData {
-    /// Who keeps the inventory.
-    pub organisation: Organisation,
-    /// Parts of the organisation that take part in networks.
-    pub units: Vec<Unit>,
-    /// People who represent the organisation.
-    pub people: Vec<Person>,
-    /// Fee schedules tiered by population or per inhabitant.
-    pub fee_schedules: Vec<FeeSchedule>,
-    /// Exchange rates into the organisation currency.
-    pub exchange_rates: Vec<Rate>,
-    /// The networks and collaborations.
-    pub networks: Vec<Network>,
+declare_top! {
+    /// A whole inventory as plain data: built in code, or loaded from a file.
+    ///
+    /// It is not validated: [`crate::Inventory::new`] checks it and gives an
+    /// [`crate::Inventory`] to report on.
+    ///
+    /// ```
+    /// use natverk::{InventoryData, Organisation, Unit};
+    ///
+    /// let mut data = InventoryData::new(Organisation::new("Göteborgs Stad", "SEK"));
+    /// data.units.push(Unit::new("slk", "Stadsledningskontoret"));
+    /// assert!(data.to_json().contains("\"natverk/1\""));
+    /// ```
+    pub struct InventoryData ("inventory", "A whole inventory (natverk/1).", TopB) {
+        /// Always "natverk/1".
+        format => FORMAT;
+        /// Who keeps the inventory.
+        organisation: Organisation;
+        /// Parts of the organisation that take part in networks.
+        units: [Unit], add unit;
+        /// People who represent the organisation.
+        people: [Person], add person;
+        /// Fee schedules tiered by population or per inhabitant.
+        fee_schedules: [FeeSchedule], add fee_schedule;
+        /// Exchange rates into the organisation currency.
+        exchange_rates: [Rate], add exchange_rate;
+        /// The networks and collaborations.
+        networks: [Network], add network;
+    }
 }
 
-/// The top level of the format, for the schema and generated types.
-pub(crate) const INVENTORY_INFO: ObjectInfo = ObjectInfo {
-    name: "inventory",
-    type_name: "InventoryData",
-    doc: "A whole inventory (natverk/1).\n",
-    fields: &[
-        FieldInfo {
-            key: "format",
-            doc: "Always \"natverk/1\".\n",
-            required: true,
-            kind: KindInfo::Word(&[FORMAT]),
-        },
-        FieldInfo {
-            key: "organisation",
-            doc: "Who keeps the inventory.\n",
-            required: true,
-            kind: KindInfo::Object("organisation"),
-        },
-        FieldInfo {
-            key: "units",
-            doc: "Parts of the organisation that take part in networks.\n",
-            required: false,
-            kind: KindInfo::List("unit"),
-        },
-        FieldInfo {
-            key: "people",
-            doc: "People who represent the organisation.\n",
-            required: false,
-            kind: KindInfo::List("person"),
-        },
-        FieldInfo {
-            key: "fee_schedules",
-            doc: "Fee schedules tiered by population or per inhabitant.\n",
-            required: false,
-            kind: KindInfo::List("fee_schedule"),
-        },
-        FieldInfo {
-            key: "exchange_rates",
-            doc: "Exchange rates into the organisation currency.\n",
-            required: false,
-            kind: KindInfo::List("rate"),
-        },
-        FieldInfo {
-            key: "networks",
-            doc: "The networks and collaborations.\n",
-            required: false,
-            kind: KindInfo::List("network"),
-        },
-    ],
-};
-
 impl InventoryData {
-    /// An inventory of `organisation` with empty lists.
-    pub fn new(organisation: Organisation) -> InventoryData {
-        InventoryData {
-            organisation,
-            units: Vec::new(),
-            people: Vec::new(),
-            fee_schedules: Vec::new(),
-            exchange_rates: Vec::new(),
-            networks: Vec::new(),
-        }
-    }
-    /// Sets the units.
-    #[must_use]
-    pub fn units(mut self, units: impl Into<Vec<Unit>>) -> Self {
-        self.units = units.into();
-        self
-    }
-    /// Adds a unit.
-    #[must_use]
-    pub fn unit(mut self, unit: Unit) -> Self {
-        self.units.push(unit);
-        self
-    }
-    /// Sets the people.
-    #[must_use]
-    pub fn people(mut self, people: impl Into<Vec<Person>>) -> Self {
-        self.people = people.into();
-        self
-    }
-    /// Adds a person.
-    #[must_use]
-    pub fn person(mut self, person: Person) -> Self {
-        self.people.push(person);
-        self
-    }
-    /// Sets the fee schedules.
-    #[must_use]
-    pub fn fee_schedules(mut self, schedules: impl Into<Vec<FeeSchedule>>) -> Self {
-        self.fee_schedules = schedules.into();
-        self
-    }
-    /// Adds a fee schedule.
-    #[must_use]
-    pub fn fee_schedule(mut self, schedule: FeeSchedule) -> Self {
-        self.fee_schedules.push(schedule);
-        self
-    }
-    /// Sets the exchange rates.
-    #[must_use]
-    pub fn exchange_rates(mut self, rates: impl Into<Vec<Rate>>) -> Self {
-        self.exchange_rates = rates.into();
-        self
-    }
-    /// Adds an exchange rate.
-    #[must_use]
-    pub fn exchange_rate(mut self, rate: Rate) -> Self {
-        self.exchange_rates.push(rate);
-        self
-    }
-    /// Sets the networks.
-    #[must_use]
-    pub fn networks(mut self, networks: impl Into<Vec<Network>>) -> Self {
-        self.networks = networks.into();
-        self
-    }
-    /// Adds a network.
-    #[must_use]
-    pub fn network(mut self, network: Network) -> Self {
-        self.networks.push(network);
-        self
-    }
     /// The inventory as pretty `natverk/1` JSON (decimals as strings, so
     /// nothing is lost), without the values that equal their defaults
     /// (empty lists, `status: active`, `share: 1`, …), so a file loaded
@@ -759,34 +645,6 @@ impl InventoryData {
     #[doc(hidden)]
     pub fn to_json_with_defaults(&self) -> String {
         crate::format::with_defaults(|| serde_json::to_string(self)).unwrap_or_default()
-    }
-}
-
-impl Serialize for InventoryData {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("format", FORMAT)?;
-        m.serialize_entry("organisation", &self.organisation)?;
-        // An empty list is the default: left out, as every default is
-        // (unless defaults are asked for, `to_json_with_defaults`).
-        let write_defaults = crate::format::write_defaults();
-        if !self.units.is_empty() || write_defaults {
-            m.serialize_entry("units", &self.units)?;
-        }
-        if !self.people.is_empty() || write_defaults {
-            m.serialize_entry("people", &self.people)?;
-        }
-        if !self.fee_schedules.is_empty() || write_defaults {
-            m.serialize_entry("fee_schedules", &self.fee_schedules)?;
-        }
-        if !self.exchange_rates.is_empty() || write_defaults {
-            m.serialize_entry("exchange_rates", &self.exchange_rates)?;
-        }
-        if !self.networks.is_empty() || write_defaults {
-            m.serialize_entry("networks", &self.networks)?;
-        }
-        m.end()
     }
 }
 

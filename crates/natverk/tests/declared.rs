@@ -108,3 +108,82 @@ fn every_declared_field_round_trips_through_the_workbook() {
         assert_eq!(back.inventory.data(), inv.data(), "{lang:?}");
     }
 }
+
+/// Every declared field has a place in the workbook's layout (SPEC §10),
+/// read from the layout alone: a column whose path leads to it from its
+/// sheet's object, a sheet of its own (a list, the population), or — an
+/// object — its own fields' places. Only the top level's `format` has
+/// none: a workbook is `natverk/1` by being one.
+#[test]
+fn every_declared_field_has_a_column() {
+    let all = objects();
+    let object = |name: &str| all.iter().find(|o| o.name == name).copied().unwrap();
+    // The object a sheet's rows are: the field of that key with a list or
+    // object kind (`networks` → network), or the population.
+    let sheet_object = |sheet: &str| -> Option<&'static str> {
+        all.iter()
+            .flat_map(|o| o.fields)
+            .find_map(|f| match f.kind {
+                KindInfo::List(obj) | KindInfo::Object(obj) if f.key == sheet => Some(obj),
+                _ => None,
+            })
+    };
+    let mut placed: BTreeSet<(String, String)> = BTreeSet::new();
+    for s in tables::LAYOUT.iter() {
+        // the field that has the sheet
+        for o in &all {
+            for f in o.fields {
+                if f.key == s.key
+                    && matches!(
+                        f.kind,
+                        KindInfo::List(_) | KindInfo::Object(_) | KindInfo::Population
+                    )
+                {
+                    placed.insert((o.name.to_string(), f.key.to_string()));
+                }
+            }
+        }
+        let Some(obj) = sheet_object(s.key) else {
+            assert_eq!(s.key, "population", "a sheet of no declared field");
+            continue;
+        };
+        for c in s.columns {
+            // follow the column's path from the sheet's object
+            let mut at = object(obj);
+            for (i, key) in c.path.iter().enumerate() {
+                let f = at.fields.iter().find(|f| f.key == *key).unwrap_or_else(|| {
+                    panic!("{}.{}: no field {key} in {}", s.key, c.key, at.name)
+                });
+                placed.insert((at.name.to_string(), key.to_string()));
+                match f.kind {
+                    KindInfo::Object(inner) if i + 1 < c.path.len() => at = object(inner),
+                    _ => assert_eq!(i + 1, c.path.len(), "{}.{}", s.key, c.key),
+                }
+            }
+        }
+    }
+    // an object field is placed when all its fields are
+    let mut missing = Vec::new();
+    for o in &all {
+        for f in o.fields {
+            let here = (o.name.to_string(), f.key.to_string());
+            let nested_placed = match f.kind {
+                KindInfo::Object(inner) => object(inner)
+                    .fields
+                    .iter()
+                    .all(|g| placed.contains(&(inner.to_string(), g.key.to_string()))),
+                _ => false,
+            };
+            if !placed.contains(&here)
+                && !nested_placed
+                && (o.name, f.key) != ("inventory", "format")
+            {
+                missing.push(format!("{}.{}", o.name, f.key));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "declared fields with no column: {missing:?}"
+    );
+}

@@ -3,7 +3,7 @@
 //! unknown id gets the nearest one, and findings speak the workbook's
 //! words. Each rule is asserted with its Swedish message.
 
-use natverk::tables::{self, from_tables, Cell, InputSheet};
+use natverk::tables::{self, from_tables, InputSheet, SheetCell};
 use natverk::{Inventory, Lang};
 
 use crate::root;
@@ -21,13 +21,13 @@ fn swedish() -> Vec<InputSheet> {
         .collect()
 }
 
-fn t(s: &str) -> Cell {
-    Cell::Text(s.into())
+fn t(s: &str) -> SheetCell {
+    SheetCell::Text(s.into())
 }
 
 /// Sets the cell of column `column` (as headed) on data row `i` (from 0)
 /// of sheet `sheet`.
-fn set(sheets: &mut [InputSheet], sheet: &str, i: usize, column: &str, value: Cell) {
+fn set(sheets: &mut [InputSheet], sheet: &str, i: usize, column: &str, value: SheetCell) {
     let s = sheets.iter_mut().find(|s| s.name == sheet).unwrap();
     let col = s.rows[0]
         .cells
@@ -236,7 +236,7 @@ fn a_number_that_could_be_thousands_or_decimals_is_an_error_with_both_readings()
         "kostnader",
         c,
         "belopp",
-        Cell::Decimal("9.5".parse().unwrap()),
+        SheetCell::Decimal("9.5".parse().unwrap()),
     );
     assert!(from_tables(&s).is_ok());
 }
@@ -383,7 +383,7 @@ fn keys_and_words_of_the_format_in_messages_become_the_workbooks() {
     let mut s = swedish();
     let c = row_of(&s, "kostnader", "nätverk", "eurocities") + 1;
     set(&mut s, "kostnader", c, "per", t("en gång"));
-    set(&mut s, "kostnader", c, "från år", Cell::Int(2024));
+    set(&mut s, "kostnader", c, "från år", SheetCell::Int(2024));
     let e = errors(&s);
     assert!(
         e.iter().any(|m| m.contains(

@@ -3,7 +3,7 @@
 //! kind of bad cell with golden messages in both languages, and findings of
 //! the core mapped back to their cells.
 
-use natverk::tables::{self, from_tables, Cell, InputRow, InputSheet};
+use natverk::tables::{self, from_tables, InputRow, InputSheet, SheetCell};
 use natverk::{Inventory, Lang, NaiveDate};
 
 use crate::root;
@@ -53,7 +53,7 @@ fn columns_in_another_order_and_names_in_any_case() {
             for (c, cell) in &mut r.cells {
                 *c = width - *c + 2;
                 if r.row == 4 {
-                    if let Cell::Text(t) = cell {
+                    if let SheetCell::Text(t) = cell {
                         *t = t.to_uppercase().replace(' ', "_");
                     }
                 }
@@ -73,12 +73,15 @@ fn the_instructions_sheet_and_empty_rows_are_skipped() {
         0,
         InputSheet::from_grid(
             "Instruktioner",
-            vec![vec![Cell::Text("Läs mig".into())], vec![Cell::Int(1)]],
+            vec![
+                vec![SheetCell::Text("Läs mig".into())],
+                vec![SheetCell::Int(1)],
+            ],
         ),
     );
     sheets.insert(
         1,
-        InputSheet::from_grid("Read_Me", vec![vec![Cell::Text("notes".into())]]),
+        InputSheet::from_grid("Read_Me", vec![vec![SheetCell::Text("notes".into())]]),
     );
     for s in &mut sheets {
         for r in &mut s.rows {
@@ -86,35 +89,35 @@ fn the_instructions_sheet_and_empty_rows_are_skipped() {
         }
         s.rows.push(InputRow {
             row: 999,
-            cells: vec![(0, Cell::Text("   ".into())), (1, Cell::Empty)],
+            cells: vec![(0, SheetCell::Text("   ".into())), (1, SheetCell::Empty)],
         });
     }
     let back = from_tables(&sheets).unwrap_or_else(|e| panic!("{}", e.to_text(Lang::En)));
     assert_eq!(back.inventory.to_json(), inv.to_json());
 }
 
-fn t(s: &str) -> Cell {
-    Cell::Text(s.into())
+fn t(s: &str) -> SheetCell {
+    SheetCell::Text(s.into())
 }
 
-fn d(s: &str) -> Cell {
-    Cell::Decimal(s.parse().unwrap())
+fn d(s: &str) -> SheetCell {
+    SheetCell::Decimal(s.parse().unwrap())
 }
 
-fn date(y: i32, m: u32, day: u32) -> Cell {
-    Cell::Date(NaiveDate::from_ymd_opt(y, m, day).unwrap())
+fn date(y: i32, m: u32, day: u32) -> SheetCell {
+    SheetCell::Date(NaiveDate::from_ymd_opt(y, m, day).unwrap())
 }
 
 /// A workbook with every kind of bad cell, once each.
 fn bad_workbook() -> Vec<InputSheet> {
-    let e = Cell::Empty;
+    let e = SheetCell::Empty;
     vec![
         InputSheet::from_grid("instructions", vec![vec![t("anything")]]),
         InputSheet::from_grid(
             "organisation",
             vec![
                 vec![t("name"), t("code"), t("currency")],
-                vec![t("Göteborgs Stad"), Cell::Int(1480), t("SEK")],
+                vec![t("Göteborgs Stad"), SheetCell::Int(1480), t("SEK")],
                 vec![t("Second"), e.clone(), t("SEK")],
             ],
         ),
@@ -122,8 +125,8 @@ fn bad_workbook() -> Vec<InputSheet> {
             "population",
             vec![
                 vec![t("year"), t("population")],
-                vec![Cell::Int(2022), Cell::Int(596841)],
-                vec![Cell::Int(2022), Cell::Int(600000)],
+                vec![SheetCell::Int(2022), SheetCell::Int(596841)],
+                vec![SheetCell::Int(2022), SheetCell::Int(600000)],
                 vec![e.clone(), t("-5")],
             ],
         ),
@@ -165,7 +168,7 @@ fn bad_workbook() -> Vec<InputSheet> {
                     e.clone(),
                     t("aktivv"),
                     t("\"open"),
-                    Cell::Int(300),
+                    SheetCell::Int(300),
                     d("2.5"),
                     t("2024-03-01 12:30:00"),
                 ],
@@ -176,7 +179,7 @@ fn bad_workbook() -> Vec<InputSheet> {
                     date(2023, 1, 1),
                     t("aktiv"),
                     t("jämställdhet"),
-                    Cell::Error("#REF!".into()),
+                    SheetCell::Error("#REF!".into()),
                     e.clone(),
                     e.clone(),
                 ],
@@ -206,8 +209,8 @@ fn bad_workbook() -> Vec<InputSheet> {
             vec![
                 vec![t("network"), t("kind"), t("amount"), t("prorate")],
                 vec![t("b"), t("avgift"), t("12,3,4"), e.clone()],
-                vec![t("b"), t("fee"), Cell::Bool(true), e.clone()],
-                vec![t("b"), t("fee"), t("-100"), Cell::Int(1)],
+                vec![t("b"), t("fee"), SheetCell::Bool(true), e.clone()],
+                vec![t("b"), t("fee"), t("-100"), SheetCell::Int(1)],
                 vec![
                     t("b"),
                     t("fee"),
@@ -268,12 +271,12 @@ fn every_kind_of_bad_cell_with_golden_messages() {
 fn five_bad_cells_give_five_findings() {
     let inv = goteborg();
     let mut sheets = sheets_of(&inv, Lang::En);
-    let set = |sheets: &mut Vec<InputSheet>, sheet: &str, row: u32, col: &str, v: Cell| {
+    let set = |sheets: &mut Vec<InputSheet>, sheet: &str, row: u32, col: &str, v: SheetCell| {
         let s = sheets.iter_mut().find(|s| s.name == sheet).unwrap();
         let heading = &s.rows[0].cells;
         let c = heading
             .iter()
-            .find(|(_, h)| *h == Cell::Text(col.into()))
+            .find(|(_, h)| *h == SheetCell::Text(col.into()))
             .unwrap()
             .0;
         let r = s.rows.iter_mut().find(|r| r.row == row).unwrap();
@@ -342,7 +345,10 @@ fn a_population_given_as_one_number_is_one_row_without_a_year() {
     let inv = Inventory::new(inv).unwrap();
     let sheets = tables::tables(inv.data());
     let p = sheets.iter().find(|s| s.key == "population").unwrap();
-    assert_eq!(p.rows, vec![vec![Cell::Empty, Cell::Int(604_616)]]);
+    assert_eq!(
+        p.rows,
+        vec![vec![SheetCell::Empty, SheetCell::Int(604_616)]]
+    );
     let back = from_tables(&sheets_of(&inv, Lang::En)).unwrap();
     assert_eq!(back.inventory.to_json(), inv.to_json());
 }
@@ -354,7 +360,7 @@ fn a_population_given_as_one_number_is_one_row_without_a_year() {
 /// networks.
 #[test]
 fn many_problems_are_reported_without_quadratic_work() {
-    let mut heading: Vec<Cell> = vec![t("id"), t("name"), t("start")];
+    let mut heading: Vec<SheetCell> = vec![t("id"), t("name"), t("start")];
     heading.extend((0..20_000).map(|i| t(&format!("x{i}"))));
     let mut networks = InputSheet::from_grid("networks", vec![heading]);
     for i in 0..20_000 {
@@ -369,7 +375,7 @@ fn many_problems_are_reported_without_quadratic_work() {
         });
     }
     let mut pop = vec![vec![t("year"), t("population")]];
-    pop.extend((0..30_000).map(|i| vec![Cell::Int(10_000 + i), Cell::Int(1)]));
+    pop.extend((0..30_000).map(|i| vec![SheetCell::Int(10_000 + i), SheetCell::Int(1)]));
     let mut parts = vec![vec![t("network"), t("person")]];
     parts.extend((0..30_000).map(|i| vec![t(&format!("zz{i}")), t("p")]));
     let sheets = vec![
@@ -424,10 +430,10 @@ mod arbitrary {
         ]
     }
 
-    fn cell() -> impl Strategy<Value = Cell> {
+    fn cell() -> impl Strategy<Value = SheetCell> {
         prop_oneof![
-            Just(Cell::Empty),
-            name().prop_map(Cell::Text),
+            Just(SheetCell::Empty),
+            name().prop_map(SheetCell::Text),
             prop::sample::select(vec![
                 "2024-03-01",
                 "65 000,50",
@@ -440,13 +446,13 @@ mod arbitrary {
                 "a;b",
                 "99999999999999999999999999999",
             ])
-            .prop_map(|s| Cell::Text(s.into())),
-            any::<i64>().prop_map(Cell::Int),
-            (any::<i64>(), 0u32..29).prop_map(|(m, s)| Cell::Decimal(Decimal::new(m, s))),
+            .prop_map(|s| SheetCell::Text(s.into())),
+            any::<i64>().prop_map(SheetCell::Int),
+            (any::<i64>(), 0u32..29).prop_map(|(m, s)| SheetCell::Decimal(Decimal::new(m, s))),
             (1i32..10_000, 1u32..13, 1u32..29)
-                .prop_map(|(y, m, d)| Cell::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap())),
-            any::<bool>().prop_map(Cell::Bool),
-            Just(Cell::Error("#N/A".into())),
+                .prop_map(|(y, m, d)| SheetCell::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap())),
+            any::<bool>().prop_map(SheetCell::Bool),
+            Just(SheetCell::Error("#N/A".into())),
         ]
     }
 
@@ -481,4 +487,107 @@ mod arbitrary {
             }
         }
     }
+}
+
+/// A cost's currency typed as people type it in a cell: `kr` is SEK, as
+/// in the CLI's CSV import and after an amount (`4 000 kr`); `€` is EUR.
+#[test]
+fn a_currency_typed_as_kr_or_a_sign() {
+    let sheets = vec![
+        InputSheet::from_grid(
+            "organisation",
+            vec![vec![t("name"), t("currency")], vec![t("X"), t("kr")]],
+        ),
+        InputSheet::from_grid(
+            "networks",
+            vec![
+                vec![t("id"), t("name"), t("start")],
+                vec![t("n"), t("N"), t("2024-01-01")],
+            ],
+        ),
+        InputSheet::from_grid(
+            "exchange_rates",
+            vec![
+                vec![t("currency"), t("year"), t("rate")],
+                vec![t(" € "), SheetCell::Int(2024), t("11,5")],
+            ],
+        ),
+        InputSheet::from_grid(
+            "costs",
+            vec![
+                vec![t("network"), t("kind"), t("amount"), t("currency")],
+                vec![t("n"), t("fee"), t("4 000 kr"), t("KR")],
+                vec![t("n"), t("fee"), t("100"), t("€")],
+            ],
+        ),
+    ];
+    let back = from_tables(&sheets).unwrap_or_else(|e| panic!("{}", e.to_text(Lang::En)));
+    let data = back.inventory.data();
+    assert_eq!(data.organisation.currency, "SEK");
+    assert_eq!(data.exchange_rates[0].currency, "EUR");
+    let costs = &data.networks[0].costs;
+    assert_eq!(costs[0].currency.as_deref(), Some("SEK"));
+    assert_eq!(costs[0].amount, Some(natverk::Decimal::from(4000)));
+    assert_eq!(costs[1].currency.as_deref(), Some("EUR"));
+}
+
+/// The core's findings about items of lists, flattened objects and lists
+/// of listed items come back to their cells, by the paths the layout's
+/// columns declare (`networks[1].costs[1].amount`, `…assessment.benefit`,
+/// `fee_schedules[0].per_capita.rate`).
+#[test]
+fn core_findings_come_back_to_the_cells_of_their_paths() {
+    let sheets = vec![
+        InputSheet::from_grid(
+            "organisation",
+            vec![vec![t("name"), t("currency")], vec![t("X"), t("SEK")]],
+        ),
+        InputSheet::from_grid(
+            "fee_schedules",
+            vec![vec![t("id"), t("rate")], vec![t("s1"), t("-1")]],
+        ),
+        InputSheet::from_grid(
+            "networks",
+            vec![
+                vec![t("id"), t("name"), t("start"), t("benefit")],
+                vec![t("n1"), t("N1"), t("2024-01-01")],
+                vec![t("n2"), t("N2"), t("2024-01-01"), SheetCell::Int(9)],
+            ],
+        ),
+        InputSheet::from_grid(
+            "costs",
+            vec![
+                vec![t("network"), t("kind"), t("amount")],
+                vec![t("n1"), t("fee"), t("-5")],
+                vec![t("n2"), t("fee"), t("10")],
+                vec![t("n2"), t("travel"), t("-1")],
+            ],
+        ),
+    ];
+    let err = from_tables(&sheets).unwrap_err();
+    let at = |path: &str| {
+        let f = err
+            .iter()
+            .find(|f| f.finding.path == path)
+            .unwrap_or_else(|| panic!("{path}: {}", err.to_text(Lang::En)));
+        let p = f.place.as_ref().unwrap();
+        (p.sheet.clone(), p.row, p.column.clone())
+    };
+    let cell = |s: &str, r: u32, c: &str| (s.to_string(), Some(r), Some(c.to_string()));
+    assert_eq!(
+        at("networks[0].costs[0].amount"),
+        cell("costs", 2, "amount")
+    );
+    assert_eq!(
+        at("networks[1].costs[1].amount"),
+        cell("costs", 4, "amount")
+    );
+    assert_eq!(
+        at("networks[1].assessment.benefit"),
+        cell("networks", 3, "benefit")
+    );
+    assert_eq!(
+        at("fee_schedules[0].per_capita.rate"),
+        cell("fee_schedules", 2, "rate")
+    );
 }

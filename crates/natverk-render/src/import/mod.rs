@@ -270,24 +270,17 @@ pub fn decimal(cell: &str) -> Result<String, Message> {
     natverk::tables::parse_cell_decimal(cell).map(|d| d.to_string())
 }
 
+/// Yes or no, by the core's reader of typed cells
+/// ([`natverk::tables::parse_cell_bool`]).
 fn boolean(cell: &str) -> Result<bool, Message> {
-    match cell.trim().to_lowercase().as_str() {
-        "ja" | "j" | "true" | "sant" | "yes" | "y" | "1" | "x" => Ok(true),
-        "nej" | "n" | "false" | "falskt" | "no" | "0" => Ok(false),
-        _ => Err(Message::new(&m::BAD_YES_NO).with("value", clip(cell.trim()))),
-    }
+    natverk::tables::parse_cell_bool(cell)
+        .ok_or_else(|| Message::new(&m::BAD_YES_NO).with("value", clip(cell.trim())))
 }
 
-/// A date cell: `YYYY-MM-DD`, a midnight time Excel may add is dropped.
-/// The core checks the date itself.
+/// A date cell: `YYYY-MM-DD`, a midnight time Excel may add is dropped
+/// ([`natverk::tables::cell_date_text`]). The core checks the date itself.
 fn date(cell: &str) -> &str {
-    let t = cell.trim();
-    for suffix in [" 00:00:00", " 00:00", "T00:00:00"] {
-        if let Some(d) = t.strip_suffix(suffix) {
-            return d;
-        }
-    }
-    t
+    natverk::tables::cell_date_text(cell)
 }
 
 /// A cell of a column of words (`prefix` names the enum): the file's word,
@@ -321,13 +314,13 @@ enum Place {
 /// where each cell problem is, to leave out a core finding about the same
 /// cell.
 #[derive(Default)]
-struct Found {
+struct ProblemLog {
     list: Vec<(Option<usize>, Option<Place>, Problem)>,
     more: usize,
     cells: HashSet<(usize, Col)>,
 }
 
-impl Found {
+impl ProblemLog {
     fn push(&mut self, code: Code, row: Option<usize>, place: Option<Place>, message: Message) {
         if let (Some(r), Some(Place::Cell(c))) = (row, place) {
             self.cells.insert((r, c));
@@ -446,7 +439,7 @@ fn import_into(
         }));
     }
 
-    let mut found = Found::default();
+    let mut found = ProblemLog::default();
     // The header: which column is where, as the sheet writes it (clipped).
     let mut cols: Vec<Option<Col>> = Vec::new();
     let mut written: [Option<String>; COLUMNS.len()] = Default::default();
@@ -613,13 +606,7 @@ fn import_into(
         let mut f = true;
         // Keys in sorted order, as the core has always seen them.
         // costs
-        let currency = get(Col::Currency).map(|v| {
-            if natverk::tables::trim_spaces(v).eq_ignore_ascii_case("kr") {
-                "SEK".to_string()
-            } else {
-                natverk::tables::cell_currency(v)
-            }
-        });
+        let currency = get(Col::Currency).map(natverk::tables::cell_currency);
         match get(Col::Fee).map(decimal) {
             Some(Ok(amount)) => {
                 doc.key(&mut f, "costs");
@@ -646,13 +633,13 @@ fn import_into(
             doc.field(&mut f, "end", date(v));
         }
         if let Some(v) = get(Col::Id) {
-            doc.field(&mut f, "id", v.trim());
+            doc.field(&mut f, "id", natverk::tables::trim_spaces(v));
         }
         if let Some(v) = get(Col::Kind) {
             doc.field(&mut f, "kind", &word("kind", v));
         }
         if let Some(v) = get(Col::Name) {
-            doc.field(&mut f, "name", v.trim());
+            doc.field(&mut f, "name", natverk::tables::trim_spaces(v));
         }
         if let Some(v) = get(Col::Notes) {
             doc.field(&mut f, "notes", v.trim());
@@ -688,9 +675,9 @@ fn import_into(
             }
             None => None,
         };
-        match get(Col::Unit).map(str::trim) {
+        match get(Col::Unit).map(natverk::tables::trim_spaces) {
             Some(u) => {
-                let name = get(Col::UnitName).map(|v| v.trim().to_string());
+                let name = get(Col::UnitName).map(|v| natverk::tables::trim_spaces(v).to_string());
                 match unit_index.get(u) {
                     Some(&i) => {
                         let x = &mut units[i];
@@ -795,7 +782,7 @@ fn import_into(
     doc.raw("]}");
     drop(decoded);
 
-    let finish = |found: Found, core: Vec<(Option<usize>, Option<Place>, Problem)>| {
+    let finish = |found: ProblemLog, core: Vec<(Option<usize>, Option<Place>, Problem)>| {
         let mut all: Vec<(Option<usize>, Option<Place>, Problem)> = found.list;
         all.extend(core);
         // Options first, then by row; the order found within a row.
@@ -1019,6 +1006,28 @@ mod tests {
         );
         let long = format!("1,2,{}", "9".repeat(10_000));
         assert!(decimal(&long).unwrap_err().text(Lang::En).len() < 200);
+    }
+
+    /// Yes/no, dates, currencies and decimals are read by the core's
+    /// readers of typed cells, as a workbook's cells are (SPEC §10).
+    #[test]
+    fn cells_are_read_as_a_workbook_reads_them() {
+        for t in ["ja", " Nej ", "SANT", "falskt", "x", "0", "y", "kanske", ""] {
+            assert_eq!(boolean(t).ok(), natverk::tables::parse_cell_bool(t), "{t}");
+        }
+        assert!(boolean("kanske").is_err());
+        for t in [
+            "2024-03-01T00:00",
+            " 2024-03-01 00:00:00",
+            "2024-03-01T00:00:00",
+        ] {
+            assert_eq!(date(t), "2024-03-01", "{t}");
+        }
+        for t in ["1 250:-", "4 000 kr", "65,5", "-3", "12 SEK"] {
+            let core = natverk::tables::parse_cell_decimal(t).unwrap().to_string();
+            assert_eq!(decimal(t).unwrap(), core, "{t}");
+        }
+        assert_eq!(natverk::tables::cell_currency(" Kr "), "SEK");
     }
 
     #[test]

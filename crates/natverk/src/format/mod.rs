@@ -15,10 +15,13 @@
 //! - the serialiser of [`crate::Inventory::to_json`];
 //! - [`objects`]: a description of every object (keys, kinds, docs) from
 //!   which the JSON Schema, the Python stubs and the TypeScript types are
-//!   generated ([`generate`]).
+//!   generated ([`generate`]);
+//! - the workbook's column of each field (SPEC §10, `crate::tables`'s
+//!   layout, writing and reading), declared beside it (`, col = …`).
 //!
-//! Adding a key to an object is one line in its declaration, plus its rule
-//! if it has one, plus its workbook column (CONTRIBUTING.md's recipe).
+//! The top level is declared the same way (`declare_top!`). Adding a key to
+//! an object is one line in its declaration, plus its column's words in the
+//! vocabulary, plus its rule if it has one (CONTRIBUTING.md's recipe).
 
 pub mod generate;
 pub(crate) mod kinds;
@@ -208,7 +211,7 @@ macro_rules! declare {
         pub struct $name:ident ($obj:literal, $builder:ident) {
             $(
                 $(#[doc = $doc:literal])*
-                $field:ident : $ty:ty => $kind:ty, $mode:ident $(= $default:expr)? $(, set $setter:ident)?;
+                $field:ident : $ty:ty => $kind:ty, $mode:ident $(= $default:expr)? $(, set $setter:ident)? $(, col = $col:expr)?;
             )+
         }
     ) => {
@@ -296,6 +299,76 @@ macro_rules! declare {
             fn ser_fields<M: serde::ser::SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
                 $( $crate::format::ser_field!($mode, $kind, m, stringify!($field), &self.$field $(, $default)?); )+
                 Ok(())
+            }
+        }
+
+        impl $crate::tables::cells::SheetRow for $name {
+            const NCOLS: usize = 0 $(+ <$kind as $crate::tables::cells::FieldCells>::NCOLS)+;
+            fn columns(b: &mut $crate::tables::cells::SheetBuilder, required: bool) {
+                $( <$kind as $crate::tables::cells::FieldCells>::columns(
+                    b,
+                    stringify!($field),
+                    $crate::format::col_of!($($col)?),
+                    required && $crate::format::is_req!($mode),
+                ); )+
+            }
+            fn sheets(b: &mut $crate::tables::cells::LayoutBuilder, sheet: &'static str) {
+                $( <$kind as $crate::tables::cells::FieldCells>::sheets(
+                    b,
+                    stringify!($field),
+                    $crate::format::col_of!($($col)?),
+                    ($obj, sheet, <$builder as $crate::load::Builder>::WHAT),
+                ); )+
+            }
+            fn write_cells<'a>(&'a self, w: &mut $crate::tables::cells::RowWriter<'_, 'a>) {
+                $( $crate::format::write_cells!($mode, $kind, &self.$field, w); )+
+            }
+            fn write_sheets<'a>(&'a self, s: &mut $crate::tables::cells::Sheets<'a>) {
+                let id = <Self as $crate::tables::cells::SheetRow>::id(self);
+                $( $crate::format::write_sheets!($mode, $kind, &self.$field, stringify!($field), id, s); )+
+            }
+            fn read_cells(
+                c: &mut $crate::tables::cells::RowCtx<'_>,
+                r: &mut $crate::tables::cells::Reader,
+            ) -> Self {
+                $name {
+                    $( $field: $crate::format::read_cell!(
+                        $mode, $kind, c, r,
+                        stringify!($field),
+                        $crate::format::col_of!($($col)?).name_of(stringify!($field)),
+                        <$builder as $crate::load::Builder>::WHAT
+                        $(, $default)?
+                    ), )+
+                }
+            }
+            fn read_lists(
+                items: &mut [Self],
+                r: &mut $crate::tables::cells::Reader,
+                found: &$crate::tables::cells::FoundSheets<'_>,
+                path: &dyn Fn(usize) -> $crate::finding::Path,
+            ) {
+                use $crate::tables::cells::FieldCells;
+                let ids = if false $(|| <$kind as FieldCells>::LIST)+ {
+                    $crate::tables::cells::ids_of(items)
+                } else {
+                    std::collections::HashMap::new()
+                };
+                $(
+                    let key = stringify!($field);
+                    let list = <$kind as FieldCells>::read_list(
+                        r, found, key, &ids, &|parent, i| path(parent).key(key).index(i));
+                    for (parent, item) in list {
+                        if let Some(p) = items.get_mut(parent) {
+                            $crate::format::push_item!($mode, $kind, &mut p.$field, item);
+                        }
+                    }
+                )+
+            }
+            fn id(&self) -> &str {
+                $( if let Some(id) = $crate::format::as_id!($mode, $kind, &self.$field) {
+                    return id;
+                } )+
+                ""
             }
         }
 
@@ -408,3 +481,262 @@ macro_rules! ser_field {
     };
 }
 pub(crate) use ser_field;
+
+macro_rules! col_of {
+    () => {
+        $crate::tables::cells::Col::KEY
+    };
+    ($col:expr) => {
+        $col
+    };
+}
+pub(crate) use col_of;
+
+macro_rules! write_cells {
+    (opt, $kind:ty, $value:expr, $w:expr) => {
+        match $value {
+            Some(x) => <$kind as $crate::tables::cells::FieldCells>::write(x, $w),
+            None => $w.skip(<$kind as $crate::tables::cells::FieldCells>::NCOLS),
+        }
+    };
+    ($mode:ident, $kind:ty, $value:expr, $w:expr) => {
+        <$kind as $crate::tables::cells::FieldCells>::write($value, $w)
+    };
+}
+pub(crate) use write_cells;
+
+macro_rules! write_sheets {
+    (opt, $kind:ty, $value:expr, $key:expr, $id:expr, $s:expr) => {
+        if let Some(x) = $value {
+            <$kind as $crate::tables::cells::FieldCells>::write_sheets(x, $key, $id, $s);
+        }
+    };
+    ($mode:ident, $kind:ty, $value:expr, $key:expr, $id:expr, $s:expr) => {
+        <$kind as $crate::tables::cells::FieldCells>::write_sheets($value, $key, $id, $s)
+    };
+}
+pub(crate) use write_sheets;
+
+macro_rules! read_cell {
+    (req, $kind:ty, $c:expr, $r:expr, $key:expr, $name:expr, $what:expr) => {{
+        let value = <$kind as $crate::tables::cells::FieldCells>::read($c, $r, $key, $name);
+        if !$c.given($name) {
+            $c.missing($r, $name, $what);
+        }
+        match value {
+            Some(x) => x,
+            None => {
+                $c.incomplete = true;
+                <$kind as $crate::tables::cells::Placeholder>::placeholder()
+            }
+        }
+    }};
+    (opt, $kind:ty, $c:expr, $r:expr, $key:expr, $name:expr, $what:expr) => {
+        <$kind as $crate::tables::cells::FieldCells>::read($c, $r, $key, $name)
+    };
+    ($mode:ident, $kind:ty, $c:expr, $r:expr, $key:expr, $name:expr, $what:expr, $default:expr) => {
+        <$kind as $crate::tables::cells::FieldCells>::read($c, $r, $key, $name)
+            .unwrap_or_else(|| $default)
+    };
+}
+pub(crate) use read_cell;
+
+macro_rules! as_id {
+    (req, $kind:ty, $value:expr) => {
+        <$kind as $crate::tables::cells::FieldCells>::as_id($value)
+    };
+    ($mode:ident, $kind:ty, $value:expr) => {
+        None::<&str>
+    };
+}
+pub(crate) use as_id;
+
+/// Declares the top level of the format, as `declare!` declares an object:
+/// the `format` tag, the organisation (required), then the lists, each
+/// with the name of its one-item setter. From it come the data type, its
+/// constructor and setters, its description ([`objects`]), its serialiser
+/// (the tag first; an empty list is left out as every default is), the
+/// loader's keys and dispatch (the whole-file rules are `load`'s
+/// `finish_top`), and the workbook's sheets (one for the organisation, one
+/// per list, SPEC §10).
+macro_rules! declare_top {
+    (
+        $(#[doc = $tdoc:literal])*
+        pub struct $name:ident ($obj:literal, $info:literal, $builder:ident) {
+            $(#[doc = $fdoc:literal])*
+            format => $format:expr;
+            $(#[doc = $odoc:literal])*
+            $org:ident : $org_ty:ty;
+            $(
+                $(#[doc = $doc:literal])*
+                $list:ident : [$elem:ty], add $one:ident;
+            )+
+        }
+    ) => {
+        $(#[doc = $tdoc])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub struct $name {
+            $(#[doc = $odoc])*
+            pub $org: $org_ty,
+            $( $(#[doc = $doc])* pub $list: Vec<$elem>, )+
+        }
+
+        /// The top level of the format, for the schema and generated types.
+        pub(crate) const INVENTORY_INFO: $crate::format::ObjectInfo = $crate::format::ObjectInfo {
+            name: $obj,
+            type_name: stringify!($name),
+            doc: concat!($info, "\n"),
+            fields: &[
+                $crate::format::FieldInfo {
+                    key: "format",
+                    doc: concat!($($fdoc, "\n",)*),
+                    required: true,
+                    kind: $crate::format::KindInfo::Word(&[$format]),
+                },
+                $crate::format::FieldInfo {
+                    key: stringify!($org),
+                    doc: concat!($($odoc, "\n",)*),
+                    required: true,
+                    kind: <$crate::format::kinds::ObjOf<$org_ty> as $crate::format::Kind>::INFO,
+                },
+                $( $crate::format::FieldInfo {
+                    key: stringify!($list),
+                    doc: concat!($($doc, "\n",)*),
+                    required: false,
+                    kind: <$crate::format::kinds::ListOf<$elem> as $crate::format::Kind>::INFO,
+                }, )+
+            ],
+        };
+
+        impl $name {
+            #[doc = concat!("An inventory of `", stringify!($org), "` with empty lists.")]
+            pub fn new($org: $org_ty) -> $name {
+                $name { $org, $( $list: Vec::new(), )+ }
+            }
+            $(
+                #[doc = concat!("Sets `", stringify!($list), "`.")]
+                #[must_use]
+                pub fn $list(mut self, items: impl Into<Vec<$elem>>) -> Self {
+                    self.$list = items.into();
+                    self
+                }
+                #[doc = concat!("Adds one to `", stringify!($list), "`.")]
+                #[must_use]
+                pub fn $one(mut self, item: $elem) -> Self {
+                    self.$list.push(item);
+                    self
+                }
+            )+
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut m = s.serialize_map(None)?;
+                m.serialize_entry("format", $format)?;
+                m.serialize_entry(stringify!($org), &self.$org)?;
+                // An empty list is the default: left out, as every default
+                // is (unless defaults are asked for, `with_defaults`).
+                let write_defaults = $crate::format::write_defaults();
+                $(
+                    if !self.$list.is_empty() || write_defaults {
+                        m.serialize_entry(stringify!($list), &self.$list)?;
+                    }
+                )+
+                m.end()
+            }
+        }
+
+        /// The loader's builder of the top level.
+        #[derive(Default)]
+        pub(crate) struct $builder {
+            pub(crate) format: $crate::load::Slot<String>,
+            pub(crate) $org: $crate::load::Slot<$org_ty>,
+            $( pub(crate) $list: $crate::load::Slot<Vec<$elem>>, )+
+        }
+
+        impl $builder {
+            /// The data, once the whole-file rules have run.
+            pub(crate) fn assemble(self) -> Option<$name> {
+                Some($name {
+                    $org: self.$org.value?,
+                    $( $list: self.$list.value.unwrap_or_default(), )+
+                })
+            }
+        }
+
+        impl $crate::load::Builder for $builder {
+            type Out = $name;
+            const KEYS: &'static [&'static str] =
+                &["format", stringify!($org), $(stringify!($list)),+];
+            const WHAT: &'static str = concat!("what.", $obj);
+            const WHAT_LIST: &'static str = concat!("what.", $obj);
+            fn field<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                key: &str,
+                map: &mut A,
+                v: &mut $crate::validate::Validator,
+            ) -> Result<bool, A::Error> {
+                use $crate::format::kinds::{ListOf, ObjOf, Str};
+                use $crate::load::read_slot;
+                match key {
+                    "format" => read_slot::<Str, A>(&mut self.format, "format", map, v)?,
+                    stringify!($org) => read_slot::<ObjOf<$org_ty>, A>(
+                        &mut self.$org, stringify!($org), map, v)?,
+                    $( stringify!($list) => read_slot::<ListOf<$elem>, A>(
+                        &mut self.$list, stringify!($list), map, v)?, )+
+                    _ => return Ok(false),
+                }
+                Ok(true)
+            }
+            fn finish(self, v: &mut $crate::validate::Validator) -> Option<$name> {
+                $crate::load::finish_top(self, v)
+            }
+        }
+
+        impl $name {
+            /// Reads the lists' sheets (each after the organisation's):
+            /// the data, when there is an organisation.
+            pub(crate) fn read_sheets(
+                r: &mut $crate::tables::cells::Reader,
+                found: &$crate::tables::cells::FoundSheets<'_>,
+                $org: Option<$org_ty>,
+            ) -> Option<$name> {
+                use $crate::tables::cells::SheetRow;
+                $(
+                    let mut $list = r.items::<$elem>(found, stringify!($list));
+                    <$elem as SheetRow>::read_lists(&mut $list, r, found, &|i| {
+                        $crate::finding::Path::root().key(stringify!($list)).index(i)
+                    });
+                )+
+                Some($name { $org: $org?, $( $list, )+ })
+            }
+            /// The workbook's sheets: the organisation's, then a list's.
+            pub(crate) fn sheets(b: &mut $crate::tables::cells::LayoutBuilder) {
+                b.sheet::<$org_ty>(stringify!($org), None);
+                $( b.sheet::<$elem>(stringify!($list), None); )+
+            }
+            /// The rows of every sheet, in file order.
+            pub(crate) fn write_sheets<'a>(&'a self, s: &mut $crate::tables::cells::Sheets<'a>) {
+                s.row(stringify!($org), None, &self.$org);
+                $(
+                    for item in &self.$list {
+                        s.row(stringify!($list), None, item);
+                    }
+                )+
+            }
+        }
+    };
+}
+pub(crate) use declare_top;
+
+macro_rules! push_item {
+    (opt, $kind:ty, $slot:expr, $item:expr) => {
+        <$kind as $crate::tables::cells::FieldCells>::push_opt($slot, $item)
+    };
+    ($mode:ident, $kind:ty, $slot:expr, $item:expr) => {
+        <$kind as $crate::tables::cells::FieldCells>::push($slot, $item)
+    };
+}
+pub(crate) use push_item;

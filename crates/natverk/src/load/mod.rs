@@ -14,7 +14,6 @@ pub(crate) mod json;
 pub(crate) use builder::{key_code, read_slot, require, Builder, Slot, LONG_KEY};
 
 use crate::finding::{Code, Finding, Path};
-use crate::format::kinds::{ListOf, ObjOf, Str};
 use crate::limits::MAX_INPUT_BYTES;
 use crate::model::*;
 use crate::money::clip;
@@ -181,107 +180,50 @@ fn line_col(bytes: &[u8], offset: usize) -> (u64, u64) {
     (line, col)
 }
 
-/// The top level of the file.
-#[derive(Default)]
-pub(crate) struct TopB {
-    format: Slot<String>,
-    organisation: Slot<Organisation>,
-    units: Slot<Vec<Unit>>,
-    people: Slot<Vec<Person>>,
-    fee_schedules: Slot<Vec<FeeSchedule>>,
-    exchange_rates: Slot<Vec<Rate>>,
-    networks: Slot<Vec<Network>>,
-}
-
-impl Builder for TopB {
-    type Out = InventoryData;
-    const KEYS: &'static [&'static str] = &[
-        "format",
-        "organisation",
-        "units",
-        "people",
-        "fee_schedules",
-        "exchange_rates",
-        "networks",
-    ];
-    const WHAT: &'static str = "what.inventory";
-    const WHAT_LIST: &'static str = "what.inventory";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-        v: &mut Validator,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "format" => read_slot::<Str, A>(&mut self.format, "format", map, v)?,
-            "organisation" => {
-                read_slot::<ObjOf<Organisation>, A>(&mut self.organisation, "organisation", map, v)?
-            }
-            "units" => read_slot::<ListOf<Unit>, A>(&mut self.units, "units", map, v)?,
-            "people" => read_slot::<ListOf<Person>, A>(&mut self.people, "people", map, v)?,
-            "fee_schedules" => read_slot::<ListOf<FeeSchedule>, A>(
-                &mut self.fee_schedules,
-                "fee_schedules",
-                map,
-                v,
-            )?,
-            "exchange_rates" => {
-                read_slot::<ListOf<Rate>, A>(&mut self.exchange_rates, "exchange_rates", map, v)?
-            }
-            "networks" => read_slot::<ListOf<Network>, A>(&mut self.networks, "networks", map, v)?,
-            _ => return Ok(false),
+/// The top level's whole-file rules, once its keys are read (the top level
+/// is declared with `declare_top!` in `crate::model`): the `format` tag,
+/// the organisation, then the rules that need the organisation, the
+/// schedules and the rates.
+pub(crate) fn finish_top(top: TopB, v: &mut Validator) -> Option<InventoryData> {
+    match top.format.value.as_deref() {
+        Some(FORMAT) => {}
+        Some(other) => {
+            // A file of another format is not judged by this format's
+            // rules: this is its only finding.
+            v.findings = vec![Finding::new(
+                Code::UnsupportedFormat,
+                Path::root().key("format"),
+                Message::new(&m::UNSUPPORTED_FORMAT)
+                    .with("found", clip(other))
+                    .with("format", FORMAT),
+            )];
+            return None;
         }
-        Ok(true)
+        None => {
+            if !top.format.bad {
+                v.err_below(
+                    Code::MissingField,
+                    "format",
+                    Message::new(&m::NEEDS_FORMAT).with("format", FORMAT),
+                );
+            }
+        }
     }
-    fn finish(self, v: &mut Validator) -> Option<InventoryData> {
-        match self.format.value.as_deref() {
-            Some(FORMAT) => {}
-            Some(other) => {
-                // A file of another format is not judged by this format's
-                // rules: this is its only finding.
-                v.findings = vec![Finding::new(
-                    Code::UnsupportedFormat,
-                    Path::root().key("format"),
-                    Message::new(&m::UNSUPPORTED_FORMAT)
-                        .with("found", clip(other))
-                        .with("format", FORMAT),
-                )];
-                return None;
-            }
-            None => {
-                if !self.format.bad {
-                    v.err_below(
-                        Code::MissingField,
-                        "format",
-                        Message::new(&m::NEEDS_FORMAT).with("format", FORMAT),
-                    );
-                }
-            }
-        }
-        if self.organisation.value.is_none() && !self.organisation.seen {
-            v.err_below(
-                Code::MissingField,
-                "organisation",
-                Message::new(&m::NEEDS_ORGANISATION),
-            );
-        }
-        let schedules = self.fee_schedules.value.unwrap_or_default();
-        let rates = self.exchange_rates.value.unwrap_or_default();
-        v.finish_file(
-            self.organisation.value.as_ref(),
-            &schedules.iter().collect::<Vec<_>>(),
-            &rates.iter().collect::<Vec<_>>(),
+    if top.organisation.value.is_none() && !top.organisation.seen {
+        v.err_below(
+            Code::MissingField,
+            "organisation",
+            Message::new(&m::NEEDS_ORGANISATION),
         );
-        let organisation = self.organisation.value?;
-        Some(InventoryData {
-            organisation,
-            units: self.units.value.unwrap_or_default(),
-            people: self.people.value.unwrap_or_default(),
-            fee_schedules: schedules,
-            exchange_rates: rates,
-            networks: self.networks.value.unwrap_or_default(),
-        })
     }
+    let schedules = top.fee_schedules.value.as_deref().unwrap_or_default();
+    let rates = top.exchange_rates.value.as_deref().unwrap_or_default();
+    v.finish_file(
+        top.organisation.value.as_ref(),
+        &schedules.iter().collect::<Vec<_>>(),
+        &rates.iter().collect::<Vec<_>>(),
+    );
+    top.assemble()
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@
 //!   are in the vocabulary ([`sheet_name`], [`column_name`]).
 //!
 //! ```
-//! use natverk::tables::{self, Cell};
+//! use natverk::tables::{self, SheetCell};
 //! use natverk::{Inventory, Lang};
 //!
 //! let inv = Inventory::from_json(r#"{"format": "natverk/1",
@@ -25,7 +25,7 @@
 //! let sheets = tables::tables(inv.data());
 //! let networks = sheets.iter().find(|s| s.key == "networks").unwrap();
 //! assert_eq!(networks.columns[4], "subjects");
-//! assert_eq!(networks.rows[0][4], Cell::Text("jämställdhet; klimat".into()));
+//! assert_eq!(networks.rows[0][4], SheetCell::Text("jämställdhet; klimat".into()));
 //! assert_eq!(tables::sheet_name("networks", Lang::Sv), "nätverk");
 //!
 //! // …and back: the same inventory.
@@ -35,6 +35,7 @@
 //! # Ok::<(), natverk::Error>(())
 //! ```
 
+pub(crate) mod cells;
 mod place;
 mod read;
 
@@ -45,17 +46,14 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::model::{
-    CostKind, Covers, FinancingStatus, Gender, InventoryData, NetworkKind, Per, Population,
-    Recommendation, Role, Side, Status, Word,
-};
+use crate::model::InventoryData;
 use crate::present::{label, vocabulary, Lang};
 
 pub use place::{Locator, Measure, Place, SheetFinding, SheetFindings};
 pub use read::{
-    cell_currency, from_tables, from_tables_within, parse_cell_decimal, parse_cell_fraction,
-    trim_spaces, Fraction, Imported, InputRow, InputSheet, BYTES_PER_NETWORK_ROW, BYTES_PER_ROW,
-    MAX_NETWORK_ROWS_BASE, MAX_ROWS_BASE,
+    cell_currency, cell_date_text, from_tables, from_tables_within, parse_cell_bool,
+    parse_cell_decimal, parse_cell_fraction, trim_spaces, Fraction, Imported, InputRow, InputSheet,
+    BYTES_PER_NETWORK_ROW, BYTES_PER_ROW, MAX_NETWORK_ROWS_BASE, MAX_ROWS_BASE,
 };
 
 #[cfg(doc)]
@@ -64,7 +62,7 @@ use crate::Inventory;
 /// One cell of a sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Cell {
+pub enum SheetCell {
     /// No value.
     Empty,
     /// Text (ids, names, words of the format, subjects joined with `; `).
@@ -82,18 +80,18 @@ pub enum Cell {
     Error(String),
 }
 
-impl Cell {
+impl SheetCell {
     /// Whether the cell has no value (empty, or text of only spaces).
     pub fn is_empty(&self) -> bool {
         match self {
-            Cell::Empty => true,
-            Cell::Text(t) => t.trim().is_empty(),
+            SheetCell::Empty => true,
+            SheetCell::Text(t) => t.trim().is_empty(),
             _ => false,
         }
     }
 }
 
-/// The start of a [`Cell::Error`] that a workbook reader makes of a date
+/// The start of a [`SheetCell::Error`] that a workbook reader makes of a date
 /// cell outside the dates a spreadsheet holds (before 1900-01-01, after
 /// 9999-12-31, not a number), followed by the serial: the import reports
 /// it as such, with the cell's place.
@@ -137,6 +135,11 @@ pub struct ColumnInfo {
     pub kind: ColumnKind,
     /// Whether every row needs it.
     pub required: bool,
+    /// The keys from the row's item to the field it holds (`["decision",
+    /// "body"]`); empty for a parent's id and the population's cells.
+    pub path: &'static [&'static str],
+    /// Whether spaces at either end are dropped (a name).
+    pub(crate) trim: bool,
 }
 
 /// One sheet of the workbook.
@@ -146,6 +149,10 @@ pub struct SheetInfo {
     pub key: &'static str,
     /// Its columns, in SPEC §10 order.
     pub columns: &'static [ColumnInfo],
+    /// The vocabulary key of what a row is (`what.network`).
+    pub(crate) what: &'static str,
+    /// The position of each column in the order its fields are declared.
+    pub(crate) order: &'static [usize],
 }
 
 impl SheetInfo {
@@ -153,158 +160,44 @@ impl SheetInfo {
     pub fn column(&self, key: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.key == key)
     }
-}
-
-const fn col(key: &'static str, kind: ColumnKind) -> ColumnInfo {
-    ColumnInfo {
-        key,
-        kind,
-        required: false,
+    /// The sheet whose items are the parents of this sheet's (its first
+    /// column names one: `networks` for `costs`).
+    pub(crate) fn parent(&self) -> Option<&'static str> {
+        match self.columns.first() {
+            Some(ColumnInfo {
+                kind: ColumnKind::Ref(sheet),
+                path: [],
+                ..
+            }) => Some(sheet),
+            _ => None,
+        }
     }
 }
 
-const fn req(key: &'static str, kind: ColumnKind) -> ColumnInfo {
-    ColumnInfo {
-        key,
-        kind,
-        required: true,
+/// The sheets of SPEC §10, in order, with their columns: made once from
+/// the declaration of the format (each field's column is declared beside
+/// it, `crate::model`). A slice: `LAYOUT.iter()`, `LAYOUT[i]`, `for s in
+/// LAYOUT`.
+pub const LAYOUT: Layout = Layout(());
+
+/// The type of [`LAYOUT`]: derefs to the sheets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout(());
+
+impl std::ops::Deref for Layout {
+    type Target = [SheetInfo];
+    fn deref(&self) -> &[SheetInfo] {
+        cells::layout()
     }
 }
 
-const fn word<E: Word>(prefix: &'static str) -> ColumnKind {
-    ColumnKind::Word(prefix, E::WORDS)
+impl IntoIterator for Layout {
+    type Item = &'static SheetInfo;
+    type IntoIter = std::slice::Iter<'static, SheetInfo>;
+    fn into_iter(self) -> Self::IntoIter {
+        cells::layout().iter()
+    }
 }
-
-use ColumnKind as K;
-
-/// The sheets of SPEC §10, in order, with their columns.
-pub const LAYOUT: &[SheetInfo] = &[
-    SheetInfo {
-        key: "organisation",
-        columns: &[
-            req("name", K::Text),
-            col("code", K::Text),
-            req("currency", K::Currency),
-        ],
-    },
-    SheetInfo {
-        key: "population",
-        columns: &[col("year", K::Year), req("population", K::Int)],
-    },
-    SheetInfo {
-        key: "units",
-        columns: &[
-            req("id", K::Id),
-            req("name", K::Text),
-            col("central", K::Bool),
-        ],
-    },
-    SheetInfo {
-        key: "people",
-        columns: &[
-            req("id", K::Id),
-            col("name", K::Text),
-            col("gender", word::<Gender>("gender")),
-            req("role", word::<Role>("role")),
-            col("side", word::<Side>("side")),
-            col("party", K::Text),
-            col("hourly_cost", K::Decimal),
-        ],
-    },
-    SheetInfo {
-        key: "fee_schedules",
-        columns: &[
-            req("id", K::Id),
-            col("currency", K::Currency),
-            col("population_offset", K::Int),
-            col("base", K::Decimal),
-            col("rate", K::Decimal),
-            col("min", K::Decimal),
-            col("max", K::Decimal),
-        ],
-    },
-    SheetInfo {
-        key: "tiers",
-        columns: &[
-            req("schedule", K::Ref("fee_schedules")),
-            col("max_population", K::Int),
-            req("amount", K::Decimal),
-        ],
-    },
-    SheetInfo {
-        key: "exchange_rates",
-        columns: &[
-            req("currency", K::Currency),
-            req("year", K::Year),
-            req("rate", K::Decimal),
-        ],
-    },
-    SheetInfo {
-        key: "networks",
-        columns: &[
-            req("id", K::Id),
-            req("name", K::Text),
-            col("organiser", K::Text),
-            col("kind", word::<NetworkKind>("kind")),
-            col("subjects", K::Subjects),
-            col("unit", K::Ref("units")),
-            req("start", K::Date),
-            col("end", K::Date),
-            col("deadline", K::Date),
-            col("status", word::<Status>("status")),
-            col("notice_months", K::Int),
-            col("via", K::Text),
-            col("decision_body", K::Text),
-            col("decision_date", K::Date),
-            col("decision_reference", K::Text),
-            col("url", K::Text),
-            col("purpose", K::Text),
-            col("notes", K::Text),
-            col("benefit", K::Int),
-            col("recommendation", word::<Recommendation>("recommendation")),
-            col("assessment_note", K::Text),
-        ],
-    },
-    SheetInfo {
-        key: "participants",
-        columns: &[
-            req("network", K::Ref("networks")),
-            req("person", K::Ref("people")),
-            col("role", K::Text),
-            col("hours_per_year", K::Decimal),
-        ],
-    },
-    SheetInfo {
-        key: "costs",
-        columns: &[
-            req("network", K::Ref("networks")),
-            req("kind", word::<CostKind>("cost_kind")),
-            col("amount", K::Decimal),
-            col("schedule", K::Ref("fee_schedules")),
-            col("currency", K::Currency),
-            col("per", word::<Per>("per")),
-            col("date", K::Date),
-            col("from", K::Year),
-            col("to", K::Year),
-            col("prorate", K::Bool),
-            col("note", K::Text),
-        ],
-    },
-    SheetInfo {
-        key: "financing",
-        columns: &[
-            req("network", K::Ref("networks")),
-            req("funder", K::Text),
-            req("status", word::<FinancingStatus>("financing_status")),
-            col("covers", word::<Covers>("covers")),
-            col("share", K::Decimal),
-            col("max_per_year", K::Decimal),
-            col("probability", K::Decimal),
-            col("from", K::Year),
-            col("to", K::Year),
-        ],
-    },
-];
 
 /// The sheet of instructions that comes first and is not read back.
 pub const INSTRUCTIONS: &str = "instructions";
@@ -315,7 +208,7 @@ pub const INSTRUCTIONS_ALSO: &[&str] = &["read me", "readme", "läs mig", "läsm
 
 /// The sheet `key` of [`LAYOUT`].
 pub fn sheet(key: &str) -> Option<&'static SheetInfo> {
-    LAYOUT.iter().find(|s| s.key == key)
+    cells::layout().iter().find(|s| s.key == key)
 }
 
 /// The name of a sheet (a [`LAYOUT`] key, or [`INSTRUCTIONS`]) for people:
@@ -372,8 +265,17 @@ pub fn normalise_name(name: &str) -> String {
 /// assert_eq!(word_of("status", "aktiv-ish"), None);
 /// ```
 pub fn word_of(prefix: &str, text: &str) -> Option<&'static str> {
+    word_among(prefix, words_of(prefix)?, text)
+}
+
+/// [`word_of`] for a column whose words are known (no search of the
+/// layout).
+pub(crate) fn word_among(
+    prefix: &str,
+    words: &'static [&'static str],
+    text: &str,
+) -> Option<&'static str> {
     let w = text.trim().to_lowercase();
-    let words = words_of(prefix)?;
     if let Some(en) = words.iter().find(|x| **x == w) {
         return Some(en);
     }
@@ -411,19 +313,13 @@ pub fn column_words(prefix: &str, lang: Lang) -> Vec<String> {
 
 /// The file's words of the enum with vocabulary prefix `prefix`.
 pub fn words_of(prefix: &str) -> Option<&'static [&'static str]> {
-    Some(match prefix {
-        "gender" => Gender::WORDS,
-        "role" => Role::WORDS,
-        "side" => Side::WORDS,
-        "kind" => NetworkKind::WORDS,
-        "status" => Status::WORDS,
-        "recommendation" => Recommendation::WORDS,
-        "cost_kind" => CostKind::WORDS,
-        "per" => Per::WORDS,
-        "covers" => Covers::WORDS,
-        "financing_status" => FinancingStatus::WORDS,
-        _ => return None,
-    })
+    cells::layout()
+        .iter()
+        .flat_map(|s| s.columns)
+        .find_map(|c| match c.kind {
+            ColumnKind::Word(p, words) if p == prefix => Some(words),
+            _ => None,
+        })
 }
 
 type SwedishWords = HashMap<&'static str, Vec<(&'static str, &'static str)>>;
@@ -538,13 +434,13 @@ pub struct Sheet {
     /// The §10 names of its columns, in order.
     pub columns: Vec<&'static str>,
     /// One row per item, one cell per column.
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<SheetCell>>,
 }
 
 impl Sheet {
     /// The sheet's description.
     pub fn info(&self) -> &'static SheetInfo {
-        sheet(self.key).unwrap_or(&LAYOUT[0])
+        sheet(self.key).unwrap_or(&cells::layout()[0])
     }
     /// The sheet as a workbook would hold it in `lang`: its name and
     /// column names in `lang`, a heading row, then the rows, words of the
@@ -556,7 +452,7 @@ impl Sheet {
         rows.push(
             self.columns
                 .iter()
-                .map(|c| Cell::Text(column_name(self.key, c, lang)))
+                .map(|c| SheetCell::Text(column_name(self.key, c, lang)))
                 .collect(),
         );
         for r in &self.rows {
@@ -564,8 +460,8 @@ impl Sheet {
                 r.iter()
                     .zip(info.columns)
                     .map(|(cell, c)| match (cell, c.kind) {
-                        (Cell::Text(w), ColumnKind::Word(prefix, _)) => {
-                            Cell::Text(cell_word(prefix, w, lang))
+                        (SheetCell::Text(w), ColumnKind::Word(prefix, _)) => {
+                            SheetCell::Text(cell_word(prefix, w, lang))
                         }
                         _ => cell.clone(),
                     })
@@ -576,7 +472,7 @@ impl Sheet {
     }
 }
 
-/// One cell of a [`SheetView`]: a [`Cell`] whose text is lent by the
+/// One cell of a [`SheetView`]: a [`SheetCell`] whose text is lent by the
 /// inventory where it can be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -597,14 +493,14 @@ pub enum CellView<'a> {
 
 impl CellView<'_> {
     /// The owned cell.
-    pub fn to_cell(&self) -> Cell {
+    pub fn to_cell(&self) -> SheetCell {
         match self {
-            CellView::Empty => Cell::Empty,
-            CellView::Text(t) => Cell::Text(t.to_string()),
-            CellView::Decimal(d) => Cell::Decimal(*d),
-            CellView::Int(i) => Cell::Int(*i),
-            CellView::Date(d) => Cell::Date(*d),
-            CellView::Bool(b) => Cell::Bool(*b),
+            CellView::Empty => SheetCell::Empty,
+            CellView::Text(t) => SheetCell::Text(t.to_string()),
+            CellView::Decimal(d) => SheetCell::Decimal(*d),
+            CellView::Int(i) => SheetCell::Int(*i),
+            CellView::Date(d) => SheetCell::Date(*d),
+            CellView::Bool(b) => SheetCell::Bool(*b),
         }
     }
 }
@@ -635,41 +531,6 @@ impl<'a> SheetView<'a> {
     pub fn is_empty(&self) -> bool {
         self.cells.is_empty()
     }
-
-    fn push<const N: usize>(&mut self, row: [CellView<'a>; N]) {
-        debug_assert_eq!(N, self.columns.len(), "a row of {}", self.key);
-        self.cells.extend(row);
-    }
-}
-
-fn text(s: &str) -> CellView<'_> {
-    CellView::Text(Cow::Borrowed(s))
-}
-
-fn opt_text(s: &Option<String>) -> CellView<'_> {
-    s.as_deref().map_or(CellView::Empty, text)
-}
-
-fn opt_dec(d: &Option<Decimal>) -> CellView<'static> {
-    d.map_or(CellView::Empty, CellView::Decimal)
-}
-
-fn opt_date(d: &Option<NaiveDate>) -> CellView<'static> {
-    d.map_or(CellView::Empty, CellView::Date)
-}
-
-fn opt_int<T: Copy + Into<i64>>(v: &Option<T>) -> CellView<'static> {
-    v.map_or(CellView::Empty, |x| CellView::Int(x.into()))
-}
-
-fn opt_word<E: Word>(w: &Option<E>) -> CellView<'static> {
-    w.map_or(CellView::Empty, |x| text(x.as_str()))
-}
-
-fn int_u64(v: u64) -> CellView<'static> {
-    // Populations are at most 10¹³ (the format's limit); anything larger
-    // is written as text rather than wrapped.
-    i64::try_from(v).map_or_else(|_| CellView::Text(Cow::Owned(v.to_string())), CellView::Int)
 }
 
 /// Every sheet of SPEC §10 in order, one row per item in file order (the
@@ -710,139 +571,18 @@ pub fn tables(data: &InventoryData) -> Vec<Sheet> {
 /// # Ok::<(), natverk::Error>(())
 /// ```
 pub fn sheet_views(data: &InventoryData) -> Vec<SheetView<'_>> {
-    let mut out: Vec<SheetView<'_>> = LAYOUT
-        .iter()
-        .map(|s| SheetView {
-            key: s.key,
-            columns: s.columns.iter().map(|c| c.key).collect(),
-            cells: Vec::new(),
-        })
-        .collect();
-    let [organisation, population, units, people, schedules, tiers, rates, networks, participants, costs, financing] =
-        &mut out[..]
-    else {
-        return out;
+    let mut sheets = cells::Sheets {
+        views: cells::layout()
+            .iter()
+            .map(|s| SheetView {
+                key: s.key,
+                columns: s.columns.iter().map(|c| c.key).collect(),
+                cells: Vec::new(),
+            })
+            .collect(),
     };
-
-    let o = &data.organisation;
-    organisation.push([text(&o.name), opt_text(&o.code), text(&o.currency)]);
-    match &o.population {
-        Some(Population::Constant(p)) => population.push([CellView::Empty, int_u64(*p)]),
-        Some(Population::ByYear(years)) => {
-            for (y, p) in years {
-                population.push([CellView::Int(i64::from(*y)), int_u64(*p)]);
-            }
-        }
-        None => {}
-    }
-    for u in &data.units {
-        units.push([text(&u.id), text(&u.name), CellView::Bool(u.central)]);
-    }
-    for p in &data.people {
-        people.push([
-            text(&p.id),
-            opt_text(&p.name),
-            opt_word(&p.gender),
-            text(p.role.as_str()),
-            opt_word(&p.side),
-            opt_text(&p.party),
-            opt_dec(&p.hourly_cost),
-        ]);
-    }
-    for s in &data.fee_schedules {
-        let pc = s.per_capita.as_ref();
-        schedules.push([
-            text(&s.id),
-            opt_text(&s.currency),
-            CellView::Int(i64::from(s.population_offset)),
-            pc.map_or(CellView::Empty, |p| opt_dec(&p.base)),
-            pc.map_or(CellView::Empty, |p| CellView::Decimal(p.rate)),
-            pc.map_or(CellView::Empty, |p| opt_dec(&p.min)),
-            pc.map_or(CellView::Empty, |p| opt_dec(&p.max)),
-        ]);
-        for t in s.tiers.iter().flatten() {
-            tiers.push([
-                text(&s.id),
-                t.max_population.map_or(CellView::Empty, int_u64),
-                CellView::Decimal(t.amount),
-            ]);
-        }
-    }
-    for r in &data.exchange_rates {
-        rates.push([
-            text(&r.currency),
-            CellView::Int(i64::from(r.year)),
-            CellView::Decimal(r.rate),
-        ]);
-    }
-    for n in &data.networks {
-        let d = n.decision.as_ref();
-        let a = n.assessment.as_ref();
-        networks.push([
-            text(&n.id),
-            text(&n.name),
-            opt_text(&n.organiser),
-            text(n.kind.as_str()),
-            if n.subjects.is_empty() {
-                CellView::Empty
-            } else {
-                CellView::Text(Cow::Owned(join_subjects(&n.subjects)))
-            },
-            opt_text(&n.unit),
-            CellView::Date(n.start),
-            opt_date(&n.end),
-            opt_date(&n.deadline),
-            text(n.status.as_str()),
-            CellView::Int(i64::from(n.notice_months)),
-            opt_text(&n.via),
-            d.map_or(CellView::Empty, |d| opt_text(&d.body)),
-            d.map_or(CellView::Empty, |d| opt_date(&d.date)),
-            d.map_or(CellView::Empty, |d| opt_text(&d.reference)),
-            opt_text(&n.url),
-            opt_text(&n.purpose),
-            opt_text(&n.notes),
-            a.map_or(CellView::Empty, |a| opt_int(&a.benefit)),
-            a.map_or(CellView::Empty, |a| opt_word(&a.recommendation)),
-            a.map_or(CellView::Empty, |a| opt_text(&a.note)),
-        ]);
-        for p in &n.participants {
-            participants.push([
-                text(&n.id),
-                text(&p.person),
-                opt_text(&p.role),
-                opt_dec(&p.hours_per_year),
-            ]);
-        }
-        for c in &n.costs {
-            costs.push([
-                text(&n.id),
-                text(c.kind.as_str()),
-                opt_dec(&c.amount),
-                opt_text(&c.schedule),
-                opt_text(&c.currency),
-                text(c.per.as_str()),
-                opt_date(&c.date),
-                opt_int(&c.from),
-                opt_int(&c.to),
-                CellView::Bool(c.prorate),
-                opt_text(&c.note),
-            ]);
-        }
-        for f in &n.financing {
-            financing.push([
-                text(&n.id),
-                text(&f.funder),
-                text(f.status.as_str()),
-                text(f.covers.as_str()),
-                CellView::Decimal(f.share),
-                opt_dec(&f.max_per_year),
-                opt_dec(&f.probability),
-                opt_int(&f.from),
-                opt_int(&f.to),
-            ]);
-        }
-    }
-    out
+    cells::write_top_level(data, &mut sheets);
+    sheets.views
 }
 
 /// The spreadsheet letters of a column (0 is `A`, 26 is `AA`).
@@ -869,6 +609,47 @@ mod tests {
         assert_eq!(column_letter(25), "Z");
         assert_eq!(column_letter(26), "AA");
         assert_eq!(column_letter(16383), "XFD");
+    }
+
+    /// The layout made from the declaration is SPEC §10's, sheet by sheet
+    /// and column by column (names, kinds, required), in order.
+    #[test]
+    fn the_declaration_gives_the_layout_of_spec_10() {
+        const SPEC: &str = "\
+organisation: name Text req, code Text, currency Currency req
+population: year Year, population Int req
+units: id Id req, name Text req, central Bool
+people: id Id req, name Text, gender Word(gender), role Word(role) req, side Word(side), party Text, hourly_cost Decimal
+fee_schedules: id Id req, currency Currency, population_offset Int, base Decimal, rate Decimal, min Decimal, max Decimal
+tiers: schedule Ref(fee_schedules) req, max_population Int, amount Decimal req
+exchange_rates: currency Currency req, year Year req, rate Decimal req
+networks: id Id req, name Text req, organiser Text, kind Word(kind), subjects Subjects, unit Ref(units), start Date req, end Date, deadline Date, status Word(status), notice_months Int, via Text, decision_body Text, decision_date Date, decision_reference Text, url Text, purpose Text, notes Text, benefit Int, recommendation Word(recommendation), assessment_note Text
+participants: network Ref(networks) req, person Ref(people) req, role Text, hours_per_year Decimal
+costs: network Ref(networks) req, kind Word(cost_kind) req, amount Decimal, schedule Ref(fee_schedules), currency Currency, per Word(per), date Date, from Year, to Year, prorate Bool, note Text
+financing: network Ref(networks) req, funder Text req, status Word(financing_status) req, covers Word(covers), share Decimal, max_per_year Decimal, probability Decimal, from Year, to Year";
+        let made: Vec<String> = LAYOUT
+            .iter()
+            .map(|s| {
+                let cols: Vec<String> = s
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        let kind = match c.kind {
+                            ColumnKind::Word(prefix, words) => {
+                                assert_eq!(words_of(prefix), Some(words));
+                                format!("Word({prefix})")
+                            }
+                            ColumnKind::Ref(sheet) => format!("Ref({sheet})"),
+                            k => format!("{k:?}"),
+                        };
+                        let req = if c.required { " req" } else { "" };
+                        format!("{} {kind}{req}", c.key)
+                    })
+                    .collect();
+                format!("{}: {}", s.key, cols.join(", "))
+            })
+            .collect();
+        assert_eq!(made.join("\n"), SPEC);
     }
 
     #[test]

@@ -7,9 +7,10 @@ use std::sync::OnceLock;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
+use super::cells::layout;
 use super::{
-    column_letter, column_name, normalise_name, sheet_name, trim_spaces, Cell, InputRow,
-    InputSheet, LAYOUT,
+    column_letter, column_name, normalise_name, sheet_name, trim_spaces, InputRow, InputSheet,
+    SheetCell, LAYOUT,
 };
 use crate::finding::{Code, Finding, Path, Seg, Severity};
 use crate::present::messages as m;
@@ -251,9 +252,9 @@ impl SheetFindings {
     /// a sheet as a whole, or of a row without that cell names none.
     ///
     /// ```
-    /// use natverk::tables::{from_tables, Cell, InputSheet};
+    /// use natverk::tables::{from_tables, SheetCell, InputSheet};
     ///
-    /// let t = |s: &str| Cell::Text(s.into());
+    /// let t = |s: &str| SheetCell::Text(s.into());
     /// let sheets = vec![
     ///     InputSheet::from_grid("organisation", vec![vec![t("name"), t("currency")], vec![t("X"), t("SEK")]]),
     ///     InputSheet::from_grid("networks", vec![
@@ -444,7 +445,7 @@ fn column_cells(
         .map(|l| normalise_name(&column_name(sheet, column, *l)))
         .collect();
     let Some(at) = heading.cells.iter().find_map(|(i, c)| match c {
-        Cell::Text(t) if names.contains(&normalise_name(t)) => Some(*i),
+        SheetCell::Text(t) if names.contains(&normalise_name(t)) => Some(*i),
         _ => None,
     }) else {
         return out;
@@ -459,9 +460,9 @@ fn column_cells(
             .iter()
             .find(|(i, _)| *i == at)
             .and_then(|(_, c)| match c {
-                Cell::Text(t) => Some(trim_spaces(t).to_string()),
-                Cell::Int(n) => Some(n.to_string()),
-                Cell::Decimal(d) => Some(d.to_string()),
+                SheetCell::Text(t) => Some(trim_spaces(t).to_string()),
+                SheetCell::Int(n) => Some(n.to_string()),
+                SheetCell::Decimal(d) => Some(d.to_string()),
                 _ => None,
             });
         if let Some(t) = text.filter(|t| !t.is_empty()) {
@@ -492,19 +493,13 @@ pub struct Locator {
     pub(crate) population: Vec<(Option<i32>, Option<u32>)>,
     /// `population` by year, made when first needed.
     pub(crate) population_rows: OnceLock<HashMap<Option<i32>, Option<u32>>>,
-    pub(crate) units: Vec<Option<u32>>,
-    pub(crate) people: Vec<Option<u32>>,
-    pub(crate) schedules: Vec<Option<u32>>,
-    pub(crate) tiers: Vec<Vec<Option<u32>>>,
-    pub(crate) rates: Vec<Option<u32>>,
-    pub(crate) networks: Vec<Option<u32>>,
-    pub(crate) participants: Vec<Vec<Option<u32>>>,
-    pub(crate) costs: Vec<Vec<Option<u32>>>,
-    pub(crate) financing: Vec<Vec<Option<u32>>>,
+    /// Per sheet of the layout, per parent (the top level's lists have
+    /// one, 0), the row of each item.
+    pub(crate) rows: Vec<Vec<Vec<Option<u32>>>>,
 }
 
 fn sheet_index(key: &str) -> usize {
-    LAYOUT.iter().position(|s| s.key == key).unwrap_or(0)
+    layout().iter().position(|s| s.key == key).unwrap_or(0)
 }
 
 impl Locator {
@@ -519,8 +514,8 @@ impl Locator {
                 Some((name, i)) => (name, Some(i)),
                 // The sheet lacks the column: its §10 name.
                 None => (
-                    LAYOUT[s].columns.get(c).map_or_else(String::new, |x| {
-                        column_name(LAYOUT[s].key, x.key, seen.lang)
+                    layout()[s].columns.get(c).map_or_else(String::new, |x| {
+                        column_name(layout()[s].key, x.key, seen.lang)
                     }),
                     None,
                 ),
@@ -541,7 +536,29 @@ impl Locator {
 
     fn at(&self, sheet: &str, row: Option<u32>, column: Option<&str>) -> Option<Place> {
         let s = sheet_index(sheet);
-        let col = column.and_then(|c| LAYOUT[s].column(c));
+        let col = column.and_then(|c| layout()[s].column(c));
+        self.place_of(s, row, col)
+    }
+
+    /// The place of the field at `keys` (from a row's item) of row `row`
+    /// of sheet `sheet`: the column whose declared path is the longest
+    /// start of `keys` (`decision.body` is `decision_body`), else the row.
+    fn at_keys(&self, sheet: &str, row: Option<u32>, keys: &[Seg]) -> Option<Place> {
+        let s = sheet_index(sheet);
+        let col = layout()[s]
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                !c.path.is_empty()
+                    && c.path.len() <= keys.len()
+                    && c.path
+                        .iter()
+                        .zip(keys)
+                        .all(|(p, k)| matches!(k, Seg::Key(k) if k == p))
+            })
+            .max_by_key(|(_, c)| c.path.len())
+            .map(|(i, _)| i);
         self.place_of(s, row, col)
     }
 
@@ -561,8 +578,7 @@ impl Locator {
             Some(Index(n)) => Some(*n),
             _ => None,
         };
-        let row_of =
-            |v: &Vec<Option<u32>>, i: Option<usize>| i.and_then(|i| v.get(i).copied().flatten());
+        let rest = |i: usize| segs.get(i..).unwrap_or(&[]);
         match key(0)? {
             "organisation" => match key(1) {
                 Some("population") => {
@@ -593,67 +609,38 @@ impl Locator {
                 }
                 k => self.at("organisation", self.organisation, k),
             },
-            list @ ("units" | "people" | "exchange_rates") => {
-                let v = match list {
-                    "units" => &self.units,
-                    "people" => &self.people,
-                    _ => &self.rates,
-                };
-                self.at(list, row_of(v, index(1)), key(2))
-            }
-            "fee_schedules" => {
+            top => {
+                // A list of the top level (`networks[3]`), then perhaps a
+                // list of its item (`networks[3].costs[1]`): the sheets
+                // whose first column names the parent.
+                let s = layout()
+                    .iter()
+                    .position(|x| x.key == top && x.parent().is_none())?;
                 let i = index(1);
-                match (key(2), key(3)) {
-                    (Some("tiers"), _) if index(3).is_some() => {
-                        let v = i.and_then(|i| self.tiers.get(i));
-                        let row = v.and_then(|v| row_of(v, index(3)));
-                        self.at("tiers", row, key(4))
-                    }
-                    (Some("per_capita"), k) => {
-                        self.at("fee_schedules", row_of(&self.schedules, i), k)
-                    }
-                    (Some("tiers"), _) => {
-                        self.at("fee_schedules", row_of(&self.schedules, i), None)
-                    }
-                    (k, _) => self.at("fee_schedules", row_of(&self.schedules, i), k),
-                }
-            }
-            "networks" => {
-                let i = index(1);
-                let net_row = row_of(&self.networks, i);
-                match key(2) {
-                    Some(list @ ("participants" | "costs" | "financing")) if index(3).is_some() => {
-                        let v = match list {
-                            "participants" => &self.participants,
-                            "costs" => &self.costs,
-                            _ => &self.financing,
+                let row = i.and_then(|i| self.row(s, 0, i));
+                if let Some(list) = key(2) {
+                    let parent = layout()[s].key;
+                    let child = layout()
+                        .iter()
+                        .position(|x| x.key == list && x.parent() == Some(parent));
+                    if let Some(c) = child {
+                        return match index(3) {
+                            Some(j) => {
+                                let row = i.and_then(|i| self.row(c, i, j));
+                                self.at_keys(layout()[c].key, row, rest(4))
+                            }
+                            None => self.place_of(s, row, None),
                         };
-                        let row = i.and_then(|i| v.get(i)).and_then(|v| row_of(v, index(3)));
-                        self.at(list, row, key(4))
                     }
-                    Some("participants" | "costs" | "financing") => {
-                        self.at("networks", net_row, None)
-                    }
-                    Some("decision") => {
-                        let col = key(3).map(|k| match k {
-                            "body" => "decision_body",
-                            "date" => "decision_date",
-                            _ => "decision_reference",
-                        });
-                        self.at("networks", net_row, col)
-                    }
-                    Some("assessment") => {
-                        let col = key(3).map(|k| match k {
-                            "note" => "assessment_note",
-                            other => other,
-                        });
-                        self.at("networks", net_row, col)
-                    }
-                    k => self.at("networks", net_row, k),
                 }
+                self.at_keys(top, row, rest(2))
             }
-            _ => None,
         }
+    }
+
+    /// The row of item `i` under parent `parent` of sheet `s`.
+    fn row(&self, s: usize, parent: usize, i: usize) -> Option<u32> {
+        self.rows.get(s)?.get(parent)?.get(i).copied().flatten()
     }
 
     /// A finding about the imported inventory in the workbook's words
@@ -674,12 +661,12 @@ impl Locator {
             .filter(|s| s.present)
             .or_else(|| self.sheets.iter().find(|s| s.present))
             .map_or(Lang::Sv, |s| s.lang);
-        let mut order: Vec<usize> = here.filter(|s| *s < LAYOUT.len()).into_iter().collect();
-        order.extend((0..LAYOUT.len()).filter(|s| Some(*s) != here));
+        let mut order: Vec<usize> = here.filter(|s| *s < layout().len()).into_iter().collect();
+        order.extend((0..layout().len()).filter(|s| Some(*s) != here));
         let mut seen: Vec<&'static str> = Vec::new();
         let mut message = finding.message;
         for s in order {
-            let info = &LAYOUT[s];
+            let info = &layout()[s];
             let sheet = self.sheets.get(s);
             for (i, c) in info.columns.iter().enumerate() {
                 if seen.contains(&c.key) {
@@ -693,7 +680,7 @@ impl Locator {
                 message = message.renamed(c.key, written);
             }
         }
-        for info in LAYOUT {
+        for info in layout() {
             message = message.renamed(info.key, self.sheet_name(info.key, lang));
         }
         message = message.renamed(
@@ -717,7 +704,7 @@ impl Locator {
     /// A column's heading as written in the workbook, or its name in `lang`.
     fn column_word(&self, sheet: &str, column: &str, lang: Lang) -> String {
         let s = sheet_index(sheet);
-        let i = LAYOUT[s].column(column).unwrap_or(0);
+        let i = layout()[s].column(column).unwrap_or(0);
         self.sheets
             .get(s)
             .filter(|x| x.present)
@@ -737,14 +724,14 @@ impl Locator {
 
 #[cfg(test)]
 mod network_tests {
-    use super::super::{from_tables, Cell, InputRow, InputSheet};
+    use super::super::{from_tables, SheetCell, InputRow, InputSheet};
 
-    fn t(s: &str) -> Cell {
-        Cell::Text(s.into())
+    fn t(s: &str) -> SheetCell {
+        SheetCell::Text(s.into())
     }
 
     /// A sheet whose heading is on row `first` (rows above it empty).
-    fn sheet(name: &str, first: u32, rows: Vec<Vec<Cell>>) -> InputSheet {
+    fn sheet(name: &str, first: u32, rows: Vec<Vec<SheetCell>>) -> InputSheet {
         InputSheet {
             name: name.into(),
             rows: rows
@@ -796,7 +783,7 @@ mod network_tests {
                 vec![
                     vec![t("id"), t("name"), t("start")],
                     vec![t("skr"), t("SKR"), t("2024-01-01")],
-                    vec![Cell::Int(42), t("N"), t("soon")],
+                    vec![SheetCell::Int(42), t("N"), t("soon")],
                 ],
             ),
         ];

@@ -6,19 +6,15 @@ use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use super::cells::{layout, SheetRow, POPULATION_BOUNDS, YEAR_BOUNDS};
 use super::place::{CellKey, Locator, Place, SheetFinding, SheetFindings, SheetSeen};
 use super::{
-    column_name, normalise_name, sheet_name, split_subjects, word_of, Cell, ColumnKind, SheetInfo,
-    INSTRUCTIONS, INSTRUCTIONS_ALSO, LAYOUT,
+    column_name, normalise_name, sheet_name, split_subjects, ColumnKind, SheetCell, SheetInfo,
+    INSTRUCTIONS, INSTRUCTIONS_ALSO,
 };
 use crate::finding::{Code, Finding, Path};
-use crate::format::{objects, KindInfo};
-use crate::limits::{CLIP_CHARS, MAX_POPULATION, MAX_YEAR, MIN_YEAR};
-use crate::model::{
-    Assessment, Cost, CostKind, Covers, Decision, FeeSchedule, Financing, FinancingStatus, Gender,
-    InventoryData, Network, NetworkKind, Organisation, Participant, Per, PerCapita, Person,
-    Population, Rate, Recommendation, Role, Side, Status, Tier, Unit, Word,
-};
+use crate::limits::CLIP_CHARS;
+use crate::model::{InventoryData, Organisation, Population, Word};
 use crate::money::clip;
 use crate::present::messages as m;
 use crate::present::{Lang, Message};
@@ -31,7 +27,7 @@ pub struct InputRow {
     /// Row number, from 1.
     pub row: u32,
     /// (column from 0, cell), in any order.
-    pub cells: Vec<(u32, Cell)>,
+    pub cells: Vec<(u32, SheetCell)>,
 }
 
 /// A sheet as read from a workbook.
@@ -45,7 +41,7 @@ pub struct InputSheet {
 
 impl InputSheet {
     /// A sheet from a grid: `rows[0]` is row 1, `rows[i][0]` column `A`.
-    pub fn from_grid(name: impl Into<String>, rows: Vec<Vec<Cell>>) -> InputSheet {
+    pub fn from_grid(name: impl Into<String>, rows: Vec<Vec<SheetCell>>) -> InputSheet {
         InputSheet {
             name: name.into(),
             rows: rows
@@ -56,7 +52,7 @@ impl InputSheet {
                     cells: cells
                         .into_iter()
                         .enumerate()
-                        .filter(|(_, c)| *c != Cell::Empty)
+                        .filter(|(_, c)| *c != SheetCell::Empty)
                         .map(|(j, c)| (u32::try_from(j).unwrap_or(u32::MAX), c))
                         .collect(),
                 })
@@ -100,10 +96,10 @@ pub struct Imported {
 /// # Example
 ///
 /// ```
-/// use natverk::tables::{from_tables, Cell, InputSheet};
+/// use natverk::tables::{from_tables, SheetCell, InputSheet};
 /// use natverk::Lang;
 ///
-/// let t = |s: &str| Cell::Text(s.into());
+/// let t = |s: &str| SheetCell::Text(s.into());
 /// let sheets = vec![
 ///     InputSheet::from_grid("Organisation", vec![
 ///         vec![t("valuta"), t("namn")],
@@ -176,9 +172,9 @@ fn read_tables(
         // An item costs far more memory once read than its row costs in a
         // zipped file (a network of three cells: 1.5 KB read, 3 bytes in an
         // .ods): the rows are bounded by the file's size before the work.
-        let networks = LAYOUT.iter().position(|s| s.key == "networks");
+        let networks = layout().iter().position(|s| s.key == "networks");
         let network_rows = networks.map_or(0, |s| rows(&found, s));
-        let all_rows: usize = (0..LAYOUT.len()).map(|s| rows(&found, s)).sum();
+        let all_rows: usize = (0..layout().len()).map(|s| rows(&found, s)).sum();
         let max_networks =
             MAX_NETWORK_ROWS_BASE.saturating_add(input_bytes / BYTES_PER_NETWORK_ROW);
         let max_rows = MAX_ROWS_BASE.saturating_add(input_bytes / BYTES_PER_ROW);
@@ -410,9 +406,9 @@ fn unknown_reference(
     )
 }
 
-/// The sheets found, by [`LAYOUT`] position: the input sheet and its
+/// The sheets found, by [`layout()`] position: the input sheet and its
 /// columns' positions.
-struct Found<'a> {
+pub(crate) struct FoundSheets<'a> {
     sheets: Vec<Option<FoundSheet<'a>>>,
 }
 
@@ -427,7 +423,7 @@ struct FoundSheet<'a> {
 }
 
 #[derive(Default)]
-struct Reader {
+pub(crate) struct Reader {
     findings: Vec<SheetFinding>,
     locator: Locator,
     /// (sheet, row) whose item got a placeholder for a bad cell.
@@ -470,9 +466,9 @@ impl Reader {
         });
     }
 
-    fn find_sheets<'a>(&mut self, sheets: &'a [InputSheet]) -> Found<'a> {
+    fn find_sheets<'a>(&mut self, sheets: &'a [InputSheet]) -> FoundSheets<'a> {
         let mut names: HashMap<String, &'static str> = HashMap::new();
-        for key in LAYOUT.iter().map(|s| s.key).chain([INSTRUCTIONS]) {
+        for key in layout().iter().map(|s| s.key).chain([INSTRUCTIONS]) {
             for lang in Lang::ALL {
                 names.insert(normalise_name(sheet_name(key, lang)), key);
             }
@@ -480,11 +476,12 @@ impl Reader {
         for also in INSTRUCTIONS_ALSO {
             names.insert(normalise_name(also), INSTRUCTIONS);
         }
-        let mut found = Found {
-            sheets: (0..LAYOUT.len()).map(|_| None).collect(),
+        let mut found = FoundSheets {
+            sheets: (0..layout().len()).map(|_| None).collect(),
         };
-        self.locator.sheets = LAYOUT.iter().map(|_| SheetSeen::default()).collect();
-        let all_names = LAYOUT
+        self.locator.sheets = layout().iter().map(|_| SheetSeen::default()).collect();
+        self.locator.rows = vec![Vec::new(); layout().len()];
+        let all_names = layout()
             .iter()
             .map(|s| {
                 let sv = sheet_name(s.key, Lang::Sv);
@@ -507,7 +504,7 @@ impl Reader {
             if key == INSTRUCTIONS {
                 continue;
             }
-            let Some(idx) = LAYOUT.iter().position(|s| s.key == key) else {
+            let Some(idx) = layout().iter().position(|s| s.key == key) else {
                 continue;
             };
             if let Some(prev) = &found.sheets[idx] {
@@ -537,7 +534,7 @@ impl Reader {
             match near_sheet(&norm, &names).or_else(|| sheet_by_heading(input)) {
                 Some(key) if key == INSTRUCTIONS => {}
                 Some(key) => {
-                    if let Some(idx) = LAYOUT.iter().position(|s| s.key == key) {
+                    if let Some(idx) = layout().iter().position(|s| s.key == key) {
                         near.push((idx, input));
                     }
                 }
@@ -560,7 +557,7 @@ impl Reader {
                     .find(|(i, other)| *i == idx && !std::ptr::eq(*other, input))
                     .map(|(_, other)| other.name.clone())
             });
-            let known = sheet_name(LAYOUT[idx].key, guess_lang(input, &LAYOUT[idx]));
+            let known = sheet_name(layout()[idx].key, guess_lang(input, &layout()[idx]));
             match rival {
                 Some(other) => self.push(
                     Code::DuplicateKey,
@@ -590,10 +587,10 @@ impl Reader {
     }
 
     /// Reads `input` as sheet `idx` of the layout.
-    fn take_sheet<'a>(&mut self, found: &mut Found<'a>, idx: usize, input: &'a InputSheet) {
+    fn take_sheet<'a>(&mut self, found: &mut FoundSheets<'a>, idx: usize, input: &'a InputSheet) {
         self.locator.sheets[idx].name = input.name.clone();
         self.locator.sheets[idx].present = true;
-        self.locator.sheets[idx].lang = guess_lang(input, &LAYOUT[idx]);
+        self.locator.sheets[idx].lang = guess_lang(input, &layout()[idx]);
         let fs = self.read_heading(idx, input);
         found.sheets[idx] = Some(fs);
     }
@@ -601,7 +598,7 @@ impl Reader {
     /// Finds the heading row (the first row with a value) and maps its
     /// columns; every later row with a value is a data row.
     fn read_heading<'a>(&mut self, s: usize, input: &'a InputSheet) -> FoundSheet<'a> {
-        let info = &LAYOUT[s];
+        let info = &layout()[s];
         let mut rows: Vec<&InputRow> = input.rows.iter().filter(|r| row_has_values(r)).collect();
         rows.sort_by_key(|r| r.row);
         let mut fs = FoundSheet {
@@ -636,7 +633,7 @@ impl Reader {
         seen.heading_row = Some(heading.row);
         seen.columns = vec![None; info.columns.len()];
         let mut problems = Vec::new();
-        let mut cells: Vec<&(u32, Cell)> = heading.cells.iter().collect();
+        let mut cells: Vec<&(u32, SheetCell)> = heading.cells.iter().collect();
         cells.sort_by_key(|(c, _)| *c);
         // Columns named as the format names them first.
         let mut unknown: Vec<(u32, String, String)> = Vec::new();
@@ -792,8 +789,8 @@ impl Reader {
         fs
     }
 
-    fn build(&mut self, found: &Found<'_>) -> Option<InventoryData> {
-        let idx = |key: &str| LAYOUT.iter().position(|s| s.key == key).unwrap_or(0);
+    fn build(&mut self, found: &FoundSheets<'_>) -> Option<InventoryData> {
+        let idx = |key: &str| layout().iter().position(|s| s.key == key).unwrap_or(0);
 
         // The organisation.
         let org_sheet = idx("organisation");
@@ -825,13 +822,9 @@ impl Reader {
                     );
                 }
                 let mut c = self.row(found, org_sheet, 0, Path::root().key("organisation"));
-                let name = c.required_text(self, "name");
-                let code = c.text(self, "code");
-                let currency = c.required_text(self, "currency");
+                let o = Organisation::read_cells(&mut c, self);
                 self.locator.organisation = Some(fs.rows[0].row);
-                if let (Some(name), Some(currency)) = (name, currency) {
-                    let mut o = Organisation::new(name, currency);
-                    o.code = code;
+                if !c.incomplete {
                     organisation = Some(o);
                 } else if c.tainted {
                     self.tainted.insert((org_sheet, Some(fs.rows[0].row)));
@@ -842,303 +835,81 @@ impl Reader {
         // The population.
         let population = self.population(found, idx("population"));
 
-        // Units, people, schedules, rates: one item per row.
-        let mut units = Vec::new();
-        let s = idx("units");
-        for i in 0..rows(found, s) {
-            if self.dropped > 0 {
-                break; // more findings than are listed: the rest is counted
-            }
-            let mut c = self.row(found, s, i, Path::root().key("units").index(units.len()));
-            let id = c.required_text(self, "id");
-            let name = c.required_text(self, "name");
-            let central = c.boolean(self, "central");
-            let mut u = Unit::new(id.unwrap_or_default(), name.unwrap_or_default());
-            u.central = central.unwrap_or(false);
-            self.finish(&c);
-            self.locator.units.push(c.row);
-            units.push(u);
-        }
-
-        let mut people = Vec::new();
-        let s = idx("people");
-        for i in 0..rows(found, s) {
-            if self.dropped > 0 {
-                break; // more findings than are listed: the rest is counted
-            }
-            let mut c = self.row(found, s, i, Path::root().key("people").index(people.len()));
-            let id = c.required_text(self, "id");
-            let name = c.text(self, "name");
-            let gender = c.word::<Gender>(self, "gender");
-            let role = c.required_word::<Role>(self, "role");
-            let side = c.word::<Side>(self, "side");
-            let party = c.text(self, "party");
-            let hourly_cost = c.decimal(self, "hourly_cost");
-            let mut p = Person::new(id.unwrap_or_default(), role.unwrap_or(Role::Official));
-            p.name = name;
-            p.gender = gender;
-            p.side = side;
-            p.party = party;
-            p.hourly_cost = hourly_cost;
-            self.finish(&c);
-            self.locator.people.push(c.row);
-            people.push(p);
-        }
-
-        let mut fee_schedules: Vec<FeeSchedule> = Vec::new();
-        let s = idx("fee_schedules");
-        for i in 0..rows(found, s) {
-            if self.dropped > 0 {
-                break; // more findings than are listed: the rest is counted
-            }
-            let path = Path::root().key("fee_schedules").index(fee_schedules.len());
-            let mut c = self.row(found, s, i, path);
-            let id = c.required_text(self, "id");
-            let currency = c.text(self, "currency");
-            let offset = c.int::<i32>(
-                self,
-                "population_offset",
-                ("fee_schedule", "population_offset"),
-            );
-            let base = c.decimal(self, "base");
-            let rate = c.decimal(self, "rate");
-            let min = c.decimal(self, "min");
-            let max = c.decimal(self, "max");
-            let per_capita_given = ["base", "rate", "min", "max"].iter().any(|k| c.given(k));
-            let mut f = FeeSchedule::tiered(id.unwrap_or_default(), Vec::new());
-            f.tiers = None;
-            f.currency = currency;
-            f.population_offset = offset.unwrap_or(0);
-            if per_capita_given {
-                let rate = match rate {
-                    Some(r) => Some(r),
-                    None if !c.given("rate") => {
-                        c.missing(self, "rate", "what.per_capita");
-                        None
-                    }
-                    None => None,
-                };
-                let mut pc = PerCapita::new(rate.unwrap_or(Decimal::ZERO));
-                pc.base = base;
-                pc.min = min;
-                pc.max = max;
-                f.per_capita = Some(pc);
-            }
-            self.finish(&c);
-            self.locator.schedules.push(c.row);
-            self.locator.tiers.push(Vec::new());
-            fee_schedules.push(f);
-        }
-        // Tiers, under their schedules.
-        let s = idx("tiers");
-        let by_id = first_positions(fee_schedules.iter().map(|f| f.id.as_str()));
-        for i in 0..rows(found, s) {
-            if self.dropped > 0 {
-                break; // more findings than are listed: the rest is counted
-            }
-            let mut c = self.row(found, s, i, Path::root().key("fee_schedules"));
-            let Some(parent) = c.parent(self, "schedule", &by_id, "fee_schedules") else {
-                continue;
-            };
-            let list = fee_schedules[parent].tiers.get_or_insert_with(Vec::new);
-            c.path = Path::root()
-                .key("fee_schedules")
-                .index(parent)
-                .key("tiers")
-                .index(list.len());
-            let max = c.int::<u64>(self, "max_population", ("tier", "max_population"));
-            let amount = c.required_decimal(self, "amount");
-            list.push(Tier {
-                max_population: max,
-                amount: amount.unwrap_or(Decimal::ZERO),
-            });
-            self.finish(&c);
-            self.locator.tiers[parent].push(c.row);
-        }
-
-        let mut exchange_rates = Vec::new();
-        let s = idx("exchange_rates");
-        for i in 0..rows(found, s) {
-            if self.dropped > 0 {
-                break; // more findings than are listed: the rest is counted
-            }
-            let path = Path::root()
-                .key("exchange_rates")
-                .index(exchange_rates.len());
-            let mut c = self.row(found, s, i, path);
-            let currency = c.required_text(self, "currency");
-            let year = c.required_int::<i32>(self, "year", ("rate", "year"));
-            let rate = c.required_decimal(self, "rate");
-            self.finish(&c);
-            self.locator.rates.push(c.row);
-            exchange_rates.push(Rate::new(
-                currency.unwrap_or_default(),
-                year.unwrap_or(MIN_YEAR),
-                rate.unwrap_or(Decimal::ONE),
-            ));
-        }
-
-        // Networks, then their participants, costs and financing.
-        let mut networks: Vec<Network> = Vec::new();
-        let s = idx("networks");
-        for i in 0..rows(found, s) {
-            if self.dropped > 0 {
-                break; // more findings than are listed: the rest is counted
-            }
-            let path = Path::root().key("networks").index(networks.len());
-            let mut c = self.row(found, s, i, path);
-            let id = c.required_text(self, "id");
-            let name = c.required_text(self, "name");
-            let start = c.required_date(self, "start");
-            let mut n = Network::new(
-                id.unwrap_or_default(),
-                name.unwrap_or_default(),
-                start.unwrap_or(NaiveDate::MIN),
-            );
-            n.organiser = c.text(self, "organiser");
-            if let Some(k) = c.word::<NetworkKind>(self, "kind") {
-                n.kind = k;
-            }
-            n.subjects = c.subjects(self, "subjects");
-            n.unit = c.text(self, "unit");
-            n.end = c.date(self, "end");
-            n.deadline = c.date(self, "deadline");
-            if let Some(st) = c.word::<Status>(self, "status") {
-                n.status = st;
-            }
-            if let Some(nm) = c.int::<u32>(self, "notice_months", ("network", "notice_months")) {
-                n.notice_months = nm;
-            }
-            n.via = c.text(self, "via");
-            let body = c.text(self, "decision_body");
-            let date = c.date(self, "decision_date");
-            let reference = c.text(self, "decision_reference");
-            if body.is_some() || date.is_some() || reference.is_some() {
-                let mut d = Decision::new();
-                d.body = body;
-                d.date = date;
-                d.reference = reference;
-                n.decision = Some(d);
-            }
-            n.url = c.text(self, "url");
-            n.purpose = c.text(self, "purpose");
-            n.notes = c.text(self, "notes");
-            let benefit = c.int::<u8>(self, "benefit", ("assessment", "benefit"));
-            let recommendation = c.word::<Recommendation>(self, "recommendation");
-            let note = c.text(self, "assessment_note");
-            if benefit.is_some() || recommendation.is_some() || note.is_some() {
-                let mut a = Assessment::new();
-                a.benefit = benefit;
-                a.recommendation = recommendation;
-                a.note = note;
-                n.assessment = Some(a);
-            }
-            self.finish(&c);
-            self.locator.networks.push(c.row);
-            self.locator.participants.push(Vec::new());
-            self.locator.costs.push(Vec::new());
-            self.locator.financing.push(Vec::new());
-            networks.push(n);
-        }
-        let by_id = first_positions(networks.iter().map(|n| n.id.as_str()));
-        let net_path = |parent: usize, list: &'static str, i: usize| {
-            Path::root()
-                .key("networks")
-                .index(parent)
-                .key(list)
-                .index(i)
-        };
-
-        let s = idx("participants");
-        for i in 0..rows(found, s) {
-            if self.dropped > 0 {
-                break; // more findings than are listed: the rest is counted
-            }
-            let mut c = self.row(found, s, i, Path::root().key("networks"));
-            let Some(parent) = c.parent(self, "network", &by_id, "networks") else {
-                continue;
-            };
-            c.path = net_path(parent, "participants", networks[parent].participants.len());
-            let person = c.required_text(self, "person");
-            let mut p = Participant::new(person.unwrap_or_default());
-            p.role = c.text(self, "role");
-            p.hours_per_year = c.decimal(self, "hours_per_year");
-            self.finish(&c);
-            self.locator.participants[parent].push(c.row);
-            networks[parent].participants.push(p);
-        }
-
-        let s = idx("costs");
-        for i in 0..rows(found, s) {
-            if self.dropped > 0 {
-                break; // more findings than are listed: the rest is counted
-            }
-            let mut c = self.row(found, s, i, Path::root().key("networks"));
-            let Some(parent) = c.parent(self, "network", &by_id, "networks") else {
-                continue;
-            };
-            c.path = net_path(parent, "costs", networks[parent].costs.len());
-            let kind = c.required_word::<CostKind>(self, "kind");
-            let mut cost = Cost::yearly(kind.unwrap_or(CostKind::Other), Decimal::ZERO);
-            cost.amount = c.decimal(self, "amount");
-            cost.schedule = c.text(self, "schedule");
-            cost.currency = c.text(self, "currency");
-            if let Some(p) = c.word::<Per>(self, "per") {
-                cost.per = p;
-            }
-            cost.date = c.date(self, "date");
-            cost.from = c.int::<i32>(self, "from", ("cost", "from"));
-            cost.to = c.int::<i32>(self, "to", ("cost", "to"));
-            cost.prorate = c.boolean(self, "prorate").unwrap_or(false);
-            cost.note = c.text(self, "note");
-            self.finish(&c);
-            self.locator.costs[parent].push(c.row);
-            networks[parent].costs.push(cost);
-        }
-
-        let s = idx("financing");
-        for i in 0..rows(found, s) {
-            if self.dropped > 0 {
-                break; // more findings than are listed: the rest is counted
-            }
-            let mut c = self.row(found, s, i, Path::root().key("networks"));
-            let Some(parent) = c.parent(self, "network", &by_id, "networks") else {
-                continue;
-            };
-            c.path = net_path(parent, "financing", networks[parent].financing.len());
-            let funder = c.required_text(self, "funder");
-            let status = c.required_word::<FinancingStatus>(self, "status");
-            let mut f = Financing::new(
-                funder.unwrap_or_default(),
-                status.unwrap_or(FinancingStatus::Granted),
-            );
-            if let Some(cv) = c.word::<Covers>(self, "covers") {
-                f.covers = cv;
-            }
-            if let Some(sh) = c.decimal(self, "share") {
-                f.share = sh;
-            }
-            f.max_per_year = c.decimal(self, "max_per_year");
-            f.probability = c.decimal(self, "probability");
-            f.from = c.int::<i32>(self, "from", ("financing", "from"));
-            f.to = c.int::<i32>(self, "to", ("financing", "to"));
-            self.finish(&c);
-            self.locator.financing[parent].push(c.row);
-            networks[parent].financing.push(f);
-        }
-
-        let mut organisation = organisation?;
-        organisation.population = population;
-        let mut data = InventoryData::new(organisation);
-        data.units = units;
-        data.people = people;
-        data.fee_schedules = fee_schedules;
-        data.exchange_rates = exchange_rates;
-        data.networks = networks;
-        Some(data)
+        // The lists, each with its lists: one item per row.
+        let organisation = organisation.map(|mut o| {
+            o.population = population;
+            o
+        });
+        InventoryData::read_sheets(self, found, organisation)
     }
 
-    fn population(&mut self, found: &Found<'_>, s: usize) -> Option<Population> {
+    /// The items of sheet `key` of the top level, one per row, and their
+    /// rows.
+    pub(crate) fn items<T: SheetRow>(
+        &mut self,
+        found: &FoundSheets<'_>,
+        key: &'static str,
+    ) -> Vec<T> {
+        let s = layout().iter().position(|x| x.key == key).unwrap_or(0);
+        let mut items = Vec::new();
+        let mut at = Vec::new();
+        for i in 0..rows(found, s) {
+            if self.dropped > 0 {
+                break; // more findings than are listed: the rest is counted
+            }
+            let mut c = self.row(found, s, i, Path::root().key(key).index(items.len()));
+            let item = T::read_cells(&mut c, self);
+            self.finish(&c);
+            at.push(c.row);
+            items.push(item);
+        }
+        self.locator.rows[s] = vec![at];
+        items
+    }
+
+    /// The items of the sheet `key` of a list, each with its parent (by the
+    /// id in its first column, among `ids`) and its row; `path` is the
+    /// JSON path of the parent's `i`-th item.
+    pub(crate) fn children<T: SheetRow>(
+        &mut self,
+        found: &FoundSheets<'_>,
+        key: &'static str,
+        ids: &HashMap<String, usize>,
+        path: &dyn Fn(usize, usize) -> Path,
+    ) -> Vec<(usize, T)> {
+        let s = layout().iter().position(|x| x.key == key).unwrap_or(0);
+        let Some(parent_column) = layout()[s].columns.first() else {
+            return Vec::new();
+        };
+        let ColumnKind::Ref(parent_sheet) = parent_column.kind else {
+            return Vec::new();
+        };
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let mut out = Vec::new();
+        for i in 0..rows(found, s) {
+            if self.dropped > 0 {
+                break; // more findings than are listed: the rest is counted
+            }
+            let mut c = self.row(found, s, i, Path::root().key(parent_sheet));
+            let Some(parent) = c.parent(self, parent_column.key, ids, parent_sheet) else {
+                continue;
+            };
+            let n = counts.entry(parent).or_insert(0);
+            c.path = path(parent, *n);
+            *n += 1;
+            let item = T::read_cells(&mut c, self);
+            self.finish(&c);
+            let rows = &mut self.locator.rows[s];
+            if rows.len() <= parent {
+                rows.resize(parent + 1, Vec::new());
+            }
+            rows[parent].push(c.row);
+            out.push((parent, item));
+        }
+        out
+    }
+
+    fn population(&mut self, found: &FoundSheets<'_>, s: usize) -> Option<Population> {
         let n = rows(found, s);
         if n == 0 {
             return None;
@@ -1149,11 +920,14 @@ impl Reader {
         let mut ok = true;
         for i in 0..n {
             let mut c = self.row(found, s, i, base.clone());
-            let year = c.int::<i32>(self, "year", ("", "year"));
+            let year = c.int::<i32>(self, "year", YEAR_BOUNDS, false);
             if let Some(y) = year {
                 c.path = base.clone().key(format!("{y:04}"));
             }
-            let pop = c.required_int::<u64>(self, "population", ("", "population"));
+            // Population counts are checked here, as the loader checks
+            // them: the model's type (u64) cannot hold every value outside
+            // the range.
+            let pop = c.required_int::<u64>(self, "population", POPULATION_BOUNDS, true);
             if c.tainted {
                 ok = false;
             }
@@ -1202,10 +976,10 @@ impl Reader {
     }
 
     /// Reading row `i` of sheet `s` (its item at `path`).
-    fn row<'f>(&self, found: &'f Found<'_>, s: usize, i: usize, path: Path) -> RowCtx<'f> {
+    fn row<'f>(&self, found: &'f FoundSheets<'_>, s: usize, i: usize, path: Path) -> RowCtx<'f> {
         let fs = found.sheets[s].as_ref();
-        let info = &LAYOUT[s];
-        let mut cells: Vec<Option<&'f Cell>> = vec![None; info.columns.len()];
+        let info = &layout()[s];
+        let mut cells: Vec<Option<&'f SheetCell>> = vec![None; info.columns.len()];
         let mut row = None;
         if let Some(fs) = fs {
             let r = fs.rows[i];
@@ -1226,6 +1000,7 @@ impl Reader {
             cells,
             path,
             tainted: false,
+            incomplete: false,
             lang: self.locator.sheets.get(s).map_or(Lang::En, |x| x.lang),
         }
     }
@@ -1237,16 +1012,8 @@ impl Reader {
     }
 }
 
-fn rows(found: &Found<'_>, s: usize) -> usize {
+fn rows(found: &FoundSheets<'_>, s: usize) -> usize {
     found.sheets[s].as_ref().map_or(0, |fs| fs.rows.len())
-}
-
-fn first_positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
-    let mut m = HashMap::new();
-    for (i, id) in ids.enumerate() {
-        m.entry(id.to_string()).or_insert(i);
-    }
-    m
 }
 
 fn has_values(s: &InputSheet) -> bool {
@@ -1370,7 +1137,7 @@ fn sheet_by_heading(input: &InputSheet) -> Option<&'static str> {
         .collect();
     let mut best: Option<(usize, &'static str)> = None;
     let mut tie = false;
-    for info in LAYOUT {
+    for info in layout() {
         let has = |c: &super::ColumnInfo| {
             Lang::ALL
                 .iter()
@@ -1396,34 +1163,16 @@ fn sheet_by_heading(input: &InputSheet) -> Option<&'static str> {
 }
 
 /// A cell as text, as people see it.
-fn cell_text(c: &Cell) -> String {
+fn cell_text(c: &SheetCell) -> String {
     match c {
-        Cell::Empty => String::new(),
-        Cell::Text(t) => t.clone(),
-        Cell::Decimal(d) => d.to_string(),
-        Cell::Int(i) => i.to_string(),
-        Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
-        Cell::Bool(true) => "TRUE".into(),
-        Cell::Bool(false) => "FALSE".into(),
-        Cell::Error(e) => e.clone(),
-    }
-}
-
-/// The bounds of an integer field of the format: (object, field), or the
-/// population's year and count.
-fn int_bounds(what: (&str, &str)) -> (i64, i64) {
-    match what {
-        ("", "year") => (i64::from(MIN_YEAR), i64::from(MAX_YEAR)),
-        ("", "population") => (0, MAX_POPULATION as i64),
-        (obj, key) => objects()
-            .iter()
-            .find(|o| o.name == obj)
-            .and_then(|o| o.fields.iter().find(|f| f.key == key))
-            .and_then(|f| match f.kind {
-                KindInfo::Integer(lo, hi) => Some((lo, hi)),
-                _ => None,
-            })
-            .unwrap_or((i64::MIN, i64::MAX)),
+        SheetCell::Empty => String::new(),
+        SheetCell::Text(t) => t.clone(),
+        SheetCell::Decimal(d) => d.to_string(),
+        SheetCell::Int(i) => i.to_string(),
+        SheetCell::Date(d) => d.format("%Y-%m-%d").to_string(),
+        SheetCell::Bool(true) => "TRUE".into(),
+        SheetCell::Bool(false) => "FALSE".into(),
+        SheetCell::Error(e) => e.clone(),
     }
 }
 
@@ -1446,20 +1195,26 @@ pub fn trim_spaces(text: &str) -> &str {
 }
 
 /// A currency as people type it (SPEC §10): in any case, with spaces
-/// around it, or the sign `€` for EUR. Anything else is returned trimmed,
-/// for the core to judge (it names the rule: three capital letters).
+/// around it, the sign `€` for EUR, or `kr` for SEK (the suffix an amount
+/// may have, [`parse_cell_decimal`]). Anything else is returned trimmed,
+/// for the core to judge (it names the rule: three capital letters). The
+/// workbook's cells and the CLI's CSV import both use it.
 ///
 /// ```
 /// use natverk::tables::cell_currency;
 /// assert_eq!(cell_currency(" eur "), "EUR");
 /// assert_eq!(cell_currency("€"), "EUR");
 /// assert_eq!(cell_currency("Sek"), "SEK");
+/// assert_eq!(cell_currency(" kr"), "SEK");
 /// assert_eq!(cell_currency("$"), "$");
 /// ```
 pub fn cell_currency(text: &str) -> String {
     let t = trim_spaces(text);
     if t == "€" {
         return "EUR".into();
+    }
+    if t.eq_ignore_ascii_case("kr") {
+        return "SEK".into();
     }
     if t.len() == 3 && t.bytes().all(|b| b.is_ascii_alphabetic()) {
         return t.to_ascii_uppercase();
@@ -1563,6 +1318,43 @@ pub fn parse_cell_decimal(text: &str) -> Result<Decimal, Message> {
     })
 }
 
+/// Yes or no as people type it in a cell, in Swedish or English, any case:
+/// `ja`, `j`, `sant`, `true`, `yes`, `y`, `1`, `x`; `nej`, `n`, `falskt`,
+/// `false`, `no`, `0`. `None` for anything else. The workbook's cells and
+/// the CLI's CSV import both use it.
+///
+/// ```
+/// use natverk::tables::parse_cell_bool;
+/// assert_eq!(parse_cell_bool(" Ja "), Some(true));
+/// assert_eq!(parse_cell_bool("FALSKT"), Some(false));
+/// assert_eq!(parse_cell_bool("kanske"), None);
+/// ```
+pub fn parse_cell_bool(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "true" | "sant" | "ja" | "j" | "yes" | "y" | "1" | "x" => Some(true),
+        "false" | "falskt" | "nej" | "n" | "no" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// A date typed in a cell, for the date reader: trimmed, without the
+/// midnight time a spreadsheet may add (`2024-03-01 00:00:00`,
+/// `2024-03-01T00:00`). The workbook's cells and the CLI's CSV import both
+/// use it.
+///
+/// ```
+/// use natverk::tables::cell_date_text;
+/// assert_eq!(cell_date_text(" 2024-03-01T00:00 "), "2024-03-01");
+/// assert_eq!(cell_date_text("2024-03-01 12:00"), "2024-03-01 12:00");
+/// ```
+pub fn cell_date_text(text: &str) -> &str {
+    let t = text.trim();
+    ["T00:00:00", " 00:00:00", " 00:00", "T00:00"]
+        .iter()
+        .find_map(|s| t.strip_suffix(s))
+        .unwrap_or(t)
+}
+
 /// What a share or a probability is (SPEC §10: a percentage is welcome).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fraction {
@@ -1626,16 +1418,18 @@ pub fn parse_cell_fraction(text: &str, what: Fraction) -> Result<Decimal, Messag
 
 /// A row being read: its cells by layout column, and the JSON path of its
 /// item.
-struct RowCtx<'f> {
+pub(crate) struct RowCtx<'f> {
     s: usize,
     info: &'static SheetInfo,
     row: Option<u32>,
     /// Layout column → whether the sheet has it.
     has: Vec<bool>,
-    cells: Vec<Option<&'f Cell>>,
+    cells: Vec<Option<&'f SheetCell>>,
     path: Path,
     /// A bad cell left a placeholder in the item.
     tainted: bool,
+    /// A required cell was bad or missing: the item has a placeholder.
+    pub(crate) incomplete: bool,
     lang: Lang,
 }
 
@@ -1643,36 +1437,36 @@ impl<'f> RowCtx<'f> {
     fn col(&self, key: &str) -> usize {
         self.info.column(key).unwrap_or(0)
     }
-    fn cell(&self, key: &str) -> Option<&'f Cell> {
+    fn cell(&self, key: &str) -> Option<&'f SheetCell> {
         self.cells.get(self.col(key)).copied().flatten()
     }
-    fn given(&self, key: &str) -> bool {
+    pub(crate) fn given(&self, key: &str) -> bool {
         self.cell(key).is_some()
     }
-    /// The JSON path of a column of this row.
+    /// The JSON path of a column of this row: its item's, then the keys
+    /// its column declares.
     fn field_path(&self, key: &str) -> Path {
-        let p = self.path.clone();
-        match (self.info.key, key) {
-            ("population", _) => p,
-            ("fee_schedules", "base" | "rate" | "min" | "max") => {
-                p.key("per_capita").key(key.to_string())
-            }
-            ("networks", "decision_body") => p.key("decision").key("body"),
-            ("networks", "decision_date") => p.key("decision").key("date"),
-            ("networks", "decision_reference") => p.key("decision").key("reference"),
-            ("networks", "benefit" | "recommendation") => p.key("assessment").key(key.to_string()),
-            ("networks", "assessment_note") => p.key("assessment").key("note"),
-            ("participants" | "costs" | "financing", "network") => p,
-            ("tiers", "schedule") => p,
-            _ => p.key(key.to_string()),
+        let mut p = self.path.clone();
+        for k in self.info.columns[self.col(key)].path {
+            p = p.key(*k);
         }
+        p
+    }
+    /// Whether a column of the object at `key` (flattened into this row)
+    /// has a value.
+    pub(crate) fn any_given_under(&self, key: &str) -> bool {
+        self.info
+            .columns
+            .iter()
+            .zip(&self.cells)
+            .any(|(c, cell)| cell.is_some() && c.path.len() > 1 && c.path[0] == key)
     }
     fn finding(&mut self, r: &mut Reader, key: &str, code: Code, message: Message) {
         self.tainted = true;
         let place = r.locator.place_of(self.s, self.row, Some(self.col(key)));
         r.push(code, self.field_path(key), message, place);
     }
-    fn missing(&mut self, r: &mut Reader, key: &str, what: &'static str) {
+    pub(crate) fn missing(&mut self, r: &mut Reader, key: &str, what: &'static str) {
         if !self.has.get(self.col(key)).copied().unwrap_or(false) {
             // The heading lacks the column: one finding says so for the sheet.
             self.tainted = true;
@@ -1689,21 +1483,10 @@ impl<'f> RowCtx<'f> {
         );
     }
     fn what(&self) -> &'static str {
-        match self.info.key {
-            "organisation" | "population" => "what.organisation",
-            "units" => "what.unit",
-            "people" => "what.person",
-            "fee_schedules" => "what.fee_schedule",
-            "tiers" => "what.tier",
-            "exchange_rates" => "what.rate",
-            "networks" => "what.network",
-            "participants" => "what.participant",
-            "costs" => "what.cost",
-            _ => "what.financing",
-        }
+        self.info.what
     }
     fn error_cell(&mut self, r: &mut Reader, key: &str) -> bool {
-        if let Some(Cell::Error(e)) = self.cell(key) {
+        if let Some(SheetCell::Error(e)) = self.cell(key) {
             let msg = match e.strip_prefix(super::DATE_OUT_OF_RANGE) {
                 Some(serial) => Message::new(&m::WB_DATE_OUT_OF_RANGE).with("serial", clip(serial)),
                 None => Message::new(&m::WB_CELL_ERROR).with("value", clip(e)),
@@ -1715,7 +1498,7 @@ impl<'f> RowCtx<'f> {
         }
     }
 
-    fn text(&mut self, r: &mut Reader, key: &str) -> Option<String> {
+    pub(crate) fn text(&mut self, r: &mut Reader, key: &str) -> Option<String> {
         if self.error_cell(r, key) {
             return None;
         }
@@ -1726,9 +1509,7 @@ impl<'f> RowCtx<'f> {
             // or a name; a currency is read in any case, `€` is EUR.
             Some(ColumnKind::Currency) => cell_currency(&text),
             Some(ColumnKind::Id | ColumnKind::Ref(_)) => trim_spaces(&text).to_string(),
-            _ if matches!(key, "name" | "funder" | "party" | "person") => {
-                trim_spaces(&text).to_string()
-            }
+            _ if self.info.columns[self.col(key)].trim => trim_spaces(&text).to_string(),
             _ => text,
         })
     }
@@ -1757,7 +1538,7 @@ impl<'f> RowCtx<'f> {
                 let name = r
                     .locator
                     .sheets
-                    .get(LAYOUT.iter().position(|s| s.key == sheet).unwrap_or(0))
+                    .get(layout().iter().position(|s| s.key == sheet).unwrap_or(0))
                     .filter(|s| s.present)
                     .map_or_else(
                         || sheet_name(sheet, self.lang).to_string(),
@@ -1778,18 +1559,23 @@ impl<'f> RowCtx<'f> {
         }
     }
 
-    fn decimal(&mut self, r: &mut Reader, key: &str) -> Option<Decimal> {
+    /// A decimal, or a share or probability (a percentage is welcome).
+    pub(crate) fn decimal(
+        &mut self,
+        r: &mut Reader,
+        key: &str,
+        fraction: Option<Fraction>,
+    ) -> Option<Decimal> {
         if self.error_cell(r, key) {
             return None;
         }
         let cell = self.cell(key)?;
         let res = match cell {
-            Cell::Decimal(d) => Ok(*d),
-            Cell::Int(i) => Ok(Decimal::from(*i)),
-            Cell::Text(t) => match key {
-                "share" => parse_cell_fraction(t, Fraction::Share),
-                "probability" => parse_cell_fraction(t, Fraction::Probability),
-                _ => parse_cell_decimal(t),
+            SheetCell::Decimal(d) => Ok(*d),
+            SheetCell::Int(i) => Ok(Decimal::from(*i)),
+            SheetCell::Text(t) => match fraction {
+                Some(f) => parse_cell_fraction(t, f),
+                None => parse_cell_decimal(t),
             },
             other => Err(Message::new(&m::WB_DECIMAL).with("value", clip(&cell_text(other)))),
         };
@@ -1801,23 +1587,23 @@ impl<'f> RowCtx<'f> {
             }
         }
     }
-    fn required_decimal(&mut self, r: &mut Reader, key: &str) -> Option<Decimal> {
-        let d = self.decimal(r, key);
-        if !self.given(key) {
-            let what = self.what();
-            self.missing(r, key, what);
-        }
-        d
-    }
 
-    fn int<T: TryFrom<i64>>(&mut self, r: &mut Reader, key: &str, what: (&str, &str)) -> Option<T> {
+    /// A whole number from `bounds.0` to `bounds.1`; only a type's range is
+    /// checked here (the core checks the format's), unless `checked_here`.
+    pub(crate) fn int<T: TryFrom<i64>>(
+        &mut self,
+        r: &mut Reader,
+        key: &str,
+        bounds: (i64, i64),
+        checked_here: bool,
+    ) -> Option<T> {
         if self.error_cell(r, key) {
             return None;
         }
         let cell = self.cell(key)?;
         let example = match self.info.column(key).map(|i| self.info.columns[i].kind) {
             Some(ColumnKind::Year) => "2024",
-            _ if key == "population" || key == "max_population" => "604616",
+            _ if bounds.1 > 1_000_000 => "604616", // a count of people
             _ => "3",
         };
         let bad = |v: String| {
@@ -1827,9 +1613,11 @@ impl<'f> RowCtx<'f> {
         };
         // The value, or `None` for a whole number too large for i64.
         let value: Result<(Option<i64>, String), Message> = match cell {
-            Cell::Int(i) => Ok((Some(*i), i.to_string())),
-            Cell::Decimal(d) if d.fract().is_zero() => Ok((d.to_i64(), d.normalize().to_string())),
-            Cell::Text(t) => {
+            SheetCell::Int(i) => Ok((Some(*i), i.to_string())),
+            SheetCell::Decimal(d) if d.fract().is_zero() => {
+                Ok((d.to_i64(), d.normalize().to_string()))
+            }
+            SheetCell::Text(t) => {
                 let digits: String = t
                     .trim()
                     .chars()
@@ -1852,10 +1640,7 @@ impl<'f> RowCtx<'f> {
                 return None;
             }
         };
-        let (lo, hi) = int_bounds(what);
-        // Population counts are checked here, as the loader checks them: the
-        // model's type (u64) cannot hold every value outside the range.
-        let checked_here = what.1 == "population";
+        let (lo, hi) = bounds;
         match v
             .filter(|v| !checked_here || (lo..=hi).contains(v))
             .and_then(|v| T::try_from(v).ok())
@@ -1875,9 +1660,10 @@ impl<'f> RowCtx<'f> {
         &mut self,
         r: &mut Reader,
         key: &str,
-        what: (&str, &str),
+        bounds: (i64, i64),
+        checked_here: bool,
     ) -> Option<T> {
-        let v = self.int(r, key, what);
+        let v = self.int(r, key, bounds, checked_here);
         if !self.given(key) {
             let w = self.what();
             self.missing(r, key, w);
@@ -1885,21 +1671,14 @@ impl<'f> RowCtx<'f> {
         v
     }
 
-    fn date(&mut self, r: &mut Reader, key: &str) -> Option<NaiveDate> {
+    pub(crate) fn date(&mut self, r: &mut Reader, key: &str) -> Option<NaiveDate> {
         if self.error_cell(r, key) {
             return None;
         }
         let cell = self.cell(key)?;
         let parsed = match cell {
-            Cell::Date(d) => Some(*d),
-            Cell::Text(t) => {
-                let t = t.trim();
-                let d = ["T00:00:00", " 00:00:00", " 00:00", "T00:00"]
-                    .iter()
-                    .find_map(|s| t.strip_suffix(s))
-                    .unwrap_or(t);
-                crate::parse_date(d)
-            }
+            SheetCell::Date(d) => Some(*d),
+            SheetCell::Text(t) => crate::parse_date(cell_date_text(t)),
             _ => None,
         };
         match parsed {
@@ -1911,31 +1690,18 @@ impl<'f> RowCtx<'f> {
             }
         }
     }
-    fn required_date(&mut self, r: &mut Reader, key: &str) -> Option<NaiveDate> {
-        let d = self.date(r, key);
-        if !self.given(key) {
-            let what = self.what();
-            self.missing(r, key, what);
-        }
-        d
-    }
-
-    fn boolean(&mut self, r: &mut Reader, key: &str) -> Option<bool> {
+    pub(crate) fn boolean(&mut self, r: &mut Reader, key: &str) -> Option<bool> {
         if self.error_cell(r, key) {
             return None;
         }
         let cell = self.cell(key)?;
         let b = match cell {
-            Cell::Bool(b) => Some(*b),
-            Cell::Int(1) => Some(true),
-            Cell::Int(0) => Some(false),
-            Cell::Decimal(d) if *d == Decimal::ONE => Some(true),
-            Cell::Decimal(d) if d.is_zero() => Some(false),
-            Cell::Text(t) => match t.trim().to_lowercase().as_str() {
-                "true" | "sant" | "ja" | "j" | "yes" | "y" | "1" | "x" => Some(true),
-                "false" | "falskt" | "nej" | "n" | "no" | "0" => Some(false),
-                _ => None,
-            },
+            SheetCell::Bool(b) => Some(*b),
+            SheetCell::Int(1) => Some(true),
+            SheetCell::Int(0) => Some(false),
+            SheetCell::Decimal(d) if *d == Decimal::ONE => Some(true),
+            SheetCell::Decimal(d) if d.is_zero() => Some(false),
+            SheetCell::Text(t) => parse_cell_bool(t),
             _ => None,
         };
         if b.is_none() {
@@ -1945,7 +1711,7 @@ impl<'f> RowCtx<'f> {
         b
     }
 
-    fn word<E: Word>(&mut self, r: &mut Reader, key: &str) -> Option<E> {
+    pub(crate) fn word<E: Word>(&mut self, r: &mut Reader, key: &str) -> Option<E> {
         if self.error_cell(r, key) {
             return None;
         }
@@ -1956,12 +1722,12 @@ impl<'f> RowCtx<'f> {
             return None;
         };
         let text = cell_text(cell);
-        match word_of(prefix, &text).and_then(E::parse_word) {
+        match super::word_among(prefix, words, &text).and_then(E::parse_word) {
             Some(w) => Some(w),
             None => {
                 let sv = super::column_words(prefix, Lang::Sv).join(", ");
                 let msg = Message::new(&m::WB_WORD)
-                    .label("what", word_label(prefix))
+                    .label("what", E::WHAT)
                     .with("value", clip(&text))
                     .with("words", words.join(", "))
                     .with("words_sv", sv);
@@ -1970,16 +1736,7 @@ impl<'f> RowCtx<'f> {
             }
         }
     }
-    fn required_word<E: Word>(&mut self, r: &mut Reader, key: &str) -> Option<E> {
-        let w = self.word(r, key);
-        if !self.given(key) {
-            let what = self.what();
-            self.missing(r, key, what);
-        }
-        w
-    }
-
-    fn subjects(&mut self, r: &mut Reader, key: &str) -> Vec<String> {
+    pub(crate) fn subjects(&mut self, r: &mut Reader, key: &str) -> Vec<String> {
         if self.error_cell(r, key) {
             return Vec::new();
         }
@@ -1995,22 +1752,6 @@ impl<'f> RowCtx<'f> {
                 Vec::new()
             }
         }
-    }
-}
-
-/// The vocabulary key naming an enum in messages.
-fn word_label(prefix: &str) -> &'static str {
-    match prefix {
-        "gender" => "word.gender",
-        "role" => "word.role",
-        "side" => "word.side",
-        "kind" => "word.network_kind",
-        "status" => "word.status",
-        "recommendation" => "word.recommendation",
-        "cost_kind" => "word.cost_kind",
-        "per" => "word.per",
-        "covers" => "word.covers",
-        _ => "word.financing_status",
     }
 }
 
