@@ -244,6 +244,11 @@ impl<'a> RowWriter<'_, 'a> {
 /// The sheets being written.
 pub(crate) struct Sheets<'a> {
     pub(crate) views: Vec<SheetView<'a>>,
+    /// `Some`: a first walk that only counts each sheet's rows, so that
+    /// the walk that writes reserves each sheet's cells once (a sheet grown
+    /// by doubling was about an eighth of the page faults of Python's
+    /// `tables()` on 50 000 networks).
+    pub(crate) counts: Option<Vec<usize>>,
 }
 
 impl<'a> Sheets<'a> {
@@ -253,6 +258,11 @@ impl<'a> Sheets<'a> {
     /// A row of sheet `key` for `item`, then the rows of its lists.
     pub(crate) fn row<T: SheetRow>(&mut self, key: &str, parent: Option<&'a str>, item: &'a T) {
         let Some(s) = self.index(key) else { return };
+        if let Some(counts) = &mut self.counts {
+            counts[s] += 1;
+            item.write_sheets(self);
+            return;
+        }
         let info = &layout()[s];
         let view = &mut self.views[s];
         let start = view.cells.len();
@@ -272,7 +282,10 @@ impl<'a> Sheets<'a> {
     /// A row of plain cells (the population's).
     fn plain_row<const N: usize>(&mut self, key: &str, row: [CellView<'a>; N]) {
         if let Some(s) = self.index(key) {
-            self.views[s].cells.extend(row);
+            match &mut self.counts {
+                Some(counts) => counts[s] += 1,
+                None => self.views[s].cells.extend(row),
+            }
         }
     }
 }

@@ -580,7 +580,18 @@ pub fn sheet_views(data: &InventoryData) -> Vec<SheetView<'_>> {
                 cells: Vec::new(),
             })
             .collect(),
+        counts: Some(vec![0; cells::layout().len()]),
     };
+    // Count each sheet's rows first, then write them into cells reserved once.
+    cells::write_top_level(data, &mut sheets);
+    for ((view, info), rows) in sheets
+        .views
+        .iter_mut()
+        .zip(cells::layout())
+        .zip(sheets.counts.take().unwrap_or_default())
+    {
+        view.cells.reserve_exact(rows * info.columns.len());
+    }
     cells::write_top_level(data, &mut sheets);
     sheets.views
 }
@@ -609,6 +620,24 @@ mod tests {
         assert_eq!(column_letter(25), "Z");
         assert_eq!(column_letter(26), "AA");
         assert_eq!(column_letter(16383), "XFD");
+    }
+
+    /// The counting walk of `sheet_views` finds every row the writing walk
+    /// writes: each sheet's cells are reserved once, exactly.
+    #[test]
+    fn sheet_views_reserve_each_sheet_exactly() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples/goteborg.json"
+        ))
+        .unwrap();
+        let inv = crate::Inventory::from_json(&text).unwrap();
+        let views = sheet_views(inv.data());
+        assert!(views.iter().any(|v| v.cells.len() > 100));
+        for v in &views {
+            assert_eq!(v.cells.capacity(), v.cells.len(), "sheet {}", v.key);
+            assert_eq!(v.cells.len() % v.columns.len(), 0, "sheet {}", v.key);
+        }
     }
 
     /// The layout made from the declaration is SPEC §10's, sheet by sheet

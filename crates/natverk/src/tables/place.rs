@@ -724,7 +724,7 @@ impl Locator {
 
 #[cfg(test)]
 mod network_tests {
-    use super::super::{from_tables, SheetCell, InputRow, InputSheet};
+    use super::super::{from_tables, InputRow, InputSheet, SheetCell};
 
     fn t(s: &str) -> SheetCell {
         SheetCell::Text(s.into())
