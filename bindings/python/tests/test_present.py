@@ -33,6 +33,16 @@ def test_the_group_keys_are_the_cores() -> None:
     assert keys == set(core) | {"name", "unit_name"}
 
 
+def test_the_option_words_are_the_cores(small: natverk.Inventory) -> None:
+    # Generated from the core's enums, as the file's words are.
+    assert typing.get_args(natverk.Status) == _format.WORDS[("network", "status")]
+    assert typing.get_args(natverk.Scope) == ("all", "central")
+    for scope in typing.get_args(natverk.Scope):
+        assert small.report(2024, 2024, scope=scope).options["scope"] == scope
+    with pytest.raises(natverk.ArgumentError):
+        small.report(2024, 2024, scope="centrala")  # type: ignore[arg-type]
+
+
 def test_the_money_fields_are_the_cores() -> None:
     assert natverk.MONEY_FIELDS == tuple(_natverk.MONEY_FIELDS)
     assert len(natverk.MONEY_FIELDS) == 9

@@ -8,6 +8,10 @@ export type Decimal = string | number;
 export type IsoDate = string;
 /** A key a report can be grouped by (the core's `GroupKey::ALL`). */
 export type GroupKey = "network" | "subject" | "organiser" | "unit" | "kind" | "status" | "year";
+/** Every network, or only those of central units (the core's `Scope`). */
+export type Scope = "all" | "central";
+/** The status of a network (the core's `Status`). */
+export type Status = "proposed" | "applied" | "active" | "dormant" | "ended" | "declined";
 
 /** A whole inventory (natverk/1). */
 export interface InventoryJson {

@@ -3,11 +3,9 @@
 /** Money: a decimal string with exactly two decimals, e.g. "65000.00". Never a JS number. */
 export type Money = string;
 
-export type Scope = 'all' | 'central';
-/** A key a report can be grouped by: generated from the core's `GroupKey::ALL` (format.d.ts). */
-export type { GroupKey } from './format';
-import type { GroupKey } from './format';
-export type Status = 'proposed' | 'applied' | 'active' | 'dormant' | 'ended' | 'declined';
+/** The option words, generated from the core (format.d.ts): `GroupKey::ALL`, `Scope`, `Status`. */
+export type { GroupKey, Scope, Status } from './format';
+import type { GroupKey, Scope, Status } from './format';
 export type Gender = 'woman' | 'man' | 'other' | 'unknown';
 
 /** Options of a report (SPEC §5). Unknown keys are rejected. */

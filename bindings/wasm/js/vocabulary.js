@@ -514,3 +514,7 @@ export const VOCABULARY = {
 
 // The keys a report can be grouped by, in order (the core's `GroupKey::ALL`).
 export const GROUP_KEYS = ['network', 'subject', 'organiser', 'unit', 'kind', 'status', 'year'];
+// The nine money fields of a report line, in SPEC 5.1 order (the core's `MONEY_FIELDS`).
+export const MONEY_FIELDS = ['fees', 'time', 'travel', 'other', 'gross', 'granted', 'expected', 'net', 'expected_net'];
+// The money columns shown when none are chosen (the core's `present::DEFAULT_MONEY_COLUMNS`).
+export const DEFAULT_MONEY_COLUMNS = ['fees', 'time', 'gross', 'granted', 'net'];

@@ -42,7 +42,7 @@
 // screen), `equality` (§7.1), each null until shown.
 
 import { init, Inventory } from './natverk.js';
-import { VOCABULARY, GROUP_KEYS as KEYS } from './vocabulary.js';
+import { VOCABULARY, GROUP_KEYS as KEYS, MONEY_FIELDS as MONEY, DEFAULT_MONEY_COLUMNS as DEFAULT_COLUMNS } from './vocabulary.js';
 import { styleSheet } from './style.js';
 
 // Start fetching and compiling the WebAssembly module as soon as this script
@@ -71,8 +71,6 @@ function allPrerendered() {
 
 /** Lines shown before the reader asks for all of them. */
 const PAGE = 25;
-const MONEY = ['fees', 'time', 'travel', 'other', 'gross', 'granted', 'expected', 'net', 'expected_net'];
-const DEFAULT_COLUMNS = ['fees', 'time', 'gross', 'granted', 'net'];
 const GENDERS = ['woman', 'man', 'other', 'unknown'];
 const CHART_MAX_BARS = 20;
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { VOCABULARY } from '../js/vocabulary.js';
+import { VOCABULARY, MONEY_FIELDS, DEFAULT_MONEY_COLUMNS } from '../js/vocabulary.js';
+import { init, Inventory } from '../js/natverk.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WIDGET = fs.readFileSync(path.join(here, '../js/widget.js'), 'utf8');
@@ -66,6 +67,16 @@ describe('vocabulary', () => {
     for (const w of ['proposed', 'applied', 'active', 'dormant', 'ended', 'declined']) assert.ok(VOCABULARY.sv[`status.${w}`]);
     for (const w of ['woman', 'man', 'other', 'unknown', 'politician', 'official', 'majority', 'opposition']) assert.ok(VOCABULARY.sv[`person.${w}`]);
     for (const w of ['http_error', 'cors_blocked', 'csp_blocked', 'unreachable', 'wasm_failed']) assert.ok(VOCABULARY.sv[`ui.${w}`]);
+  });
+
+  test('the money fields and default columns are the core\'s (generated), and widget.js lists none of its own', async () => {
+    await init();
+    const inv = Inventory.fromJson(fs.readFileSync(path.join(here, '../../../examples/goteborg.json'), 'utf8'));
+    const report = inv.report({ from: 2024, to: 2024 });
+    assert.deepEqual(MONEY_FIELDS, Object.keys(report.total));
+    for (const c of DEFAULT_MONEY_COLUMNS) assert.ok(MONEY_FIELDS.includes(c), c);
+    for (const m of MONEY_FIELDS) assert.ok(VOCABULARY.sv[`money.${m}`] && VOCABULARY.en[`money.${m}`], m);
+    assert.doesNotMatch(CODE, /\[\s*'fees'/);
   });
 
   test('widget.js writes no label of its own', () => {

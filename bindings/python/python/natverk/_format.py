@@ -144,6 +144,10 @@ WORDS: Dict[Tuple[str, str], Tuple[str, ...]] = {
 GROUP_KEYS: Tuple[str, ...] = ("network", "subject", "organiser", "unit", "kind", "status", "year",)
 #: One of them.
 GroupKey = Literal["network", "subject", "organiser", "unit", "kind", "status", "year"]
+#: ``"all"`` networks, or only those of ``"central"`` units (the core's `Scope`).
+Scope = Literal["all", "central"]
+#: The status of a network (the core's `Status`).
+Status = Literal["proposed", "applied", "active", "dormant", "ended", "declined"]
 
 
 _FinancingDictOptional = TypedDict(

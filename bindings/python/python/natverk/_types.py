@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import IO, Iterable, Literal, Optional, Tuple, TypedDict, Union
 
 from . import _natverk
-from ._format import GroupKey
+from ._format import GroupKey, Scope, Status
 
 __all__ = [
     "Scope",
@@ -28,10 +28,6 @@ __all__ = [
     "MONEY_FIELDS",
 ]
 
-#: ``"all"`` networks, or only those of ``"central"`` units.
-Scope = Literal["all", "central"]
-#: The status of a network.
-Status = Literal["proposed", "applied", "active", "dormant", "ended", "declined"]
 #: How ``to_pandas`` gives money: exact ``Decimal`` objects, or ``float64``.
 MoneyMode = Literal["decimal", "float"]
 #: ``"recommended"`` (every network whose assessment recommends leaving),

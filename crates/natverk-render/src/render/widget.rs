@@ -36,8 +36,8 @@ pub const PAGE: usize = 25;
 pub const WARNINGS_SHOWN: usize = 20;
 /// Bars of the chart (the widget's `CHART_MAX_BARS`).
 const CHART_MAX_BARS: usize = 20;
-/// The money columns the widget shows when none are chosen.
-pub const DEFAULT_COLUMNS: [&str; 5] = ["fees", "time", "gross", "granted", "net"];
+/// The money columns the widget shows when none are chosen (the core's).
+pub const DEFAULT_COLUMNS: [&str; 5] = natverk::present::DEFAULT_MONEY_COLUMNS;
 
 /// What the element carries besides the report: where the widget finds
 /// the file and its stylesheet, and the options the report was made with.

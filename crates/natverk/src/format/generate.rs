@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 
 use super::{objects, DecimalBound, FieldInfo, KindInfo, ObjectInfo};
 use crate::limits::{MAX_YEAR, MIN_YEAR};
-use crate::model::FORMAT;
+use crate::model::{Word, FORMAT};
 
 const NON_NEGATIVE: &str = r"^[0-9]+(\.[0-9]+)?$";
 const ZERO_TO_ONE: &str = r"^(0+(\.[0-9]+)?|0*1(\.0+)?)$";
@@ -308,7 +308,13 @@ pub fn python_module() -> String {
         "#: The keys a report can be grouped by, in order (the core's `GroupKey::ALL`).\n\
          GROUP_KEYS: Tuple[str, ...] = ({keys},)\n\
          #: One of them.\n\
-         GroupKey = Literal[{keys}]\n\n"
+         GroupKey = Literal[{keys}]\n\
+         #: ``\"all\"`` networks, or only those of ``\"central\"`` units (the core's `Scope`).\n\
+         Scope = Literal[{scopes}]\n\
+         #: The status of a network (the core's `Status`).\n\
+         Status = Literal[{statuses}]\n\n",
+        scopes = quoted(crate::Scope::WORDS, ", "),
+        statuses = quoted(crate::Status::WORDS, ", "),
     ));
     // Typed dicts, defined at run time too (the stub test compares them):
     // the optional keys (among them `from` and `to`, Python keywords) in a
@@ -341,6 +347,15 @@ pub fn python_module() -> String {
         out.push('\n');
     }
     out
+}
+
+/// Words, quoted, joined by `sep`.
+fn quoted(words: &[&str], sep: &str) -> String {
+    words
+        .iter()
+        .map(|w| format!("{w:?}"))
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// The group keys of a report, quoted, joined by `sep`.
@@ -387,8 +402,14 @@ pub fn typescript_module() -> String {
     );
     out.push_str(&format!(
         "/** A key a report can be grouped by (the core's `GroupKey::ALL`). */\n\
-         export type GroupKey = {};\n",
-        group_keys(" | ")
+         export type GroupKey = {};\n\
+         /** Every network, or only those of central units (the core's `Scope`). */\n\
+         export type Scope = {};\n\
+         /** The status of a network (the core's `Status`). */\n\
+         export type Status = {};\n",
+        group_keys(" | "),
+        quoted(crate::Scope::WORDS, " | "),
+        quoted(crate::Status::WORDS, " | "),
     ));
     for o in objects() {
         out.push_str(&format!(
@@ -454,8 +475,14 @@ pub fn javascript_vocabulary() -> String {
     out.push_str("};\n");
     out.push_str(&format!(
         "\n// The keys a report can be grouped by, in order (the core's `GroupKey::ALL`).\n\
-         export const GROUP_KEYS = [{}];\n",
-        group_keys(", ").replace('"', "'")
+         export const GROUP_KEYS = [{}];\n\
+         // The nine money fields of a report line, in SPEC 5.1 order (the core's `MONEY_FIELDS`).\n\
+         export const MONEY_FIELDS = [{}];\n\
+         // The money columns shown when none are chosen (the core's `present::DEFAULT_MONEY_COLUMNS`).\n\
+         export const DEFAULT_MONEY_COLUMNS = [{}];\n",
+        group_keys(", ").replace('"', "'"),
+        quoted(&crate::money::MONEY_FIELDS, ", ").replace('"', "'"),
+        quoted(&crate::present::DEFAULT_MONEY_COLUMNS, ", ").replace('"', "'"),
     ));
     out
 }

@@ -47,6 +47,12 @@ pub fn currency_word(code: &str, lang: Lang) -> String {
     }
 }
 
+/// The money columns a report shows when the reader has chosen none (the
+/// widget, pre-rendered or not): the fees, the staff time, the gross cost,
+/// what was granted and the net cost. Each is one of
+/// [`crate::money::MONEY_FIELDS`].
+pub const DEFAULT_MONEY_COLUMNS: [&str; 5] = ["fees", "time", "gross", "granted", "net"];
+
 /// Every message template of the findings, in both languages.
 #[doc(hidden)]
 pub fn templates() -> &'static [&'static Template] {
