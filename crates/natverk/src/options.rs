@@ -379,12 +379,27 @@ impl<'de> Deserialize<'de> for Leave {
 /// A word of an enum read by serde, with the enum's own message.
 struct OptWord<T>(T);
 
+#[cfg(feature = "vocabulary")]
+std::thread_local! {
+    /// The message of the last unknown word an [`OptWord`] met: serde's
+    /// error carries only its English text, so [`parse_json`] takes the
+    /// message from here and the finding speaks the reader's language.
+    /// (Not in the widget's lean module, which has no room for it: there
+    /// the finding is "invalid options" with the English text.)
+    static UNKNOWN_WORD: std::cell::RefCell<Option<Message>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 impl<'de, T: Word> Deserialize<'de> for OptWord<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<OptWord<T>, D::Error> {
         let s = String::deserialize(d)?;
-        T::parse_word(&s)
-            .map(OptWord)
-            .ok_or_else(|| de::Error::custom(T::unknown(&s)))
+        T::parse_word(&s).map(OptWord).ok_or_else(|| {
+            let message = T::unknown(&s);
+            let error = de::Error::custom(&message);
+            #[cfg(feature = "vocabulary")]
+            UNKNOWN_WORD.with(|w| *w.borrow_mut() = Some(message));
+            error
+        })
     }
 }
 
@@ -417,19 +432,28 @@ struct RawEquality {
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
+    #[cfg(feature = "vocabulary")]
+    UNKNOWN_WORD.with(|w| w.borrow_mut().take());
     // from_slice: the loader's reader, so only one is compiled in
     serde_json::from_slice(text.as_bytes()).map_err(|e| {
-        let t = e.to_string();
-        let detail = t.split(" at line ").next().unwrap_or(&t).to_string();
         let at = match wrong_key(text, &e) {
             Some(key) => Path::root().key("options").key(key),
             None => Path::root().key("options"),
         };
-        Error::options(
-            Code::InvalidValue,
-            at,
-            Message::new(&m::INVALID_OPTIONS).with("detail", detail),
-        )
+        // An unknown word has its own message in both languages; any other
+        // failure is serde's (English) detail under the options' message.
+        let detail = || {
+            let t = e.to_string();
+            let detail = t.split(" at line ").next().unwrap_or(&t).to_string();
+            Message::new(&m::INVALID_OPTIONS).with("detail", detail)
+        };
+        #[cfg(feature = "vocabulary")]
+        let message = UNKNOWN_WORD
+            .with(|w| w.borrow_mut().take())
+            .unwrap_or_else(detail);
+        #[cfg(not(feature = "vocabulary"))]
+        let message = detail();
+        Error::options(Code::InvalidValue, at, message)
     })
 }
 
@@ -483,7 +507,9 @@ fn key_at(source: &str, offset: usize) -> Option<String> {
             b'}' | b']' => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
-                    return None;
+                    // serde_json may report an error in the last value just
+                    // past the object's closing brace (it has read it).
+                    return if i + 1 == offset { key } else { None };
                 }
             }
             b'"' => {
@@ -556,5 +582,40 @@ mod tests {
         // Not an object, or broken outside a value: the options as a whole.
         assert_eq!(path_of("[1]"), "options");
         assert_eq!(path_of(r#"{"from": 2024, "to": 2024} x"#), "options");
+    }
+
+    /// An unknown word is the word's own message, in both languages (SPEC
+    /// §11), not serde's English text under "invalid options".
+    #[cfg(feature = "vocabulary")]
+    #[test]
+    fn an_unknown_word_speaks_the_readers_language() {
+        let err = ReportOptions::from_json(r#"{"from": 2024, "to": 2024, "by": ["subjekt"]}"#)
+            .unwrap_err();
+        let f = &err.findings()[0];
+        let sv = f.message.text(Lang::Sv);
+        assert!(
+            sv.starts_with("okänt värde för") && sv.contains("`subjekt`"),
+            "{sv}"
+        );
+        assert!(sv.contains("subject") && !sv.contains("invalid"), "{sv}");
+        let en = f.message.text(Lang::En);
+        assert!(
+            en.starts_with("unknown") && en.contains("`subjekt`"),
+            "{en}"
+        );
+        let eq = EqualityOptions::from_json(r#"{"from": 2024, "to": 2024, "scope": "centrala"}"#)
+            .unwrap_err();
+        assert!(eq.findings()[0]
+            .message
+            .text(Lang::Sv)
+            .contains("`centrala`"));
+        assert_eq!(eq.findings()[0].path.to_string(), "options.scope");
+        // Another failure keeps the options' message with serde's detail, and
+        // a word met before does not stay behind for the next parse.
+        let other = ReportOptions::from_json(r#"{"from": 2024.5, "to": 2025}"#).unwrap_err();
+        assert!(other.findings()[0]
+            .message
+            .text(Lang::Sv)
+            .starts_with("ogiltiga val"));
     }
 }

@@ -475,7 +475,7 @@ class ArgumentError(_FindingsError):
     >>> inv.report(2024, 2025, by="subjekt")              # doctest: +SKIP
     Traceback (most recent call last):
     natverk.ArgumentError: the options have 1 problem
-      error[invalid_value] at options.by: invalid options: unknown group key `subjekt` …
+      error[invalid_value] at options.by: unknown group key `subjekt` …
     """
 
     @classmethod
