@@ -57,11 +57,11 @@ import { fileURLToPath } from 'node:url';
 import { serveApart, browser } from './test/server.mjs';
 import { traceLoad, summarise } from './test/trace.mjs';
 import { generateInventory } from './test/generate.mjs';
+// The lines a report shows before "show all" (the core's, generated).
+import { PAGE_LINES as PAGE } from './js/vocabulary.js';
 import { firstTablePage, fragmentPage, blankPage, corePage, coreScript, openMeasured, DONE_URL, DONE_SCRIPT } from './test/pages.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// The widget's PAGE (js/widget.js): the lines a report shows before "show all".
-const PAGE = Number(fs.readFileSync(path.join(here, "js/widget.js"), "utf8").match(/^const PAGE = (\d+);/m)[1]);
 const args = process.argv.slice(2);
 const MODE = args.includes('--paint') ? 'paint' : args.includes('--trace') ? 'trace' : 'all';
 const RUNS = Number(args.find((a) => !a.startsWith('--')) || { paint: 15, trace: 5, all: 9 }[MODE]);

@@ -518,3 +518,5 @@ export const GROUP_KEYS = ['network', 'subject', 'organiser', 'unit', 'kind', 's
 export const MONEY_FIELDS = ['fees', 'time', 'travel', 'other', 'gross', 'granted', 'expected', 'net', 'expected_net'];
 // The money columns shown when none are chosen (the core's `present::DEFAULT_MONEY_COLUMNS`).
 export const DEFAULT_MONEY_COLUMNS = ['fees', 'time', 'gross', 'granted', 'net'];
+// The lines a report shows before "show all" (the core's `present::PAGE_LINES`).
+export const PAGE_LINES = 25;

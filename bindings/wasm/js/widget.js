@@ -42,7 +42,7 @@
 // screen), `equality` (§7.1), each null until shown.
 
 import { init, Inventory } from './natverk.js';
-import { VOCABULARY, GROUP_KEYS as KEYS, MONEY_FIELDS as MONEY, DEFAULT_MONEY_COLUMNS as DEFAULT_COLUMNS } from './vocabulary.js';
+import { VOCABULARY, GROUP_KEYS as KEYS, MONEY_FIELDS as MONEY, DEFAULT_MONEY_COLUMNS as DEFAULT_COLUMNS, PAGE_LINES as PAGE } from './vocabulary.js';
 import { styleSheet } from './style.js';
 
 // Start fetching and compiling the WebAssembly module as soon as this script
@@ -69,8 +69,6 @@ function allPrerendered() {
   return elements.length > 0 && [...elements].every((el) => el.shadowRoot?.querySelector('section.natverk[data-prerendered]'));
 }
 
-/** Lines shown before the reader asks for all of them. */
-const PAGE = 25;
 const GENDERS = ['woman', 'man', 'other', 'unknown'];
 const CHART_MAX_BARS = 20;
 const SVG_NS = 'http://www.w3.org/2000/svg';

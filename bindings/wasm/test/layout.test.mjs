@@ -4,6 +4,7 @@
 // committed). And the time to the first table of a 1 000-network inventory,
 // measured from navigation start (printed; the figure for BENCHMARKS.md
 // comes from bench.mjs, with its baseline).
+import { PAGE_LINES } from '../js/vocabulary.js';
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -98,7 +99,7 @@ describe('layout and accessibility', () => {
       rows: document.querySelector('natverk-inventory').shadowRoot.querySelectorAll('table.lines tbody tr').length,
       lines: document.querySelector('natverk-inventory').report.lines.length,
     }));
-    assert.equal(t.rows, 25); // the widget's PAGE
+    assert.equal(t.rows, PAGE_LINES);
     assert.ok(t.lines >= 1000);
     assert.ok(t.painted >= t.table);
     // The page's critical path: one module (the one-file widget), the .wasm

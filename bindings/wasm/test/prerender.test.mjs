@@ -13,7 +13,7 @@ import path from 'node:path';
 
 import { serve, browser, openPage, ROOT, STRICT_CSP } from './server.mjs';
 import { hostileInventory, generateInventory } from './generate.mjs';
-import { VOCABULARY } from '../js/vocabulary.js';
+import { VOCABULARY, PAGE_LINES } from '../js/vocabulary.js';
 
 const CLI = process.env.NATVERK_CLI || path.join(ROOT, 'target/debug/natverk');
 const SV = VOCABULARY.sv;
@@ -108,7 +108,7 @@ describe('the pre-rendered widget', () => {
 
   test('the module adopts the fragment: the same row nodes, no second render', async () => {
     const p = await open('/t/later.html');
-    assert.equal(await rowsOf(p), 25); // the widget's PAGE
+    assert.equal(await rowsOf(p), PAGE_LINES);
     // Keep the rows' nodes, and count every change to the rows' body.
     await p.evaluate(() => {
       const root = document.querySelector('natverk-inventory').shadowRoot;
@@ -145,7 +145,7 @@ describe('the pre-rendered widget', () => {
         mutations: window.__mutations,
       };
     });
-    assert.deepEqual(same, { count: 25, same: true, tbody: true, mutations: 0 });
+    assert.deepEqual(same, { count: PAGE_LINES, same: true, tbody: true, mutations: 0 });
     // The module lists every warning once it has taken the element over.
     assert.deepEqual(await listed(), { count: before.count, items: before.count, more: undefined });
     // The module's report is the one on screen: its first lines, in order.
@@ -154,7 +154,7 @@ describe('the pre-rendered widget', () => {
     );
     const report = await p.evaluate(() => document.querySelector('natverk-inventory').report);
     const names = report.lines.map((l) => l.name ?? l.network).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    assert.deepEqual(texts, names.slice(0, 25));
+    assert.deepEqual(texts, names.slice(0, PAGE_LINES));
 
     // Sorting works after adoption: by net, descending on the second press.
     const net = p.locator('natverk-inventory thead button[data-col="net"]');

@@ -27,8 +27,8 @@ use rust_decimal::Decimal;
 use super::html::esc;
 use super::{key_count, Result};
 
-/// Lines shown before the reader asks for all of them (the widget's `PAGE`).
-pub const PAGE: usize = 25;
+/// Lines shown before the reader asks for all of them (the core's).
+pub const PAGE: usize = natverk::present::PAGE_LINES;
 /// Warnings listed in the fragment; a line says how many more there are.
 /// The module lists them all once it has adopted the element (a long list
 /// is HTML the browser parses before the first paint: 500 warnings were

@@ -479,10 +479,13 @@ pub fn javascript_vocabulary() -> String {
          // The nine money fields of a report line, in SPEC 5.1 order (the core's `MONEY_FIELDS`).\n\
          export const MONEY_FIELDS = [{}];\n\
          // The money columns shown when none are chosen (the core's `present::DEFAULT_MONEY_COLUMNS`).\n\
-         export const DEFAULT_MONEY_COLUMNS = [{}];\n",
+         export const DEFAULT_MONEY_COLUMNS = [{}];\n\
+         // The lines a report shows before \"show all\" (the core's `present::PAGE_LINES`).\n\
+         export const PAGE_LINES = {};\n",
         group_keys(", ").replace('"', "'"),
         quoted(&crate::money::MONEY_FIELDS, ", ").replace('"', "'"),
         quoted(&crate::present::DEFAULT_MONEY_COLUMNS, ", ").replace('"', "'"),
+        crate::present::PAGE_LINES,
     ));
     out
 }

@@ -47,6 +47,12 @@ pub fn currency_word(code: &str, lang: Lang) -> String {
     }
 }
 
+/// The lines of a report the widget shows before the reader asks for all of
+/// them, pre-rendered (natverk-render) and in its module (`widget.js`, from
+/// the generated `vocabulary.js`): the same rows, so the module adopts the
+/// pre-rendered ones (DESIGN.md, "How many lines the widget shows first").
+pub const PAGE_LINES: usize = 25;
+
 /// The money columns a report shows when the reader has chosen none (the
 /// widget, pre-rendered or not): the fees, the staff time, the gross cost,
 /// what was granted and the net cost. Each is one of
